@@ -1,0 +1,532 @@
+"""The data types that flow through sitrep.
+
+One mutable carrier, :class:`Report`, passes through the per-document stages. Everything a stage
+adds to it is a frozen, slotted record: :class:`Sentence`, :class:`Token`, :class:`Actor`,
+:class:`Place`, :class:`TimeExpr`, :class:`Event`. A document that cannot be analysed becomes a
+:class:`Rejection` instead.
+
+Offsets. ``Report.raw`` is the text exactly as given. Cleaning produces ``Report.text`` plus an
+offset map (``Report.offsets[i]`` is the raw index of clean character ``i``). Stages analyse the
+clean text and record every span in *raw* offsets via :meth:`Report.raw_span`, so that
+``raw[span.start:span.end] == span.text`` always holds. ``Sentence`` and ``Token`` also carry their
+clean offsets (``cstart``/``cend``) because later stages analyse clean text.
+
+Serialization is one explicit ``to_dict``/``from_dict`` pair per type; ``CONTRACT_*`` name the
+fields of the public JSONL contract (README, "Document contract").
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+__all__ = [
+    "Span", "Sentence", "Token", "Actor", "Place", "TimeExpr", "Event", "Rejection",
+    "StageError", "Report", "content_id", "MODALITIES", "PLOVER_TYPES", "ACLED_TYPES",
+    "INTER_CODES", "CONTRACT_EVENT", "CONTRACT_ACTOR", "CONTRACT_PLACE", "CONTRACT_TIME",
+]
+
+MODALITIES = ("asserted", "negated", "hypothetical", "future", "uncertain")
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+# ACLED's event types and their sub-event types, in the codebook's order.
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": (
+        "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+    ),
+    "Explosions/Remote violence": (
+        "Chemical weapon", "Air/drone strike", "Suicide bomb",
+        "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+    ),
+    "Violence against civilians": (
+        "Sexual violence", "Attack", "Abduction/forced disappearance",
+    ),
+    "Protests": (
+        "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+    ),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction",
+        "Non-violent transfer of territory", "Other",
+    ),
+}
+
+# ACLED "inter" codes: the actor type of a coded actor.
+INTER_CODES = {
+    1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "Identity militia",
+    5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces",
+}
+
+CONTRACT_EVENT = (
+    "event_type", "sub_event_type", "plover_type", "plover_mode", "cameo_root",
+    "actor1", "assoc_actor1", "actor2", "assoc_actor2", "location",
+    "event_date", "time_precision", "date_text", "fatalities",
+    "modality", "attribution", "evidence", "confidence",
+)
+CONTRACT_ACTOR = ("start", "end", "text", "name", "type", "inter", "cameo", "country")
+CONTRACT_PLACE = (
+    "start", "end", "text", "name", "geonameid", "lat", "lon", "country", "iso3", "admin1",
+    "feature_code", "geo_precision",
+)
+CONTRACT_TIME = ("start", "end", "text", "type", "value")
+
+
+def content_id(*parts: Any, prefix: str = "") -> str:
+    """A stable id from content: re-ingesting the same thing yields the same id."""
+    digest = hashlib.blake2b(digest_size=10)
+    for part in parts:
+        digest.update(repr(part).encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1f")
+    return prefix + digest.hexdigest()
+
+
+def _pick(record: dict, keys: tuple[str, ...]) -> dict:
+    return {key: record[key] for key in keys}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters ``start:end`` of the raw text, with the text they slice to."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Span:
+        return cls(data["start"], data["end"], data["text"])
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: raw span plus its clean-text offsets ``cstart:cend``."""
+
+    start: int
+    end: int
+    text: str
+    cstart: int
+    cend: int
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text,
+                "cstart": self.cstart, "cend": self.cend}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Sentence:
+        return cls(data["start"], data["end"], data["text"], data["cstart"], data["cend"])
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of the clean text (``cstart:cend``), with its sentence index and analysis.
+
+    ``head`` is the index of the head token within the whole report (itself for the root);
+    ``pos``/``dep``/``lemma`` are empty strings until a language stage fills them.
+    """
+
+    cstart: int
+    cend: int
+    text: str
+    sent: int
+    lemma: str = ""
+    pos: str = ""
+    dep: str = ""
+    head: int = -1
+
+    def to_dict(self) -> dict:
+        return {"cstart": self.cstart, "cend": self.cend, "text": self.text, "sent": self.sent,
+                "lemma": self.lemma, "pos": self.pos, "dep": self.dep, "head": self.head}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Token:
+        return cls(**data)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor mention coded to a canonical actor (``name``), or left uncoded (``None``).
+
+    ``type`` is ACLED's actor type label and ``inter`` its code (1-8, see INTER_CODES);
+    ``country`` is the country name as ACLED writes it; ``cameo`` the CAMEO actor code.
+    ``reason`` says why the mention was coded so (dictionary alias, coreference, syntax).
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    type: str | None = None
+    inter: int | None = None
+    cameo: str | None = None
+    country: str | None = None
+    actor_id: str | None = None
+    reason: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "name": self.name,
+                "type": self.type, "inter": self.inter, "cameo": self.cameo,
+                "country": self.country, "actor_id": self.actor_id, "reason": self.reason}
+
+    def to_contract(self) -> dict:
+        return _pick(self.to_dict(), CONTRACT_ACTOR)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Actor:
+        return cls(**{key: data.get(key) for key in _ACTOR_FIELDS})
+
+
+_ACTOR_FIELDS = ("start", "end", "text", "name", "type", "inter", "cameo", "country",
+                 "actor_id", "reason")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place mention resolved (or not) to a gazetteer entry.
+
+    ``geo_precision`` is ACLED's: 1 the place itself, 2 near it or part of a small area,
+    3 only a province or region is known. ``reason`` says why this entry won, ``runner_up`` names
+    the best losing candidate; ``needs_review`` is set instead of guessing on a small margin.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    iso3: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    feature_code: str | None = None
+    geo_precision: int | None = None
+    reason: str | None = None
+    runner_up: str | None = None
+    needs_review: bool = False
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "name": self.name,
+                "geonameid": self.geonameid, "lat": self.lat, "lon": self.lon,
+                "country": self.country, "iso3": self.iso3, "admin1": self.admin1,
+                "admin2": self.admin2, "feature_code": self.feature_code,
+                "geo_precision": self.geo_precision, "reason": self.reason,
+                "runner_up": self.runner_up, "needs_review": self.needs_review}
+
+    def to_contract(self) -> dict:
+        return _pick(self.to_dict(), CONTRACT_PLACE)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Place:
+        values = {key: data.get(key) for key in _PLACE_FIELDS}
+        values["needs_review"] = bool(values["needs_review"])
+        return cls(**values)
+
+
+_PLACE_FIELDS = ("start", "end", "text", "name", "geonameid", "lat", "lon", "country", "iso3",
+                 "admin1", "admin2", "feature_code", "geo_precision", "reason", "runner_up",
+                 "needs_review")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression with its TIMEX3 ``type`` (DATE|TIME|DURATION|SET) and ``value``.
+
+    ``value`` is ``None`` when it cannot be normalised (e.g. a relative expression in a report
+    with no publication date); ``reason`` says how the value was reached.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    reason: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
+                "value": self.value, "reason": self.reason}
+
+    def to_contract(self) -> dict:
+        return _pick(self.to_dict(), CONTRACT_TIME)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> TimeExpr:
+        return cls(data["start"], data["end"], data["text"], data["type"], data.get("value"),
+                   data.get("reason"))
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event a report asserts (or denies, forecasts, suspects: see ``modality``).
+
+    ACLED ``event_type``/``sub_event_type`` may be ``None`` for events that only have a PLOVER or
+    CAMEO code (e.g. a diplomatic CONSULT). ``trigger`` is the word(s) that evoked the event and
+    ``reasons`` the decisions taken while coding it; neither is part of the JSONL contract.
+    """
+
+    event_type: str | None
+    sub_event_type: str | None
+    plover_type: str | None
+    plover_mode: str | None = None
+    cameo_root: str | None = None
+    actor1: Actor | None = None
+    assoc_actor1: tuple[Actor, ...] = ()
+    actor2: Actor | None = None
+    assoc_actor2: tuple[Actor, ...] = ()
+    location: Place | None = None
+    event_date: str | None = None
+    time_precision: int | None = None
+    date_text: str | None = None
+    fatalities: int | None = None
+    modality: str = "asserted"
+    attribution: str | None = None
+    evidence: tuple[Span, ...] = ()
+    confidence: float = 0.5
+    trigger: Span | None = None
+    reasons: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        def actor(value: Actor | None) -> dict | None:
+            return value.to_dict() if value else None
+
+        return {
+            "event_type": self.event_type, "sub_event_type": self.sub_event_type,
+            "plover_type": self.plover_type, "plover_mode": self.plover_mode,
+            "cameo_root": self.cameo_root, "actor1": actor(self.actor1),
+            "assoc_actor1": [a.to_dict() for a in self.assoc_actor1],
+            "actor2": actor(self.actor2),
+            "assoc_actor2": [a.to_dict() for a in self.assoc_actor2],
+            "location": self.location.to_dict() if self.location else None,
+            "event_date": self.event_date, "time_precision": self.time_precision,
+            "date_text": self.date_text, "fatalities": self.fatalities,
+            "modality": self.modality, "attribution": self.attribution,
+            "evidence": [s.to_dict() for s in self.evidence], "confidence": self.confidence,
+            "trigger": self.trigger.to_dict() if self.trigger else None,
+            "reasons": list(self.reasons),
+        }
+
+    def to_contract(self) -> dict:
+        def actor(value: Actor | None) -> dict | None:
+            return value.to_contract() if value else None
+
+        record = self.to_dict()
+        record["actor1"] = actor(self.actor1)
+        record["actor2"] = actor(self.actor2)
+        record["assoc_actor1"] = [a.to_contract() for a in self.assoc_actor1]
+        record["assoc_actor2"] = [a.to_contract() for a in self.assoc_actor2]
+        record["location"] = self.location.to_contract() if self.location else None
+        return _pick(record, CONTRACT_EVENT)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Event:
+        def actor(value: dict | None) -> Actor | None:
+            return Actor.from_dict(value) if value else None
+
+        return cls(
+            event_type=data.get("event_type"), sub_event_type=data.get("sub_event_type"),
+            plover_type=data.get("plover_type"), plover_mode=data.get("plover_mode"),
+            cameo_root=data.get("cameo_root"), actor1=actor(data.get("actor1")),
+            assoc_actor1=tuple(Actor.from_dict(a) for a in data.get("assoc_actor1") or ()),
+            actor2=actor(data.get("actor2")),
+            assoc_actor2=tuple(Actor.from_dict(a) for a in data.get("assoc_actor2") or ()),
+            location=Place.from_dict(data["location"]) if data.get("location") else None,
+            event_date=data.get("event_date"), time_precision=data.get("time_precision"),
+            date_text=data.get("date_text"), fatalities=data.get("fatalities"),
+            modality=data.get("modality", "asserted"), attribution=data.get("attribution"),
+            evidence=tuple(Span.from_dict(s) for s in data.get("evidence") or ()),
+            confidence=data.get("confidence", 0.5),
+            trigger=Span.from_dict(data["trigger"]) if data.get("trigger") else None,
+            reasons=tuple(data.get("reasons") or ()),
+        )
+
+    def key(self) -> tuple:
+        """What makes two event records the same event (used for ids and within-report merge)."""
+        return (
+            self.sub_event_type or self.plover_type,
+            self.actor1.name if self.actor1 else None,
+            self.actor2.name if self.actor2 else None,
+            self.location.geonameid if self.location else None,
+            self.event_date, self.modality,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A document (or one unit of an input: a line, a record) that could not be analysed.
+
+    ``code`` is a stable reason code (see ``sitrep.errors.RejectCode``); ``line`` is the line or
+    record number within ``path`` where the input is a multi-document file.
+    """
+
+    code: str
+    message: str
+    path: str | None = None
+    line: int | None = None
+    report_id: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "message": self.message, "path": self.path,
+                "line": self.line, "report_id": self.report_id}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Rejection:
+        return cls(data["code"], data["message"], data.get("path"), data.get("line"),
+                   data.get("report_id"))
+
+
+@dataclass(frozen=True, slots=True)
+class StageError:
+    """An unexpected exception inside a stage, recorded by the batch error handler."""
+
+    stage: str
+    error: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"stage": self.stage, "error": self.error, "message": self.message}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> StageError:
+        return cls(data["stage"], data["error"], data["message"])
+
+
+@dataclass(slots=True)
+class Report:
+    """One document and everything the stages have found in it.
+
+    ``raw`` is never modified. Until the cleaning stage runs, ``text`` is ``raw`` and the offset map
+    is the identity. ``published`` is the publication date and ``published_source`` where it came
+    from ("metadata", "cli", "url", "dateline", ...). ``record`` locates the document inside its
+    input (a line number, an archive member).
+    """
+
+    id: str
+    raw: str
+    path: str | None = None
+    record: int | None = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: date | None = None
+    published_source: str | None = None
+    language: str | None = None
+    text: str = ""
+    offsets: array = field(default_factory=lambda: array("l"))
+    removed: list[Span] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    errors: list[StageError] = field(default_factory=list)
+    rejection: Rejection | None = None
+
+    def __post_init__(self) -> None:
+        if not self.text and not len(self.offsets):
+            self.set_clean(self.raw, array("l", range(len(self.raw) + 1)))
+
+    # -- offsets ----------------------------------------------------------------------------
+    def set_clean(self, text: str, offsets: array) -> None:
+        """Install cleaned text; ``offsets`` has ``len(text) + 1`` raw positions."""
+        if len(offsets) != len(text) + 1:
+            raise ValueError(f"offset map has {len(offsets)} entries for {len(text)} characters")
+        self.text = text
+        self.offsets = offsets
+
+    def to_raw(self, cstart: int, cend: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` of the clean-text range ``cstart:cend``."""
+        if cend <= cstart:
+            position = self.offsets[cstart]
+            return position, position
+        return self.offsets[cstart], self.offsets[cend - 1] + 1
+
+    def raw_span(self, cstart: int, cend: int) -> Span:
+        """A :class:`Span` in raw offsets for a clean-text range."""
+        start, end = self.to_raw(cstart, cend)
+        return Span(start, end, self.raw[start:end])
+
+    def sentence_of(self, cposition: int) -> Sentence | None:
+        """The sentence containing clean position ``cposition`` (binary search)."""
+        low, high = 0, len(self.sentences)
+        while low < high:
+            middle = (low + high) // 2
+            sentence = self.sentences[middle]
+            if sentence.cend <= cposition:
+                low = middle + 1
+            elif sentence.cstart > cposition:
+                high = middle
+            else:
+                return sentence
+        return None
+
+    @property
+    def ok(self) -> bool:
+        return self.rejection is None
+
+    def replace(self, **changes: Any) -> Report:
+        return replace(self, **changes)
+
+    # -- serialization ------------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "raw": self.raw, "path": self.path, "record": self.record,
+            "title": self.title, "url": self.url, "publisher": self.publisher,
+            "published": self.published.isoformat() if self.published else None,
+            "published_source": self.published_source, "language": self.language,
+            "text": self.text, "offsets": list(self.offsets),
+            "removed": [s.to_dict() for s in self.removed],
+            "sentences": [s.to_dict() for s in self.sentences],
+            "tokens": [t.to_dict() for t in self.tokens],
+            "actors": [a.to_dict() for a in self.actors],
+            "places": [p.to_dict() for p in self.places],
+            "times": [t.to_dict() for t in self.times],
+            "events": [e.to_dict() for e in self.events],
+            "errors": [e.to_dict() for e in self.errors],
+            "rejection": self.rejection.to_dict() if self.rejection else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Report:
+        published = data.get("published")
+        return cls(
+            id=data["id"], raw=data["raw"], path=data.get("path"), record=data.get("record"),
+            title=data.get("title"), url=data.get("url"), publisher=data.get("publisher"),
+            published=date.fromisoformat(published) if published else None,
+            published_source=data.get("published_source"), language=data.get("language"),
+            text=data.get("text", ""), offsets=array("l", data.get("offsets") or ()),
+            removed=[Span.from_dict(s) for s in data.get("removed") or ()],
+            sentences=[Sentence.from_dict(s) for s in data.get("sentences") or ()],
+            tokens=[Token.from_dict(t) for t in data.get("tokens") or ()],
+            actors=[Actor.from_dict(a) for a in data.get("actors") or ()],
+            places=[Place.from_dict(p) for p in data.get("places") or ()],
+            times=[TimeExpr.from_dict(t) for t in data.get("times") or ()],
+            events=[Event.from_dict(e) for e in data.get("events") or ()],
+            errors=[StageError.from_dict(e) for e in data.get("errors") or ()],
+            rejection=Rejection.from_dict(data["rejection"]) if data.get("rejection") else None,
+        )
+
+    def to_contract(self) -> dict:
+        """The public JSONL record of this report (README, "Document contract")."""
+        rejection = self.rejection
+        return {
+            "id": self.id,
+            "status": "rejected" if rejection else "ok",
+            "error": {"code": rejection.code, "message": rejection.message} if rejection else None,
+            "events": [e.to_contract() for e in self.events],
+            "actors": [a.to_contract() for a in self.actors],
+            "places": [p.to_contract() for p in self.places],
+            "times": [t.to_contract() for t in self.times],
+        }

@@ -1,0 +1,146 @@
+"""The per-document pipeline: an ordered list of registered stages built from a Config.
+
+A stage is any callable ``stage(report) -> report`` built by a registered factory from its options
+(``[stage.NAME]`` in the TOML config). Stages are built — and their configuration validated — when
+the pipeline is built, not on the 40,000th document. Built-in stages are listed in
+``sitrep/stages.py``; another package can add its own with :func:`register_stage`.
+
+Failures: a stage that raises on a document is recorded (stage name, exception) on the report,
+which is then rejected with code ``stage_error``; the batch goes on. ``on_error="raise"`` re-raises
+instead (tests, debugging).
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol
+
+from .config import Config, load_config
+from .errors import ConfigError, RejectCode
+from .model import Rejection, Report, StageError
+
+__all__ = ["Stage", "Pipeline", "register_stage", "registered_stages"]
+
+
+class Stage(Protocol):
+    name: str
+
+    def __call__(self, report: Report) -> Report: ...
+
+
+_FACTORIES: dict[str, Callable[..., Stage]] = {}
+
+
+def register_stage(name: str) -> Callable:
+    """Register a stage factory (a class or function taking the stage's options as keywords)."""
+
+    def decorate(factory: Callable[..., Stage]) -> Callable[..., Stage]:
+        if name in _FACTORIES and _FACTORIES[name] is not factory:
+            raise ConfigError(f"stage {name!r} is registered twice", "E110")
+        _FACTORIES[name] = factory
+        return factory
+
+    return decorate
+
+
+def registered_stages() -> dict[str, str | Callable[..., Stage]]:
+    """Every stage name: built-ins as "module:factory" paths (imported when used), then plugins."""
+    from .stages import BUILTIN_STAGES
+
+    return {**BUILTIN_STAGES, **_FACTORIES}
+
+
+def _load_factory(name: str) -> Callable[..., Stage]:
+    factories = registered_stages()
+    if name not in factories:
+        known = ", ".join(sorted(factories))
+        raise ConfigError(f"unknown stage {name!r}; registered stages: {known}", "E111")
+    factory = factories[name]
+    if isinstance(factory, str):
+        module_name, _, attribute = factory.partition(":")
+        factory = getattr(importlib.import_module(module_name), attribute)
+    return factory
+
+
+def build_stage(name: str, options: dict[str, Any]) -> Stage:
+    factory = _load_factory(name)
+    accepted = inspect.signature(factory).parameters
+    if not any(p.kind is p.VAR_KEYWORD for p in accepted.values()):
+        unknown = set(options) - set(accepted)
+        if unknown:
+            raise ConfigError(
+                f"stage {name!r} has no option(s) {', '.join(sorted(unknown))}; "
+                f"it takes: {', '.join(accepted) or 'none'}", "E112")
+    stage = factory(**options)
+    stage.name = name
+    return stage
+
+
+class Pipeline:
+    """Runs each report through the configured stages, in order."""
+
+    def __init__(self, config: Config | None = None, *, on_error: str = "record") -> None:
+        if on_error not in ("record", "raise"):
+            raise ConfigError("on_error must be 'record' or 'raise'", "E113")
+        self.config = config or load_config()
+        self.on_error = on_error
+        self.stages: list[Stage] = [
+            build_stage(name, self.config.options(name)) for name in self.config.stages
+        ]
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [stage.name for stage in self.stages]
+
+    def get_stage(self, name: str) -> Stage:
+        for stage in self.stages:
+            if stage.name == name:
+                return stage
+        raise KeyError(name)
+
+    def __call__(self, report: Report) -> Report:
+        if report.rejection:
+            return report
+        for stage in self.stages:
+            try:
+                report = stage(report)
+            except Exception as exc:  # the batch error handler: record, reject, go on
+                if self.on_error == "raise":
+                    raise
+                report.errors.append(StageError(stage.name, type(exc).__name__, str(exc)))
+                report.rejection = Rejection(
+                    RejectCode.STAGE_ERROR.value,
+                    f"stage {stage.name!r} failed: {type(exc).__name__}: {exc}",
+                    report.path, report.record, report.id)
+                return report
+            if report.rejection:
+                return report
+        return report
+
+    def pipe(self, reports: Iterable[Report], n_process: int = 1,
+             chunksize: int = 16) -> Iterator[Report]:
+        """Analyse many reports, in input order; ``n_process > 1`` uses a process pool."""
+        if n_process <= 1:
+            for report in reports:
+                yield self(report)
+            return
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(n_process, initializer=_init_worker, initargs=(self,)) as pool:
+            yield from pool.imap(_run_worker, reports, chunksize=chunksize)
+
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(pipeline: Pipeline) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = pipeline
+
+
+def _run_worker(report: Report) -> Report:
+    assert _WORKER_PIPELINE is not None
+    return _WORKER_PIPELINE(report)
