@@ -1,0 +1,1 @@
+"""The command-line interface: `sitrep VERB ...`, one module per family of verbs."""

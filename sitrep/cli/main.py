@@ -1,0 +1,75 @@
+"""`sitrep` entry point. Each verb lives in its own module exposing ``add_parser(subparsers)``;
+the module is imported when the parser is built. Only the CLI prints or exits.
+
+Exit status: 0 all documents processed, 1 some were rejected (or a check failed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from ..errors import SitrepError, UsageError
+
+# verb -> module defining add_parser(subparsers); the parser sets args.handler(args) -> int
+COMMANDS: dict[str, str] = {
+    "extract": "sitrep.cli.extract",
+    "run": "sitrep.cli.store_verbs",
+    "events": "sitrep.cli.store_verbs",
+    "show": "sitrep.cli.store_verbs",
+    "rejections": "sitrep.cli.store_verbs",
+    "stats": "sitrep.cli.store_verbs",
+    "export": "sitrep.cli.store_verbs",
+    "doctor": "sitrep.cli.doctor",
+    "eval": "sitrep.cli.evaluate",
+    "gazetteer": "sitrep.geo.cli",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with a clear message
+        self.print_usage(sys.stderr)
+        self.exit(2, f"sitrep: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="sitrep", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--config", help="a TOML file merged over the default configuration")
+    subparsers = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
+    subparsers.required = True
+    seen: set[str] = set()
+    for module_name in COMMANDS.values():
+        if module_name in seen:
+            continue
+        seen.add(module_name)
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:  # a verb family not installed: leave it out, say so
+            if exc.name and exc.name.startswith("sitrep"):
+                continue
+            raise
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except UsageError as exc:
+        print(f"sitrep: {exc}", file=sys.stderr)
+        return 2
+    except SitrepError as exc:
+        print(f"sitrep: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `sitrep events | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Evaluations against gold-standard data; one module per task (events, geo, time)."""
