@@ -12,7 +12,8 @@ See README.md ("Python API") for the store verbs.
 
 from .config import Config, load_config
 from .errors import ConfigError, RejectCode, ResourceError, SitrepError, StoreError, UsageError
-from .model import (Actor, Event, Place, Rejection, Report, Sentence, Span, TimeExpr, Token)
+from .model import (Actor, Event, Place, Quantity, Rejection, Report, Sentence, Span, TimeExpr,
+                    Token)
 from .pipeline import Pipeline, register_stage
 
 __version__ = "0.1.0"

@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any
 
 __all__ = [
-    "Span", "Sentence", "Token", "Actor", "Place", "TimeExpr", "Event", "Rejection",
+    "Span", "Sentence", "Token", "Actor", "Place", "TimeExpr", "Quantity", "Event", "Rejection",
     "StageError", "Report", "content_id", "MODALITIES", "PLOVER_TYPES", "ACLED_TYPES",
     "INTER_CODES", "CONTRACT_EVENT", "CONTRACT_ACTOR", "CONTRACT_PLACE", "CONTRACT_TIME",
 ]
@@ -268,6 +268,37 @@ class TimeExpr:
 
 
 @dataclass(frozen=True, slots=True)
+class Quantity:
+    """A counted thing: casualties (``kind`` killed|injured|arrested|abducted|displaced) or
+    material (``kind`` material, ``item`` "tanks"). ``value`` is the conservative figure ACLED
+    would code (the lowest stated; ``None`` for vague counts such as "several"); ``low``/``high``
+    keep a stated range.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: int | None
+    low: int | None = None
+    high: int | None = None
+    item: str | None = None
+    reason: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+                "value": self.value, "low": self.low, "high": self.high, "item": self.item,
+                "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Quantity:
+        return cls(**{key: data.get(key) for key in _QUANTITY_FIELDS})
+
+
+_QUANTITY_FIELDS = ("start", "end", "text", "kind", "value", "low", "high", "item", "reason")
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One event a report asserts (or denies, forecasts, suspects: see ``modality``).
 
@@ -430,6 +461,7 @@ class Report:
     actors: list[Actor] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     errors: list[StageError] = field(default_factory=list)
     rejection: Rejection | None = None
@@ -493,6 +525,7 @@ class Report:
             "actors": [a.to_dict() for a in self.actors],
             "places": [p.to_dict() for p in self.places],
             "times": [t.to_dict() for t in self.times],
+            "quantities": [q.to_dict() for q in self.quantities],
             "events": [e.to_dict() for e in self.events],
             "errors": [e.to_dict() for e in self.errors],
             "rejection": self.rejection.to_dict() if self.rejection else None,
@@ -513,6 +546,7 @@ class Report:
             actors=[Actor.from_dict(a) for a in data.get("actors") or ()],
             places=[Place.from_dict(p) for p in data.get("places") or ()],
             times=[TimeExpr.from_dict(t) for t in data.get("times") or ()],
+            quantities=[Quantity.from_dict(q) for q in data.get("quantities") or ()],
             events=[Event.from_dict(e) for e in data.get("events") or ()],
             errors=[StageError.from_dict(e) for e in data.get("errors") or ()],
             rejection=Rejection.from_dict(data["rejection"]) if data.get("rejection") else None,

@@ -8,12 +8,14 @@ takes the stage's options as keyword arguments and returns a callable ``stage(re
 BUILTIN_STAGES: dict[str, str] = {
     # text hygiene: cleaned text with an offset map back to the raw text (sitrep/clean)
     "clean": "sitrep.clean.stage:Clean",
-    # language identification; non-English reports are rejected (sitrep/language)
-    "detect_language": "sitrep.language.detect:DetectLanguage",
+    # language identification; non-English reports are rejected (sitrep/clean)
+    "detect_language": "sitrep.clean.language:DetectLanguage",
     # sentences and tokens (later: tags, lemmas, dependencies) (sitrep/language)
     "segment": "sitrep.language.segment:Segment",
     # actor mentions coded to canonical actors, with coreference (sitrep/actors)
     "find_actors": "sitrep.actors.stage:FindActors",
+    # casualty counts (killed/injured/arrested/abducted) and material (sitrep/language)
+    "find_quantities": "sitrep.language.quantities:FindQuantities",
     # place mentions resolved against the offline gazetteer (sitrep/geo)
     "geocode": "sitrep.geo.stage:Geocode",
     # time expressions normalised against the publication date (sitrep/time)
