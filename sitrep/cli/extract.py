@@ -1,0 +1,66 @@
+"""`sitrep extract`: analyse documents without storing them; print the document contract.
+
+Output (``--format jsonl``): one JSON object per input document, in input order — see README,
+"Document contract". Exit status 0 when every document was processed, 1 when some were rejected
+(with ``--strict``: at the first rejection), 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TextIO
+
+from ..model import Report
+from ..pipeline import Pipeline
+from .common import add_input_arguments, config_from, read_options_from
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "extract", help="analyse documents and print events, actors, places and times",
+        description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", default=["-"], metavar="PATH",
+                        help="files, directories or - for standard input (the default)")
+    parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    add_input_arguments(parser)
+    parser.set_defaults(handler=run_extract)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from ..ingest import read_inputs
+
+    config = config_from(args)
+    pipeline = Pipeline(config)
+    reports = read_inputs(args.paths, read_options_from(args, config))
+    write = _write_jsonl if args.format == "jsonl" else _write_table
+    rejected = 0
+    for report in pipeline.pipe(reports, n_process=args.workers):
+        write(report, sys.stdout)
+        if report.rejection:
+            rejected += 1
+            if args.strict:
+                print(f"sitrep: --strict: {report.id} rejected ({report.rejection.code}): "
+                      f"{report.rejection.message}", file=sys.stderr)
+                return 1
+    return 1 if rejected else 0
+
+
+def _write_jsonl(report: Report, out: TextIO) -> None:
+    out.write(json.dumps(report.to_contract(), ensure_ascii=False) + "\n")
+
+
+def _write_table(report: Report, out: TextIO) -> None:
+    if report.rejection:
+        out.write(f"{report.id}: REJECTED {report.rejection.code}: {report.rejection.message}\n")
+        return
+    out.write(f"{report.id}: {len(report.events)} event(s), {len(report.actors)} actor "
+              f"mention(s), {len(report.places)} place(s), {len(report.times)} time(s)\n")
+    for event in report.events:
+        kind = event.sub_event_type or event.plover_type or "?"
+        actor1 = event.actor1.name or event.actor1.text if event.actor1 else "-"
+        actor2 = event.actor2.name or event.actor2.text if event.actor2 else "-"
+        where = event.location.name if event.location else "-"
+        out.write(f"  [{event.modality}] {kind}: {actor1} -> {actor2} at {where} "
+                  f"on {event.event_date or '?'} (precision {event.time_precision or '-'})\n")

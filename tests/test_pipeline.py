@@ -1,0 +1,90 @@
+"""The pipeline: built and validated from config, stages swappable, failures recorded."""
+
+import pytest
+
+from sitrep import ConfigError, Pipeline, Report, load_config, register_stage
+from sitrep.pipeline import registered_stages
+
+
+@register_stage("test_upper_title")
+class UpperTitle:
+    def __init__(self, suffix: str = "") -> None:
+        self.suffix = suffix
+
+    def __call__(self, report: Report) -> Report:
+        report.title = (report.raw.upper() + self.suffix)
+        return report
+
+
+@register_stage("test_explode")
+class Explode:
+    def __call__(self, report: Report) -> Report:
+        raise RuntimeError("boom")
+
+
+def _config(stages, **options):
+    return load_config(overrides={"pipeline": {"stages": stages}, "stage": options})
+
+
+def test_every_builtin_stage_is_in_the_default_pipeline():
+    config = load_config()
+    assert set(config.stages) <= set(registered_stages())
+
+
+def test_unknown_stage_is_a_config_error_at_build_time():
+    with pytest.raises(ConfigError, match="unknown stage 'nope'"):
+        Pipeline(_config(["nope"]))
+
+
+def test_unknown_option_is_a_config_error_at_build_time():
+    with pytest.raises(ConfigError, match="has no option"):
+        Pipeline(_config(["test_upper_title"], test_upper_title={"colour": "red"}))
+
+
+def test_stage_options_come_from_config():
+    pipeline = Pipeline(_config(["test_upper_title"], test_upper_title={"suffix": "!"}))
+    assert pipeline(Report(id="r", raw="abc")).title == "ABC!"
+
+
+def test_a_failing_stage_rejects_that_report_and_the_batch_goes_on():
+    pipeline = Pipeline(_config(["test_explode"]))
+    reports = list(pipeline.pipe([Report(id="a", raw="x"), Report(id="b", raw="y")]))
+    assert [r.id for r in reports] == ["a", "b"]
+    for report in reports:
+        assert report.rejection.code == "stage_error"
+        assert report.errors[0].stage == "test_explode"
+        assert "boom" in report.errors[0].message
+
+
+def test_on_error_raise_re_raises():
+    with pytest.raises(RuntimeError, match="boom"):
+        Pipeline(_config(["test_explode"]), on_error="raise")(Report(id="a", raw="x"))
+
+
+def test_rejected_reports_pass_through_untouched():
+    from sitrep.model import Rejection
+
+    report = Report(id="a", raw="", rejection=Rejection("empty", "no text"))
+    assert Pipeline(_config(["test_explode"]))(report) is report
+
+
+def test_config_file_errors_are_coded(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[pipeline\nstages = 3")
+    with pytest.raises(ConfigError, match="E102"):
+        load_config(bad)
+    with pytest.raises(ConfigError, match="E101"):
+        load_config(tmp_path / "missing.toml")
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text("[limits]\nmax_pages = 3\n")
+    with pytest.raises(ConfigError, match="max_pages"):
+        load_config(wrong)
+
+
+def test_user_config_merges_over_defaults(tmp_path):
+    user = tmp_path / "user.toml"
+    user.write_text("[limits]\nmax_bytes = 10\n")
+    config = load_config(user)
+    assert config.limits.max_bytes == 10
+    assert config.limits.max_chars == load_config().limits.max_chars
+    assert config.stages == load_config().stages
