@@ -117,14 +117,18 @@ class Sentence:
     text: str
     cstart: int
     cend: int
+    # why the segmenter ended (or refused to analyse) this sentence where it did, when that was
+    # not ordinary punctuation: "capped at 150 tokens", "no letters: not parsed", ...
+    reason: str | None = None
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text,
-                "cstart": self.cstart, "cend": self.cend}
+                "cstart": self.cstart, "cend": self.cend, "reason": self.reason}
 
     @classmethod
     def from_dict(cls, data: dict) -> Sentence:
-        return cls(data["start"], data["end"], data["text"], data["cstart"], data["cend"])
+        return cls(data["start"], data["end"], data["text"], data["cstart"], data["cend"],
+                   data.get("reason"))
 
 
 @dataclass(frozen=True, slots=True)

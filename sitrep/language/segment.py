@@ -1,0 +1,72 @@
+"""The ``segment`` stage: sentences and tokens of the clean text, then (optionally) their parse.
+
+Fills ``report.sentences`` (raw span + clean offsets) and ``report.tokens`` (clean offsets, sentence
+index). With ``parse = true`` the project's own spaCy pipeline (trained on UD English EWT, see
+docs/models.md) adds ``lemma``/``pos``/``dep``/``head`` to every token of every sentence it can
+analyse; a sentence without letters is not parsed, and says so in its ``reason``.
+"""
+
+from __future__ import annotations
+
+from ..errors import ConfigError
+from ..model import Report, Sentence, Token
+from .sentences import split_sentences
+from .tokenize import tokenize
+
+__all__ = ["Segment"]
+
+
+class Segment:
+    """Split the clean text into sentences and tokens; parse them if a model is configured.
+
+    ``max_sentence_tokens`` caps a sentence (longer ones are split with a recorded reason: the
+    parser's cost grows with sentence length). ``parse`` turns the dependency parse on; ``model``
+    is the path of a spaCy pipeline directory (default: the one shipped in ``sitrep/models``).
+    """
+
+    name = "segment"
+
+    def __init__(self, max_sentence_tokens: int = 150, parse: bool = False,
+                 model: str | None = None, batch_size: int = 256) -> None:
+        if max_sentence_tokens < 8:
+            raise ConfigError("segment: max_sentence_tokens must be at least 8", "E120")
+        self.max_sentence_tokens = max_sentence_tokens
+        self.parse = parse
+        self.model = model
+        self.batch_size = batch_size
+        self._parser = None
+        if parse:
+            from .parse import DependencyParser
+
+            self._parser = DependencyParser(model, batch_size=batch_size)
+
+    def __call__(self, report: Report) -> Report:
+        text = report.text
+        spans = tokenize(text)
+        sentences: list[Sentence] = []
+        tokens: list[Token] = []
+        for first, end, reason in split_sentences(text, spans, self.max_sentence_tokens):
+            cstart, cend = spans[first][0], spans[end - 1][1]
+            number = len(sentences)
+            if not any(ch.isalpha() for ch in text[cstart:cend]):
+                reason = "no letters: not parsed" if reason is None else reason + "; no letters"
+            start, stop = report.to_raw(cstart, cend)
+            sentences.append(Sentence(start, stop, report.raw[start:stop], cstart, cend, reason))
+            tokens.extend(Token(a, b, text[a:b], number) for a, b in spans[first:end])
+        report.sentences = sentences
+        report.tokens = tokens
+        if self._parser is not None:
+            report.tokens = self._parser.analyse(sentences, tokens)
+        return report
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_parser"] = None            # reloaded in the worker: spaCy pipelines pickle slowly
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        if self.parse:
+            from .parse import DependencyParser
+
+            self._parser = DependencyParser(self.model, batch_size=self.batch_size)
