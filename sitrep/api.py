@@ -1,0 +1,130 @@
+"""The Python API: one function per CLI verb, same names, same options, no printing.
+
+    from sitrep import api
+    summary = api.run(["news/"], db="news.db", published=date(2016, 12, 13))
+    for stored in api.events(db="news.db", country="Syria"):
+        print(stored.id, stored.event.sub_event_type, [s.url for s in stored.sources])
+    api.export("news.db", "acled-csv", out="events.csv")
+
+``extract`` analyses without storing; ``run`` stores; ``events``, ``show``, ``rejections``,
+``stats`` and ``export`` read the store; ``doctor`` checks the installation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from .config import Config, load_config
+from .errors import UsageError
+from .model import Rejection, Report
+from .pipeline import Pipeline
+from .store import EventQuery, Store, StoredEvent, StoreStats
+from .store.run import RunSummary, run_into_store
+
+__all__ = ["extract", "run", "events", "show", "rejections", "stats", "export", "doctor",
+           "DEFAULT_DB", "RunSummary", "EventQuery", "StoredEvent", "StoreStats"]
+
+DEFAULT_DB = "sitrep.db"
+
+
+def _config(config: Config | str | Path | None) -> Config:
+    return config if isinstance(config, Config) else load_config(config)
+
+
+def _read(paths: Iterable[str | Path], config: Config, published: date | None,
+          text_column: str | None, id_column: str | None,
+          date_column: str | None) -> Iterator[Report]:
+    from .ingest import ReadOptions, read_inputs
+
+    options = ReadOptions(published=published, limits=config.limits, text_column=text_column,
+                          id_column=id_column, date_column=date_column)
+    return read_inputs([str(path) for path in paths], options)
+
+
+def extract(paths: Iterable[str | Path], *, published: date | None = None,
+            config: Config | str | Path | None = None, text_column: str | None = None,
+            id_column: str | None = None, date_column: str | None = None,
+            workers: int = 1) -> Iterator[Report]:
+    """Analyse documents without storing them: analysed (or rejected) Reports in input order."""
+    config = _config(config)
+    reports = _read(paths, config, published, text_column, id_column, date_column)
+    return Pipeline(config).pipe(reports, n_process=workers)
+
+
+def run(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
+        published: date | None = None, strict: bool = False,
+        config: Config | str | Path | None = None, text_column: str | None = None,
+        id_column: str | None = None, date_column: str | None = None, workers: int = 1,
+        on_report: Callable[[RunSummary], None] | None = None) -> RunSummary:
+    """Read, analyse and store documents in ``db`` (created if absent); re-running the same
+    input adds nothing. ``strict``: the first rejection raises
+    :class:`sitrep.store.run.StrictRunFailed` and nothing of the run is stored."""
+    config = _config(config)
+    pipeline = Pipeline(config)
+    reports = _read(paths, config, published, text_column, id_column, date_column)
+    with Store(db) as store:
+        return run_into_store(reports, store, pipeline, strict=strict, n_process=workers,
+                              on_report=on_report)
+
+
+def events(db: str | Path = DEFAULT_DB, *, event_type: str | None = None,
+           actor: str | None = None, country: str | None = None, since: date | None = None,
+           until: date | None = None, modality: str | None = "asserted",
+           limit: int | None = None) -> list[StoredEvent]:
+    """Stored events matching every given filter (``modality=None`` or "all": any modality)."""
+    query = _query(event_type, actor, country, since, until, modality, limit)
+    with Store(db, create=False) as store:
+        return list(store.find_events(query))
+
+
+def _query(event_type, actor, country, since, until, modality, limit=None) -> EventQuery:
+    for name, value in (("since", since), ("until", until)):
+        if value is not None and not isinstance(value, date):
+            raise UsageError(f"{name} must be a date, not {value!r}", "E204")
+    return EventQuery(event_type=event_type, actor=actor, country=country, since=since,
+                      until=until, modality=None if modality == "all" else modality,
+                      limit=limit)
+
+
+def show(event_id: str, db: str | Path = DEFAULT_DB) -> tuple[StoredEvent, Report]:
+    """One event (a unique id prefix is enough) and the analysed report it came from, whose
+    sentences put its evidence in context."""
+    with Store(db, create=False) as store:
+        stored = store.get_event(event_id)
+        return stored, store.get_report(stored.report_id)
+
+
+def rejections(db: str | Path = DEFAULT_DB, *, code: str | None = None) -> list[Rejection]:
+    """Every stored rejection (optionally of one reason code), by path and line."""
+    with Store(db, create=False) as store:
+        return list(store.rejections(code))
+
+
+def stats(db: str | Path = DEFAULT_DB, *, modality: str | None = "asserted") -> StoreStats:
+    """Counts of reports, events by type and by country (of ``modality``), rejections by code."""
+    with Store(db, create=False) as store:
+        return store.stats(None if modality == "all" else modality)
+
+
+def export(db: str | Path = DEFAULT_DB, format: str = "jsonl", out: str | Path | TextIO | None = None,
+           *, event_type: str | None = None, actor: str | None = None,
+           country: str | None = None, since: date | None = None, until: date | None = None,
+           modality: str | None = "asserted") -> int:
+    """Write the stored events as ``acled-csv``, ``jsonl`` or ``geojson`` to ``out`` (a path or
+    an open text file; None: standard output); returns how many events were written."""
+    from .store.export import write_export
+
+    query = _query(event_type, actor, country, since, until, modality)
+    with Store(db, create=False) as store:
+        return write_export(store, format, out, query)
+
+
+def doctor(db: str | Path | None = DEFAULT_DB):
+    """Check the installation, models, gazetteer and store: a list of checks, each with the fix
+    for what is missing (see :mod:`sitrep.doctor`)."""
+    from .doctor import run_checks
+
+    return run_checks(db)

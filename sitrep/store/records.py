@@ -1,0 +1,143 @@
+"""What the store hands back: stored events with their sources, queries, and counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..errors import UsageError
+from ..model import MODALITIES, Event
+
+__all__ = ["Source", "StoredEvent", "EventQuery", "StoreStats", "event_id", "report_key"]
+
+
+def report_key(raw: str, url: str | None) -> str:
+    """The store id of a report: the same text at the same address is the same report.
+
+    The url is part of it so that a word-for-word syndicated copy published elsewhere is kept as
+    a source of its own (with its own title and date) instead of vanishing into the first copy.
+    """
+    from ..model import content_id
+
+    return content_id(raw, url, prefix="r")
+
+
+def event_id(group_id: str, event: Event) -> str:
+    """The store id of an event: its report group plus what makes it that event (Event.key())."""
+    from ..model import content_id
+
+    return content_id(group_id, *event.key(), prefix="e")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A report that supports an event (the analysed one, or a syndicated copy of it)."""
+
+    report_id: str
+    path: str | None
+    url: str | None
+    title: str | None
+    published: str | None
+    publisher: str | None = None
+    record: int | None = None
+
+    def to_dict(self) -> dict:
+        """The public record of a source (``sitrep events --format json``)."""
+        return {"report_id": self.report_id, "path": self.path, "url": self.url,
+                "title": self.title, "published": self.published}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """An event as stored: its id, the event itself, the report it came from and all sources."""
+
+    id: str
+    event: Event
+    report_id: str
+    group_id: str
+    sources: tuple[Source, ...] = ()
+    stored_at: str | None = None
+
+    def to_record(self) -> dict:
+        """The contract's event fields plus ``id`` and ``sources`` (JSON Lines output)."""
+        return {"id": self.id, **self.event.to_contract(),
+                "sources": [source.to_dict() for source in self.sources]}
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Which events to list. Every filter is optional; ``modality=None`` means all modalities.
+
+    ``event_type`` matches an ACLED event type, sub-event type or PLOVER type (any case);
+    ``actor`` any part of an actor's name; ``country`` a country name or ISO3 code;
+    ``since``/``until`` bound the event date (inclusive).
+    """
+
+    event_type: str | None = None
+    actor: str | None = None
+    country: str | None = None
+    since: date | None = None
+    until: date | None = None
+    modality: str | None = "asserted"
+    limit: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.modality is not None and self.modality not in MODALITIES:
+            raise UsageError(f"unknown modality {self.modality!r}; "
+                             f"one of: {', '.join(MODALITIES)} (or all)", "E201")
+        if self.since and self.until and self.since > self.until:
+            raise UsageError(f"--since {self.since} is after --until {self.until}", "E202")
+
+    def where(self) -> tuple[str, list]:
+        """The SQL condition on ``events e`` and its parameters."""
+        clauses: list[str] = []
+        params: list = []
+        if self.event_type:
+            clauses.append("(lower(e.event_type) = lower(?) OR lower(e.sub_event_type) = lower(?)"
+                           " OR lower(e.plover_type) = lower(?))")
+            params += [self.event_type] * 3
+        if self.actor:
+            clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE name LIKE ?)")
+            params.append(f"%{self.actor}%")
+        if self.country:
+            clauses.append("(lower(e.country) = lower(?) OR lower(e.iso3) = lower(?))")
+            params += [self.country] * 2
+        if self.since:
+            # event_date may be a day (2016-12-10) or coarser (2016-12): compare its first day
+            clauses.append("CASE length(e.event_date) WHEN 4 THEN e.event_date || '-01-01'"
+                           " WHEN 7 THEN e.event_date || '-01'"
+                           " ELSE substr(e.event_date, 1, 10) END >= ?")
+            params.append(self.since.isoformat())
+        if self.until:
+            clauses.append("substr(e.event_date, 1, 10) <= ?")
+            params.append(self.until.isoformat())
+        if self.modality:
+            clauses.append("e.modality = ?")
+            params.append(self.modality)
+        return (" AND ".join(clauses) or "1"), params
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """Counts over the whole store (``sitrep stats``)."""
+
+    reports: int = 0
+    analysed: int = 0
+    copies: int = 0
+    rejected_reports: int = 0
+    events: int = 0
+    events_by_modality: dict[str, int] = field(default_factory=dict)
+    events_by_type: dict[str, dict[str, int]] = field(default_factory=dict)
+    events_by_country: dict[str, int] = field(default_factory=dict)
+    rejections: int = 0
+    rejections_by_code: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "reports": self.reports, "analysed": self.analysed, "copies": self.copies,
+            "rejected_reports": self.rejected_reports, "events": self.events,
+            "events_by_modality": self.events_by_modality,
+            "events_by_type": self.events_by_type,
+            "events_by_country": self.events_by_country,
+            "rejections": self.rejections, "rejections_by_code": self.rejections_by_code,
+        }

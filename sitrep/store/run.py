@@ -1,0 +1,190 @@
+"""A run: read reports, group syndicated copies, analyse each group once, store everything.
+
+    reports ──► already stored? skip ──► near-duplicate group ──► first of its group? analyse
+                                                │                          │
+                                                └─ a copy: stored as a source of the group's events
+
+Rejections (from reading or from analysis) are stored with their path and line and the run goes
+on; ``strict=True`` stops at the first one and leaves the store as it was. Grouping uses
+``sitrep.merge.near_duplicates.NearDuplicateIndex`` (MinHash LSH) when it is installed — its
+state is kept in the store so that a later run groups new reports with stored ones — and falls
+back to exact-text grouping otherwise.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..model import Report
+from ..pipeline import Pipeline
+from .records import report_key
+from .store import Store
+
+__all__ = ["RunSummary", "StrictRunFailed", "run_into_store"]
+
+# Key of the near-duplicate index in the store's state table.
+NEAR_DUPLICATE_STATE = "near_duplicates"
+# Reports written per transaction: bounds what a crash loses without a commit per report.
+COMMIT_EVERY = 200
+
+
+class StrictRunFailed(Exception):
+    """``strict=True`` and a report was rejected: the run stopped and stored nothing."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        rejection = report.rejection
+        super().__init__(f"{rejection.path or report.id}"
+                         f"{':' + str(rejection.line) if rejection.line else ''} rejected "
+                         f"({rejection.code}): {rejection.message}")
+
+
+@dataclass
+class RunSummary:
+    """What a run did (``sitrep run`` prints it)."""
+
+    read: int = 0                 # reports read, rejected ones included
+    stored: int = 0               # new reports stored (analysed ones and copies)
+    already_stored: int = 0       # reports the store had from an earlier run
+    copies: int = 0               # new reports grouped with an earlier report, not re-analysed
+    analysed: int = 0
+    events: int = 0               # new events stored
+    rejected: Counter = field(default_factory=Counter)  # rejection code -> count
+    grouping: str = "exact text"  # how copies were found
+
+    @property
+    def rejections(self) -> int:
+        return sum(self.rejected.values())
+
+    def to_dict(self) -> dict:
+        return {"read": self.read, "stored": self.stored, "already_stored": self.already_stored,
+                "copies": self.copies, "analysed": self.analysed, "events": self.events,
+                "rejections": dict(self.rejected), "grouping": self.grouping}
+
+
+def _load_index_class():
+    try:
+        module = importlib.import_module("sitrep.merge.near_duplicates")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("sitrep"):
+            return None
+        raise
+    return getattr(module, "NearDuplicateIndex", None)
+
+
+class _Grouper:
+    """Assigns each new report its group: the id of the first report with (nearly) its text."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.index = None
+        self.exact: dict[str, str] = {}  # text hash -> group, for this run (exact fallback)
+        index_class = _load_index_class()
+        if index_class is not None:
+            state = store.get_state(NEAR_DUPLICATE_STATE)
+            self.index = index_class.from_bytes(state) if state else index_class()
+
+    @property
+    def method(self) -> str:
+        return "MinHash LSH" if self.index is not None else "exact text"
+
+    def group(self, report_id: str, raw: str) -> str:
+        if self.index is not None:
+            return self.index.add(report_id, raw)
+        from ..model import content_id
+
+        text_hash = content_id(raw)
+        if text_hash not in self.exact:
+            self.exact[text_hash] = self.store.group_of_text(raw) or report_id
+        return self.exact[text_hash]
+
+    def save(self) -> None:
+        if self.index is not None:
+            self.store.set_state(NEAR_DUPLICATE_STATE, self.index.to_bytes())
+
+
+def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, *,
+                   strict: bool = False, n_process: int = 1,
+                   on_report: Callable[[RunSummary], None] | None = None) -> RunSummary:
+    """Analyse and store ``reports``; returns what was done. ``on_report`` is called after each
+    report (a progress display). Raises :class:`StrictRunFailed` under ``strict``."""
+    summary = RunSummary()
+    grouper = _Grouper(store)
+    summary.grouping = grouper.method
+    known = store.report_ids()
+    # Reading and grouping run inside pipeline.pipe's feeder (a thread when n_process > 1), so
+    # they only decide; the writes they imply wait in this queue for the main thread.
+    pending: deque[tuple[str, Report, str | None]] = deque()
+
+    def leaders() -> Iterator[Report]:
+        for report in reports:
+            summary.read += 1
+            if report.rejection:
+                pending.append(("rejected", report, None))
+                continue
+            report_id = report_key(report.raw, report.url)
+            if report_id in known:
+                summary.already_stored += 1
+                continue
+            known.add(report_id)
+            group_id = grouper.group(report_id, report.raw)
+            if group_id != report_id:
+                pending.append(("copy", report, group_id))
+                continue
+            yield report
+
+    def write_pending() -> None:
+        while pending:
+            kind, report, group_id = pending.popleft()
+            if kind == "copy":
+                store.add_report(report, group_id, analysed=False)
+                summary.stored += 1
+                summary.copies += 1
+            else:
+                _reject(report)
+            if on_report:
+                on_report(summary)
+
+    def _reject(report: Report) -> None:
+        if strict:
+            raise StrictRunFailed(report)
+        summary.rejected[report.rejection.code] += 1
+        store.add_rejection(report.rejection)
+
+    def store_analysed(report: Report) -> None:
+        report_id = store.add_report(report)
+        summary.stored += 1
+        summary.analysed += 1
+        if report.rejection:
+            _reject(report)
+        else:
+            summary.events += store.add_events(report_id, report.events)
+        if on_report:
+            on_report(summary)
+
+    if strict:  # one transaction: a rejection anywhere leaves the store as it was
+        with store.transaction():
+            for report in pipeline.pipe(leaders(), n_process=n_process):
+                write_pending()
+                store_analysed(report)
+            write_pending()
+            grouper.save()
+        return summary
+    done = 0
+    analysed = pipeline.pipe(leaders(), n_process=n_process)
+    while True:
+        with store.transaction():
+            for report in analysed:
+                write_pending()
+                store_analysed(report)
+                done += 1
+                if done % COMMIT_EVERY == 0:
+                    grouper.save()
+                    break
+            else:
+                write_pending()
+                grouper.save()
+                return summary

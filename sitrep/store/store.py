@@ -1,0 +1,294 @@
+"""The SQLite store: reports, events with every report that supports them, rejections, state.
+
+One writer (SQLite's rule; WAL lets readers work while it writes). Rows are keyed by content
+hashes, so storing the same report or event twice adds nothing. The schema is brought up to date
+by registered migrations (``sitrep/store/migrations.py``) when the store is opened.
+
+    with Store("sitrep.db") as store:
+        with store.transaction():
+            report_id = store.add_report(report, group_id=None)
+            store.add_events(report_id, report.events)
+        for stored in store.find_events(EventQuery(country="Syria")):
+            print(stored.id, stored.event.sub_event_type, len(stored.sources))
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import StoreError, UsageError
+from ..model import Event, Rejection, Report, content_id
+from .migrations import migrate, schema_version
+from .records import EventQuery, Source, StoredEvent, StoreStats, event_id, report_key
+
+__all__ = ["Store"]
+
+# A prefix shorter than this could match half the store; ids are 21 characters.
+MIN_ID_PREFIX = 4
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _actor_names(event: Event) -> list[tuple[str, str]]:
+    roles = [("actor1", event.actor1), ("actor2", event.actor2)]
+    roles += [("assoc_actor1", actor) for actor in event.assoc_actor1]
+    roles += [("assoc_actor2", actor) for actor in event.assoc_actor2]
+    return [(role, actor.name or actor.text) for role, actor in roles if actor]
+
+
+class Store:
+    """A sitrep database. ``create=False`` refuses to make a new file (the read-only verbs)."""
+
+    def __init__(self, path: str | Path = "sitrep.db", *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise StoreError(f"no sitrep store at {self.path}; create one with "
+                             f"`sitrep run PATH --db {self.path}`", "E303")
+        try:
+            # autocommit mode: transactions are explicit (transaction()), one writer at a time
+            self.connection = sqlite3.connect(self.path, isolation_level=None)
+            self.connection.row_factory = sqlite3.Row
+            self.connection.execute("PRAGMA journal_mode = WAL")
+            self.connection.execute("PRAGMA synchronous = NORMAL")
+            self.connection.execute("PRAGMA busy_timeout = 10000")
+            migrate(self.connection)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}", "E304") from None
+        self._depth = 0
+
+    # -- lifecycle --------------------------------------------------------------------------------
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.connection)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """All writes inside happen or none do; nested uses join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self.connection.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self.connection.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.connection.execute("COMMIT")
+
+    # -- reports ----------------------------------------------------------------------------------
+    def report_ids(self) -> set[str]:
+        return {row[0] for row in self.connection.execute("SELECT id FROM reports")}
+
+    def has_report(self, report_id: str) -> bool:
+        return self.connection.execute(
+            "SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is not None
+
+    def group_of_text(self, raw: str) -> str | None:
+        """The group of a stored report with exactly this text (grouping without MinHash)."""
+        row = self.connection.execute(
+            "SELECT group_id FROM reports WHERE text_hash = ? ORDER BY rowid LIMIT 1",
+            (content_id(raw),)).fetchone()
+        return row[0] if row else None
+
+    def add_report(self, report: Report, group_id: str | None = None, *,
+                   analysed: bool = True) -> str:
+        """Store a report; returns its store id. ``group_id`` None means a group of its own.
+
+        An analysed report keeps its whole analysis (sentences, mentions, events) so that it can
+        be read back with :meth:`get_report`; a copy (``analysed=False``) keeps text and metadata.
+        Every copy already in the group becomes a source of the group's events.
+        """
+        report_id = report_key(report.raw, report.url)
+        group_id = group_id or report_id
+        status = "rejected" if report.rejection else ("analysed" if analysed else "copy")
+        analysis = None
+        if analysed:
+            analysis = zlib.compress(json.dumps(report.to_dict(), ensure_ascii=False)
+                                     .encode("utf-8", "surrogatepass"))
+        published = report.published.isoformat() if report.published else None
+        self.connection.execute(
+            "INSERT OR IGNORE INTO reports (id, doc_id, text_hash, group_id, status, path, record,"
+            " url, title, publisher, published, published_source, language, raw, analysis,"
+            " stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (report_id, report.id, content_id(report.raw), group_id, status, report.path,
+             report.record, report.url, report.title, report.publisher, published,
+             report.published_source, report.language, report.raw, analysis, _now()))
+        self.connection.execute(
+            "INSERT OR IGNORE INTO event_sources (event_id, report_id)"
+            " SELECT id, ? FROM events WHERE group_id = ?", (report_id, group_id))
+        return report_id
+
+    def get_report(self, report_id: str) -> Report:
+        """A stored report: the full analysis of an analysed one, text and metadata of a copy."""
+        row = self.connection.execute(
+            "SELECT * FROM reports WHERE id = ?", (report_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no report with id {report_id!r} in {self.path}", "E305")
+        if row["analysis"] is not None:
+            return Report.from_dict(json.loads(zlib.decompress(row["analysis"])))
+        return Report.from_dict({
+            "id": row["doc_id"], "raw": row["raw"], "path": row["path"], "record": row["record"],
+            "url": row["url"], "title": row["title"], "publisher": row["publisher"],
+            "published": row["published"], "published_source": row["published_source"],
+            "language": row["language"]})
+
+    # -- events -----------------------------------------------------------------------------------
+    def add_events(self, report_id: str, events: list[Event]) -> int:
+        """Store the events of an analysed report; returns how many were new.
+
+        Each event gets every report of the report's group as a source. Two events of one report
+        with the same key are one event (the first wins); storing an event again adds nothing.
+        """
+        row = self.connection.execute(
+            "SELECT group_id FROM reports WHERE id = ?", (report_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"store the report {report_id!r} before its events", "E306")
+        group_id = row[0]
+        added = 0
+        for event in events:
+            identifier = event_id(group_id, event)
+            location = event.location
+            cursor = self.connection.execute(
+                "INSERT OR IGNORE INTO events (id, group_id, report_id, event_type,"
+                " sub_event_type, plover_type, actor1, actor2, country, iso3, event_date,"
+                " modality, fatalities, data, stored_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (identifier, group_id, report_id, event.event_type, event.sub_event_type,
+                 event.plover_type,
+                 (event.actor1.name or event.actor1.text) if event.actor1 else None,
+                 (event.actor2.name or event.actor2.text) if event.actor2 else None,
+                 location.country if location else None, location.iso3 if location else None,
+                 event.event_date, event.modality, event.fatalities,
+                 json.dumps(event.to_dict(), ensure_ascii=False), _now()))
+            if not cursor.rowcount:
+                continue
+            added += 1
+            self.connection.executemany(
+                "INSERT OR IGNORE INTO event_actors (event_id, role, name) VALUES (?, ?, ?)",
+                [(identifier, role, name) for role, name in _actor_names(event)])
+            self.connection.execute(
+                "INSERT OR IGNORE INTO event_sources (event_id, report_id)"
+                " SELECT ?, id FROM reports WHERE group_id = ?", (identifier, group_id))
+        return added
+
+    def get_event(self, identifier: str) -> StoredEvent:
+        """The event with this id, or the only one whose id starts with it."""
+        identifier = identifier.strip()
+        row = self.connection.execute(
+            "SELECT * FROM events WHERE id = ?", (identifier,)).fetchone()
+        if row is None and len(identifier) >= MIN_ID_PREFIX:
+            rows = self.connection.execute(
+                "SELECT * FROM events WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                (identifier.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                 + "%",)).fetchall()
+            if len(rows) > 1:
+                raise UsageError(f"event id prefix {identifier!r} matches several events; "
+                                 "give more of the id", "E203")
+            row = rows[0] if rows else None
+        if row is None:
+            raise StoreError(f"no event with id {identifier!r} in {self.path}; list the ids "
+                             f"with `sitrep events --db {self.path} --modality all`", "E307")
+        return self._stored_event(row)
+
+    def find_events(self, query: EventQuery | None = None) -> Iterator[StoredEvent]:
+        """Events matching ``query``, by event date then id (undated events last)."""
+        condition, params = (query or EventQuery(modality=None)).where()
+        sql = (f"SELECT e.* FROM events e WHERE {condition}"
+               " ORDER BY e.event_date IS NULL, e.event_date, e.id")
+        if query and query.limit:
+            sql += f" LIMIT {int(query.limit)}"
+        for row in self.connection.execute(sql, params):  # streamed: a large store never in memory
+            yield self._stored_event(row)
+
+    def sources(self, identifier: str) -> tuple[Source, ...]:
+        rows = self.connection.execute(
+            "SELECT r.id, r.path, r.url, r.title, r.published, r.publisher, r.record"
+            " FROM event_sources s JOIN reports r ON r.id = s.report_id"
+            " WHERE s.event_id = ? ORDER BY r.published IS NULL, r.published, r.rowid",
+            (identifier,)).fetchall()
+        return tuple(Source(*row) for row in rows)
+
+    def _stored_event(self, row: sqlite3.Row) -> StoredEvent:
+        return StoredEvent(row["id"], Event.from_dict(json.loads(row["data"])), row["report_id"],
+                           row["group_id"], self.sources(row["id"]), row["stored_at"])
+
+    # -- rejections -------------------------------------------------------------------------------
+    def add_rejection(self, rejection: Rejection) -> bool:
+        """Record a rejection; returns False when exactly this one was already recorded."""
+        identifier = content_id(rejection.path, rejection.line, rejection.code,
+                                rejection.message, prefix="x")
+        cursor = self.connection.execute(
+            "INSERT OR IGNORE INTO rejections (id, path, line, code, message, report_id,"
+            " stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (identifier, rejection.path, rejection.line, rejection.code, rejection.message,
+             rejection.report_id, _now()))
+        return bool(cursor.rowcount)
+
+    def rejections(self, code: str | None = None) -> Iterator[Rejection]:
+        sql = "SELECT code, message, path, line, report_id FROM rejections"
+        params: tuple = ()
+        if code:
+            sql, params = sql + " WHERE code = ?", (code,)
+        for row in self.connection.execute(sql + " ORDER BY path, line, rowid", params).fetchall():
+            yield Rejection(*row)
+
+    # -- state of corpus-level steps ----------------------------------------------------------------
+    def get_state(self, key: str) -> bytes | None:
+        row = self.connection.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def set_state(self, key: str, value: bytes) -> None:
+        self.connection.execute(
+            "INSERT INTO state (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+    # -- counts -----------------------------------------------------------------------------------
+    def stats(self, modality: str | None = "asserted") -> StoreStats:
+        """Counts of reports, events (by type and country, of ``modality``; None: all) and
+        rejections (by code)."""
+        execute = self.connection.execute
+        by_status = dict(execute("SELECT status, COUNT(*) FROM reports GROUP BY status").fetchall())
+        by_modality = dict(execute(
+            "SELECT modality, COUNT(*) FROM events GROUP BY modality ORDER BY 2 DESC").fetchall())
+        condition, params = ("modality = ?", [modality]) if modality else ("1", [])
+        by_type: dict[str, dict[str, int]] = {}
+        for event_type, sub_type, count in execute(
+                f"SELECT coalesce(event_type, plover_type, '(untyped)'),"
+                f" coalesce(sub_event_type, '-'), COUNT(*) FROM events WHERE {condition}"
+                f" GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2", params):
+            by_type.setdefault(event_type, {})[sub_type] = count
+        by_country = dict(execute(
+            f"SELECT coalesce(country, '(unknown)'), COUNT(*) FROM events WHERE {condition}"
+            f" GROUP BY 1 ORDER BY 2 DESC, 1", params).fetchall())
+        by_code = dict(execute(
+            "SELECT code, COUNT(*) FROM rejections GROUP BY code ORDER BY 2 DESC, 1").fetchall())
+        return StoreStats(
+            reports=sum(by_status.values()), analysed=by_status.get("analysed", 0),
+            copies=by_status.get("copy", 0), rejected_reports=by_status.get("rejected", 0),
+            events=sum(by_modality.values()), events_by_modality=by_modality,
+            events_by_type=by_type, events_by_country=by_country,
+            rejections=sum(by_code.values()), rejections_by_code=by_code)
