@@ -58,7 +58,7 @@ def run(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
         published: date | None = None, strict: bool = False,
         config: Config | str | Path | None = None, text_column: str | None = None,
         id_column: str | None = None, date_column: str | None = None, workers: int = 1,
-        on_report: Callable[[RunSummary], None] | None = None) -> RunSummary:
+        on_report: Callable[[RunSummary, Report], None] | None = None) -> RunSummary:
     """Read, analyse and store documents in ``db`` (created if absent); re-running the same
     input adds nothing. ``strict``: the first rejection raises
     :class:`sitrep.store.run.StrictRunFailed` and nothing of the run is stored."""

@@ -108,9 +108,9 @@ class _Grouper:
 
 def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, *,
                    strict: bool = False, n_process: int = 1,
-                   on_report: Callable[[RunSummary], None] | None = None) -> RunSummary:
+                   on_report: Callable[[RunSummary, Report], None] | None = None) -> RunSummary:
     """Analyse and store ``reports``; returns what was done. ``on_report`` is called after each
-    report (a progress display). Raises :class:`StrictRunFailed` under ``strict``."""
+    report with the summary so far and that report (a progress display). Raises :class:`StrictRunFailed` under ``strict``."""
     summary = RunSummary()
     grouper = _Grouper(store)
     summary.grouping = grouper.method
@@ -128,6 +128,8 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
             report_id = report_key(report.raw, report.url)
             if report_id in known:
                 summary.already_stored += 1
+                if on_report:
+                    on_report(summary, report)
                 continue
             known.add(report_id)
             group_id = grouper.group(report_id, report.raw)
@@ -146,7 +148,7 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
             else:
                 _reject(report)
             if on_report:
-                on_report(summary)
+                on_report(summary, report)
 
     def _reject(report: Report) -> None:
         if strict:
@@ -163,7 +165,7 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
         else:
             summary.events += store.add_events(report_id, report.events)
         if on_report:
-            on_report(summary)
+            on_report(summary, report)
 
     if strict:  # one transaction: a rejection anywhere leaves the store as it was
         with store.transaction():
