@@ -1,0 +1,400 @@
+"""`make bench`: how fast sitrep analyses news, stage by stage, against the issues' targets.
+
+    python -m sitrep.bench [--articles 2000] [--workers 1] [--stages clean,segment,...]
+
+It generates a seeded corpus from the demo reports (``sitrep.corpus``), then measures:
+
+* a bare tokenization pass (JSONL read + a regex word split): the floor any analysis sits on;
+* the extract path — ``read_inputs`` -> ``Pipeline.pipe`` -> ``to_contract`` -> JSON — in one
+  process, with every stage wrapped in a timer, so each stage's docs/s and words/s are visible;
+* with ``--workers N`` (N > 1), the same path through the process pool, wall clock;
+* ingestion + cleaning + near-duplicate grouping over the same articles as HTML pages.
+
+Rates "per core" divide by the CPU seconds of this process (``time.process_time``), not the wall
+clock, so that other work on a shared machine does not make sitrep look slower than it is; both
+are printed. Words are ``\\w+`` runs of the input text. The figures go to ``.bench/latest.json``.
+
+A stage that cannot be built stops the benchmark with a message naming it; ``--stages`` benches
+a subset (the targets whose stages are missing are then reported as "not measured").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .config import load_config
+from .corpus import generate_articles, write_html, write_jsonl
+
+__all__ = ["StageTimer", "Target", "TARGETS", "run_benchmark", "main"]
+
+_WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A speed the issues require: ``minimum`` ``unit``/s per core over ``stages``."""
+
+    label: str
+    stages: tuple[str, ...] | None  # None: the whole extract path
+    unit: str                       # "words" or "docs"
+    minimum: float
+    issue: str
+
+
+TARGETS = (
+    Target("language layer (segment+find_actors+find_quantities)",
+           ("segment", "find_actors", "find_quantities"), "words", 8_000, "#4"),
+    Target("geocoding (geocode+locate_events)", ("geocode", "locate_events"), "docs", 200, "#6"),
+    Target("time (resolve_times+date_events)", ("resolve_times", "date_events"), "docs", 1_000,
+           "#7"),
+    Target("end to end (read+pipeline+contract JSON)", None, "docs", 20, "#5"),
+)
+HTML_TARGET = Target("HTML ingest+clean+grouping", ("read_inputs", "clean", "near_duplicates"),
+                     "docs", 500, "#3")
+
+
+@dataclass
+class StageTimer:
+    """Wraps a stage and adds up the wall and CPU time spent in it."""
+
+    stage: object
+    name: str = ""
+    calls: int = 0
+    wall: float = 0.0
+    cpu: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.name = self.stage.name
+
+    def __call__(self, report):
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            return self.stage(report)
+        finally:
+            self.cpu += time.process_time() - cpu
+            self.wall += time.perf_counter() - wall
+            self.calls += 1
+
+
+@dataclass
+class Clock:
+    wall: float = 0.0
+    cpu: float = 0.0
+
+    def __enter__(self) -> Clock:
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.wall += time.perf_counter() - self._wall
+        self.cpu += time.process_time() - self._cpu
+
+
+@dataclass
+class Results:
+    articles: int
+    words: int
+    corpus: dict = field(default_factory=dict)
+    tokenize: dict = field(default_factory=dict)
+    build: dict = field(default_factory=dict)
+    extract: dict = field(default_factory=dict)
+    stages: list[dict] = field(default_factory=list)
+    parallel: dict | None = None
+    html: dict = field(default_factory=dict)
+    targets: list[dict] = field(default_factory=list)
+    peak_rss_mb: float = 0.0
+
+
+def _rate(count: float, seconds: float) -> float | None:
+    return round(count / seconds, 1) if seconds > 0 else None
+
+
+def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # Linux reports KiB
+
+
+def bare_tokenize(jsonl_path: Path) -> dict:
+    """Read the JSONL corpus and split every text into tokens: no analysis at all."""
+    tokens = documents = 0
+    with Clock() as clock:
+        with jsonl_path.open(encoding="utf-8") as lines:
+            for line in lines:
+                tokens += len(_TOKEN.findall(json.loads(line)["text"]))
+                documents += 1
+    return {"documents": documents, "tokens": tokens, "wall_s": round(clock.wall, 3),
+            "cpu_s": round(clock.cpu, 3), "docs_per_s": _rate(documents, clock.cpu)}
+
+
+def build_pipeline(stages: list[str] | None):
+    """The default pipeline (or ``stages`` of it), or a SystemExit naming the stage that fails."""
+    from .errors import SitrepError
+    from .pipeline import Pipeline
+
+    overrides = {"pipeline": {"stages": stages}} if stages else None
+    config = load_config(overrides=overrides)
+    try:
+        return Pipeline(config)
+    except (ImportError, SitrepError) as exc:
+        raise SystemExit(
+            f"sitrep.bench: cannot build the pipeline ({config.stages}): {type(exc).__name__}: "
+            f"{exc}\nBench a subset that builds with --stages, e.g. --stages clean,segment") from exc
+
+
+def run_extract(pipeline, jsonl_path: Path) -> tuple[dict, list[StageTimer]]:
+    """The extract path in this process, each stage timed."""
+    from .ingest import read_inputs
+
+    timers = [StageTimer(stage) for stage in pipeline.stages]
+    pipeline.stages = timers
+    read, analyse = Clock(), Clock()
+    sentences = events = rejected = documents = bytes_out = 0
+    rejection_codes: dict[str, int] = {}
+    with read:
+        reports = list(read_inputs([str(jsonl_path)]))
+    with analyse:
+        for report in pipeline.pipe(reports):
+            bytes_out += len(json.dumps(report.to_contract(), ensure_ascii=False))
+            documents += 1
+            sentences += len(report.sentences)
+            events += len(report.events)
+            if report.rejection:
+                rejected += 1
+                code = report.rejection.code
+                rejection_codes[code] = rejection_codes.get(code, 0) + 1
+    wall, cpu = read.wall + analyse.wall, read.cpu + analyse.cpu
+    summary = {
+        "documents": documents, "sentences": sentences, "events": events, "rejected": rejected,
+        "rejection_codes": rejection_codes, "contract_bytes": bytes_out,
+        "read_cpu_s": round(read.cpu, 3), "wall_s": round(wall, 3), "cpu_s": round(cpu, 3),
+        "docs_per_s_wall": _rate(documents, wall), "docs_per_s": _rate(documents, cpu),
+        "sentences_per_s": _rate(sentences, cpu),
+    }
+    return summary, timers
+
+
+def run_parallel(stages: list[str] | None, jsonl_path: Path, workers: int) -> dict:
+    """The extract path through ``workers`` processes (pool start-up included), wall clock."""
+    from .ingest import read_inputs
+
+    pipeline = build_pipeline(stages)
+    documents = 0
+    with Clock() as clock:
+        for report in pipeline.pipe(read_inputs([str(jsonl_path)]), n_process=workers):
+            json.dumps(report.to_contract(), ensure_ascii=False)
+            documents += 1
+    rate = _rate(documents, clock.wall)
+    return {"workers": workers, "documents": documents, "wall_s": round(clock.wall, 3),
+            "docs_per_s_wall": rate, "docs_per_s_per_worker": round(rate / workers, 1) if rate else None,
+            "children_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN)}
+
+
+def _near_duplicate_index():
+    try:
+        from .merge.near_duplicates import NearDuplicateIndex
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("sitrep"):
+            return None, f"not available ({exc.name} is missing)"
+        raise
+    return NearDuplicateIndex(), "MinHash LSH"
+
+
+def run_html(html_dir: Path) -> dict:
+    """Read the HTML pages, clean them and group near-duplicates; each step timed."""
+    from .ingest import read_inputs
+    from .pipeline import build_stage
+
+    from .errors import SitrepError
+
+    config = load_config()
+    try:
+        clean = build_stage("clean", config.options("clean"))
+    except (ImportError, SitrepError) as exc:
+        return {"error": f"the clean stage cannot be built: {type(exc).__name__}: {exc}"}
+    index, grouping = _near_duplicate_index()
+    read, cleaning, grouping_clock = Clock(), Clock(), Clock()
+    documents = rejected = 0
+    groups: set[str] = set()
+    markup_left = 0
+    with read:
+        reports = list(read_inputs([str(html_dir)]))
+    for report in reports:
+        documents += 1
+        if report.rejection:
+            rejected += 1
+            continue
+        if "<p>" in report.raw or "<html" in report.raw.lower():
+            markup_left += 1
+        with cleaning:
+            report = clean(report)
+        if index is not None:
+            with grouping_clock:
+                groups.add(index.add(report.id, report.raw))
+    cpu = read.cpu + cleaning.cpu + grouping_clock.cpu
+    figures = {
+        "documents": documents, "rejected": rejected, "grouping": grouping,
+        "groups": len(groups) if index is not None else None,
+        "html_parsed": markup_left == 0,
+        "read_cpu_s": round(read.cpu, 3), "clean_cpu_s": round(cleaning.cpu, 3),
+        "group_cpu_s": round(grouping_clock.cpu, 3), "cpu_s": round(cpu, 3),
+        "docs_per_s": _rate(documents, cpu),
+    }
+    if markup_left:
+        figures["note"] = (f"{markup_left} pages kept their HTML markup: no HTML reader yet, "
+                           "pages were read as plain text")
+    return figures
+
+
+def stage_rows(timers: list[StageTimer], words: int) -> list[dict]:
+    return [{"stage": t.name, "calls": t.calls, "cpu_s": round(t.cpu, 3), "wall_s": round(t.wall, 3),
+             "docs_per_s": _rate(t.calls, t.cpu), "words_per_s": _rate(words, t.cpu)}
+            for t in timers]
+
+
+def judge_targets(results: Results, timers: list[StageTimer]) -> list[dict]:
+    by_name = {t.name: t for t in timers}
+    verdicts = []
+    for target in TARGETS:
+        if target.stages is None:
+            measured = results.extract.get("docs_per_s")
+            note = ("" if [t.name for t in timers] == list(load_config().stages)
+                    else "a subset of the default stages")
+        elif all(name in by_name for name in target.stages):
+            cpu = sum(by_name[name].cpu for name in target.stages)
+            count = results.words if target.unit == "words" else results.articles
+            measured, note = _rate(count, cpu), ""
+        else:
+            missing = [name for name in target.stages if name not in by_name]
+            measured, note = None, f"not measured: {', '.join(missing)} not in the pipeline"
+        verdicts.append(_verdict(target, measured, note))
+    html = results.html
+    note = html.get("error") or html.get("note") or (
+        "" if html.get("groups") is not None else f"grouping {html.get('grouping')}")
+    verdicts.append(_verdict(HTML_TARGET, html.get("docs_per_s"), note))
+    return verdicts
+
+
+def _verdict(target: Target, measured: float | None, note: str) -> dict:
+    if measured is None:
+        status = "n/a"
+    elif note:  # measured on less than the target names: a figure, but no verdict
+        status = "partial"
+    else:
+        status = "PASS" if measured >= target.minimum else "FAIL"
+    return {"target": target.label, "issue": target.issue, "unit": f"{target.unit}/s per core",
+            "minimum": target.minimum, "measured": measured, "status": status, "note": note}
+
+
+def run_benchmark(articles: int = 2000, workers: int = 1, stages: list[str] | None = None,
+                  seed: int = 2016, workdir: Path | None = None) -> Results:
+    """Generate the corpus, measure everything, return the figures (nothing is printed)."""
+    with tempfile.TemporaryDirectory(prefix="sitrep-bench-", dir=workdir) as tmp:
+        with Clock() as generation:
+            corpus = list(generate_articles(articles, seed=seed))
+            jsonl_path = write_jsonl(corpus, Path(tmp) / "corpus.jsonl")
+            write_html(corpus, Path(tmp) / "html")
+        words = sum(len(_WORD.findall(article["text"])) for article in corpus)
+        results = Results(articles=articles, words=words)
+        results.corpus = {"seed": seed, "words_per_article": round(words / max(1, articles), 1),
+                          "generated_in_s": round(generation.wall, 2)}
+        results.tokenize = bare_tokenize(jsonl_path)
+        with Clock() as building:
+            pipeline = build_pipeline(stages)
+        results.build = {"stages": pipeline.stage_names, "wall_s": round(building.wall, 2),
+                         "rss_after_build_mb": _peak_rss_mb()}
+        results.extract, timers = run_extract(pipeline, jsonl_path)
+        results.stages = stage_rows(timers, words)
+        tokenize_rate = results.tokenize["docs_per_s"]
+        extract_rate = results.extract["docs_per_s"]
+        results.extract["tokenize_ratio"] = (round(tokenize_rate / extract_rate, 1)
+                                             if tokenize_rate and extract_rate else None)
+        if workers > 1:
+            results.parallel = run_parallel(stages, jsonl_path, workers)
+        results.html = run_html(Path(tmp) / "html")
+        results.targets = judge_targets(results, timers)
+    results.peak_rss_mb = _peak_rss_mb()
+    return results
+
+
+def format_results(results: Results) -> str:
+    extract, tokenize = results.extract, results.tokenize
+    lines = [
+        f"sitrep bench: {results.articles:,} generated articles, {results.words:,} words "
+        f"({results.corpus['words_per_article']} per article), seed {results.corpus['seed']}",
+        f"pipeline: {' > '.join(results.build['stages'])} (built in {results.build['wall_s']} s)",
+        "",
+        f"{'pass':<44}{'docs/s':>10}{'sent/s':>10}{'cpu s':>9}{'wall s':>9}",
+        f"{'bare tokenization (JSONL + regex split)':<44}{_fmt(tokenize['docs_per_s']):>10}"
+        f"{'':>10}{tokenize['cpu_s']:>9}{tokenize['wall_s']:>9}",
+        f"{'extract (read > pipeline > contract JSON)':<44}{_fmt(extract['docs_per_s']):>10}"
+        f"{_fmt(extract['sentences_per_s']):>10}{extract['cpu_s']:>9}{extract['wall_s']:>9}",
+        f"  extract is {extract['tokenize_ratio']}x slower than bare tokenization; "
+        f"{extract['sentences']:,} sentences, {extract['events']:,} events, "
+        f"{extract['rejected']} rejected {extract['rejection_codes'] or ''}",
+    ]
+    if results.parallel:
+        parallel = results.parallel
+        lines.append(f"  with {parallel['workers']} workers: {_fmt(parallel['docs_per_s_wall'])} docs/s "
+                     f"wall ({_fmt(parallel['docs_per_s_per_worker'])} per worker, pool start-up "
+                     f"included), workers' peak RSS {parallel['children_peak_rss_mb']} MB")
+    lines += ["", f"{'stage':<22}{'docs/s':>10}{'words/s':>12}{'cpu s':>9}{'share':>8}"]
+    total_cpu = sum(row["cpu_s"] for row in results.stages) or 1.0
+    for row in results.stages:
+        lines.append(f"{row['stage']:<22}{_fmt(row['docs_per_s']):>10}{_fmt(row['words_per_s']):>12}"
+                     f"{row['cpu_s']:>9}{100 * row['cpu_s'] / total_cpu:>7.1f}%")
+    html = results.html
+    if "error" in html:
+        lines += ["", f"HTML ingest: not measured: {html['error']}"]
+    else:
+        lines += ["", f"HTML ingest: read {html['read_cpu_s']} s, clean {html['clean_cpu_s']} s, "
+                  f"grouping ({html['grouping']}) {html['group_cpu_s']} s cpu; "
+                  f"{html['groups'] if html['groups'] is not None else '-'} groups, "
+                  f"{html['rejected']} rejected" + (f"; {html['note']}" if "note" in html else "")]
+    lines += ["", f"{'target (per core)':<58}{'issue':>6}{'minimum':>10}{'measured':>11}  status"]
+    for verdict in results.targets:
+        lines.append(f"{verdict['target']:<58}{verdict['issue']:>6}{_fmt(verdict['minimum']):>10}"
+                     f"{_fmt(verdict['measured']):>11}  {verdict['status']} {verdict['unit']}"
+                     + (f"  ({verdict['note']})" if verdict["note"] else ""))
+    lines += ["", f"peak RSS {results.peak_rss_mb} MB (after pipeline build: "
+              f"{results.build['rss_after_build_mb']} MB). Rates per core use CPU seconds."]
+    return "\n".join(lines)
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.0f}" if value >= 100 else f"{value:,.1f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m sitrep.bench",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000, help="corpus size (default 2000)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="also run the extract path through N processes (default 1: no)")
+    parser.add_argument("--stages", help="comma-separated subset of the pipeline's stages")
+    parser.add_argument("--seed", type=int, default=2016)
+    parser.add_argument("--out", type=Path, default=Path(".bench/latest.json"),
+                        help="where the figures are written as JSON")
+    args = parser.parse_args(argv)
+    if args.articles < 1 or args.workers < 1:
+        parser.error("--articles and --workers must be at least 1")
+    stages = [name.strip() for name in args.stages.split(",")] if args.stages else None
+    results = run_benchmark(args.articles, args.workers, stages, args.seed)
+    print(format_results(results))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(asdict(results), indent=2) + "\n", encoding="utf-8")
+    print(f"figures written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""The benchmark's code runs on a tiny corpus. Speed itself is measured by `make bench`, never here."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sitrep.bench import format_results, main, run_benchmark
+from sitrep.corpus import generate_articles, write_html, write_jsonl
+
+
+def test_generated_corpus_is_deterministic_and_looks_like_news():
+    first = list(generate_articles(60, seed=7))
+    assert first == list(generate_articles(60, seed=7))
+    assert first != list(generate_articles(60, seed=8))
+    assert len({a["id"] for a in first}) == 60
+    for article in first:
+        assert set(article) == {"id", "text", "published", "title", "publisher"}
+        assert len(article["text"].split()) >= 20
+    # some articles are syndicated copies: the same lead under another publisher
+    leads = [a["text"].split("—", 1)[-1][:80] for a in first]
+    assert len(set(leads)) < len(leads)
+
+
+def test_corpus_writers(tmp_path):
+    articles = list(generate_articles(5))
+    path = write_jsonl(articles, tmp_path / "c.jsonl")
+    assert [json.loads(line) for line in path.read_text().splitlines()] == articles
+    pages = write_html(articles, tmp_path / "html")
+    assert len(pages) == 5 and "<article>" in pages[0].read_text()
+
+
+def _built_or_skip(stages):
+    try:
+        return run_benchmark(articles=20, stages=stages, seed=3)
+    except SystemExit as exc:
+        pytest.skip(f"the pipeline cannot be built yet: {exc}")
+
+
+def test_bench_runs_the_segment_stage_alone():
+    results = _built_or_skip(["segment"])
+    assert results.extract["documents"] == 20
+    assert results.extract["sentences"] > 20
+    assert [row["stage"] for row in results.stages] == ["segment"]
+    assert results.stages[0]["calls"] == 20
+    language = results.targets[0]
+    assert language["status"] == "n/a" and "find_actors" in language["note"]
+    assert "bare tokenization" in format_results(results)
+
+
+def test_bench_runs_the_default_pipeline(tmp_path):
+    results = _built_or_skip(None)
+    assert results.extract["documents"] == 20
+    assert {row["stage"] for row in results.stages} >= {"segment", "geocode", "resolve_times"}
+    assert all(row["calls"] > 0 for row in results.stages)
+    assert {t["status"] for t in results.targets} <= {"PASS", "FAIL", "partial", "n/a"}
+
+
+def test_bench_main_writes_json(tmp_path, capsys):
+    out = tmp_path / "latest.json"
+    try:
+        main(["--articles", "20", "--stages", "segment", "--out", str(out)])
+    except SystemExit as exc:
+        pytest.skip(f"the pipeline cannot be built yet: {exc}")
+    figures = json.loads(out.read_text())
+    assert figures["articles"] == 20 and figures["extract"]["docs_per_s"] > 0
+    assert "per core" in capsys.readouterr().out
