@@ -134,13 +134,13 @@ def bare_tokenize(jsonl_path: Path) -> dict:
             "cpu_s": round(clock.cpu, 3), "docs_per_s": _rate(documents, clock.cpu)}
 
 
-def build_pipeline(stages: list[str] | None):
-    """The default pipeline (or ``stages`` of it), or a SystemExit naming the stage that fails."""
+def build_pipeline(stages: list[str] | None, config_path: Path | None = None):
+    """The configured pipeline (or ``stages`` of it), or a SystemExit naming what fails."""
     from .errors import SitrepError
     from .pipeline import Pipeline
 
     overrides = {"pipeline": {"stages": stages}} if stages else None
-    config = load_config(overrides=overrides)
+    config = load_config(config_path, overrides=overrides)
     try:
         return Pipeline(config)
     except (ImportError, SitrepError) as exc:
@@ -181,11 +181,12 @@ def run_extract(pipeline, jsonl_path: Path) -> tuple[dict, list[StageTimer]]:
     return summary, timers
 
 
-def run_parallel(stages: list[str] | None, jsonl_path: Path, workers: int) -> dict:
+def run_parallel(stages: list[str] | None, config_path: Path | None, jsonl_path: Path,
+                 workers: int) -> dict:
     """The extract path through ``workers`` processes (pool start-up included), wall clock."""
     from .ingest import read_inputs
 
-    pipeline = build_pipeline(stages)
+    pipeline = build_pipeline(stages, config_path)
     documents = 0
     with Clock() as clock:
         for report in pipeline.pipe(read_inputs([str(jsonl_path)]), n_process=workers):
@@ -207,14 +208,14 @@ def _near_duplicate_index():
     return NearDuplicateIndex(), "MinHash LSH"
 
 
-def run_html(html_dir: Path) -> dict:
+def run_html(html_dir: Path, config_path: Path | None = None) -> dict:
     """Read the HTML pages, clean them and group near-duplicates; each step timed."""
     from .ingest import read_inputs
     from .pipeline import build_stage
 
     from .errors import SitrepError
 
-    config = load_config()
+    config = load_config(config_path)
     try:
         clean = build_stage("clean", config.options("clean"))
     except (ImportError, SitrepError) as exc:
@@ -259,14 +260,16 @@ def stage_rows(timers: list[StageTimer], words: int) -> list[dict]:
             for t in timers]
 
 
-def judge_targets(results: Results, timers: list[StageTimer]) -> list[dict]:
+def judge_targets(results: Results, timers: list[StageTimer],
+                  full_stages: list[str]) -> list[dict]:
+    """A verdict per target; ``full_stages`` is the configured pipeline before ``--stages``."""
     by_name = {t.name: t for t in timers}
     verdicts = []
     for target in TARGETS:
         if target.stages is None:
             measured = results.extract.get("docs_per_s")
-            note = ("" if [t.name for t in timers] == list(load_config().stages)
-                    else "a subset of the default stages")
+            note = ("" if [t.name for t in timers] == full_stages
+                    else "a subset of the configured stages")
         elif all(name in by_name for name in target.stages):
             cpu = sum(by_name[name].cpu for name in target.stages)
             count = results.words if target.unit == "words" else results.articles
@@ -294,7 +297,8 @@ def _verdict(target: Target, measured: float | None, note: str) -> dict:
 
 
 def run_benchmark(articles: int = 2000, workers: int = 1, stages: list[str] | None = None,
-                  seed: int = 2016, workdir: Path | None = None) -> Results:
+                  seed: int = 2016, config_path: Path | None = None,
+                  workdir: Path | None = None) -> Results:
     """Generate the corpus, measure everything, return the figures (nothing is printed)."""
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-", dir=workdir) as tmp:
         with Clock() as generation:
@@ -307,7 +311,7 @@ def run_benchmark(articles: int = 2000, workers: int = 1, stages: list[str] | No
                           "generated_in_s": round(generation.wall, 2)}
         results.tokenize = bare_tokenize(jsonl_path)
         with Clock() as building:
-            pipeline = build_pipeline(stages)
+            pipeline = build_pipeline(stages, config_path)
         results.build = {"stages": pipeline.stage_names, "wall_s": round(building.wall, 2),
                          "rss_after_build_mb": _peak_rss_mb()}
         results.extract, timers = run_extract(pipeline, jsonl_path)
@@ -317,9 +321,10 @@ def run_benchmark(articles: int = 2000, workers: int = 1, stages: list[str] | No
         results.extract["tokenize_ratio"] = (round(tokenize_rate / extract_rate, 1)
                                              if tokenize_rate and extract_rate else None)
         if workers > 1:
-            results.parallel = run_parallel(stages, jsonl_path, workers)
-        results.html = run_html(Path(tmp) / "html")
-        results.targets = judge_targets(results, timers)
+            results.parallel = run_parallel(stages, config_path, jsonl_path, workers)
+        results.html = run_html(Path(tmp) / "html", config_path)
+        full_stages = list(load_config(config_path).stages)
+        results.targets = judge_targets(results, timers, full_stages)
     results.peak_rss_mb = _peak_rss_mb()
     return results
 
@@ -382,13 +387,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="also run the extract path through N processes (default 1: no)")
     parser.add_argument("--stages", help="comma-separated subset of the pipeline's stages")
     parser.add_argument("--seed", type=int, default=2016)
+    parser.add_argument("--config", type=Path, help="a TOML file merged over the default configuration")
     parser.add_argument("--out", type=Path, default=Path(".bench/latest.json"),
                         help="where the figures are written as JSON")
     args = parser.parse_args(argv)
     if args.articles < 1 or args.workers < 1:
         parser.error("--articles and --workers must be at least 1")
     stages = [name.strip() for name in args.stages.split(",")] if args.stages else None
-    results = run_benchmark(args.articles, args.workers, stages, args.seed)
+    results = run_benchmark(args.articles, args.workers, stages, args.seed, args.config)
     print(format_results(results))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(asdict(results), indent=2) + "\n", encoding="utf-8")
