@@ -1,0 +1,217 @@
+"""The SQLite store: migrations, content-hash ids, sources, queries, counts, state."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+from test_store_fakes import MARCHED, SEIZED, SEIZED_COPY, FakeEvents, report
+
+from sitrep.errors import StoreError, UsageError
+from sitrep.model import Rejection
+from sitrep.store import EventQuery, Store, event_id, report_key
+from sitrep.store.migrations import MIGRATIONS, migrate
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "test.db") as store:
+        yield store
+
+
+def analysed(raw: str, **metadata):
+    return FakeEvents()(report(raw, **metadata))
+
+
+def add(store: Store, raw: str, group_id: str | None = None, **metadata) -> str:
+    document = analysed(raw, **metadata)
+    with store.transaction():
+        report_id = store.add_report(document, group_id)
+        store.add_events(report_id, document.events)
+    return report_id
+
+
+def test_new_store_is_migrated_wal_and_recorded(tmp_path):
+    with Store(tmp_path / "new.db") as store:
+        assert store.schema_version == max(MIGRATIONS)
+        mode = store.connection.execute("PRAGMA journal_mode").fetchone()[0]
+        assert mode == "wal"
+        recorded = store.connection.execute("SELECT version, name FROM migrations").fetchall()
+        assert [tuple(row) for row in recorded] == [
+            (version, name) for version, (name, _) in sorted(MIGRATIONS.items())]
+    with Store(tmp_path / "new.db") as again:  # reopening applies nothing twice
+        assert migrate(again.connection) == []
+
+
+def test_store_from_a_newer_sitrep_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    Store(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute("INSERT INTO migrations VALUES (999, 'from_the_future', 'then')")
+    connection.commit()
+    connection.close()
+    with pytest.raises(StoreError, match="upgrade sitrep"):
+        Store(path)
+
+
+def test_missing_store_is_not_created_for_reading(tmp_path):
+    with pytest.raises(StoreError, match="sitrep run"):
+        Store(tmp_path / "absent.db", create=False)
+    assert not (tmp_path / "absent.db").exists()
+
+
+def test_not_a_database_is_a_store_error(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="cannot open"):
+        Store(path)
+
+
+def test_storing_the_same_report_twice_adds_nothing(store):
+    first = add(store, SEIZED, path="a.txt")
+    second = add(store, SEIZED, path="a.txt")
+    assert first == second == report_key(SEIZED, None)
+    stats = store.stats()
+    assert (stats.reports, stats.events) == (1, 1)
+
+
+def test_same_text_at_another_url_is_another_source(store):
+    first = add(store, SEIZED, url="https://one.example/a")
+    copy = analysed(SEIZED, url="https://two.example/b")
+    with store.transaction():
+        store.add_report(copy, first, analysed=False)
+    (stored,) = store.find_events(EventQuery())
+    assert {s.url for s in stored.sources} == {"https://one.example/a", "https://two.example/b"}
+
+
+def test_copies_become_sources_whichever_is_stored_first(store):
+    leader = analysed(SEIZED, path="leader.txt")
+    leader_id = report_key(leader.raw, leader.url)
+    early_copy = report(SEIZED_COPY, path="early.txt")
+    late_copy = report(SEIZED_COPY + "More.", path="late.txt")
+    with store.transaction():
+        store.add_report(early_copy, leader_id, analysed=False)  # before the leader's events
+        store.add_report(leader)
+        store.add_events(leader_id, leader.events)
+        store.add_report(late_copy, leader_id, analysed=False)  # after them
+    (stored,) = store.find_events(EventQuery())
+    assert stored.report_id == leader_id
+    assert sorted(s.path for s in stored.sources) == ["early.txt", "late.txt", "leader.txt"]
+    stats = store.stats()
+    assert (stats.reports, stats.analysed, stats.copies) == (3, 1, 2)
+
+
+def test_event_id_is_a_content_hash_of_group_and_key(store):
+    report_id = add(store, SEIZED)
+    (stored,) = store.find_events(EventQuery())
+    assert stored.id == event_id(report_id, stored.event)
+
+
+def test_events_need_their_report_first(store):
+    document = analysed(SEIZED)
+    with pytest.raises(StoreError, match="before its events"):
+        store.add_events("r-not-stored", document.events)
+
+
+def test_queries_filter_by_type_actor_country_dates_modality(store):
+    add(store, SEIZED, published=date(2016, 12, 13))
+    add(store, MARCHED, published=date(2024, 3, 4))
+    add(store, "IS may attack the base.", published=date(2016, 12, 14))
+
+    def subtypes(**filters) -> list[str]:
+        return [s.event.sub_event_type for s in store.find_events(EventQuery(**filters))]
+
+    assert subtypes() == ["Non-state actor overtakes territory", "Peaceful protest"]
+    assert subtypes(event_type="battles") == ["Non-state actor overtakes territory"]
+    assert subtypes(event_type="Peaceful protest") == ["Peaceful protest"]
+    assert subtypes(event_type="PROTEST") == ["Peaceful protest"]
+    assert subtypes(actor="islamic") == ["Non-state actor overtakes territory"]
+    assert subtypes(actor="Syria") == ["Non-state actor overtakes territory"]  # actor2 too
+    assert subtypes(country="KEN") == ["Peaceful protest"]
+    assert subtypes(country="kenya") == ["Peaceful protest"]
+    assert subtypes(since=date(2020, 1, 1)) == ["Peaceful protest"]
+    assert subtypes(until=date(2016, 12, 13)) == ["Non-state actor overtakes territory"]
+    assert subtypes(modality="future") == ["Armed clash"]
+    assert len(subtypes(modality=None)) == 3
+
+
+def test_coarse_event_dates_compare_by_their_first_day(store):
+    document = analysed(SEIZED)
+    coarse = [e.__class__.from_dict({**e.to_dict(), "event_date": "2016-12"})
+              for e in document.events]
+    with store.transaction():
+        store.add_events(store.add_report(document), coarse)
+    assert len(list(store.find_events(EventQuery(since=date(2016, 12, 1))))) == 1
+    assert len(list(store.find_events(EventQuery(until=date(2016, 12, 1))))) == 1
+    assert list(store.find_events(EventQuery(since=date(2016, 12, 2)))) == []
+
+
+def test_bad_queries_are_usage_errors():
+    with pytest.raises(UsageError):
+        EventQuery(modality="probably")
+    with pytest.raises(UsageError, match="after"):
+        EventQuery(since=date(2020, 1, 2), until=date(2020, 1, 1))
+
+
+def test_get_event_by_id_prefix_and_unknown_ids(store):
+    add(store, SEIZED)
+    add(store, MARCHED)
+    ids = [s.id for s in store.find_events(EventQuery())]
+    assert store.get_event(ids[0]).id == ids[0]
+    assert store.get_event(ids[1][:10]).id == ids[1]
+    with pytest.raises(StoreError, match="no event with id"):
+        store.get_event("e-nothing-like-this")
+    with pytest.raises(StoreError, match="no event with id"):
+        store.get_event("e")  # too short to be a prefix
+    with pytest.raises(StoreError, match="no event with id"):
+        store.get_event("e%%%")  # LIKE wildcards are taken literally
+    for number, identifier in enumerate(ids):  # give both ids a common prefix
+        store.connection.execute("UPDATE events SET id = ? WHERE id = ?",
+                                 (f"eabcd{number}", identifier))
+    with pytest.raises(UsageError, match="several"):
+        store.get_event("eabcd")
+
+
+def test_rejections_are_recorded_once(store):
+    rejection = Rejection("malformed", "line 3 is not valid JSON", "in.jsonl", 3)
+    with store.transaction():
+        assert store.add_rejection(rejection)
+        assert not store.add_rejection(rejection)
+        store.add_rejection(Rejection("empty", "no text", "empty.txt"))
+    assert list(store.rejections()) == [Rejection("empty", "no text", "empty.txt"), rejection]
+    assert list(store.rejections("malformed")) == [rejection]
+    assert store.stats().rejections_by_code == {"empty": 1, "malformed": 1}
+
+
+def test_transaction_rolls_back_everything_on_error(store):
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.add_report(analysed(SEIZED))
+            with store.transaction():  # nested: joins the outer one
+                store.add_rejection(Rejection("empty", "no text", "e.txt"))
+            raise RuntimeError("stop")
+    stats = store.stats()
+    assert (stats.reports, stats.rejections) == (0, 0)
+
+
+def test_state_is_a_key_value_table(store):
+    assert store.get_state("near_duplicates") is None
+    store.set_state("near_duplicates", b"\x00one")
+    store.set_state("near_duplicates", b"\x00two")
+    assert store.get_state("near_duplicates") == b"\x00two"
+
+
+def test_stats_count_events_by_type_and_country(store):
+    add(store, SEIZED)
+    add(store, MARCHED)
+    add(store, "IS may attack the base.")
+    stats = store.stats()
+    assert stats.events == 3
+    assert stats.events_by_modality == {"asserted": 2, "future": 1}
+    assert stats.events_by_type == {
+        "Battles": {"Non-state actor overtakes territory": 1},
+        "Protests": {"Peaceful protest": 1}}
+    assert stats.events_by_country == {"Kenya": 1, "Syria": 1}
+    assert store.stats(None).events_by_type["Battles"] == {
+        "Armed clash": 1, "Non-state actor overtakes territory": 1}
