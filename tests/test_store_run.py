@@ -1,0 +1,167 @@
+"""A run into the store: grouping of copies, idempotent re-runs, rejections, --strict."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from test_store_fakes import (FORECAST, MARCHED, SEIZED, SEIZED_COPY, fake_config, report)
+
+from sitrep.model import Rejection, Report
+from sitrep.pipeline import Pipeline
+from sitrep.store import EventQuery, Store, report_key
+from sitrep.store import run as store_run
+from sitrep.store.run import NEAR_DUPLICATE_STATE, StrictRunFailed, run_into_store
+
+
+@pytest.fixture
+def pipeline():
+    return Pipeline(fake_config())
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "run.db") as store:
+        yield store
+
+
+def rejected(path: str, code: str = "empty", line: int | None = None) -> Report:
+    return Report(id=path, raw="", path=path,
+                  rejection=Rejection(code, f"{code} input", path, line))
+
+
+def inputs() -> list[Report]:
+    return [report(SEIZED, path="palmyra.txt"), rejected("empty.txt"),
+            report(MARCHED, path="nairobi.txt"), report(SEIZED, path="palmyra-again.txt"),
+            report(FORECAST, path="forecast.txt"),
+            rejected("broken.jsonl", "malformed", line=3)]
+
+
+class ContainmentIndex:
+    """A stand-in NearDuplicateIndex: a report whose text contains (or is contained in) an earlier
+    report's first 40 characters joins that report's group."""
+
+    def __init__(self, threshold: float = 0.5, num_perm: int = 128) -> None:
+        self.heads: dict[str, str] = {}
+
+    def add(self, report_id: str, text: str) -> str:
+        for head, group in self.heads.items():
+            if head in text or text[:40] in head:
+                return group
+        self.heads[text[:40].split(" - ", 1)[-1]] = report_id
+        return report_id
+
+    def to_bytes(self) -> bytes:
+        return pickle.dumps(self.heads)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ContainmentIndex:
+        index = cls()
+        index.heads = pickle.loads(data)
+        return index
+
+
+def test_run_stores_reports_events_and_rejections(store, pipeline):
+    summary = run_into_store(inputs(), store, pipeline)
+    assert summary.read == 6
+    assert summary.rejected == {"empty": 1, "malformed": 1}
+    # the second palmyra file has the same text (no url): the same report, stored once
+    assert (summary.stored, summary.already_stored) == (3, 1)
+    assert summary.events == 3
+    stats = store.stats(None)
+    assert (stats.reports, stats.events, stats.rejections) == (3, 3, 2)
+    assert [r.line for r in store.rejections("malformed")] == [3]
+
+
+def test_rerunning_the_same_input_adds_nothing(store, pipeline):
+    run_into_store(inputs(), store, pipeline)
+    before = store.stats(None)
+    again = run_into_store(inputs(), store, pipeline)
+    assert (again.stored, again.events, again.analysed) == (0, 0, 0)
+    assert again.already_stored == 4
+    assert store.stats(None) == before
+
+
+def test_strict_run_stops_and_stores_nothing(store, pipeline):
+    with pytest.raises(StrictRunFailed, match="empty.txt"):
+        run_into_store(inputs(), store, pipeline, strict=True)
+    stats = store.stats(None)
+    assert (stats.reports, stats.events, stats.rejections) == (0, 0, 0)
+    clean = [report(SEIZED, path="palmyra.txt"), report(MARCHED, path="nairobi.txt")]
+    summary = run_into_store(clean, store, pipeline, strict=True)
+    assert (summary.stored, summary.events) == (2, 2)
+
+
+def test_rejection_by_a_stage_is_stored_with_its_report(store):
+    class Refuse:
+        name = "refuse"
+
+        def __call__(self, report: Report) -> Report:
+            report.rejection = Rejection("unsupported_language", "not English", report.path)
+            return report
+
+    pipeline = Pipeline(fake_config())
+    pipeline.stages = [Refuse()]
+    summary = run_into_store([report("Hola a todos.", path="es.txt")], store, pipeline)
+    assert summary.rejected == {"unsupported_language": 1}
+    stats = store.stats()
+    assert (stats.reports, stats.rejected_reports, stats.events) == (1, 1, 0)
+
+
+def test_without_the_index_exact_copies_group(store, pipeline, monkeypatch):
+    monkeypatch.setattr(store_run, "_load_index_class", lambda: None)
+    documents = [report(SEIZED, url="https://one.example/a"),
+                 report(SEIZED, url="https://two.example/b")]
+    summary = run_into_store(documents, store, pipeline)
+    assert (summary.grouping, summary.analysed, summary.copies) == ("exact text", 1, 1)
+    (stored,) = store.find_events(EventQuery())
+    assert len(stored.sources) == 2
+    # a later run groups a new exact copy with the stored report
+    run_into_store([report(SEIZED, url="https://three.example/c")], store, pipeline)
+    (stored,) = store.find_events(EventQuery())
+    assert len(stored.sources) == 3
+
+
+def test_near_duplicates_are_analysed_once_and_kept_as_sources(store, pipeline, monkeypatch):
+    monkeypatch.setattr(store_run, "_load_index_class", lambda: ContainmentIndex)
+    documents = [report(SEIZED, path="wire.txt"), report(SEIZED_COPY, path="copy.txt"),
+                 report(MARCHED, path="nairobi.txt")]
+    summary = run_into_store(documents, store, pipeline)
+    assert (summary.grouping, summary.analysed, summary.copies) == ("MinHash LSH", 2, 1)
+    assert summary.events == 2  # the copy's own "seized" is not a second event
+    battle = next(store.find_events(EventQuery(event_type="Battles")))
+    assert sorted(s.path for s in battle.sources) == ["copy.txt", "wire.txt"]
+    assert store.get_state(NEAR_DUPLICATE_STATE)
+
+    # incremental: the index state comes back from the store in the next run
+    later = report(SEIZED_COPY + "Later edition.", path="later.txt")
+    summary = run_into_store([later], store, pipeline)
+    assert (summary.analysed, summary.copies) == (0, 1)
+    battle = next(store.find_events(EventQuery(event_type="Battles")))
+    assert sorted(s.path for s in battle.sources) == ["copy.txt", "later.txt", "wire.txt"]
+
+
+def test_copy_before_its_leader_is_linked_when_the_leader_is_stored(store, pipeline,
+                                                                    monkeypatch):
+    leader_id = report_key(SEIZED, None)
+
+    class FirstComesLast(ContainmentIndex):
+        def add(self, report_id: str, text: str) -> str:  # the copy points at a later report
+            return leader_id if text == SEIZED_COPY else report_id
+
+    monkeypatch.setattr(store_run, "_load_index_class", lambda: FirstComesLast)
+    run_into_store([report(SEIZED_COPY, path="copy.txt"), report(SEIZED, path="wire.txt")],
+                   store, pipeline)
+    battle = next(store.find_events(EventQuery(event_type="Battles")))
+    assert sorted(s.path for s in battle.sources) == ["copy.txt", "wire.txt"]
+
+
+def test_commits_in_batches_and_reports_progress(store, pipeline, monkeypatch):
+    monkeypatch.setattr(store_run, "COMMIT_EVERY", 2)
+    seen = []
+    documents = [report(f"{MARCHED} Number {n}.", path=f"{n}.txt") for n in range(5)]
+    summary = run_into_store(documents, store, pipeline,
+                             on_report=lambda summary, report: seen.append(report.path))
+    assert summary.stored == 5
+    assert seen == [f"{n}.txt" for n in range(5)]
+    assert store.stats().events == 5
