@@ -1,0 +1,161 @@
+"""Lines that are page furniture, not report: badges, share/subscribe/cookie lines, bylines, photo
+credits, "Advertisement", related-links lists — and the dateline that opens a wire story.
+
+Every pattern is anchored to the whole line and limited to short lines, so a sentence of the
+report that merely mentions "subscribe" or "photo" is never taken for furniture. Each function
+takes the line with its spaces collapsed (``line``) and returns the reason it is furniture, or
+``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["furniture_reason", "starts_link_list", "is_link_line", "Dateline", "find_dateline"]
+
+_WORDS = re.compile(r"\S+")
+
+# (reason, pattern over the case-folded line); all are full-line matches.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern)) for reason, pattern in (
+        ("read-time badge", r"(reading time:? )?(\d+|one|two|three|four|five) ?(-| )?"
+                            r"(min|mins|minute|minutes)( read| reading| to read)?( time)?"),
+        ("read-time badge", r"(estimated )?read(ing)? time:? \d+ ?(min|mins|minutes?)"),
+        ("share line", r"((share|tweet|email|e-mail|print|copy link|save|pin|whatsapp|"
+                       r"facebook|twitter|x|linkedin|pinterest|reddit|telegram|messenger|"
+                       r"comments?|\d+ comments?)( this| article| story| on| via| page)*"
+                       r"[ :|/·•,]*)+"),
+        ("subscribe line", r"(subscribe|sign up|sign in|log ?in|register|join)( now| today| "
+                           r"free| for free)?( to| for)? .{0,80}(newsletter|updates|alerts|"
+                           r"briefing|inbox|account|access|podcast|channel)[.!]?"),
+        ("subscribe line", r"(subscribe|sign up|sign in|log ?in|register)( now| here| today)?[.!]?"),
+        ("subscribe line", r"(follow us|like us|get (the|our) .{0,40}app|download (the|our) "
+                           r"app|get (the|our) .{0,40}newsletter).{0,80}"),
+        ("cookie notice", r".{0,200}\b(cookies?)\b.{0,200}"),
+        ("advertisement", r"(advertisement|advertising|sponsored( content)?|ad|"
+                          r"story continues (below|after) (the )?(advertisement|ad)|"
+                          r"continue reading( below| the main story)?|article continues below|"
+                          r"scroll to continue( with content)?|skip (to|past) (main )?"
+                          r"(content|advertisement)|loading\.*|menu|home|search)[.:]?"),
+        ("photo credit", r"(file )?(photo|photograph|picture|image|pic|video|graphic)s?"
+                         r"( credit| copyright| caption| source)?\s?[:/|©].{0,120}"),
+        ("photo credit", r"(image|media) (caption|copyright)\b.{0,200}"),
+        ("photo credit", r".{0,120}[(/|]\s?(getty images|afp( via getty images)?|reuters|ap "
+                         r"photo|epa(-efe)?|shutterstock|anadolu agency)[^a-z]{0,30}\)?"),
+        ("copyright line", r"(copyright|©|\(c\)) ?.{0,100}|.{0,100}all rights reserved\.?"),
+        ("byline", r"(reporting|additional reporting|writing|editing|compiled|produced) by .{0,160}"),
+        ("timestamp line", r"(published|updated|last updated|posted|first published|modified)"
+                           r"( on| at)?:? .{0,60}\d.{0,40}"),
+        ("related links", r"(read more|read also|also read|related|see also|more on this( story)?|"
+                          r"you (may|might) also like|recommended( for you)?|most (read|popular|"
+                          r"viewed|shared)|more from [a-z ]{1,30}|related (articles|stories|"
+                          r"topics|coverage|content|news)|trending( now)?|top stories)\s?[:>|»]"
+                          r".{0,120}"),
+    )
+)
+
+# Limits per reason: furniture is short. A "cookie" line is furniture only when it is also about
+# consent; a "by ..." line only when it has no sentence punctuation inside.
+_MAX_WORDS = {"cookie notice": 60, "photo credit": 30, "related links": 20, "byline": 16,
+              "timestamp line": 12, "copyright line": 25, "subscribe line": 25}
+_COOKIE_CONTEXT = re.compile(r"\b(we use|accept|consent|privacy|policy|this (web)?site|"
+                             r"your (browser|experience)|agree)\b")
+_HAS_VERB_PUNCT = re.compile(r"[;!?]|\.\s+[a-z]")
+
+
+# Bylines are matched on the line as written: names are capitalised, which is what tells
+# "By John Smith" from "By Monday it was over".
+_BYLINE = re.compile(
+    r"(?i:(written |posted |reported |story |words )?by:?) (?-i:[A-Z][\w.'\-]+)"
+    r"(?: (?-i:[A-Z][\w.'\-]+)){0,3}(?:,? (?:and|&) (?-i:[A-Z][\w.'\-]+)"
+    r"(?: (?-i:[A-Z][\w.'\-]+)){0,3})?(?:,? (?:[A-Za-z ]{0,40})(?i:correspondent|reporter|"
+    r"editor|writer|staff|journalist|contributor))?(?:,? (?:in|for) [A-Z][\w ]{0,30})?")
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why this (whitespace-collapsed) line is page furniture, or ``None`` if it is report text."""
+    folded = line.casefold().strip()
+    if not folded:
+        return None
+    words = len(_WORDS.findall(folded))
+    if words > 60:
+        return None
+    for reason, pattern in _PATTERNS:
+        if words > _MAX_WORDS.get(reason, 8):
+            continue
+        if not pattern.fullmatch(folded):
+            continue
+        if reason == "cookie notice" and not _COOKIE_CONTEXT.search(folded):
+            continue
+        return reason
+    if words <= _MAX_WORDS["byline"] and _BYLINE.fullmatch(line.strip()) \
+            and not _HAS_VERB_PUNCT.search(folded):
+        return "byline"
+    return None
+
+
+_LINK_LIST_HEAD = re.compile(
+    r"(read more|related|see also|more on this( story)?|you (may|might) also like|recommended|"
+    r"most (read|popular|viewed)|more from [a-z ]{1,30}|related (articles|stories|links|"
+    r"coverage|news)|further reading|top stories|trending)\s*:?")
+
+
+def starts_link_list(line: str) -> bool:
+    """A heading that opens a list of links ("Related stories:", "Read more")."""
+    return bool(_LINK_LIST_HEAD.fullmatch(line.casefold().strip()))
+
+
+def is_link_line(line: str) -> bool:
+    """A line that can be an entry of a links list: a short headline without a final period."""
+    stripped = line.strip()
+    return 0 < len(_WORDS.findall(stripped)) <= 16 and not stripped.endswith((".", "\"", "'"))
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z'.\-]+(?:[ /][A-Z][A-Za-z'.\-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}))?"
+    rf"(?:,?\s*(?P<date>{_MONTH}\s\d{{1,2}}(?:,?\s\d{{4}})?))?"
+    r"\s*(?:\((?P<agency>[A-Z][A-Za-z .&'\-]{0,30})\))?"
+    r"\s*(?:--|[-\u2013\u2014:])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """"BEIRUT, Dec 13 (Reuters) —": where the story was filed, by whom, and when (as written).
+
+    ``length`` is the number of characters (of the line) the dateline takes, trailing space included.
+    """
+
+    place: str
+    region: str | None
+    agency: str | None
+    date_text: str | None
+    length: int
+
+
+def find_dateline(line: str) -> Dateline | None:
+    """The dateline opening ``line``, if any.
+
+    Without an agency in brackets the place must be in capitals ("ALEPPO, Syria —"), so that an
+    ordinary sentence opening with a capitalised word and a dash is never mistaken for one.
+    """
+    match = _DATELINE.match(line)
+    if not match:
+        return None
+    place = match["place"]
+    letters = [c for c in place if c.isalpha()]
+    if match["agency"] is None:
+        if len(letters) < 3 or not place.isupper():
+            return None
+    elif not place.isupper() and not (match["region"] or match["date"]):
+        # "Beirut (AFP) -" is a dateline; "Officials (who spoke) -" is not: mixed-case
+        # places need a known agency shape: one or two capitalised words
+        if len(place.split()) > 2 or not match["agency"][0].isupper():
+            return None
+    if not line[match.end():match.end() + 1].strip():
+        return None
+    return Dateline(place=place, region=match["region"], agency=match["agency"],
+                    date_text=match["date"], length=match.end())

@@ -1,0 +1,32 @@
+"""The ``clean`` stage: installs the clean text and its offset map on the report.
+
+What it removes is recorded in ``report.removed`` (raw spans); a dateline's agency becomes the
+report's publisher when the input named none. A report with nothing left after cleaning (only
+page furniture) is rejected as ``empty``.
+"""
+
+from __future__ import annotations
+
+from ..errors import RejectCode
+from ..model import Rejection, Report, Span
+from .text import clean_text
+
+__all__ = ["Clean"]
+
+
+class Clean:
+    """Stage ``clean``: furniture, dateline and repeats out; offsets into the raw text kept."""
+
+    name = "clean"
+
+    def __call__(self, report: Report) -> Report:
+        cleaned = clean_text(report.raw)
+        report.set_clean(cleaned.text, cleaned.offsets)
+        report.removed = [Span(r.start, r.end, report.raw[r.start:r.end]) for r in cleaned.removed]
+        if cleaned.dateline is not None and cleaned.dateline.agency and not report.publisher:
+            report.publisher = cleaned.dateline.agency
+        if not cleaned.text.strip():
+            report.rejection = Rejection(
+                RejectCode.EMPTY.value, "nothing left after removing page furniture",
+                report.path, report.record, report.id)
+        return report

@@ -1,0 +1,264 @@
+"""Cleaning one text: furniture lines, the dateline and repeated or truncated passages removed,
+spaces collapsed — with a character-exact map back to the raw text.
+
+:func:`clean_text` is pure (a string in, a :class:`Cleaned` out) and idempotent: cleaning its
+output again changes nothing (tests/test_clean_properties.py shows it).
+
+Units. The text is split into lines, and lines into sentence-sized units at ". " boundaries. A
+unit whose matching key (case-folded, spaces collapsed, quotes unified) was already kept is a
+repeat; a unit that is the beginning of a kept one ("It followed the surprise seizure of the ...")
+is a truncated repeat. Short units (headings, "Aleppo.") are removed as repeats only inside a run
+of repeats, so a repeated block goes whole while a legitimately repeated short line stays.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass, field
+
+from .boilerplate import Dateline, find_dateline, furniture_reason, is_link_line, starts_link_list
+from .normalize import match_key, normalize_chars
+
+__all__ = ["Cleaned", "Removal", "clean_text"]
+
+# A unit this long (in characters of its key) is specific enough that a second exact copy is a
+# repeat wherever it stands, and that a copy of its beginning is a truncated repeat. 40 characters
+# is about seven words: the shortest sentence of the seed's repeated body has 90.
+_REPEAT_MIN_CHARS = 40
+# A truncated copy ending in an ellipsis ("Fighters from the IS militant group have…") is a
+# repeat from this length on.
+_ELLIPSIS_MIN_CHARS = 20
+# How many of the first report lines may open with the dateline (title and standfirst come first).
+_DATELINE_LINES = 4
+
+_UNIT_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+_ELLIPSIS = re.compile(r"\s*(\.\.\.|\u2026)\s*$")
+_SPACE_RUN = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Raw characters ``start:end`` left out of the clean text, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class Cleaned:
+    """Clean text, ``offsets[i]`` = raw index of clean character ``i`` (plus an end sentinel)."""
+
+    text: str
+    offsets: array
+    removed: list[Removal] = field(default_factory=list)
+    dateline: Dateline | None = None
+    dateline_start: int | None = None  # raw offset where the dateline begins
+
+
+@dataclass
+class _Unit:
+    start: int  # normalised-text offsets, spaces trimmed
+    end: int
+    line: int
+    key: str
+    keep: bool = True
+    reason: str | None = None
+
+
+def _lines(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``norm`` with its surrounding spaces trimmed."""
+    lines = []
+    position = 0
+    for part in norm.split("\n"):
+        stripped = part.strip()
+        if stripped:
+            start = position + (len(part) - len(part.lstrip()))
+            lines.append((start, start + len(stripped)))
+        else:
+            lines.append((position, position))
+        position += len(part) + 1
+    return lines
+
+
+def _split_units(norm: str, start: int, end: int, line: int) -> list[_Unit]:
+    units = []
+    cursor = start
+    for match in _UNIT_BREAK.finditer(norm, start, end):
+        units.append(_Unit(cursor, match.start(), line, match_key(norm[cursor:match.start()])))
+        cursor = match.end()
+    units.append(_Unit(cursor, end, line, match_key(norm[cursor:end])))
+    return units
+
+
+def _mark_furniture(norm: str, lines: list[tuple[int, int]]) -> dict[int, str]:
+    """Line index -> reason, for lines that are page furniture (and links lists)."""
+    furniture: dict[int, str] = {}
+    in_list = False
+    for index, (start, end) in enumerate(lines):
+        if start == end:
+            in_list = False  # a blank line ends a links list
+            continue
+        line = _SPACE_RUN.sub(" ", norm[start:end])
+        if in_list and is_link_line(line):
+            furniture[index] = "related links"
+            continue
+        in_list = starts_link_list(line)
+        reason = "related links" if in_list else furniture_reason(line)
+        if reason:
+            furniture[index] = reason
+    return furniture
+
+
+def _mark_repeats(units: list[_Unit]) -> None:
+    kept_keys: set[str] = set()
+    by_head: dict[str, list[str]] = {}  # first 20 key chars -> kept keys, for prefix tests
+    short_copies: list[int] = []  # short units seen before, kept for now
+    previous_repeat = False
+    for index, unit in enumerate(units):
+        if not unit.keep:
+            continue
+        key = unit.key
+        reason = None
+        if key in kept_keys and (len(key) >= _REPEAT_MIN_CHARS or previous_repeat):
+            reason = "repeated passage"
+        else:
+            bare = _ELLIPSIS.sub("", key)
+            minimum = _ELLIPSIS_MIN_CHARS if bare != key else _REPEAT_MIN_CHARS
+            if len(bare) >= minimum and any(
+                    kept.startswith(bare) and kept != bare for kept in by_head.get(bare[:20], ())):
+                reason = "truncated repeat"
+        if reason:
+            unit.keep, unit.reason = False, reason
+            previous_repeat = True
+            continue
+        previous_repeat = False
+        if key in kept_keys:
+            short_copies.append(index)
+            continue
+        kept_keys.add(key)
+        if len(key) >= _ELLIPSIS_MIN_CHARS:
+            by_head.setdefault(key[:20], []).append(key)
+    # a short copy that opens a repeated block ("Background" before the repeated paragraphs)
+    # goes with the block; walking backwards takes runs of such headings
+    for index in reversed(short_copies):
+        following = next((u for u in units[index + 1:]
+                          if u.keep or u.reason in _REPEAT_REASONS), None)
+        if following is not None and following.reason in _REPEAT_REASONS:
+            units[index].keep, units[index].reason = False, "repeated passage"
+
+
+_REPEAT_REASONS = ("repeated passage", "truncated repeat")
+
+
+def clean_text(raw: str) -> Cleaned:
+    """The clean text of ``raw`` with its offset map, what was removed, and the dateline.
+
+    One pass can reveal work for another (a dateline that only becomes one of the first lines
+    once a repeated block above it is gone), so passes run until the text stops changing; each
+    pass only shortens the text, so this ends, and usually the second pass changes nothing.
+    """
+    cleaned = _clean_once(raw)
+    while True:
+        again = _clean_once(cleaned.text)
+        if again.text == cleaned.text:
+            return cleaned
+        cleaned = _compose(cleaned, again)
+
+
+def _compose(first: Cleaned, second: Cleaned) -> Cleaned:
+    """``second`` (a cleaning of ``first.text``) expressed in the raw offsets of ``first``."""
+    outer = first.offsets
+
+    def raw_range(start: int, end: int) -> tuple[int, int]:
+        return outer[start], outer[end - 1] + 1
+
+    offsets = array("l", (outer[i] for i in second.offsets[:-1]))
+    offsets.append(offsets[-1] + 1 if offsets else 0)
+    removed = list(first.removed)
+    for removal in second.removed:
+        start, end = raw_range(removal.start, removal.end)
+        removed.append(Removal(start, end, removal.reason))
+    dateline, dateline_start = first.dateline, first.dateline_start
+    if dateline is None and second.dateline is not None:
+        dateline, dateline_start = second.dateline, outer[second.dateline_start]
+    return Cleaned(second.text, offsets, sorted(removed, key=lambda r: r.start), dateline,
+                   dateline_start)
+
+
+def _clean_once(raw: str) -> Cleaned:
+    norm, positions = normalize_chars(raw)
+    lines = _lines(norm)
+    furniture = _mark_furniture(norm, lines)
+    units: list[_Unit] = []
+    for index, (start, end) in enumerate(lines):
+        if start == end:
+            continue
+        if index in furniture:
+            units.append(_Unit(start, end, index, "", keep=False, reason=furniture[index]))
+        else:
+            units.extend(_split_units(norm, start, end, index))
+
+    dateline, dateline_start = None, None
+    for unit in [u for u in units if u.keep][:_DATELINE_LINES]:
+        if unit.start == lines[unit.line][0]:
+            found = find_dateline(norm[unit.start:unit.end])
+            if found:
+                dateline, dateline_start = found, unit.start
+                unit.start += found.length
+                unit.key = match_key(norm[unit.start:unit.end])
+                break
+    _mark_repeats(units)
+    return _assemble(raw, norm, positions, lines, units, dateline, dateline_start)
+
+
+def _assemble(raw, norm, positions, lines, units, dateline, dateline_start) -> Cleaned:
+    pieces: list[str] = []
+    index_map: list[int] = []  # normalised index of each clean character
+    removed: list[Removal] = []
+    last: _Unit | None = None
+    for unit in units:
+        if not unit.keep:
+            removed.append(Removal(positions[unit.start], positions[unit.end - 1] + 1,
+                                   unit.reason or "removed"))
+            continue
+        if last is not None:
+            if last.line == unit.line:
+                separator, at = " ", [last.end]
+            else:
+                breaks = [i for i in range(last.end, unit.start) if norm[i] == "\n"]
+                blank = any(lines[i][0] == lines[i][1] for i in range(last.line + 1, unit.line))
+                at = breaks[:2] if blank and len(breaks) > 1 else breaks[:1]
+                separator = "\n" * len(at)
+            pieces.append(separator)
+            index_map.extend(at)
+        for match in re.finditer(r"\S+", norm[unit.start:unit.end]):
+            if index_map and norm[index_map[-1]] not in " \n" and pieces and match.start() > 0:
+                space = unit.start + match.start() - 1
+                pieces.append(" ")
+                index_map.append(space)
+            pieces.append(match.group())
+            index_map.extend(range(unit.start + match.start(), unit.start + match.end()))
+        last = unit
+    if dateline is not None:
+        removed.append(Removal(positions[dateline_start],
+                               positions[dateline_start + dateline.length - 1] + 1, "dateline"))
+    removed = _merge_adjacent(raw, sorted(removed, key=lambda r: r.start))
+    text = "".join(pieces)
+    offsets = array("l", (positions[i] for i in index_map))
+    offsets.append(offsets[-1] + 1 if offsets else 0)
+    return Cleaned(text, offsets, removed, dateline,
+                   positions[dateline_start] if dateline_start is not None else None)
+
+
+def _merge_adjacent(raw: str, removed: list[Removal]) -> list[Removal]:
+    """One removal for a run of units removed for the same reason (a repeated block is one span)."""
+    merged: list[Removal] = []
+    for removal in removed:
+        if merged and merged[-1].reason == removal.reason \
+                and not raw[merged[-1].end:removal.start].strip():
+            merged[-1] = Removal(merged[-1].start, removal.end, removal.reason)
+        else:
+            merged.append(removal)
+    return merged

@@ -1,0 +1,114 @@
+"""Building :class:`Report` objects from what a reader found: accepted documents and rejections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from dateutil import parser as date_parser
+
+from ..config import Limits
+from ..model import Rejection, Report
+from .decode import InputRejected, check_text
+
+__all__ = ["ReadOptions", "Found", "build_report", "rejected_report", "parse_date"]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How inputs are read.
+
+    ``published`` is the caller's default publication date (``--published``): it fills in only
+    where the input itself gives none. ``text_column``/``id_column``/``date_column`` name the
+    fields of CSV/TSV (and JSON) records; ``None`` means the usual names ("text", "id",
+    "published"/"date"). ``limits`` bounds what one unit may be.
+    """
+
+    published: date | None = None
+    limits: Limits = field(default_factory=Limits)
+    text_column: str | None = None
+    id_column: str | None = None
+    date_column: str | None = None
+
+
+@dataclass
+class Found:
+    """A document a reader found, before it becomes a Report: text plus what is known about it."""
+
+    text: str
+    id: str
+    path: str
+    record: int | None = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: date | None = None
+    published_source: str | None = None
+    language: str | None = None
+    author: str | None = None
+
+
+def build_report(found: Found, options: ReadOptions) -> Report:
+    """The Report for ``found``, or a rejection Report when its text is not analysable."""
+    try:
+        check_text(found.text, max_chars=options.limits.max_chars,
+                   min_letters=options.limits.min_letters)
+    except InputRejected as exc:
+        return rejected_report(exc, found.path, found.record, found.id)
+    published, source = found.published, found.published_source
+    if published is None and options.published is not None:
+        published, source = options.published, "cli"
+    return Report(id=found.id, raw=found.text, path=found.path, record=found.record,
+                  title=found.title, url=found.url, publisher=found.publisher,
+                  published=published, published_source=source if published else None,
+                  language=found.language)
+
+
+def rejected_report(exc: InputRejected, path: str | None, line: int | None,
+                    report_id: str | None = None) -> Report:
+    """A Report standing for a rejected unit: empty raw text, ``rejection`` set."""
+    if report_id is None:
+        report_id = f"{path}:{line}" if line is not None else str(path)
+    return Report(id=report_id, raw="", path=path, record=line,
+                  rejection=Rejection(exc.code, exc.message, path, line, report_id))
+
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(value: object) -> date | None:
+    """A date from a metadata value (ISO string, RFC 2822 string, date, epoch), else ``None``.
+
+    Metadata dates are taken only when they parse unambiguously; a value that does not parse is
+    ignored rather than guessed (the caller's default may then fill in).
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)):
+        try:
+            return datetime.utcfromtimestamp(value).date() if value > 10_000_000 else None
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    match = _ISO_DATE.match(value)
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+    if len(value) > 64 or not re.search(r"\d{4}", value):
+        return None  # no year: "Monday" or "Dec 13" are not publication dates
+    try:
+        # parsed twice with different defaults: a value that lacks its day or month ("December
+        # 2016") would borrow it from the default, so it is not a publication date
+        first = date_parser.parse(value, default=datetime(2000, 1, 1)).date()
+        second = date_parser.parse(value, default=datetime(2001, 2, 2)).date()
+    except (ValueError, OverflowError, date_parser.ParserError):
+        return None
+    return first if first == second else None

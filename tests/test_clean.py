@@ -1,0 +1,171 @@
+"""Cleaning: furniture, datelines and repeats removed; the offset map slices back into raw."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.clean.language import DetectLanguage
+from sitrep.clean.stage import Clean
+from sitrep.clean.text import clean_text
+from sitrep.model import Report
+
+
+def assert_maps_back(raw: str, cleaned) -> None:
+    assert len(cleaned.offsets) == len(cleaned.text) + 1
+    for index, char in enumerate(cleaned.text):
+        position = cleaned.offsets[index]
+        assert 0 <= position < len(raw)
+        if char not in " \n":
+            assert raw[position] == char or not raw[position].isascii()
+        else:
+            assert raw[position].isspace() or raw[position] in "\u2028\u2029\x85\x1c\x1d\x1e\x1f"
+    assert list(cleaned.offsets[:-1]) == sorted(cleaned.offsets[:-1])
+
+
+def test_seed_badge_and_repeated_body_removed(seed_path: Path):
+    raw = seed_path.read_text(encoding="utf-8")
+    report = Clean()(Report(id="seed", raw=raw))
+    text = report.text
+    assert "2 min read" not in text
+    assert text.count("It followed the surprise seizure") == 1
+    assert text.count("T4 air base") == 1
+    assert text.startswith("IS show off spoils from Russian base in Palmyra\n")
+    assert_maps_back(raw, report)
+    # the kept copy is the first one; the removed spans cover the badge and the whole second copy
+    first = text.index("It followed")
+    assert report.offsets[first] == raw.index("It followed")
+    second_copy = raw.index("It followed", raw.index("It followed") + 1)
+    assert any(s.start == second_copy and s.end == len(raw) for s in report.removed)
+    assert any(s.text == "2 min read" for s in report.removed)
+    for span in report.removed:
+        assert raw[span.start:span.end] == span.text
+    # a clean span slices back to the same words in raw
+    start = text.index("Syrian rebels fighting IS")
+    span = report.raw_span(start, start + len("Syrian rebels fighting IS"))
+    assert span.text == "Syrian rebels fighting IS" == raw[span.start:span.end]
+
+
+def test_offsets_slice_back_after_normalisation():
+    raw = "\u201cWe will fight,\u201d\u00a0said  the\tcommander.\r\n\r\nTroops\u2028advanced on\u200b Mosul."
+    cleaned = clean_text(raw)
+    assert cleaned.text == '"We will fight," said the commander.\n\nTroops\nadvanced on Mosul.'
+    assert_maps_back(raw, cleaned)
+    report = Report(id="x", raw=raw)
+    Clean()(report)
+    start = report.text.index("commander")
+    assert report.raw_span(start, start + 9).text == "commander"
+    start = report.text.index("We will")
+    assert report.raw_span(start - 1, start + 14).text == "\u201cWe will fight,"
+
+
+def test_furniture_lines_removed_report_lines_kept():
+    raw = "\n".join([
+        "Rebels seize border town", "By John Smith, Middle East correspondent", "3 min read",
+        "Share this article", "Facebook Twitter Email",
+        "Rebels seized the border town of Tal Abyad on Sunday after heavy fighting.",
+        "Advertisement",
+        "Photo: Reuters/File",
+        "By Monday the town was quiet, residents said.",
+        "We use cookies to give you the best experience. Accept all cookies",
+        "Related stories:", "Troops retake Manbij", "Turkey shells Kurdish positions", "",
+        "Subscribe to our newsletter",
+        "The cookie factory in the town was burned by the fighters.",
+    ])
+    text = clean_text(raw).text
+    assert text.split("\n") == [
+        "Rebels seize border town",
+        "Rebels seized the border town of Tal Abyad on Sunday after heavy fighting.",
+        "By Monday the town was quiet, residents said.",
+        "",
+        "The cookie factory in the town was burned by the fighters.",
+    ]
+
+
+def test_dateline_recorded_not_text():
+    raw = "Blast kills five\nBEIRUT (Reuters) \u2014 A car bomb killed five people in Azaz on Monday."
+    cleaned = clean_text(raw)
+    assert cleaned.text == "Blast kills five\nA car bomb killed five people in Azaz on Monday."
+    assert cleaned.dateline.place == "BEIRUT" and cleaned.dateline.agency == "Reuters"
+    assert raw[cleaned.dateline_start:].startswith("BEIRUT")
+    report = Clean()(Report(id="d", raw=raw))
+    assert report.publisher == "Reuters"
+
+
+def test_repeated_paragraph_block_and_truncated_repeat():
+    first = "Government forces recaptured the village of Kafr Nabudah after three days of fighting."
+    second = "At least twelve fighters were killed in the clashes, a monitoring group said."
+    heading = "Background"
+    raw = "\n\n".join([first, heading, second, "Unrelated final line about the weather today.",
+                      heading, second, first[:50] + "\u2026"])
+    text = clean_text(raw).text
+    assert text.count("recaptured") == 1 and text.count("twelve fighters") == 1
+    assert text.count(heading) == 1
+    assert "\u2026" not in text
+
+
+def test_inline_repeated_sentences_in_one_paragraph():
+    sentence = "Militants attacked an army post near Ouagadougou, killing four soldiers."
+    raw = f"{sentence} The army said it repelled them. {sentence} The army said it repelled them."
+    text = clean_text(raw).text
+    assert text == f"{sentence} The army said it repelled them."
+
+
+def test_short_repeated_lines_outside_repeated_blocks_stay():
+    raw = "Killed: 3\nA strike hit the market of the town on Friday morning.\nKilled: 3"
+    assert clean_text(raw).text == raw
+
+
+def test_only_furniture_is_rejected_empty():
+    report = Clean()(Report(id="f", raw="Advertisement\n2 min read\nShare this article"))
+    assert report.rejection.code == "empty"
+
+
+def test_language_stage():
+    detect = DetectLanguage()
+    english = Report(id="e", raw="Gunmen killed five people in an attack on a market in "
+                                 "northern Nigeria on Monday, police said.")
+    assert detect(english).rejection is None and english.language == "en"
+    spanish = Report(id="s", raw="Los manifestantes bloquearon la carretera en Bogotá el lunes "
+                                 "por la tarde, dijo la policía.")
+    assert detect(spanish).rejection.code == "unsupported_language"
+    short = Report(id="k", raw="Kabul")  # too short to judge: not rejected, left unknown
+    assert detect(short).rejection is None and short.language is None
+
+
+# -- properties ------------------------------------------------------------------------------
+
+_LINES = st.sampled_from([
+    "Rebels seized the town of Tal Abyad on Sunday after heavy fighting.",
+    "At least twelve fighters were killed in the clashes, a monitoring group said.",
+    "2 min read", "Advertisement", "By John Smith", "", "", "Background",
+    "BEIRUT (Reuters) \u2014 A car bomb killed five people in Azaz on Monday.",
+    "Troops advanced on Mosul. Troops advanced on Mosul.",
+    "Rebels seized the town of Tal Abyad on Sunday after\u2026",
+    "\u201cWe will fight,\u201d\u00a0said  the\tcommander.\r",
+])
+_TEXT = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200),
+    st.lists(st.one_of(_LINES, st.text(max_size=40)), max_size=12).map("\n".join),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_cleaning_is_idempotent_and_maps_into_raw(raw):
+    cleaned = clean_text(raw)
+    assert len(cleaned.offsets) == len(cleaned.text) + 1
+    assert all(0 <= p < len(raw) for p in cleaned.offsets[:-1])
+    assert list(cleaned.offsets[:-1]) == sorted(set(cleaned.offsets[:-1])) or len(
+        set(cleaned.offsets[:-1])) < len(cleaned.offsets) - 1  # NFKC may expand one char
+    for removal in cleaned.removed:
+        assert 0 <= removal.start < removal.end <= len(raw)
+    again = clean_text(cleaned.text)
+    assert again.text == cleaned.text
+    report = Report(id="p", raw=raw)
+    Clean()(report)
+    for start in range(0, len(report.text), 7):
+        span = report.raw_span(start, min(len(report.text), start + 5))
+        assert report.raw[span.start:span.end] == span.text
