@@ -1,0 +1,45 @@
+"""What a rule knows when it normalises a match: the anchor date, the tense, and the document so far.
+
+``Context`` is created per document by :func:`sitrep.time.recognise.find_times` (never shared
+between documents): it carries the reference date, the tense of the clause being looked at, and
+the last quarter and the last day the document mentioned, which anaphoric expressions ("the
+year-earlier quarter", "the next day") resolve against.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+# A rule's answer: (TIMEX3 type, value or None, reason).
+Normalised = tuple[str, str | None, str]
+
+
+@dataclass(slots=True)
+class Context:
+    anchor: date | None
+    day_first: bool = True
+    tense: str = "past"
+    last_quarter: tuple[int, int] | None = None  # (year, quarter)
+    last_day: date | None = None
+    text: str = ""
+    start: int = 0  # where the current match starts in ``text``
+
+    def before(self, width: int = 30) -> str:
+        """The text just before the current match (for context checks)."""
+        return self.text[max(0, self.start - width):self.start]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A pattern and the function normalising its matches (None: not a time expression after all).
+
+    The span recorded is the match's ``t`` group when the pattern has one (context such as a
+    preceding "on" is matched but, as in TimeML, not part of the expression), else the match.
+    """
+
+    name: str
+    pattern: re.Pattern
+    normalise: Callable[[re.Match, Context], Normalised | None]

@@ -1,0 +1,42 @@
+"""The tense of the clause around a time expression: does "Friday" mean the last one or the next?
+
+News reports mostly look back, so callers treat ``none`` (no cue at all) as past for weekdays. The verb cue nearest the expression
+within its sentence decides: a future cue ("will", "is expected to", "plans to") makes it
+``future``; a past cue ("was", "said", "-ed" forms) keeps it ``past``. The nearest cue rather
+than any cue, because "said on Monday it will ..." dates the saying, not the plan.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FUTURE = (r"will|won't|shall|'ll|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|"
+           r"slated|planning|poised)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|expects?\s+to|"
+           r"would|scheduled|upcoming|forthcoming")
+_PAST = (r"was|were|had|did|said|told|announced|reported|killed|attacked|took|fell|came|went|"
+         r"began|made|left|saw|gave|held|fled|met|won|lost|ago|[a-z]{3,}ed")
+_CUES = re.compile(rf"(?i)\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
+
+# Adjectives ending in -ed that are not verbs in the past tense; they are no tense cue.
+_NOT_VERBS = frozenset({"armed", "united", "based", "called", "so-called", "alleged", "reported",
+                        "detailed", "limited", "related", "concerned", "advanced", "experienced",
+                        "interested", "supposed", "scheduled", "expected", "indeed", "need",
+                        "speed", "seed", "feed", "proceed", "succeed", "exceed", "hundred"})
+
+
+def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    """``past``, ``future`` or ``none`` (no cue) for the expression ``text[start:end]`` in sentence ``text[lo:hi]``."""
+    best: tuple[int, str] | None = None
+    for cue in _CUES.finditer(text, lo, hi):
+        if start <= cue.start() < end:
+            continue
+        word = cue.group().lower()
+        if cue.group("past") and word in _NOT_VERBS:
+            continue
+        distance = start - cue.end() if cue.end() <= start else cue.start() - end
+        # a clause boundary between cue and expression makes the cue count for less
+        between = text[cue.end():start] if cue.end() <= start else text[end:cue.start()]
+        distance += 40 * between.count(",") + 80 * between.count(";")
+        if best is None or distance < best[0]:
+            best = (distance, "future" if cue.group("future") else "past")
+    return best[1] if best else "none"
