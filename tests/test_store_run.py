@@ -66,7 +66,7 @@ def test_run_stores_reports_events_and_rejections(store, pipeline):
     assert summary.read == 6
     assert summary.rejected == {"empty": 1, "malformed": 1}
     # the second palmyra file has the same text (no url): the same report, stored once
-    assert (summary.stored, summary.already_stored) == (3, 1)
+    assert (summary.stored, summary.repeated, summary.already_stored) == (3, 1, 0)
     assert summary.events == 3
     stats = store.stats(None)
     assert (stats.reports, stats.events, stats.rejections) == (3, 3, 2)
@@ -78,7 +78,7 @@ def test_rerunning_the_same_input_adds_nothing(store, pipeline):
     before = store.stats(None)
     again = run_into_store(inputs(), store, pipeline)
     assert (again.stored, again.events, again.analysed) == (0, 0, 0)
-    assert again.already_stored == 4
+    assert (again.already_stored, again.repeated) == (4, 0)
     assert store.stats(None) == before
 
 
@@ -158,6 +158,7 @@ def test_copy_before_its_leader_is_linked_when_the_leader_is_stored(store, pipel
 
 def test_commits_in_batches_and_reports_progress(store, pipeline, monkeypatch):
     monkeypatch.setattr(store_run, "COMMIT_EVERY", 2)
+    monkeypatch.setattr(store_run, "_load_index_class", lambda: None)  # near-identical texts
     seen = []
     documents = [report(f"{MARCHED} Number {n}.", path=f"{n}.txt") for n in range(5)]
     summary = run_into_store(documents, store, pipeline,
@@ -165,3 +166,16 @@ def test_commits_in_batches_and_reports_progress(store, pipeline, monkeypatch):
     assert summary.stored == 5
     assert seen == [f"{n}.txt" for n in range(5)]
     assert store.stats().events == 5
+
+
+def test_the_real_near_duplicate_index_groups_a_truncated_wire_copy(store, pipeline):
+    index_class = pytest.importorskip("sitrep.merge.near_duplicates").NearDuplicateIndex
+    assert store_run._load_index_class() is index_class
+    documents = [report(SEIZED, path="wire.txt"), report(MARCHED, path="nairobi.txt"),
+                 report(SEIZED_COPY, path="copy.txt")]
+    summary = run_into_store(documents, store, pipeline)
+    assert (summary.grouping, summary.analysed, summary.copies) == ("MinHash LSH", 2, 1)
+    battle = next(store.find_events(EventQuery(event_type="Battles")))
+    assert sorted(s.path for s in battle.sources) == ["copy.txt", "wire.txt"]
+    state = store.get_state(NEAR_DUPLICATE_STATE)
+    assert len(index_class.from_bytes(state)) == 3

@@ -114,7 +114,9 @@ def run_verb(args: argparse.Namespace) -> int:
 def _print_run_summary(summary: RunSummary, db: str, out: TextIO) -> None:
     out.write(f"{summary.read} report(s) read: {summary.analysed} analysed, "
               f"{summary.copies} grouped as copies of another report ({summary.grouping}), "
-              f"{summary.already_stored} already in the store\n")
+              f"{summary.already_stored} already in the store"
+              + (f", {summary.repeated} repeated in the input" if summary.repeated else "")
+              + "\n")
     out.write(f"{summary.events} new event(s) stored in {db}\n")
     if summary.rejections:
         reasons = ", ".join(f"{code} {count}" for code, count in summary.rejected.most_common())

@@ -49,6 +49,7 @@ class RunSummary:
     read: int = 0                 # reports read, rejected ones included
     stored: int = 0               # new reports stored (analysed ones and copies)
     already_stored: int = 0       # reports the store had from an earlier run
+    repeated: int = 0             # reports read twice in this run (same text, same url)
     copies: int = 0               # new reports grouped with an earlier report, not re-analysed
     analysed: int = 0
     events: int = 0               # new events stored
@@ -61,6 +62,7 @@ class RunSummary:
 
     def to_dict(self) -> dict:
         return {"read": self.read, "stored": self.stored, "already_stored": self.already_stored,
+                "repeated": self.repeated,
                 "copies": self.copies, "analysed": self.analysed, "events": self.events,
                 "rejections": dict(self.rejected), "grouping": self.grouping}
 
@@ -115,6 +117,7 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
     grouper = _Grouper(store)
     summary.grouping = grouper.method
     known = store.report_ids()
+    seen: set[str] = set()
     # Reading and grouping run inside pipeline.pipe's feeder (a thread when n_process > 1), so
     # they only decide; the writes they imply wait in this queue for the main thread.
     pending: deque[tuple[str, Report, str | None]] = deque()
@@ -126,12 +129,15 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
                 pending.append(("rejected", report, None))
                 continue
             report_id = report_key(report.raw, report.url)
-            if report_id in known:
-                summary.already_stored += 1
+            if report_id in known or report_id in seen:
+                if report_id in known:
+                    summary.already_stored += 1
+                else:
+                    summary.repeated += 1
                 if on_report:
                     on_report(summary, report)
                 continue
-            known.add(report_id)
+            seen.add(report_id)
             group_id = grouper.group(report_id, report.raw)
             if group_id != report_id:
                 pending.append(("copy", report, group_id))

