@@ -469,6 +469,11 @@ class Report:
     events: list[Event] = field(default_factory=list)
     errors: list[StageError] = field(default_factory=list)
     rejection: Rejection | None = None
+    # set by ingestion/cleaning: the author named in the input's metadata; the dateline
+    # ("BEIRUT (Reuters) —", raw span) and the place it names, which are not event text
+    author: str | None = None
+    dateline: Span | None = None
+    dateline_place: str | None = None
 
     def __post_init__(self) -> None:
         if not self.text and not len(self.offsets):
@@ -533,6 +538,9 @@ class Report:
             "events": [e.to_dict() for e in self.events],
             "errors": [e.to_dict() for e in self.errors],
             "rejection": self.rejection.to_dict() if self.rejection else None,
+            "author": self.author,
+            "dateline": self.dateline.to_dict() if self.dateline else None,
+            "dateline_place": self.dateline_place,
         }
 
     @classmethod
@@ -554,6 +562,9 @@ class Report:
             events=[Event.from_dict(e) for e in data.get("events") or ()],
             errors=[StageError.from_dict(e) for e in data.get("errors") or ()],
             rejection=Rejection.from_dict(data["rejection"]) if data.get("rejection") else None,
+            author=data.get("author"),
+            dateline=Span.from_dict(data["dateline"]) if data.get("dateline") else None,
+            dateline_place=data.get("dateline_place"),
         )
 
     def to_contract(self) -> dict:
