@@ -91,7 +91,9 @@ def test_dateline_recorded_not_text():
     assert cleaned.dateline.place == "BEIRUT" and cleaned.dateline.agency == "Reuters"
     assert raw[cleaned.dateline_start:].startswith("BEIRUT")
     report = Clean()(Report(id="d", raw=raw))
-    assert report.publisher == "Reuters"
+    assert report.publisher == "Reuters" and report.dateline_place == "BEIRUT"
+    assert report.dateline.text == "BEIRUT (Reuters) \u2014"
+    assert raw[report.dateline.start:report.dateline.end] == report.dateline.text
 
 
 def test_repeated_paragraph_block_and_truncated_repeat():

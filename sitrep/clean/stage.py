@@ -23,8 +23,13 @@ class Clean:
         cleaned = clean_text(report.raw)
         report.set_clean(cleaned.text, cleaned.offsets)
         report.removed = [Span(r.start, r.end, report.raw[r.start:r.end]) for r in cleaned.removed]
-        if cleaned.dateline is not None and cleaned.dateline.agency and not report.publisher:
-            report.publisher = cleaned.dateline.agency
+        if cleaned.dateline is not None:
+            start = cleaned.dateline_start
+            end = start + len(report.raw[start:cleaned.dateline_end].rstrip())
+            report.dateline = Span(start, end, report.raw[start:end])
+            report.dateline_place = cleaned.dateline.place
+            if cleaned.dateline.agency and not report.publisher:
+                report.publisher = cleaned.dateline.agency
         if not cleaned.text.strip():
             report.rejection = Rejection(
                 RejectCode.EMPTY.value, "nothing left after removing page furniture",

@@ -54,7 +54,8 @@ class Cleaned:
     offsets: array
     removed: list[Removal] = field(default_factory=list)
     dateline: Dateline | None = None
-    dateline_start: int | None = None  # raw offset where the dateline begins
+    dateline_start: int | None = None  # raw offsets of the dateline
+    dateline_end: int | None = None
 
 
 @dataclass
@@ -180,11 +181,12 @@ def _compose(first: Cleaned, second: Cleaned) -> Cleaned:
     for removal in second.removed:
         start, end = raw_range(removal.start, removal.end)
         removed.append(Removal(start, end, removal.reason))
-    dateline, dateline_start = first.dateline, first.dateline_start
+    dateline, start, end = first.dateline, first.dateline_start, first.dateline_end
     if dateline is None and second.dateline is not None:
-        dateline, dateline_start = second.dateline, outer[second.dateline_start]
+        dateline = second.dateline
+        start, end = raw_range(second.dateline_start, second.dateline_end)
     return Cleaned(second.text, offsets, sorted(removed, key=lambda r: r.start), dateline,
-                   dateline_start)
+                   start, end)
 
 
 def _clean_once(raw: str) -> Cleaned:
@@ -241,15 +243,16 @@ def _assemble(raw, norm, positions, lines, units, dateline, dateline_start) -> C
             pieces.append(match.group())
             index_map.extend(range(unit.start + match.start(), unit.start + match.end()))
         last = unit
+    dateline_range = None
     if dateline is not None:
-        removed.append(Removal(positions[dateline_start],
-                               positions[dateline_start + dateline.length - 1] + 1, "dateline"))
+        dateline_range = (positions[dateline_start],
+                          positions[dateline_start + dateline.length - 1] + 1)
+        removed.append(Removal(*dateline_range, "dateline"))
     removed = _merge_adjacent(raw, sorted(removed, key=lambda r: r.start))
     text = "".join(pieces)
     offsets = array("l", (positions[i] for i in index_map))
     offsets.append(offsets[-1] + 1 if offsets else 0)
-    return Cleaned(text, offsets, removed, dateline,
-                   positions[dateline_start] if dateline_start is not None else None)
+    return Cleaned(text, offsets, removed, dateline, *(dateline_range or (None, None)))
 
 
 def _merge_adjacent(raw: str, removed: list[Removal]) -> list[Removal]:
