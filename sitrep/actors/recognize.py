@@ -1,0 +1,281 @@
+"""Actor mentions in one sentence: named actors, countries with roles, nominals, unknown groups.
+
+The recogniser only finds mentions and says what kind each is; coding them to canonical actors
+needs the whole document (its country, the actor it is about) and happens in ``coding.py``.
+
+Kinds of mention:
+  ``named``    a dictionary actor ("IS", "Islamic State group militants", "Houthi rebels")
+  ``state``    a state role, with the country when one is named ("Russian troops", "Syria's
+               army", "regime troops", "police")
+  ``role``     a non-state role: rebels, gunmen, protesters, civilians ... ("Syrian rebels")
+  ``anaphor``  a noun that refers back to the document's main armed actor ("the militants")
+  ``people``   a plural demonym ("the Russians")
+  ``country``  a country, capital or government named as an agent ("Israel said", "Moscow")
+  ``unknown``  a named group not in the dictionary ("a group calling itself X")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Token
+from .dictionary import ActorDictionary, ActorEntry
+from .roles import GROUP_HEADS, MAX_ROLE_TOKENS, ROLES, STATE_MODIFIERS, Role
+
+__all__ = ["Mention", "find_mentions"]
+
+# Before these words a country or capital is a place, not an agent ("in Syria", "to Moscow").
+_LOCATIVE = frozenset("""in at to from into across near inside outside throughout within toward
+    towards around over via through of on onto along between against off beyond across""".split())
+# Roles too generic to stand alone: they need a country or a state modifier before them.
+_NEEDS_MODIFIER = frozenset("""forces force units unit personnel officers tanks jets jet
+    warplanes warplane drones helicopters artillery gunships servicemen serviceman marines
+    navy division brigade regiment battalion garrison garrisons leader leaders president
+    minister ministers ministry cabinet king envoy envoys ambassador delegation spokesman
+    spokeswoman spokesperson diplomats diplomat administration court courts judge judges
+    workers women children population citizens locals""".split())
+# Words allowed between a demonym and its role ("Syrian government forces").
+_ROLE_MODIFIERS = STATE_MODIFIERS | frozenset("""special armed elite backed regular federal
+    local ruling interim transitional opposition air naval border""".split())
+# Nouns that a role word can modify without being an actor ("military base", "police station").
+_OBJECT_NOUNS = frozenset("""base bases camp camps vehicle vehicles equipment hardware hospital
+    academy station stations post posts checkpoint checkpoints barracks aircraft plane planes
+    source sources operation operations offensive campaign intelligence analysts analyst experts
+    buildings building headquarters facility facilities installation installations positions
+    position uniform uniforms coup rule control territory areas area side sides airport port
+    airbase convoy vehicles truck trucks jeep helicopter site sites property assets budget
+    spending reform reforms officials official spokesman statement statements media television
+    tv newspaper agency radio court decree order orders policy policies forces's""".split())
+# Role words that are often adjectives ("regime-Russian air base", "army camp").
+_ADJECTIVAL = frozenset("""regime government military army police navy junta state security
+    federal national""".split())
+# Group-like words that make a capitalised phrase a group name.
+_GROUP_WORDS = frozenset("""Front Army Brigade Brigades Movement Militia Militias Battalion
+    Battalions Group Organization Organisation Council Alliance Liberation Mujahideen Mujahidin
+    Jihad Ansar Ansaru Jaish Jabhat Harakat Katiba Liwa Tigers Guards Guard Resistance Legion
+    Corps Forces Fighters Squad Commandos Coalition Jamaat Jama'at Tahrir Hizb""".split())
+_NAME_GLUE = frozenset({"of", "al", "el", "ad", "as", "ash", "ul", "for", "the", "and", "-", "'s",
+                        "wal", "bin", "e", "i", "du", "de", "la", "des"})
+_VIOLENT = frozenset("""attacked attack attacks killed kill kills claimed claim claims seized
+    seize stormed storm ambushed ambush abducted abduct kidnapped kidnap bombed bomb shelled
+    shell fired fire raided raid captured capture executed execute massacred beheaded besieged
+    overran launched launch targeted clashed fought fight torched burned looted""".split())
+_NAMING = (("calling", "itself"), ("calls", "itself"), ("known", "as"), ("called",),
+           ("named",), ("dubbed",))
+# An upper-case sentence (a headline in capitals) makes every short acronym ambiguous.
+_MOSTLY_UPPER = 0.6
+
+
+# "Myanmar" is a demonym and a country: try the reading with a role first ("Myanmar soldiers").
+_PRIORITY = {"actor": 0, "demonym": 1, "people": 2, "country": 3, "capital": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Tokens ``first:end`` (report-level token indices) of one actor mention."""
+
+    first: int
+    end: int
+    kind: str
+    entry: ActorEntry | None = None       # named
+    actor_id: str | None = None           # named
+    country: str | None = None            # ISO3 stated in the mention
+    role: Role | None = None
+    state_modified: bool = False          # "regime troops", "pro-government forces"
+    definite: bool = False                # "the militants"
+    cue: str = ""                         # the words that decided it, for the reason
+
+
+def find_mentions(dictionary: ActorDictionary, tokens: list[Token], first: int,
+                  end: int) -> list[Mention]:
+    """Mentions among tokens ``first:end`` (one sentence) of the report."""
+    positions = [i for i in range(first, end) if tokens[i].text != "-"]
+    words = [tokens[i].text.replace("’", "'") for i in positions]
+    folded = [word.lower() for word in words]
+    letters = [ch for word in words for ch in word if ch.isalpha()]
+    shouting = len(letters) > 12 and sum(ch.isupper() for ch in letters) > _MOSTLY_UPPER * len(
+        letters)
+    mentions: list[Mention] = []
+    index = 0
+    count = len(words)
+    while index < count:
+        found = _at(dictionary, tokens, positions, words, folded, index, shouting)
+        if found is None:
+            index += 1
+            continue
+        mention, next_index = found
+        mentions.extend(mention)
+        index = max(next_index, index + 1)
+    return mentions
+
+
+def _at(dictionary, tokens, positions, words, folded, index, shouting):
+    """The mention(s) starting at filtered position ``index`` and where to continue."""
+    matches = sorted(dictionary.match(words, folded, index), key=lambda m: _PRIORITY[m[1][0]])
+    for end, payload in matches:
+        kind, ident, entry = payload
+        if kind == "actor":
+            if shouting and len(words[index]) <= 4 and words[index].isupper():
+                continue
+            if _after_pro_or_anti(tokens, positions[index]):
+                return [], end
+            head_end = end
+            while head_end < len(words) and head_end - end < 2 and folded[head_end] in GROUP_HEADS:
+                head_end += 1
+            return [Mention(positions[index], positions[head_end - 1] + 1, "named",
+                            entry=entry, actor_id=ident, cue=" ".join(words[index:head_end]))], \
+                head_end
+        found = _country_mention(kind, ident, tokens, positions, words, folded, index, end)
+        if found is not None:
+            return found
+    return _nominal(tokens, positions, words, folded, index)
+
+
+def _after_pro_or_anti(tokens: list[Token], position: int) -> bool:
+    """"pro-IS Amaq", "anti-Houthi forces": the group modifies another actor."""
+    return position >= 2 and tokens[position - 1].text == "-" and \
+        tokens[position - 2].text.lower() in ("pro", "anti") and \
+        tokens[position - 1].cstart == tokens[position - 2].cend
+
+
+def _role_at(folded: list[str], index: int) -> tuple[Role, int] | None:
+    for length in range(MAX_ROLE_TOKENS, 0, -1):
+        role = ROLES.get(tuple(folded[index:index + length]))
+        if role is not None and index + length <= len(folded):
+            return role, index + length
+    return None
+
+
+def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
+    before = folded[index - 1] if index else ""
+    if kind == "demonym":
+        look = end
+        while look < len(words) and look - end < 3 and folded[look] in _ROLE_MODIFIERS:
+            look += 1
+        role = _role_at(folded, look)
+        if role is None:
+            coordinated = _coordinated(iso3, tokens, positions, words, folded, index, end)
+            # "Russian military base": the demonym and its modifiers describe a thing.
+            return coordinated if coordinated or look == end else ([], look)
+        found_role, role_end = role
+        return [_role_mention(positions, index, role_end, found_role, iso3,
+                              any(w in STATE_MODIFIERS for w in folded[end:look]),
+                              " ".join(words[index:role_end]))], role_end
+    if kind == "people":
+        return [Mention(positions[index], positions[end - 1] + 1, "people", country=iso3,
+                        definite=before == "the", cue=" ".join(words[index:end]))], end
+    if before in _LOCATIVE:
+        return None
+    if end < len(words) and folded[end] == "'s":
+        role = _role_at(folded, end + 1)
+        if role is not None:
+            return [_role_mention(positions, index, role[1], role[0], iso3, True,
+                                  " ".join(words[index:role[1]]))], role[1]
+    if kind == "capital" and not (end < len(words) and (folded[end] == "'s" or
+                                                         words[end][:1].islower())):
+        return None
+    if end < len(words) and words[end][:1].isupper() and folded[end] not in ("and",):
+        return None                            # part of a longer name: "Syria Times"
+    return [Mention(positions[index], positions[end - 1] + 1, "country", country=iso3,
+                    cue=" ".join(words[index:end]))], end
+
+
+def _coordinated(iso3, tokens, positions, words, folded, index, end):
+    """"Hungarian and Romanian officials": the first demonym shares the role after the last."""
+    if end + 1 < len(words) and folded[end] in ("and", ","):
+        look = end + 1
+        while look < len(words) and look - end < 6 and words[look][:1].isupper():
+            look += 1
+        while look < len(words) and folded[look] in _ROLE_MODIFIERS:
+            look += 1
+        role = _role_at(folded, look)
+        if role is not None:
+            return [_role_mention(positions, index, end, role[0], iso3, False,
+                                  f"{words[index]} ... {' '.join(words[look:role[1]])}")], end
+    return None
+
+
+def _role_mention(positions, index, end, role, iso3, modified, cue) -> Mention:
+    kind = "state" if role.kind == "state" else "role"
+    return Mention(positions[index], positions[end - 1] + 1, kind, country=iso3, role=role,
+                   state_modified=modified, cue=cue)
+
+
+def _nominal(tokens, positions, words, folded, index):
+    """A role noun without a country: "regime troops", "the militants", "gunmen", "police"."""
+    start = index
+    look = index
+    # Modifiers before the role: "pro-regime forces", "government troops", "security forces".
+    while look < len(folded) and look - index < 3 and folded[look] in STATE_MODIFIERS | {"pro"}:
+        look += 1
+    found = _role_at(folded, look) if look > index else None
+    modified = found is not None
+    if found is None:
+        found = _role_at(folded, index)
+    if found is None:
+        return _unknown_group(tokens, positions, words, folded, index)
+    role, end = found
+    if not modified and _modifies_a_thing(tokens, positions, folded, index, end):
+        return [], end
+    word = folded[end - 1]
+    if word in _NEEDS_MODIFIER and not modified:
+        return [], end
+    definite = start > 0 and folded[start - 1] == "the"
+    if role.kind == "anaphor" and not definite and not _plural_subject(folded, end):
+        return [], end
+    kind = {"state": "state", "anaphor": "anaphor"}.get(role.kind, "role")
+    return [Mention(positions[start], positions[end - 1] + 1, kind, role=role,
+                    state_modified=modified, definite=definite,
+                    cue=" ".join(words[start:end]))], end
+
+
+def _modifies_a_thing(tokens, positions, folded, index, end) -> bool:
+    """"military base", "regime-Russian T4 air base", "regime and Russian camps": an adjective."""
+    if folded[end - 1] not in _ADJECTIVAL:
+        return False
+    last = positions[end - 1]
+    if last + 1 < len(tokens) and tokens[last + 1].text == "-" and \
+            tokens[last + 1].cstart == tokens[last].cend:
+        return True
+    following = folded[end:end + 4]
+    if following and following[0] in ("and", ","):
+        following = following[1:]
+    return any(word in _OBJECT_NOUNS for word in following[:3]) or (
+        bool(following) and following[0] not in ("'s",) and following[0][:1].isupper()
+        and folded[end - 1] != "police")
+
+
+def _plural_subject(folded: list[str], end: int) -> bool:
+    """"fighters were happy ...", "militants attacked ...": a bare plural acting in the sentence."""
+    return end < len(folded) and (folded[end] in ("were", "are", "have", "had", "who", "which")
+                                  or folded[end] in _VIOLENT)
+
+
+def _unknown_group(tokens, positions, words, folded, index):
+    """A capitalised phrase named as a group ("a group calling itself Jund al-Khilafa") or with a
+    group word that acts violently ("the Sinai Lions Brigade claimed ...")."""
+    if folded[index] == "the" and index + 1 < len(words) and folded[index + 1] in (
+            "group", "organisation", "organization", "movement"):
+        return [Mention(positions[index], positions[index + 1] + 1, "anaphor", definite=True,
+                        cue=" ".join(words[index:index + 2]))], index + 2
+    if not words[index][:1].isupper() or folded[index] in ("the", "a", "an"):
+        return None
+    end = index
+    while end < len(words) and (words[end][:1].isupper() or
+                                (folded[end] in _NAME_GLUE and end > index)):
+        end += 1
+    while end > index and folded[end - 1] in _NAME_GLUE:
+        end -= 1
+    if end - index < 1:
+        return None
+    name_words = words[index:end]
+    named_as = any(tuple(folded[index - len(cue):index]) == cue for cue in _NAMING)
+    grouped = any(word in _GROUP_WORDS for word in name_words) and end - index >= 2
+    acting = end < len(words) and (folded[end] in _VIOLENT or (
+        end + 1 < len(words) and folded[end] in ("has", "have", "had") and
+        folded[end + 1] in _VIOLENT))
+    if named_as or (grouped and acting) or (grouped and index and folded[index - 1] == "the"
+                                             and acting):
+        return [Mention(positions[index], positions[end - 1] + 1, "unknown",
+                        cue=" ".join(name_words))], end
+    return None

@@ -1,0 +1,86 @@
+"""The nouns that name an actor's role ("troops", "police", "rebels", "villagers").
+
+Each role says which CAMEO sector it belongs to and what kind of actor it is, which decides the
+ACLED actor type once a country is known: state forces (1), rebels (2), an unidentified armed group
+(3), rioters (5), protesters (6), civilians (7). Nouns are matched on their lower-cased form;
+multi-word roles are token tuples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Role", "ROLES", "GROUP_HEADS", "STATE_MODIFIERS", "ANAPHORS", "role_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    sector: str          # CAMEO sector code: MIL COP GOV REB CVL ...
+    kind: str            # state | rebel | armed | rioter | protester | civilian | other
+
+
+def _roles(sector: str, kind: str, words: str) -> dict[tuple[str, ...], Role]:
+    role = Role(sector, kind)
+    return {tuple(word.replace("_", " ").split()): role for word in words.split()}
+
+
+ROLES: dict[tuple[str, ...], Role] = {
+    **_roles("MIL", "state", """troops troop soldiers soldier army armies military militaries
+        forces force armed_forces air_force navy marines marine paratroopers commandos
+        special_forces warplanes warplane jets jet fighter_jets helicopters gunships drones
+        artillery tanks servicemen serviceman servicemembers personnel units unit battalion
+        brigade regiment division garrison garrisons military_forces ground_forces
+        army_troops national_guard coast_guard air_defences air_defenses navy_ships"""),
+    **_roles("COP", "state", """police policemen policeman police_officers police_officer
+        officers gendarmes gendarmerie security_forces security_personnel border_guards
+        border_guard border_police riot_police law_enforcement"""),
+    **_roles("GOV", "state", """government governments officials official authorities
+        administration regime minister ministers president prime_minister foreign_minister
+        defence_minister defense_minister leader leaders cabinet envoy envoys diplomats
+        diplomat ambassador spokesman spokeswoman spokesperson delegation negotiators
+        junta king ministry"""),
+    **_roles("LEG", "state", "lawmakers legislators parliament senators mps"),
+    **_roles("JUD", "state", "judges judge court courts prosecutors prosecutor"),
+    **_roles("REB", "rebel", """rebels rebel insurgents insurgent guerrillas guerrilla
+        separatists separatist opposition_fighters opposition_forces rebel_forces
+        rebel_fighters"""),
+    **_roles("OPP", "other", "opposition dissidents opposition_party opposition_leader"),
+    **_roles("UAF", "armed", """gunmen gunman assailants assailant attackers attacker
+        armed_men armed_group armed_groups militiamen militia militias bandits kidnappers
+        abductors raiders"""),
+    **_roles("REB", "anaphor", """militants militant jihadists jihadist jihadis jihadi
+        extremists extremist terrorists terrorist islamists islamist fighters fighter"""),
+    **_roles("CVL", "protester", "protesters protester demonstrators demonstrator marchers"),
+    **_roles("CVL", "rioter", "rioters rioter mob mobs looters"),
+    **_roles("CVL", "civilian", """civilians civilian villagers villager residents resident
+        farmers farmer worshippers passengers pedestrians shoppers children women
+        population locals inhabitants citizens"""),
+    **_roles("EDU", "civilian", "students student teachers pupils schoolchildren"),
+    **_roles("JRN", "civilian", "journalists journalist reporters reporter"),
+    **_roles("MED", "civilian", "doctors doctor nurses medics aid_workers health_workers"),
+    **_roles("REF", "civilian", "refugees refugee displaced migrants asylum_seekers idps"),
+    **_roles("LAB", "civilian", "workers unionists strikers"),
+    **_roles("BUS", "civilian", "businessmen traders merchants"),
+    **_roles("REL", "civilian", "clerics cleric priests imams monks"),
+}
+
+# The longest role, in tokens: how far the recogniser looks ahead.
+MAX_ROLE_TOKENS = max(len(key) for key in ROLES)
+
+# Nouns that may follow a named group and still name it ("IS fighters", "Houthi rebels").
+GROUP_HEADS = frozenset("""group groups fighters fighter militants militant jihadists jihadis
+    jihadist rebels rebel insurgents insurgent militia militias militiamen forces troops members
+    member gunmen terrorists terrorist loyalists movement organization organisation network cell
+    cells faction factions commanders commander units unit brigade brigades extremists
+    guerrillas separatists affiliate affiliates""".split())
+
+# Words before a state role that tie it to the government ("regime troops", "pro-regime forces").
+STATE_MODIFIERS = frozenset("""regime government pro-regime pro-government state security
+    federal national army military""".split())
+
+# Noun phrases that refer back to the actor a document is about ("the group", "the jihadis").
+ANAPHORS = frozenset({("group",), ("organisation",), ("organization",), ("movement",)})
+
+
+def role_of(words: tuple[str, ...]) -> Role | None:
+    return ROLES.get(tuple(word.lower() for word in words))

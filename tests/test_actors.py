@@ -1,0 +1,142 @@
+"""find_actors: dictionary aliases, nominal mentions, document country, coreference, offsets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.actors.dictionary import ActorDictionary
+from sitrep.actors.stage import FindActors
+from sitrep.language.segment import Segment
+from sitrep.model import Report
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    segment, find_actors = Segment(), FindActors()
+
+    def run(text: str, published: date | None = None) -> Report:
+        return find_actors(segment(Report("t", text, published=published)))
+
+    return run
+
+
+def coded(report: Report) -> dict[str, tuple]:
+    return {a.text: (a.name, a.inter, a.cameo, a.country) for a in report.actors}
+
+
+def test_islamic_state_aliases_and_the_verb_is(pipeline):
+    report = pipeline("ISIS and ISIL fighters clashed. Daesh is weak. The Islamic State group "
+                      "attacked. It is said that IS militants left. THIS IS A HEADLINE IN CAPS",
+                      date(2016, 12, 13))
+    names = {a.text: a.name for a in report.actors}
+    assert names["ISIS"] == names["Daesh"] == names["IS militants"] == "Islamic State"
+    assert "ISIL fighters" in names and "Islamic State group" in names
+    assert not any(a.text.lower() == "is" and a.text != "IS" for a in report.actors)
+    assert not any(a.text == "IS" for a in report.actors)     # the headline's "IS" is a verb
+
+
+def test_names_that_changed_follow_the_publication_date(pipeline):
+    old = pipeline("Nusra Front fighters attacked the town.", date(2014, 5, 1))
+    new = pipeline("Nusra Front fighters attacked the town.", date(2019, 5, 1))
+    assert old.actors[0].name == "Al Nusra Front"
+    assert new.actors[0].name == "Hayat Tahrir al-Sham"
+    assert old.actors[0].actor_id == new.actors[0].actor_id == "nusra"
+
+
+def test_news_agency_is_never_armed(pipeline):
+    report = pipeline("The pro-IS Amaq news agency released a video, AFP reported.")
+    agencies = [a for a in report.actors if a.type == "News agency"]
+    assert {a.text for a in agencies} >= {"Amaq news agency", "AFP"}
+    assert all(a.inter is None for a in agencies)
+    assert not any(a.name == "Islamic State" for a in report.actors)   # "pro-IS" modifies Amaq
+
+
+def test_state_forces_nominals_and_foreign_forces(pipeline):
+    report = pipeline("Syrian army units and Russian troops shelled Aleppo and Homs near Damascus. "
+                      "Regime troops and pro-regime forces advanced; Nigerian police watched. "
+                      "The Russians withdrew.")
+    codes = coded(report)
+    assert codes["Syrian army units"][:3] == ("Military Forces of Syria", 1, "SYRMIL")
+    assert codes["Russian troops"][:3] == ("Military Forces of Russia", 8, "RUSMIL")
+    assert codes["Regime troops"][0] == codes["pro-regime forces"][0] == "Military Forces of Syria"
+    assert codes["Nigerian police"][:3] == ("Police Forces of Nigeria", 8, "NGACOP")
+    assert codes["Russians"][0] == "Military Forces of Russia"
+
+
+def test_adjectival_roles_are_not_actors(pipeline):
+    report = pipeline("A Russian military base and the regime-Russian T4 air base near Homs fell; "
+                      "Russian-language books lay on army camp tables in Syria.")
+    assert report.actors == []
+
+
+def test_non_state_nominals(pipeline):
+    report = pipeline("In Maiduguri, Nigeria, gunmen killed villagers; protesters and rioters "
+                      "then clashed with police. Civilians fled.")
+    codes = coded(report)
+    assert codes["gunmen"][:2] == ("Unidentified Armed Group (Nigeria)", 3)
+    assert codes["villagers"][:2] == ("Civilians (Nigeria)", 7)
+    assert codes["protesters"][:2] == ("Protesters (Nigeria)", 6)
+    assert codes["rioters"][:2] == ("Rioters (Nigeria)", 5)
+    assert codes["police"][:3] == ("Police Forces of Nigeria", 1, "NGACOP")
+
+
+def test_coreference_to_the_actor_the_document_is_about(pipeline):
+    report = pipeline("Al-Shabaab fighters stormed a base in Somalia. The militants later "
+                      "withdrew, and the group said the jihadists lost two men.")
+    refs = [a for a in report.actors if a.reason.startswith("coreference")]
+    assert {a.text for a in refs} == {"militants", "the group", "jihadists"}
+    assert all(a.name == "Al Shabaab" and "about" in a.reason for a in refs)
+
+
+def test_unknown_named_groups_are_typed_without_an_id(pipeline):
+    report = pipeline("A group calling itself Jund al-Khilafa claimed the attack. "
+                      "The Sinai Lions Brigade attacked a checkpoint.")
+    unknown = {a.text: a for a in report.actors if a.reason.startswith("unknown")}
+    assert set(unknown) == {"Jund al-Khilafa", "Sinai Lions Brigade"}
+    assert all(a.actor_id is None and a.inter in (2, 3) for a in unknown.values())
+
+
+def test_mixed_case_acronyms_match_exactly(pipeline):
+    report = pipeline("Let them go, they said. LeT militants attacked Srinagar.")
+    assert [a.name for a in report.actors if a.actor_id == "let"] == ["Lashkar-e-Taiba"]
+
+
+def test_every_country_has_military_and_police():
+    dictionary = ActorDictionary()
+    segment, find_actors = Segment(), FindActors()
+    assert len(dictionary.countries) >= 190
+    missing = []
+    for country in dictionary.countries.values():
+        if not country.demonyms:
+            continue
+        report = find_actors(segment(Report("t", f"{country.demonyms[0]} soldiers and "
+                                            f"{country.demonyms[0]} police officers arrived.")))
+        names = {a.name for a in report.actors}
+        if not {f"Military Forces of {country.name}", f"Police Forces of {country.name}"} <= names:
+            missing.append(country.name)
+    assert not missing
+
+
+def test_offsets_slice_back_and_stage_pickles(pipeline):
+    import pickle
+
+    text = "IS fighters took Palmyra from Syrian troops on Sunday, the group said."
+    report = pipeline(text)
+    for actor in report.actors:
+        assert text[actor.start:actor.end] == actor.text and actor.reason
+    stage = pickle.loads(pickle.dumps(FindActors()))
+    assert stage(Segment()(Report("t", text))).actors == report.actors
+
+
+def test_seed_actors(pipeline, seed_path):
+    report = pipeline(seed_path.read_text(encoding="utf-8"), date(2016, 12, 13))
+    by_text = {}
+    for actor in report.actors:
+        by_text.setdefault(actor.text, set()).add(actor.name)
+    assert by_text["the jihadis".split()[-1]] == {"Islamic State"}
+    assert by_text["Russian troops"] == {"Military Forces of Russia"}
+    assert by_text["pro-regime forces"] == by_text["regime troops"] == {"Military Forces of Syria"}
+    assert by_text["Syrian rebels"] == {"Rebels (Syria)"}
+    assert by_text["Amaq news agency"] == {"Amaq News Agency"}
