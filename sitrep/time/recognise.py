@@ -47,13 +47,21 @@ class Found:
     reason: str
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n\s*")
+# Abbreviations whose full stop ends no sentence ("Sept. 30", "Gen. Smith", "U.S. troops").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|"
+    r"Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Rep|Sen|Gov|Pres|Prof|St|Rev|Jr|Sr|Co|Corp|Inc|Ltd|"
+    r"No|vs|etc|[A-Z])|\.[A-Za-z])\.$")
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """A rough sentence split for when the report has no sentences (no ``segment`` stage)."""
     bounds, start = [], 0
     for boundary in _SENTENCE_END.finditer(text):
+        if text[boundary.start() - 1] == "." and _ABBREVIATION.search(
+                text, max(0, boundary.start() - 8), boundary.start()):
+            continue
         if boundary.start() > start:
             bounds.append((start, boundary.start()))
         start = boundary.end()

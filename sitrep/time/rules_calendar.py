@@ -45,24 +45,29 @@ def _far(year: int, ctx: Context) -> str:
 
 
 def infer_year(month: int, day: int | None, ctx: Context) -> int:
-    """The year of a month (and day) written without one, from the anchor and the clause's tense.
+    """The year of a month (and day) written without one: the nearest occurrence to the anchor,
+    with the clause's tense as a tie-breaker.
 
-    Past clauses look back (a month after the anchor's is last year's), future clauses look
-    forward; with no tense cue the nearest occurrence (within six months) wins.
+    Each candidate year (the anchor's, the one before, the one after) is scored by its distance
+    from the anchor in months, plus a penalty of 3 months when it disagrees with the tense (a
+    future date in a past clause). Tense cues are weak ("-ed" words), so they only break
+    near-ties: on TBAQ, trusting the tense outright put "Dec. 7" in a November report a year back.
     """
     anchor = ctx.anchor
     assert anchor is not None
-    later = (month, day or 1) > (anchor.month, anchor.day + (7 if day else 0))
-    earlier = (month, day or 31) < (anchor.month, anchor.day - (7 if day else 0))
-    if ctx.tense == "past":
-        return anchor.year - 1 if later and month - anchor.month > 0 else anchor.year
-    if ctx.tense == "future":
-        return anchor.year + 1 if earlier and anchor.month - month > 0 else anchor.year
-    if month - anchor.month > 6:
-        return anchor.year - 1
-    if anchor.month - month > 6:
-        return anchor.year + 1
-    return anchor.year
+    best_year, best_score = anchor.year, None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        distance = (year - anchor.year) * 12 + month - anchor.month
+        if distance == 0 and day is not None:
+            distance = (day - anchor.day) / 31
+        score = abs(distance)
+        if ctx.tense == "past" and distance > 0.25:
+            score += 3
+        elif ctx.tense == "future" and distance < -0.25:
+            score += 3
+        if best_score is None or score < best_score:
+            best_year, best_score = year, score
+    return best_year
 
 
 def _calendar_date(year: int | None, month: int, day: int, ctx: Context,
@@ -188,7 +193,7 @@ def _decade(match: re.Match, ctx: Context) -> Normalised | None:
     return "DATE", digits[:3], "decade"
 
 
-_SPOKEN_YEAR = rf"(?:nineteen|twenty)[\s-]+(?:{NUMBER_WORD}|hundred)|two\s+thousand(?:\s+(?:and\s+)?{NUMBER_WORD})?"
+_SPOKEN_YEAR = rf"nineteen[\s-]+(?:{NUMBER_WORD}|hundred)|two\s+thousand(?:\s+(?:and\s+)?{NUMBER_WORD})?"
 
 
 def _spoken_year(match: re.Match, ctx: Context) -> Normalised | None:
@@ -337,6 +342,11 @@ def _clock(match: re.Match, ctx: Context) -> Normalised | None:
     return "TIME", day_value(day) + clock, "clock time on " + ("the day named" if match.group("day") else "the publication date")
 
 
+# Roughly where each holiday falls, to pick its year like any month and day without a year.
+_HOLIDAY_MONTH_DAY = {"christmas": (12, 25), "new": (1, 1), "easter": (4, 1),
+                      "thanksgiving": (11, 25), "halloween": (10, 31), "independence": (7, 4)}
+
+
 def _holiday(match: re.Match, ctx: Context) -> Normalised | None:
     name = " ".join(match.group("h").split())
     key = name.lower().replace("’", "'")
@@ -344,7 +354,11 @@ def _holiday(match: re.Match, ctx: Context) -> Normalised | None:
     if year is None:
         if ctx.anchor is None:
             return "DATE", None, f"holiday without a year; {NO_ANCHOR}"
-        year = ctx.anchor.year
+        month, day = _HOLIDAY_MONTH_DAY.get(key.split()[0], (ctx.anchor.month, ctx.anchor.day))
+        year = infer_year(month, day, ctx)
+        if re.match(r"(?i)last\b", match.group("t")):
+            year = ctx.anchor.year if (month, day) < (ctx.anchor.month, ctx.anchor.day) \
+                else ctx.anchor.year - 1
     if not MIN_YEAR <= year <= MAX_YEAR:
         return "DATE", f"{year:04d}", "holiday in a year out of range"
     if key.startswith("christmas eve"):
@@ -404,7 +418,8 @@ RULES: list[Rule] = [
         rf"(?:(?P<y>1[6-9]\d0|20\d0)|['’](?P<y2>\d0))['’]?s)\b"),
         lambda m, c: _decade(_DecadeMatch(m), c)),
     Rule("spoken_year", re.compile(
-        rf"(?<![\w-])(?P<t>(?:(?i:the\s+year)\s+)?(?P<sy>(?i:{_SPOKEN_YEAR})))(?![\w-])"),
+        rf"(?<![\w-])(?P<t>(?:(?i:the\s+year)\s+)?(?P<sy>(?i:{_SPOKEN_YEAR})))(?![\w-])"
+        r"(?!\s+(?i:years|people|dollars|troops|of|to|and|percent|more|other|\w+s\b))"),
         _spoken_year),
     Rule("season", re.compile(
         rf"(?<![\w-])(?P<t>(?:(?P<rel>(?i:this\s+past|this|last|next|early|late|mid|the|"
@@ -432,7 +447,7 @@ RULES: list[Rule] = [
         rf"(?:,?\s+(?:(?i:on)\s+)?(?P<day>{_DAYREF}))?)(?![\w])"),
         lambda m, c: _clock(_ClockMatch(m), c)),
     Rule("holiday", re.compile(
-        r"(?<![\w-])(?P<t>(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|"
+        r"(?<![\w-])(?P<t>(?:(?i:last|next|this)\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|"
         r"Easter(?:\s+(?:Sunday|Monday|week))?|Thanksgiving(?:\s+Day)?|Halloween|"
         rf"Independence\s+Day)(?:,?\s+(?P<y>{YEAR}))?)(?![\w-])"), _holiday),
 ]
