@@ -234,7 +234,7 @@ def _season(match: re.Match, ctx: Context) -> Normalised | None:
 
 def _weekday(match: re.Match, ctx: Context) -> Normalised | None:
     name = match.group("wd")
-    if match.group("plural"):
+    if match.group("plural") or match.group("plural_pod"):
         pod = match.group("pod")
         suffix = "T" + PARTS_OF_DAY[pod.lower()] if pod else ""
         return "SET", f"XXXX-WXX-{weekday_of(name.rstrip('s'))}{suffix}", "recurring weekday"
@@ -242,11 +242,12 @@ def _weekday(match: re.Match, ctx: Context) -> Normalised | None:
         return None  # named days and names: "Good Friday" is a holiday, "Bloody Sunday" an event
     weekday = weekday_of(name)
     relative = (match.group("rel") or "").lower()
+    # "Sunday night" stays a DATE of that day: TBAQ annotates weekday-plus-part-of-day as the
+    # bare day (or only the weekday) more often than with a TNI/TMO suffix.
     pod = match.group("pod")
-    kind = "TIME" if pod else "DATE"
-    suffix = "T" + PARTS_OF_DAY[pod.lower()] if pod else ""
+    kind, suffix = "DATE", ""
     if ctx.anchor is None:
-        return kind, f"XXXX-WXX-{weekday}{suffix}", f"weekday; {NO_ANCHOR}"
+        return kind, f"XXXX-WXX-{weekday}", f"weekday; {NO_ANCHOR}"
     if relative == "last" or relative == "past":
         direction = "strict_past"
     elif relative in ("next", "coming"):
@@ -428,8 +429,9 @@ RULES: list[Rule] = [
     Rule("weekday", re.compile(
         rf"(?<![\w-])(?P<t>(?:(?P<rel>(?i:last|next|this|past|coming|this\s+past|early|late))\s+)?"
         rf"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues|Wed|"
-        rf"Thurs|Fri)\.)(?P<plural>s)?(?:['’]s)?(?:\s+(?P<pod>(?i:{PART_OF_DAY})))?)"
-        rf"(?![\w-])"), _weekday),
+        rf"Thurs|Fri)\.)(?:(?P<plural>s)|(?=['’]s)|(?:\s+(?P<pod>(?i:{PART_OF_DAY}))"
+        rf"(?P<plural_pod>s)?)?))"
+        rf"(?![\w-]|['’][a-rt-z])"), _weekday),
     Rule("deictic", re.compile(
         r"(?<![\w-])(?P<t>(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
         r"today|tonight|yesterday|tomorrow|last\s+night|this))"
