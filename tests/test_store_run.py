@@ -179,3 +179,13 @@ def test_the_real_near_duplicate_index_groups_a_truncated_wire_copy(store, pipel
     assert sorted(s.path for s in battle.sources) == ["copy.txt", "wire.txt"]
     state = store.get_state(NEAR_DUPLICATE_STATE)
     assert len(index_class.from_bytes(state)) == 3
+
+
+def test_worker_processes_store_the_same_as_one_process(tmp_path, pipeline):
+    results = []
+    for workers in (1, 2):
+        with Store(tmp_path / f"workers{workers}.db") as store:
+            summary = run_into_store(inputs(), store, pipeline, n_process=workers)
+            results.append((summary.to_dict(), store.stats(None),
+                            [s.id for s in store.find_events()]))
+    assert results[0] == results[1]

@@ -14,11 +14,11 @@ back to exact-text grouping otherwise.
 from __future__ import annotations
 
 import importlib
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..model import Report
+from ..model import Rejection, Report
 from ..pipeline import Pipeline
 from .records import report_key
 from .store import Store
@@ -29,6 +29,11 @@ __all__ = ["RunSummary", "StrictRunFailed", "run_into_store"]
 NEAR_DUPLICATE_STATE = "near_duplicates"
 # Reports written per transaction: bounds what a crash loses without a commit per report.
 COMMIT_EVERY = 200
+# The index state is rewritten whole (its size grows with the corpus), so only now and then and
+# at the end; after a crash, reports stored since the last save are simply not matched as copies.
+SAVE_INDEX_EVERY = 5000
+# Marks a copy on its way through the pipeline, which leaves any report with a rejection alone.
+_COPY = "__copy_of__"
 
 
 class StrictRunFailed(Exception):
@@ -111,22 +116,26 @@ class _Grouper:
 def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, *,
                    strict: bool = False, n_process: int = 1,
                    on_report: Callable[[RunSummary, Report], None] | None = None) -> RunSummary:
-    """Analyse and store ``reports``; returns what was done. ``on_report`` is called after each
-    report with the summary so far and that report (a progress display). Raises :class:`StrictRunFailed` under ``strict``."""
+    """Analyse and store ``reports``; returns what was done.
+
+    ``on_report`` is called after each report with the summary so far and that report (a
+    progress display). Raises :class:`StrictRunFailed` under ``strict``.
+    """
     summary = RunSummary()
     grouper = _Grouper(store)
     summary.grouping = grouper.method
     known = store.report_ids()
     seen: set[str] = set()
-    # Reading and grouping run inside pipeline.pipe's feeder (a thread when n_process > 1), so
-    # they only decide; the writes they imply wait in this queue for the main thread.
-    pending: deque[tuple[str, Report, str | None]] = deque()
 
-    def leaders() -> Iterator[Report]:
+    def classified() -> Iterator[Report]:
+        # Runs inside pipeline.pipe's feeder (a thread when n_process > 1): it only decides.
+        # Rejected reports and copies travel through the pipeline untouched (it skips any
+        # report with a rejection; a copy carries the _COPY marker) so that every write happens
+        # in this thread, in input order, and nothing piles up waiting for the next analysed one.
         for report in reports:
             summary.read += 1
             if report.rejection:
-                pending.append(("rejected", report, None))
+                yield report
                 continue
             report_id = report_key(report.raw, report.url)
             if report_id in known or report_id in seen:
@@ -140,21 +149,30 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
             seen.add(report_id)
             group_id = grouper.group(report_id, report.raw)
             if group_id != report_id:
-                pending.append(("copy", report, group_id))
-                continue
+                report.rejection = Rejection(_COPY, group_id)
             yield report
 
-    def write_pending() -> None:
-        while pending:
-            kind, report, group_id = pending.popleft()
-            if kind == "copy":
-                store.add_report(report, group_id, analysed=False)
-                summary.stored += 1
-                summary.copies += 1
-            else:
+    def write(report: Report) -> None:
+        rejection = report.rejection
+        if rejection is not None and rejection.code == _COPY:
+            report.rejection = None
+            store.add_report(report, rejection.message, analysed=False)
+            summary.stored += 1
+            summary.copies += 1
+        elif rejection is not None and not report.raw:
+            # rejected when read (sitrep.ingest gives those an empty raw text): there is no
+            # report to keep, only the reason
+            _reject(report)
+        else:
+            report_id = store.add_report(report)
+            summary.stored += 1
+            summary.analysed += 1
+            if report.rejection:
                 _reject(report)
-            if on_report:
-                on_report(summary, report)
+            else:
+                summary.events += store.add_events(report_id, report.events)
+        if on_report:
+            on_report(summary, report)
 
     def _reject(report: Report) -> None:
         if strict:
@@ -162,37 +180,23 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
         summary.rejected[report.rejection.code] += 1
         store.add_rejection(report.rejection)
 
-    def store_analysed(report: Report) -> None:
-        report_id = store.add_report(report)
-        summary.stored += 1
-        summary.analysed += 1
-        if report.rejection:
-            _reject(report)
-        else:
-            summary.events += store.add_events(report_id, report.events)
-        if on_report:
-            on_report(summary, report)
-
+    results = pipeline.pipe(classified(), n_process=n_process)
     if strict:  # one transaction: a rejection anywhere leaves the store as it was
         with store.transaction():
-            for report in pipeline.pipe(leaders(), n_process=n_process):
-                write_pending()
-                store_analysed(report)
-            write_pending()
+            for report in results:
+                write(report)
             grouper.save()
         return summary
     done = 0
-    analysed = pipeline.pipe(leaders(), n_process=n_process)
     while True:
         with store.transaction():
-            for report in analysed:
-                write_pending()
-                store_analysed(report)
+            for report in results:
+                write(report)
                 done += 1
-                if done % COMMIT_EVERY == 0:
+                if done % SAVE_INDEX_EVERY == 0:
                     grouper.save()
+                if done % COMMIT_EVERY == 0:
                     break
             else:
-                write_pending()
                 grouper.save()
                 return summary
