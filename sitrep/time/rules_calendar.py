@@ -117,6 +117,12 @@ _MONTH_MODS = r"early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s
 
 
 def _month_year(match: re.Match, ctx: Context) -> Normalised | None:
+    if match.group("yrel"):  # "June last year"
+        if ctx.anchor is None:
+            return "DATE", None, f"month of a relative year; {NO_ANCHOR}"
+        step = {"this": 0, "last": -1, "next": 1}[match.group("yrel").lower()]
+        year = ctx.anchor.year + step
+        return "DATE", f"{year:04d}-{month_of(match.group('m')):02d}", "month of a relative year"
     year = _year_of(match.group("y"), ctx)
     return "DATE", f"{year:04d}-{month_of(match.group('m')):02d}", "month and year" + _far(year, ctx)
 
@@ -301,8 +307,8 @@ def _anaphoric_day(match: re.Match, ctx: Context) -> Normalised | None:
 
 def _day_reference(text: str, ctx: Context) -> date | None:
     """The day a clock time is attached to ("Wednesday", "today", "Nov. 9"), or the anchor."""
-    if not text:
-        return ctx.anchor
+    if not text:  # a bare clock time is on the day the text was last talking about
+        return ctx.last_day or ctx.anchor
     lowered = text.lower()
     if ctx.anchor and lowered in _DEICTIC_DAYS:
         return ctx.anchor + timedelta(days=_DEICTIC_DAYS[lowered])
@@ -394,7 +400,7 @@ _TZ = r"(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|(?i:local\s+time
 
 RULES: list[Rule] = [
     Rule("month_day", re.compile(
-        rf"{_B}(?P<t>{_WEEKDAY_PREFIX}(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d:])"
+        rf"{_B}(?P<t>{_WEEKDAY_PREFIX}(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?!\d|:\d)"
         rf"(?:,?\s+(?P<y>{YEAR}|['’]\d\d)(?!\d))?)"), _month_day),
     Rule("day_month", re.compile(
         rf"{_B}(?P<t>{_WEEKDAY_PREFIX}(?:(?i:the)\s+)?(?P<d>\d{{1,2}}){_ORD}\s+(?:(?i:of)\s+)?"
@@ -404,7 +410,8 @@ RULES: list[Rule] = [
         rf"(?P=sep)(?P<y>{YEAR}|\d\d))(?![\w/]|[.,]\d|-\d)"), _numeric_date),
     Rule("month_year", re.compile(
         rf"{_B}(?P<t>(?:(?i:{_MONTH_MODS})[\s-]+)?(?P<m>{MONTH}),?\s+(?:(?i:of)\s+)?"
-        rf"(?P<y>{YEAR}|['’]\d\d))(?!\d)"), _month_year),
+        rf"(?:(?P<y>{YEAR}|['’]\d\d)|(?P<yrel>(?i:this|last|next))\s+(?i:year)))(?![\w-])"),
+        _month_year),
     Rule("month", re.compile(
         rf"(?<![\w-])(?P<t>(?:(?P<rel>(?i:last|next|this|early|mid|late|the\s+end\s+of|"
         rf"the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|(?:earlier|later)\s+this))"
