@@ -1,0 +1,170 @@
+"""The ``find_quantities`` stage: casualty counts and material, kept apart by kind.
+
+Reads counts next to casualty words — "killing 6 civilians", "at least a dozen dead", "two soldiers
+were wounded", "scores of protesters were arrested", "the death toll rose to 30" — and material
+("two tanks", "three bombs", "dozens of assault rifles"). Kinds: killed, injured, arrested,
+abducted, displaced, material. Counts are read conservatively (see ``numbers.py``): the lowest
+stated figure, ``None`` for "several". Every :class:`~sitrep.model.Quantity` keeps its reason.
+"""
+
+from __future__ import annotations
+
+from ..model import Quantity, Report
+from .numbers import Count, read_count
+
+__all__ = ["FindQuantities"]
+
+# Words after the counted noun ("two soldiers were wounded", "12 dead").
+_AFTER = {
+    **dict.fromkeys("killed dead died slain executed massacred murdered perished beheaded "
+                    "drowned lynched".split(), "killed"),
+    **dict.fromkeys("wounded injured hurt maimed".split(), "injured"),
+    **dict.fromkeys("arrested detained jailed apprehended imprisoned".split(), "arrested"),
+    **dict.fromkeys("abducted kidnapped".split(), "abducted"),
+    **dict.fromkeys("displaced".split(), "displaced"),
+}
+# Verbs before the count ("killing 6 civilians", "arrested scores of protesters").
+_BEFORE = {
+    **dict.fromkeys("killing killed kill kills slaying slew executing executed massacring "
+                    "massacred murdering murdered".split(), "killed"),
+    **dict.fromkeys("wounding wounded wound wounds injuring injured injure injures "
+                    "maiming".split(), "injured"),
+    **dict.fromkeys("arresting arrested arrest arrests detaining detained detain "
+                    "detains".split(), "arrested"),
+    **dict.fromkeys("abducting abducted abduct abducts kidnapping kidnapped kidnap "
+                    "kidnaps".split(), "abducted"),
+    **dict.fromkeys("displacing displaced displace".split(), "displaced"),
+}
+# Nouns that are themselves the casualty ("12 deaths", "30 arrests").
+_NOUN_KINDS = {
+    **dict.fromkeys("deaths death fatalities dead bodies corpses".split(), "killed"),
+    **dict.fromkeys("injuries injured wounded".split(), "injured"),
+    **dict.fromkeys("arrests detentions detainees".split(), "arrested"),
+    **dict.fromkeys("abductions kidnappings hostages captives".split(), "abducted"),
+}
+_MATERIAL = frozenset("""tank tanks vehicle vehicles armoured armored bomb bombs rocket rockets
+    missile missiles mortar mortars shell shells drone drones rifle rifles gun guns weapon weapons
+    cartridge cartridges round rounds ied ieds mine mines landmines grenade grenades aircraft
+    helicopter helicopters jet jets plane planes warplanes truck trucks pickup pickups cars car
+    howitzers howitzer launchers launcher artillery ammunition explosives barrels machineguns
+    machine-guns humvees boats ships""".split())
+_AUX = frozenset("""were was are is have has had been being be got get reportedly also later
+    allegedly reported said believed feared confirmed apparently all both subsequently since
+    then were later""".split())
+# Nouns a number can count that are not casualties ("two years", "5 km", "3 times").
+_NOT_COUNTED = frozenset("""years year months month weeks week days day hours hour minutes
+    minute seconds times km kilometres kilometers miles metres meters percent per cent dollars
+    euros pounds tonnes tons am pm a.m. p.m. %""".split())
+_STOP = frozenset({",", ".", ";", ":", "(", ")", '"', "and", "but", "or", "in", "on", "at",
+                   "from", "by", "after", "during", "near", "with", "while", "when", "as", "of",
+                   "to", "into", "for", "who", "which", "that"})
+_TOLL = frozenset({"toll", "tolls"})
+
+
+class FindQuantities:
+    """Casualty counts and material in ``report.quantities``; needs ``segment`` to have run.
+
+    ``material``: also record counted material ("two tanks", "three bombs").
+    """
+
+    name = "find_quantities"
+
+    def __init__(self, material: bool = True) -> None:
+        self.material = material
+
+    def __call__(self, report: Report) -> Report:
+        quantities: list[Quantity] = []
+        tokens = report.tokens
+        start = 0
+        while start < len(tokens):
+            end = start
+            while end < len(tokens) and tokens[end].sent == tokens[start].sent:
+                end += 1
+            words = [t.text.lower() for t in tokens[start:end]]
+            for first, last, kind, count, item, why in _scan(words):
+                if kind == "material" and not self.material:
+                    continue
+                span = report.raw_span(tokens[start + first].cstart,
+                                       tokens[start + last - 1].cend)
+                quantities.append(Quantity(span.start, span.end, span.text, kind, count.value,
+                                           count.low, count.high, item, f"{why}; {count.why}"))
+            start = end
+        report.quantities = quantities
+        return report
+
+
+def _scan(words: list[str]):
+    """``(first, end, kind, count, item, why)`` for every quantity in one sentence's words."""
+    index = 0
+    while index < len(words):
+        count = read_count(words, index) if _may_start(words, index) else None
+        if count is None:
+            index += 1
+            continue
+        found = _attach(words, index, count)
+        if found is None:
+            index = max(index + 1, count.end if count.value is None else index + 1)
+            continue
+        yield found
+        index = found[1]
+
+
+def _may_start(words: list[str], index: int) -> bool:
+    word = words[index]
+    if word in ("a", "an", "one", "single"):         # "a soldier was killed" but not "a way"
+        return True
+    return index == 0 or words[index - 1] != "-" or not words[index - 1].isalpha()
+
+
+def _attach(words: list[str], index: int, count: Count):
+    """Tie a count to a casualty kind or material: ``(first, end, kind, count, item, why)``."""
+    before = _kind_before(words, index)
+    j = count.end
+    head = None
+    while j < len(words) and j - count.end < 4:
+        word = words[j]
+        if word in _NOT_COUNTED or (count.value and 1900 <= count.value <= 2100 and head is None
+                                    and words[index].isdigit() and len(words[index]) == 4):
+            return None
+        if word in _NOUN_KINDS and not before:
+            return index, j + 1, _NOUN_KINDS[word], count, None, f"count of {word!r}"
+        if word in _MATERIAL and (j + 1 >= len(words) or words[j + 1] not in _MATERIAL):
+            if before or (words[index] in ("a", "an") and count.value == 1):
+                break        # "killed two in a car bomb": the count is of people, "a bomb" noise
+            return index, j + 1, "material", count, word, f"material {word!r}"
+        if word in _STOP or word in _AUX or (word in _AFTER and head is None and j > count.end):
+            break
+        if word in _AFTER:
+            break
+        head, j = word, j + 1
+    first = index - 1 if index and words[index - 1] == "between" else index
+    # After the counted noun: auxiliaries/adverbs, then the casualty word. It wins over a verb
+    # before the count ("killed and one was injured": the one was injured).
+    k = j
+    while k < len(words) and k - j < 4 and words[k] in _AUX:
+        k += 1
+    if k < len(words) and words[k] in _AFTER and (head is not None or j == count.end):
+        if words[index] in ("a", "an") and head is None:
+            return None
+        return first, k + 1, _AFTER[words[k]], count, None, f"{words[k]!r} after the count"
+    if before:
+        kind, verb_at = before
+        return verb_at, max(j, count.end), kind, count, None, \
+            f"{words[verb_at]!r} before the count"
+    if k + 2 < len(words) and words[k:k + 3] == ["lost", "their", "lives"]:
+        return index, k + 3, "killed", count, None, "'lost their lives' after the count"
+    if head is None and count.value is not None and any(
+            w in _TOLL for w in words[max(0, index - 6):index]):
+        return index, count.end, "killed", count, None, "death toll"
+    return None
+
+
+def _kind_before(words: list[str], index: int) -> tuple[str, int] | None:
+    """"killing 6", "killed at least 12", "wounding two others": the verb right before."""
+    for back in (1, 2):
+        at = index - back
+        if at >= 0 and words[at] in _BEFORE:
+            return _BEFORE[words[at]], at
+        if at >= 0 and words[at] not in ("also", "reportedly", "another", "up"):
+            break
+    return None

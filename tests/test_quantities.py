@@ -1,0 +1,72 @@
+"""find_quantities: casualty counts by kind, conservative figures, material; bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.language.numbers import read_count
+from sitrep.language.quantities import FindQuantities
+from sitrep.language.segment import Segment
+from sitrep.model import Report
+
+
+def found(text: str) -> list[tuple]:
+    report = FindQuantities()(Segment()(Report("t", text)))
+    for quantity in report.quantities:
+        assert text[quantity.start:quantity.end] == quantity.text and quantity.reason
+    return [(q.text, q.kind, q.value) for q in report.quantities]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The blast killed 6 civilians.", [("killed 6 civilians", "killed", 6)]),
+    ("At least a dozen dead after the attack.", [("At least a dozen dead", "killed", 12)]),
+    ("Two soldiers were wounded.", [("Two soldiers were wounded", "injured", 2)]),
+    ("Scores of protesters were arrested.", [("Scores of protesters were arrested", "arrested",
+                                              20)]),
+    ("Gunmen abducted 30 schoolgirls.", [("abducted 30 schoolgirls", "abducted", 30)]),
+    ("Several people were killed.", [("Several people were killed", "killed", None)]),
+    ("The death toll rose to 45.", [("45", "killed", 45)]),
+    ("Between 10 and 15 people died.", [("Between 10 and 15 people died", "killed", 10)]),
+    ("Twenty-five villagers were kidnapped.", [("Twenty-five villagers were kidnapped",
+                                                "abducted", 25)]),
+])
+def test_casualty_counts(text, expected):
+    assert found(text) == expected
+
+
+def test_kinds_are_kept_apart():
+    assert found("A soldier was killed and one was injured; police arrested 12 men.") == [
+        ("A soldier was killed", "killed", 1), ("one was injured", "injured", 1),
+        ("arrested 12 men", "arrested", 12)]
+
+
+def test_material():
+    assert found("Rebels had two tanks knocked out; the militants seized dozens of assault "
+                 "rifles and three bombs.") == [
+        ("two tanks", "material", 2), ("dozens of assault rifles", "material", 12),
+        ("three bombs", "material", 3)]
+
+
+def test_numbers_that_count_nothing():
+    assert found("He was killed in 2015, two years ago, on Dec. 12 at 5 km from the AK-47 "
+                 "factory; it is a way of life.") == []
+
+
+def test_conservative_reading():
+    words = "more than 200".split()
+    assert read_count(words, 0).value == 200
+    count = read_count("20 to 30".split(), 0)
+    assert (count.value, count.low, count.high) == (20, 20, 30)
+    assert read_count(["several"], 0).value is None
+
+
+def test_seed_has_no_fatalities(seed_path):
+    report = FindQuantities()(Segment()(Report("t", seed_path.read_text(encoding="utf-8"))))
+    kinds = {q.kind for q in report.quantities}
+    assert kinds == {"material"}
+    assert ("two tanks", 2) in {(q.text, q.value) for q in report.quantities}
+
+
+def test_bad_input_is_quick():
+    report = FindQuantities()(Segment()(Report("t", " ".join(["12 34 killed"] * 5000))))
+    assert report.quantities
