@@ -12,13 +12,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from .config import Config, load_config
-from .errors import UsageError
+from .errors import StoreError, UsageError
 from .model import Rejection, Report
 from .pipeline import Pipeline
 from .store import EventQuery, Store, StoredEvent, StoreStats
@@ -28,6 +30,18 @@ __all__ = ["extract", "run", "events", "show", "rejections", "stats", "export", 
            "DEFAULT_DB", "RunSummary", "EventQuery", "StoredEvent", "StoreStats"]
 
 DEFAULT_DB = "sitrep.db"
+
+
+@contextmanager
+def _open(db: str | Path, *, create: bool = False) -> Iterator[Store]:
+    """The store at ``db`` (only ``run`` creates one); SQLite failures become StoreErrors."""
+    store = Store(db, create=create)
+    try:
+        yield store
+    except sqlite3.Error as exc:  # locked past the busy timeout, disk full, damaged file
+        raise StoreError(f"the store {db} failed: {type(exc).__name__}: {exc}", "E308") from None
+    finally:
+        store.close()
 
 
 def _config(config: Config | str | Path | None) -> Config:
@@ -63,9 +77,9 @@ def run(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
     input adds nothing. ``strict``: the first rejection raises
     :class:`sitrep.store.run.StrictRunFailed` and nothing of the run is stored."""
     config = _config(config)
-    pipeline = Pipeline(config)
-    reports = _read(paths, config, published, text_column, id_column, date_column)
-    with Store(db) as store:
+    with _open(db, create=True) as store:  # a bad --db fails before models load
+        pipeline = Pipeline(config)
+        reports = _read(paths, config, published, text_column, id_column, date_column)
         return run_into_store(reports, store, pipeline, strict=strict, n_process=workers,
                               on_report=on_report)
 
@@ -76,7 +90,7 @@ def events(db: str | Path = DEFAULT_DB, *, event_type: str | None = None,
            limit: int | None = None) -> list[StoredEvent]:
     """Stored events matching every given filter (``modality=None`` or "all": any modality)."""
     query = _query(event_type, actor, country, since, until, modality, limit)
-    with Store(db, create=False) as store:
+    with _open(db) as store:
         return list(store.find_events(query))
 
 
@@ -92,20 +106,20 @@ def _query(event_type, actor, country, since, until, modality, limit=None) -> Ev
 def show(event_id: str, db: str | Path = DEFAULT_DB) -> tuple[StoredEvent, Report]:
     """One event (a unique id prefix is enough) and the analysed report it came from, whose
     sentences put its evidence in context."""
-    with Store(db, create=False) as store:
+    with _open(db) as store:
         stored = store.get_event(event_id)
         return stored, store.get_report(stored.report_id)
 
 
 def rejections(db: str | Path = DEFAULT_DB, *, code: str | None = None) -> list[Rejection]:
     """Every stored rejection (optionally of one reason code), by path and line."""
-    with Store(db, create=False) as store:
+    with _open(db) as store:
         return list(store.rejections(code))
 
 
 def stats(db: str | Path = DEFAULT_DB, *, modality: str | None = "asserted") -> StoreStats:
     """Counts of reports, events by type and by country (of ``modality``), rejections by code."""
-    with Store(db, create=False) as store:
+    with _open(db) as store:
         return store.stats(None if modality == "all" else modality)
 
 
@@ -118,7 +132,7 @@ def export(db: str | Path = DEFAULT_DB, format: str = "jsonl", out: str | Path |
     from .store.export import write_export
 
     query = _query(event_type, actor, country, since, until, modality)
-    with Store(db, create=False) as store:
+    with _open(db) as store:
         return write_export(store, format, out, query)
 
 

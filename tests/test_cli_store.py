@@ -286,3 +286,21 @@ def test_subprocess_run_then_stats(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["rejections_by_code"] == {"binary": 1, "empty": 1}
+
+
+def test_run_into_something_that_is_not_a_store_fails_clearly(setup, tmp_path, capsys):
+    corpus, config, _ = setup
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all" * 100)
+    for db in (junk, tmp_path):  # a file that is not SQLite; a directory
+        status, _, err = sitrep(capsys, "--config", config, "run", str(corpus), "--db", str(db))
+        assert status == 1
+        assert "cannot open the store" in err
+
+
+def test_run_of_a_missing_path_is_a_rejection(setup, tmp_path, capsys):
+    _, config, db = setup
+    status, out, _ = sitrep(capsys, "--config", config, "run", str(tmp_path / "nowhere.txt"),
+                            "--db", db)
+    assert status == 1
+    assert "1 rejection(s)" in out

@@ -257,8 +257,10 @@ def _describe_actor(actor) -> str:
         return "-"
     details = [value for value in (actor.type, f"inter {actor.inter}" if actor.inter else None,
                                    actor.country) if value]
-    name = actor.name or "(uncoded)"
-    return f"{name} — \"{actor.text}\"" + (f" [{', '.join(details)}]" if details else "")
+    described = actor.name or "(uncoded)"
+    if actor.text and actor.text != actor.name:
+        described += f" — \"{actor.text}\""
+    return described + (f" [{', '.join(details)}]" if details else "")
 
 
 def _write_event_details(stored: StoredEvent, report: Report, out: TextIO, bold: bool) -> None:
@@ -355,7 +357,7 @@ def _write_stats(stats: StoreStats, rejections: list, db: str, modality: str,
     out.write(f"sitrep store {db}\n")
     out.write(f"  reports     {stats.reports:>6}  ({stats.analysed} analysed, {stats.copies} "
               f"syndicated/duplicate copies kept as sources, {stats.rejected_reports} rejected "
-              "after reading)\n")
+              "during analysis)\n")
     modalities = ", ".join(f"{count} {name}" for name, count in stats.events_by_modality.items())
     out.write(f"  events      {stats.events:>6}" + (f"  ({modalities})" if modalities else "")
               + "\n")
