@@ -304,3 +304,25 @@ def test_run_of_a_missing_path_is_a_rejection(setup, tmp_path, capsys):
                             "--db", db)
     assert status == 1
     assert "1 rejection(s)" in out
+
+
+def test_readme_store_commands_parse():
+    """The README's examples of the store verbs are valid commands (docs must not drift)."""
+    import shlex
+    from pathlib import Path
+
+    from sitrep.cli.main import build_parser
+
+    readme = Path(__file__).resolve().parent.parent / "README.md"
+    if not readme.is_file():
+        pytest.skip("no README.md")
+    verbs = {"run", "events", "show", "rejections", "stats", "export", "doctor"}
+    parser = build_parser()
+    checked = 0
+    for line in readme.read_text(encoding="utf-8").splitlines():
+        words = shlex.split(line.split("#", 1)[0]) if line.startswith("sitrep ") else []
+        if len(words) > 1 and words[1] in verbs:
+            args = parser.parse_args(words[1:])
+            assert callable(args.handler), line
+            checked += 1
+    assert checked >= len(verbs)

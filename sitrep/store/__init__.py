@@ -1,6 +1,6 @@
 """The SQLite store of reports, events, their sources and rejections (``sitrep run`` fills it).
 
-See :class:`Store` for the API, ``migrations.py`` for the schema, ``ingest.py`` for how a run groups
+See :class:`Store` for the API, ``migrations.py`` for the schema, ``run.py`` for how a run groups
 syndicated copies and stores every report, and ``export.py`` for the export formats.
 """
 
