@@ -326,3 +326,10 @@ def test_readme_store_commands_parse():
             assert callable(args.handler), line
             checked += 1
     assert checked >= len(verbs)
+
+
+def test_export_to_an_unwritable_place_fails_clearly(filled, tmp_path, capsys):
+    _, _, db = filled
+    status, _, err = sitrep(capsys, "export", "--format", "jsonl", "--db", db,
+                            "--out", str(tmp_path / "no" / "such" / "dir.jsonl"))
+    assert status == 1 and "cannot write" in err

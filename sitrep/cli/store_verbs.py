@@ -293,6 +293,11 @@ def _write_event_details(stored: StoredEvent, report: Report, out: TextIO, bold:
         if place.geo_precision:
             extra.append(f"geo_precision {place.geo_precision}")
         out.write(f"  location     {where}" + (f" ({'; '.join(extra)})" if extra else "") + "\n")
+        if place.reason or place.runner_up or place.needs_review:
+            why = "; ".join(part for part in (
+                place.reason, f"runner-up: {place.runner_up}" if place.runner_up else None,
+                "NEEDS REVIEW" if place.needs_review else None) if part)
+            out.write(f"               {why}\n")
     else:
         out.write("  location     unknown\n")
     when = event.event_date or "unknown"
@@ -385,7 +390,11 @@ def _write_stats(stats: StoreStats, rejections: list, db: str, modality: str,
 
 # -- export ---------------------------------------------------------------------------------------
 def export_verb(args: argparse.Namespace) -> int:
-    count = api.export(args.db, args.format, args.out, **_filters(args))
+    try:
+        count = api.export(args.db, args.format, args.out, **_filters(args))
+    except OSError as exc:  # --out in a missing directory, a directory, not writable
+        print(f"sitrep: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     if args.out:
         print(f"{count} event(s) written to {args.out} ({args.format})", file=sys.stderr)
     return 0
