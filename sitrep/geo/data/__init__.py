@@ -1,0 +1,1 @@
+"""Curated gazetteer data shipped with sitrep (see sitrep/geo/build.py)."""

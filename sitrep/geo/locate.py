@@ -1,0 +1,114 @@
+"""The ``locate_events`` stage: each event's location and ACLED ``geo_precision``.
+
+The place attached to the event's clause wins: among the resolved places of the sentence holding
+the event's trigger (or its first evidence span), the nearest to the trigger that is not a demonym
+and not inside a temporal phrase about another happening ("after the capture of Palmyra"); a town,
+facility or small area before an admin area, an admin area before a country. A sentence without
+a place borrows one from the sentences just before it, then from the report's most mentioned
+place. Precision is ACLED's: 1 the place itself, 2 near it or part of a small area, 3 only a
+province or region (its centroid).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from ..model import Event, Place, Report
+
+__all__ = ["LocateEvents", "locate_event"]
+
+_SPECIFICITY = {"PCLI": 3, "CONT": 4, "SEA": 4, "GULF": 4, "ADM1": 2, "RGN": 1, "AREA": 1}
+# "shortly after the capture of Palmyra": a place that belongs to another happening.
+_OTHER_HAPPENING = re.compile(
+    r"\b(?:after|before|since|following|ahead of|unlike|like|than)\b[^.;]{0,60}$", re.I)
+# "the central Syrian city", "the town": an anaphor for the place itself, not somewhere near it.
+_PLACE_ANAPHOR = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,3}(?:city|town|village)\b", re.I)
+_LOOKBACK_SENTENCES = 2
+
+
+def _usable(place: Place) -> bool:
+    return (place.lat is not None and not place.needs_review and
+            not (place.reason or "").startswith("demonym"))
+
+
+def _specificity(place: Place) -> int:
+    return _SPECIFICITY.get(place.feature_code or "", 0)
+
+
+def _sentence_bounds(report: Report, position: int) -> tuple[int, int]:
+    for sentence in report.sentences:
+        if sentence.start <= position < sentence.end:
+            return sentence.start, sentence.end
+    raw = report.raw    # no segmentation: the text between sentence-ending marks
+    start = max(raw.rfind(".", 0, position), raw.rfind("\n", 0, position)) + 1
+    stops = [i for i in (raw.find(". ", position), raw.find("\n", position)) if i >= 0]
+    return start, (min(stops) + 1 if stops else len(raw))
+
+
+def _previous_sentences(report: Report, start: int) -> list[tuple[int, int]]:
+    earlier = [(s.start, s.end) for s in report.sentences if s.end <= start]
+    return earlier[-_LOOKBACK_SENTENCES:][::-1]
+
+
+def locate_event(report: Report, event: Event, focus: Place | None = None) -> Event:
+    """``event`` with its location (unchanged when it has no anchor or no place fits)."""
+    anchor = event.trigger or (event.evidence[0] if event.evidence else None)
+    if anchor is None:
+        return event
+    position = anchor.start
+    start, end = _sentence_bounds(report, position)
+    places = [p for p in report.places if start <= p.start < end and _usable(p)]
+    places = [p for p in places if not (p.start > position and _OTHER_HAPPENING.search(
+        report.raw[max(position, p.start - 80):p.start]))]
+    if places:
+        best = min(places, key=lambda p: (_specificity(p) >= 3, _specificity(p) >= 2,
+                                          abs(p.start - position)))
+        return _with_location(event, best, best.geo_precision or 1,
+                              f"location: '{best.text}' in the event's sentence")
+    clause = report.raw[start:end]
+    anaphor = _PLACE_ANAPHOR.search(clause)
+    for earlier_start, earlier_end in _previous_sentences(report, start):
+        earlier = [p for p in report.places if earlier_start <= p.start < earlier_end
+                   and _usable(p) and _specificity(p) < 3]
+        if earlier:
+            best = earlier[-1]
+            precision = 1 if anaphor and _specificity(best) == 0 else (best.geo_precision or 1)
+            return _with_location(event, best, precision,
+                                  f"location: '{best.text}' from an earlier sentence")
+    if focus is not None:
+        precision = 1 if anaphor and _specificity(focus) == 0 else max(focus.geo_precision or 1, 2)
+        if _specificity(focus) >= 2:
+            precision = 3
+        return _with_location(event, focus, precision,
+                              f"location: the report's most mentioned place '{focus.text}'")
+    return event
+
+
+def _with_location(event: Event, place: Place, precision: int, reason: str) -> Event:
+    location = replace(place, geo_precision=precision)
+    return replace(event, location=location, reasons=event.reasons + (reason,))
+
+
+def _focus(report: Report) -> Place | None:
+    """The report's most mentioned usable place, specific places first."""
+    usable = [p for p in report.places if _usable(p)]
+    if not usable:
+        return None
+    counts = Counter(p.geonameid or p.name for p in usable)
+    return max(usable, key=lambda p: (_specificity(p) < 3, counts[p.geonameid or p.name]))
+
+
+class LocateEvents:
+    """Give every event of the report a location (see the module docstring)."""
+
+    name = "locate_events"
+
+    def __call__(self, report: Report) -> Report:
+        if not report.events:
+            return report
+        focus = _focus(report)
+        report.events = [event if event.location is not None else
+                         locate_event(report, event, focus) for event in report.events]
+        return report

@@ -1,0 +1,252 @@
+"""Place-mention recognition: capitalised word runs matched against the gazetteer, gated by
+capitalisation and context.
+
+Only runs of capitalised words (with the connectors place names use: "of", "de", "al", "and"...)
+are looked up, all n-grams of a run in one query; the longest match wins. A name that is also a
+common English word ("Brick", "Central", "Hub") needs context: a locative preposition before it
+(not at the start of a sentence), a containing place after it ("Brick, New Jersey") or a cue noun
+("Brick township"). Cue words after a name steer its reading: province/governorate/district ->
+an admin area, air base/airport/camp -> a facility, city/town -> a settlement. Words before it
+("near", "outskirts of", "a base in") downgrade the precision. Demonyms ("Syrian") are recognised
+as context. Places inside organisation names ("Aleppo Media Center") are still found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import Candidate, Gazetteer
+from .normalize import normalize_name
+
+__all__ = ["Mention", "find_mentions", "tokenize"]
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-‐'’]\w+)*|\S")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+# Lower-case words that may sit inside a place name ("Bosnia and Herzegovina", "Deir al Zor").
+CONNECTORS = frozenset({
+    "of", "de", "del", "della", "la", "le", "les", "du", "des", "di", "da", "do", "dos", "das",
+    "al", "el", "am", "an", "der", "den", "sur", "upon", "on", "en", "y", "and", "the", "ez",
+    "ed", "es", "as", "ar", "ash", "ad", "az", "bin", "ibn", "abu",
+})
+MAX_WORDS = 7
+
+ADMIN_CUES = frozenset({"province", "governorate", "district", "region", "state", "county",
+                        "oblast", "prefecture", "provinces", "governorates", "territory"})
+SETTLEMENT_CUES = frozenset({"city", "town", "village", "municipality", "township", "suburb",
+                             "neighbourhood", "neighborhood"})
+FACILITY_CUES = (("air", "base"), ("airbase",), ("airfield",), ("airport",), ("military", "base"),
+                 ("base",), ("camp",), ("crossing",), ("border", "crossing"), ("checkpoint",),
+                 ("military", "airport"), ("air", "field"), ("prison",), ("dam",))
+# Words before a name that put the event near it rather than in it (ACLED precision 2).
+NEAR_CUES = (("near",), ("outside",), ("outskirts", "of"), ("close", "to"), ("north", "of"),
+             ("south", "of"), ("east", "of"), ("west", "of"), ("northeast", "of"),
+             ("northwest", "of"), ("southeast", "of"), ("southwest", "of"), ("vicinity", "of"),
+             ("nearby",), ("around",), ("countryside", "of"), ("edge", "of"),
+             ("outside", "of"), ("suburbs", "of"), ("countryside",))
+# "a base in X", "the camp at X": an unnamed part of X (ACLED precision 2).
+PART_NOUNS = frozenset({"base", "camp", "airport", "checkpoint", "prison", "village", "villages",
+                        "outpost", "position", "positions", "compound", "hospital"})
+LOCATIVES = frozenset({"in", "near", "at", "from", "to", "outside", "into", "across", "toward",
+                       "towards", "around", "of", "through", "via", "nearby", "inside"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "president", "gov", "governor", "sen", "senator",
+                        "rep", "king", "queen", "prince", "princess", "pope", "sheikh", "general",
+                        "gen", "minister", "judge", "coach", "lord", "lady", "sir", "st", "saint",
+                        "mount", "mt", "lake", "fort", "cape", "port"})
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+    sentence_start: bool
+
+
+@dataclass(slots=True)
+class Mention:
+    """A recognised place name (clean offsets) with its candidates and its context."""
+
+    cstart: int
+    cend: int
+    text: str
+    candidates: tuple[Candidate, ...]
+    cue: str | None = None          # admin | settlement | facility
+    near: str | None = None         # the words that downgrade precision ("near")
+    demonym: bool = False
+    container: int | None = None    # index of the mention that follows after a comma
+    first_token: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
+    tokens: list[Token] = []
+    previous = ""
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        start, end = match.start(), match.end()
+        possessive = _POSSESSIVE.search(word) if len(word) > 2 and word[0].isalpha() else None
+        if possessive and possessive.start() > 0 and word[-1] in "s'’":
+            end = start + possessive.start()
+            word = word[:possessive.start()]
+        at_start = (not tokens or previous in {".", "!", "?", ":", ";", "\"", "“", "”"}
+                    or "\n" in text[tokens[-1].end:start])
+        if sentence_starts is not None:
+            at_start = at_start or start in sentence_starts
+        tokens.append(Token(start, end, word, word.lower(), at_start))
+        previous = word
+    return tokens
+
+
+def _capitalised(token: Token) -> bool:
+    word = token.text
+    if word[:1].isupper():
+        return True
+    # "al-Bab", "ez-Zor", "ash-Shaddadi": a lower-case article joined to a capitalised name
+    head, sep, rest = word.partition("-")
+    return bool(sep) and head in CONNECTORS and rest[:1].isupper()
+
+
+def _ngrams(tokens: list[Token], text: str) -> dict[tuple[int, int], str]:
+    """Every candidate n-gram (first token, last token) -> its normalised name."""
+    grams: dict[tuple[int, int], str] = {}
+    capital = [_capitalised(token) for token in tokens]
+    for first, token in enumerate(tokens):
+        if not capital[first] or len(token.text) < 2 and not token.text.isupper():
+            continue
+        for last in range(first, min(first + MAX_WORDS, len(tokens))):
+            word = tokens[last]
+            if last > first and not (capital[last] or word.lower in CONNECTORS or
+                                     (word.text == "." and tokens[last - 1].lower in
+                                      {"st", "ft", "mt"}) or word.text == "-"):
+                break
+            if last > first and text[tokens[last - 1].end:word.start].count("\n"):
+                break
+            if capital[last]:
+                grams[(first, last)] = normalize_name(text[token.start:word.end])
+    return grams
+
+
+def _follows(tokens: list[Token], index: int, phrases) -> tuple[str, ...] | None:
+    for phrase in phrases:
+        words = tuple(t.lower for t in tokens[index + 1:index + 1 + len(phrase)])
+        if words == phrase:
+            return phrase
+    return None
+
+
+def _precedes(tokens: list[Token], index: int, phrases) -> tuple[str, ...] | None:
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if index - len(phrase) < 0:
+            continue
+        words = tuple(t.lower for t in tokens[index - len(phrase):index])
+        if words == phrase:
+            return phrase
+    return None
+
+
+def _cue_after(tokens: list[Token], last: int) -> tuple[str | None, int]:
+    """The cue noun right after a name: (kind, index of the cue's last token)."""
+    if last + 1 < len(tokens):
+        word = tokens[last + 1].lower
+        if word in ADMIN_CUES:
+            return "admin", last + 1
+        if word in SETTLEMENT_CUES:
+            return "settlement", last + 1
+    phrase = _follows(tokens, last, FACILITY_CUES)
+    if phrase:
+        return "facility", last + len(phrase)
+    return None, last
+
+
+def _cue_before(tokens: list[Token], first: int) -> str | None:
+    """"the province of X", "the city of X"."""
+    if first >= 2 and tokens[first - 1].lower == "of":
+        word = tokens[first - 2].lower
+        if word in ADMIN_CUES:
+            return "admin"
+        if word in SETTLEMENT_CUES:
+            return "settlement"
+    return None
+
+
+def _plausible(candidates: tuple[Candidate, ...], tokens: list[Token], first: int, last: int,
+               cue: str | None) -> tuple[Candidate, ...]:
+    """The candidates this occurrence can refer to, given its form and context."""
+    single = first == last
+    word = tokens[first].text
+    kept = []
+    for candidate in candidates:
+        if candidate.cue == "facility" and cue != "facility":
+            continue
+        if candidate.kind == "demonym" and not single:
+            continue
+        kept.append(candidate)
+    if not kept:
+        return ()
+    # all-capital short words ("US", "UK", "IS", "AP") only as curated country/region codes
+    letters = "".join(t.text for t in tokens[first:last + 1])
+    if single and word.isupper() and len(word.replace(".", "")) <= 3:
+        kept = [c for c in kept if c.kind in ("alias", "official") and
+                (c.is_country or c.fcode in ("ADM1", "RGN") or c.cue == "facility")]
+        if not kept:
+            return ()
+    if single and len(letters) < 3 and not word.isupper():
+        return ()
+    if first > 0 and tokens[first - 1].lower.rstrip(".") in HONORIFICS and single:
+        return ()
+    if all(c.common for c in kept):
+        previous = tokens[first - 1].lower if first > 0 else ""
+        contained = (last + 2 < len(tokens) and tokens[last + 1].text == "," and
+                     _capitalised(tokens[last + 2]))
+        located = previous in LOCATIVES and not tokens[first].sentence_start
+        if not (contained or cue or located):
+            return ()
+    return tuple(kept)
+
+
+def find_mentions(text: str, gazetteer: Gazetteer,
+                  sentence_starts: set[int] | None = None) -> list[Mention]:
+    """The place mentions of ``text`` in order, longest match first, with their context."""
+    tokens = tokenize(text, sentence_starts)
+    grams = _ngrams(tokens, text)
+    found = gazetteer.lookup(set(grams.values()))
+    mentions: list[Mention] = []
+    index = 0
+    while index < len(tokens):
+        match = None
+        for last in range(min(index + MAX_WORDS, len(tokens)) - 1, index - 1, -1):
+            norm = grams.get((index, last))
+            if norm is None or norm not in found:
+                continue
+            cue, cue_end = _cue_after(tokens, last)
+            cue = cue or _cue_before(tokens, index)
+            candidates = _plausible(found[norm], tokens, index, last, cue)
+            if candidates:
+                match = (last, cue, cue_end, candidates)
+                break
+        if match is None:
+            index += 1
+            continue
+        last, cue, cue_end, candidates = match
+        end = tokens[last].end
+        if cue == "facility" and any(c.fclass == "S" for c in candidates):
+            end = tokens[cue_end].end   # "T4 air base": the cue is part of the facility's name
+        demonym = all(c.kind == "demonym" for c in candidates)
+        near = _precedes(tokens, index, NEAR_CUES)
+        near_text = " ".join(near) if near else None
+        if near_text is None and index >= 2 and tokens[index - 1].lower in ("in", "at") \
+                and tokens[index - 2].lower in PART_NOUNS:
+            near_text = f"{tokens[index - 2].lower} {tokens[index - 1].lower}"
+        mention = Mention(tokens[index].start, end, text[tokens[index].start:end], candidates,
+                          cue=cue, near=near_text, demonym=demonym, first_token=index)
+        if mentions and mentions[-1].container is None:
+            previous = mentions[-1]
+            between = text[previous.cend:mention.cstart]
+            if between.strip() == "," and not previous.demonym:
+                previous.container = len(mentions)
+        mentions.append(mention)
+        index = last + 1 if end == tokens[last].end else cue_end + 1
+    return mentions

@@ -1,0 +1,217 @@
+"""Disambiguation: which gazetteer entry each mention refers to, in two passes.
+
+Pass 1 fixes the anchors: country names, admin areas named with a cue ("Aleppo province"),
+names with a single candidate, "X, Y" containment ("Springfield, Illinois") and the dateline
+("BEIRUT (Reuters) -"). Pass 2 scores every candidate of the other mentions by how much of the
+document's context (the anchors, then everything resolved) shares its country and admin1, its
+distance to the anchors, its feature type, its population and how the name matched it. The
+winner keeps a reason and the runner-up; when the margin over the best candidate elsewhere is
+too small to call, the mention is marked ``needs_review`` with its candidates instead.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from .gazetteer import Candidate, distance_km
+from .recognize import Mention
+
+__all__ = ["Resolution", "ResolverWeights", "resolve_mentions"]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolverWeights:
+    """Scoring weights. Measured on GeoWebNews (dev): population alone resolves most news
+    toponyms; the context terms decide between homonyms (Paris, Texas vs Paris, France)."""
+
+    population: float = 1.0
+    country_share: float = 1.2
+    admin1_share: float = 0.6
+    proximity: float = 0.6
+    proximity_km: float = 250.0
+    curated_name: float = 0.2
+    official_name: float = 0.15
+    review_margin: float = 0.04   # below this the two best readings are a coin toss
+    review_km: float = 161.0      # ... unless they lie this close together (same answer)
+
+
+@dataclass(slots=True)
+class Resolution:
+    candidate: Candidate | None
+    reason: str
+    runner_up: Candidate | None = None
+    needs_review: bool = False
+    alternatives: tuple[Candidate, ...] = ()
+
+
+# Feature types stand in for population where GeoNames gives areas none: a country name in news
+# is nearly always the country, an admin1 name without a cue usually loses to a city of the same
+# name (New York, Aleppo), a curated facility is what its name says.
+_TYPE_PRIOR = {"PCLI": 1.25, "CONT": 1.0, "ADM1": 0.72, "RGN": 0.7, "AREA": 0.7, "SEA": 0.7,
+               "GULF": 0.7}
+
+
+def _prior(candidate: Candidate) -> float:
+    if candidate.fcode in _TYPE_PRIOR:
+        return _TYPE_PRIOR[candidate.fcode]
+    if candidate.fclass == "S":
+        return 0.7
+    base = math.log10(candidate.population + 1) / 7.0
+    if candidate.fcode == "PPLC":
+        base += 0.1
+    return min(base, 1.05)
+
+
+def _apply_cue(mention: Mention) -> tuple[Candidate, ...]:
+    candidates = mention.candidates
+    if mention.cue == "admin":
+        chosen = tuple(c for c in candidates if c.fclass == "A" or c.fcode in ("RGN", "AREA"))
+    elif mention.cue == "settlement":
+        chosen = tuple(c for c in candidates if c.fclass == "P")
+    elif mention.cue == "facility":
+        chosen = tuple(c for c in candidates if c.fclass == "S")
+    else:
+        chosen = ()
+    return chosen or candidates
+
+
+def _contains(area: Candidate, candidate: Candidate) -> bool:
+    if area.is_country:
+        return candidate.country == area.country and candidate.id != area.id
+    if area.is_admin1:
+        return (candidate.country == area.country and candidate.admin1 == area.admin1
+                and candidate.id != area.id)
+    return False
+
+
+class _Context:
+    """Where the document is: countries, admin1 areas and points of the resolved mentions."""
+
+    def __init__(self) -> None:
+        self.countries: Counter = Counter()
+        self.admin1: Counter = Counter()
+        self.points: list[tuple[float, float]] = []
+        self.total = 0
+
+    def add(self, candidate: Candidate, weight: float = 1.0) -> None:
+        self.total += weight
+        if candidate.country:
+            self.countries[candidate.country] += weight
+        if candidate.admin1:
+            self.admin1[(candidate.country, candidate.admin1)] += weight
+        if not candidate.is_area and len(self.points) < 200:
+            self.points.append((candidate.lat, candidate.lon))
+
+
+def _score(candidate: Candidate, context: _Context, weights: ResolverWeights,
+           exclude: Candidate | None = None) -> tuple[float, str]:
+    total = context.total - (1 if exclude is not None else 0)
+    prior = _prior(candidate)
+    country = admin1 = proximity = 0.0
+    if total > 0:
+        own = 1 if exclude is not None and exclude.country == candidate.country else 0
+        country = max(0.0, context.countries[candidate.country] - own) / total
+        own = 1 if exclude is not None and (exclude.country, exclude.admin1) == (
+            candidate.country, candidate.admin1) else 0
+        if candidate.admin1:
+            admin1 = max(0.0, context.admin1[(candidate.country, candidate.admin1)] - own) / total
+    if context.points and not candidate.is_area:
+        nearest = min(distance_km(candidate.lat, candidate.lon, lat, lon)
+                      for lat, lon in context.points[:50])
+        if nearest > 1.0:  # a point at distance ~0 is the candidate itself
+            proximity = math.exp(-nearest / weights.proximity_km)
+    kind = (weights.curated_name if candidate.kind == "alias" else
+            weights.official_name if candidate.kind == "official" else 0.0)
+    score = (weights.population * prior + weights.country_share * country +
+             weights.admin1_share * admin1 + weights.proximity * proximity + kind)
+    detail = (f"prior {prior:.2f}, country {country:.2f}, admin1 {admin1:.2f}, "
+              f"near {proximity:.2f}, name {candidate.kind}")
+    return score, detail
+
+
+def _dateline(mention: Mention, text: str) -> bool:
+    """"BEIRUT (Reuters) -", "ALEPPO, Syria —": a capitalised place opening the report."""
+    if mention.cstart > 3 or mention.cend >= len(text):
+        return False
+    after = text[mention.cend:mention.cend + 3]
+    return mention.text.isupper() or after[:1] in ",(" or after.strip()[:1] in "-—–"
+
+
+def resolve_mentions(mentions: list[Mention], text: str,
+                     weights: ResolverWeights = ResolverWeights()) -> list[Resolution]:
+    """One :class:`Resolution` per mention, in order."""
+    resolutions: list[Resolution | None] = [None] * len(mentions)
+    pools = [_apply_cue(mention) for mention in mentions]
+    context = _Context()
+
+    # -- pass 1: anchors -----------------------------------------------------------------------
+    for index, (mention, pool) in enumerate(zip(mentions, pools)):
+        if mention.demonym:
+            resolutions[index] = Resolution(pool[0], f"demonym of {pool[0].name} (context only)")
+            context.add(pool[0], 0.5)
+            continue
+        countries = [c for c in pool if c.is_country]
+        admin = [c for c in pool if c.is_admin1]
+        if countries and len(countries) == 1 and not admin:
+            resolutions[index] = Resolution(countries[0], "anchor: country name")
+        elif mention.cue == "admin" and len(admin) == 1:
+            resolutions[index] = Resolution(admin[0], f"anchor: admin area ('{mention.cue}' cue)")
+        elif len(pool) == 1:
+            resolutions[index] = Resolution(pool[0], "anchor: the only place of that name")
+        elif index == 0 and _dateline(mention, text):
+            best = max(pool, key=lambda c: (c.fclass == "P", c.population))
+            resolutions[index] = Resolution(best, "anchor: dateline, most populous")
+        if resolutions[index] is not None:
+            context.add(resolutions[index].candidate)
+    for index, mention in enumerate(mentions):   # "X, Y": X inside Y
+        container = mention.container
+        if container is None or resolutions[index] is not None:
+            continue
+        area = resolutions[container].candidate if resolutions[container] else None
+        areas = [area] if area else [c for c in pools[container] if c.is_country or c.is_admin1]
+        for area in areas:
+            inside = [c for c in pools[index] if _contains(area, c)]
+            if inside:
+                best = max(inside, key=_prior)
+                resolutions[index] = Resolution(best, f"anchor: inside {area.name} (\"X, Y\")")
+                context.add(best)
+                if resolutions[container] is None:
+                    resolutions[container] = Resolution(area, f"anchor: contains {best.name}")
+                    context.add(area)
+                break
+
+    # -- pass 2: scored, twice (the second round sees the first round's choices) --------------
+    pending = [i for i, r in enumerate(resolutions) if r is None]
+    for round_number in (1, 2):
+        chosen: dict[int, Resolution] = {}
+        for index in pending:
+            chosen[index] = _choose(mentions[index], pools[index], context, weights)
+        if round_number == 1:
+            for resolution in chosen.values():
+                if resolution.candidate is not None:
+                    context.add(resolution.candidate, 0.5)
+        else:
+            for index, resolution in chosen.items():
+                resolutions[index] = resolution
+    return [r if r is not None else Resolution(None, "no candidate") for r in resolutions]
+
+
+def _choose(mention: Mention, pool: tuple[Candidate, ...], context: _Context,
+            weights: ResolverWeights) -> Resolution:
+    scored = sorted(((*_score(c, context, weights), c) for c in pool),
+                    key=lambda item: item[0], reverse=True)
+    best_score, detail, best = scored[0]
+    rival = next((item for item in scored[1:] if distance_km(
+        best.lat, best.lon, item[2].lat, item[2].lon) > weights.review_km), None)
+    if rival is None:
+        return Resolution(best, f"scored {best_score:.2f} ({detail}); no rival farther than "
+                                f"{weights.review_km:.0f} km")
+    margin = best_score - rival[0]
+    if margin < weights.review_margin:
+        return Resolution(None, f"needs review: {best.name} ({best_score:.2f}) vs "
+                                f"{rival[2].name} ({rival[0]:.2f})", rival[2], True,
+                          tuple(item[2] for item in scored[:5]))
+    return Resolution(best, f"scored {best_score:.2f} ({detail}); margin {margin:.2f}",
+                      rival[2])

@@ -1,0 +1,85 @@
+"""The ``geocode`` stage: place mentions of the clean text resolved against the gazetteer and
+recorded in raw offsets on ``report.places``."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+
+from ..model import Place, Report
+from .gazetteer import Candidate, Gazetteer
+from .recognize import Mention, find_mentions
+from .resolve import Resolution, ResolverWeights, resolve_mentions
+
+__all__ = ["Geocode", "place_from"]
+
+# Feature codes whose extent is larger than a point: ACLED precision 3 (province or wider) for
+# countries, admin1, continents, seas; 2 for a small named area (Eastern Ghouta, a district).
+_PROVINCE_OR_WIDER = frozenset({"PCLI", "ADM1", "CONT", "SEA", "GULF"})
+_SMALL_AREA = frozenset({"RGN", "AREA", "ADM2", "ADM3"})
+
+
+def geo_precision(candidate: Candidate, near: bool) -> int:
+    if candidate.fcode in _PROVINCE_OR_WIDER:
+        return 3
+    if near or candidate.fcode in _SMALL_AREA:
+        return 2
+    return 1
+
+
+def place_from(report: Report, mention: Mention, resolution: Resolution,
+               gazetteer: Gazetteer) -> Place:
+    span = report.raw_span(mention.cstart, mention.cend)
+    runner_up = resolution.runner_up
+    runner_text = _describe(runner_up, gazetteer) if runner_up else None
+    if resolution.needs_review and resolution.alternatives:
+        runner_text = " | ".join(_describe(c, gazetteer) for c in resolution.alternatives)
+    reason = resolution.reason
+    if mention.near:
+        reason += f"; '{mention.near}' -> precision 2"
+    candidate = resolution.candidate
+    if candidate is None:
+        return Place(span.start, span.end, span.text, reason=reason, runner_up=runner_text,
+                     needs_review=resolution.needs_review)
+    country = gazetteer.country(candidate.country) if candidate.country else None
+    return Place(
+        span.start, span.end, span.text, name=candidate.name,
+        geonameid=candidate.geonameid, lat=round(candidate.lat, 5), lon=round(candidate.lon, 5),
+        country=country[1] if country else None, iso3=country[0] if country else None,
+        admin1=gazetteer.admin1_name(candidate.country, candidate.admin1),
+        admin2=candidate.admin2, feature_code=candidate.fcode,
+        geo_precision=None if mention.demonym else geo_precision(candidate, bool(mention.near)),
+        reason=reason, runner_up=runner_text, needs_review=resolution.needs_review)
+
+
+def _describe(candidate: Candidate, gazetteer: Gazetteer) -> str:
+    where = ", ".join(part for part in (
+        gazetteer.admin1_name(candidate.country, candidate.admin1), candidate.country) if part)
+    ident = candidate.geonameid if candidate.geonameid is not None else "curated"
+    return f"{candidate.name} ({where}; {candidate.fcode}; {ident})"
+
+
+class Geocode:
+    """Find place mentions in ``report.text`` and resolve them (see sitrep.geo.recognize and
+    sitrep.geo.resolve). ``gazetteer`` overrides :func:`sitrep.geo.gazetteer.default_path`;
+    the resolver weights can be overridden by name (see :class:`ResolverWeights`)."""
+
+    name = "geocode"
+
+    def __init__(self, gazetteer: str | None = None, **weights: float) -> None:
+        known = {f.name for f in fields(ResolverWeights)}
+        unknown = set(weights) - known
+        if unknown:
+            from ..errors import ConfigError
+            raise ConfigError(f"geocode has no option(s) {', '.join(sorted(unknown))}; "
+                              f"it takes: gazetteer, {', '.join(sorted(known))}", "E112")
+        self.weights = ResolverWeights(**weights)
+        self.gazetteer = Gazetteer(Path(gazetteer) if gazetteer else None)
+
+    def __call__(self, report: Report) -> Report:
+        starts = {s.cstart for s in report.sentences} if report.sentences else None
+        mentions = find_mentions(report.text, self.gazetteer, starts)
+        resolutions = resolve_mentions(mentions, report.text, self.weights)
+        report.places = [place_from(report, mention, resolution, self.gazetteer)
+                         for mention, resolution in zip(mentions, resolutions)]
+        return report

@@ -1,0 +1,179 @@
+"""Geocoding on a small gazetteer built by hand from a GeoNames-format dump (no ../shared)."""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from dataclasses import replace
+
+import pytest
+
+from sitrep.errors import ResourceError
+from sitrep.geo.build import create_empty
+from sitrep.geo.dump import import_dump, parse_dump_line
+from sitrep.geo.gazetteer import Gazetteer, check, default_path
+from sitrep.geo.locate import LocateEvents
+from sitrep.geo.normalize import normalize_name
+from sitrep.geo.stage import Geocode
+from sitrep.model import Event, Report, Span
+
+
+def _line(gid, name, alternates, lat, lon, fclass, fcode, country, admin1, population):
+    fields = [str(gid), name, name, ",".join(alternates), str(lat), str(lon), fclass, fcode,
+              country, "", admin1, "", "", "", str(population), "", "300", "Asia/Damascus",
+              "2020-01-01"]
+    assert len(fields) == 19
+    return "\t".join(fields)
+
+
+DUMP = [
+    _line(163808, "Tadmur", ["Palmyra", "Tadmor"], 34.5624, 38.28402, "P", "PPL", "SY", "11", 51015),
+    _line(170063, "Aleppo", ["Alep", "Halab"], 36.20124, 37.16117, "P", "PPLA", "SY", "09", 2098210),
+    _line(170062, "Aleppo", ["Muhafazat Halab"], 36.25, 37.5, "A", "ADM1", "SY", "09", 4868000),
+    _line(174018, "Al Bāb", ["Al Bab", "El Bab"], 36.37051, 37.5157, "P", "PPL", "SY", "09", 130745),
+    _line(163843, "Syria", ["Syrian Arab Republic"], 35.0, 38.0, "A", "PCLI", "SY", "00", 17500000),
+    _line(5204964, "Palmyra", [], 40.30, -76.59, "P", "PPL", "US", "PA", 7320),
+    _line(5095947, "Brick", [], 40.06, -74.11, "P", "PPL", "US", "NJ", 75000),
+    _line(5101760, "New Jersey", [], 40.17, -74.50, "A", "ADM1", "US", "NJ", 8800000),
+    _line(4887398, "Chicago", [], 41.85, -87.65, "P", "PPL", "US", "IL", 2720546),
+]
+
+
+@pytest.fixture(scope="module")
+def gazetteer_path(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("geo")
+    dump = folder / "SY.txt"
+    dump.write_text("\n".join(DUMP[:3] + ["this line is corrupt", "1\tbad"] + DUMP[3:]) + "\n",
+                    encoding="utf-8")
+    path = folder / "gazetteer.sqlite"
+    create_empty(path)
+    stats = import_dump(dump, path, countries={"SY", "US"})
+    assert stats.places == len(DUMP)
+    assert stats.corrupt == 2 and stats.first_corrupt == 4
+    with sqlite3.connect(path) as connection:   # a demonym, as the curated countries add them
+        connection.execute("INSERT INTO names VALUES ('syrian', 163843, 'demonym', 'Syrian', 0, "
+                           "NULL)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def geocode(gazetteer_path):
+    return Geocode(gazetteer=str(gazetteer_path))
+
+
+def places_of(geocode, text):
+    report = geocode(Report(id="t", raw=text))
+    for place in report.places:
+        assert report.raw[place.start:place.end] == place.text
+    return report.places
+
+
+def test_normalisation_is_the_same_for_every_spelling():
+    assert normalize_name("Ḩamāh") == normalize_name("Hamah") == "hamah"
+    assert normalize_name("ash-Shaddadi") == normalize_name("Al Shaddadi")
+    assert normalize_name("Deir ez-Zor") == normalize_name("Deir al Zor")
+    assert normalize_name("Dar‘ā") == normalize_name("Dar'a") == normalize_name("Dara")
+    assert normalize_name("al-Bab") == normalize_name("El Bāb") == "al bab"
+    assert normalize_name("Kobanî") == "kobani"
+
+
+def test_default_path_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("SITREP_GAZETTEER", str(tmp_path / "g.sqlite"))
+    assert default_path() == tmp_path / "g.sqlite"
+    monkeypatch.delenv("SITREP_GAZETTEER")
+    monkeypatch.setenv("SITREP_DATA_DIR", str(tmp_path))
+    assert default_path() == tmp_path / "gazetteer.sqlite"
+    monkeypatch.delenv("SITREP_DATA_DIR")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_path() == tmp_path / "xdg" / "sitrep" / "gazetteer.sqlite"
+
+
+def test_missing_gazetteer_says_how_to_build_it(tmp_path):
+    ok, message = check(tmp_path / "absent.sqlite")
+    assert not ok and "sitrep gazetteer build" in message
+    with pytest.raises(ResourceError, match="sitrep gazetteer build"):
+        Geocode(gazetteer=str(tmp_path / "absent.sqlite"))
+
+
+def test_dump_lines_parse_or_are_rejected():
+    assert parse_dump_line(DUMP[0])[0][0] == 163808
+    assert parse_dump_line("1\t2\t3") is None
+    assert parse_dump_line(DUMP[0].replace("34.5624", "north")) is None
+
+
+def test_context_resolves_palmyra_to_syria(geocode):
+    places = places_of(geocode, "IS fighters seized Palmyra in Syria on Sunday.")
+    palmyra = places[0]
+    assert (palmyra.text, palmyra.geonameid, palmyra.geo_precision) == ("Palmyra", 163808, 1)
+    assert palmyra.reason and palmyra.runner_up and "Palmyra" in palmyra.runner_up
+    assert places[1].geonameid == 163843
+
+
+def test_province_cue_selects_the_admin_area(geocode):
+    places = places_of(geocode, "Rebels fighting in Aleppo province lost two tanks near al-Bab.")
+    assert [(p.text, p.geonameid, p.geo_precision) for p in places] == [
+        ("Aleppo", 170062, 3), ("al-Bab", 174018, 2)]
+
+
+def test_common_words_need_context(geocode):
+    assert places_of(geocode, "Brick by brick, the wall went up.") == []
+    places = places_of(geocode, "A fire broke out in Brick, New Jersey, on Monday.")
+    assert [p.geonameid for p in places] == [5095947, 5101760]
+
+
+def test_demonyms_are_context_not_locations(geocode):
+    places = places_of(geocode, "Syrian rebels shelled Aleppo.")
+    assert places[0].text == "Syrian" and places[0].geo_precision is None
+    assert places[0].reason.startswith("demonym")
+
+
+def test_place_inside_an_organisation_name_is_found(geocode):
+    places = places_of(geocode, "The Aleppo Media Center said it was quiet.")
+    assert [p.geonameid for p in places] == [170063]
+
+
+def test_offsets_are_raw_after_cleaning(geocode):
+    raw = "2 min read\nShelling hit Aleppo."
+    report = Report(id="t", raw=raw)
+    from array import array
+    report.set_clean(raw[11:], array("l", range(11, len(raw) + 1)))
+    report = geocode(report)
+    assert [(p.start, p.text) for p in report.places] == [(raw.index("Aleppo"), "Aleppo")]
+
+
+def test_locate_events_takes_the_clause_place_and_precision(geocode):
+    raw = ("IS seized a Russian base near Palmyra. Rebels in Aleppo province lost two tanks "
+           "on Monday, shortly after the capture of Palmyra.")
+    report = geocode(Report(id="t", raw=raw))
+    seize = raw.index("seized")
+    lost = raw.index("lost")
+    report.events = [
+        Event("Strategic developments", "Looting/property destruction", "COERCE",
+              trigger=Span(seize, seize + 6, "seized")),
+        Event("Battles", "Armed clash", "ASSAULT", trigger=Span(lost, lost + 4, "lost")),
+    ]
+    report = LocateEvents()(report)
+    first, second = report.events
+    assert (first.location.geonameid, first.location.geo_precision) == (163808, 2)
+    assert (second.location.geonameid, second.location.geo_precision) == (170062, 3)
+    assert any(reason.startswith("location:") for reason in first.reasons)
+
+
+def test_stages_pickle(geocode):
+    clone = pickle.loads(pickle.dumps(geocode))
+    assert places_of(clone, "Shelling hit Aleppo.")[0].geonameid == 170063
+    assert pickle.loads(pickle.dumps(LocateEvents()))
+
+
+def test_many_places_cost_no_more_than_their_size(geocode):
+    text = "Shelling hit Aleppo, al-Bab and Palmyra in Syria. " * 300
+    places = places_of(geocode, text)
+    assert len(places) == 1200
+
+
+def test_event_without_anchor_is_left_alone(geocode):
+    report = geocode(Report(id="t", raw="Nothing happened in Aleppo."))
+    event = Event(None, None, "CONSULT")
+    report.events = [event]
+    assert LocateEvents()(report).events == [event]
+    assert replace(event) == event
