@@ -131,7 +131,7 @@ def _month_year(match: re.Match, ctx: Context) -> Normalised | None:
 _MONTH_CUES = re.compile(
     r"(?i)(?:\b(?:in|since|until|till|by|before|after|during|from|through|to|of|for|on|last|"
     r"next|this|early|mid|late|end|beginning|start|middle|the|and|or|between|throughout|"
-    r"around|about|until|past|each|every)[\s-]+)$")
+    r"around|about|until|past|each|every|a|an|late|early)[\s-]+)$")
 _AMBIGUOUS_MONTHS = {"May", "March", "June", "August"}  # modal, verb or given names
 
 
@@ -175,7 +175,7 @@ _COUNT_NOUNS = re.compile(
     r"families|households|homes|houses|dollars|euros|pounds|tons|tonnes|barrels|shares|"
     r"meters|metres|feet|km|kilometers|kilometres|miles|cases|deaths|votes|seats|units|cars|"
     r"vehicles|rockets|missiles|rounds|items|points|hectares|acres|residents|inmates|prisoners|"
-    r"hostages|casualties|dead|wounded|injured|killed|were|have|had|of|to|and\s+\d)\b")
+    r"hostages|casualties|dead|wounded|injured|killed|of)\b")
 
 
 def _year(match: re.Match, ctx: Context) -> Normalised | None:
@@ -427,7 +427,7 @@ RULES: list[Rule] = [
         lambda m, c: _decade(_DecadeMatch(m), c)),
     Rule("spoken_year", re.compile(
         rf"(?<![\w-])(?P<t>(?:(?i:the\s+year)\s+)?(?P<sy>(?i:{_SPOKEN_YEAR})))(?![\w-])"
-        r"(?!\s+(?i:years|people|dollars|troops|of|to|and|percent|more|other|\w+s\b))"),
+        r"(?!\s+(?:years|people|dollars|troops|of|to|and|percent|more|other|[a-z]+s\b))"),
         _spoken_year),
     Rule("season", re.compile(
         rf"(?<![\w-])(?P<t>(?:(?P<rel>(?i:this\s+past|this|last|next|early|late|mid|the|"

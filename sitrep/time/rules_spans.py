@@ -250,6 +250,29 @@ def _quarter(match: re.Match, ctx: Context) -> Normalised | None:
     return "DATE", f"{year:04d}-{letter}{number}", reason
 
 
+def _the_unit(match: re.Match, ctx: Context) -> Normalised | None:
+    """ "the year", "the fiscal year", "the week": the anchor's, or one unit long after "for".
+
+    TBAQ annotates "the year" 14 times in 15: a duration after "for"/"during" ("net income for
+    the year"), the current year otherwise.
+    """
+    unit = match.group("u").lower()
+    if re.search(r"(?i)\b(?:for|during|over|throughout|in)\s+$", ctx.before(15)) or "fiscal" in \
+            match.group("t").lower():
+        return "DURATION", duration_value(1, unit), f"'the {unit}' as a stretch of time"
+    if ctx.anchor is None:
+        return "DATE", None, f"'the {unit}'; {NO_ANCHOR}"
+    if unit == "week":
+        return "DATE", week_value(ctx.anchor), "the week of the publication date"
+    return "DATE", f"{ctx.anchor.year:04d}", "the year of the publication date"
+
+
+def _year_end(match: re.Match, ctx: Context) -> Normalised | None:
+    if ctx.anchor is None:
+        return "DATE", None, f"year end; {NO_ANCHOR}"
+    return "DATE", f"{ctx.anchor.year:04d}-12", "the end of the publication year"
+
+
 def _year_earlier(match: re.Match, ctx: Context) -> Normalised | None:
     if ctx.last_quarter:
         year, quarter = ctx.last_quarter
@@ -303,8 +326,6 @@ def _reference(match: re.Match, ctx: Context) -> Normalised | None:
     after = ctx.text[match.end():match.end() + 12]
     if words == "current" and re.match(r"\s*(?:account|affairs|events|[-a-z]*\s+of\b|s\b)", after):
         return None
-    if words == "now" and re.match(r"\s*(?:that|-)", after):
-        return None  # "now that ...": a conjunction
     return "DATE", _REFERENCE_OF[words], "reference to the present, past or future"
 
 
@@ -363,6 +384,15 @@ RULES: list[Rule] = [
         r"year-earlier|year-ago|same|comparable|recent)[\s-]+)*)(?:(?i:quarter)|"
         r"(?<=[a-z] )(?i:period)))(?![\w-])"),
         lambda m, c: _bare_quarter(m, c)),
+    Rule("the_unit", re.compile(
+        r"(?<![\w-])(?P<t>(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?P<u>(?i:year|week)))"
+        r"(?![\w-]|['’]s|\s+(?i:before|after|earlier|ago|of|in|that|when|to|from|since|"
+        r"ended|ending|[0-9]))"), _the_unit),
+    Rule("year_end", re.compile(r"(?<![\w-])(?P<t>(?i:year[- ]end|year['’]s\s+end))(?![\w-])"),
+        _year_end),
+    Rule("plural_unit_around", re.compile(
+        r"(?<![\w-])(?P<t>(?i:the)\s+(?P<u>(?i:days|weeks|months|years))(?=\s+(?i:before|after|"
+        r"ahead|since|leading|following|that\s+followed)\b))"), _vague_duration),
     Rule("year_earlier", re.compile(r"(?<![\w-])(?P<t>(?i:year-earlier|year-ago))(?![\w-])"),
         _year_earlier),
     Rule("set", re.compile(
