@@ -215,3 +215,14 @@ def test_stats_count_events_by_type_and_country(store):
     assert stats.events_by_country == {"Kenya": 1, "Syria": 1}
     assert store.stats(None).events_by_type["Battles"] == {
         "Armed clash": 1, "Non-state actor overtakes territory": 1}
+
+
+def test_acled_source_is_the_publisher_or_the_site(store):
+    from sitrep.store.export import acled_row
+
+    first = add(store, SEIZED, url="https://www.example-wire.com/a", publisher=None)
+    copy = report(SEIZED_COPY, url="https://news.example.org/b", publisher="Desert Wire")
+    with store.transaction():
+        store.add_report(copy, first, analysed=False)
+    (stored,) = store.find_events(EventQuery())
+    assert acled_row(stored)["source"] == "Desert Wire; example-wire.com"

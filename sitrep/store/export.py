@@ -17,9 +17,10 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import urlsplit
 
 from ..errors import UsageError
-from .records import EventQuery, StoredEvent
+from .records import EventQuery, Source, StoredEvent
 from .store import Store
 
 __all__ = ["EXPORT_FORMATS", "ACLED_COLUMNS", "acled_row", "geojson_feature", "write_export"]
@@ -78,6 +79,16 @@ def _blank(value) -> object:
     return "" if value is None else value
 
 
+def _source_name(source: Source) -> str | None:
+    """The publisher's name, else the site the report came from (a fact, not a guess)."""
+    if source.publisher:
+        return source.publisher
+    if source.url:
+        host = urlsplit(source.url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
 def acled_row(stored: StoredEvent) -> dict:
     """One event as a row of ACLED's export columns."""
     event = stored.event
@@ -86,7 +97,7 @@ def acled_row(stored: StoredEvent) -> dict:
     inter1 = actor1.inter if actor1 else None
     inter2 = actor2.inter if actor2 else None
     year = event.event_date[:4] if event.event_date and event.event_date[:4].isdigit() else ""
-    publishers = sorted({s.publisher for s in stored.sources if s.publisher})
+    publishers = sorted({_source_name(source) for source in stored.sources} - {None})
     tags = []
     if event.attribution:
         tags.append(f"attribution: {event.attribution}")
