@@ -1,0 +1,196 @@
+"""Who did what to whom: actor1 / assoc_actor1 / actor2 / assoc_actor2 of one event mention.
+
+Read from the dependency parse when the tokens carry one (``nsubj``/``nsubjpass``/``dobj``/
+``pobj`` of "by"), otherwise from surface patterns over the sentence: the passive agent ("had two
+tanks knocked out ... by the militants", "the seizure of the city by IS fighters"), the subject
+before the trigger (skipping actors inside prepositional phrases: "taken from a Russian base"),
+the object after it, "from X" (who lost it), "against/with X" (the other side), the helper
+("helping regime troops capture ...", "backed by ...") and coordination ("X and Y").
+News media and monitors are sources, never actors (seed: "pro-IS Amaq news agency cameras").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ..model import Actor, Report
+
+__all__ = ["Mention", "Arguments", "locate_mentions", "find_arguments", "MAX_MENTIONS"]
+
+# A sentence with more actor mentions than this is a list or a table: only the nearest
+# MAX_MENTIONS to the trigger are considered (cap recorded in the event's reasons).
+MAX_MENTIONS = 12
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|of|in|near|at|on|to|into|with|for|against|by|"
+                                 r"toward|towards|inside|outside|around|across|over|under|"
+                                 r"about|between|among|like)\s+(?:the\s+|a\s+|an\s+)?"
+                                 r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_MEMBERS_OF = re.compile(r"\b(?:fighters|members|militants|troops|soldiers|forces|units|elements|"
+                         r"gunmen|militiamen|jihadists|supporters)\s+(?:from|of)\s+(?:the\s+)?"
+                         r"(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\b(?:by|at the hands of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+                       re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_AGAINST = re.compile(r"\b(?:against|with|on|at|targeting|between)\s+(?:the\s+|a\s+|an\s+)?"
+                      r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "were killed", "was reportedly seized"; "had two tanks knocked out" (a participle trigger)
+_PASSIVE_BE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|getting)\s+"
+                         r"(?:(?:\w+ly|also|not|then|later|all|being)\s+){0,2}$", re.IGNORECASE)
+_PASSIVE_HAVE = re.compile(r"\b(?:had|has|have|having)\s+(?!been\b)(?:[\w-]+\s+){1,3}$",
+                           re.IGNORECASE)
+_PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ut)\b", re.IGNORECASE)
+_HELP = re.compile(r"\b(?:help(?:ing|ed|s)?|aid(?:ing|ed)|assist(?:ing|ed)|support(?:ing|ed))\s+"
+                   r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_BACKED_BY = re.compile(r"^\s*,?\s*(?:\w+\s+){0,2}(?:backed|supported|aided|helped|assisted)\s+by\s+"
+                        r"(?:the\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
+_AND = re.compile(r"^\s*(?:,\s*)?(?:and|as well as|along with|together with)\s+(?:the\s+)?"
+                  r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"\b(?:after|following|since|before|amid|during|prior to|"
+                             r"in the wake of|with)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
+                             re.IGNORECASE)
+_NEWS = re.compile(r"\b(?:news|agency|media|television|tv|radio|newspaper|observatory|reporters?|"
+                   r"correspondents?|website|outlet|monitor|amaq|reuters|afp|sana|irna|tass)\b",
+                   re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:according to|told|quoted|cited|citing)\s+(?:[\w-]+\s+){0,4}$",
+                        re.IGNORECASE)
+_AFTER_WINDOW = 80       # characters after the trigger searched for its object / agent
+_AGENT_WINDOW = 110      # "had two tanks knocked out on Monday by the militants"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mention located in the clean text (``cstart:cend``)."""
+
+    actor: Actor
+    cstart: int
+    cend: int
+
+
+@dataclass
+class Arguments:
+    actor1: Actor | None = None
+    assoc_actor1: list[Actor] = field(default_factory=list)
+    actor2: Actor | None = None
+    assoc_actor2: list[Actor] = field(default_factory=list)
+    passive: bool = False
+    back_reference: bool = False
+    reasons: list[str] = field(default_factory=list)
+
+
+def locate_mentions(report: Report) -> list[Mention]:
+    """The report's actor mentions in clean offsets, in text order; news media left out."""
+    offsets = report.offsets
+    mentions = []
+    for actor in report.actors:
+        cstart = bisect_left(offsets, actor.start)
+        cend = bisect_left(offsets, actor.end - 1) + 1 if actor.end > actor.start else cstart
+        if cstart >= len(report.text):
+            continue
+        following = report.text[cend:cend + 25]
+        preceding = report.text[max(0, cstart - 40):cstart]
+        if _NEWS.search(actor.text) or re.match(r"\s*(?:news|agency|media|tv|television)\b",
+                                                following, re.IGNORECASE):
+            continue
+        if actor.type and re.search(r"news|media|journalist", actor.type, re.IGNORECASE):
+            continue
+        if _ACCORDING.search(preceding):
+            continue
+        mentions.append(Mention(actor, cstart, cend))
+    mentions.sort(key=lambda m: (m.cstart, m.cend))
+    return mentions
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    if a.name and b.name:
+        return a.name == b.name
+    return a.text.lower() == b.text.lower()
+
+
+def find_arguments(text: str, sentence_start: int, sentence_end: int, trigger_start: int,
+                   trigger_end: int, mentions: list[Mention]) -> Arguments:
+    """Arguments of the trigger ``text[trigger_start:trigger_end]`` (clean offsets) from the
+    actor ``mentions`` of its sentence ``text[sentence_start:sentence_end]``."""
+    arguments = Arguments()
+    if len(mentions) > MAX_MENTIONS:
+        arguments.reasons.append(f"{len(mentions)} actor mentions in the sentence; kept the "
+                                 f"{MAX_MENTIONS} nearest the trigger")
+        mentions = sorted(mentions, key=lambda m: abs(m.cstart - trigger_start))[:MAX_MENTIONS]
+        mentions.sort(key=lambda m: m.cstart)
+    before = [m for m in mentions if m.cend <= trigger_start]
+    after = [m for m in mentions if m.cstart >= trigger_end]
+    lead = text[sentence_start:trigger_start]
+    trigger_text = text[trigger_start:trigger_end]
+    arguments.passive = bool(_PASSIVE_BE.search(lead[-40:])) or bool(
+        _PARTICIPLE.match(trigger_text) and _PASSIVE_HAVE.search(lead[-40:]))
+    arguments.back_reference = bool(_BACK_REFERENCE.search(lead[-45:])) and bool(
+        re.match(r"\s*of\b", text[trigger_end:trigger_end + 5])) or bool(
+        re.search(r"\bits\s+(?:\w+\s+)?$", lead[-25:]))
+
+    agent = next((m for m in after if m.cstart - trigger_end <= _AGENT_WINDOW
+                  and _BY_AGENT.search(text[max(trigger_end, m.cstart - 40):m.cstart])), None)
+    source = next((m for m in after if m.cstart - trigger_end <= _AFTER_WINDOW
+                   and _FROM.search(text[max(trigger_end, m.cstart - 30):m.cstart])), None)
+    other_side = next((m for m in after if m.cstart - trigger_end <= _AFTER_WINDOW
+                       and _AGAINST.search(text[max(trigger_end, m.cstart - 30):m.cstart])), None)
+    direct_object = next((m for m in after if m.cstart - trigger_end <= 40
+                          and not _PREPOSITION_BEFORE.search(text[trigger_end:m.cstart])), None)
+    subject = None
+    for mention in reversed(before):
+        prefix = text[max(sentence_start, mention.cstart - 40):mention.cstart]
+        if _MEMBERS_OF.search(prefix) or not _PREPOSITION_BEFORE.search(prefix):
+            subject = mention
+            break
+
+    if agent:
+        arguments.actor1 = agent.actor
+        arguments.reasons.append(f"actor1 {agent.actor.text!r}: agent after 'by'")
+        if subject and not _same(subject.actor, agent.actor):
+            arguments.actor2 = subject.actor
+            arguments.reasons.append(f"actor2 {subject.actor.text!r}: subject of a passive")
+    elif arguments.back_reference:
+        arguments.reasons.append("trigger names an event told elsewhere; no subject taken")
+    elif arguments.passive and subject:
+        arguments.actor2 = subject.actor
+        arguments.reasons.append(f"actor2 {subject.actor.text!r}: subject of a passive, no agent")
+    elif subject:
+        arguments.actor1 = subject.actor
+        arguments.reasons.append(f"actor1 {subject.actor.text!r}: subject before the trigger")
+    if arguments.actor2 is None:
+        for mention, why in ((source, "'from'"), (other_side, "'against/with/on'"),
+                             (direct_object, "object")):
+            if mention and mention is not agent and not (
+                    arguments.actor1 and _same(mention.actor, arguments.actor1)):
+                arguments.actor2 = mention.actor
+                arguments.reasons.append(f"actor2 {mention.actor.text!r}: {why} after the trigger")
+                break
+    _add_helpers(text, sentence_start, sentence_end, mentions, arguments)
+    return arguments
+
+
+def _add_helpers(text: str, sentence_start: int, sentence_end: int, mentions: list[Mention],
+                 arguments: Arguments) -> None:
+    """assoc_actor*: coordinated actors ("X and Y") and helpers ("helping X", "backed by Y")."""
+    index = {id(m.actor): m for m in mentions}
+    for role, assoc in ((arguments.actor1, arguments.assoc_actor1),
+                        (arguments.actor2, arguments.assoc_actor2)):
+        main = index.get(id(role)) if role else None
+        if main is None:
+            continue
+        for mention in mentions:
+            if mention is main or _same(mention.actor, main.actor) or \
+                    any(_same(mention.actor, a) for a in assoc):
+                continue
+            if arguments.actor1 and _same(mention.actor, arguments.actor1) or \
+                    arguments.actor2 and _same(mention.actor, arguments.actor2):
+                continue
+            gap_after = text[main.cend:mention.cstart] if mention.cstart >= main.cend else None
+            gap_before = text[mention.cend:main.cstart] if mention.cend <= main.cstart else None
+            if gap_after is not None and (_AND.match(gap_after) or _BACKED_BY.match(gap_after + " ")):
+                assoc.append(mention.actor)
+            elif gap_before is not None and len(gap_before) < 90 and _HELP.search(gap_before) \
+                    and role is arguments.actor1:
+                assoc.append(mention.actor)
+            elif gap_before is not None and _AND.match(gap_before):
+                assoc.append(mention.actor)

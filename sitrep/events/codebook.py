@@ -1,0 +1,419 @@
+"""The codebooks' decision rules: a frame (what kind of happening the trigger names) plus its
+context (who acts, on whom, with what, amid which other words) -> ACLED event type and sub-event
+type, PLOVER type and mode, CAMEO root code.
+
+The rules follow the ACLED codebook (2019 and later):
+- the most specific means decides: chemical > suicide bomb > grenade / air strike / shelling /
+  remote explosive > armed clash (triggers.toml weights);
+- "Violence against civilians" only when the target is civilians; armed on armed is a battle;
+- territory: taken by state forces (or forces fighting for them) is "Government regains
+  territory", by anyone else "Non-state actor overtakes territory"; taken without fighting
+  (a withdrawal, a hand-over) is "Non-violent transfer of territory";
+- protests by what happens to and in them: demonstrators' own violence makes a violent
+  demonstration; lethal force on them excessive force; arrests, tear gas, dispersal an
+  intervention; otherwise peaceful;
+- weapons seized, found, defused or intercepted: "Disrupted weapons use"; taken by an armed group
+  from its enemy, or property destroyed or looted outside a riot: "Looting/property destruction";
+- ordinary crime, disasters and diplomacy are not political violence: no ACLED type (PLOVER and
+  CAMEO only where the text supports one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+
+__all__ = ["Coding", "Context", "code_frame", "ACLED_EVENT_TYPE", "DIPLOMATIC_FRAMES"]
+
+# sub-event type -> its ACLED event type
+ACLED_EVENT_TYPE = {
+    "Armed clash": "Battles", "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence", "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians", "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests", "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots", "Mob violence": "Riots",
+    "Agreement": "Strategic developments", "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+
+# frames that are never political violence: (PLOVER type, CAMEO root)
+DIPLOMATIC_FRAMES = {
+    "consult": ("CONSULT", "04"), "accuse": ("ACCUSE", "11"), "sanction": ("SANCTION", "16"),
+    "threaten": ("THREATEN", "13"), "request": ("REQUEST", "10"), "aid": ("AID", "07"),
+    "reject": ("REJECT", "12"), "cooperate": ("COOPERATE", "06"), "retreat": ("RETREAT", "08"),
+}
+
+# (PLOVER type, mode, CAMEO root) per ACLED sub-event type
+_PLOVER_CAMEO = {
+    "Armed clash": ("ASSAULT", "firearms", "19"),
+    "Government regains territory": ("ASSAULT", None, "19"),
+    "Non-state actor overtakes territory": ("ASSAULT", None, "19"),
+    "Chemical weapon": ("ASSAULT", "chemical", "20"),
+    "Air/drone strike": ("ASSAULT", "aerial", "19"),
+    "Suicide bomb": ("ASSAULT", "suicide-attack", "18"),
+    "Shelling/artillery/missile attack": ("ASSAULT", "heavy-weapons", "19"),
+    "Remote explosive/landmine/IED": ("ASSAULT", "explosives", "18"),
+    "Grenade": ("ASSAULT", "explosives", "18"),
+    "Sexual violence": ("ASSAULT", "sexual", "18"),
+    "Attack": ("ASSAULT", None, "18"),
+    "Abduction/forced disappearance": ("COERCE", "detain", "18"),
+    "Peaceful protest": ("PROTEST", "demo", "14"),
+    "Protest with intervention": ("PROTEST", "demo", "14"),
+    "Excessive force against protesters": ("ASSAULT", "firearms", "17"),
+    "Violent demonstration": ("PROTEST", "riot", "14"),
+    "Mob violence": ("ASSAULT", "beat", "18"),
+    "Agreement": ("AGREE", None, "05"),
+    "Arrests": ("COERCE", "arrest", "17"),
+    "Change to group/activity": ("MOBILIZE", "troops", "15"),
+    "Disrupted weapons use": ("COERCE", "confiscate", "17"),
+    "Headquarters or base established": ("MOBILIZE", "troops", "15"),
+    "Looting/property destruction": ("COERCE", "destroy", "17"),
+    "Non-violent transfer of territory": ("RETREAT", None, "08"),
+    "Other": (None, None, None),
+}
+
+_STATE_INTERS = {1}
+_GOVERNMENT_HINT = re.compile(r"regain|retook|retaken|retake|liberat|purg|cleared|won back|reclaim",
+                              re.IGNORECASE)
+_WITHOUT_FIGHT = re.compile(r"pull(?:ed|ing|s)? out|withdr[ae]w|withdrawal|evacuation deal|handed "
+                            r"over|hand(?:ed)? over|without (?:a )?(?:fight|resistance|fighting)|"
+                            r"unopposed|under an? (?:\w+ )?(?:deal|agreement)", re.IGNORECASE)
+_EXPLOSIVE_CONTEXT = re.compile(r"bomb|blast|explo|attack|vest|belt|detonat|blew|kill", re.IGNORECASE)
+_CONFLICT_AGREEMENT = re.compile(r"cease-?fire|truce|surrender|prisoner|hostage|peace|amnesty|"
+                                 r"armistice|laid down|captives|detainees", re.IGNORECASE)
+_SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
+_RELEASE = re.compile(r"released", re.IGNORECASE)
+_HOSTAGE_RELEASE = re.compile(r"(?:releas|fre)\w* (?:\w+ ){0,3}$", re.IGNORECASE)
+_DIPLOMATIC_PROTEST = re.compile(r"lodged (?:a|an) (?:\w+ )?protest|diplomatic protest|protested to|"
+                                 r"summoned|(?:ministry|embassy|government) (?:\w+ )?protest",
+                                 re.IGNORECASE)
+_NOT_PROTEST = re.compile(r"stocks?|shares?|markets?|prices?|dollar|currency|bonds?|index|rall(?:y|ied) "
+                          r"(?:support|behind|around)", re.IGNORECASE)
+_MOB = re.compile(r"mobs?|lynch|vigilante|communal|jungle justice|mob justice|villagers", re.IGNORECASE)
+_WEAPON_SOURCE = re.compile(r"from (?:a |an |the )?(?:\w+[- ]){0,3}(?:base|camp|depot|army|troops|"
+                            r"soldiers|forces|barracks|positions)|booty|spoils|arsenal",
+                            re.IGNORECASE)
+_STRIKE_WORK = re.compile(r"strike|walkout|strikers", re.IGNORECASE)
+_SHELLING_ACT = re.compile(r"shell(?:ed|ing)|bombard|attack|fire|strike|barrage", re.IGNORECASE)
+_TEST = re.compile(r"test|video|nuclear", re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    """What the rules may look at, gathered by the stage for one trigger."""
+
+    frame: str
+    trigger: str                      # the trigger's words
+    sentence: str                     # the sentence (clean text)
+    before: str                       # clause text before the trigger
+    after: str                        # clause text after the trigger (a few words)
+    window: str                       # the sentence and its neighbours (protest force cues)
+    agent_roles: set[str] = field(default_factory=set)   # roles of actor1 / words before
+    target_roles: set[str] = field(default_factory=set)  # roles of actor2 / words after
+    sentence_roles: set[str] = field(default_factory=set)
+    actor1_inter: int | None = None
+    actor2_inter: int | None = None
+    place_after: bool = False         # a place mention follows the trigger in its clause
+    passive: bool = False
+    frames_here: set[str] = field(default_factory=set)   # other frames in the same sentence
+
+
+@dataclass(frozen=True)
+class Coding:
+    sub_event_type: str | None
+    plover_type: str | None
+    plover_mode: str | None
+    cameo_root: str | None
+    reason: str
+    weight_change: float = 0.0
+
+    @property
+    def event_type(self) -> str | None:
+        return ACLED_EVENT_TYPE.get(self.sub_event_type) if self.sub_event_type else None
+
+
+def _acled(sub_event_type: str, reason: str, weight_change: float = 0.0,
+           mode: str | None = "", plover: str | None = "") -> Coding:
+    default_plover, default_mode, cameo = _PLOVER_CAMEO[sub_event_type]
+    return Coding(sub_event_type, default_plover if plover == "" else plover,
+                  default_mode if mode == "" else mode, cameo, reason, weight_change)
+
+
+def _only(plover: str | None, mode: str | None, cameo: str | None, reason: str) -> Coding:
+    return Coding(None, plover, mode, cameo, reason)
+
+
+class Rules:
+    """The decision rules, bound to a lexicon (its context cues)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.cues = lexicon.cues
+        self.material = lexicon.roles["material"]
+
+    def has(self, cue: str, text: str) -> bool:
+        return bool(self.cues[cue].search(text))
+
+    def non_political(self, context: Context) -> str | None:
+        """Why the sentence reads as crime or disaster rather than political violence, if it does."""
+        armed = context.sentence_roles & {"nonstate", "state", "military_target"}
+        political = self.has("political", context.sentence) or bool(armed)
+        if political:
+            return None
+        if self.has("disaster", context.sentence):
+            return "disaster or accident context, no political actor"
+        if self.has("crime", context.sentence):
+            return "ordinary-crime context, no political actor"
+        return None
+
+    # -- frame by frame --------------------------------------------------------------------
+    def code(self, context: Context) -> Coding | None:
+        method = getattr(self, "code_" + context.frame, None)
+        if method is None:
+            plover, cameo = DIPLOMATIC_FRAMES.get(context.frame, (None, None))
+            return _only(plover, None, cameo, f"{context.frame}: not political violence") if plover else None
+        return method(context)
+
+    def code_chemical(self, context: Context) -> Coding | None:
+        if self.has("disaster", context.sentence) and not self.has("political", context.sentence):
+            return _only(None, None, None, "chemical accident")
+        return _acled("Chemical weapon", "chemical agent used as a weapon")
+
+    def code_suicide(self, context: Context) -> Coding | None:
+        if not _EXPLOSIVE_CONTEXT.search(context.sentence.replace(context.trigger, " ", 1)) \
+                and context.trigger.lower() == "suicide":
+            return None  # "committed suicide"
+        return _acled("Suicide bomb", "attacker detonated explosives on themselves")
+
+    def code_grenade(self, context: Context) -> Coding | None:
+        return _acled("Grenade", "hand grenade thrown")
+
+    def code_airstrike(self, context: Context) -> Coding | None:
+        if self.has("test_launch", context.sentence) and not self.has("projectile_fired", context.after):
+            return None
+        return _acled("Air/drone strike", "attack from aircraft or drone")
+
+    def code_shelling(self, context: Context) -> Coding | None:
+        named_act = _SHELLING_ACT.search(context.trigger)
+        if not named_act and (not self.has("projectile_fired", context.sentence) or (
+                "weapons" in context.frames_here and self.has("weapon_action", context.sentence))):
+            return None  # "artillery" in a list of weapons seized, not fired
+        if self.has("intercept", context.sentence):
+            return _acled("Disrupted weapons use", "projectiles intercepted", -0.05)
+        return _acled("Shelling/artillery/missile attack", "artillery, mortars, rockets or missiles")
+
+    def code_projectile(self, context: Context) -> Coding | None:
+        if self.has("intercept", context.sentence):
+            return _acled("Disrupted weapons use", "rocket or missile intercepted")
+        if _TEST.search(context.sentence) and self.has("test_launch", context.sentence):
+            return _acled("Other", "weapons test, nothing attacked", plover="MOBILIZE", mode="weapons")
+        if self.has("projectile_fired", context.sentence):
+            return _acled("Shelling/artillery/missile attack", "rockets or missiles fired at a target")
+        return None
+
+    def code_explosive(self, context: Context) -> Coding | None:
+        reason = self.non_political(context)
+        if reason:
+            return _only(None, None, None, reason)
+        if self.has("weapon_action", context.before[-60:] + " " + context.after):
+            return self.weapons_taken(context, "explosive device found, defused or seized")
+        return _acled("Remote explosive/landmine/IED", "explosive device detonated")
+
+    def code_clash(self, context: Context) -> Coding | None:
+        roles = context.sentence_roles
+        if roles & {"protester", "rioter"}:
+            return _acled("Violent demonstration", "clash involving demonstrators or rioters", -0.05)
+        if _MOB.search(context.sentence) and not roles & {"nonstate", "state"}:
+            return _acled("Mob violence", "clash between groups of civilians", -0.05)
+        if not roles & {"nonstate", "state", "military_target"} and not (
+                context.actor1_inter or context.actor2_inter):
+            return None if self.non_political(context) or "fight" in context.trigger.lower() else \
+                _acled("Armed clash", "fighting, sides unnamed", -0.15)
+        return _acled("Armed clash", "armed groups fighting each other")
+
+    def code_attack(self, context: Context) -> Coding | None:
+        reason = self.non_political(context)
+        if reason:
+            return _only(None, None, None, reason)
+        trigger = context.trigger.lower()
+        target = context.target_roles
+        agent = context.agent_roles
+        if "protester" in target or ("protester" in context.sentence_roles and "state" in agent):
+            return _acled("Excessive force against protesters", "force used on demonstrators")
+        mode = ("assassinate" if trigger.startswith("assassin") else "torture" if "tortur" in trigger
+                else "beat" if trigger.startswith("beat") else "firearms"
+                if re.search(r"fire|shot|shoot|gun", trigger) else None)
+        if "shot down" in trigger:
+            return _acled("Armed clash", "aircraft shot down", -0.1)
+        armed_target = target & {"state", "nonstate", "military_target"} or (
+            context.actor2_inter in (1, 2, 3, 8))
+        civilian_target = "civilian" in target or context.actor2_inter == 7
+        if civilian_target and not armed_target:
+            return _acled("Attack", "violence targeting civilians", mode=mode)
+        if armed_target:
+            return _acled("Armed clash", "attack on armed forces or their positions", mode=mode)
+        if context.sentence_roles & {"civilian"} and not context.sentence_roles & {"military_target"}:
+            return _acled("Attack", "civilian victims, no armed target named", -0.05, mode=mode)
+        if agent & {"nonstate", "state"} or context.actor1_inter:
+            return _acled("Armed clash", "armed attacker, target unnamed", -0.1, mode=mode)
+        return _acled("Attack", "violence, target unnamed", -0.15, mode=mode)
+
+    def code_territory(self, context: Context) -> Coding | None:
+        near_before = context.before[-25:]
+        if self.material.search(near_before) or self._material_object(context):
+            return self.weapons_taken(context, "material taken")
+        person_object = context.target_roles & {"civilian", "state", "nonstate"} and not (
+            context.target_roles & {"territory"} or context.place_after)
+        if person_object and re.match(r"\W*(?:\d+|\w+ )?", context.after):
+            if "nonstate" in context.agent_roles and "civilian" in context.target_roles:
+                return _acled("Abduction/forced disappearance", "people captured by an armed group", -0.1)
+            if "state" in context.agent_roles:
+                return _acled("Arrests", "people captured by state forces", -0.1)
+        territorial = "territory" in context.target_roles or context.place_after or \
+            re.search(r"\bits\s+(?:\w+\s+)?$", context.before)
+        if not territorial:
+            return None
+        if _WITHOUT_FIGHT.search(context.sentence):
+            return _acled("Non-violent transfer of territory", "territory changed hands without fighting")
+        if context.actor1_inter is not None:
+            government = context.actor1_inter in _STATE_INTERS or (
+                context.actor1_inter == 8 and "nonstate" not in context.agent_roles)
+            reason = f"taken by an actor of ACLED inter {context.actor1_inter}"
+        elif context.agent_roles & {"state", "nonstate"}:
+            government = "nonstate" not in context.agent_roles
+            reason = "taken by " + ("state forces" if government else "a non-state group")
+        else:
+            government = bool(_GOVERNMENT_HINT.search(context.trigger))
+            reason = "taker unnamed; the verb " + ("implies" if government else "does not imply") \
+                + " a government return"
+        if government:
+            return _acled("Government regains territory", reason)
+        return _acled("Non-state actor overtakes territory", reason)
+
+    def _material_object(self, context: Context) -> bool:
+        head = " ".join(context.after.split()[:5])
+        return bool(re.match(r"\W*(?:(?:the|a|an|its|their|his|huge|large|\w+ of)\s+){0,3}"
+                             r"(?:" + self.cues["explosive_noun"].pattern + r"|booty|arsenal|"
+                             r"stockpile|cache|ammunition)", head, re.IGNORECASE))
+
+    def weapons_taken(self, context: Context, reason: str) -> Coding:
+        if "nonstate" in context.agent_roles or context.actor1_inter in (2, 3, 4) or \
+                _WEAPON_SOURCE.search(context.sentence):
+            return _acled("Looting/property destruction", "weapons taken by an armed group from its enemy",
+                          mode="seize")
+        return _acled("Disrupted weapons use", reason)
+
+    def code_withdrawal(self, context: Context) -> Coding | None:
+        if not context.sentence_roles & {"nonstate", "state"} and not context.actor1_inter:
+            return None
+        if not (context.place_after or "territory" in context.target_roles
+                or "territory" in context.sentence_roles):
+            return _only("RETREAT", None, "08", "withdrawal without a named territory")
+        if context.trigger.lower() == "entered" and "withdr" not in context.sentence.lower() \
+                and not _WITHOUT_FIGHT.search(context.sentence):
+            return None
+        return _acled("Non-violent transfer of territory", "forces withdrew or territory handed over")
+
+    def code_retreat(self, context: Context) -> Coding | None:
+        return _only("RETREAT", None, "08", "forces retreated")
+
+    def code_arrest(self, context: Context) -> Coding | None:
+        reason = self.non_political(context)
+        if reason:
+            return _only("COERCE", "arrest", "17", reason)
+        if "protester" in context.sentence_roles or "protest" in context.frames_here:
+            return _acled("Protest with intervention", "demonstrators arrested", -0.05)
+        return _acled("Arrests", "people detained by authorities")
+
+    def code_abduction(self, context: Context) -> Coding | None:
+        if _HOSTAGE_RELEASE.search(context.before):
+            return None  # "released the hostages": coded as an agreement
+        return _acled("Abduction/forced disappearance", "people abducted or disappeared")
+
+    def code_sexual(self, context: Context) -> Coding | None:
+        return _acled("Sexual violence", "sexual violence")
+
+    def code_protest(self, context: Context) -> Coding | None:
+        if _DIPLOMATIC_PROTEST.search(context.sentence):
+            return _only("ACCUSE", None, "11", "a diplomatic protest, not a demonstration")
+        if context.trigger.lower().startswith("rall") and _NOT_PROTEST.search(context.sentence):
+            return None
+        window = context.window
+        if self.has("protest_violent", window):
+            return _acled("Violent demonstration", "demonstrators used violence", 0.08)
+        if self.has("protest_excessive", window) and (
+                context.sentence_roles & {"state"} or self.has("protest_intervention", window)):
+            return _acled("Excessive force against protesters", "lethal or injuring force on demonstrators",
+                          0.08)
+        if self.has("protest_intervention", window):
+            return _acled("Protest with intervention", "demonstration dispersed or demonstrators detained",
+                          0.06)
+        mode = "strike" if _STRIKE_WORK.search(context.trigger) else "demo"
+        return _acled("Peaceful protest", "demonstration without violence or intervention", mode=mode)
+
+    def code_riot(self, context: Context) -> Coding | None:
+        if _MOB.search(context.trigger) or _MOB.search(context.sentence) and not (
+                context.sentence_roles & {"protester"}):
+            return _acled("Mob violence", "violence by a mob, not a demonstration")
+        return _acled("Violent demonstration", "rioting demonstrators")
+
+    def code_looting(self, context: Context) -> Coding | None:
+        reason = self.non_political(context)
+        if reason and self.has("crime", context.sentence):
+            return _only("COERCE", "seize", "17", reason)
+        if context.sentence_roles & {"protester"} or "protest" in context.frames_here:
+            return _acled("Violent demonstration", "demonstrators destroyed or looted property", -0.05)
+        if context.sentence_roles & {"rioter"} or "riot" in context.frames_here:
+            return _acled("Mob violence", "a mob destroyed or looted property", -0.05)
+        if self._material_object(context) or "weapons" in context.frames_here:
+            return self.weapons_taken(context, "material taken")
+        return _acled("Looting/property destruction", "property looted or destroyed")
+
+    def code_weapons(self, context: Context) -> Coding | None:
+        around = context.before[-50:] + " " + " ".join(context.after.split()[:8])
+        if not self.has("weapon_action", around):
+            return None
+        if self.non_political(context) and self.has("crime", context.sentence):
+            return _only("COERCE", "confiscate", "17", "weapons seized in an ordinary-crime case")
+        return self.weapons_taken(context, "weapons seized, found or destroyed")
+
+    def code_headquarters(self, context: Context) -> Coding | None:
+        return _acled("Headquarters or base established", "base or post established")
+
+    def code_agreement(self, context: Context) -> Coding | None:
+        conflict = _CONFLICT_AGREEMENT.search(context.trigger) or _CONFLICT_AGREEMENT.search(context.sentence)
+        armed = context.sentence_roles & {"nonstate", "state"}
+        if not conflict and not armed:
+            return _only("AGREE", None, "05", "an agreement between non-combatants")
+        if _SURRENDER.search(context.trigger):
+            return _acled("Agreement", "fighters surrendered", plover="RETREAT", mode=None)
+        if _RELEASE.search(context.trigger):
+            return _acled("Agreement", "captives released", plover="CONCEDE", mode=None)
+        return _acled("Agreement", "agreement between conflict actors")
+
+    def code_group_change(self, context: Context) -> Coding | None:
+        if not context.sentence_roles & {"nonstate", "state"} and not context.actor1_inter:
+            return None
+        return _acled("Change to group/activity", "armed group changed its make-up or posture")
+
+    def code_other_development(self, context: Context) -> Coding | None:
+        if "video" in context.trigger.lower():
+            return _acled("Other", "propaganda release", -0.1, plover=None, mode=None)
+        return _acled("Other", "weapons test or similar development", plover="MOBILIZE", mode="weapons")
+
+
+def code_frame(rules: Rules, context: Context) -> Coding | None:
+    return rules.code(context)

@@ -1,0 +1,136 @@
+"""The ``merge_events`` stage: one event per happening within a report, with all its evidence.
+
+Two mentions are the same event when they have the same type (ACLED sub-event type, or PLOVER
+type for events without one) and nothing tells them apart: no two different named actors on the
+same side (for an armed clash the sides may come in either order), no two different resolved
+places, no two different exact dates. An "uncertain" mention folds into an asserted event only
+when it names the same actor1 (seed: "the camps that IS took on Sunday" is E1 again); denied and
+forecast events never fold into asserted ones. The merged event keeps the fields of its most
+confident mention, fills gaps from the others, and cites every mention's evidence.
+
+The result does not depend on the order of the mentions: they are considered most confident
+first, ties broken by position in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Actor, Event
+
+__all__ = ["MergeEvents", "merge_events", "same_event"]
+
+
+def _actor_key(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.name or actor.text.lower()
+
+
+def _sides_compatible(a: Event, b: Event) -> bool:
+    a1, a2, b1, b2 = (_actor_key(a.actor1), _actor_key(a.actor2), _actor_key(b.actor1),
+                      _actor_key(b.actor2))
+
+    def agree(x: str | None, y: str | None) -> bool:
+        return x is None or y is None or x == y
+
+    if agree(a1, b1) and agree(a2, b2):
+        return True
+    if a.sub_event_type == "Armed clash":
+        return agree(a1, b2) and agree(a2, b1)
+    return False
+
+
+def _places_compatible(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    if a.location.geonameid is None or b.location.geonameid is None:
+        return True
+    return a.location.geonameid == b.location.geonameid
+
+
+def _dates_compatible(a: Event, b: Event) -> bool:
+    if not a.event_date or not b.event_date or a.event_date == b.event_date:
+        return True
+    if (a.time_precision or 1) > 1 or (b.time_precision or 1) > 1:
+        return a.event_date[:7] == b.event_date[:7]
+    return False
+
+
+def _modalities_compatible(kept: Event, other: Event) -> bool:
+    if kept.modality == other.modality:
+        return True
+    if {kept.modality, other.modality} == {"asserted", "uncertain"}:
+        return (kept.actor1 is not None and other.actor1 is not None
+                and _actor_key(kept.actor1) == _actor_key(other.actor1))
+    return False
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Whether two mentions within one report tell the same happening."""
+    if (a.sub_event_type or a.plover_type) != (b.sub_event_type or b.plover_type):
+        return False
+    if a.sub_event_type is None and a.plover_type is None:
+        return False
+    return (_sides_compatible(a, b) and _places_compatible(a, b) and _dates_compatible(a, b)
+            and _modalities_compatible(a, b))
+
+
+def _rank(event: Event) -> tuple:
+    modality_rank = 0 if event.modality == "asserted" else 1
+    start = event.trigger.start if event.trigger else (event.evidence[0].start if event.evidence else 0)
+    return (modality_rank, -event.confidence, start)
+
+
+def _fold(kept: Event, other: Event) -> Event:
+    evidence = list(kept.evidence)
+    for span in other.evidence:
+        if span not in evidence:
+            evidence.append(span)
+    evidence.sort(key=lambda s: (s.start, s.end))
+    changes: dict = {"evidence": tuple(evidence)}
+    # attribution is not borrowed: "reportedly" qualifies the sentence it stands in
+    for name in ("actor1", "actor2", "location", "event_date", "date_text", "plover_mode"):
+        if getattr(kept, name) is None and getattr(other, name) is not None:
+            changes[name] = getattr(other, name)
+            if name == "event_date":
+                changes["time_precision"] = other.time_precision
+    if kept.fatalities is None and other.fatalities is not None:
+        changes["fatalities"] = other.fatalities
+    known = {_actor_key(a) for a in kept.assoc_actor1} | {_actor_key(kept.actor1)}
+    extra = tuple(a for a in other.assoc_actor1 if _actor_key(a) not in known)
+    if extra:
+        changes["assoc_actor1"] = kept.assoc_actor1 + extra
+    known2 = {_actor_key(a) for a in kept.assoc_actor2} | {_actor_key(kept.actor2)}
+    extra2 = tuple(a for a in other.assoc_actor2 if _actor_key(a) not in known2)
+    if extra2:
+        changes["assoc_actor2"] = kept.assoc_actor2 + extra2
+    changes["confidence"] = round(min(0.99, max(kept.confidence, other.confidence) + 0.02), 3)
+    trigger_text = other.trigger.text if other.trigger else "?"
+    changes["reasons"] = kept.reasons + (f"merged with the mention {trigger_text!r}",)
+    return replace(kept, **changes)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Fold the mentions of one happening together; the result is in text order."""
+    merged: list[Event] = []
+    for event in sorted(events, key=_rank):
+        for index, kept in enumerate(merged):
+            if same_event(kept, event):
+                merged[index] = _fold(kept, event)
+                break
+        else:
+            merged.append(event)
+    merged.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0,
+                               e.trigger.start if e.trigger else 0))
+    return merged
+
+
+class MergeEvents:
+    """Stage wrapper of :func:`merge_events`."""
+
+    name = "merge_events"
+
+    def __call__(self, report):
+        report.events = merge_events(report.events)
+        return report

@@ -1,0 +1,120 @@
+"""Whether a sentence asserts, denies, forecasts or merely suspects an event, and on whose word.
+
+Cues are read in the clause of the trigger (clauses end at ";", ":", a dash, or ", but/while/
+whereas/although"). Most cues govern what follows them ("could gain", "many suspect that ...");
+a few follow the event they qualify ("the fall of the T4 air base ... appearing imminent"). Cues
+that negate only reach a few words ("no one was killed", "failed to"), so that "no immediate
+claim of responsibility for the attack" does not deny the attack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Modality", "read_modality", "clause_bounds"]
+
+_CLAUSE_BREAK = re.compile(r"[;:\u2014]| -- |,\s+(?:but|while|whereas|although|though)\b")
+
+
+def _cue(*words: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", flags)
+
+
+# cue -> how many words after it it reaches (None: to the end of the clause)
+_NEGATION_NEAR = _cue(r"not", r"never", r"no", r"n't", r"without", r"let alone", r"failed to",
+                      r"foiled", r"thwarted", r"averted", r"prevented", r"no one", r"nobody",
+                      r"none")
+_DENIAL = _cue(r"denied", r"denies", r"deny", r"refuted", r"dismissed reports")
+_HYPOTHETICAL = _cue(r"could", r"might", r"would", r"if", r"unless", r"should", r"possibl[ey]",
+                     r"potential(?:ly)?", r"risk of", r"threat of", r"in case", r"fears? (?:of|that)",
+                     r"feared", r"likely to", r"threaten(?:ed|s)? to", r"warn(?:ed|s)? (?:of|that)",
+                     r"(?-i:may)", r"call(?:ed|s)? for", r"demand(?:ed|s)?", r"urg(?:ed|es)")
+_FUTURE = _cue(r"will", r"'ll", r"going to", r"plans? to", r"planned to", r"planning to",
+               r"intends? to", r"intended to", r"set to", r"about to", r"expected to",
+               r"prepar(?:e|es|ing) to", r"aims? to", r"seeks? to", r"vow(?:ed|s)? to",
+               r"promis(?:ed|es) to", r"upcoming", r"scheduled", r"to be held", r"tomorrow",
+               r"next (?:week|month|year)")
+_UNCERTAIN = _cue(r"suspects?", r"suspected that", r"believes?", r"believed", r"thought to",
+                  r"unconfirmed", r"rumou?r(?:s|ed)?", r"unclear (?:whether|if)", r"not clear",
+                  r"may have", r"might have", r"could have", r"apparently", r"allegations? that",
+                  r"speculat\w+", r"doubts?")
+# an event named only as what someone claims, denies or is accused of: the report is about the
+# claim (CASE: ATTRIB), the happening itself is coded from the reports that describe it
+_CLAIM = _cue(r"claim(?:ed|s|ing)? (?:the )?responsibility", r"responsibility for", r"responsible for",
+              r"accus(?:ed|es|ing)", r"blam(?:ed|es|ing)", r"involvement in", r"credit for",
+              r"attributed", r"behind the")
+_AFTER_FUTURE = _cue(r"imminent", r"looming", r"expected", r"planned", r"anticipated",
+                     r"in the offing", r"on the cards")
+_AFTER_HYPOTHETICAL = _cue(r"possible", r"likely", r"feared", r"threatened", r"risk")
+_ATTRIBUTION = _cue(r"reportedly", r"allegedly", r"purportedly", r"according to [^,.;]{1,80}",
+                    r"(?:is|are|was|were) said to", r"said to have", r"claimed", r"claims",
+                    r"(?:officials?|police|witnesses|sources|residents|activists|the military|"
+                    r"the army|a spokesman|spokesm[ae]n|state media|local media|monitors?) "
+                    r"(?:said|say|says|reported|told)")
+
+_NEAR_WORDS = 4          # "no one was killed", "failed to capture": a negation reaches 4 words
+_MODAL_WORDS = 14        # "could gain more heavy firepower to be used against rebels battling"
+_AFTER_WORDS = 9         # "the fall of the nearby regime-Russian T4 air base also appearing imminent"
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    value: str                # one of model.MODALITIES
+    attribution: str | None   # the words that source the claim ("reportedly", "according to Amaq")
+    cue: str | None           # the words that set ``value`` (None when asserted)
+
+
+def clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """The clause of ``text`` around ``position``."""
+    start, end = 0, len(text)
+    for match in _CLAUSE_BREAK.finditer(text):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() >= position:
+            end = match.start()
+            break
+    return start, end
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+def _before(pattern: re.Pattern, text: str, clause_start: int, trigger_start: int,
+            reach: int | None) -> re.Match | None:
+    found = None
+    for match in pattern.finditer(text, clause_start, trigger_start):
+        if reach is None or _words_between(text, match.end(), trigger_start) <= reach:
+            found = match
+    return found
+
+
+def read_modality(text: str, start: int, end: int) -> Modality:
+    """The modality of the event whose trigger is ``text[start:end]`` (``text``: its sentence)."""
+    clause_start, clause_end = clause_bounds(text, start)
+    attribution_match = _ATTRIBUTION.search(text)
+    attribution = attribution_match.group(0) if attribution_match else None
+
+    def found(value: str, match: re.Match) -> Modality:
+        return Modality(value, attribution, match.group(0))
+
+    checks = (
+        ("negated", _NEGATION_NEAR, _NEAR_WORDS),
+        ("negated", _DENIAL, None),
+        ("uncertain", _CLAIM, None),
+        ("uncertain", _UNCERTAIN, None),
+        ("future", _FUTURE, _MODAL_WORDS),
+        ("hypothetical", _HYPOTHETICAL, _MODAL_WORDS),
+    )
+    for value, pattern, reach in checks:
+        match = _before(pattern, text, clause_start, start, reach)
+        if match:
+            if value == "negated" and pattern is _DENIAL and _CLAIM.search(text, match.end(), start):
+                value = "uncertain"   # "denied responsibility for the attack": the attack stands
+            return found(value, match)
+    for value, pattern in (("future", _AFTER_FUTURE), ("hypothetical", _AFTER_HYPOTHETICAL)):
+        match = pattern.search(text, end, clause_end)
+        if match and _words_between(text, end, match.start()) <= _AFTER_WORDS:
+            return found(value, match)
+    return Modality("asserted", attribution, None)

@@ -1,0 +1,284 @@
+"""The ``detect_events`` stage: event mentions, sentence by sentence, coded in ACLED, PLOVER and
+CAMEO with their arguments, modality, fatalities and evidence.
+
+For each sentence: find trigger words (triggers.toml), keep the most specific where two overlap,
+read each trigger's clause (who acts, on whom, which place follows, which cues surround it), let
+the codebook's rules (codebook.py) code it, read its modality (modality.py) and attach the actors
+(arguments.py), the casualty count of its sentence and the sentence as evidence. A mention that
+names an event told elsewhere ("after the capture of Palmyra") is kept with a lower confidence so
+that ``merge_events`` folds it into the event it refers to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Actor, Event, Report, Sentence, Span
+from .arguments import Arguments, Mention, find_arguments, locate_mentions
+from .codebook import Coding, Context, Rules
+from .lexicon import Lexicon, load_lexicon
+from .modality import clause_bounds, read_modality
+
+__all__ = ["DetectEvents"]
+
+# ACLED inter code -> the role word class the rules use
+_INTER_ROLE = {1: "state", 2: "nonstate", 3: "nonstate", 4: "nonstate", 5: "rioter",
+               6: "protester", 7: "civilian", 8: "state"}
+# frames whose event stands in for the generic violence words of the same sentence
+_SPECIFIC = {"chemical", "suicide", "grenade", "airstrike", "shelling", "projectile", "explosive",
+             "territory", "protest", "riot", "sexual", "abduction", "weapons", "looting"}
+_GENERIC = {"attack", "clash"}
+_VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
+                  "Riots", "Protests"}
+_FALLBACK_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'\u201c(]?[A-Z0-9])|\n+")
+_PROPER_NAME_AFTER = re.compile(r"^\W*(?:(?:the|of|a|an|its|key|strategic|central|northern|"
+                                r"southern|eastern|western|town|city|village|district)\s+){0,4}"
+                                r"[A-Z][\w'-]+")
+
+
+class DetectEvents:
+    """Find and code the events a report tells (see module docstring).
+
+    ``triggers``/``context``: TOML word lists replacing the shipped ones; ``max_sentence_chars``:
+    longer sentences (tables, run-on lists) are read only up to that many characters;
+    ``max_events_per_sentence``: the most confident mentions kept per sentence (caps recorded).
+    """
+
+    name = "detect_events"
+
+    def __init__(self, triggers: str | None = None, context: str | None = None,
+                 max_sentence_chars: int = 1500, max_events_per_sentence: int = 6) -> None:
+        self.lexicon: Lexicon = load_lexicon(triggers, context)
+        self.rules = Rules(self.lexicon)
+        self.max_sentence_chars = int(max_sentence_chars)
+        self.max_events_per_sentence = int(max_events_per_sentence)
+
+    def __call__(self, report: Report) -> Report:
+        sentences = report.sentences or _fallback_sentences(report)
+        mentions = locate_mentions(report)
+        events: list[Event] = []
+        for index, sentence in enumerate(sentences):
+            window_start = sentences[max(0, index - 1)].cstart
+            window_end = sentences[min(len(sentences) - 1, index + 1)].cend
+            in_sentence = [m for m in mentions
+                           if m.cstart >= sentence.cstart and m.cend <= sentence.cend]
+            events.extend(self._sentence_events(report, sentence, in_sentence,
+                                                report.text[window_start:window_end]))
+        report.events = _resolve_back_references(_adopt_weapon_readings(events))
+        return report
+
+    # -- one sentence ---------------------------------------------------------------------
+    def _sentence_events(self, report: Report, sentence: Sentence, mentions: list[Mention],
+                         window: str) -> list[Event]:
+        text = report.text[sentence.cstart:sentence.cend]
+        capped = len(text) > self.max_sentence_chars
+        if capped:
+            text = text[:self.max_sentence_chars]
+        matches = self._triggers(text)
+        frames_here = {frame for frame, _, _, _ in matches}
+        sentence_roles = self.roles(text)
+        candidates: list[tuple[str, Event, bool]] = []
+        for frame, start, end, weight in matches:
+            event = self._code_mention(report, sentence, text, mentions, window, frame, start, end,
+                                       weight, frames_here, sentence_roles)
+            if event is not None:
+                back_reference = "back reference" in " ".join(event.reasons)
+                candidates.append((frame, event, back_reference))
+        specific = any(frame in _SPECIFIC and event.event_type and not back
+                       for frame, event, back in candidates)
+        kept = [event for frame, event, _ in candidates
+                if not (specific and frame in _GENERIC and event.event_type)]
+        if capped:
+            kept = [replace(e, reasons=e.reasons + (
+                f"sentence of {sentence.cend - sentence.cstart} characters read up to "
+                f"{self.max_sentence_chars}",)) for e in kept]
+        if len(kept) > self.max_events_per_sentence:
+            kept.sort(key=lambda e: -e.confidence)
+            kept = [replace(e, reasons=e.reasons + (
+                f"one of {len(kept)} mentions in the sentence; the "
+                f"{self.max_events_per_sentence} most confident kept",))
+                for e in kept[:self.max_events_per_sentence]]
+        return kept
+
+    def _triggers(self, text: str) -> list[tuple[str, int, int, float]]:
+        """Non-overlapping trigger matches: where two overlap the heavier (then longer) wins."""
+        found = [(frame.name, m.start(), m.end(), frame.weight)
+                 for frame in self.lexicon.frames for m in frame.pattern.finditer(text)]
+        found.sort(key=lambda f: (-f[3], -(f[2] - f[1]), f[1]))
+        kept: list[tuple[str, int, int, float]] = []
+        for item in found:
+            if all(item[2] <= other[1] or item[1] >= other[2] for other in kept):
+                kept.append(item)
+        kept.sort(key=lambda f: f[1])
+        return kept
+
+    def roles(self, text: str) -> set[str]:
+        return {name for name, pattern in self.lexicon.roles.items() if pattern.search(text)}
+
+    def _nearest_roles(self, text: str, from_end: bool) -> set[str]:
+        """Roles of the noun group nearest the trigger in ``text`` (its end, or its start)."""
+        hits = [(m.start(), m.end(), name) for name, pattern in self.lexicon.roles.items()
+                for m in pattern.finditer(text)]
+        if not hits:
+            return set()
+        if from_end:
+            anchor = max(end for _, end, _ in hits)
+            return {name for start, end, name in hits if end >= anchor - 20}
+        anchor = min(start for start, _, _ in hits)
+        return {name for start, end, name in hits if start <= anchor + 20}
+
+    def _actor_role(self, actor: Actor | None) -> set[str]:
+        if actor is None:
+            return set()
+        if actor.inter in _INTER_ROLE:
+            return {_INTER_ROLE[actor.inter]}
+        return self.roles(actor.text)
+
+    def _code_mention(self, report: Report, sentence: Sentence, text: str,
+                      mentions: list[Mention], window: str, frame: str, start: int, end: int,
+                      weight: float, frames_here: set[str],
+                      sentence_roles: set[str]) -> Event | None:
+        base = sentence.cstart
+        clause_start, clause_end = clause_bounds(text, start)
+        before = text[clause_start:start]
+        after = text[end:clause_end][:90]
+        arguments = find_arguments(report.text, base, base + len(text), base + start, base + end,
+                                   mentions)
+        agent_roles = self._actor_role(arguments.actor1) or self._nearest_roles(before[-70:], True)
+        target_roles = self._actor_role(arguments.actor2) | self._nearest_roles(after[:70], False)
+        if arguments.passive and not arguments.actor1:
+            target_roles |= self._nearest_roles(before[-70:], True)
+            agent_roles = self._nearest_roles(after, False) if re.search(r"\bby\b", after) else set()
+        context = Context(
+            frame=frame, trigger=text[start:end], sentence=text, before=before, after=after,
+            window=window, agent_roles=agent_roles, target_roles=target_roles,
+            sentence_roles=sentence_roles,
+            actor1_inter=arguments.actor1.inter if arguments.actor1 else None,
+            actor2_inter=arguments.actor2.inter if arguments.actor2 else None,
+            place_after=self._place_after(report, base + end, base + clause_end, after),
+            passive=arguments.passive, frames_here=frames_here)
+        coding = self.rules.code(context)
+        if coding is None or (coding.sub_event_type is None and coding.plover_type is None):
+            return None
+        return self._event(report, sentence, text, start, end, weight, frame, coding, arguments)
+
+    def _place_after(self, report: Report, cstart: int, cend: int, after: str) -> bool:
+        limit = min(cend, cstart + 70)
+        for place in report.places:
+            position = _clean_position(report, place.start)
+            if cstart <= position < limit:
+                return True
+        return bool(_PROPER_NAME_AFTER.match(after[:60]))
+
+    def _event(self, report: Report, sentence: Sentence, text: str, start: int, end: int,
+               weight: float, frame: str, coding: Coding, arguments: Arguments) -> Event:
+        modality = read_modality(text, start, end)
+        confidence = weight + coding.weight_change
+        reasons = [f"trigger {text[start:end]!r} ({frame})", coding.reason, *arguments.reasons]
+        if arguments.actor1 is not None:
+            confidence += 0.04
+        if arguments.back_reference:
+            confidence -= 0.2
+            reasons.append("back reference to an event told elsewhere")
+        if modality.cue:
+            reasons.append(f"{modality.value}: {modality.cue!r}")
+        fatalities = None
+        if coding.event_type in _VIOLENT_TYPES:
+            fatalities = _fatalities(report, sentence, sentence.cstart + start)
+        trigger = report.raw_span(sentence.cstart + start, sentence.cstart + end)
+        return Event(
+            event_type=coding.event_type, sub_event_type=coding.sub_event_type,
+            plover_type=coding.plover_type, plover_mode=coding.plover_mode,
+            cameo_root=coding.cameo_root, actor1=arguments.actor1,
+            assoc_actor1=tuple(arguments.assoc_actor1), actor2=arguments.actor2,
+            assoc_actor2=tuple(arguments.assoc_actor2), fatalities=fatalities,
+            modality=modality.value, attribution=modality.attribution,
+            evidence=(Span(sentence.start, sentence.end, sentence.text),),
+            confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=trigger,
+            reasons=tuple(reasons))
+
+
+def _clean_position(report: Report, raw_position: int) -> int:
+    from bisect import bisect_left
+
+    return bisect_left(report.offsets, raw_position)
+
+
+def _fatalities(report: Report, sentence: Sentence, ctrigger: int) -> int | None:
+    """The killed count stated in the trigger's sentence, nearest the trigger; None if none."""
+    best = None
+    for quantity in report.quantities:
+        if quantity.kind != "killed" or not (sentence.start <= quantity.start < sentence.end):
+            continue
+        distance = abs(_clean_position(report, quantity.start) - ctrigger)
+        if best is None or distance < best[0]:
+            best = (distance, quantity.value)
+    return best[1] if best else None
+
+
+def _adopt_weapon_readings(events: list[Event]) -> list[Event]:
+    """A weapons seizure told without its taker ("Among the weapons seized were ...") reads like
+    the report's other seizure, when that one names an armed group taking them from its enemy."""
+    looted = any(e.sub_event_type == "Looting/property destruction" and e.actor1 is not None
+                 and any("weapons taken by an armed group" in r for r in e.reasons)
+                 for e in events)
+    if not looted:
+        return events
+    adopted = []
+    for event in events:
+        if event.sub_event_type == "Disrupted weapons use" and event.actor1 is None:
+            event = replace(event, sub_event_type="Looting/property destruction",
+                            plover_mode="seize", reasons=event.reasons + (
+                                "read as the report's weapons seizure by an armed group",))
+        adopted.append(event)
+    return adopted
+
+
+_TERRITORY_TYPES = {"Government regains territory", "Non-state actor overtakes territory",
+                    "Non-violent transfer of territory"}
+
+
+def _family(event: Event) -> str | None:
+    if event.sub_event_type in _TERRITORY_TYPES:
+        return "territory"
+    return event.event_type
+
+
+def _resolve_back_references(events: list[Event]) -> list[Event]:
+    """A mention that names an event told elsewhere ("after the capture of Palmyra") and has no
+    actor of its own takes the type of the report's most confident first-hand mention of the same
+    family, so that merge_events can fold it in instead of leaving a guess of its own."""
+    first_hand = [e for e in events if e.sub_event_type and e.modality == "asserted"
+                  and not any(r.startswith("back reference") for r in e.reasons)]
+    resolved = []
+    for event in events:
+        if event.actor1 is None and event.sub_event_type and any(
+                r.startswith("back reference") for r in event.reasons):
+            same_family = [e for e in first_hand if _family(e) == _family(event)]
+            if same_family:
+                model = max(same_family, key=lambda e: e.confidence)
+                if model.sub_event_type != event.sub_event_type:
+                    event = replace(event, event_type=model.event_type,
+                                    sub_event_type=model.sub_event_type, reasons=event.reasons + (
+                                        f"typed as the report's {model.sub_event_type!r} it refers to",))
+        resolved.append(event)
+    return resolved
+
+
+def _fallback_sentences(report: Report) -> list[Sentence]:
+    """Sentences when the segment stage has not run: split at sentence punctuation."""
+    sentences = []
+    start = 0
+    text = report.text
+    for match in list(_FALLBACK_SPLIT.finditer(text)) + [None]:
+        end = match.start() if match else len(text)
+        piece = text[start:end]
+        stripped_start = start + (len(piece) - len(piece.lstrip()))
+        stripped_end = start + len(piece.rstrip())
+        if stripped_end > stripped_start:
+            span = report.raw_span(stripped_start, stripped_end)
+            sentences.append(Sentence(span.start, span.end, span.text, stripped_start,
+                                      stripped_end))
+        start = match.end() if match else len(text)
+    return sentences
