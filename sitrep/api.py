@@ -136,9 +136,9 @@ def export(db: str | Path = DEFAULT_DB, format: str = "jsonl", out: str | Path |
         return write_export(store, format, out, query)
 
 
-def doctor(db: str | Path | None = DEFAULT_DB):
-    """Check the installation, models, gazetteer and store: a list of checks, each with the fix
-    for what is missing (see :mod:`sitrep.doctor`)."""
+def doctor(db: str | Path | None = DEFAULT_DB, *, config: str | Path | None = None):
+    """Check the installation, models, gazetteer, pipeline and store: a list of
+    :class:`sitrep.doctor.Check`, each with the fix for what is missing."""
     from .doctor import run_checks
 
-    return run_checks(db)
+    return run_checks(db, None if config is None else str(config))
