@@ -125,7 +125,8 @@ def code_mention(dictionary: ActorDictionary, report: Report, context: DocumentC
 
 def _state_actor(dictionary, base, context, iso3, sector, why) -> Actor:
     country = _country_name(dictionary, iso3)
-    sector = sector if sector in ("MIL", "COP") else "GOV"
+    # Legislature, judiciary and intelligence keep their CAMEO sector; all are the government.
+    sector = sector if sector in ("MIL", "COP", "LEG", "JUD", "SPY") else "GOV"
     inter, kind = 1, INTER_TYPES[1]
     if sector in ("MIL", "COP") and iso3 and context.country and iso3 != context.country:
         inter, kind = 8, INTER_TYPES[8]
@@ -137,6 +138,8 @@ def _state_actor(dictionary, base, context, iso3, sector, why) -> Actor:
 
 
 def _role_actor(dictionary, base, context, mention, kind, cue) -> Actor | None:
+    if kind == "anaphor":
+        kind = "armed"                           # "Croatian extremists": armed, not coded further
     if kind not in _ROLE_NAMES:
         return None
     pattern, inter, sector = _ROLE_NAMES[kind]

@@ -20,13 +20,14 @@ from dataclasses import dataclass
 
 from ..model import Token
 from .dictionary import ActorDictionary, ActorEntry
-from .roles import GROUP_HEADS, MAX_ROLE_TOKENS, ROLES, STATE_MODIFIERS, Role
+from .roles import EVENT_NOUNS, GROUP_HEADS, MAX_ROLE_TOKENS, ROLES, STATE_MODIFIERS, Role
 
 __all__ = ["Mention", "find_mentions"]
 
 # Before these words a country or capital is a place, not an agent ("in Syria", "to Moscow").
-_LOCATIVE = frozenset("""in at to from into across near inside outside throughout within toward
-    towards around over via through of on onto along between against off beyond across""".split())
+# "with", "against", "between", "on" do not make a place: "talks with Syria", "sanctions on Iran".
+_LOCATIVE = frozenset("""in at to from into across near inside outside throughout within around
+    over via through of onto along off beyond across""".split())
 # Roles too generic to stand alone: they need a country or a state modifier before them.
 _NEEDS_MODIFIER = frozenset("""forces force units unit personnel officers tanks jets jet
     warplanes warplane drones helicopters artillery gunships servicemen serviceman marines
@@ -36,7 +37,13 @@ _NEEDS_MODIFIER = frozenset("""forces force units unit personnel officers tanks 
     workers women children population citizens locals""".split())
 # Words allowed between a demonym and its role ("Syrian government forces").
 _ROLE_MODIFIERS = STATE_MODIFIERS | frozenset("""special armed elite backed regular federal
-    local ruling interim transitional opposition air naval border""".split())
+    local ruling interim transitional opposition air naval border new former ousted acting
+    deposed exiled senior top chief then current outgoing incoming intelligence foreign defence
+    defense interior deputy vice""".split())
+# A capitalised name after a title makes a bare title an actor ("President Obama").
+_TITLES = frozenset("""president prime minister king queen emir sultan premier chancellor
+    secretary general commander governor mayor ambassador envoy leader judge gen. lt. col. maj.
+    brig. colonel""".split())
 # Nouns that a role word can modify without being an actor ("military base", "police station").
 _OBJECT_NOUNS = frozenset("""base bases camp camps vehicle vehicles equipment hardware hospital
     academy station stations post posts checkpoint checkpoints barracks aircraft plane planes
@@ -153,24 +160,45 @@ def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
         while look < len(words) and look - end < 3 and folded[look] in _ROLE_MODIFIERS:
             look += 1
         role = _role_at(folded, look)
+        if role is None and look > end and _role_at(folded, look - 1) and not (
+                look < len(folded) and (folded[look] in _OBJECT_NOUNS or words[look][:1].isupper())):
+            role = (_role_at(folded, look - 1)[0], look)   # "the Sudanese government and ..."
         if role is None:
+            act = _act_after(folded, look)
+            if act is not None:                 # "Israeli air raids", "an Australian ultimatum"
+                return [Mention(positions[index], positions[end - 1] + 1, "state", country=iso3,
+                                role=Role(act, "state"), state_modified=True,
+                                cue=f"{' '.join(words[index:end])} (+ {folded[look]})")], end
             coordinated = _coordinated(iso3, tokens, positions, words, folded, index, end)
             # "Russian military base": the demonym and its modifiers describe a thing.
             return coordinated if coordinated or look == end else ([], look)
         found_role, role_end = role
+        role_end = _name_after(words, folded, role_end)
         return [_role_mention(positions, index, role_end, found_role, iso3,
                               any(w in STATE_MODIFIERS for w in folded[end:look]),
                               " ".join(words[index:role_end]))], role_end
     if kind == "people":
         return [Mention(positions[index], positions[end - 1] + 1, "people", country=iso3,
                         definite=before == "the", cue=" ".join(words[index:end]))], end
+    if before == "of" and index >= 2 and (_role_at(folded, index - 2) or (None, 0))[1] == index - 1:
+        role = _role_at(folded, index - 2)[0]       # "the president of Armenia"
+        return [_role_mention(positions, index - 2, end, role, iso3, True,
+                              " ".join(words[index - 2:end]))], end
     if before in _LOCATIVE:
         return None
     if end < len(words) and folded[end] == "'s":
-        role = _role_at(folded, end + 1)
+        look = end + 1
+        while look < len(words) and look - end < 4 and folded[look] in _ROLE_MODIFIERS:
+            look += 1
+        role = _role_at(folded, look) or (_role_at(folded, look - 1) if look > end + 1 else None)
         if role is not None:
-            return [_role_mention(positions, index, role[1], role[0], iso3, True,
-                                  " ".join(words[index:role[1]]))], role[1]
+            role_end = _name_after(words, folded, max(role[1], look))
+            return [_role_mention(positions, index, role_end, role[0], iso3, True,
+                                  " ".join(words[index:role_end]))], role_end
+    direct = _role_at(folded, end) if kind == "country" else None
+    if direct is not None and direct[0].kind == "state":       # "Russia troops"
+        return [_role_mention(positions, index, direct[1], direct[0], iso3, True,
+                              " ".join(words[index:direct[1]]))], direct[1]
     if kind == "capital" and not (end < len(words) and (folded[end] == "'s" or
                                                          words[end][:1].islower())):
         return None
@@ -195,8 +223,15 @@ def _coordinated(iso3, tokens, positions, words, folded, index, end):
     return None
 
 
+_MILITARY_WORDS = frozenset({"army", "military", "navy", "naval", "air"})
+
+
 def _role_mention(positions, index, end, role, iso3, modified, cue) -> Mention:
     kind = "state" if role.kind == "state" else "role"
+    words = cue.lower().split()
+    if role.sector == "COP" and words[-1] in ("officers", "officer", "personnel") and \
+            _MILITARY_WORDS & set(words):
+        role = Role("MIL", "state")                  # "army officers" are soldiers
     return Mention(positions[index], positions[end - 1] + 1, kind, country=iso3, role=role,
                    state_modified=modified, cue=cue)
 
@@ -218,6 +253,11 @@ def _nominal(tokens, positions, words, folded, index):
     if not modified and _modifies_a_thing(tokens, positions, folded, index, end):
         return [], end
     word = folded[end - 1]
+    named_end = _name_after(words, folded, end)
+    if word in _TITLES and named_end > end:
+        end, modified = named_end, True             # "President Abdelaziz Bouteflika"
+    elif role.kind == "state" and end + 1 < len(words) and folded[end] == "of":
+        return None                                 # "president of Armenia": the country codes it
     if word in _NEEDS_MODIFIER and not modified:
         return [], end
     definite = start > 0 and folded[start - 1] == "the"
@@ -227,6 +267,29 @@ def _nominal(tokens, positions, words, folded, index):
     return [Mention(positions[start], positions[end - 1] + 1, kind, role=role,
                     state_modified=modified, definite=definite,
                     cue=" ".join(words[start:end]))], end
+
+
+def _act_after(folded: list[str], look: int) -> str | None:
+    """The sector of an act noun at ``look`` (after at most one modifier: "air raids")."""
+    for at in (look, look + 1):
+        if at < len(folded):
+            joined = "_".join(folded[look:at + 1])
+            if joined in EVENT_NOUNS:
+                return EVENT_NOUNS[joined]
+            if folded[at] in EVENT_NOUNS:
+                return EVENT_NOUNS[folded[at]]
+    return None
+
+
+def _name_after(words: list[str], folded: list[str], end: int) -> int:
+    """After a title ("President", "Foreign Minister"), the capitalised name that follows it."""
+    if folded[end - 1] not in _TITLES:
+        return end
+    look = end
+    while look < len(words) and look - end < 5 and (words[look][:1].isupper() or (
+            folded[look] in ("al", "bin", "de", "van", "von", "el") and look > end)):
+        look += 1
+    return look
 
 
 def _modifies_a_thing(tokens, positions, folded, index, end) -> bool:

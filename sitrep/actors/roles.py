@@ -30,7 +30,9 @@ ROLES: dict[tuple[str, ...], Role] = {
         special_forces warplanes warplane jets jet fighter_jets helicopters gunships drones
         artillery tanks servicemen serviceman servicemembers personnel units unit battalion
         brigade regiment division garrison garrisons military_forces ground_forces
-        army_troops national_guard coast_guard air_defences air_defenses navy_ships"""),
+        army_troops national_guard coast_guard air_defences air_defenses navy_ships
+        peacekeepers peacekeeping_troops peacekeeping_force peacekeeping_forces observers
+        gen. lt. col. maj. brig. lt._gen. maj._gen. brig._gen. lt._col. colonel"""),
     **_roles("COP", "state", """police policemen policeman police_officers police_officer
         officers gendarmes gendarmerie security_forces security_personnel border_guards
         border_guard border_police riot_police law_enforcement"""),
@@ -38,13 +40,23 @@ ROLES: dict[tuple[str, ...], Role] = {
         administration regime minister ministers president prime_minister foreign_minister
         defence_minister defense_minister leader leaders cabinet envoy envoys diplomats
         diplomat ambassador spokesman spokeswoman spokesperson delegation negotiators
-        junta king ministry"""),
-    **_roles("LEG", "state", "lawmakers legislators parliament senators mps"),
-    **_roles("JUD", "state", "judges judge court courts prosecutors prosecutor"),
+        junta king queen emir sultan premier chancellor vice_president deputy_minister
+        secretary secretary_of_state foreign_secretary defence_secretary defense_secretary
+        interior_minister finance_minister home_minister negotiator negotiators mediator
+        foreign_ministry defence_ministry defense_ministry state_department embassy governor
+        mayor head_of_state heads_of_state prime_ministers presidents"""),
+    **_roles("MIL", "state", """general generals commander commanders army_chief chief_of_staff
+        warships warship gunboats gunboat vessels frigate destroyer submarine"""),
+    **_roles("SPY", "state", "intelligence intelligence_services spies secret_police"),
+    **_roles("LEG", "state", """lawmakers legislators parliament senators mps congress senate
+        assembly national_assembly legislature deputies"""),
+    **_roles("JUD", "state", """judges judge court courts prosecutors prosecutor supreme_court
+        constitutional_court judiciary high_court"""),
     **_roles("REB", "rebel", """rebels rebel insurgents insurgent guerrillas guerrilla
         separatists separatist opposition_fighters opposition_forces rebel_forces
         rebel_fighters"""),
-    **_roles("OPP", "other", "opposition dissidents opposition_party opposition_leader"),
+    **_roles("OPP", "other", """opposition dissidents opposition_party opposition_leader
+        candidates candidate activists activist"""),
     **_roles("UAF", "armed", """gunmen gunman assailants assailant attackers attacker
         armed_men armed_group armed_groups militiamen militia militias bandits kidnappers
         abductors raiders"""),
@@ -60,8 +72,20 @@ ROLES: dict[tuple[str, ...], Role] = {
     **_roles("MED", "civilian", "doctors doctor nurses medics aid_workers health_workers"),
     **_roles("REF", "civilian", "refugees refugee displaced migrants asylum_seekers idps"),
     **_roles("LAB", "civilian", "workers unionists strikers"),
-    **_roles("BUS", "civilian", "businessmen traders merchants"),
+    **_roles("BUS", "civilian", "businessmen businessman traders merchants"),
+    **_roles("CVL", "civilian", "nationals national tourists tourist hostages"),
     **_roles("REL", "civilian", "clerics cleric priests imams monks"),
+}
+
+# Nouns of acts that make a demonym before them an actor ("Israeli air raids", "a U.S. request"):
+# military acts code the country's forces, the others its government.
+EVENT_NOUNS: dict[str, str] = {
+    **dict.fromkeys("""raid raids airstrike airstrikes air_strike air_strikes strike strikes
+        shelling bombardment bombing bombings offensive attack attacks incursion incursions
+        invasion blockade operation operations assault""".split(), "MIL"),
+    **dict.fromkeys("""proposal proposals request requests offer offers ultimatum mediation plan
+        plans demand demands initiative sanctions aid pressure decision statement warning
+        warnings accusation accusations threat threats""".split(), "GOV"),
 }
 
 # The longest role, in tokens: how far the recogniser looks ahead.

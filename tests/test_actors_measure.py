@@ -1,0 +1,17 @@
+"""Quality floor of actor recognition on the PLOVER gold records (dev set; skipped without it).
+
+Floors are the figures measured when they were pinned, rounded down; raise them, never lower them.
+"""
+
+from __future__ import annotations
+
+from sitrep.actors.measure import measure
+
+
+def test_plover_actor_floor(shared_dir):
+    scores = measure(shared_dir / "data" / "plover" / "PLOVER_GSR_CAMEO.json")
+    assert scores.gold > 600
+    # measured 2026-11-25: span recall 0.771, country 0.876, sector 0.722
+    assert scores.span_recall >= 0.76, scores.summary()
+    assert scores.country_accuracy >= 0.86, scores.summary()
+    assert scores.sector_accuracy >= 0.70, scores.summary()
