@@ -249,7 +249,8 @@ def _weekday(match: re.Match, ctx: Context) -> Normalised | None:
     weekday = weekday_of(name)
     relative = (match.group("rel") or "").lower()
     # "Sunday night" stays a DATE of that day: TBAQ annotates weekday-plus-part-of-day as the
-    # bare day (or only the weekday) more often than with a TNI/TMO suffix.
+    # bare day (or only the weekday) a little more often than with a TNI/TMO suffix
+    # (value F1 0.796 against 0.794 with the suffix).
     pod = match.group("pod")
     kind, suffix = "DATE", ""
     if ctx.anchor is None:
@@ -308,7 +309,9 @@ def _anaphoric_day(match: re.Match, ctx: Context) -> Normalised | None:
 def _day_reference(text: str, ctx: Context) -> date | None:
     """The day a clock time is attached to ("Wednesday", "today", "Nov. 9"), or the anchor."""
     if not text:  # a bare clock time is on the day the text was last talking about
-        return ctx.last_day or ctx.anchor
+        if ctx.last_day and ctx.anchor and abs((ctx.last_day - ctx.anchor).days) <= 7:
+            return ctx.last_day
+        return ctx.anchor
     lowered = text.lower()
     if ctx.anchor and lowered in _DEICTIC_DAYS:
         return ctx.anchor + timedelta(days=_DEICTIC_DAYS[lowered])

@@ -61,7 +61,7 @@ def _shift(anchor: date, number: float, unit: str, ctx: Context) -> tuple[str, s
         moved = shift_months(anchor, round(amount * 3))
         return f"{moved.year:04d}-Q{quarter_of(moved.month)}", "quarter"
     year = anchor.year + round(amount)
-    if unit == "year" and amount == int(amount) and ctx.last_quarter and abs(amount) == 1:
+    if unit == "year" and amount == int(amount) and ctx.quarter_in_focus() and abs(amount) == 1:
         # "a year ago" in a report about a quarter means that quarter a year before
         quarter = ctx.last_quarter[1]
         return f"{ctx.last_quarter[0] + round(amount):04d}-Q{quarter}", "the same quarter a year away"
@@ -121,24 +121,43 @@ def _vague_duration(match: re.Match, ctx: Context) -> Normalised | None:
 
 
 def _one_unit_duration(match: re.Match, ctx: Context) -> Normalised | None:
+    """ "the past year", "the next month", "the full year", "the first week".
+
+    On TBAQ "the past year", "the last decade" and "the full year" are annotated as the calendar
+    unit they name (the year before, the current one), not as one-unit durations; only "the
+    first/final <unit>" is a duration.
+    """
     unit = unit_of(match.group("u"))
     relative = match.group("rel").lower()
-    if relative in ("following", "previous") and unit in ("day", "week", "month", "year"):
-        reference = ctx.last_day or ctx.anchor
-        if reference is None:
-            return "DATE", None, f"'the {relative} {unit}'; {NO_ANCHOR}"
-        step = 1 if relative == "following" else -1
-        if unit == "year":
-            return "DATE", f"{reference.year + step:04d}", f"the {relative} year"
-        if unit == "month":
+    if relative in ("first", "final") or unit in ("second", "minute", "hour"):
+        return "DURATION", duration_value(1, unit), f"'the {relative} {unit}'"
+    reference = ctx.anchor
+    source = "publication date"
+    if relative in ("following", "previous") and ctx.last_day:
+        reference, source = ctx.last_day, "last date mentioned"
+    if reference is None:
+        return "DATE", None, f"'the {relative} {unit}'; {NO_ANCHOR}"
+    step = {"past": -1, "last": -1, "previous": -1, "next": 1, "coming": 1,
+            "following": 1}.get(relative, 0)
+    try:
+        if unit == "day":
+            day = reference + timedelta(days=step)
+            ctx.last_day = day
+            value = day_value(day)
+        elif unit == "week":
+            value = week_value(reference + timedelta(weeks=step))
+        elif unit == "month":
             moved = shift_months(reference, step)
-            return "DATE", f"{moved.year:04d}-{moved.month:02d}", f"the {relative} month"
-        if unit == "week":
-            return "DATE", week_value(reference + timedelta(weeks=step)), f"the {relative} week"
-        day = reference + timedelta(days=step)
-        ctx.last_day = day
-        return "DATE", day_value(day), f"the {relative} day"
-    return "DURATION", duration_value(1, unit), f"'the {match.group('rel').lower()} {unit}'"
+            value = f"{moved.year:04d}-{moved.month:02d}"
+        elif unit == "year":
+            value = f"{reference.year + step:04d}"
+        elif unit == "decade":
+            value = f"{reference.year // 10 + step:03d}"
+        else:
+            value = f"{reference.year // 100 + step:02d}"
+    except ValueError:
+        return "DATE", None, "out of the calendar's range"
+    return "DATE", value, f"'the {relative} {unit}' from the {source}"
 
 
 _THIS = {"this", "current", "the current", "the", "this coming"}
@@ -181,6 +200,7 @@ def _relative_unit(match: re.Match, ctx: Context) -> Normalised | None:
             moved = shift_months(anchor, 3 * step)
             quarter = quarter_of(moved.month)
             ctx.last_quarter = (moved.year, quarter)
+            ctx.last_quarter_at = ctx.start
             value = f"{moved.year:04d}-Q{quarter}"
         elif unit == "year":
             value = f"{anchor.year + step:04d}"
@@ -247,6 +267,7 @@ def _quarter(match: re.Match, ctx: Context) -> Normalised | None:
         reason = "quarter of a given year"
     if letter == "Q":
         ctx.last_quarter = (year, number)
+        ctx.last_quarter_at = ctx.start
     return "DATE", f"{year:04d}-{letter}{number}", reason
 
 
@@ -257,7 +278,7 @@ def _the_unit(match: re.Match, ctx: Context) -> Normalised | None:
     the year"), the current year otherwise.
     """
     unit = match.group("u").lower()
-    if re.search(r"(?i)\b(?:for|during|over|throughout|in)\s+$", ctx.before(15)) or "fiscal" in \
+    if re.search(r"(?i)\b(?:for|during|over|throughout)\s+$", ctx.before(15)) or "fiscal" in \
             match.group("t").lower():
         return "DURATION", duration_value(1, unit), f"'the {unit}' as a stretch of time"
     if ctx.anchor is None:
@@ -270,7 +291,7 @@ def _the_unit(match: re.Match, ctx: Context) -> Normalised | None:
 def _year_end(match: re.Match, ctx: Context) -> Normalised | None:
     if ctx.anchor is None:
         return "DATE", None, f"year end; {NO_ANCHOR}"
-    return "DATE", f"{ctx.anchor.year:04d}-12", "the end of the publication year"
+    return "DATE", f"{ctx.anchor.year:04d}-12-31", "the end of the publication year"
 
 
 def _year_earlier(match: re.Match, ctx: Context) -> Normalised | None:
@@ -387,7 +408,7 @@ RULES: list[Rule] = [
     Rule("the_unit", re.compile(
         r"(?<![\w-])(?P<t>(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?P<u>(?i:year|week)))"
         r"(?![\w-]|['’]s|\s+(?i:before|after|earlier|ago|of|in|that|when|to|from|since|"
-        r"ended|ending|[0-9]))"), _the_unit),
+        r"ended|ending|two|nineteen|[0-9]))"), _the_unit),
     Rule("year_end", re.compile(r"(?<![\w-])(?P<t>(?i:year[- ]end|year['’]s\s+end))(?![\w-])"),
         _year_end),
     Rule("plural_unit_around", re.compile(
