@@ -105,6 +105,12 @@ def _duration(match: re.Match, ctx: Context) -> Normalised | None:
         return None  # an age ("a 6-year-old", "52 years old"), not a time expression
     if unit == "quarter" and re.match(r"(?i)(?:one|two|three)-quarters?$", match.group("t").split()[-1]):
         return None  # "three-quarters": a fraction
+    if unit in ("quarter", "second") and number == 1 and not match.group("rel") and \
+            (re.match(r"\s+of\b", after) or unit == "second"):
+        return None  # "a quarter of the vote", "a second term": not time
+    if match.group("u")[0].isupper() and not ctx.text[match.start("u") - 1:match.start("u")] == "":
+        if words and words[0].isdigit():
+            return None  # "60 Minutes": a title
     if unit == "weekend" and number == 1:
         return None  # "a weekend": left to the weekend rule
     if words and re.fullmatch(r"\d{4}", words.strip()) and match.group("adj") is None:
