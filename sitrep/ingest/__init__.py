@@ -2,10 +2,19 @@
 
     read_inputs(paths, options) -> Iterator[Report]     files, directories, "-" (stdin)
 
-Every unit of input (a file, a JSONL line, a CSV row, an archive member, a WARC record) becomes
-one Report, in input order. A unit that cannot be analysed is still yielded — with ``raw == ""``
-and ``rejection`` set (code, message, path, line) — so nothing is silently dropped and nothing
-valid in the same input is lost.
+Formats (by file name; unnamed input is sniffed): plain text; HTML (main text and metadata
+through trafilatura); JSON Lines; JSON; CSV/TSV; RSS/Atom feeds; WARC/ARC; ``.gz``, ``.zip`` and
+``.tar(.gz)`` archives, recursively.
+
+Every unit of input (a file, a JSONL line, a CSV row, a feed item, an archive member, a WARC
+record) becomes one Report, in input order, with its provenance in ``path`` (``archive!member``)
+and ``record`` (line, item line or byte offset). A unit that cannot be analysed is still yielded
+— with ``raw == ""`` and ``rejection`` set (code, message, path, line) — so nothing is silently
+dropped and nothing valid in the same input is lost.
+
+Publication dates: from the input's own metadata first ("metadata", "html-meta", "feed"), then a
+date in the URL ("url"); ``ReadOptions.published`` fills in only where neither gave one ("cli").
+A dateline that carries a year is used by the ``clean`` stage ("dateline").
 """
 
 from .decode import InputRejected, decode_bytes

@@ -22,7 +22,9 @@ class ReadOptions:
     ``published`` is the caller's default publication date (``--published``): it fills in only
     where the input itself gives none. ``text_column``/``id_column``/``date_column`` name the
     fields of CSV/TSV (and JSON) records; ``None`` means the usual names ("text", "id",
-    "published"/"date"). ``limits`` bounds what one unit may be.
+    "published"/"date"). ``limits`` bounds what one unit may be. ``local_pages`` holds the
+    canonical URLs of HTML pages in the same input (``read_inputs`` fills it in when the input
+    has feeds): a feed item linking to one of them is read from the page instead.
     """
 
     published: date | None = None
@@ -30,6 +32,7 @@ class ReadOptions:
     text_column: str | None = None
     id_column: str | None = None
     date_column: str | None = None
+    local_pages: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -62,7 +65,7 @@ def build_report(found: Found, options: ReadOptions) -> Report:
     return Report(id=found.id, raw=found.text, path=found.path, record=found.record,
                   title=found.title, url=found.url, publisher=found.publisher,
                   published=published, published_source=source if published else None,
-                  language=found.language)
+                  language=found.language, author=found.author)
 
 
 def rejected_report(exc: InputRejected, path: str | None, line: int | None,

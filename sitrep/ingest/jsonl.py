@@ -62,9 +62,10 @@ def _text_or_none(value: object) -> str | None:
 
 
 def report_from_record(record: object, path: str, number: int | None,
-                       options: ReadOptions) -> Report:
-    """The Report for one JSON document record (JSONL line, element of a JSON array)."""
-    where = f"line {number}" if number is not None else "the document"
+                       options: ReadOptions, unit: str = "line") -> Report:
+    """The Report for one JSON document record (JSONL line, element of a JSON array, CSV row);
+    ``unit`` names what ``number`` counts in messages."""
+    where = f"{unit} {number}" if number is not None else "the document"
     if not isinstance(record, dict):
         return rejected_report(InputRejected(
             RejectCode.MALFORMED, f"{where} is a JSON {type(record).__name__}, not an object"),

@@ -1,35 +1,44 @@
-"""Where input units come from: files, directories (recursively, sorted), stdin — and which reader
-each one goes to.
+"""Where input units come from — files, directories (recursively, sorted), stdin — and which
+reader each goes to.
 
-Sizes are checked before reading: a file over ``limits.max_bytes`` is rejected from its ``stat``
-without being opened, a stream is read to at most ``max_bytes + 1`` bytes.
+Plain files are size-checked before reading: one over ``limits.max_bytes`` is rejected from its
+``stat`` without being opened; a stream is read to at most ``max_bytes + 1`` bytes. Containers
+(archives, WARC) are streamed and their members checked one by one (see ``archives``).
 """
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import BinaryIO
 
 from ..errors import RejectCode
 from ..model import Report
+from .archives import read_gzip, read_tar, read_warc, read_zip
 from .decode import InputRejected, decode_bytes
 from .documents import Found, ReadOptions, build_report, rejected_report
+from .feeds import is_feed, read_feed
+from .html import canonical_url, read_html
 from .jsonl import looks_like_jsonl, read_jsonl, read_jsonl_line
+from .tabular import read_csv, read_json, read_tsv
 
-__all__ = ["read_inputs", "read_path", "read_stream", "read_bytes", "READERS"]
+__all__ = ["read_inputs", "read_path", "read_stream", "read_bytes", "BYTE_READERS",
+           "STREAM_READERS"]
 
-# A reader turns one unit's bytes into Reports. ``path`` is the provenance shown to users.
-Reader = Callable[[bytes, str, ReadOptions], Iterator[Report]]
-
-# Formats sitrep does not read; named so the rejection says so instead of "binary".
-_UNSUPPORTED = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ppt", ".pptx",
-                ".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp3", ".mp4", ".exe", ".so")
+# A byte reader turns one unit's bytes into Reports; ``path`` is the provenance shown to users.
+ByteReader = Callable[[bytes, str, ReadOptions], Iterator[Report]]
+StreamReader = Callable[..., Iterator[Report]]
 
 
 def read_text(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
-    """One plain-text document; its id is its path."""
+    """One plain-text document; its id is its path. Unnamed HTML and feeds are recognised."""
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) and not path.lower().endswith(".txt"):
+        yield from read_html(data, path, options)
+        return
     try:
         text, _encoding = decode_bytes(data)
     except InputRejected as exc:
@@ -60,54 +69,115 @@ def read_jsonl_bytes(data: bytes, path: str, options: ReadOptions) -> Iterator[R
         yield read_jsonl_line(text, path, number, options)
 
 
-# File name ending (lower case) -> reader. Longer endings are tried first.
-READERS: dict[str, Reader] = {
-    ".jsonl": read_jsonl_bytes,
-    ".ndjson": read_jsonl_bytes,
-    ".txt": read_text,
+def read_feed_bytes(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
+    yield from read_feed(data, path, options, options.local_pages)
+
+
+def read_xml(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
+    if is_feed(data):
+        yield from read_feed_bytes(data, path, options)
+    else:
+        yield rejected_report(InputRejected(RejectCode.UNSUPPORTED_FORMAT,
+                                            "XML that is not an RSS or Atom feed"), path, None)
+
+
+# File name ending (lower case) -> reader; the longest matching ending wins.
+BYTE_READERS: dict[str, ByteReader] = {
+    ".txt": read_text, ".text": read_text,
+    ".html": read_html, ".htm": read_html, ".xhtml": read_html,
+    ".jsonl": read_jsonl_bytes, ".ndjson": read_jsonl_bytes, ".json": read_json,
+    ".csv": read_csv, ".tsv": read_tsv, ".tab": read_tsv,
+    ".rss": read_feed_bytes, ".atom": read_feed_bytes, ".xml": read_xml,
 }
+# Containers are streamed: reader(stream, path, options, dispatch).
+STREAM_READERS: dict[str, StreamReader] = {
+    ".warc": read_warc, ".warc.gz": read_warc, ".arc": read_warc, ".arc.gz": read_warc,
+    ".tar": read_tar, ".tar.gz": read_tar, ".tgz": read_tar, ".tar.bz2": read_tar,
+    ".tar.xz": read_tar, ".zip": read_zip, ".gz": read_gzip,
+}
+# Formats sitrep does not read; named so the rejection says so instead of "binary".
+_UNSUPPORTED = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ppt", ".pptx",
+                ".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp3", ".mp4", ".exe", ".so",
+                ".bz2", ".xz", ".7z", ".rar")
 
 
-def reader_for(name: str) -> Reader | None:
+def _ending(name: str, table: dict) -> str | None:
     lower = name.lower()
-    for ending in sorted(READERS, key=len, reverse=True):
-        if lower.endswith(ending):
-            return READERS[ending]
-    if lower.endswith(_UNSUPPORTED):
+    matches = [ending for ending in table if lower.endswith(ending)]
+    return max(matches, key=len) if matches else None
+
+
+def _stream_reader(name: str) -> StreamReader | None:
+    ending = _ending(name, STREAM_READERS)
+    byte_ending = _ending(name, BYTE_READERS)
+    if ending is None or (byte_ending and len(byte_ending) > len(ending)):
         return None
-    return read_text
+    return STREAM_READERS[ending]
 
 
 def read_bytes(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
     """Reports from one unit's bytes, read by the reader its name calls for."""
-    reader = reader_for(path)
-    if reader is None:
+    stream_reader = _stream_reader(path)
+    if stream_reader is not None:
+        yield from stream_reader(io.BytesIO(data), path, options, read_bytes)
+        return
+    ending = _ending(path, BYTE_READERS)
+    if ending is None and path.lower().endswith(_UNSUPPORTED):
         extension = os.path.splitext(path)[1]
         yield rejected_report(InputRejected(
             RejectCode.UNSUPPORTED_FORMAT, f"no reader for {extension} files"), path, None)
         return
-    yield from reader(data, path, options)
+    if ending is None and is_feed(data):
+        yield from read_feed_bytes(data, path, options)
+        return
+    yield from BYTE_READERS.get(ending, read_text)(data, path, options)
+
+
+def _files(path: str) -> Iterator[str | Report]:
+    """The files under ``path`` in sorted order (hidden names skipped), or a rejection."""
+    if not os.path.isdir(path):
+        yield path
+        return
+    try:
+        names = sorted(os.listdir(path))
+    except OSError as exc:
+        yield rejected_report(InputRejected(RejectCode.UNREADABLE,
+                                            f"cannot list directory: {exc.strerror}"), path, None)
+        return
+    for name in names:
+        if not name.startswith("."):
+            yield from _files(os.path.join(path, name))
 
 
 def read_path(path: str, options: ReadOptions) -> Iterator[Report]:
     """Reports from a file or a directory (recursively, in sorted order; hidden names skipped)."""
-    if os.path.isdir(path):
+    for item in _files(path):
+        if isinstance(item, Report):
+            yield item
+        else:
+            yield from _read_file(item, options)
+
+
+def _unreadable(path: str, action: str, exc: OSError) -> Report:
+    return rejected_report(InputRejected(RejectCode.UNREADABLE,
+                                         f"cannot {action}: {exc.strerror or exc}"), path, None)
+
+
+def _read_file(path: str, options: ReadOptions) -> Iterator[Report]:
+    stream_reader = _stream_reader(path)
+    if stream_reader is not None:
         try:
-            names = sorted(os.listdir(path))
+            handle = open(path, "rb")
         except OSError as exc:
-            yield rejected_report(InputRejected(RejectCode.UNREADABLE,
-                                                f"cannot list directory: {exc.strerror}"),
-                                  path, None)
+            yield _unreadable(path, "open", exc)
             return
-        for name in names:
-            if not name.startswith("."):
-                yield from read_path(os.path.join(path, name), options)
+        with handle:
+            yield from stream_reader(handle, path, options, read_bytes)
         return
     try:
         size = os.stat(path).st_size
     except OSError as exc:
-        yield rejected_report(InputRejected(RejectCode.UNREADABLE,
-                                            f"cannot open: {exc.strerror}"), path, None)
+        yield _unreadable(path, "open", exc)
         return
     if size > options.limits.max_bytes:
         yield rejected_report(InputRejected(
@@ -118,8 +188,7 @@ def read_path(path: str, options: ReadOptions) -> Iterator[Report]:
         with open(path, "rb") as handle:
             data = handle.read(options.limits.max_bytes + 1)
     except OSError as exc:
-        yield rejected_report(InputRejected(RejectCode.UNREADABLE,
-                                            f"cannot read: {exc.strerror}"), path, None)
+        yield _unreadable(path, "read", exc)
         return
     if len(data) > options.limits.max_bytes:  # grew since stat, or a special file
         yield _too_large(path, options)
@@ -134,10 +203,21 @@ def _too_large(path: str, options: ReadOptions) -> Report:
 
 
 def read_stream(stream: BinaryIO, options: ReadOptions, name: str = "stdin") -> Iterator[Report]:
-    """Reports from a byte stream: JSON Lines when it looks like them, else one text document."""
+    """Reports from a byte stream: gzip, JSON Lines, HTML or a feed when it looks like one,
+    else one text document."""
     data = stream.read(options.limits.max_bytes + 1)
     if len(data) > options.limits.max_bytes:
         yield _too_large(name, options)
+        return
+    if data.startswith(b"\x1f\x8b"):
+        yield from read_gzip(io.BytesIO(data), name, options, read_bytes)
+        return
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        yield from read_html(data, name, options)
+        return
+    if is_feed(data):
+        yield from read_feed_bytes(data, name, options)
         return
     try:
         text, _ = decode_bytes(data)
@@ -150,13 +230,46 @@ def read_stream(stream: BinaryIO, options: ReadOptions, name: str = "stdin") -> 
         yield build_report(Found(text=text, id=name, path=name), options)
 
 
+_PAGE_HEAD_BYTES = 65536
+
+
+def local_page_urls(paths: Iterable[str]) -> frozenset[str]:
+    """Canonical URLs of the HTML pages among ``paths`` (read from their heads only): a feed item
+    linking to one of them is read from the page, not from the feed."""
+    urls = set()
+    for path in paths:
+        if path == "-":
+            continue
+        for item in _files(path):
+            if isinstance(item, str) and _ending(item, BYTE_READERS) in (".html", ".htm",
+                                                                        ".xhtml"):
+                try:
+                    with open(item, "rb") as handle:
+                        head = handle.read(_PAGE_HEAD_BYTES)
+                except OSError:
+                    continue
+                url = canonical_url(head.decode("utf-8", "replace"))
+                if url:
+                    urls.add(url)
+    return frozenset(urls)
+
+
+def _has_feeds(paths: list[str]) -> bool:
+    return any(isinstance(item, str) and _ending(item, BYTE_READERS) in (".rss", ".atom", ".xml")
+               for path in paths if path != "-" for item in _files(path))
+
+
 def read_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Report]:
-    """Every document in ``paths`` (files, directories, ``-`` for stdin), in input order.
+    """Every document in ``paths`` (files, directories, archives, ``-`` for stdin), in input
+    order.
 
     A unit that cannot be read is yielded as a Report with ``raw == ""`` and ``rejection`` set,
     and reading goes on.
     """
     options = options or ReadOptions()
+    paths = list(paths)
+    if _has_feeds(paths) and not options.local_pages:
+        options = replace(options, local_pages=local_page_urls(paths))
     for path in paths:
         if path == "-":
             yield from read_stream(sys.stdin.buffer, options)

@@ -1,0 +1,287 @@
+"""Readers for every input format, and the "Bad input" cases of issue 3: each broken unit a
+rejection naming its file and line/record, everything else still ingested."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import tarfile
+import zipfile
+from datetime import date
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from sitrep.config import Limits
+from sitrep.ingest import ReadOptions, read_inputs
+
+PAGE = b"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Blast in Kabul | Daily Wire</title>
+<meta property="og:site_name" content="The Daily Wire">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2016-12-13T08:00:00Z">
+<link rel="canonical" href="https://wire.example/world/kabul-blast">
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Blast in Kabul</h1>
+<p>A suicide bomber killed five people near a ministry in Kabul on Tuesday, officials said.</p>
+<p>The Taliban claimed responsibility for the attack in a statement.</p></article>
+<footer>Copyright 2016 The Daily Wire</footer></body></html>"""
+
+
+def page(text: str, url: str | None = None, published: str | None = None) -> bytes:
+    head = f'<link rel="canonical" href="{url}">' if url else ""
+    if published:
+        head += f'<meta property="article:published_time" content="{published}">'
+    return (f"<html><head><title>t</title>{head}</head><body><article><p>{text}</p></article>"
+            "</body></html>").encode()
+
+
+def codes(reports):
+    return [r.rejection.code if r.rejection else "ok" for r in reports]
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    (tmp_path / "kabul.html").write_bytes(PAGE)
+    (report,) = read_inputs([str(tmp_path / "kabul.html")])
+    assert "suicide bomber killed five people" in report.raw
+    assert "Home" not in report.raw and "Copyright" not in report.raw
+    assert report.title == "Blast in Kabul"
+    assert report.url == "https://wire.example/world/kabul-blast"
+    assert report.publisher == "The Daily Wire" and report.author == "Jane Doe"
+    assert (report.published, report.published_source) == (date(2016, 12, 13), "html-meta")
+    assert report.language == "en"
+
+
+def test_html_date_from_url_then_default(tmp_path):
+    (tmp_path / "a.html").write_bytes(page("Rebels shelled Aden on Monday, killing two.",
+                                           "https://x.example/2017/03/04/aden"))
+    (tmp_path / "b.htm").write_bytes(page("Police arrested twelve protesters in Nairobi."))
+    first, second = read_inputs([str(tmp_path)], ReadOptions(published=date(2020, 1, 1)))
+    assert (first.published, first.published_source) == (date(2017, 3, 4), "url")
+    assert (second.published, second.published_source) == (date(2020, 1, 1), "cli")
+
+
+def test_html_without_body_is_rejected_others_read(tmp_path):
+    (tmp_path / "a.html").write_bytes(b"<html><head><title>Nothing here</title></head></html>")
+    (tmp_path / "b.html").write_bytes(page("Troops retook Manbij after a week of fighting."))
+    reports = list(read_inputs([str(tmp_path)]))
+    assert codes(reports) == ["empty", "ok"]
+    assert reports[0].rejection.path.endswith("a.html")
+
+
+def test_json_list_and_single_document(tmp_path):
+    (tmp_path / "list.json").write_text(json.dumps({"articles": [
+        {"id": "j1", "text": "Troops entered Mosul.", "date": "2016-11-01"},
+        {"id": "j2"}, 5]}))
+    (tmp_path / "one.json").write_text(json.dumps({"text": "A single report.", "title": "T"}))
+    (tmp_path / "bad.json").write_text('{"text": "unterminated')
+    reports = list(read_inputs([str(tmp_path)]))
+    assert codes(reports) == ["malformed", "ok", "missing_field", "malformed", "ok"]
+    bad, first, missing, number, one = reports
+    assert bad.rejection.path.endswith("bad.json")
+    assert first.published == date(2016, 11, 1) and first.record == 1
+    assert missing.rejection.line == 2 and "record 2" in missing.rejection.message
+    assert number.rejection.line == 3
+    assert one.id.endswith("one.json") and one.title == "T"
+
+
+def test_csv_with_a_ragged_row_and_column_options(tmp_path):
+    (tmp_path / "d.csv").write_text(
+        'key,headline,story,day\n'
+        'a1,Aden,"Rebels shelled Aden on Monday, killing two.",2016-12-12\n'
+        'a2,Broken,"Ragged row",x,y\n'
+        'a3,Mosul,"Troops entered\nMosul from the east.",\n', encoding="utf-8")
+    options = ReadOptions(text_column="story", id_column="key", date_column="day",
+                          published=date(2016, 12, 20))
+    reports = list(read_inputs([str(tmp_path / "d.csv")], options))
+    assert codes(reports) == ["ok", "malformed", "ok"]
+    assert [r.id for r in reports] == ["a1", f"{tmp_path / 'd.csv'}:3", "a3"]
+    assert reports[1].rejection.line == 3 and "ragged" in reports[1].rejection.message
+    assert reports[0].published == date(2016, 12, 12)
+    assert reports[2].published == date(2016, 12, 20) and reports[2].record == 4
+    assert reports[2].raw == "Troops entered\nMosul from the east."
+
+
+def test_tsv_default_columns_and_missing_text_column(tmp_path):
+    (tmp_path / "d.tsv").write_text("id\ttext\tpublished\nt1\tClashes in Tripoli.\t2019-04-05\n")
+    (tmp_path / "e.csv").write_text("id,body2\n1,x\n")
+    reports = list(read_inputs([str(tmp_path)]))
+    assert codes(reports) == ["ok", "missing_field"]
+    assert reports[0].id == "t1" and reports[0].published == date(2019, 4, 5)
+    assert "--text-column" in reports[1].rejection.message
+
+
+RSS = b"""<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Wire Feed</title>
+<item><title>Blast in Kabul</title><link>https://wire.example/world/kabul-blast</link>
+<guid>k1</guid><description>Teaser only.</description></item>
+<item><title>Aden</title><link>https://wire.example/2016/12/12/aden</link><guid>a1</guid>
+<pubDate>Mon, 12 Dec 2016 08:00:00 GMT</pubDate>
+<content:encoded>&lt;p&gt;Rebels shelled Aden on Monday.&lt;/p&gt;&lt;p&gt;Two died.&lt;/p&gt;</content:encoded>
+</item>
+<item><title>Title only</title><link>https://elsewhere.example/x</link></item>
+</channel></rss>"""
+
+ATOM = b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title>
+<entry><id>urn:e1</id><title>Idlib</title><link href="https://a.example/idlib"/>
+<published>2017-01-02T10:00:00Z</published>
+<content type="html">&lt;p&gt;Troops clashed with rebels near Idlib.&lt;/p&gt;</content></entry>
+</feed>"""
+
+
+def test_rss_and_atom_items_linked_page_read_once(tmp_path):
+    (tmp_path / "feed.rss").write_bytes(RSS)
+    (tmp_path / "feed2.atom").write_bytes(ATOM)
+    (tmp_path / "kabul.html").write_bytes(PAGE)
+    reports = list(read_inputs([str(tmp_path)]))
+    ids = [r.id for r in reports]
+    # the Kabul item links to kabul.html, which is in the input: read from the page only
+    assert "k1" not in ids and str(tmp_path / "kabul.html") in ids
+    aden = reports[ids.index("a1")]
+    assert aden.raw == "Rebels shelled Aden on Monday.\n\nTwo died."
+    assert (aden.published, aden.published_source) == (date(2016, 12, 12), "feed")
+    assert aden.publisher == "Wire Feed" and aden.title == "Aden" and aden.record == 6
+    title_only = reports[ids.index("https://elsewhere.example/x")]
+    assert title_only.rejection.code == "missing_field" and title_only.rejection.line == 10
+    atom = reports[ids.index("urn:e1")]
+    assert atom.raw == "Troops clashed with rebels near Idlib."
+    assert atom.published == date(2017, 1, 2) and atom.url == "https://a.example/idlib"
+
+
+def test_invalid_feed_xml_names_its_line(tmp_path):
+    (tmp_path / "bad.rss").write_bytes(b"<rss><channel>\n<item><title>x</title>\n<item>")
+    (tmp_path / "ok.txt").write_text("Troops retook Manbij.")
+    reports = list(read_inputs([str(tmp_path)]))
+    assert codes(reports) == ["malformed", "ok"]
+    assert reports[0].rejection.line == 3
+
+
+def test_gzip_and_truncated_gzip(tmp_path):
+    data = json.dumps({"id": "g1", "text": "Clashes in Tripoli."}).encode() + b"\n"
+    (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(data))
+    text = " ".join(f"Report {i} about the town." for i in range(2000)).encode()
+    compressed = gzip.compress(text)
+    (tmp_path / "b.txt.gz").write_bytes(compressed[: len(compressed) // 2])
+    (tmp_path / "c.txt").write_text("Still read.")
+    reports = list(read_inputs([str(tmp_path)]))
+    assert codes(reports) == ["ok", "malformed", "ok"]
+    assert reports[0].id == "g1" and reports[0].path == str(tmp_path / "a.jsonl")
+    assert "truncated gzip" in reports[1].rejection.message
+    assert reports[1].rejection.path == str(tmp_path / "b.txt.gz")
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _tar(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def test_zip_with_nested_archive_and_corrupt_member(tmp_path):
+    inner = _tar({"deep/c.txt": b"Nested report about Mosul."})
+    data = _zip({"a.txt": b"Report A about Aden.", "b.html": page("Report B about Benghazi."),
+                 "inner.tar.gz": inner, "z.txt": b"Report Z about Zinjibar."})
+    # corrupt a.txt's compressed bytes (its CRC no longer matches); the other members survive
+    position = data.index(b"a.txt") + len(b"a.txt")
+    corrupt = data[:position + 2] + bytes(b ^ 0xFF for b in data[position + 2:position + 6]) \
+        + data[position + 6:]
+    (tmp_path / "bundle.zip").write_bytes(corrupt)
+    reports = list(read_inputs([str(tmp_path / "bundle.zip")]))
+    zip_path = str(tmp_path / "bundle.zip")
+    assert [r.path for r in reports] == [f"{zip_path}!a.txt", f"{zip_path}!b.html",
+                                         f"{zip_path}!inner.tar.gz!deep/c.txt",
+                                         f"{zip_path}!z.txt"]
+    assert codes(reports) == ["malformed", "ok", "ok", "ok"]
+    assert reports[2].raw == "Nested report about Mosul."
+
+
+def test_tar_gz_and_truncated_tar_gz(tmp_path):
+    good = _tar({"r/a.txt": b"Report A about Aden.", "r/b.txt": b"Report B about Basra."})
+    (tmp_path / "a.tar.gz").write_bytes(good)
+    big = _tar({"r/a.txt": b"Report A about Aden.", "r/b.txt": bytes(range(256)) * 400})
+    (tmp_path / "b.tgz").write_bytes(big[: len(big) // 2])
+    reports = list(read_inputs([str(tmp_path)]))
+    assert [r.raw for r in reports[:3]] == ["Report A about Aden.", "Report B about Basra.",
+                                           "Report A about Aden."]
+    assert reports[3].rejection.code == "malformed"
+    assert reports[3].rejection.path == f"{tmp_path / 'b.tgz'}!r/b.txt"
+
+
+def test_archive_member_over_the_limit_is_rejected(tmp_path):
+    (tmp_path / "a.zip").write_bytes(_zip({"big.txt": b"word " * 400, "ok.txt": b"Small one."}))
+    reports = list(read_inputs([str(tmp_path / "a.zip")],
+                               ReadOptions(limits=Limits(max_bytes=1000))))
+    assert codes(reports) == ["too_large", "ok"]
+
+
+def _warc(pages: list[tuple[str, bytes]], compress: bool) -> tuple[bytes, list[int]]:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=compress)
+    offsets = []
+    for uri, body in pages:
+        offsets.append(buffer.tell())
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
+                                                      http_headers=headers))
+    return buffer.getvalue(), offsets
+
+
+PAGES = [("https://x.example/2016/12/12/aden", page("Rebels shelled Aden on Monday, killing two.")),
+         ("https://x.example/b", page("Police arrested twelve protesters in Nairobi.")),
+         ("https://x.example/c", page("Troops retook the town of Manbij after a week."))]
+
+
+def test_warc_and_warc_gz_with_a_broken_record(tmp_path):
+    for compress, name in ((False, "crawl.warc"), (True, "crawl.warc.gz")):
+        data, offsets = _warc(PAGES, compress)
+        second, third = offsets[1], offsets[2]
+        if compress:  # a gzip member whose deflate stream is zeroed
+            broken = data[:second + 10] + b"\x00" * (third - second - 10) + data[third:]
+        else:  # a record replaced by bytes that are no WARC header
+            junk = b"\x00\x01 not a WARC record \xff" * 8
+            broken = data[:second] + junk + data[third:]
+            third = second + len(junk)
+        (tmp_path / name).write_bytes(broken)
+        reports = list(read_inputs([str(tmp_path / name)]))
+        assert codes(reports) == ["ok", "malformed", "ok"], name
+        first, bad, last = reports
+        assert first.url == "https://x.example/2016/12/12/aden"
+        assert (first.published, first.published_source) == (date(2016, 12, 12), "url")
+        assert first.record == 0 and first.path == str(tmp_path / name)
+        assert bad.rejection.line == second and bad.rejection.path == str(tmp_path / name)
+        assert last.url == "https://x.example/c" and "Manbij" in last.raw
+        assert last.record == third
+
+
+def test_warc_skips_requests_and_non_documents(tmp_path):
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    writer.write_record(writer.create_warc_record("https://x.example/img", "response",
+                        payload=io.BytesIO(b"\x89PNG"), http_headers=StatusAndHeaders(
+                            "200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")))
+    writer.write_record(writer.create_warc_record("https://x.example/gone", "response",
+                        payload=io.BytesIO(b"<html>404</html>"), http_headers=StatusAndHeaders(
+                            "404 Not Found", [("Content-Type", "text/html")], protocol="HTTP/1.1")))
+    data, _ = _warc(PAGES[:1], False)
+    (tmp_path / "c.warc").write_bytes(buffer.getvalue() + data)
+    reports = list(read_inputs([str(tmp_path / "c.warc")]))
+    assert codes(reports) == ["ok"] and "Aden" in reports[0].raw
+
+
+def test_binary_file_with_html_extension(tmp_path):
+    (tmp_path / "x.html").write_bytes(bytes(range(256)) * 4)
+    assert codes(read_inputs([str(tmp_path / "x.html")])) == ["binary"]
