@@ -171,3 +171,20 @@ def test_cleaning_is_idempotent_and_maps_into_raw(raw):
     for start in range(0, len(report.text), 7):
         span = report.raw_span(start, min(len(report.text), start + 5))
         assert report.raw[span.start:span.end] == span.text
+
+
+def test_dateline_date_fills_in_publication_date():
+    from datetime import date
+
+    raw = "MOGADISHU, Dec 13 (Reuters) - A bomb exploded near the port on Tuesday, police said."
+    report = Clean()(Report(id="m", raw=raw, published=date(2017, 1, 5), published_source="cli"))
+    assert (report.published, report.published_source) == (date(2016, 12, 13), "dateline")
+    assert report.dateline_place == "MOGADISHU" and report.text.startswith("A bomb")
+    kept = Clean()(Report(id="k", raw=raw, published=date(2016, 12, 14),
+                          published_source="html-meta"))
+    assert kept.published == date(2016, 12, 14)  # metadata wins over the dateline
+    unknown = Clean()(Report(id="u", raw=raw))
+    assert unknown.published is None  # no year and no reference: unknown, not guessed
+    dated = Clean()(Report(id="y", raw="KABUL, Afghanistan, March 3, 2019 (AP) -- Gunmen "
+                                       "attacked a checkpoint."))
+    assert dated.published.isoformat() == "2019-03-03"

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-__all__ = ["furniture_reason", "starts_link_list", "is_link_line", "Dateline", "find_dateline"]
+__all__ = ["furniture_reason", "starts_link_list", "is_link_line", "Dateline", "find_dateline",
+           "dateline_date"]
 
 _WORDS = re.compile(r"\S+")
 
@@ -159,3 +161,33 @@ def find_dateline(line: str) -> Dateline | None:
         return None
     return Dateline(place=place, region=match["region"], agency=match["agency"],
                     date_text=match["date"], length=match.end())
+
+
+_MONTHS = {name: number for number, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+    ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
+_DATE_PARTS = re.compile(r"([A-Za-z]+)\.?\s(\d{1,2})(?:,?\s(\d{4}))?")
+
+
+def dateline_date(date_text: str | None, reference: date | None) -> date | None:
+    """The date a dateline gives ("Dec 13, 2016"); without a year ("Dec 13") the year is the one
+    that puts it on or just before ``reference`` (a default publication date), else unknown."""
+    if not date_text:
+        return None
+    match = _DATE_PARTS.fullmatch(date_text.strip())
+    if not match or match[1].lower() not in _MONTHS:
+        return None
+    month, day = _MONTHS[match[1].lower()], int(match[2])
+    try:
+        if match[3]:
+            return date(int(match[3]), month, day)
+        if reference is None:
+            return None
+        for year in (reference.year + 1, reference.year, reference.year - 1):
+            candidate = date(year, month, day)
+            if candidate <= reference + timedelta(days=1):
+                return candidate
+    except ValueError:
+        return None
+    return None

@@ -1,7 +1,9 @@
 """The ``clean`` stage: installs the clean text and its offset map on the report.
 
-What it removes is recorded in ``report.removed`` (raw spans); a dateline's agency becomes the
-report's publisher when the input named none. A report with nothing left after cleaning (only
+What it removes is recorded in ``report.removed`` (raw spans). The dateline is recorded
+(``report.dateline``, ``report.dateline_place``); its agency becomes the report's publisher when
+the input named none, and its date the publication date when the input gave none (a date without
+a year takes its year from the caller's default date, ``--published``). A report with nothing left after cleaning (only
 page furniture) is rejected as ``empty``.
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 from ..errors import RejectCode
 from ..model import Rejection, Report, Span
+from .boilerplate import dateline_date
 from .text import clean_text
 
 __all__ = ["Clean"]
@@ -30,6 +33,10 @@ class Clean:
             report.dateline_place = cleaned.dateline.place
             if cleaned.dateline.agency and not report.publisher:
                 report.publisher = cleaned.dateline.agency
+            if report.published_source in (None, "cli"):  # the caller's default only fills in
+                published = dateline_date(cleaned.dateline.date_text, report.published)
+                if published is not None:
+                    report.published, report.published_source = published, "dateline"
         if not cleaned.text.strip():
             report.rejection = Rejection(
                 RejectCode.EMPTY.value, "nothing left after removing page furniture",
