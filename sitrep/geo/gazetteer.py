@@ -30,7 +30,7 @@ __all__ = ["SCHEMA_VERSION", "Candidate", "Gazetteer", "default_path", "check", 
 
 # Bump whenever the schema, the normalisation or the shipped data change: `build --if-missing`
 # then rebuilds a stale file.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 BUILD_HINT = "build it with `sitrep gazetteer build` (or `make gazetteer`)"
 
@@ -105,6 +105,7 @@ class Candidate:
     common: bool       # the name is also a common English word ("Brick", "Hub")
     cue: str | None    # the name matches only next to this cue ("T4" + "air base")
     source: str
+    matched: str = ""  # the name as the gazetteer writes it ("US", "Palmyra")
 
     @property
     def is_country(self) -> bool:
@@ -122,7 +123,7 @@ class Candidate:
 
 _CANDIDATE_SQL = """
 SELECT n.norm, p.id, p.geonameid, p.name, p.lat, p.lon, p.fclass, p.fcode, p.country, p.admin1,
-       p.admin2, p.population, n.kind, n.common, n.cue, p.source
+       p.admin2, p.population, n.kind, n.common, n.cue, p.source, n.name
 FROM names n JOIN places p ON p.id = n.place WHERE n.norm IN ({marks})
 """
 
@@ -176,7 +177,8 @@ class Gazetteer:
             for row in self.connection.execute(sql, chunk):
                 fresh.setdefault(row[0], []).append(Candidate(
                     row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9],
-                    row[10], row[11] or 0, row[12], bool(row[13]), row[14], row[15]))
+                    row[10], row[11] or 0, row[12], bool(row[13]), row[14], row[15],
+                    row[16] or ""))
         if len(self._cache) > self.cache_size:
             self._cache.clear()
         for norm in missing:

@@ -50,6 +50,38 @@ PART_NOUNS = frozenset({"base", "camp", "airport", "checkpoint", "prison", "vill
                         "outpost", "position", "positions", "compound", "hospital"})
 LOCATIVES = frozenset({"in", "near", "at", "from", "to", "outside", "into", "across", "toward",
                        "towards", "around", "of", "through", "via", "nearby", "inside"})
+# Capitalised words that name something else far more often than the hamlet that shares the name.
+NEVER_ALONE = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "arab", "kurdish", "jewish", "muslim", "christian", "sunni", "shia",
+    "shiite", "west", "western", "east", "eastern", "north", "northern", "south", "southern",
+    "central", "republic", "valley", "congress", "senate", "parliament", "god", "christmas",
+    "easter", "ramadan", "islam", "latino", "hispanic",
+})
+# A name followed by one of these is a street, a river, a building: not the town of that name.
+FEATURE_WORDS = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "way",
+    "square", "river", "creek", "bridge", "park", "church", "cathedral", "hall", "stadium",
+    "highway", "parkway", "terrace", "court", "building", "tower", "mall", "arena", "canal",
+    "plantation", "hotel", "inn", "theatre", "theater", "museum", "library",
+})
+# A name followed by one of these heads an organisation ("Aleppo Media Center"): still a place.
+ORGANISATION_WORDS = frozenset({
+    "media", "center", "centre", "times", "post", "news", "council", "university", "college",
+    "school", "academy", "police", "city", "county", "airport", "port", "group", "company",
+    "club", "fc", "united", "herald", "tribune", "journal", "gazette", "globe", "chronicle",
+    "government", "ministry", "province", "governorate", "state", "institute", "hospital",
+    "international", "national", "zoo", "museum", "daily", "observer", "telegraph", "express",
+    "star", "sun", "mail", "review", "region", "district", "office", "bureau", "agency",
+})
+# Capitalised words before a name that belong to the place name's reading, not to a person.
+PLACE_PREFIXES = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "upper", "lower", "greater", "downtown", "rural", "old", "metro", "northeast", "northwest",
+    "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+    "coastal", "inner", "outer", "mid", "new", "the", "in", "of", "near",
+})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "president", "gov", "governor", "sen", "senator",
                         "rep", "king", "queen", "prince", "princess", "pope", "sheikh", "general",
                         "gen", "minister", "judge", "coach", "lord", "lady", "sir", "st", "saint",
@@ -186,8 +218,18 @@ def _plausible(candidates: tuple[Candidate, ...], tokens: list[Token], first: in
         kept.append(candidate)
     if not kept:
         return ()
-    # all-capital short words ("US", "UK", "IS", "AP") only as curated country/region codes
+    if single and tokens[first].lower in NEVER_ALONE and not any(c.is_country for c in kept):
+        return ()
+    if last + 1 < len(tokens) and tokens[last + 1].lower in FEATURE_WORDS and \
+            _capitalised(tokens[last + 1]):
+        return ()
+    # an all-capital word is a place name only where the gazetteer writes it so ("US", "UAE")
+    # or in an all-capital dateline; otherwise it is an acronym ("NATO", "IS", "AP")
     letters = "".join(t.text for t in tokens[first:last + 1])
+    if word.isupper() and len(word) > 1 and not tokens[first].sentence_start:
+        kept = [c for c in kept if c.matched.isupper()]
+        if not kept:
+            return ()
     if single and word.isupper() and len(word.replace(".", "")) <= 3:
         kept = [c for c in kept if c.kind in ("alias", "official") and
                 (c.is_country or c.fcode in ("ADM1", "RGN") or c.cue == "facility")]
@@ -201,10 +243,30 @@ def _plausible(candidates: tuple[Candidate, ...], tokens: list[Token], first: in
         previous = tokens[first - 1].lower if first > 0 else ""
         contained = (last + 2 < len(tokens) and tokens[last + 1].text == "," and
                      _capitalised(tokens[last + 2]))
-        located = previous in LOCATIVES and not tokens[first].sentence_start
+        # "in Reading" reads as a place only for a place big enough to be talked about
+        located = (previous in LOCATIVES and not tokens[first].sentence_start and
+                   any(c.is_area or c.population >= 100_000 for c in kept))
         if not (contained or cue or located):
             return ()
     return tuple(kept)
+
+
+def _person_like(tokens: list[Token], first: int, last: int,
+                 candidates: tuple[Candidate, ...]) -> bool:
+    """A one-word name inside a longer capitalised run that reads as a person's name: after a
+    capitalised word that is not a place prefix ("Mary Kelly"), or before a capitalised word
+    that does not head an organisation ("David Cameron"). Countries, admin areas and big cities
+    keep their reading ("Paris Hilton" is rare enough)."""
+    if first != last or any(c.is_area or c.population >= 500_000 or c.kind == "demonym"
+                            for c in candidates):
+        return False
+    before = tokens[first - 1] if first > 0 else None
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if (before is not None and _capitalised(before) and not tokens[first].sentence_start
+            and before.lower not in PLACE_PREFIXES and before.text.isalpha()):
+        return True
+    return (after is not None and _capitalised(after) and after.text.isalpha() and
+            after.lower not in ORGANISATION_WORDS and after.lower not in FEATURE_WORDS)
 
 
 def find_mentions(text: str, gazetteer: Gazetteer,
@@ -214,6 +276,9 @@ def find_mentions(text: str, gazetteer: Gazetteer,
     grams = _ngrams(tokens, text)
     found = gazetteer.lookup(set(grams.values()))
     mentions: list[Mention] = []
+    # words seen as part of a person's name anywhere in this text ("John Kelly ... Kelly said")
+    people = {tokens[i].lower for (i, j), norm in grams.items() if i == j and norm in found
+              and _person_like(tokens, i, j, found[norm])}
     index = 0
     while index < len(tokens):
         match = None
@@ -224,6 +289,8 @@ def find_mentions(text: str, gazetteer: Gazetteer,
             cue, cue_end = _cue_after(tokens, last)
             cue = cue or _cue_before(tokens, index)
             candidates = _plausible(found[norm], tokens, index, last, cue)
+            if candidates and index == last and tokens[index].lower in people:
+                candidates = ()
             if candidates:
                 match = (last, cue, cue_end, candidates)
                 break

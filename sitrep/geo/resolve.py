@@ -31,9 +31,10 @@ class ResolverWeights:
     admin1_share: float = 0.6
     proximity: float = 0.6
     proximity_km: float = 250.0
-    curated_name: float = 0.2
-    official_name: float = 0.15
-    review_margin: float = 0.04   # below this the two best readings are a coin toss
+    curated_name: float = 0.25
+    official_name: float = 0.25
+    demonym_weight: float = 0.25  # "American" says little about where a story happens
+    review_margin: float = 0.02   # below this the two best readings are a coin toss
     review_km: float = 161.0      # ... unless they lie this close together (same answer)
 
 
@@ -49,8 +50,8 @@ class Resolution:
 # Feature types stand in for population where GeoNames gives areas none: a country name in news
 # is nearly always the country, an admin1 name without a cue usually loses to a city of the same
 # name (New York, Aleppo), a curated facility is what its name says.
-_TYPE_PRIOR = {"PCLI": 1.25, "CONT": 1.0, "ADM1": 0.72, "RGN": 0.7, "AREA": 0.7, "SEA": 0.7,
-               "GULF": 0.7}
+_TYPE_PRIOR = {"PCLI": 1.25, "CONT": 1.0, "ADM1": 0.86, "ADM2": 0.75, "RGN": 0.7, "AREA": 0.7,
+               "SEA": 0.8, "GULF": 0.7, "OCN": 0.9}
 
 
 def _prior(candidate: Candidate) -> float:
@@ -106,20 +107,23 @@ class _Context:
 
 
 def _score(candidate: Candidate, context: _Context, weights: ResolverWeights,
-           exclude: Candidate | None = None) -> tuple[float, str]:
-    total = context.total - (1 if exclude is not None else 0)
+           own: tuple[Candidate, float] | None = None) -> tuple[float, str]:
+    """``own``: this mention's own first-round choice, left out of the context it is scored by."""
+    mine, weight = own if own else (None, 0.0)
+    total = context.total - weight
     prior = _prior(candidate)
     country = admin1 = proximity = 0.0
     if total > 0:
-        own = 1 if exclude is not None and exclude.country == candidate.country else 0
-        country = max(0.0, context.countries[candidate.country] - own) / total
-        own = 1 if exclude is not None and (exclude.country, exclude.admin1) == (
-            candidate.country, candidate.admin1) else 0
+        same = weight if mine is not None and mine.country == candidate.country else 0.0
+        country = max(0.0, context.countries[candidate.country] - same) / total
+        same = weight if mine is not None and (mine.country, mine.admin1) == (
+            candidate.country, candidate.admin1) else 0.0
         if candidate.admin1:
-            admin1 = max(0.0, context.admin1[(candidate.country, candidate.admin1)] - own) / total
+            admin1 = max(0.0, context.admin1[(candidate.country, candidate.admin1)] - same) / total
     if context.points and not candidate.is_area:
-        nearest = min(distance_km(candidate.lat, candidate.lon, lat, lon)
-                      for lat, lon in context.points[:50])
+        nearest = min((distance_km(candidate.lat, candidate.lon, lat, lon)
+                       for lat, lon in context.points[:50]
+                       if mine is None or (lat, lon) != (mine.lat, mine.lon)), default=1e9)
         if nearest > 1.0:  # a point at distance ~0 is the candidate itself
             proximity = math.exp(-nearest / weights.proximity_km)
     kind = (weights.curated_name if candidate.kind == "alias" else
@@ -150,7 +154,7 @@ def resolve_mentions(mentions: list[Mention], text: str,
     for index, (mention, pool) in enumerate(zip(mentions, pools)):
         if mention.demonym:
             resolutions[index] = Resolution(pool[0], f"demonym of {pool[0].name} (context only)")
-            context.add(pool[0], 0.5)
+            context.add(pool[0], weights.demonym_weight)
             continue
         countries = [c for c in pool if c.is_country]
         admin = [c for c in pool if c.is_admin1]
@@ -184,23 +188,22 @@ def resolve_mentions(mentions: list[Mention], text: str,
 
     # -- pass 2: scored, twice (the second round sees the first round's choices) --------------
     pending = [i for i, r in enumerate(resolutions) if r is None]
-    for round_number in (1, 2):
-        chosen: dict[int, Resolution] = {}
-        for index in pending:
-            chosen[index] = _choose(mentions[index], pools[index], context, weights)
-        if round_number == 1:
-            for resolution in chosen.values():
-                if resolution.candidate is not None:
-                    context.add(resolution.candidate, 0.5)
-        else:
-            for index, resolution in chosen.items():
-                resolutions[index] = resolution
+    first_round: dict[int, Candidate] = {}
+    for index in pending:
+        resolution = _choose(pools[index], context, weights, None)
+        if resolution.candidate is not None:
+            first_round[index] = resolution.candidate
+    for candidate in first_round.values():
+        context.add(candidate, 0.5)
+    for index in pending:
+        own = (first_round[index], 0.5) if index in first_round else None
+        resolutions[index] = _choose(pools[index], context, weights, own)
     return [r if r is not None else Resolution(None, "no candidate") for r in resolutions]
 
 
-def _choose(mention: Mention, pool: tuple[Candidate, ...], context: _Context,
-            weights: ResolverWeights) -> Resolution:
-    scored = sorted(((*_score(c, context, weights), c) for c in pool),
+def _choose(pool: tuple[Candidate, ...], context: _Context, weights: ResolverWeights,
+            own: tuple[Candidate, float] | None) -> Resolution:
+    scored = sorted(((*_score(c, context, weights, own), c) for c in pool),
                     key=lambda item: item[0], reverse=True)
     best_score, detail, best = scored[0]
     rival = next((item for item in scored[1:] if distance_km(

@@ -15,7 +15,7 @@ __all__ = ["Geocode", "place_from"]
 
 # Feature codes whose extent is larger than a point: ACLED precision 3 (province or wider) for
 # countries, admin1, continents, seas; 2 for a small named area (Eastern Ghouta, a district).
-_PROVINCE_OR_WIDER = frozenset({"PCLI", "ADM1", "CONT", "SEA", "GULF"})
+_PROVINCE_OR_WIDER = frozenset({"PCLI", "ADM1", "CONT", "SEA", "GULF", "OCN"})
 _SMALL_AREA = frozenset({"RGN", "AREA", "ADM2", "ADM3"})
 
 
