@@ -1,0 +1,115 @@
+"""Event dating with ACLED time precision (sitrep/time/date_events.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sitrep.model import Actor, Event, Report, Span
+from sitrep.time.date_events import DateEvents
+from sitrep.time.stage import ResolveTimes
+
+SEED_DAY = date(2016, 12, 13)
+
+
+def event_at(raw: str, word: str, kind: str = "Armed clash", modality: str = "asserted",
+             actor: str | None = None, nth: int = 0) -> Event:
+    start = -1
+    for _ in range(nth + 1):
+        start = raw.index(word, start + 1)
+    return Event(event_type="Battles", sub_event_type=kind, plover_type="ASSAULT",
+                 actor1=Actor(0, 0, "", name=actor) if actor else None, modality=modality,
+                 trigger=Span(start, start + len(word), word),
+                 evidence=(Span(start, start + len(word), word),))
+
+
+def date_events(raw: str, events: list[Event], published: date | None = SEED_DAY) -> list[Event]:
+    report = ResolveTimes()(Report(id="t", raw=raw, published=published))
+    report.events = events
+    return DateEvents()(report).events
+
+
+def test_seed_dates():
+    raw = ("It followed the surprise seizure of the central Syrian city over the weekend by IS "
+           "fighters.\nIt showed a hurried retreat by the Russians, who at the same time were "
+           "helping regime troops capture Aleppo city from rebels.\nSyrian rebels fighting IS in "
+           "Aleppo province reportedly had two tanks knocked out on Monday by the militants.")
+    e1, e3, e4 = date_events(raw, [
+        event_at(raw, "seizure", "Non-state actor overtakes territory"),
+        event_at(raw, "capture", "Government regains territory"),
+        event_at(raw, "knocked out", "Armed clash")])
+    assert (e1.event_date, e1.time_precision, e1.date_text) == ("2016-12-10", 2, "the weekend")
+    assert (e4.event_date, e4.time_precision, e4.date_text) == ("2016-12-12", 1, "Monday")
+    # no time words anywhere near: the publication date, precision lowered to 3, reason kept
+    assert (e3.event_date, e3.time_precision, e3.date_text) == ("2016-12-13", 3, None)
+    assert any("precision lowered" in reason for reason in e3.reasons)
+
+
+def test_nearest_expression_in_the_sentence_wins():
+    raw = "After talks on Monday, rebels attacked the town on Wednesday."
+    (event,) = date_events(raw, [event_at(raw, "attacked")])
+    assert (event.event_date, event.date_text) == ("2016-12-07", "Wednesday")
+
+
+def test_paragraph_sets_the_date_for_a_later_sentence():
+    raw = ("On Sunday, gunmen stormed a checkpoint. They killed two guards.\n"
+           "Separately, protesters marched in the capital.")
+    attack, protest = date_events(raw, [
+        event_at(raw, "killed", "Attack"), event_at(raw, "marched", "Peaceful protest")])
+    assert (attack.event_date, attack.time_precision) == ("2016-12-11", 1)
+    assert "paragraph" in attack.reasons[-1]
+    assert protest.time_precision == 3  # another paragraph: its own date is unknown
+
+
+def test_ranges_and_months():
+    raw = ("Airstrikes hit the city in the last 48 hours. Clashes took place last week. "
+           "Shelling was reported earlier this month.")
+    strikes, clashes, shelling = date_events(raw, [
+        event_at(raw, "Airstrikes", "Air/drone strike"), event_at(raw, "Clashes"),
+        event_at(raw, "Shelling", "Shelling/artillery/missile attack")])
+    assert (strikes.event_date, strikes.time_precision) == ("2016-12-11", 2)
+    assert (clashes.event_date, clashes.time_precision) == ("2016-12-05", 2)
+    assert (shelling.event_date, shelling.time_precision) == ("2016-12-01", 3)
+
+
+def test_durations_and_years_do_not_date_events():
+    raw = "The group has fought the army since 2011 and held the town for three years."
+    (event,) = date_events(raw, [event_at(raw, "fought")])
+    assert (event.event_date, event.time_precision) == ("2016-12-13", 3)
+
+
+def test_headline_takes_its_lead_sentence_date():
+    raw = ("Rebels seize town in north\n"
+           "Rebels seized the town of Kafr Nabl over the weekend, residents said.")
+    headline, lead = date_events(raw, [
+        event_at(raw, "seize", "Non-state actor overtakes territory"),
+        event_at(raw, "seized", "Non-state actor overtakes territory")])
+    assert headline.event_date == lead.event_date == "2016-12-10"
+
+
+def test_same_story_mentions_share_a_date_but_not_forecasts():
+    raw = ("Militants captured the base on Sunday.\nThe booty captured there was shown.\n"
+           "The fall of the next base appears imminent.")
+    first, retold, forecast = date_events(raw, [
+        event_at(raw, "captured", "Looting/property destruction"),
+        event_at(raw, "captured", "Looting/property destruction", nth=1),
+        event_at(raw, "fall", "Looting/property destruction", modality="future")])
+    assert retold.event_date == first.event_date == "2016-12-11"
+    assert forecast.time_precision == 3
+
+
+def test_no_publication_date_leaves_relative_dates_unknown():
+    raw = "Rebels attacked on Monday. A bomb exploded on March 3, 2015."
+    monday, bomb = date_events(raw, [event_at(raw, "attacked"),
+                                     event_at(raw, "bomb", "Remote explosive/landmine/IED")],
+                               published=None)
+    assert (monday.event_date, monday.time_precision) == (None, None)
+    assert (bomb.event_date, bomb.time_precision) == ("2015-03-03", 1)
+
+
+def test_events_without_positions_and_reports_without_events():
+    raw = "Clashes on Monday."
+    (event,) = date_events(raw, [Event(event_type="Battles", sub_event_type="Armed clash",
+                                       plover_type="ASSAULT")])
+    assert event.time_precision == 3
+    report = Report(id="t", raw=raw, published=SEED_DAY)
+    assert DateEvents()(report).events == []
