@@ -34,25 +34,26 @@ DOCS = [
 ]
 
 
-def _extract(argv: list[str], stdin: str | None = None) -> tuple[int, list[dict]]:
+def _extract(argv: list[str], stdin: str | None = None) -> tuple[int, list[dict], str]:
     out = io.StringIO()
     old_stdin = sys.stdin
     try:
         if stdin is not None:
-            sys.stdin = io.StringIO(stdin)
+            sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8")
         with redirect_stdout(out):
             code = main(["extract", *argv])
     finally:
         sys.stdin = old_stdin
-    return code, [json.loads(line) for line in out.getvalue().splitlines()]
+    lines = out.getvalue().split("\n")
+    assert lines[-1] == "", "output ends with a newline"
+    return code, [json.loads(line) for line in lines[:-1]], out.getvalue()
 
 
 @pytest.fixture(scope="module")
-def records(tmp_path_factory) -> tuple[int, list[dict]]:
+def records(tmp_path_factory) -> tuple[int, list[dict], str]:
     path = tmp_path_factory.mktemp("contract") / "docs.jsonl"
     path.write_text("\n".join(json.dumps(doc) for doc in DOCS) + "\n", encoding="utf-8")
-    code, output = _extract([str(path)])
-    return code, output
+    return _extract([str(path)])
 
 
 def _texts() -> dict[str, str]:
@@ -60,13 +61,13 @@ def _texts() -> dict[str, str]:
 
 
 def test_one_record_per_document_in_input_order(records):
-    code, output = records
+    code, output, _ = records
     assert [r["id"] for r in output] == [d["id"] for d in DOCS]
     assert code == 1  # some documents were rejected
 
 
 def test_bad_documents_are_rejected_with_a_code(records):
-    _, output = records
+    _, output, _ = records
     by_id = {r["id"]: r for r in output}
     assert by_id["empty"]["status"] == "rejected" and by_id["empty"]["error"]["code"] == "empty"
     assert by_id["no-text"]["status"] == "rejected"
@@ -80,7 +81,7 @@ def test_bad_documents_are_rejected_with_a_code(records):
 
 
 def test_field_sets_and_enumerations(records):
-    _, output = records
+    _, output, _ = records
     for record in output:
         assert set(record) == {"id", "status", "error", "events", "actors", "places", "times"}
         for actor in record["actors"]:
@@ -125,7 +126,7 @@ def _spans(record: dict):
 
 
 def test_every_offset_slices_back_to_its_text(records):
-    _, output = records
+    _, output, _ = records
     texts = _texts()
     for record in output:
         text = texts[record["id"]]
@@ -134,22 +135,31 @@ def test_every_offset_slices_back_to_its_text(records):
 
 
 def test_the_clash_is_coded_as_violence(records):
-    _, output = records
+    _, output, _ = records
     clash = next(r for r in output if r["id"] == "clash")
     types = {e["event_type"] for e in clash["events"] if e["modality"] == "asserted"}
     assert types & {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
 def test_the_forecast_is_not_asserted(records):
-    _, output = records
+    _, output, _ = records
     forecast = next(r for r in output if r["id"] == "forecast")
     assert all(e["modality"] != "asserted" for e in forecast["events"])
 
 
 def test_stdin_text_and_exit_status_zero():
-    code, output = _extract(["-", "--published", "2024-01-02"],
+    code, output, _ = _extract(["-", "--published", "2024-01-02"],
                             stdin="Soldiers clashed with rebels near Goma on Monday.\n")
     assert code == 0 and len(output) == 1 and output[0]["status"] == "ok"
+
+
+def test_output_lines_survive_splitlines(records):
+    # U+2028 inside a text is escaped in the output, so any line reader sees one record a line
+    _, output, raw_output = records
+    assert "\u2028" not in raw_output
+    assert len(raw_output.splitlines()) == len(DOCS)
+    unicode = next(r for r in output if r["id"] == "unicode")
+    assert any("\u2028" in span["text"] for span in _spans(unicode))
 
 
 def test_usage_errors_exit_2():
@@ -164,5 +174,5 @@ def test_usage_errors_exit_2():
 def test_strict_fails_on_first_rejection(tmp_path):
     (tmp_path / "a.txt").write_text("")
     (tmp_path / "b.txt").write_text("Rebels attacked a police post in Kidal on Monday.")
-    code, output = _extract([str(tmp_path), "--strict"])
+    code, output, _ = _extract([str(tmp_path), "--strict"])
     assert code == 1 and output[0]["status"] == "rejected"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from datetime import date
 
 from ..config import Config, load_config
@@ -49,3 +50,10 @@ def read_options_from(args: argparse.Namespace, config: Config):
     return ReadOptions(published=args.published, limits=config.limits,
                        text_column=args.text_column, id_column=args.id_column,
                        date_column=args.date_column)
+
+
+def json_line(record: dict) -> str:
+    """One JSON Lines record. U+2028/U+2029 are escaped: JSON allows them raw, but many line
+    readers (Python's str.splitlines, JavaScript) split on them."""
+    text = json.dumps(record, ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"

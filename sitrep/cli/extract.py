@@ -8,13 +8,12 @@ Output (``--format jsonl``): one JSON object per input document, in input order 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TextIO
 
 from ..model import Report
 from ..pipeline import Pipeline
-from .common import add_input_arguments, config_from, read_options_from
+from .common import add_input_arguments, config_from, json_line, read_options_from
 
 
 def add_parser(subparsers) -> None:
@@ -48,7 +47,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def _write_jsonl(report: Report, out: TextIO) -> None:
-    out.write(json.dumps(report.to_contract(), ensure_ascii=False) + "\n")
+    out.write(json_line(report.to_contract()))
 
 
 def _write_table(report: Report, out: TextIO) -> None:
