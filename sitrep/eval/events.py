@@ -15,17 +15,16 @@ each record (older gold names mapped to the 16 current types) and source/target 
 from __future__ import annotations
 
 import csv
-import importlib
 import json
+import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 from ..config import load_config
-from ..errors import UsageError
+from ..errors import ResourceError, UsageError
 from ..model import Event, Report, content_id
-from ..pipeline import Pipeline
-from ..stages import BUILTIN_STAGES
+from ..pipeline import Pipeline, build_stage
 
 __all__ = ["add_arguments", "run", "CASE_LABELS", "NON_ACLED_LABELS", "available_pipeline",
            "snippet_label", "score_case", "read_case"]
@@ -62,19 +61,24 @@ def add_arguments(parser) -> None:
                         help="also print N misclassified snippets")
 
 
-def available_pipeline() -> Pipeline:
-    """The default pipeline without the stages whose modules are not installed (yet)."""
+def available_pipeline(left_out: list[str] | None = None) -> Pipeline:
+    """The default pipeline without the stages that cannot be built here: modules not installed
+    (yet), or a resource missing (a gazetteer to build). Their names go to ``left_out``."""
     config = load_config()
     names = []
     for name in config.stages:
-        module_name = BUILTIN_STAGES.get(name, "").partition(":")[0]
         try:
-            if module_name:
-                importlib.import_module(module_name)
+            build_stage(name, config.options(name))
         except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith("sitrep"):
-                continue
-            raise
+            if not (exc.name or "").startswith("sitrep"):
+                raise
+            if left_out is not None:
+                left_out.append(f"{name} (not installed)")
+            continue
+        except ResourceError as exc:
+            if left_out is not None:
+                left_out.append(f"{name} ({exc})")
+            continue
         names.append(name)
     return Pipeline(load_config(overrides={"pipeline": {"stages": names}}))
 
@@ -193,7 +197,10 @@ def _score_plover(pipeline: Pipeline, records: list[dict]) -> dict:
 
 
 def run(args) -> int:
-    pipeline = available_pipeline()
+    left_out: list[str] = []
+    pipeline = available_pipeline(left_out)
+    for note in left_out:
+        print(f"sitrep eval events: running without stage {note}", file=sys.stderr)
     started = time.perf_counter()
     if args.case:
         rows = read_case(args.case)

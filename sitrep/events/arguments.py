@@ -30,8 +30,13 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:from|of|in|near|at|on|to|into|with|for|a
 _MEMBERS_OF = re.compile(r"\b(?:fighters|members|militants|troops|soldiers|forces|units|elements|"
                          r"gunmen|militiamen|jihadists|supporters)\s+(?:from|of)\s+(?:the\s+)?"
                          r"(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
-_BY_AGENT = re.compile(r"\b(?:by|at the hands of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
+_BY_AGENT = re.compile(r"(?<!backed )(?<!supported )(?<!led )(?<!aided )(?<!funded )(?<!armed )"
+                       r"(?<!trained )(?<!allied )(?<!owned )(?<!run )(?<!said )(?<!reported )"
+                       r"\b(?:by|at the hands of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
+# a finite active verb ("took control", "seized"): its agent is its subject, never a later "by"
+_ACTIVE_VERB = re.compile(r"^(?:\w+ed|took|fought|overran|retook|won|shot|hit|struck|threw|"
+                          r"stormed|blew|drove|swept|overtook|beat|stole|set|built)\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _AGAINST = re.compile(r"\b(?:against|with|on|at|targeting|between)\s+(?:the\s+|a\s+|an\s+)?"
                       r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -57,6 +62,11 @@ _ACCORDING = re.compile(r"\b(?:according to|told|quoted|cited|citing)\s+(?:[\w-]
                         re.IGNORECASE)
 _AFTER_WINDOW = 80       # characters after the trigger searched for its object / agent
 _AGENT_WINDOW = 110      # "had two tanks knocked out on Monday by the militants"
+_NOMINAL_AGENT_WINDOW = 50   # "the seizure of the central Syrian city over the weekend by IS fighters"
+# "fighting IS": an actor right after a verb is its object, not the next verb's subject; except
+# after a causative ("helping regime troops capture", "allowed IS fighters to walk into")
+_OBJECT_OF_VERB = re.compile(r"\b(?!help|assist|allow|enabl|let|lett|watch|saw|order|forc|caus)"
+                             r"\w+(?:ing|ed)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +138,9 @@ def find_arguments(text: str, sentence_start: int, sentence_end: int, trigger_st
         re.match(r"\s*of\b", text[trigger_end:trigger_end + 5])) or bool(
         re.search(r"\bits\s+(?:\w+\s+)?$", lead[-25:]))
 
-    agent = next((m for m in after if m.cstart - trigger_end <= _AGENT_WINDOW
+    agent_possible = arguments.passive or not _ACTIVE_VERB.match(trigger_text)
+    agent_window = _AGENT_WINDOW if arguments.passive else _NOMINAL_AGENT_WINDOW
+    agent = next((m for m in after if agent_possible and m.cstart - trigger_end <= agent_window
                   and _BY_AGENT.search(text[max(trigger_end, m.cstart - 40):m.cstart])), None)
     source = next((m for m in after if m.cstart - trigger_end <= _AFTER_WINDOW
                    and _FROM.search(text[max(trigger_end, m.cstart - 30):m.cstart])), None)
@@ -139,14 +151,15 @@ def find_arguments(text: str, sentence_start: int, sentence_end: int, trigger_st
     subject = None
     for mention in reversed(before):
         prefix = text[max(sentence_start, mention.cstart - 40):mention.cstart]
-        if _MEMBERS_OF.search(prefix) or not _PREPOSITION_BEFORE.search(prefix):
+        if _MEMBERS_OF.search(prefix) or not (_PREPOSITION_BEFORE.search(prefix)
+                                              or _OBJECT_OF_VERB.search(prefix)):
             subject = mention
             break
 
     if agent:
         arguments.actor1 = agent.actor
         arguments.reasons.append(f"actor1 {agent.actor.text!r}: agent after 'by'")
-        if subject and not _same(subject.actor, agent.actor):
+        if arguments.passive and subject and not _same(subject.actor, agent.actor):
             arguments.actor2 = subject.actor
             arguments.reasons.append(f"actor2 {subject.actor.text!r}: subject of a passive")
     elif arguments.back_reference:

@@ -99,8 +99,12 @@ _SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 _RELEASE = re.compile(r"released", re.IGNORECASE)
 _HOSTAGE_RELEASE = re.compile(r"(?:releas|fre)\w* (?:\w+ ){0,3}$", re.IGNORECASE)
 _DIPLOMATIC_PROTEST = re.compile(r"lodged (?:a|an) (?:\w+ )?protest|diplomatic protest|protested to|"
-                                 r"summoned|(?:ministry|embassy|government) (?:\w+ )?protest",
-                                 re.IGNORECASE)
+                                 r"summoned (?:the |its )?(?:\w+ )?(?:ambassador|envoy|diplomat)|"
+                                 r"(?:ministry|embassy) (?:\w+ )?protest", re.IGNORECASE)
+_VIOLENCE = re.compile(r"bombard|fighting|clash|attack|offensive|assault|battle|shelling|strikes?\b|"
+                       r"killed|storm", re.IGNORECASE)
+_TAKING = re.compile(r"seiz|captur|taken|took|laid|loot|booty|spoils|arsenal|stole|plunder",
+                     re.IGNORECASE)
 _NOT_PROTEST = re.compile(r"stocks?|shares?|markets?|prices?|dollar|currency|bonds?|index|rall(?:y|ied) "
                           r"(?:support|behind|around)", re.IGNORECASE)
 _MOB = re.compile(r"mobs?|lynch|vigilante|communal|jungle justice|mob justice|villagers", re.IGNORECASE)
@@ -109,6 +113,7 @@ _WEAPON_SOURCE = re.compile(r"from (?:a |an |the )?(?:\w+[- ]){0,3}(?:base|camp|
                             re.IGNORECASE)
 _STRIKE_WORK = re.compile(r"strike|walkout|strikers", re.IGNORECASE)
 _SHELLING_ACT = re.compile(r"shell(?:ed|ing)|bombard|attack|fire|strike|barrage", re.IGNORECASE)
+_THROWN = re.compile(r"thr[eo]w|hurl|lob|toss|explod|attack|injur|wound|kill", re.IGNORECASE)
 _TEST = re.compile(r"test|video|nuclear", re.IGNORECASE)
 
 
@@ -163,17 +168,25 @@ class Rules:
     def __init__(self, lexicon: Lexicon) -> None:
         self.cues = lexicon.cues
         self.material = lexicon.roles["material"]
+        self.state = lexicon.roles["state"]
+        # disaster words are read case-sensitively: "Storm Corps" and "Hurricane Brigade" are names
+        self.disaster = re.compile(lexicon.cues["disaster"].pattern)
 
     def has(self, cue: str, text: str) -> bool:
         return bool(self.cues[cue].search(text))
 
+    def cues_state(self, text: str) -> bool:
+        """State forces named in ``text`` (who can intervene in a protest)."""
+        return bool(self.state.search(text))
+
     def non_political(self, context: Context) -> str | None:
         """Why the sentence reads as crime or disaster rather than political violence, if it does."""
-        armed = context.sentence_roles & {"nonstate", "state", "military_target"}
+        armed = context.sentence_roles & {"nonstate", "military_target"}
         political = self.has("political", context.sentence) or bool(armed)
         if political:
             return None
-        if self.has("disaster", context.sentence):
+        if self.disaster.search(context.sentence) or self.disaster.search(context.sentence.lower()
+                                                                          if context.sentence.isupper() else ""):
             return "disaster or accident context, no political actor"
         if self.has("crime", context.sentence):
             return "ordinary-crime context, no political actor"
@@ -188,7 +201,7 @@ class Rules:
         return method(context)
 
     def code_chemical(self, context: Context) -> Coding | None:
-        if self.has("disaster", context.sentence) and not self.has("political", context.sentence):
+        if self.disaster.search(context.sentence) and not self.has("political", context.sentence):
             return _only(None, None, None, "chemical accident")
         return _acled("Chemical weapon", "chemical agent used as a weapon")
 
@@ -199,6 +212,8 @@ class Rules:
         return _acled("Suicide bomb", "attacker detonated explosives on themselves")
 
     def code_grenade(self, context: Context) -> Coding | None:
+        if self.has("weapon_action", context.sentence) and not _THROWN.search(context.sentence):
+            return self.weapons_taken(context, "grenades found or seized")
         return _acled("Grenade", "hand grenade thrown")
 
     def code_airstrike(self, context: Context) -> Coding | None:
@@ -275,7 +290,7 @@ class Rules:
         near_before = context.before[-25:]
         if self.material.search(near_before) or self._material_object(context):
             return self.weapons_taken(context, "material taken")
-        person_object = context.target_roles & {"civilian", "state", "nonstate"} and not (
+        person_object = context.target_roles & {"civilian", "state", "nonstate", "person"} and not (
             context.target_roles & {"territory"} or context.place_after)
         if person_object and re.match(r"\W*(?:\d+|\w+ )?", context.after):
             if "nonstate" in context.agent_roles and "civilian" in context.target_roles:
@@ -286,7 +301,7 @@ class Rules:
             re.search(r"\bits\s+(?:\w+\s+)?$", context.before)
         if not territorial:
             return None
-        if _WITHOUT_FIGHT.search(context.sentence):
+        if _WITHOUT_FIGHT.search(context.sentence) and not _VIOLENCE.search(context.sentence):
             return _acled("Non-violent transfer of territory", "territory changed hands without fighting")
         if context.actor1_inter is not None:
             government = context.actor1_inter in _STATE_INTERS or (
@@ -310,8 +325,10 @@ class Rules:
                              r"stockpile|cache|ammunition)", head, re.IGNORECASE))
 
     def weapons_taken(self, context: Context, reason: str) -> Coding:
-        if "nonstate" in context.agent_roles or context.actor1_inter in (2, 3, 4) or \
-                _WEAPON_SOURCE.search(context.sentence):
+        taking = _TAKING.search(context.trigger) or _TAKING.search(context.before[-80:]) or \
+            _TAKING.search(context.after[:40])
+        if taking and ("nonstate" in context.agent_roles or context.actor1_inter in (2, 3, 4)
+                       or _WEAPON_SOURCE.search(context.sentence)):
             return _acled("Looting/property destruction", "weapons taken by an armed group from its enemy",
                           mode="seize")
         return _acled("Disrupted weapons use", reason)
@@ -352,17 +369,22 @@ class Rules:
         if context.trigger.lower().startswith("rall") and _NOT_PROTEST.search(context.sentence):
             return None
         window = context.window
+        forces = bool(self.cues_state(window))
         if self.has("protest_violent", window):
             return _acled("Violent demonstration", "demonstrators used violence", 0.08)
-        if self.has("protest_excessive", window) and (
-                context.sentence_roles & {"state"} or self.has("protest_intervention", window)):
+        if self.has("protest_excessive", window) and forces:
             return _acled("Excessive force against protesters", "lethal or injuring force on demonstrators",
                           0.08)
-        if self.has("protest_intervention", window):
+        if self.has("protest_intervention", window) and (forces or context.frame == "crowd_control"):
             return _acled("Protest with intervention", "demonstration dispersed or demonstrators detained",
                           0.06)
         mode = "strike" if _STRIKE_WORK.search(context.trigger) else "demo"
         return _acled("Peaceful protest", "demonstration without violence or intervention", mode=mode)
+
+    def code_crowd_control(self, context: Context) -> Coding | None:
+        if not (context.sentence_roles & {"protester", "civilian", "rioter"}):
+            return None
+        return self.code_protest(context)
 
     def code_riot(self, context: Context) -> Coding | None:
         if _MOB.search(context.trigger) or _MOB.search(context.sentence) and not (
@@ -407,6 +429,8 @@ class Rules:
     def code_group_change(self, context: Context) -> Coding | None:
         if not context.sentence_roles & {"nonstate", "state"} and not context.actor1_inter:
             return None
+        if self.disaster.search(context.sentence):
+            return _only("MOBILIZE", "troops", "15", "forces mobilised for a disaster")
         return _acled("Change to group/activity", "armed group changed its make-up or posture")
 
     def code_other_development(self, context: Context) -> Coding | None:

@@ -66,14 +66,27 @@ def _modalities_compatible(kept: Event, other: Event) -> bool:
     return False
 
 
+def _located_in_sentence(event: Event) -> bool:
+    return event.location is not None and any(
+        r.startswith("location:") and "in the event's sentence" in r for r in event.reasons)
+
+
+def _back_reference(event: Event) -> bool:
+    return event.actor1 is None and any(r.startswith("back reference") for r in event.reasons)
+
+
 def same_event(a: Event, b: Event) -> bool:
     """Whether two mentions within one report tell the same happening."""
     if (a.sub_event_type or a.plover_type) != (b.sub_event_type or b.plover_type):
         return False
     if a.sub_event_type is None and a.plover_type is None:
         return False
-    return (_sides_compatible(a, b) and _places_compatible(a, b) and _dates_compatible(a, b)
-            and _modalities_compatible(a, b))
+    if not (_sides_compatible(a, b) and _modalities_compatible(a, b)):
+        return False
+    if _back_reference(a) or _back_reference(b):
+        # "after the capture of Palmyra": the place and day around the mention are not its own
+        return True
+    return _places_compatible(a, b) and _dates_compatible(a, b)
 
 
 def _rank(event: Event) -> tuple:
@@ -95,6 +108,10 @@ def _fold(kept: Event, other: Event) -> Event:
             changes[name] = getattr(other, name)
             if name == "event_date":
                 changes["time_precision"] = other.time_precision
+    if (not _located_in_sentence(kept) and _located_in_sentence(other)
+            and not _back_reference(other)):
+        # a place named in the mention's own sentence beats a report-wide fallback
+        changes["location"] = other.location
     if kept.fatalities is None and other.fatalities is not None:
         changes["fatalities"] = other.fatalities
     known = {_actor_key(a) for a in kept.assoc_actor1} | {_actor_key(kept.actor1)}

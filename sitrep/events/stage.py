@@ -31,6 +31,13 @@ _SPECIFIC = {"chemical", "suicide", "grenade", "airstrike", "shelling", "project
 _GENERIC = {"attack", "clash"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                   "Riots", "Protests"}
+_LATER_SENTENCE = 0.03
+_DESCRIBING_PARTICIPLE = re.compile(r"^\w+ing$")
+# a violent event named as the cause of a diplomatic act ("expelled diplomats after a nerve agent
+# attack"): the report is about the diplomacy; the event is coded from reports that tell it
+_DIPLOMATIC = {"sanction", "accuse", "consult", "threaten", "request", "reject"}
+_CAUSE_BEFORE = re.compile(r"\b(?:after|following|over|for|in response to|in retaliation for|"
+                           r"because of|due to|amid|against)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'\u201c(]?[A-Z0-9])|\n+")
 _PROPER_NAME_AFTER = re.compile(r"^\W*(?:(?:the|of|a|an|its|key|strategic|central|northern|"
                                 r"southern|eastern|western|town|city|village|district)\s+){0,4}"
@@ -58,13 +65,23 @@ class DetectEvents:
         sentences = report.sentences or _fallback_sentences(report)
         mentions = locate_mentions(report)
         events: list[Event] = []
+        protester = self.lexicon.roles["protester"]
         for index, sentence in enumerate(sentences):
-            window_start = sentences[max(0, index - 1)].cstart
-            window_end = sentences[min(len(sentences) - 1, index + 1)].cend
+            # a protest is read with its neighbouring sentences when they speak of the crowd too
+            window = " ".join(
+                report.text[other.cstart:other.cend][:self.max_sentence_chars]
+                for other in sentences[max(0, index - 1):index + 2]
+                if other is sentence or protester.search(report.text[other.cstart:other.cend]))
             in_sentence = [m for m in mentions
                            if m.cstart >= sentence.cstart and m.cend <= sentence.cend]
-            events.extend(self._sentence_events(report, sentence, in_sentence,
-                                                report.text[window_start:window_end]))
+            found = self._sentence_events(report, sentence, in_sentence, window)
+            if index:
+                # news puts the main event first: later sentences' mentions rank a little lower
+                # (CASE 2021 dev: labels follow the lead event)
+                penalty = _LATER_SENTENCE * min(index, 3)
+                found = [replace(e, confidence=round(max(0.05, e.confidence - penalty), 3))
+                         for e in found]
+            events.extend(found)
         report.events = _resolve_back_references(_adopt_weapon_readings(events))
         return report
 
@@ -102,9 +119,13 @@ class DetectEvents:
         return kept
 
     def _triggers(self, text: str) -> list[tuple[str, int, int, float]]:
-        """Non-overlapping trigger matches: where two overlap the heavier (then longer) wins."""
+        """Non-overlapping trigger matches: where two overlap the heavier (then longer) wins.
+        Capitalised words inside a name ("National Liberation Front", "Government of National
+        Accord") are not triggers, unless the whole sentence is in capitals (a headline)."""
+        shouting = _mostly_capitals(text)
         found = [(frame.name, m.start(), m.end(), frame.weight)
-                 for frame in self.lexicon.frames for m in frame.pattern.finditer(text)]
+                 for frame in self.lexicon.frames for m in frame.pattern.finditer(text)
+                 if shouting or not _inside_name(text, m.start(), m.end())]
         found.sort(key=lambda f: (-f[3], -(f[2] - f[1]), f[1]))
         kept: list[tuple[str, int, int, float]] = []
         for item in found:
@@ -161,7 +182,17 @@ class DetectEvents:
         coding = self.rules.code(context)
         if coding is None or (coding.sub_event_type is None and coding.plover_type is None):
             return None
-        return self._event(report, sentence, text, start, end, weight, frame, coding, arguments)
+        diplomatic_before = any(
+            other in _DIPLOMATIC and other_start < start
+            for other, other_start, _, _ in self._triggers(text[:start]))
+        return self._event(report, sentence, text, start, end, weight, frame, coding, arguments,
+                           diplomatic_before)
+
+    def _after_actor(self, before: str) -> bool:
+        tail = before[-40:]
+        return any(match.end() >= len(tail) - 1
+                   for name in ("nonstate", "state", "civilian", "protester")
+                   for match in self.lexicon.roles[name].finditer(tail))
 
     def _place_after(self, report: Report, cstart: int, cend: int, after: str) -> bool:
         limit = min(cend, cstart + 70)
@@ -172,12 +203,21 @@ class DetectEvents:
         return bool(_PROPER_NAME_AFTER.match(after[:60]))
 
     def _event(self, report: Report, sentence: Sentence, text: str, start: int, end: int,
-               weight: float, frame: str, coding: Coding, arguments: Arguments) -> Event:
+               weight: float, frame: str, coding: Coding, arguments: Arguments,
+               diplomatic_before: bool) -> Event:
         modality = read_modality(text, start, end)
-        confidence = weight + coding.weight_change
+        confidence = weight + coding.weight_change - 0.02 * start / max(1, len(text))
         reasons = [f"trigger {text[start:end]!r} ({frame})", coding.reason, *arguments.reasons]
         if arguments.actor1 is not None:
             confidence += 0.04
+        if coding.event_type and diplomatic_before and _CAUSE_BEFORE.search(text[:start][-70:]):
+            confidence -= 0.35
+            reasons.append("named as the cause of a diplomatic act")
+        if _DESCRIBING_PARTICIPLE.search(text[start:end]) and self._after_actor(text[:start]):
+            # "Syrian rebels fighting IS ... had two tanks knocked out": the participle describes
+            # the actor; the finite verb tells the event
+            confidence -= 0.1
+            reasons.append("participle describing an actor, not the reported act")
         if arguments.back_reference:
             confidence -= 0.2
             reasons.append("back reference to an event told elsewhere")
@@ -197,6 +237,28 @@ class DetectEvents:
             evidence=(Span(sentence.start, sentence.end, sentence.text),),
             confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=trigger,
             reasons=tuple(reasons))
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'-]*")
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    if not text[start].isupper() or start == 0:
+        return False
+    previous = text[:start].rstrip().rsplit(None, 1)
+    following = text[end:].lstrip().split(None, 1)
+    previous_word = previous[-1] if previous and text[:start].strip() else ""
+    following_word = following[0] if following else ""
+    if previous_word.endswith((".", "!", "?", ":", '"')):
+        return False  # start of a sentence or quote
+    return bool(_NAME_WORD.match(previous_word) or _NAME_WORD.match(following_word)
+                or following_word in ("of", "for") and _NAME_WORD.match(
+                    (following[1] if len(following) > 1 else "").lstrip("the ").strip() or "x"))
 
 
 def _clean_position(report: Report, raw_position: int) -> int:

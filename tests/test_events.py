@@ -1,0 +1,223 @@
+"""detect_events and merge_events on hand-built reports (no other stage needed)."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from sitrep.events.merge import MergeEvents, merge_events
+from sitrep.events.modality import read_modality
+from sitrep.events.stage import DetectEvents
+from sitrep.model import ACLED_TYPES, PLOVER_TYPES, Actor, Event, Report, Span
+
+
+@pytest.fixture(scope="module")
+def detect() -> DetectEvents:
+    return DetectEvents()
+
+
+def _report(text: str, actors: dict[str, tuple[str, int]] | None = None) -> Report:
+    """A report with actor mentions placed by hand: {surface text: (name, inter)}."""
+    report = Report(id="t", raw=text)
+    for surface, (name, inter) in (actors or {}).items():
+        start = 0
+        while (start := text.find(surface, start)) >= 0:
+            report.actors.append(Actor(start, start + len(surface), surface, name=name, inter=inter))
+            start += len(surface)
+    report.actors.sort(key=lambda a: a.start)
+    return report
+
+
+def _events(detect, text, actors=None, asserted=True):
+    report = MergeEvents()(detect(_report(text, actors)))
+    return [e for e in report.events if e.event_type and (e.modality == "asserted" or not asserted)]
+
+
+def _types(events) -> set[str]:
+    return {e.sub_event_type for e in events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Government warplanes bombed rebel positions near the town on Monday.", "Air/drone strike"),
+    ("A suicide bomber blew himself up at a checkpoint, killing five soldiers.", "Suicide bomb"),
+    ("A roadside bomb exploded under a police vehicle in the province.", "Remote explosive/landmine/IED"),
+    ("Militants hurled a grenade at a police patrol in the market.", "Grenade"),
+    ("Rebels shelled the city with mortars and artillery overnight.", "Shelling/artillery/missile attack"),
+    ("The army dropped chlorine gas on the besieged district, activists said.", "Chemical weapon"),
+    ("Gunmen attacked the village and killed twelve civilians.", "Attack"),
+    ("Militants kidnapped three aid workers on the road to the city.", "Abduction/forced disappearance"),
+    ("Soldiers raped women fleeing the fighting, a rights group said.", "Sexual violence"),
+    ("Police arrested four opposition leaders in the capital.", "Arrests"),
+    ("Thousands of students marched peacefully through the capital to demand reforms.", "Peaceful protest"),
+    ("Police fired tear gas to disperse demonstrators outside parliament.", "Protest with intervention"),
+    ("Security forces opened fire on protesters with live ammunition, killing three.",
+     "Excessive force against protesters"),
+    ("Protesters threw stones at police and set fire to tyres.", "Violent demonstration"),
+    ("A mob lynched a man accused of theft in the village.", "Mob violence"),
+    ("The warring parties signed a ceasefire agreement in the capital.", "Agreement"),
+    ("Police seized a cache of weapons and ammunition in a raid on a house.", "Disrupted weapons use"),
+    ("Turkish forces set up a new military base near the border town.", "Headquarters or base established"),
+    ("Hundreds of fighters defected to the government side.", "Change to group/activity"),
+    ("Rebels withdrew from the town, handing control to government troops without a fight.",
+     "Non-violent transfer of territory"),
+])
+def test_codebook_sub_event_types(detect, text, expected):
+    assert expected in _types(_events(detect, text)), _events(detect, text)
+
+
+def test_territory_by_who_takes_it(detect):
+    state = {"government forces": ("Military Forces of Syria", 1), "rebels": ("Rebels (Syria)", 2)}
+    gov = _events(detect, "Syrian government forces captured the town of Maaloula from rebels.", state)
+    assert _types(gov) == {"Government regains territory"}
+    assert gov[0].actor1.name == "Military Forces of Syria" and gov[0].actor2.name == "Rebels (Syria)"
+    rebel = _events(detect, "The rebels captured the town of Maaloula from government forces.", state)
+    assert _types(rebel) == {"Non-state actor overtakes territory"}
+    assert rebel[0].actor1.name == "Rebels (Syria)"
+
+
+def test_violence_against_civilians_only_when_civilians_are_the_target(detect):
+    assert _types(_events(detect, "Gunmen attacked an army checkpoint near the border.")) == {"Armed clash"}
+    assert _types(_events(detect, "Gunmen attacked worshippers at a mosque.")) == {"Attack"}
+
+
+def test_passive_agent_and_possessor_victim(detect):
+    actors = {"Syrian rebels": ("Rebels (Syria)", 2), "the militants": ("Islamic State", 2)}
+    events = _events(detect, "Syrian rebels reportedly had two tanks knocked out on Monday by the "
+                     "militants.", actors)
+    assert len(events) == 1
+    event = events[0]
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1.name == "Islamic State" and event.actor2.name == "Rebels (Syria)"
+    assert event.attribution == "reportedly"
+
+
+def test_helper_is_associated_actor(detect):
+    actors = {"the Russians": ("Military Forces of Russia", 8),
+              "regime troops": ("Military Forces of Syria", 1), "rebels": ("Rebels (Syria)", 2)}
+    events = _events(detect, "It showed a retreat by the Russians, who were helping regime troops "
+                     "capture Aleppo city from rebels.", actors)
+    (event,) = [e for e in events if e.sub_event_type == "Government regains territory"]
+    assert [a.name for a in event.assoc_actor1] == ["Military Forces of Russia"]
+
+
+def test_news_agency_is_never_an_actor(detect):
+    actors = {"Amaq": ("Amaq News Agency", None), "IS fighters": ("Islamic State", 2)}
+    events = _events(detect, "IS fighters captured the town of Palmyra, according to Amaq.", actors)
+    assert events and all(e.actor1 is None or e.actor1.name == "Islamic State" for e in events)
+    assert all(e.actor2 is None or "Amaq" not in e.actor2.name for e in events)
+
+
+@pytest.mark.parametrize("sentence, trigger, modality", [
+    ("No one was killed in the blast.", "killed", "negated"),
+    ("The group denied it had attacked the convoy.", "attacked", "negated"),
+    ("The militants could gain more firepower to be used against rebels battling IS.", "battling",
+     "hypothetical"),
+    ("With the fall of the T4 air base also appearing imminent, the jihadis may advance.", "fall of",
+     "future"),
+    ("The rebels plan to attack the city next week.", "attack", "future"),
+    ("Many suspect that the rockets came from camps that IS took on Sunday.", "took", "uncertain"),
+    ("The Taliban claimed responsibility for the attack.", "attack", "uncertain"),
+    ("Rebels reportedly captured the town.", "captured", "asserted"),
+])
+def test_modality(sentence, trigger, modality):
+    start = sentence.index(trigger)
+    assert read_modality(sentence, start, start + len(trigger)).value == modality
+
+
+def test_attribution_recorded():
+    sentence = "Twelve soldiers were killed in the ambush, according to Amaq news agency."
+    start = sentence.index("ambush")
+    result = read_modality(sentence, start, start + 6)
+    assert result.value == "asserted" and result.attribution.startswith("according to Amaq")
+
+
+def test_forecast_is_kept_but_not_asserted(detect):
+    report = MergeEvents()(detect(_report(
+        "With the fall of the nearby T4 air base also appearing imminent, the jihadis could gain "
+        "more heavy firepower.")))
+    assert report.events and all(e.modality in ("future", "hypothetical") for e in report.events
+                                 if e.event_type)
+
+
+@pytest.mark.parametrize("text", [
+    "A strong earthquake killed eight people and damaged more than 1,300 buildings.",
+    "Four workers were injured when a boiler exploded at a chemical plant.",
+    "Police arrested three men for drug trafficking and money laundering.",
+    "The foreign ministers met in Geneva to discuss trade.",
+    "The president condemned the decision and expelled two diplomats.",
+])
+def test_no_political_violence_no_acled_event(detect, text):
+    assert not _events(detect, text, asserted=False)
+
+
+def test_diplomacy_keeps_plover_and_cameo(detect):
+    report = detect(_report("Russia expelled two US diplomats on Friday."))
+    assert any(e.plover_type == "SANCTION" and e.cameo_root == "16" and e.event_type is None
+               for e in report.events)
+
+
+def test_codes_are_valid(detect):
+    report = detect(_report("Militants ambushed an army convoy. Police arrested protesters. "
+                            "Jets bombed the town. The sides agreed a truce."))
+    for event in report.events:
+        if event.sub_event_type:
+            assert event.sub_event_type in ACLED_TYPES[event.event_type]
+        assert event.plover_type is None or event.plover_type in PLOVER_TYPES
+        assert event.cameo_root is None or (len(event.cameo_root) == 2 and event.cameo_root.isdigit())
+        assert 0.0 <= event.confidence <= 1.0
+
+
+def test_repeated_mentions_merge_into_one_event_with_all_evidence(detect):
+    text = ("IS fighters captured the city of Palmyra over the weekend. "
+            "It followed the surprise seizure of the central Syrian city by IS fighters.")
+    events = _events(detect, text, {"IS fighters": ("Islamic State", 2)})
+    assert len(events) == 1 and len(events[0].evidence) == 2
+
+
+def test_merge_is_order_independent():
+    def event(start, confidence, actor=None):
+        return Event("Battles", "Armed clash", "ASSAULT", cameo_root="19",
+                     actor1=Actor(0, 2, "IS", name=actor) if actor else None,
+                     evidence=(Span(start, start + 5, "x" * 5),), confidence=confidence,
+                     trigger=Span(start, start + 1, "x"))
+    events = [event(0, 0.7, "Islamic State"), event(10, 0.8), event(20, 0.6, "Islamic State")]
+    first = merge_events(events)
+    assert merge_events(list(reversed(events))) == first
+    assert len(first) == 1 and len(first[0].evidence) == 3
+
+
+def test_offsets_slice_back_through_cleaning(detect):
+    raw = "HEADLINE\n\nRebels  shelled   the town with mortars, killing two civilians."
+    report = detect(Report(id="x", raw=raw))
+    assert report.events
+    for event in report.events:
+        for span in event.evidence + (event.trigger,):
+            assert raw[span.start:span.end] == span.text
+
+
+def test_bad_input_no_blowup(detect):
+    names = ", ".join(f"fighter{i}" for i in range(300))
+    crowd = {f"fighter{i}": (f"Group {i}", 2) for i in range(0, 300, 3)}
+    text = (f"Clashes between {names} killed 1, 2, 3, 4 and 5 people. " * 5
+            + "ATTACK ON ARMY BASE KILLS 10 SOLDIERS\n| col | col |\n|---|---|\n" * 20
+            + "\"We will attack,\" he said. " * 50)
+    report = detect(_report(text, crowd))
+    per_sentence = {}
+    for event in report.events:
+        assert event.evidence
+        per_sentence[event.evidence[0].start] = per_sentence.get(event.evidence[0].start, 0) + 1
+    assert max(per_sentence.values()) <= detect.max_events_per_sentence
+    assert any("actor mentions in the sentence" in r for e in report.events for r in e.reasons)
+
+
+def test_empty_and_eventless_reports(detect):
+    assert detect(Report(id="e", raw="")).events == []
+    assert detect(Report(id="w", raw="The weather was fine and the market opened.")).events == []
+
+
+def test_stage_is_picklable(detect):
+    clone = pickle.loads(pickle.dumps(detect))
+    text = "Government warplanes bombed rebel positions."
+    assert [e.sub_event_type for e in clone(_report(text)).events] == \
+        [e.sub_event_type for e in detect(_report(text)).events]
