@@ -31,7 +31,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .config import load_config
-from .corpus import generate_articles, write_html, write_jsonl
+from .corpus import generate_labelled, write_html, write_jsonl
 
 __all__ = ["StageTimer", "Target", "TARGETS", "run_benchmark", "main"]
 
@@ -208,8 +208,13 @@ def _near_duplicate_index():
     return NearDuplicateIndex(), "MinHash LSH"
 
 
-def run_html(html_dir: Path, config_path: Path | None = None) -> dict:
-    """Read the HTML pages, clean them and group near-duplicates; each step timed."""
+def run_html(html_dir: Path, copy_of: dict[str, str | None],
+             config_path: Path | None = None) -> dict:
+    """Read the HTML pages, clean them and group near-duplicates; each step timed.
+
+    ``copy_of`` (article id -> id of the article it copies, or None) checks the grouping: every
+    copy should join its original's group and no two originals should share one.
+    """
     from .ingest import read_inputs
     from .pipeline import build_stage
 
@@ -223,7 +228,7 @@ def run_html(html_dir: Path, config_path: Path | None = None) -> dict:
     index, grouping = _near_duplicate_index()
     read, cleaning, grouping_clock = Clock(), Clock(), Clock()
     documents = rejected = 0
-    groups: set[str] = set()
+    group_of: dict[str, str] = {}
     markup_left = 0
     with read:
         reports = list(read_inputs([str(html_dir)]))
@@ -238,11 +243,13 @@ def run_html(html_dir: Path, config_path: Path | None = None) -> dict:
             report = clean(report)
         if index is not None:
             with grouping_clock:
-                groups.add(index.add(report.id, report.raw))
+                group_of[Path(report.path).stem] = index.add(report.id, report.raw)
     cpu = read.cpu + cleaning.cpu + grouping_clock.cpu
     figures = {
         "documents": documents, "rejected": rejected, "grouping": grouping,
-        "groups": len(groups) if index is not None else None,
+        "groups": len(set(group_of.values())) if index is not None else None,
+        "originals": sum(1 for original in copy_of.values() if original is None),
+        **_check_grouping(group_of, copy_of),
         "html_parsed": markup_left == 0,
         "read_cpu_s": round(read.cpu, 3), "clean_cpu_s": round(cleaning.cpu, 3),
         "group_cpu_s": round(grouping_clock.cpu, 3), "cpu_s": round(cpu, 3),
@@ -252,6 +259,21 @@ def run_html(html_dir: Path, config_path: Path | None = None) -> dict:
         figures["note"] = (f"{markup_left} pages kept their HTML markup: no HTML reader yet, "
                            "pages were read as plain text")
     return figures
+
+
+def _check_grouping(group_of: dict[str, str], copy_of: dict[str, str | None]) -> dict:
+    if not group_of:
+        return {}
+    copies = [(name, original) for name, original in copy_of.items() if original]
+    found = sum(1 for name, original in copies
+                if name in group_of and group_of[name] == group_of.get(original))
+    originals_by_group: dict[str, int] = {}
+    for name, original in copy_of.items():
+        if original is None and name in group_of:
+            originals_by_group[group_of[name]] = originals_by_group.get(group_of[name], 0) + 1
+    merged = sum(count for count in originals_by_group.values() if count > 1)
+    return {"copies_grouped": f"{found}/{len(copies)}",
+            "originals_wrongly_merged": f"{merged}/{sum(originals_by_group.values())}"}
 
 
 def stage_rows(timers: list[StageTimer], words: int) -> list[dict]:
@@ -302,12 +324,15 @@ def run_benchmark(articles: int = 2000, workers: int = 1, stages: list[str] | No
     """Generate the corpus, measure everything, return the figures (nothing is printed)."""
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-", dir=workdir) as tmp:
         with Clock() as generation:
-            corpus = list(generate_articles(articles, seed=seed))
+            labelled = list(generate_labelled(articles, seed=seed))
+            corpus = [article.record for article in labelled]
             jsonl_path = write_jsonl(corpus, Path(tmp) / "corpus.jsonl")
             write_html(corpus, Path(tmp) / "html")
         words = sum(len(_WORD.findall(article["text"])) for article in corpus)
         results = Results(articles=articles, words=words)
+        copy_of = {article.record["id"]: article.copy_of for article in labelled}
         results.corpus = {"seed": seed, "words_per_article": round(words / max(1, articles), 1),
+                          "syndicated_copies": sum(1 for c in copy_of.values() if c),
                           "generated_in_s": round(generation.wall, 2)}
         results.tokenize = bare_tokenize(jsonl_path)
         with Clock() as building:
@@ -322,7 +347,7 @@ def run_benchmark(articles: int = 2000, workers: int = 1, stages: list[str] | No
                                              if tokenize_rate and extract_rate else None)
         if workers > 1:
             results.parallel = run_parallel(stages, config_path, jsonl_path, workers)
-        results.html = run_html(Path(tmp) / "html", config_path)
+        results.html = run_html(Path(tmp) / "html", copy_of, config_path)
         full_stages = list(load_config(config_path).stages)
         results.targets = judge_targets(results, timers, full_stages)
     results.peak_rss_mb = _peak_rss_mb()
@@ -333,7 +358,8 @@ def format_results(results: Results) -> str:
     extract, tokenize = results.extract, results.tokenize
     lines = [
         f"sitrep bench: {results.articles:,} generated articles, {results.words:,} words "
-        f"({results.corpus['words_per_article']} per article), seed {results.corpus['seed']}",
+        f"({results.corpus['words_per_article']} per article, "
+        f"{results.corpus['syndicated_copies']} syndicated copies), seed {results.corpus['seed']}",
         f"pipeline: {' > '.join(results.build['stages'])} (built in {results.build['wall_s']} s)",
         "",
         f"{'pass':<44}{'docs/s':>10}{'sent/s':>10}{'cpu s':>9}{'wall s':>9}",
@@ -361,8 +387,10 @@ def format_results(results: Results) -> str:
     else:
         lines += ["", f"HTML ingest: read {html['read_cpu_s']} s, clean {html['clean_cpu_s']} s, "
                   f"grouping ({html['grouping']}) {html['group_cpu_s']} s cpu; "
-                  f"{html['groups'] if html['groups'] is not None else '-'} groups, "
-                  f"{html['rejected']} rejected" + (f"; {html['note']}" if "note" in html else "")]
+                  f"{html['groups'] if html['groups'] is not None else '-'} groups for "
+                  f"{html['originals']} originals (copies grouped with their original "
+                  f"{html.get('copies_grouped', '-')}, originals wrongly merged "
+                  f"{html.get('originals_wrongly_merged', '-')}), {html['rejected']} rejected" + (f"; {html['note']}" if "note" in html else "")]
     lines += ["", f"{'target (per core)':<58}{'issue':>6}{'minimum':>10}{'measured':>11}  status"]
     for verdict in results.targets:
         lines.append(f"{verdict['target']:<58}{verdict['issue']:>6}{_fmt(verdict['minimum']):>10}"

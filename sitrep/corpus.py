@@ -26,7 +26,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 __all__ = [
-    "EXAMPLES_DIR", "DemoReport", "load_demo_reports", "generate_articles", "write_jsonl",
+    "EXAMPLES_DIR", "DemoReport", "GeneratedArticle", "load_demo_reports", "generate_articles",
+    "generate_labelled", "write_jsonl",
     "write_html", "write_seed_example", "write_bad_examples", "binary_example_bytes",
     "legacy_example_bytes", "broken_jsonl_example",
 ]
@@ -133,24 +134,46 @@ def generate_articles(n: int, seed: int = 2016,
     """``n`` articles as contract input records ``{id, text, published, title, publisher}``.
 
     Each article is a demo report's lead (varied) plus 7-15 background sentences from other
-    reports, in paragraphs of 1-3 sentences: about 200-400 words, the length of a short wire story.
+    reports, in paragraphs of 1-3 sentences: about 200-400 words, a short wire story.
     About 1 in 8 is a syndicated copy of an earlier article (re-headed, truncated, new publisher),
     1 in 10 repeats a paragraph and 1 in 10 carries a badge line, as scraped news does.
     """
+    for article in generate_labelled(n, seed, reports):
+        yield article.record
+
+
+@dataclass(frozen=True)
+class GeneratedArticle:
+    """A generated article with what it was made from: its lead report, and the id of the
+    article it copies (None for an original) — the truth a grouping can be checked against."""
+
+    record: dict
+    lead: str
+    copy_of: str | None
+
+
+def generate_labelled(n: int, seed: int = 2016,
+                      reports: list[DemoReport] | None = None) -> Iterator[GeneratedArticle]:
+    """As :func:`generate_articles`, each article with its labels."""
     reports = reports or load_demo_reports()
     rng = random.Random(seed)
-    made: list[dict] = []
+    made: list[GeneratedArticle] = []
     for number in range(n):
         if made and rng.random() < 0.125:
-            article = _syndicated_copy(rng.choice(made[-50:]), number, rng)
+            original = rng.choice(made[-50:])
+            root = original.copy_of or original.record["id"]
+            article = GeneratedArticle(_syndicated_copy(original.record, number, rng),
+                                       original.lead, root)
         else:
-            article = _fresh_article(reports, number, rng)
+            report = rng.choice(reports)
+            article = GeneratedArticle(_fresh_article(report, reports, number, rng),
+                                       report.name, None)
         made.append(article)
         yield article
 
 
-def _fresh_article(reports: list[DemoReport], number: int, rng: random.Random) -> dict:
-    report = rng.choice(reports)
+def _fresh_article(report: DemoReport, reports: list[DemoReport], number: int,
+                   rng: random.Random) -> dict:
     published = report.published + timedelta(days=rng.randint(-400, 400))
     publisher = rng.choice(_PUBLISHERS)
     sentences = [_vary(s, rng) for s in report.sentences]

@@ -66,3 +66,14 @@ def test_bench_main_writes_json(tmp_path, capsys):
     figures = json.loads(out.read_text())
     assert figures["articles"] == 20 and figures["extract"]["docs_per_s"] > 0
     assert "per core" in capsys.readouterr().out
+
+
+def test_labelled_corpus_marks_copies_of_originals():
+    from sitrep.corpus import generate_labelled
+
+    labelled = list(generate_labelled(80, seed=5))
+    ids = {article.record["id"] for article in labelled}
+    copies = [article for article in labelled if article.copy_of]
+    assert copies and all(article.copy_of in ids for article in copies)
+    originals = {article.record["id"] for article in labelled if article.copy_of is None}
+    assert all(article.copy_of in originals for article in copies)
