@@ -160,14 +160,20 @@ def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
         while look < len(words) and look - end < 3 and folded[look] in _ROLE_MODIFIERS:
             look += 1
         role = _role_at(folded, look)
+        if role is None and look + 1 < len(words) and words[look].isalpha() and \
+                words[look].islower() and folded[look] not in _OBJECT_NOUNS:
+            loose = _role_at(folded, look + 1)          # one free modifier: "French paper workers"
+            if loose is not None and loose[0].kind != "state":
+                role = loose
         if role is None and look > end and _role_at(folded, look - 1) and not (
                 look < len(folded) and (folded[look] in _OBJECT_NOUNS or words[look][:1].isupper())):
             role = (_role_at(folded, look - 1)[0], look)   # "the Sudanese government and ..."
         if role is None:
             act = _act_after(folded, look)
             if act is not None:                 # "Israeli air raids", "an Australian ultimatum"
-                return [Mention(positions[index], positions[end - 1] + 1, "state", country=iso3,
-                                role=Role(act, "state"), state_modified=True,
+                kind = "state" if act.kind == "state" else "role"
+                return [Mention(positions[index], positions[end - 1] + 1, kind, country=iso3,
+                                role=act, state_modified=True,
                                 cue=f"{' '.join(words[index:end])} (+ {folded[look]})")], end
             coordinated = _coordinated(iso3, tokens, positions, words, folded, index, end)
             # "Russian military base": the demonym and its modifiers describe a thing.
@@ -269,7 +275,7 @@ def _nominal(tokens, positions, words, folded, index):
                     cue=" ".join(words[start:end]))], end
 
 
-def _act_after(folded: list[str], look: int) -> str | None:
+def _act_after(folded: list[str], look: int) -> Role | None:
     """The sector of an act noun at ``look`` (after at most one modifier: "air raids")."""
     for at in (look, look + 1):
         if at < len(folded):

@@ -54,19 +54,22 @@ ROLES: dict[tuple[str, ...], Role] = {
         constitutional_court judiciary high_court"""),
     **_roles("REB", "rebel", """rebels rebel insurgents insurgent guerrillas guerrilla
         separatists separatist opposition_fighters opposition_forces rebel_forces
-        rebel_fighters"""),
+        rebel_fighters guerillas guerilla"""),
     **_roles("OPP", "other", """opposition dissidents opposition_party opposition_leader
-        candidates candidate activists activist"""),
+        candidates candidate activists activist opposition_groups opposition_parties
+        politicians politician"""),
     **_roles("UAF", "armed", """gunmen gunman assailants assailant attackers attacker
         armed_men armed_group armed_groups militiamen militia militias bandits kidnappers
         abductors raiders"""),
     **_roles("REB", "anaphor", """militants militant jihadists jihadist jihadis jihadi
-        extremists extremist terrorists terrorist islamists islamist fighters fighter"""),
+        extremists extremist terrorists terrorist islamists islamist fighters fighter
+        fundamentalists"""),
     **_roles("CVL", "protester", "protesters protester demonstrators demonstrator marchers"),
     **_roles("CVL", "rioter", "rioters rioter mob mobs looters"),
     **_roles("CVL", "civilian", """civilians civilian villagers villager residents resident
         farmers farmer worshippers passengers pedestrians shoppers children women
-        population locals inhabitants citizens"""),
+        population locals inhabitants citizens prisoners prisoner inmates youths youth
+        elders landowners immigrants settlers pilgrims"""),
     **_roles("EDU", "civilian", "students student teachers pupils schoolchildren"),
     **_roles("JRN", "civilian", "journalists journalist reporters reporter"),
     **_roles("MED", "civilian", "doctors doctor nurses medics aid_workers health_workers"),
@@ -79,13 +82,15 @@ ROLES: dict[tuple[str, ...], Role] = {
 
 # Nouns of acts that make a demonym before them an actor ("Israeli air raids", "a U.S. request"):
 # military acts code the country's forces, the others its government.
-EVENT_NOUNS: dict[str, str] = {
+EVENT_NOUNS: dict[str, Role] = {
     **dict.fromkeys("""raid raids airstrike airstrikes air_strike air_strikes strike strikes
         shelling bombardment bombing bombings offensive attack attacks incursion incursions
-        invasion blockade operation operations assault""".split(), "MIL"),
+        invasion blockade operation operations assault""".split(), Role("MIL", "state")),
     **dict.fromkeys("""proposal proposals request requests offer offers ultimatum mediation plan
         plans demand demands initiative sanctions aid pressure decision statement warning
-        warnings accusation accusations threat threats""".split(), "GOV"),
+        warnings accusation accusations threat threats""".split(), Role("GOV", "state")),
+    **dict.fromkeys("protests demonstrations rallies marches".split(), Role("CVL", "protester")),
+    **dict.fromkeys("riots riot unrest".split(), Role("CVL", "rioter")),
 }
 
 # The longest role, in tokens: how far the recogniser looks ahead.
