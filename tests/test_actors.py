@@ -140,3 +140,14 @@ def test_seed_actors(pipeline, seed_path):
     assert by_text["pro-regime forces"] == by_text["regime troops"] == {"Military Forces of Syria"}
     assert by_text["Syrian rebels"] == {"Rebels (Syria)"}
     assert by_text["Amaq news agency"] == {"Amaq News Agency"}
+
+
+def test_bad_input_does_not_blow_up(pipeline):
+    import time
+
+    started = time.perf_counter()
+    report = pipeline(" ".join(["Russian troops and IS fighters clashed near Aleppo and"] * 2000))
+    assert len(report.actors) == 4000
+    assert pipeline("12 34 -- 56 ... 78").actors == []
+    assert pipeline("Москва 北京 العربية ISIS").actors[0].name == "Islamic State"
+    assert time.perf_counter() - started < 20
