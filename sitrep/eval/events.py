@@ -179,8 +179,9 @@ def _score_plover(pipeline: Pipeline, records: list[dict]) -> dict:
         confusion[gold, guess] += 1
         for side, gold_actors, attribute in (("source", record.get("source") or [], "actor1"),
                                              ("target", record.get("target") or [], "actor2")):
-            for gold_actor in gold_actors:
-                text = (gold_actor.get("actorText") or "").lower()
+            for gold_actor in gold_actors if isinstance(gold_actors, list) else ():
+                text = (gold_actor.get("actorText") or "").lower() if isinstance(
+                    gold_actor, dict) else ""
                 if not text:
                     continue
                 found = best is not None and getattr(best, attribute) is not None and (

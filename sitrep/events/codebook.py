@@ -55,6 +55,7 @@ DIPLOMATIC_FRAMES = {
     "consult": ("CONSULT", "04"), "accuse": ("ACCUSE", "11"), "sanction": ("SANCTION", "16"),
     "threaten": ("THREATEN", "13"), "request": ("REQUEST", "10"), "aid": ("AID", "07"),
     "reject": ("REJECT", "12"), "cooperate": ("COOPERATE", "06"), "retreat": ("RETREAT", "08"),
+    "support": ("SUPPORT", "05"), "agree_verbal": ("AGREE", "03"), "concede": ("CONCEDE", "08"),
 }
 
 # (PLOVER type, mode, CAMEO root) per ACLED sub-event type

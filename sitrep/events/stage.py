@@ -35,7 +35,7 @@ _LATER_SENTENCE = 0.03
 _DESCRIBING_PARTICIPLE = re.compile(r"^\w+ing$")
 # a violent event named as the cause of a diplomatic act ("expelled diplomats after a nerve agent
 # attack"): the report is about the diplomacy; the event is coded from reports that tell it
-_DIPLOMATIC = {"sanction", "accuse", "consult", "threaten", "request", "reject"}
+_DIPLOMATIC = {"sanction", "accuse", "consult", "threaten", "request", "reject", "support"}
 _CAUSE_BEFORE = re.compile(r"\b(?:after|following|over|for|in response to|in retaliation for|"
                            r"because of|due to|amid|against)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'\u201c(]?[A-Z0-9])|\n+")
@@ -210,6 +210,9 @@ class DetectEvents:
         reasons = [f"trigger {text[start:end]!r} ({frame})", coding.reason, *arguments.reasons]
         if arguments.actor1 is not None:
             confidence += 0.04
+        if coding.event_type is None:
+            # statements and diplomacy rank below any political-violence event of the report
+            confidence = min(confidence, 0.45)
         if coding.event_type and diplomatic_before and _CAUSE_BEFORE.search(text[:start][-70:]):
             confidence -= 0.35
             reasons.append("named as the cause of a diplomatic act")
