@@ -205,7 +205,7 @@ def test_stats_table_is_a_readable_summary(filled, capsys):
     _, _, db = filled
     status, out, _ = sitrep(capsys, "stats", "--db", db)
     assert status == 0
-    assert "Asserted events by type" in out and "Battles" in out
+    assert "Asserted events by ACLED type" in out and "Battles" in out
     assert "Non-state actor overtakes territory" in out
     assert "Asserted events by country" in out and "Kenya" in out
     assert "Rejections by reason" in out and "binary.txt" in out

@@ -369,12 +369,16 @@ def _write_stats(stats: StoreStats, rejections: list, db: str, modality: str,
     out.write(f"  rejections  {stats.rejections:>6}\n")
     label = "events" if modality == "all" else f"{modality} events"
     if stats.events_by_type:
-        out.write(f"\n{label.capitalize()} by type\n")
+        out.write(f"\n{label.capitalize()} by ACLED type\n")
         for event_type, sub_types in stats.events_by_type.items():
             out.write(f"  {event_type:<44} {sum(sub_types.values()):>5}\n")
             for sub_type, count in sub_types.items():
                 if sub_type != "-":
                     out.write(f"    {sub_type:<42} {count:>5}\n")
+    if stats.events_by_plover_only:
+        out.write(f"\n{label.capitalize()} without an ACLED type, by PLOVER type\n")
+        for plover_type, count in stats.events_by_plover_only.items():
+            out.write(f"  {plover_type:<44} {count:>5}\n")
     if stats.events_by_country:
         out.write(f"\n{label.capitalize()} by country\n")
         for country, count in stats.events_by_country.items():

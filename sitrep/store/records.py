@@ -127,7 +127,8 @@ class StoreStats:
     rejected_reports: int = 0
     events: int = 0
     events_by_modality: dict[str, int] = field(default_factory=dict)
-    events_by_type: dict[str, dict[str, int]] = field(default_factory=dict)
+    events_by_type: dict[str, dict[str, int]] = field(default_factory=dict)  # ACLED-typed
+    events_by_plover_only: dict[str, int] = field(default_factory=dict)  # no ACLED type
     events_by_country: dict[str, int] = field(default_factory=dict)
     rejections: int = 0
     rejections_by_code: dict[str, int] = field(default_factory=dict)
@@ -138,6 +139,7 @@ class StoreStats:
             "rejected_reports": self.rejected_reports, "events": self.events,
             "events_by_modality": self.events_by_modality,
             "events_by_type": self.events_by_type,
+            "events_by_plover_only": self.events_by_plover_only,
             "events_by_country": self.events_by_country,
             "rejections": self.rejections, "rejections_by_code": self.rejections_by_code,
         }

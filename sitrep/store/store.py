@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import StoreError, UsageError
-from ..model import Event, Rejection, Report, content_id
+from ..model import ACLED_TYPES, Event, Rejection, Report, content_id
 from .migrations import migrate, schema_version
 from .records import EventQuery, Source, StoredEvent, StoreStats, event_id, report_key
 
@@ -279,12 +279,18 @@ class Store:
         condition, params = ("modality = ?", [modality]) if modality else ("1", [])
         by_type: dict[str, dict[str, int]] = {}
         for event_type, sub_type, count in execute(
-                f"SELECT coalesce(event_type, plover_type, '(untyped)'),"
-                f" coalesce(sub_event_type, '-'), COUNT(*) FROM events WHERE {condition}"
-                f" GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2", params):
+                f"SELECT event_type, coalesce(sub_event_type, '-'), COUNT(*) FROM events"
+                f" WHERE {condition} AND event_type IS NOT NULL GROUP BY 1, 2", params):
             by_type.setdefault(event_type, {})[sub_type] = count
+        by_type = {kind: dict(sorted(by_type[kind].items(), key=lambda item: -item[1]))
+                   for kind in [*ACLED_TYPES, *sorted(set(by_type) - set(ACLED_TYPES))]
+                   if kind in by_type}
+        by_plover = dict(execute(
+            f"SELECT coalesce(plover_type, '(untyped)'), COUNT(*) FROM events"
+            f" WHERE {condition} AND event_type IS NULL GROUP BY 1 ORDER BY 2 DESC, 1",
+            params).fetchall())
         by_country = dict(execute(
-            f"SELECT coalesce(country, '(unknown)'), COUNT(*) FROM events WHERE {condition}"
+            f"SELECT coalesce(country, '(location unknown)'), COUNT(*) FROM events WHERE {condition}"
             f" GROUP BY 1 ORDER BY 2 DESC, 1", params).fetchall())
         by_code = dict(execute(
             "SELECT code, COUNT(*) FROM rejections GROUP BY code ORDER BY 2 DESC, 1").fetchall())
@@ -292,5 +298,6 @@ class Store:
             reports=sum(by_status.values()), analysed=by_status.get("analysed", 0),
             copies=by_status.get("copy", 0), rejected_reports=by_status.get("rejected", 0),
             events=sum(by_modality.values()), events_by_modality=by_modality,
-            events_by_type=by_type, events_by_country=by_country,
+            events_by_type=by_type, events_by_plover_only=by_plover,
+            events_by_country=by_country,
             rejections=sum(by_code.values()), rejections_by_code=by_code)
