@@ -333,3 +333,22 @@ def test_export_to_an_unwritable_place_fails_clearly(filled, tmp_path, capsys):
     status, _, err = sitrep(capsys, "export", "--format", "jsonl", "--db", db,
                             "--out", str(tmp_path / "no" / "such" / "dir.jsonl"))
     assert status == 1 and "cannot write" in err
+
+
+def test_whole_sentence_evidence_marks_its_trigger():
+    from sitrep.model import Event, Sentence, Span
+
+    raw = "First line. IS fighters seized the city on Sunday. Then more."
+    report = __import__("test_store_fakes").report(raw)
+    report.sentences = [Sentence(0, 11, raw[0:11], 0, 11), Sentence(12, 50, raw[12:50], 12, 50),
+                        Sentence(51, 61, raw[51:61], 51, 61)]
+    sentence = Span(12, 50, raw[12:50])
+    trigger = Span(24, 30, "seized")
+    event = Event("Battles", "Armed clash", "ASSAULT", evidence=(sentence,), trigger=trigger)
+    assert store_verbs.highlight_evidence(report, event, bold=False) == [
+        "IS fighters [[seized]] the city on Sunday."]
+    untriggered = Event("Battles", "Armed clash", "ASSAULT", evidence=(sentence,))
+    assert store_verbs.highlight_evidence(report, untriggered, bold=False) == [
+        "[[IS fighters seized the city on Sunday.]]"]
+    partial = Event("Battles", "Armed clash", "ASSAULT", evidence=(Span(0, 5, "First"),))
+    assert store_verbs.highlight_evidence(report, partial, bold=False) == ["[[First]] line."]

@@ -232,17 +232,28 @@ def _context(report: Report, span: Span) -> tuple[int, int]:
 
 
 def highlight_evidence(report: Report, event: Event, *, bold: bool) -> list[str]:
-    """Each sentence holding evidence, the evidence marked: ANSI bold, or [[brackets]]."""
+    """Each sentence holding evidence, the evidence marked: ANSI bold, or [[brackets]].
+
+    Evidence that is a whole sentence would mark everything, so there the trigger word is
+    marked instead when the sentence holds it.
+    """
     opening, closing = (BOLD, PLAIN) if bold else ("[[", "]]")
+    trigger = event.trigger
     by_context: dict[tuple[int, int], list[Span]] = {}
     for span in sorted(event.evidence, key=lambda s: (s.start, s.end)):
         if 0 <= span.start <= span.end <= len(report.raw):
             by_context.setdefault(_context(report, span), []).append(span)
     lines = []
     for (start, end), spans in sorted(by_context.items()):
-        parts, position = [], start
+        marks = []
         for span in spans:
-            if span.start < position:  # overlaps the previous evidence: already marked
+            whole = report.raw[start:end].strip() == report.raw[span.start:span.end].strip()
+            if whole and trigger and span.start <= trigger.start and trigger.end <= span.end:
+                span = trigger
+            marks.append(span)
+        parts, position = [], start
+        for span in sorted(marks, key=lambda s: (s.start, s.end)):
+            if span.start < position:  # overlaps the previous mark: already marked
                 continue
             parts += [report.raw[position:span.start], opening,
                       report.raw[span.start:span.end], closing]
