@@ -407,6 +407,8 @@ def _write_stats(stats: StoreStats, rejections: list, db: str, modality: str,
 def export_verb(args: argparse.Namespace) -> int:
     try:
         count = api.export(args.db, args.format, args.out, **_filters(args))
+    except BrokenPipeError:  # `sitrep export ... | head`: the CLI's own handler ends quietly
+        raise
     except OSError as exc:  # --out in a missing directory, a directory, not writable
         print(f"sitrep: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 1
