@@ -83,9 +83,15 @@ def available_pipeline(left_out: list[str] | None = None) -> Pipeline:
     return Pipeline(load_config(overrides={"pipeline": {"stages": names}}))
 
 
-def snippet_label(events: list[Event]) -> str:
+# Mentions the coder itself ranks below this are candidates, not events: a weapons test named as
+# the reason for sanctions, a propaganda video (stage.py: diplomatic-cause and statement ranks).
+MIN_CONFIDENCE = 0.3
+
+
+def snippet_label(events: list[Event], min_confidence: float = MIN_CONFIDENCE) -> str:
     """The ACLED sub-event type of the most confident asserted event, or "none"."""
-    asserted = [e for e in events if e.modality == "asserted" and e.sub_event_type]
+    asserted = [e for e in events if e.modality == "asserted" and e.sub_event_type
+                and e.confidence >= min_confidence]
     if not asserted:
         return "none"
     return max(asserted, key=lambda e: e.confidence).sub_event_type

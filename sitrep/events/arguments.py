@@ -52,8 +52,10 @@ _BACKED_BY = re.compile(r"^\s*,?\s*(?:\w+\s+){0,2}(?:backed|supported|aided|help
                         r"(?:the\s+)?(?:[\w-]+\s+){0,2}", re.IGNORECASE)
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|as well as|along with|together with)\s+(?:the\s+)?"
                   r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_BACK_REFERENCE = re.compile(r"\b(?:after|following|since|before|amid|during|prior to|"
-                             r"in the wake of|with)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those|his|her|last|"
+                                r"recent|latest)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"\b(?:after|following|since|before|amid|during|prior to|despite|"
+                             r"in the wake of|in the aftermath of|in response to|with)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
                              re.IGNORECASE)
 _NEWS = re.compile(r"\b(?:news|agency|media|television|tv|radio|newspaper|observatory|reporters?|"
                    r"correspondents?|website|outlet|monitor|amaq|reuters|afp|sana|irna|tass)\b",
@@ -134,9 +136,11 @@ def find_arguments(text: str, sentence_start: int, sentence_end: int, trigger_st
     trigger_text = text[trigger_start:trigger_end]
     arguments.passive = bool(_PASSIVE_BE.search(lead[-40:])) or bool(
         _PARTICIPLE.match(trigger_text) and _PASSIVE_HAVE.search(lead[-40:]))
-    arguments.back_reference = bool(_BACK_REFERENCE.search(lead[-45:])) and bool(
-        re.match(r"\s*of\b", text[trigger_end:trigger_end + 5])) or bool(
-        re.search(r"\bits\s+(?:\w+\s+)?$", lead[-25:]))
+    noun_trigger = not re.search(r"(?:ed|ing)$|^(?:took|fought|overran|retook|won|shot|hit|struck|"
+                                 r"threw|stormed|blew|drove|swept|beat|stole|set)\b", trigger_text)
+    arguments.back_reference = bool(_BACK_REFERENCE.search(lead[-45:])) and (bool(
+        re.match(r"\s*of\b", text[trigger_end:trigger_end + 5])) or noun_trigger and bool(
+        _DETERMINER_BEFORE.search(lead[-30:]))) or bool(re.search(r"\bits\s+(?:\w+\s+)?$", lead[-25:]))
 
     agent_possible = arguments.passive or not _ACTIVE_VERB.match(trigger_text)
     agent_window = _AGENT_WINDOW if arguments.passive else _NOMINAL_AGENT_WINDOW

@@ -115,6 +115,8 @@ _WEAPON_SOURCE = re.compile(r"from (?:a |an |the )?(?:\w+[- ]){0,3}(?:base|camp|
 _STRIKE_WORK = re.compile(r"strike|walkout|strikers", re.IGNORECASE)
 _SHELLING_ACT = re.compile(r"shell(?:ed|ing)|bombard|attack|fire|strike|barrage", re.IGNORECASE)
 _THROWN = re.compile(r"thr[eo]w|hurl|lob|toss|explod|attack|injur|wound|kill", re.IGNORECASE)
+_EXPLOSIVE_WEAPON = re.compile(r"\b(?:(?<!petrol )bombs?|IEDs?|explosives|explosive devices?|"
+                               r"land ?mines?|grenades?|detonators?|suicide)\b", re.IGNORECASE)
 _TEST = re.compile(r"test|video|nuclear", re.IGNORECASE)
 
 
@@ -241,7 +243,8 @@ class Rules:
         return None
 
     def code_explosive(self, context: Context) -> Coding | None:
-        reason = self.non_political(context)
+        weapon = _EXPLOSIVE_WEAPON.search(context.sentence)
+        reason = None if weapon else self.non_political(context)
         if reason:
             return _only(None, None, None, reason)
         if self.has("weapon_action", context.before[-60:] + " " + context.after):
@@ -299,6 +302,7 @@ class Rules:
             if "state" in context.agent_roles:
                 return _acled("Arrests", "people captured by state forces", -0.1)
         territorial = "territory" in context.target_roles or context.place_after or \
+            re.search(r"ground|control|territor", context.trigger, re.IGNORECASE) or \
             re.search(r"\bits\s+(?:\w+\s+)?$", context.before)
         if not territorial:
             return None
@@ -308,6 +312,10 @@ class Rules:
             government = context.actor1_inter in _STATE_INTERS or (
                 context.actor1_inter == 8 and "nonstate" not in context.agent_roles)
             reason = f"taken by an actor of ACLED inter {context.actor1_inter}"
+        elif context.passive and context.target_roles & {"state", "nonstate"}:
+            # "the terrorists were pushed back from their strongholds": the loser is named
+            government = "nonstate" in context.target_roles
+            reason = "lost by " + ("a non-state group" if government else "state forces")
         elif context.agent_roles & {"state", "nonstate"}:
             government = "nonstate" not in context.agent_roles
             reason = "taken by " + ("state forces" if government else "a non-state group")

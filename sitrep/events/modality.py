@@ -29,7 +29,8 @@ _DENIAL = _cue(r"denied", r"denies", r"deny", r"refuted", r"dismissed reports")
 _HYPOTHETICAL = _cue(r"could", r"might", r"would", r"if", r"unless", r"should", r"possibl[ey]",
                      r"potential(?:ly)?", r"risk of", r"threat of", r"in case", r"fears? (?:of|that)",
                      r"likely to", r"(?:attempts?|attempted|bid|efforts?|trying|tried|sought|seeking)"
-                     r" to", r"(?:orders?|ready|readiness) to", r"waiting for", r"threaten(?:ed|s)? to", r"warn(?:ed|s)? (?:of|that)",
+                     r" to", r"(?:orders?|ready|readiness) to", r"waiting for",
+                     r"(?:attack|offensive|assault|push|campaign|operation|plan|plot)s? to", r"threaten(?:ed|s)? to", r"warn(?:ed|s)? (?:of|that)",
                      r"(?-i:may)", r"call(?:ed|s)? for", r"demand(?:ed|s)?", r"urg(?:ed|es)")
 _FUTURE = _cue(r"will", r"'ll", r"going to", r"plans? to", r"planned to", r"planning to",
                r"intends? to", r"intended to", r"set to", r"about to", r"expected to",
@@ -44,7 +45,7 @@ _UNCERTAIN = _cue(r"suspects?", r"suspected that", r"believes?", r"believed", r"
 # claim (CASE: ATTRIB), the happening itself is coded from the reports that describe it
 _CLAIM = _cue(r"claim(?:ed|s|ing)? (?:the )?responsibility", r"responsibility for", r"responsible for",
               r"accus(?:ed|es|ing|ations?)", r"blam(?:ed|es|ing)", r"involvement in", r"credit for",
-              r"claimed (?:the |a |an )?(?:murder|killing|attack|bombing|assassination|kidnapping)s?",
+              r"claimed(?= (?:the |a |an )?(?:murder|killing|attack|bombing|assassination|kidnapping))",
               r"attributed", r"behind the")
 _AFTER_FUTURE = _cue(r"imminent", r"looming", r"expected", r"planned", r"anticipated",
                      r"in the offing", r"on the cards")

@@ -32,6 +32,7 @@ _GENERIC = {"attack", "clash"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                   "Riots", "Protests"}
 _LATER_SENTENCE = 0.03
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*|\b\w+\s+)(?:who|which|whom|whose)\b", re.IGNORECASE)
 _DESCRIBING_PARTICIPLE = re.compile(r"^\w+ing$")
 # a violent event named as the cause of a diplomatic act ("expelled diplomats after a nerve agent
 # attack"): the report is about the diplomacy; the event is coded from reports that tell it
@@ -221,6 +222,11 @@ class DetectEvents:
             # the actor; the finite verb tells the event
             confidence -= 0.1
             reasons.append("participle describing an actor, not the reported act")
+        if _RELATIVE_BEFORE.search(text[:start]) and not arguments.back_reference:
+            # "captured a commander who heads the unit that carried out a mortar shelling": a
+            # relative clause tells background, the main clause the event
+            confidence -= 0.08
+            reasons.append("inside a relative clause")
         if arguments.back_reference:
             confidence -= 0.2
             reasons.append("back reference to an event told elsewhere")
