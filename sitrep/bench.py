@@ -338,6 +338,9 @@ def run_benchmark(articles: int = 2000, workers: int = 1, stages: list[str] | No
         with Clock() as building:
             pipeline = build_pipeline(stages, config_path)
         results.build = {"stages": pipeline.stage_names, "wall_s": round(building.wall, 2),
+                         "options": {name: pipeline.config.options(name)
+                                     for name in pipeline.stage_names
+                                     if pipeline.config.options(name)},
                          "rss_after_build_mb": _peak_rss_mb()}
         results.extract, timers = run_extract(pipeline, jsonl_path)
         results.stages = stage_rows(timers, words)
@@ -361,6 +364,8 @@ def format_results(results: Results) -> str:
         f"({results.corpus['words_per_article']} per article, "
         f"{results.corpus['syndicated_copies']} syndicated copies), seed {results.corpus['seed']}",
         f"pipeline: {' > '.join(results.build['stages'])} (built in {results.build['wall_s']} s)",
+        "options: " + ("; ".join(f"{name} {options}" for name, options
+                                 in results.build["options"].items()) or "defaults"),
         "",
         f"{'pass':<44}{'docs/s':>10}{'sent/s':>10}{'cpu s':>9}{'wall s':>9}",
         f"{'bare tokenization (JSONL + regex split)':<44}{_fmt(tokenize['docs_per_s']):>10}"
