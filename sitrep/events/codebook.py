@@ -136,6 +136,7 @@ class Context:
     actor1_inter: int | None = None
     actor2_inter: int | None = None
     place_after: bool = False         # a place mention follows the trigger in its clause
+    place_in_sentence: bool = False   # a place mention anywhere in the sentence
     passive: bool = False
     frames_here: set[str] = field(default_factory=set)   # other frames in the same sentence
 
@@ -345,7 +346,7 @@ class Rules:
     def code_withdrawal(self, context: Context) -> Coding | None:
         if not context.sentence_roles & {"nonstate", "state"} and not context.actor1_inter:
             return None
-        if not (context.place_after or "territory" in context.target_roles
+        if not (context.place_after or context.place_in_sentence or "territory" in context.target_roles
                 or "territory" in context.sentence_roles):
             return _only("RETREAT", None, "08", "withdrawal without a named territory")
         if context.trigger.lower() == "entered" and "withdr" not in context.sentence.lower() \
@@ -414,7 +415,7 @@ class Rules:
         return _acled("Looting/property destruction", "property looted or destroyed")
 
     def code_weapons(self, context: Context) -> Coding | None:
-        around = context.before[-50:] + " " + " ".join(context.after.split()[:8])
+        around = context.before[-90:] + " " + " ".join(context.after.split()[:8])
         if not self.has("weapon_action", around):
             return None
         if self.non_political(context) and self.has("crime", context.sentence):

@@ -167,7 +167,7 @@ class DetectEvents:
         after = text[end:clause_end][:90]
         arguments = find_arguments(report.text, base, base + len(text), base + start, base + end,
                                    mentions)
-        agent_roles = self._actor_role(arguments.actor1) or self._nearest_roles(before[-70:], True)
+        agent_roles = self._actor_role(arguments.actor1) or self._nearest_roles(before, False)
         target_roles = self._actor_role(arguments.actor2) | self._nearest_roles(after[:70], False)
         if arguments.passive and not arguments.actor1:
             target_roles |= self._nearest_roles(before[-70:], True)
@@ -179,6 +179,8 @@ class DetectEvents:
             actor1_inter=arguments.actor1.inter if arguments.actor1 else None,
             actor2_inter=arguments.actor2.inter if arguments.actor2 else None,
             place_after=self._place_after(report, base + end, base + clause_end, after),
+            place_in_sentence=any(sentence.start <= place.start < sentence.end
+                                  for place in report.places),
             passive=arguments.passive, frames_here=frames_here)
         coding = self.rules.code(context)
         if coding is None or (coding.sub_event_type is None and coding.plover_type is None):
