@@ -189,3 +189,36 @@ def test_worker_processes_store_the_same_as_one_process(tmp_path, pipeline):
             results.append((summary.to_dict(), store.stats(None),
                             [s.id for s in store.find_events()]))
     assert results[0] == results[1]
+
+
+def test_index_arriving_later_is_rebuilt_from_the_stored_reports(store, pipeline, monkeypatch):
+    monkeypatch.setattr(store_run, "_load_index_class", lambda: None)
+    run_into_store([report(SEIZED, path="wire.txt")], store, pipeline)
+    assert store.get_state(NEAR_DUPLICATE_STATE) is None
+    monkeypatch.setattr(store_run, "_load_index_class", lambda: ContainmentIndex)
+    summary = run_into_store([report(SEIZED_COPY, path="copy.txt")], store, pipeline)
+    assert (summary.analysed, summary.copies) == (0, 1)
+    battle = next(store.find_events(EventQuery(event_type="Battles")))
+    assert sorted(s.path for s in battle.sources) == ["copy.txt", "wire.txt"]
+
+
+def test_unreadable_index_state_is_rebuilt(store, pipeline, monkeypatch):
+    class Fussy(ContainmentIndex):
+        @classmethod
+        def from_bytes(cls, data: bytes) -> ContainmentIndex:
+            raise ValueError("state from another version")
+
+    monkeypatch.setattr(store_run, "_load_index_class", lambda: Fussy)
+    run_into_store([report(SEIZED, path="wire.txt")], store, pipeline)
+    summary = run_into_store([report(SEIZED_COPY, path="copy.txt")], store, pipeline)
+    assert (summary.analysed, summary.copies) == (0, 1)
+
+
+def test_exact_grouping_with_workers_never_touches_the_store_off_thread(tmp_path, pipeline,
+                                                                      monkeypatch):
+    monkeypatch.setattr(store_run, "_load_index_class", lambda: None)
+    with Store(tmp_path / "exact.db") as store:
+        run_into_store([report(SEIZED, url="https://a.example/1")], store, pipeline)
+        summary = run_into_store([report(SEIZED, url="https://b.example/2"),
+                                  report(MARCHED, path="n.txt")], store, pipeline, n_process=2)
+        assert (summary.analysed, summary.copies) == (1, 1)

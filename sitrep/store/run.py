@@ -83,16 +83,39 @@ def _load_index_class():
 
 
 class _Grouper:
-    """Assigns each new report its group: the id of the first report with (nearly) its text."""
+    """Assigns each new report its group: the id of the first report with (nearly) its text.
+
+    It never touches the store after construction: ``group`` runs in the pipeline's feeder,
+    which may be another thread than the store's.
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.index = None
-        self.exact: dict[str, str] = {}  # text hash -> group, for this run (exact fallback)
+        # text hash -> group, for exact grouping; store id -> store group, for a rebuilt index
+        self.exact: dict[str, str] = {}
+        self.translate: dict[str, str] = {}
         index_class = _load_index_class()
-        if index_class is not None:
-            state = store.get_state(NEAR_DUPLICATE_STATE)
-            self.index = index_class.from_bytes(state) if state else index_class()
+        if index_class is None:
+            self.exact = store.text_groups()
+            return
+        state = store.get_state(NEAR_DUPLICATE_STATE)
+        try:
+            self.index = index_class.from_bytes(state) if state else None
+        except ValueError:  # state written by another version of the index: rebuild it
+            self.index = None
+        if self.index is None:
+            self.index = index_class()
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Index the stored reports (a store filled before the index existed, or with an
+        unreadable state); their groups in the store stay what they were."""
+        for report_id, group_id, raw in self.store.report_texts():
+            self.index.add(report_id, raw)
+            # the index may group stored reports otherwise than the store did: a new copy
+            # joins the store's group of the report the index matched it with
+            self.translate[report_id] = group_id
 
     @property
     def method(self) -> str:
@@ -100,13 +123,11 @@ class _Grouper:
 
     def group(self, report_id: str, raw: str) -> str:
         if self.index is not None:
-            return self.index.add(report_id, raw)
+            group_id = self.index.add(report_id, raw)
+            return self.translate.get(group_id, group_id)
         from ..model import content_id
 
-        text_hash = content_id(raw)
-        if text_hash not in self.exact:
-            self.exact[text_hash] = self.store.group_of_text(raw) or report_id
-        return self.exact[text_hash]
+        return self.exact.setdefault(content_id(raw), report_id)
 
     def save(self) -> None:
         if self.index is not None:

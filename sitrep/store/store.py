@@ -107,12 +107,18 @@ class Store:
         return self.connection.execute(
             "SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is not None
 
-    def group_of_text(self, raw: str) -> str | None:
-        """The group of a stored report with exactly this text (grouping without MinHash)."""
-        row = self.connection.execute(
-            "SELECT group_id FROM reports WHERE text_hash = ? ORDER BY rowid LIMIT 1",
-            (content_id(raw),)).fetchone()
-        return row[0] if row else None
+    def text_groups(self) -> dict[str, str]:
+        """Text hash -> group of the first stored report with that text (exact grouping)."""
+        groups: dict[str, str] = {}
+        for text_hash, group_id in self.connection.execute(
+                "SELECT text_hash, group_id FROM reports ORDER BY rowid"):
+            groups.setdefault(text_hash, group_id)
+        return groups
+
+    def report_texts(self) -> Iterator[tuple[str, str, str]]:
+        """(id, group, raw text) of every stored report, in the order they were stored."""
+        yield from self.connection.execute(
+            "SELECT id, group_id, raw FROM reports ORDER BY rowid")
 
     def add_report(self, report: Report, group_id: str | None = None, *,
                    analysed: bool = True) -> str:
