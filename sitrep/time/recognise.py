@@ -25,14 +25,75 @@ __all__ = ["Found", "find_times", "sentence_bounds", "RULES"]
 
 RULES: tuple[Rule, ...] = (*CALENDAR_RULES, *SPAN_RULES)
 
-# Cheap gate: a sentence without any of these characters or word starts has no time expression.
-_GATE = re.compile(
-    r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"today|tonight|yesterday|tomorrow|now|current|recent|previous|formerly|lately|past|futur|"
-    r"soon|week|month|year|day|hour|minute|second|decade|centur|quarter|season|spring|summer|"
-    r"fall|autumn|winter|morning|evening|night|noon|midday|christmas|easter|thanksgiving|"
-    r"new year|halloween|independence|present|near term|short term|long term|long run|this|"
-    r"last|next|annual|ly\b|every|each|nineteen|thousand|period)")
+# Anchor patterns start with a character class: Python's regex engine then skips ahead to
+# candidate characters instead of trying every alternative at every position (4-5x faster than a
+# case-insensitive alternation). They may over-match; they must never miss.
+_MONTHS = r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec|AN|EB|AR|PR|AY|UN|UL|UG|EP|CT|OV|EC)"
+_UNITS = (r"(?<![a-z])[SsMmHhDdNnWwFfQqYyCc](?:econd|inute|our|ay|ight|eek|ortnight|onth|uarter|"
+          r"ear|ecade|entur|illenn)")
+_WEEKDAYS = r"[MTWFS](?:onday|uesday|ednesday|hursday|riday|aturday|unday|on\.|ues?\.|ed\.|hurs?\.|ri\.)"
+# Speed: a word every match of a rule contains, and how far (characters) a match can reach
+# before and after it. A rule with an anchor is run only in those windows around the anchor's
+# hits instead of over the whole text: TBAQ scores are unchanged and the stage runs several
+# times faster. The reaches are the longest prefix/suffix the rule's pattern allows (e.g. "the
+# past several" + "no more than" before a unit word; ", on Wednesday, April 6" after a clock).
+_ANCHORS: dict[str, tuple[str, int, int]] = {
+    "month_day": (_MONTHS, 20, 25), "day_month": (_MONTHS, 40, 25),
+    "month_year": (_MONTHS, 30, 25), "month": (_MONTHS, 30, 12),
+    "numeric_date": (r"\d[/.\-]\d", 12, 12),
+    "year": (r"[12]\d\d\d", 40, 6),
+    "decade": (r"0['’]?s\b", 20, 2),
+    "spoken_year": (r"[NnTt](?:ineteen|INETEEN|housand|HOUSAND)", 20, 40),
+    "season": (r"[SsFfAaWw](?:pring|ummer|all|utumn|inter|PRING|UMMER|ALL|UTUMN|INTER)", 20, 15),
+    "weekday": (_WEEKDAYS, 20, 20),
+    "deictic": (r"[TtYyn](?:oday|onight|esterday|omorrow|ight|his|ODAY|ONIGHT|ESTERDAY|OMORROW|HIS)",
+                30, 20),
+    "anaphoric_day": (r"[NnFfPpSs](?:ext|ollowing|revious|receding|ame)", 10, 20),
+    "clock": (r"[apAPoOnNmMgGuUEeCcMmPpLlIi](?:\.?m\b|\.?M\b|['’]clock|oon|OON|idnight|IDNIGHT|"
+              r"idday|MT|TC|[SD]T\b|ocal|n the)", 40, 45),
+    "holiday": (r"[CNETHI](?:hristmas|ew Year|aster|hanksgiving|alloween|ndependence)", 12, 20),
+    "ago": (r"[aAeElLfFhHbB](?:go|arlier|ater|rom now|ence|ack)\b", 70, 2),
+    "duration": (_UNITS, 70, 20), "vague_duration": (_UNITS, 35, 12),
+    "plural_unit": (_UNITS, 15, 12), "one_unit_duration": (_UNITS, 25, 12),
+    "relative_unit": (_UNITS, 50, 12), "plural_unit_around": (_UNITS, 10, 12),
+    "quarter": (r"[QqHh](?:uarter|alf|UARTER|ALF)", 80, 40),
+    "bare_quarter": (r"[QqPp](?:uarter|eriod|UARTER|ERIOD)", 60, 3),
+    "the_unit": (r"[YyWw](?:ear|eek|EAR|EEK)", 20, 12), "year_end": (r"[Ee](?:nd|ND)", 12, 3),
+    "year_earlier": (r"[Yy](?:ear|EAR)-", 3, 12),
+    "set": (r"[lLeE](?:y\b|Y\b|very|VERY|ach|ACH)", 12, 25),
+    "reference": (r"[NnCcPpTtMmRrLlFf](?:ow|OW|urrent|URRENT|resent|RESENT|hese|HESE|oment|"
+                  r"OMENT|ecent|ECENT|ately|ATELY|ormerly|ORMERLY|ast|AST|uture|UTURE|erm|ERM)",
+                  20, 20),
+}
+_ANCHOR_PATTERNS = {pattern: re.compile(pattern) for pattern, _, _ in _ANCHORS.values()}
+
+
+def _matches(rule: Rule, text: str, hits: dict[str, list[tuple[int, int]]]):
+    """The rule's matches in ``text``, searching only around its anchor's hits when it has one.
+
+    ``hits`` caches each anchor pattern's hits in this text (several rules share an anchor).
+    """
+    if rule.name not in _ANCHORS:
+        yield from rule.pattern.finditer(text)
+        return
+    pattern, before, after = _ANCHORS[rule.name]
+    if pattern not in hits:
+        hits[pattern] = [hit.span() for hit in _ANCHOR_PATTERNS[pattern].finditer(text)]
+    windows: list[list[int]] = []
+    for start, end in hits[pattern]:
+        low, high = max(0, start - before), end + after
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = high
+        else:
+            windows.append([low, high])
+    for low, high in windows:
+        for match in rule.pattern.finditer(text, low, min(high, len(text))):
+            if high < len(text) and match.end() > high - 3:
+                # near the window's edge the lookaheads saw a cut text: match again in full
+                match = rule.pattern.match(text, match.start())
+                if match is None:
+                    continue
+            yield match
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +106,7 @@ class Found:
     type: str
     value: str | None
     reason: str
+
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])|\n\s*")
@@ -77,14 +139,13 @@ def find_times(text: str, anchor: date | None, sentences: list[tuple[int, int]] 
     ``sentences`` are ``(start, end)`` bounds within ``text`` used for tense cues; without them
     the text is split with :func:`sentence_bounds`.
     """
-    if not _GATE.search(text):
-        return []
     if sentences is None:
         sentences = sentence_bounds(text)
     starts = [lo for lo, _ in sentences]
     candidates: list[tuple[int, int, int, re.Match]] = []
+    hits: dict[str, list[tuple[int, int]]] = {}
     for index, rule in enumerate(RULES):
-        for match in rule.pattern.finditer(text):
+        for match in _matches(rule, text, hits):
             start, end = match.span("t") if "t" in rule.pattern.groupindex else match.span()
             if end > start:
                 candidates.append((start, -end, index, match))
