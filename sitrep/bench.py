@@ -146,7 +146,8 @@ def build_pipeline(stages: list[str] | None, config_path: Path | None = None):
     except (ImportError, SitrepError) as exc:
         raise SystemExit(
             f"sitrep.bench: cannot build the pipeline ({config.stages}): {type(exc).__name__}: "
-            f"{exc}\nBench a subset that builds with --stages, e.g. --stages clean,segment") from exc
+            f"{exc}\nBench a subset that builds with --stages, e.g. --stages clean,segment"
+        ) from exc
 
 
 def run_extract(pipeline, jsonl_path: Path) -> tuple[dict, list[StageTimer]]:
@@ -194,7 +195,8 @@ def run_parallel(stages: list[str] | None, config_path: Path | None, jsonl_path:
             documents += 1
     rate = _rate(documents, clock.wall)
     return {"workers": workers, "documents": documents, "wall_s": round(clock.wall, 3),
-            "docs_per_s_wall": rate, "docs_per_s_per_worker": round(rate / workers, 1) if rate else None,
+            "docs_per_s_wall": rate,
+            "docs_per_s_per_worker": round(rate / workers, 1) if rate else None,
             "children_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN)}
 
 
@@ -215,10 +217,9 @@ def run_html(html_dir: Path, copy_of: dict[str, str | None],
     ``copy_of`` (article id -> id of the article it copies, or None) checks the grouping: every
     copy should join its original's group and no two originals should share one.
     """
+    from .errors import SitrepError
     from .ingest import read_inputs
     from .pipeline import build_stage
-
-    from .errors import SitrepError
 
     config = load_config(config_path)
     try:
@@ -277,7 +278,8 @@ def _check_grouping(group_of: dict[str, str], copy_of: dict[str, str | None]) ->
 
 
 def stage_rows(timers: list[StageTimer], words: int) -> list[dict]:
-    return [{"stage": t.name, "calls": t.calls, "cpu_s": round(t.cpu, 3), "wall_s": round(t.wall, 3),
+    return [{"stage": t.name, "calls": t.calls, "cpu_s": round(t.cpu, 3),
+             "wall_s": round(t.wall, 3),
              "docs_per_s": _rate(t.calls, t.cpu), "words_per_s": _rate(words, t.cpu)}
             for t in timers]
 
@@ -378,13 +380,15 @@ def format_results(results: Results) -> str:
     ]
     if results.parallel:
         parallel = results.parallel
-        lines.append(f"  with {parallel['workers']} workers: {_fmt(parallel['docs_per_s_wall'])} docs/s "
+        lines.append(f"  with {parallel['workers']} workers: "
+                     f"{_fmt(parallel['docs_per_s_wall'])} docs/s "
                      f"wall ({_fmt(parallel['docs_per_s_per_worker'])} per worker, pool start-up "
                      f"included), workers' peak RSS {parallel['children_peak_rss_mb']} MB")
     lines += ["", f"{'stage':<22}{'docs/s':>10}{'words/s':>12}{'cpu s':>9}{'share':>8}"]
     total_cpu = sum(row["cpu_s"] for row in results.stages) or 1.0
     for row in results.stages:
-        lines.append(f"{row['stage']:<22}{_fmt(row['docs_per_s']):>10}{_fmt(row['words_per_s']):>12}"
+        lines.append(f"{row['stage']:<22}{_fmt(row['docs_per_s']):>10}"
+                     f"{_fmt(row['words_per_s']):>12}"
                      f"{row['cpu_s']:>9}{100 * row['cpu_s'] / total_cpu:>7.1f}%")
     html = results.html
     if "error" in html:
@@ -395,7 +399,8 @@ def format_results(results: Results) -> str:
                   f"{html['groups'] if html['groups'] is not None else '-'} groups for "
                   f"{html['originals']} originals (copies grouped with their original "
                   f"{html.get('copies_grouped', '-')}, originals wrongly merged "
-                  f"{html.get('originals_wrongly_merged', '-')}), {html['rejected']} rejected" + (f"; {html['note']}" if "note" in html else "")]
+                  f"{html.get('originals_wrongly_merged', '-')}), {html['rejected']} rejected"
+                  + (f"; {html['note']}" if "note" in html else "")]
     lines += ["", f"{'target (per core)':<58}{'issue':>6}{'minimum':>10}{'measured':>11}  status"]
     for verdict in results.targets:
         lines.append(f"{verdict['target']:<58}{verdict['issue']:>6}{_fmt(verdict['minimum']):>10}"
@@ -420,7 +425,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also run the extract path through N processes (default 1: no)")
     parser.add_argument("--stages", help="comma-separated subset of the pipeline's stages")
     parser.add_argument("--seed", type=int, default=2016)
-    parser.add_argument("--config", type=Path, help="a TOML file merged over the default configuration")
+    parser.add_argument("--config", type=Path,
+                        help="a TOML file merged over the default configuration")
     parser.add_argument("--out", type=Path, default=Path(".bench/latest.json"),
                         help="where the figures are written as JSON")
     args = parser.parse_args(argv)

@@ -7,9 +7,9 @@ Two jobs, both deterministic (seeded), both built only from text this project wr
   order, background paragraphs, an occasional repeated paragraph, badge line or syndicated copy), so
   the benchmark measures text that looks like what the demo processes — at a realistic length.
   ``write_jsonl`` and ``write_html`` store them in the two input formats the benchmark reads.
-* ``write_seed_example`` and ``write_bad_examples`` (re)build the files of ``examples/`` that must be
-  byte-exact and so are made by code: the seed as one JSONL line, and the bad inputs (a binary file
-  named ``.txt``, a cp1252 report, a JSONL file with one broken line).
+* ``write_seed_example`` and ``write_bad_examples`` (re)build the files of ``examples/`` that
+  must be byte-exact and so are made by code: the seed as one JSONL line, and the bad inputs
+  (a binary file named ``.txt``, a cp1252 report, a JSONL file with one broken line).
   Run ``python -m sitrep.corpus --examples`` after changing them; tests check the committed bytes.
 """
 
@@ -239,7 +239,8 @@ def write_html(articles: list[dict], directory: Path) -> list[Path]:
     paths = []
     for article in articles:
         paragraphs = "\n".join(f"<p>{html.escape(p)}</p>" for p in article["text"].split("\n"))
-        page = _HTML_PAGE.format(title=html.escape(article["title"]), publisher=article["publisher"],
+        page = _HTML_PAGE.format(title=html.escape(article["title"]),
+                                 publisher=article["publisher"],
                                  published=article["published"], year=article["published"][:4],
                                  read_time=1 + len(article["text"]) // 1500, paragraphs=paragraphs)
         path = directory / f"{article['id']}.html"
@@ -272,7 +273,8 @@ def write_seed_example(seed_path: Path, examples_dir: Path = EXAMPLES_DIR) -> Pa
 
 def binary_example_bytes() -> bytes:
     """A PNG signature and header chunk, then seeded random bytes: binary data named ``.txt``."""
-    header = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00"
+    header = (b"\x89PNG\r\n\x1a\n"                         # the PNG signature
+              b"\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00")
     return header + random.Random(89).randbytes(2048)
 
 
@@ -280,7 +282,8 @@ LEGACY_EXAMPLE_TEXT = (
     "Gunmen attack police post near Côte d’Ivoire’s northern border\n"
     "Published: 2023-06-14\n"
     "\n"
-    "TÉHINI, Côte d’Ivoire, June 14, 2023 (Sahel Wire) — Gunmen attacked a police post near the "
+    "TÉHINI, Côte d’Ivoire, June 14, 2023 (Sahel Wire) — Gunmen attacked a police post near "
+    "the "
     "village of Téhini close to the border with Burkina Faso on Tuesday night, killing two "
     "police officers, the security ministry said.\n"
     "The attackers, who arrived on motorbikes, set fire to the post and took weapons before "
@@ -299,7 +302,8 @@ def legacy_example_bytes() -> bytes:
 def broken_jsonl_example() -> str:
     """Three good records around one truncated line: the broken line alone must be rejected."""
     good = [
-        {"id": "bad-jsonl-good-1", "published": "2024-01-29", "title": "Police arrest protest leaders in Dakar",
+        {"id": "bad-jsonl-good-1", "published": "2024-01-29",
+         "title": "Police arrest protest leaders in Dakar",
          "text": "DAKAR (Sahel Wire) — Senegalese police arrested three leaders of an opposition "
                  "youth movement in Dakar on Sunday ahead of a planned rally, their lawyer said.\n"
                  "The three were detained at their homes before dawn and taken to a police station "
@@ -334,7 +338,8 @@ def write_bad_examples(examples_dir: Path = EXAMPLES_DIR) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m sitrep.corpus", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m sitrep.corpus",
+                                     description=__doc__.split("\n\n")[0])
     parser.add_argument("--examples", action="store_true",
                         help="rewrite examples/seed.jsonl and examples/bad/ from code")
     parser.add_argument("--seed-path", type=Path,

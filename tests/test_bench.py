@@ -1,4 +1,4 @@
-"""The benchmark's code runs on a tiny corpus. Speed itself is measured by `make bench`, never here."""
+"""The benchmark's code runs on a tiny corpus. Speed is measured by `make bench`, never here."""
 
 from __future__ import annotations
 

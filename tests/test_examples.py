@@ -1,4 +1,4 @@
-"""The demo corpus (examples/): structure, coverage of ACLED's sub-event types, byte-exact fixtures."""
+"""The demo corpus (examples/): structure, ACLED sub-event type coverage, byte-exact fixtures."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from sitrep.model import ACLED_TYPES
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 MANIFEST = (EXAMPLES / "MANIFEST.md").read_text(encoding="utf-8")
-DATELINE = re.compile(r"^[A-ZÉ][A-ZÉ .'-]+, [^,]+(?:, [^,(]+)?, [A-Z][a-z]+\.? \d{1,2}, \d{4} \([^)]+\) — ",
-                      re.MULTILINE)
+DATELINE = re.compile(r"^[A-ZÉ][A-ZÉ .'-]+, [^,]+(?:, [^,(]+)?, "   # "MOSUL, Iraq, "
+                      r"[A-Z][a-z]+\.? \d{1,2}, \d{4} \([^)]+\) — ", re.MULTILINE)
 
 
 def _coverage_rows() -> dict[str, str]:
@@ -142,6 +142,7 @@ def test_bad_examples_are_rejected_or_decoded_by_ingestion():
     assert outcome[("empty.txt", None)] == "empty"
     assert outcome[("binary.txt", None)] == "binary"
     assert outcome[("legacy_cp1252.txt", None)] == "ok"
-    assert [outcome[("broken_lines.jsonl", n)] for n in (1, 2, 3, 4)] == ["ok", "ok", "malformed", "ok"]
+    assert [outcome[("broken_lines.jsonl", n)] for n in (1, 2, 3, 4)] == [
+        "ok", "ok", "malformed", "ok"]
     legacy = next(r for r in reports if r.path.endswith("legacy_cp1252.txt"))
     assert "Côte d’Ivoire" in legacy.raw
