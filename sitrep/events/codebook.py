@@ -130,6 +130,7 @@ class Context:
     before: str                       # clause text before the trigger
     after: str                        # clause text after the trigger (a few words)
     window: str                       # the sentence and its neighbours (protest force cues)
+    neighbours: str = ""              # the sentences before and after (disaster or crime context)
     agent_roles: set[str] = field(default_factory=set)   # roles of actor1 / words before
     target_roles: set[str] = field(default_factory=set)  # roles of actor2 / words after
     sentence_roles: set[str] = field(default_factory=set)
@@ -189,11 +190,13 @@ class Rules:
         political = self.has("political", context.sentence) or bool(armed)
         if political:
             return None
-        if self.disaster.search(context.sentence) or self.disaster.search(context.sentence.lower()
-                                                                          if context.sentence.isupper() else ""):
-            return "disaster or accident context, no political actor"
-        if self.has("crime", context.sentence):
-            return "ordinary-crime context, no political actor"
+        for text in (context.sentence, context.neighbours):
+            if self.has("political", text) or text.isupper():
+                break
+            if self.disaster.search(text):
+                return "disaster or accident context, no political actor"
+            if self.has("crime", text):
+                return "ordinary-crime context, no political actor"
         return None
 
     # -- frame by frame --------------------------------------------------------------------

@@ -87,7 +87,10 @@ def _words_between(text: str, start: int, end: int) -> int:
 def _before(pattern: re.Pattern, text: str, clause_start: int, trigger_start: int,
             reach: int | None) -> re.Match | None:
     found = None
-    for match in pattern.finditer(text, clause_start, trigger_start):
+    # search the whole clause (look-aheads may read past the trigger), keep cues before it
+    for match in pattern.finditer(text, clause_start):
+        if match.end() > trigger_start:
+            break
         if reach is None or _words_between(text, match.end(), trigger_start) <= reach:
             found = match
     return found

@@ -75,7 +75,11 @@ class DetectEvents:
                 if other is sentence or protester.search(report.text[other.cstart:other.cend]))
             in_sentence = [m for m in mentions
                            if m.cstart >= sentence.cstart and m.cend <= sentence.cend]
-            found = self._sentence_events(report, sentence, in_sentence, window)
+            neighbours = " ".join(report.text[other.cstart:other.cend][:self.max_sentence_chars]
+                                  for other in (sentences[index - 1] if index else None,
+                                                sentences[index + 1] if index + 1 < len(sentences)
+                                                else None) if other is not None)
+            found = self._sentence_events(report, sentence, in_sentence, window, neighbours)
             if index:
                 # news puts the main event first: later sentences' mentions rank a little lower
                 # (CASE 2021 dev: labels follow the lead event)
@@ -88,7 +92,7 @@ class DetectEvents:
 
     # -- one sentence ---------------------------------------------------------------------
     def _sentence_events(self, report: Report, sentence: Sentence, mentions: list[Mention],
-                         window: str) -> list[Event]:
+                         window: str, neighbours: str = "") -> list[Event]:
         text = report.text[sentence.cstart:sentence.cend]
         capped = len(text) > self.max_sentence_chars
         if capped:
@@ -98,8 +102,8 @@ class DetectEvents:
         sentence_roles = self.roles(text)
         candidates: list[tuple[str, Event, bool]] = []
         for frame, start, end, weight in matches:
-            event = self._code_mention(report, sentence, text, mentions, window, frame, start, end,
-                                       weight, frames_here, sentence_roles)
+            event = self._code_mention(report, sentence, text, mentions, window, neighbours, frame,
+                                       start, end, weight, frames_here, sentence_roles)
             if event is not None:
                 back_reference = "back reference" in " ".join(event.reasons)
                 candidates.append((frame, event, back_reference))
@@ -158,7 +162,8 @@ class DetectEvents:
         return self.roles(actor.text)
 
     def _code_mention(self, report: Report, sentence: Sentence, text: str,
-                      mentions: list[Mention], window: str, frame: str, start: int, end: int,
+                      mentions: list[Mention], window: str, neighbours: str, frame: str,
+                      start: int, end: int,
                       weight: float, frames_here: set[str],
                       sentence_roles: set[str]) -> Event | None:
         base = sentence.cstart
@@ -174,7 +179,7 @@ class DetectEvents:
             agent_roles = self._nearest_roles(after, False) if re.search(r"\bby\b", after) else set()
         context = Context(
             frame=frame, trigger=text[start:end], sentence=text, before=before, after=after,
-            window=window, agent_roles=agent_roles, target_roles=target_roles,
+            window=window, neighbours=neighbours, agent_roles=agent_roles, target_roles=target_roles,
             sentence_roles=sentence_roles,
             actor1_inter=arguments.actor1.inter if arguments.actor1 else None,
             actor2_inter=arguments.actor2.inter if arguments.actor2 else None,
@@ -216,8 +221,9 @@ class DetectEvents:
         if coding.event_type is None:
             # statements and diplomacy rank below any political-violence event of the report
             confidence = min(confidence, 0.45)
-        if coding.event_type and diplomatic_before and _CAUSE_BEFORE.search(text[:start][-70:]):
-            confidence -= 0.35
+        if coding.event_type and diplomatic_before and (
+                _CAUSE_BEFORE.search(text[:start][-70:]) or coding.sub_event_type == "Other"):
+            confidence = min(confidence, 0.25)
             reasons.append("named as the cause of a diplomatic act")
         if _DESCRIBING_PARTICIPLE.search(text[start:end]) and self._after_actor(text[:start]):
             # "Syrian rebels fighting IS ... had two tanks knocked out": the participle describes
