@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from .tense import tense_near
+
 # How far back (characters) a quarter stays the one "a year ago" refers to; on TBAQ any
 # distance above ~600 scores the same (value F1 0.796), below 300 it loses.
 QUARTER_FOCUS = 2000
@@ -25,12 +27,26 @@ Normalised = tuple[str, str | None, str]
 class Context:
     anchor: date | None
     day_first: bool = True
-    tense: str = "past"
     last_quarter: tuple[int, int] | None = None  # (year, quarter)
     last_quarter_at: int = -1  # where it was mentioned
     last_day: date | None = None
     text: str = ""
     start: int = 0  # where the current match starts in ``text``
+    end: int = 0
+    sentence: tuple[int, int] = (0, 0)  # bounds of the sentence the match is in
+    _tense: str | None = None
+
+    def at(self, start: int, end: int, sentence: tuple[int, int]) -> None:
+        """Move to the next match (its tense is worked out only if a rule asks for it)."""
+        self.start, self.end, self.sentence, self._tense = start, end, sentence, None
+
+    @property
+    def tense(self) -> str:
+        """``past``, ``future`` or ``none``: the tense cue nearest the match in its sentence."""
+        if self._tense is None:
+            low, high = self.sentence
+            self._tense = tense_near(self.text, self.start, self.end, low, max(high, self.end))
+        return self._tense
 
     def quarter_in_focus(self) -> bool:
         """Whether a quarter was mentioned close enough before to be what "a year ago" compares."""

@@ -19,7 +19,6 @@ from datetime import date
 from .context import Context, Rule
 from .rules_calendar import RULES as CALENDAR_RULES
 from .rules_spans import RULES as SPAN_RULES
-from .tense import tense_near
 
 __all__ = ["Found", "find_times", "sentence_bounds", "RULES"]
 
@@ -161,8 +160,7 @@ def find_times(text: str, anchor: date | None, sentences: list[tuple[int, int]] 
         if sentence + 1 < len(starts) and end > starts[sentence + 1]:
             continue  # no expression runs across a sentence (or line) boundary
         lo, hi = sentences[sentence] if sentence >= 0 else (0, len(text))
-        context.tense = tense_near(text, start, end, lo, max(hi, end))
-        context.start = start
+        context.at(start, end, (lo, hi))
         result = RULES[index].normalise(match, context)
         if result is None:
             continue
