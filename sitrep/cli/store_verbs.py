@@ -28,7 +28,11 @@ __all__ = ["add_parser"]
 def add_parser(subparsers) -> None:
     run = subparsers.add_parser("run", help="read, analyse and store documents in a database",
                                 description="Read, analyse and store documents; re-running the "
-                                            "same input adds nothing.")
+                                            "same input adds nothing. Syndicated copies are "
+                                            "analysed once and kept as sources.",
+                                epilog="Exit status: 0 every document stored; 1 some were "
+                                       "rejected (with --strict: at the first rejection, and "
+                                       "nothing of the run is stored); 2 usage error.")
     run.add_argument("paths", nargs="+", metavar="PATH",
                      help="files, directories or - for standard input")
     _add_db(run)
@@ -168,7 +172,7 @@ def _table_row(stored: StoredEvent) -> tuple[str, ...]:
 
 
 def _write_table(header: tuple[str, ...], rows: list[tuple[str, ...]], out: TextIO,
-                 max_width: int = 34) -> None:
+                 max_width: int = 36) -> None:
     rows = [tuple(cell if len(cell) <= max_width else cell[:max_width - 1] + "…" for cell in row)
             for row in rows]
     widths = [max([len(h)] + [len(row[i]) for row in rows]) for i, h in enumerate(header)]
