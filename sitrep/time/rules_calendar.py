@@ -430,7 +430,8 @@ RULES: list[Rule] = [
         lambda m, c: _decade(_DecadeMatch(m), c)),
     Rule("spoken_year", re.compile(
         rf"(?<![\w-])(?P<t>(?:(?i:the\s+year)\s+)?(?P<sy>(?i:{_SPOKEN_YEAR})))(?![\w-])"
-        r"(?!\s+(?:years|people|dollars|troops|of|to|and|percent|more|other|[a-z]+s\b))"),
+        r"(?!\s+(?!has\b|was\b|is\b|as\b)(?:years|people|dollars|troops|of|to|and|percent|"
+        r"more|other|[a-z]+s\b))"),
         _spoken_year),
     Rule("season", re.compile(
         rf"(?<![\w-])(?P<t>(?:(?P<rel>(?i:this\s+past|this|last|next|early|late|mid|the|"

@@ -284,8 +284,10 @@ def _the_unit(match: re.Match, ctx: Context) -> Normalised | None:
     the year"), the current year otherwise.
     """
     unit = match.group("u").lower()
-    if re.search(r"(?i)\b(?:for|during|over|throughout)\s+$", ctx.before(15)) or "fiscal" in \
-            match.group("t").lower():
+    after = ctx.text[match.end():match.end() + 10]
+    if re.search(r"(?i)\b(?:for|during|over|throughout)\s+$", ctx.before(15)) and not \
+            re.match(r"\s+of\b", after) or "fiscal" in match.group("t").lower() or \
+            re.match(r"(?i)\s+end(?:ed|ing)\b", after):
         return "DURATION", duration_value(1, unit), f"'the {unit}' as a stretch of time"
     if ctx.anchor is None:
         return "DATE", None, f"'the {unit}'; {NO_ANCHOR}"
@@ -413,8 +415,8 @@ RULES: list[Rule] = [
         lambda m, c: _bare_quarter(m, c)),
     Rule("the_unit", re.compile(
         r"(?<![\w-])(?P<t>(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?P<u>(?i:year|week)))"
-        r"(?![\w-]|['’]s|\s+(?i:before|after|earlier|ago|of|in|that|when|to|from|since|"
-        r"ended|ending|two|nineteen|[0-9]))"), _the_unit),
+        r"(?![\w-]|\s+(?i:before|after|earlier|ago|in|that|when|to|from|since|"
+        r"two|nineteen|[0-9]))"), _the_unit),
     Rule("year_end", re.compile(r"(?<![\w-])(?P<t>(?i:year[- ]end|year['’]s\s+end))(?![\w-])"),
         _year_end),
     Rule("plural_unit_around", re.compile(
