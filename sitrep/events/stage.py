@@ -99,11 +99,13 @@ class DetectEvents:
             text = text[:self.max_sentence_chars]
         matches = self._triggers(text)
         frames_here = {frame for frame, _, _, _ in matches}
+        diplomatic_starts = [start for frame, start, _, _ in matches if frame in _DIPLOMATIC]
         sentence_roles = self.roles(text)
         candidates: list[tuple[str, Event, bool]] = []
         for frame, start, end, weight in matches:
             event = self._code_mention(report, sentence, text, mentions, window, neighbours, frame,
-                                       start, end, weight, frames_here, sentence_roles)
+                                       start, end, weight, frames_here, sentence_roles,
+                                       any(other < start for other in diplomatic_starts))
             if event is not None:
                 back_reference = "back reference" in " ".join(event.reasons)
                 candidates.append((frame, event, back_reference))
@@ -165,7 +167,7 @@ class DetectEvents:
                       mentions: list[Mention], window: str, neighbours: str, frame: str,
                       start: int, end: int,
                       weight: float, frames_here: set[str],
-                      sentence_roles: set[str]) -> Event | None:
+                      sentence_roles: set[str], diplomatic_before: bool) -> Event | None:
         base = sentence.cstart
         clause_start, clause_end = clause_bounds(text, start)
         before = text[clause_start:start]
@@ -190,9 +192,6 @@ class DetectEvents:
         coding = self.rules.code(context)
         if coding is None or (coding.sub_event_type is None and coding.plover_type is None):
             return None
-        diplomatic_before = any(
-            other in _DIPLOMATIC and other_start < start
-            for other, other_start, _, _ in self._triggers(text[:start]))
         return self._event(report, sentence, text, start, end, weight, frame, coding, arguments,
                            diplomatic_before)
 
