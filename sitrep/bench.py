@@ -7,6 +7,8 @@ It generates a seeded corpus from the demo reports (``sitrep.corpus``), then mea
 * a bare tokenization pass (JSONL read + a regex word split): the floor any analysis sits on;
 * the extract path — ``read_inputs`` -> ``Pipeline.pipe`` -> ``to_contract`` -> JSON — in one
   process, with every stage wrapped in a timer, so each stage's docs/s and words/s are visible;
+* the real command, ``sitrep extract corpus.jsonl``, as a child process: its wall and CPU time,
+  and its own peak RSS (the figures issue 2 asks for; skipped with ``--stages`` or ``--no-cli``);
 * with ``--workers N`` (N > 1), the same path through the process pool, wall clock;
 * ingestion + cleaning + near-duplicate grouping over the same articles as HTML pages.
 
@@ -22,8 +24,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -108,6 +112,7 @@ class Results:
     build: dict = field(default_factory=dict)
     extract: dict = field(default_factory=dict)
     stages: list[dict] = field(default_factory=list)
+    cli: dict | None = None
     parallel: dict | None = None
     html: dict = field(default_factory=dict)
     targets: list[dict] = field(default_factory=list)
@@ -198,6 +203,35 @@ def run_parallel(stages: list[str] | None, config_path: Path | None, jsonl_path:
             "docs_per_s_wall": rate,
             "docs_per_s_per_worker": round(rate / workers, 1) if rate else None,
             "children_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN)}
+
+
+def run_cli(jsonl_path: Path, config_path: Path | None, documents: int) -> dict:
+    """``sitrep extract`` over the corpus in a child process, output discarded.
+
+    ``os.wait4`` gives this child's own CPU time and peak RSS (RUSAGE_CHILDREN would mix in
+    every child this process ever had).
+    """
+    command = [sys.executable, "-m", "sitrep"]
+    if config_path:
+        command += ["--config", str(config_path)]
+    command += ["extract", str(jsonl_path)]
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        message = errors.read().decode("utf-8", "replace").strip()
+    cpu = usage.ru_utime + usage.ru_stime
+    # exit status 1 only says some documents were rejected; 2 and above is a failed command
+    if child.returncode not in (0, 1):
+        return {"command": " ".join(command[1:]), "exit_status": child.returncode,
+                "error": message[-500:]}
+    return {"command": " ".join(command[1:]), "exit_status": child.returncode,
+            "wall_s": round(wall, 3), "cpu_s": round(cpu, 3),
+            "docs_per_s_wall": _rate(documents, wall), "docs_per_s": _rate(documents, cpu),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
 
 
 def _near_duplicate_index():
@@ -321,7 +355,7 @@ def _verdict(target: Target, measured: float | None, note: str) -> dict:
 
 
 def run_benchmark(articles: int = 2000, workers: int = 1, stages: list[str] | None = None,
-                  seed: int = 2016, config_path: Path | None = None,
+                  seed: int = 2016, config_path: Path | None = None, cli: bool = True,
                   workdir: Path | None = None) -> Results:
     """Generate the corpus, measure everything, return the figures (nothing is printed)."""
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-", dir=workdir) as tmp:
@@ -350,6 +384,8 @@ def run_benchmark(articles: int = 2000, workers: int = 1, stages: list[str] | No
         extract_rate = results.extract["docs_per_s"]
         results.extract["tokenize_ratio"] = (round(tokenize_rate / extract_rate, 1)
                                              if tokenize_rate and extract_rate else None)
+        if cli and not stages:  # the command always runs the configured pipeline
+            results.cli = run_cli(jsonl_path, config_path, articles)
         if workers > 1:
             results.parallel = run_parallel(stages, config_path, jsonl_path, workers)
         results.html = run_html(Path(tmp) / "html", copy_of, config_path)
@@ -378,6 +414,14 @@ def format_results(results: Results) -> str:
         f"{extract['sentences']:,} sentences, {extract['events']:,} events, "
         f"{extract['rejected']} rejected {extract['rejection_codes'] or ''}",
     ]
+    if results.cli:
+        cli = results.cli
+        if "error" in cli:
+            lines.append(f"  `{cli['command']}` failed (exit {cli['exit_status']}): {cli['error']}")
+        else:
+            lines.append(f"  `sitrep extract` as a command: {_fmt(cli['docs_per_s'])} docs/s per "
+                         f"core ({_fmt(cli['docs_per_s_wall'])} wall), peak RSS "
+                         f"{cli['peak_rss_mb']} MB")
     if results.parallel:
         parallel = results.parallel
         lines.append(f"  with {parallel['workers']} workers: "
@@ -425,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also run the extract path through N processes (default 1: no)")
     parser.add_argument("--stages", help="comma-separated subset of the pipeline's stages")
     parser.add_argument("--seed", type=int, default=2016)
+    parser.add_argument("--no-cli", action="store_true",
+                        help="skip timing the `sitrep extract` command in a child process")
     parser.add_argument("--config", type=Path,
                         help="a TOML file merged over the default configuration")
     parser.add_argument("--out", type=Path, default=Path(".bench/latest.json"),
@@ -433,7 +479,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.articles < 1 or args.workers < 1:
         parser.error("--articles and --workers must be at least 1")
     stages = [name.strip() for name in args.stages.split(",")] if args.stages else None
-    results = run_benchmark(args.articles, args.workers, stages, args.seed, args.config)
+    results = run_benchmark(args.articles, args.workers, stages, args.seed, args.config,
+                            cli=not args.no_cli)
     print(format_results(results))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(asdict(results), indent=2) + "\n", encoding="utf-8")

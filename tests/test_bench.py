@@ -44,6 +44,7 @@ def test_bench_runs_the_segment_stage_alone():
     assert results.extract["sentences"] > 20
     assert [row["stage"] for row in results.stages] == ["segment"]
     assert results.stages[0]["calls"] == 20
+    assert results.cli is None  # the command cannot run a subset of stages
     language = results.targets[0]
     assert language["status"] == "n/a" and "find_actors" in language["note"]
     assert "bare tokenization" in format_results(results)
@@ -55,6 +56,8 @@ def test_bench_runs_the_default_pipeline(tmp_path):
     assert {row["stage"] for row in results.stages} >= {"segment", "geocode", "resolve_times"}
     assert all(row["calls"] > 0 for row in results.stages)
     assert {t["status"] for t in results.targets} <= {"PASS", "FAIL", "partial", "n/a"}
+    assert results.cli["exit_status"] == 0 and results.cli["docs_per_s"] > 0
+    assert results.cli["peak_rss_mb"] > 0
 
 
 def test_bench_main_writes_json(tmp_path, capsys):
