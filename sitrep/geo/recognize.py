@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from importlib import resources
+
 from .gazetteer import Candidate, Gazetteer
 from .normalize import normalize_name
 
@@ -31,6 +33,10 @@ CONNECTORS = frozenset({
     "ed", "es", "as", "ar", "ash", "ad", "az", "bin", "ibn", "abu",
 })
 MAX_WORDS = 7
+GIVEN_NAMES = frozenset(
+    word for line in resources.files("sitrep.geo").joinpath("data").joinpath(
+        "given_names.txt").read_text(encoding="utf-8").splitlines()
+    if not line.startswith("#") for word in line.split())
 
 ADMIN_CUES = frozenset({"province", "governorate", "district", "region", "state", "county",
                         "oblast", "prefecture", "provinces", "governorates", "territory"})
@@ -57,7 +63,8 @@ NEVER_ALONE = frozenset({
     "saturday", "sunday", "arab", "kurdish", "jewish", "muslim", "christian", "sunni", "shia",
     "shiite", "west", "western", "east", "eastern", "north", "northern", "south", "southern",
     "central", "republic", "valley", "congress", "senate", "parliament", "god", "christmas",
-    "easter", "ramadan", "islam", "latino", "hispanic",
+    "easter", "ramadan", "islam", "latino", "hispanic", "english", "jesus", "royal", "marine",
+    "el nino", "la nina", "igbo", "yoruba", "hausa", "pashtun", "tamil",
 })
 # A name followed by one of these is a street, a river, a building: not the town of that name.
 FEATURE_WORDS = frozenset({
@@ -233,7 +240,9 @@ def _plausible(candidates: tuple[Candidate, ...], tokens: list[Token], first: in
         kept.append(candidate)
     if not kept:
         return ()
-    if single and tokens[first].lower in NEVER_ALONE and not any(c.is_country for c in kept):
+    if (tokens[first].lower if single else normalize_name(" ".join(
+            t.text for t in tokens[first:last + 1]))) in NEVER_ALONE:
+        kept = [c for c in kept if c.is_country]
         return ()
     if last + 1 < len(tokens) and tokens[last + 1].lower in FEATURE_WORDS and \
             _capitalised(tokens[last + 1]):
@@ -288,6 +297,11 @@ def _person_like(tokens: list[Token], first: int, last: int,
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if _surname_like(tokens, first, common):
         return True
+    if tokens[first].lower in GIVEN_NAMES and (after is None or not _capitalised(after) or
+                                               after.lower not in ORGANISATION_WORDS):
+        # "Keith said", "Victoria Beckham": a given name alone is a person unless it is a
+        # big place (handled above) or follows a locative preposition ("in Jordan")
+        return first == 0 or tokens[first - 1].lower not in LOCATIVES
     # before a capitalised word that is not an ordinary English word ("David Cameron"; not
     # "Venice Commission", "Saskatoon Police")
     return (after is not None and _capitalised(after) and after.text.isalpha() and
@@ -301,7 +315,7 @@ def _surname_like(tokens: list[Token], index: int, common: frozenset[str]) -> bo
     before = tokens[index - 1] if index > 0 else None
     if before is None or tokens[index].sentence_start:
         return False
-    if before.lower.rstrip(".") in HONORIFICS:
+    if before.lower.rstrip(".") in HONORIFICS or before.lower in GIVEN_NAMES:
         return True
     if before.sentence_start and before.lower in FUNCTION_WORDS:   # "With Samos's economy..."
         return False
