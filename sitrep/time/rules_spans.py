@@ -247,7 +247,7 @@ def _quarter(match: re.Match, ctx: Context) -> Normalised | None:
             return "DATE", None, f"quarter; {NO_ANCHOR}"
         year = ctx.anchor.year + (-1 if "last" in words else 1 if "next" in words else 0)
     if number is None:  # "the quarter", "the latest quarter", "the year-earlier period"
-        if ctx.last_quarter and "current" not in adjectives:
+        if ctx.last_quarter and not re.search(r"current|latest|most\s+recent", adjectives):
             year_q, number = ctx.last_quarter
             reason = "the quarter the report is about"
         elif ctx.anchor is not None:

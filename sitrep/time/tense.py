@@ -12,7 +12,8 @@ import re
 
 _FUTURE = (r"will|won't|shall|'ll|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|"
            r"slated|planning|poised)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|expects?\s+to|"
-           r"would|scheduled|upcoming|forthcoming")
+           r"would|scheduled|upcoming|forthcoming|as\s+soon\s+as|postponed\s+until|"
+           r"set\s+to|planned\s+to")
 _PAST = (r"was|were|had|did|said|told|announced|reported|killed|attacked|took|fell|came|went|"
          r"began|made|left|saw|gave|held|fled|met|won|lost|ago|[a-z]{3,}ed")
 _CUES = re.compile(rf"(?i)\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
