@@ -35,6 +35,7 @@ _DATELINE_LINES = 4
 _UNIT_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _ELLIPSIS = re.compile(r"\s*(\.\.\.|\u2026)\s*$")
 _SPACE_RUN = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # anything but single plain spaces
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +162,14 @@ def clean_text(raw: str) -> Cleaned:
     pass only shortens the text, so this ends, and usually the second pass changes nothing.
     """
     cleaned = _clean_once(raw)
-    while True:
+    # a pass that removed nothing only normalised characters and spaces: the next pass sees the
+    # same lines and units and changes nothing
+    while cleaned.removed:
         again = _clean_once(cleaned.text)
         if again.text == cleaned.text:
             return cleaned
         cleaned = _compose(cleaned, again)
+    return cleaned
 
 
 def _compose(first: Cleaned, second: Cleaned) -> Cleaned:
@@ -217,7 +221,7 @@ def _clean_once(raw: str) -> Cleaned:
 
 def _assemble(raw, norm, positions, lines, units, dateline, dateline_start) -> Cleaned:
     pieces: list[str] = []
-    index_map: list[int] = []  # normalised index of each clean character
+    index_map = array("l")  # normalised index of each clean character
     removed: list[Removal] = []
     last: _Unit | None = None
     for unit in units:
@@ -235,13 +239,17 @@ def _assemble(raw, norm, positions, lines, units, dateline, dateline_start) -> C
                 separator = "\n" * len(at)
             pieces.append(separator)
             index_map.extend(at)
-        for match in re.finditer(r"\S+", norm[unit.start:unit.end]):
-            if index_map and norm[index_map[-1]] not in " \n" and pieces and match.start() > 0:
-                space = unit.start + match.start() - 1
+        # a unit has no space at either end; runs of spaces inside become one " " that maps to
+        # the run's first character
+        cursor = unit.start
+        if _ODD_SPACE.search(norm, unit.start, unit.end):
+            for match in _SPACE_RUN.finditer(norm, unit.start, unit.end):
+                pieces.append(norm[cursor:match.start()])
                 pieces.append(" ")
-                index_map.append(space)
-            pieces.append(match.group())
-            index_map.extend(range(unit.start + match.start(), unit.start + match.end()))
+                index_map.extend(range(cursor, match.start() + 1))
+                cursor = match.end()
+        pieces.append(norm[cursor:unit.end])
+        index_map.extend(range(cursor, unit.end))
         last = unit
     dateline_range = None
     if dateline is not None:
@@ -250,7 +258,7 @@ def _assemble(raw, norm, positions, lines, units, dateline, dateline_start) -> C
         removed.append(Removal(*dateline_range, "dateline"))
     removed = _merge_adjacent(raw, sorted(removed, key=lambda r: r.start))
     text = "".join(pieces)
-    offsets = array("l", (positions[i] for i in index_map))
+    offsets = index_map if norm is raw else array("l", map(positions.__getitem__, index_map))
     offsets.append(offsets[-1] + 1 if offsets else 0)
     return Cleaned(text, offsets, removed, dateline, *(dateline_range or (None, None)))
 
