@@ -221,3 +221,50 @@ def test_stage_is_picklable(detect):
     text = "Government warplanes bombed rebel positions."
     assert [e.sub_event_type for e in clone(_report(text)).events] == \
         [e.sub_event_type for e in detect(_report(text)).events]
+
+
+def _parsed_report(words: list[tuple[str, str, str, int]], actors: dict[str, tuple[str, int]]):
+    """A one-sentence report with a hand-made parse: (word, lemma, dep, head index)."""
+    from sitrep.model import Sentence, Token
+
+    text, tokens, position = "", [], 0
+    for index, (word, lemma, dep, head) in enumerate(words):
+        if text and word not in ".,":
+            text += " "
+            position += 1
+        tokens.append(Token(position, position + len(word), word, 0, lemma, "", dep, head))
+        text += word
+        position += len(word)
+    report = _report(text, actors)
+    report.sentences = [Sentence(0, len(text), text, 0, len(text))]
+    report.tokens = tokens
+    return report
+
+
+def test_arguments_from_the_parse(detect):
+    words = [("Syrian", "Syrian", "amod", 1), ("rebels", "rebel", "nsubj", 3),
+             ("reportedly", "reportedly", "advmod", 3), ("had", "have", "root", 3),
+             ("two", "two", "nummod", 5), ("tanks", "tank", "obj", 3),
+             ("knocked", "knock", "xcomp", 3), ("out", "out", "compound:prt", 6),
+             ("by", "by", "case", 10), ("the", "the", "det", 10), ("fighters", "fighter", "obl", 6),
+             (".", ".", "punct", 3)]
+    report = _parsed_report(words, {"Syrian rebels": ("Rebels (Syria)", 2),
+                                    "the fighters": ("Islamic State", 2)})
+    (event,) = [e for e in detect(report).events if e.trigger.text == "knocked out"]
+    assert "arguments from the dependency parse" in event.reasons
+    assert event.actor1.name == "Islamic State" and event.actor2.name == "Rebels (Syria)"
+
+
+def test_helper_from_the_parse(detect):
+    words = [("the", "the", "det", 1), ("Russians", "Russian", "nsubj", 2),
+             ("helped", "help", "root", 2), ("regime", "regime", "compound", 4),
+             ("troops", "troop", "obj", 2), ("capture", "capture", "xcomp", 2),
+             ("Aleppo", "Aleppo", "obj", 5), ("from", "from", "case", 8), ("rebels", "rebel", "obl", 5),
+             (".", ".", "punct", 2)]
+    report = _parsed_report(words, {"the Russians": ("Military Forces of Russia", 8),
+                                    "regime troops": ("Military Forces of Syria", 1),
+                                    "rebels": ("Rebels (Syria)", 2)})
+    (event,) = [e for e in detect(report).events if e.trigger.text == "capture"]
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1.name == "Military Forces of Syria" and event.actor2.name == "Rebels (Syria)"
+    assert [a.name for a in event.assoc_actor1] == ["Military Forces of Russia"]

@@ -15,9 +15,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from ..model import Actor, Report
+from ..model import Actor, Report, Token
 
-__all__ = ["Mention", "Arguments", "locate_mentions", "find_arguments", "MAX_MENTIONS"]
+__all__ = ["Mention", "Arguments", "locate_mentions", "find_arguments", "find_arguments_parsed",
+           "parsed", "MAX_MENTIONS"]
 
 # A sentence with more actor mentions than this is a list or a table: only the nearest
 # MAX_MENTIONS to the trigger are considered (cap recorded in the event's reasons).
@@ -211,3 +212,127 @@ def _add_helpers(text: str, sentence_start: int, sentence_end: int, mentions: li
                 assoc.append(mention.actor)
             elif gap_before is not None and _AND.match(gap_before):
                 assoc.append(mention.actor)
+
+
+# -- from the dependency parse ------------------------------------------------------------------
+# Universal Dependencies labels (the project's parser is trained on UD EWT) and spaCy's English
+# labels, where they differ, both read.
+_SUBJECT = {"nsubj", "csubj"}
+_PASSIVE_SUBJECT = {"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"}
+_OBJECT = {"obj", "dobj", "iobj"}
+_OBLIQUE = {"obl", "nmod", "prep", "obl:agent", "agent", "nmod:agent"}
+_POSSESSOR = {"nmod:poss", "poss"}
+_HELP_LEMMAS = {"help", "assist", "aid", "support", "back", "join"}
+
+
+def parsed(tokens: list[Token]) -> bool:
+    return any(token.dep for token in tokens)
+
+
+def find_arguments_parsed(report: Report, first: int, last: int, trigger_start: int,
+                          trigger_end: int, mentions: list[Mention]) -> Arguments | None:
+    """Arguments from the parse of tokens ``first:last`` (one sentence); None when the trigger's
+    token cannot be found, so that the caller falls back to the surface patterns."""
+    tokens = report.tokens
+    inside = [i for i in range(first, last) if tokens[i].cstart < trigger_end
+              and tokens[i].cend > trigger_start]
+    if not inside:
+        return None
+    # the trigger's head word: the one whose head lies outside the trigger
+    head = next((i for i in inside if tokens[i].head not in inside or tokens[i].head == i), inside[0])
+    children: dict[int, list[int]] = {}
+    for index in range(first, last):
+        parent = tokens[index].head
+        if parent != index and first <= parent < last:
+            children.setdefault(parent, []).append(index)
+    arguments = Arguments(reasons=["arguments from the dependency parse"])
+
+    def kids(index: int, labels: set[str]) -> list[int]:
+        return [c for c in children.get(index, ()) if tokens[c].dep in labels]
+
+    def case_of(index: int) -> str:
+        marks = [tokens[c].text.lower() for c in children.get(index, ())
+                 if tokens[c].dep in ("case", "mark")]
+        return marks[0] if marks else ""
+
+    def span(index: int) -> tuple[int, int]:
+        low, high, stack = tokens[index].cstart, tokens[index].cend, [index]
+        while stack:
+            node = stack.pop()
+            low, high = min(low, tokens[node].cstart), max(high, tokens[node].cend)
+            stack.extend(children.get(node, ()))
+        return low, high
+
+    def actor_at(index: int | None) -> Actor | None:
+        if index is None:
+            return None
+        low, high = span(index)
+        inner = [m for m in mentions if m.cstart >= low and m.cend <= high]
+        # the mention nearest the phrase's head word ("Fighters from the IS group" -> IS)
+        inner.sort(key=lambda m: abs(m.cstart - tokens[index].cstart))
+        return inner[0].actor if inner else None
+
+    subject = next(iter(kids(head, _SUBJECT)), None)
+    passive_subject = next(iter(kids(head, _PASSIVE_SUBJECT)), None)
+    direct_object = next(iter(kids(head, _OBJECT)), None)
+    agent = source = None
+    for oblique in kids(head, _OBLIQUE):
+        marker = case_of(oblique)
+        if tokens[oblique].dep in ("obl:agent", "agent", "nmod:agent") or marker == "by":
+            agent = oblique
+        elif marker == "from":
+            source = oblique
+        elif marker == "of" and direct_object is None and tokens[head].pos in ("NOUN", "PROPN"):
+            direct_object = oblique
+    possessor = next(iter(kids(head, _POSSESSOR)), None)
+    helper = None
+    dep = tokens[head].dep
+    parent = tokens[head].head
+    if subject is None and passive_subject is None and first <= parent < last and parent != head:
+        if dep == "xcomp" and tokens[parent].lemma == "have" and \
+                tokens[head].text.lower().endswith(("ed", "en", "wn")):
+            # "rebels had two tanks knocked out by the militants": the haver suffers it
+            passive_subject = next(iter(kids(parent, _SUBJECT)), None)
+        elif dep == "xcomp":
+            # "helping regime troops capture Aleppo": the object of "help" does the capturing
+            subject = next(iter(kids(parent, _OBJECT)), None) or next(
+                iter(kids(parent, _SUBJECT)), None)
+            if tokens[parent].lemma in _HELP_LEMMAS:
+                helper = next(iter(kids(parent, _SUBJECT)), None)
+        elif dep in ("acl", "acl:relcl") and tokens[head].text.lower().endswith(("ed", "en", "wn")):
+            passive_subject = parent  # "booty captured from a base"
+        elif dep in ("conj", "advcl"):
+            subject = next(iter(kids(parent, _SUBJECT)), None)
+    arguments.passive = passive_subject is not None or bool(kids(head, {"aux:pass", "auxpass"}))
+    arguments.actor1 = actor_at(agent) or actor_at(possessor) or (
+        None if arguments.passive else actor_at(subject))
+    arguments.actor2 = actor_at(passive_subject) if arguments.passive else None
+    if arguments.actor2 is None:
+        arguments.actor2 = actor_at(source) or actor_at(direct_object)
+    if arguments.actor1 is not None and arguments.actor2 is not None and _same(
+            arguments.actor1, arguments.actor2):
+        arguments.actor2 = None
+    helper_actor = actor_at(helper)
+    if helper_actor is not None and arguments.actor1 is not None and not _same(
+            helper_actor, arguments.actor1):
+        arguments.assoc_actor1.append(helper_actor)
+    for role, assoc in ((arguments.actor1, arguments.assoc_actor1),
+                        (arguments.actor2, arguments.assoc_actor2)):
+        if role is None:
+            continue
+        for mention in mentions:
+            if mention.actor is role:
+                for conj in _conjuncts(report, mention, first, last, children):
+                    actor = actor_at(conj)
+                    if actor is not None and not _same(actor, role) and not any(
+                            _same(actor, a) for a in assoc):
+                        assoc.append(actor)
+    return arguments
+
+
+def _conjuncts(report: Report, mention: Mention, first: int, last: int,
+               children: dict[int, list[int]]) -> list[int]:
+    tokens = report.tokens
+    heads = [i for i in range(first, last)
+             if tokens[i].cstart >= mention.cstart and tokens[i].cend <= mention.cend]
+    return [c for h in heads for c in children.get(h, ()) if tokens[c].dep == "conj"]

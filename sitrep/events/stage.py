@@ -15,7 +15,8 @@ import re
 from dataclasses import replace
 
 from ..model import Actor, Event, Report, Sentence, Span
-from .arguments import Arguments, Mention, find_arguments, locate_mentions
+from .arguments import (Arguments, Mention, find_arguments, find_arguments_parsed,
+                        locate_mentions, parsed)
 from .codebook import Coding, Context, Rules
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_bounds, read_modality
@@ -67,6 +68,8 @@ class DetectEvents:
         mentions = locate_mentions(report)
         events: list[Event] = []
         protester = self.lexicon.roles["protester"]
+        token_ranges = _token_ranges(report, len(sentences)) if report.sentences and parsed(
+            report.tokens) else {}
         for index, sentence in enumerate(sentences):
             # a protest is read with its neighbouring sentences when they speak of the crowd too
             window = " ".join(
@@ -79,7 +82,8 @@ class DetectEvents:
                                   for other in (sentences[index - 1] if index else None,
                                                 sentences[index + 1] if index + 1 < len(sentences)
                                                 else None) if other is not None)
-            found = self._sentence_events(report, sentence, in_sentence, window, neighbours)
+            found = self._sentence_events(report, sentence, in_sentence, window, neighbours,
+                                          token_ranges.get(index))
             if index:
                 # news puts the main event first: later sentences' mentions rank a little lower
                 # (CASE 2021 dev: labels follow the lead event)
@@ -92,7 +96,8 @@ class DetectEvents:
 
     # -- one sentence ---------------------------------------------------------------------
     def _sentence_events(self, report: Report, sentence: Sentence, mentions: list[Mention],
-                         window: str, neighbours: str = "") -> list[Event]:
+                         window: str, neighbours: str = "",
+                         token_range: tuple[int, int] | None = None) -> list[Event]:
         text = report.text[sentence.cstart:sentence.cend]
         capped = len(text) > self.max_sentence_chars
         if capped:
@@ -105,7 +110,8 @@ class DetectEvents:
         for frame, start, end, weight in matches:
             event = self._code_mention(report, sentence, text, mentions, window, neighbours, frame,
                                        start, end, weight, frames_here, sentence_roles,
-                                       any(other < start for other in diplomatic_starts))
+                                       any(other < start for other in diplomatic_starts),
+                                       token_range)
             if event is not None:
                 back_reference = "back reference" in " ".join(event.reasons)
                 candidates.append((frame, event, back_reference))
@@ -167,13 +173,19 @@ class DetectEvents:
                       mentions: list[Mention], window: str, neighbours: str, frame: str,
                       start: int, end: int,
                       weight: float, frames_here: set[str],
-                      sentence_roles: set[str], diplomatic_before: bool) -> Event | None:
+                      sentence_roles: set[str], diplomatic_before: bool,
+                      token_range: tuple[int, int] | None = None) -> Event | None:
         base = sentence.cstart
         clause_start, clause_end = clause_bounds(text, start)
         before = text[clause_start:start]
         after = text[end:clause_end][:90]
-        arguments = find_arguments(report.text, base, base + len(text), base + start, base + end,
-                                   mentions)
+        arguments = None
+        if token_range is not None:
+            arguments = find_arguments_parsed(report, token_range[0], token_range[1],
+                                              base + start, base + end, mentions)
+        if arguments is None:
+            arguments = find_arguments(report.text, base, base + len(text), base + start,
+                                       base + end, mentions)
         agent_roles = self._actor_role(arguments.actor1) or self._nearest_roles(before, False)
         target_roles = self._actor_role(arguments.actor2) | self._nearest_roles(after[:70], False)
         if arguments.passive and not arguments.actor1:
@@ -256,6 +268,16 @@ class DetectEvents:
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'-]*")
+
+
+def _token_ranges(report: Report, count: int) -> dict[int, tuple[int, int]]:
+    """Sentence index -> (first, last + 1) token indices, for sentences with parsed tokens."""
+    ranges: dict[int, list[int]] = {}
+    for index, token in enumerate(report.tokens):
+        if 0 <= token.sent < count:
+            bounds = ranges.setdefault(token.sent, [index, index + 1])
+            bounds[1] = index + 1
+    return {sent: (low, high) for sent, (low, high) in ranges.items()}
 
 
 def _mostly_capitals(text: str) -> bool:
