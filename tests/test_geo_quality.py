@@ -1,0 +1,79 @@
+"""Geocoding against the real gazetteer (built by `make gazetteer`): the seed, GeoWebNews floors,
+speed, and the gazetteer CLI. Skips when the gazetteer or ../shared is absent."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sitrep.cli.main import main
+from sitrep.geo.build import create_empty
+from sitrep.geo.gazetteer import check
+from sitrep.geo.stage import Geocode
+from sitrep.model import Report
+
+from test_geo import DUMP
+
+
+@pytest.fixture(scope="module")
+def geocode():
+    ok, message = check()
+    if not ok:
+        pytest.skip(message)
+    return Geocode()
+
+
+def test_seed_places(geocode, seed_path):
+    raw = seed_path.read_text(encoding="utf-8")
+    report = geocode(Report(id="seed", raw=raw))
+    found = {(p.text, p.geonameid) for p in report.places}
+    assert {("Palmyra", 163808), ("Aleppo", 170063), ("Aleppo", 170062),
+            ("al-Bab", 174018), ("Syrian", 163843)} <= found
+    t4 = [p for p in report.places if p.text.startswith("T4")]
+    assert t4 and t4[0].name == "Tiyas Military Airbase" and abs(t4[0].lat - 34.52) < 0.05
+    assert all(raw[p.start:p.end] == p.text for p in report.places)
+    assert not any(p.text.lower() == "brick" for p in report.places)
+
+
+@pytest.mark.shared
+def test_geowebnews_floors(geocode, shared_dir):
+    from sitrep.eval.geo import read_gwn, score_gwn
+
+    scores = score_gwn(read_gwn(shared_dir / "data" / "geowebnews" / "GWN.xml"), geocode)
+    # measured 2026-11-25: F1 0.858, acc@161 0.902, end to end 0.768, exact id 0.822.
+    # Floors only go up.
+    assert scores["f1"] >= 0.84
+    assert scores["acc161"] >= 0.88
+    assert scores["end_to_end_acc161"] >= 0.75
+    assert scores["exact_id"] >= 0.80
+
+
+def test_many_places_scale_with_size(geocode):
+    sentence = ("Shelling hit Aleppo, Homs, Hama, Idlib, Latakia and Damascus in Syria, "
+                "while Mosul, Kirkuk and Erbil in Iraq were quiet. ")
+    small = Report(id="s", raw=sentence * 20)
+    large = Report(id="l", raw=sentence * 200)
+    geocode(Report(id="w", raw=sentence))
+    started = time.perf_counter()
+    geocode(small)
+    small_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    report = geocode(large)
+    large_seconds = time.perf_counter() - started
+    assert len(report.places) == 200 * 11
+    assert large_seconds < 10 * small_seconds * 3   # linear, with slack for a busy machine
+
+
+def test_gazetteer_cli_import_reports_corrupt_lines(tmp_path, capsys):
+    path = tmp_path / "g.sqlite"
+    create_empty(path)
+    dump = tmp_path / "dump.txt"
+    dump.write_text("\n".join([DUMP[0], "garbage", DUMP[1]]) + "\n", encoding="utf-8")
+    assert main(["gazetteer", "--path", str(path), "import", str(dump), "--countries", "SY"]) == 0
+    err = capsys.readouterr().err
+    assert "imported 2 places" in err and "1 corrupt lines" in err and "line 2" in err
+    assert main(["gazetteer", "--path", str(path), "check"]) == 0
+    assert main(["gazetteer", "--path", str(path), "search", "Palmyra"]) == 0
+    assert "163808" in capsys.readouterr().out
+    assert main(["gazetteer", "--path", str(tmp_path / "none.sqlite"), "check"]) == 1
