@@ -1,7 +1,7 @@
 """The words English news uses for time: months, weekdays, numbers, units, parts of day, seasons.
 
-Plain tables and the regular-expression fragments built from them; the grammar
-(:mod:`sitrep.time.grammar`) combines the fragments into rules.
+Plain tables and the regular-expression fragments built from them; the rules
+(:mod:`sitrep.time.rules_calendar`, :mod:`sitrep.time.rules_spans`) combine the fragments.
 """
 
 from __future__ import annotations
@@ -51,16 +51,7 @@ SMALL_NUMBERS = {
     "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "dozen": 12, "half a": 0.5,
     "a half": 0.5,
 }
-VAGUE_NUMBERS = {"a few", "few", "several", "some", "many", "a number of", "various",
-                 "the next few", "recent", "coming", "the coming", "the past few", "a few more"}
 
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-            "4th": 4, "last": 4, "final": 4}
-
-
-def alternation(words) -> str:
-    """A regex alternation of ``words``, longest first so that prefixes never win early."""
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 # A month name or its abbreviation (with an optional full stop). Case-sensitive: "march" and
@@ -80,8 +71,6 @@ NUMBER = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:a|an|one)\s+and\s+a\s+half|"
           rf"{NUMBER_WORD}(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+couple|a\s+dozen|"
           rf"half\s+an?|an|a)")
 VAGUE = r"(?:a\s+few|several|some|many|a\s+number\s+of|few)"
-UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
-        r"quarters?|years?|decades?|century|centuries|millennium|millennia)")
 SEASON = r"(?:spring|summer|fall|autumn|winter|Spring|Summer|Fall|Autumn|Winter)"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 YEAR = r"(?:1[6-9]\d\d|20\d\d|21\d\d)"

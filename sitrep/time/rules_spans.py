@@ -11,8 +11,7 @@ from .context import Context, Normalised, Rule
 from .lexicon import MONTH, NUMBER, UNITS, VAGUE, WEEKDAY, YEAR, month_of, parse_number, \
     unit_of, weekday_of
 from .rules_calendar import NO_ANCHOR
-from .values import (MAX_YEAR, MIN_YEAR, day_value, quarter_of, shift_months, week_value,
-                     weekend_near, weekend_value)
+from .values import day_value, quarter_of, shift_months, week_value, weekend_near, weekend_value
 
 _UNIT_WORDS = (r"(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|"
                r"months?|quarters?|years?|decades?|century|centuries|millennium|millennia)")
@@ -166,7 +165,6 @@ def _one_unit_duration(match: re.Match, ctx: Context) -> Normalised | None:
     return "DATE", value, f"'the {relative} {unit}' from the {source}"
 
 
-_THIS = {"this", "current", "the current", "the", "this coming"}
 _LAST = {"last", "past", "previous", "the previous", "the last"}
 _NEXT = {"next", "coming", "the coming", "the next", "the following", "following"}
 

@@ -103,7 +103,6 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
 _WEEK = re.compile(r"(\d{4})-W(\d{1,2})(-WE)?")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def first_day(value: str | None) -> tuple[date, int] | None:
