@@ -171,8 +171,15 @@ def test_commits_in_batches_and_reports_progress(store, pipeline, monkeypatch):
 def test_the_real_near_duplicate_index_groups_a_truncated_wire_copy(store, pipeline):
     index_class = pytest.importorskip("sitrep.merge.near_duplicates").NearDuplicateIndex
     assert store_run._load_index_class() is index_class
-    documents = [report(SEIZED, path="wire.txt"), report(MARCHED, path="nairobi.txt"),
-                 report(SEIZED_COPY, path="copy.txt")]
+    body = (SEIZED + "The monitor said the fighters entered the city from the east after a "
+            "day of heavy fighting with government troops and allied militias. Residents said "
+            "many families had fled towards Homs before the fighters arrived, and that the "
+            "ancient ruins were not damaged. The government did not comment on the reports. "
+            "Analysts said the fall of the city was a setback for the government, which had "
+            "retaken it only months ago with the help of Russian air power.\n")
+    truncated = "PALMYRA (Desert Wire) - " + body[:len(body) * 2 // 3]
+    documents = [report(body, path="wire.txt"), report(MARCHED, path="nairobi.txt"),
+                 report(truncated, path="copy.txt")]
     summary = run_into_store(documents, store, pipeline)
     assert (summary.grouping, summary.analysed, summary.copies) == ("MinHash LSH", 2, 1)
     battle = next(store.find_events(EventQuery(event_type="Battles")))
