@@ -117,6 +117,7 @@ _SHELLING_ACT = re.compile(r"shell(?:ed|ing)|bombard|attack|fire|strike|barrage"
 _THROWN = re.compile(r"thr[eo]w|hurl|lob|toss|explod|attack|injur|wound|kill", re.IGNORECASE)
 _EXPLOSIVE_WEAPON = re.compile(r"\b(?:(?<!petrol )bombs?|IEDs?|explosives|explosive devices?|"
                                r"land ?mines?|grenades?|detonators?|suicide)\b", re.IGNORECASE)
+_EXPLODED = re.compile(r"blast|explo|detonat|blew|went off", re.IGNORECASE)
 _TEST = re.compile(r"test|video|nuclear", re.IGNORECASE)
 
 
@@ -251,7 +252,8 @@ class Rules:
         reason = None if weapon else self.non_political(context)
         if reason:
             return _only(None, None, None, reason)
-        if self.has("weapon_action", context.before[-60:] + " " + context.after):
+        exploded = _EXPLODED.search(context.trigger)
+        if not exploded and self.has("weapon_action", context.before[-60:] + " " + context.after):
             return self.weapons_taken(context, "explosive device found, defused or seized")
         return _acled("Remote explosive/landmine/IED", "explosive device detonated")
 

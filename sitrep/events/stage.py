@@ -116,7 +116,7 @@ class DetectEvents:
                 back_reference = "back reference" in " ".join(event.reasons)
                 candidates.append((frame, event, back_reference))
         specific = any(frame in _SPECIFIC and event.event_type and not back
-                       for frame, event, back in candidates)
+                       and event.modality == "asserted" for frame, event, back in candidates)
         kept = [event for frame, event, _ in candidates
                 if not (specific and frame in _GENERIC and event.event_type)]
         if capped:
@@ -244,7 +244,7 @@ class DetectEvents:
         if _RELATIVE_BEFORE.search(text[:start]) and not arguments.back_reference:
             # "captured a commander who heads the unit that carried out a mortar shelling": a
             # relative clause tells background, the main clause the event
-            confidence -= 0.08
+            confidence -= 0.12
             reasons.append("inside a relative clause")
         if arguments.back_reference:
             confidence -= 0.2
