@@ -268,3 +268,17 @@ def test_helper_from_the_parse(detect):
     assert event.sub_event_type == "Government regains territory"
     assert event.actor1.name == "Military Forces of Syria" and event.actor2.name == "Rebels (Syria)"
     assert [a.name for a in event.assoc_actor1] == ["Military Forces of Russia"]
+
+
+def test_fatalities_from_the_killed_count_of_the_sentence(detect):
+    from sitrep.model import Quantity
+
+    text = "A roadside bomb killed 12 soldiers and wounded 30 in the north. Talks resumed."
+    report = _report(text)
+    killed, wounded = text.index("12 soldiers"), text.index("30")
+    report.quantities = [Quantity(killed, killed + 11, "12 soldiers", "killed", 12),
+                         Quantity(wounded, wounded + 2, "30", "injured", 30)]
+    (event,) = [e for e in detect(report).events if e.event_type]
+    assert event.sub_event_type == "Remote explosive/landmine/IED" and event.fatalities == 12
+    unknown = detect(_report("A roadside bomb exploded in the north."))
+    assert [e.fatalities for e in unknown.events if e.event_type] == [None]  # never a guess

@@ -427,6 +427,9 @@ class Rules:
             return _only("COERCE", "confiscate", "17", "weapons seized in an ordinary-crime case")
         return self.weapons_taken(context, "weapons seized, found or destroyed")
 
+    def code_disrupt(self, context: Context) -> Coding | None:
+        return _acled("Disrupted weapons use", "weapon defused, intercepted or its use foiled")
+
     def code_headquarters(self, context: Context) -> Coding | None:
         return _acled("Headquarters or base established", "base or post established")
 

@@ -28,7 +28,7 @@ _INTER_ROLE = {1: "state", 2: "nonstate", 3: "nonstate", 4: "nonstate", 5: "riot
                6: "protester", 7: "civilian", 8: "state"}
 # frames whose event stands in for the generic violence words of the same sentence
 _SPECIFIC = {"chemical", "suicide", "grenade", "airstrike", "shelling", "projectile", "explosive",
-             "territory", "protest", "riot", "sexual", "abduction", "weapons", "looting"}
+             "territory", "protest", "riot", "sexual", "abduction", "weapons", "looting", "disrupt"}
 _GENERIC = {"attack", "clash"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                   "Riots", "Protests"}
