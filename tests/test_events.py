@@ -280,5 +280,5 @@ def test_fatalities_from_the_killed_count_of_the_sentence(detect):
                          Quantity(wounded, wounded + 2, "30", "injured", 30)]
     (event,) = [e for e in detect(report).events if e.event_type]
     assert event.sub_event_type == "Remote explosive/landmine/IED" and event.fatalities == 12
-    unknown = detect(_report("A roadside bomb exploded in the north."))
+    unknown = MergeEvents()(detect(_report("A roadside bomb exploded in the north.")))
     assert [e.fatalities for e in unknown.events if e.event_type] == [None]  # never a guess
