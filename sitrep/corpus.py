@@ -133,8 +133,9 @@ def generate_articles(n: int, seed: int = 2016,
                       reports: list[DemoReport] | None = None) -> Iterator[dict]:
     """``n`` articles as contract input records ``{id, text, published, title, publisher}``.
 
-    Each article is a demo report's lead (varied) plus 7-15 background sentences from other
-    reports, in paragraphs of 1-3 sentences: about 200-400 words, a short wire story.
+    Each article is a demo report's lead sentence, then the rest of that report and 7-15
+    background sentences from other reports in a shuffled order (all varied), in paragraphs of
+    1-3 sentences: about 200-400 words, a short wire story.
     About 1 in 8 is a syndicated copy of an earlier article (re-headed, truncated, new publisher),
     1 in 10 repeats a paragraph and 1 in 10 carries a badge line, as scraped news does.
     """
@@ -176,11 +177,14 @@ def _fresh_article(report: DemoReport, reports: list[DemoReport], number: int,
                    rng: random.Random) -> dict:
     published = report.published + timedelta(days=rng.randint(-400, 400))
     publisher = rng.choice(_PUBLISHERS)
-    sentences = [_vary(s, rng) for s in report.sentences]
+    # Only the lead sentence stays in place: two originals built on the same demo report must
+    # not share their opening paragraphs, or they would be copies of each other in all but name.
     others = rng.sample(reports, k=min(len(reports), 7))
     background = [s for other in others if other is not report for s in other.sentences[1:]]
     rng.shuffle(background)
-    sentences += [_vary(s, rng) for s in background[:rng.randint(7, 15)]]
+    body = list(report.sentences[1:]) + background[:rng.randint(7, 15)]
+    rng.shuffle(body)
+    sentences = [_vary(s, rng) for s in (report.sentences[0], *body)]
     paragraphs: list[str] = []
     position = 0
     while position < len(sentences):
