@@ -23,7 +23,7 @@ gazetteer: $(STAMP)
 
 demo: setup
 	rm -f $(DB) $(DB)-wal $(DB)-shm
-	$(SITREP) run examples/ --db $(DB)
+	-$(SITREP) run examples/ --db $(DB)   # exits 1: examples/bad/ is rejected on purpose
 	$(SITREP) stats --db $(DB)
 	@echo
 	@echo "Next: $(SITREP) events --db $(DB) | less ;  $(SITREP) show EVENT_ID --db $(DB) ;"

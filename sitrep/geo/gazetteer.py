@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,13 +38,17 @@ BUILD_HINT = "build it with `sitrep gazetteer build` (or `make gazetteer`)"
 
 def default_path() -> Path:
     """Where the gazetteer file is: $SITREP_GAZETTEER, else $SITREP_DATA_DIR/gazetteer.sqlite,
-    else the per-user data directory ($XDG_DATA_HOME/sitrep or ~/.local/share/sitrep)."""
+    else inside the virtual environment sitrep runs in (``<venv>/share/sitrep``: each install
+    builds its own, and a fresh clone never picks up a stale file from another checkout), else the
+    per-user data directory ($XDG_DATA_HOME/sitrep or ~/.local/share/sitrep)."""
     explicit = os.environ.get("SITREP_GAZETTEER")
     if explicit:
         return Path(explicit).expanduser()
     data_dir = os.environ.get("SITREP_DATA_DIR")
     if data_dir:
         return Path(data_dir).expanduser() / "gazetteer.sqlite"
+    if sys.prefix != sys.base_prefix:
+        return Path(sys.prefix) / "share" / "sitrep" / "gazetteer.sqlite"
     xdg = os.environ.get("XDG_DATA_HOME")
     base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
     return base / "sitrep" / "gazetteer.sqlite"
