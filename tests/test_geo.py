@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
+import sys
 from dataclasses import replace
 
 import pytest
@@ -84,6 +85,9 @@ def test_default_path_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("SITREP_DATA_DIR", str(tmp_path))
     assert default_path() == tmp_path / "gazetteer.sqlite"
     monkeypatch.delenv("SITREP_DATA_DIR")
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "venv"))   # inside a virtual environment
+    assert default_path() == tmp_path / "venv" / "share" / "sitrep" / "gazetteer.sqlite"
+    monkeypatch.setattr(sys, "prefix", sys.base_prefix)          # outside one
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     assert default_path() == tmp_path / "xdg" / "sitrep" / "gazetteer.sqlite"
 

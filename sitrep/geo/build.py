@@ -235,8 +235,9 @@ class _Builder:
             rows.append(("US", code, state["name"], [], state["geonameid"], SOURCE_GEONAMES))
         abbreviations = {row[0]: _split_names(row[1]) for row in _data_lines("us_states.tsv")}
         demonyms: dict[tuple[str, str], list[str]] = {}
-        for country, name, capital, alternates, gid, adjectives in (
-                (row + [""] * 6)[:6] for row in _data_lines("admin1.tsv")):
+        points: dict[tuple[str, str], tuple[float, float]] = {}
+        for country, name, capital, alternates, gid, adjectives, lat, lon in (
+                (row + [""] * 8)[:8] for row in _data_lines("admin1.tsv")):
             city = self.find_city(country, capital)
             if city is None or not city["admin1code"]:
                 continue
@@ -244,13 +245,18 @@ class _Builder:
             rows.append((country, city["admin1code"], name, _split_names(alternates),
                          int(gid) if gid else None, source))
             demonyms[(country, city["admin1code"])] = _split_names(adjectives)
+            if lat and lon:
+                points[(country, city["admin1code"])] = (float(lat), float(lon))
+        for code, _, lat, lon in ((row + [""] * 4)[:4] for row in _data_lines("us_states.tsv")):
+            if lat and lon:
+                points[("US", code)] = (float(lat), float(lon))
             self.connection.execute("UPDATE places SET fcode = 'PPLA' WHERE id = ? AND fcode = 'PPL'",
                                     (city["geonameid"],))
         for country, code, name, alternates, gid, source in rows:
-            points = self.city_points.get((country, code))
-            if not points:
+            places = self.city_points.get((country, code))
+            if not places:
                 continue
-            lat, lon = _trimmed_middle(points)
+            lat, lon = points.get((country, code)) or _trimmed_middle(places)
             place = gid or self.synthetic_id()
             self.add_place((place, gid, name, lat, lon, "A", "ADM1", country, code, None, 0,
                             source))
@@ -274,12 +280,16 @@ class _Builder:
                             admin1 or None, None, 0, source))
             plain = [(name, "official")]
             cued: list[tuple[str, str]] = []
+            adjectives: list[tuple[str, str]] = []
             for alternate in _split_names(alternates):
                 if alternate.endswith("*"):   # matches only next to a facility cue word
                     cued.append((alternate[:-1], "alias"))
+                elif alternate.startswith("~"):  # a demonym ("Latin American")
+                    adjectives.append((alternate[1:], "demonym"))
                 else:
                     plain.append((alternate, "alias"))
             self.add_names(place, plain, force_common=False)
+            self.add_names(place, adjectives, force_common=False)
             if cued:
                 self.add_names(place, cued, cue="facility", force_common=False)
 

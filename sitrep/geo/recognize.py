@@ -235,8 +235,6 @@ def _plausible(candidates: tuple[Candidate, ...], tokens: list[Token], first: in
             continue
         if candidate.cue == "after_comma" and not after_comma:
             continue
-        if candidate.kind == "demonym" and not single:
-            continue
         kept.append(candidate)
     if not kept:
         return ()

@@ -34,6 +34,8 @@ class ResolverWeights:
     curated_name: float = 0.15
     official_name: float = 0.1
     demonym_weight: float = 0.25  # "American" says little about where a story happens
+    minor_alternate: float = 0.3  # penalty: an alternate name of a place under 50,000 people
+                                  # is mostly a historic or foreign form, rarely what news means
     review_margin: float = 0.02   # below this the two best readings are a coin toss
     review_km: float = 161.0      # ... unless they lie this close together (same answer)
 
@@ -136,7 +138,9 @@ def _score(candidate: Candidate, context: _Context, weights: ResolverWeights,
         if nearest > 1.0:  # a point at distance ~0 is the candidate itself
             proximity = math.exp(-nearest / weights.proximity_km)
     kind = (weights.curated_name if candidate.kind == "alias" else
-            weights.official_name if candidate.kind == "official" else 0.0)
+            weights.official_name if candidate.kind == "official" else
+            -weights.minor_alternate if candidate.kind == "alternate" and
+            candidate.fclass == "P" and candidate.population < 50_000 else 0.0)
     score = (weights.population * prior + weights.country_share * country +
              weights.admin1_share * admin1 + weights.proximity * proximity + kind)
     detail = (f"prior {prior:.2f}, country {country:.2f}, admin1 {admin1:.2f}, "
