@@ -16,8 +16,8 @@ from sitrep.eval.events import available_pipeline, read_case, score_case
 from sitrep.eval.events import _score_plover as score_plover
 
 CASE_WEIGHTED_F1_FLOOR = 0.83
-CASE_NON_ACLED_FLOOR = 0.80
-PLOVER_ACCURACY_FLOOR = 0.42
+CASE_NON_ACLED_FLOOR = 0.88
+PLOVER_ACCURACY_FLOOR = 0.48
 
 
 @pytest.fixture(scope="module")

@@ -178,7 +178,8 @@ def _score_plover(pipeline: Pipeline, records: list[dict]) -> dict:
         gold = _PLOVER_RENAMED.get(record["event"], record["event"])
         report = pipeline(_report(record["id"], record["text"]))
         events = [e for e in report.events if e.plover_type]
-        best = max(events, key=lambda e: e.confidence) if events else None
+        # the record's event is what the sentence asserts ("threatened to attack": THREATEN)
+        best = max(events, key=lambda e: (e.modality == "asserted", e.confidence)) if events else None
         guess = best.plover_type if best else "none"
         total += 1
         correct += guess == gold

@@ -204,6 +204,15 @@ class DetectEvents:
         coding = self.rules.code(context)
         if coding is None or (coding.sub_event_type is None and coding.plover_type is None):
             return None
+        if coding.event_type is None and arguments.actor2 is None:
+            # statements and diplomacy take their target through any preposition ("met with X",
+            # "urged X to", "sanctions on X")
+            target = next((m for m in mentions if base + end <= m.cstart < base + clause_end
+                           and (arguments.actor1 is None or m.actor is not arguments.actor1)), None)
+            if target is not None:
+                arguments.actor2 = target.actor
+                arguments.reasons.append(f"actor2 {target.actor.text!r}: first actor after a "
+                                         "statement or diplomatic act")
         return self._event(report, sentence, text, start, end, weight, frame, coding, arguments,
                            diplomatic_before)
 
@@ -230,8 +239,10 @@ class DetectEvents:
         if arguments.actor1 is not None:
             confidence += 0.04
         if coding.event_type is None:
-            # statements and diplomacy rank below any political-violence event of the report
-            confidence = min(confidence, 0.45)
+            # statements and diplomacy rank below any political-violence event of the report,
+            # and among themselves by position: the first is usually the main clause's verb
+            # ("X rejected the agreement")
+            confidence = min(confidence, 0.45) - 0.1 * start / max(1, len(text))
         if coding.event_type and diplomatic_before and (
                 _CAUSE_BEFORE.search(text[:start][-70:]) or coding.sub_event_type == "Other"):
             confidence = min(confidence, 0.25)
