@@ -170,3 +170,20 @@ def test_offsets_are_raw_when_the_clean_text_differs():
     ResolveTimes()(report)
     (time,) = report.times
     assert raw[time.start:time.end] == "Monday" == time.text
+
+
+_WORDS = st.sampled_from([
+    "Monday", "last", "next", "week", "weekend", "the", "a", "year", "ago", "earlier", "later",
+    "Dec.", "13", "31", "2016", "9999", "1600", "'98", "/", "-", ",", "May", "March", "quarter",
+    "third", "fiscal", "9999999999", "days", "hours", "p.m.", "noon", "tonight", "following",
+    "day", "Christmas", "Easter", "summer", "each", "every", "now", "year-earlier", "1990s",
+    "nineteen", "ninety-six", "two", "thousand", "half", "period", "morning", "since", "in"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=14),
+       st.sampled_from([SEED_DAY, None, date(1, 1, 1), date(9999, 12, 31), date(1600, 2, 29)]))
+def test_any_word_salad_and_any_publication_date_never_crash(words, published):
+    raw = " ".join(words)
+    for time in resolve(raw, published).times:
+        assert raw[time.start:time.end] == time.text

@@ -19,6 +19,7 @@ from datetime import date
 from .context import Context, Rule
 from .rules_calendar import RULES as CALENDAR_RULES
 from .rules_spans import RULES as SPAN_RULES
+from .values import MAX_YEAR, MIN_YEAR
 
 __all__ = ["Found", "find_times", "sentence_bounds", "RULES"]
 
@@ -138,6 +139,8 @@ def find_times(text: str, anchor: date | None, sentences: list[tuple[int, int]] 
     ``sentences`` are ``(start, end)`` bounds within ``text`` used for tense cues; without them
     the text is split with :func:`sentence_bounds`.
     """
+    if anchor is not None and not MIN_YEAR <= anchor.year <= MAX_YEAR:
+        anchor = None  # a publication date in year 1 or 9999 is bad metadata, not a reference
     if sentences is None:
         sentences = sentence_bounds(text)
     starts = [lo for lo, _ in sentences]
