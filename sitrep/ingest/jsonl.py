@@ -74,6 +74,9 @@ def report_from_record(record: object, path: str, number: int | None,
     report_id = str(raw_id) if raw_id is not None else (
         f"{path}:{number}" if number is not None else path)
     text = _field(record, options.text_column, "text", "content", "body")
+    if text is None and "" in (record.get(key) for key in
+                               (options.text_column, "text", "content", "body") if key):
+        text = ""  # present but empty: build_report rejects it as `empty`, not `missing_field`
     if not isinstance(text, str):
         message = (f"{where} has no text field" if text is None
                    else f"{where}: text is a {type(text).__name__}, not a string")
