@@ -14,8 +14,11 @@ _FUTURE = (r"will|won't|shall|'ll|going\s+to|(?:is|are|was|were)\s+(?:due|set|sc
            r"slated|planning|poised)\s+to|(?:is|are)\s+to|plans?\s+to|intends?\s+to|expects?\s+to|"
            r"would|scheduled|upcoming|forthcoming|as\s+soon\s+as|postponed\s+until|"
            r"set\s+to|planned\s+to")
-_PAST = (r"was|were|had|did|said|told|announced|reported|killed|attacked|took|fell|came|went|"
-         r"began|made|left|saw|gave|held|fled|met|won|lost|ago|[a-z]{3,}ed")
+_PAST = (r"was|were|had|did|said|told|took|fell|came|went|began|made|left|saw|gave|held|fled|met|"
+         r"won|lost|bought|sold|brought|paid|got|found|kept|ran|sent|spent|stood|thought|wrote|"
+         r"rose|grew|knew|led|built|caught|chose|drove|fought|flew|laid|meant|shot|spoke|stole|"
+         r"struck|threw|became|broke|drew|heard|felt|dealt|sought|taught|withdrew|ago|"
+         r"[a-z]{3,}ed")
 _CUES = re.compile(rf"(?i)\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
 
 # Adjectives ending in -ed that are not verbs in the past tense; they are no tense cue.
