@@ -118,6 +118,8 @@ _THROWN = re.compile(r"thr[eo]w|hurl|lob|toss|explod|attack|injur|wound|kill", r
 _EXPLOSIVE_WEAPON = re.compile(r"\b(?:(?<!petrol )bombs?|IEDs?|explosives|explosive devices?|"
                                r"land ?mines?|grenades?|detonators?|suicide)\b", re.IGNORECASE)
 _EXPLODED = re.compile(r"blast|explo|detonat|blew|went off", re.IGNORECASE)
+_ACCIDENT = re.compile(r"\baccident(?:al|ally|s)?\b|no attack|not an attack|malfunction|"
+                       r"technical (?:fault|failure)|mishandl", re.IGNORECASE)
 _TEST = re.compile(r"test|video|nuclear", re.IGNORECASE)
 
 
@@ -252,6 +254,9 @@ class Rules:
         reason = None if weapon else self.non_political(context)
         if reason:
             return _only(None, None, None, reason)
+        if _ACCIDENT.search(context.sentence) or _ACCIDENT.search(context.neighbours):
+            # ACLED: an accidental explosion at a military site is "Other", not an attack
+            return _acled("Other", "accidental explosion, no attack", -0.1, plover=None, mode=None)
         exploded = _EXPLODED.search(context.trigger)
         if not exploded and self.has("weapon_action", context.before[-60:] + " " + context.after):
             return self.weapons_taken(context, "explosive device found, defused or seized")

@@ -91,7 +91,7 @@ class DetectEvents:
                 found = [replace(e, confidence=round(max(0.05, e.confidence - penalty), 3))
                          for e in found]
             events.extend(found)
-        report.events = _resolve_back_references(_adopt_weapon_readings(events))
+        report.events = _mark_contested(_resolve_back_references(_adopt_weapon_readings(events)))
         return report
 
     # -- one sentence ---------------------------------------------------------------------
@@ -375,6 +375,26 @@ def _resolve_back_references(events: list[Event]) -> list[Event]:
                                         f"typed as the report's {model.sub_event_type!r} it refers to",))
         resolved.append(event)
     return resolved
+
+
+# "has always denied using chemical weapons": a standing denial, not of this happening
+_GENERAL_DENIAL = re.compile(r"\b(?:always|repeatedly|consistently|long|routinely|previously)\s+"
+                             r"(?:\w+\s+)?den(?:ied|ies|y)|den(?:ied|ies|y)\s+(?:ever|using|any)\b",
+                             re.IGNORECASE)
+_DENIAL_REASON = re.compile(r"^negated: '(?:denied|denies|deny|refuted|dismissed reports)'")
+
+
+def _mark_contested(events: list[Event]) -> list[Event]:
+    """A happening the report also says was denied is contested, not asserted: its asserted
+    mentions of the same type become uncertain (the denial and the accusation both stand)."""
+    denied = {e.sub_event_type for e in events if e.sub_event_type and e.modality == "negated"
+              and any(_DENIAL_REASON.match(r) for r in e.reasons)
+              and not any(_GENERAL_DENIAL.search(span.text) for span in e.evidence)}
+    if not denied:
+        return events
+    return [replace(e, modality="uncertain", reasons=e.reasons + (
+                "contested: the report also carries a denial of it",))
+            if e.modality == "asserted" and e.sub_event_type in denied else e for e in events]
 
 
 def _fallback_sentences(report: Report) -> list[Sentence]:
