@@ -282,3 +282,33 @@ def test_fatalities_from_the_killed_count_of_the_sentence(detect):
     assert event.sub_event_type == "Remote explosive/landmine/IED" and event.fatalities == 12
     unknown = MergeEvents()(detect(_report("A roadside bomb exploded in the north.")))
     assert [e.fatalities for e in unknown.events if e.event_type] == [None]  # never a guess
+
+
+_WORDS = ["rebels", "attacked", "the", "army", "base", "in", "Aleppo", "police", "arrested",
+          "protesters", "airstrike", "killed", "12", "civilians", "IS", "captured", "town", ",",
+          ".", "\n", "could", "denied", "\"", "BOMB", "EXPLODES", "|", "according to", "Amaq",
+          "by", "from", "had", "tanks", "knocked out", "ceasefire", "signed", "mob", "looted"]
+
+
+def test_property_offsets_and_evidence(detect):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=120, deadline=None, derandomize=True, database=None)
+    @given(st.lists(st.sampled_from(_WORDS), max_size=80), st.text(max_size=20))
+    def check(words, noise):
+        raw = noise + " ".join(words)
+        report = MergeEvents()(detect(_report(raw, {"rebels": ("Rebels", 2), "IS": ("IS", 2),
+                                                      "police": ("Police", 1)})))
+        for event in report.events:
+            assert event.evidence
+            for span in event.evidence + (event.trigger,):
+                assert raw[span.start:span.end] == span.text
+            assert 0.0 <= event.confidence <= 1.0
+
+    check()
+
+
+def test_all_caps_headline(detect):
+    events = _events(detect, "ISLAMIC STATE FIGHTERS SEIZE PALMYRA FROM SYRIAN ARMY")
+    assert _types(events) == {"Non-state actor overtakes territory"}
