@@ -181,3 +181,15 @@ def test_event_without_anchor_is_left_alone(geocode):
     report.events = [event]
     assert LocateEvents()(report).events == [event]
     assert replace(event) == event
+
+
+def test_parser_tags_gate_one_word_names(geocode):
+    from sitrep.model import Token as ParsedToken
+
+    raw = "Brick, New Jersey, was quiet. Chicago said no."
+    report = Report(id="t", raw=raw)
+    report.tokens = [ParsedToken(0, 5, "Brick", 0, pos="VERB"),
+                     ParsedToken(raw.index("Chicago"), raw.index("Chicago") + 7, "Chicago", 1,
+                                 pos="PROPN")]
+    places = geocode(report).places
+    assert [p.text for p in places] == ["New Jersey", "Chicago"]

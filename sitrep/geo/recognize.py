@@ -146,7 +146,20 @@ def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
                     or "\n" in text[tokens[-1].end:start])
         if sentence_starts is not None:
             at_start = at_start or start in sentence_starts
-        tokens.append(Token(start, end, word, word.lower(), at_start))
+        parts = word.split("-")
+        if len(parts) > 1 and all(part[:1].isupper() for part in parts):
+            # "Syrian-Turkish", "Winston-Salem": parts and hyphens become tokens; an n-gram
+            # over them still finds names written with the hyphen
+            position = start
+            for number, part in enumerate(parts):
+                if number:
+                    tokens.append(Token(position, position + 1, "-", "-", False))
+                    position += 1
+                tokens.append(Token(position, position + len(part), part, part.lower(),
+                                    at_start and number == 0))
+                position += len(part)
+        else:
+            tokens.append(Token(start, end, word, word.lower(), at_start))
         previous = word
     return tokens
 
@@ -275,6 +288,19 @@ def _plausible(candidates: tuple[Candidate, ...], tokens: list[Token], first: in
     return tuple(kept)
 
 
+_NOT_NAMES_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ",
+                            "PART", "INTJ", "NUM"})
+
+
+def _tag_allows(tag: str | None, candidates: tuple[Candidate, ...]) -> bool:
+    if not tag:
+        return True
+    if tag in _NOT_NAMES_POS:
+        return False
+    return tag == "PROPN" or not all(c.common for c in candidates) or any(
+        c.kind == "demonym" for c in candidates)
+
+
 def _dateline_capitals(tokens: list[Token], last: int) -> bool:
     """"WASHINGTON —", "SAN DIEGO (AP) -": capitals that open a dateline."""
     following = tokens[last + 1].text if last + 1 < len(tokens) else ""
@@ -321,9 +347,13 @@ def _surname_like(tokens: list[Token], index: int, common: frozenset[str]) -> bo
             before.text.isalpha() and not before.text.isupper() and before.lower not in common)
 
 
-def find_mentions(text: str, gazetteer: Gazetteer,
-                  sentence_starts: set[int] | None = None) -> list[Mention]:
-    """The place mentions of ``text`` in order, longest match first, with their context."""
+def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | None = None,
+                  tags: dict[int, str] | None = None) -> list[Mention]:
+    """The place mentions of ``text`` in order, longest match first, with their context.
+
+    ``tags`` maps a token's clean start offset to its part-of-speech tag when a parser has run:
+    a one-word name the parser reads as a verb, adverb or function word is not a place, and a
+    name that is also a common word must be a proper noun ("Reading" the town, not the verb)."""
     tokens = tokenize(text, sentence_starts)
     grams = _ngrams(tokens, text)
     found = gazetteer.lookup(set(grams.values()))
@@ -363,6 +393,10 @@ def find_mentions(text: str, gazetteer: Gazetteer,
         if near_text is None and index >= 2 and tokens[index - 1].lower in ("in", "at") \
                 and tokens[index - 2].lower in PART_NOUNS:
             near_text = f"{tokens[index - 2].lower} {tokens[index - 1].lower}"
+        if index == last and tags and not _tag_allows(tags.get(tokens[index].start),
+                                                      candidates):
+            index += 1
+            continue
         if index == last and all(c.kind == "alternate" for c in candidates) and (
                 index == 0 or tokens[index - 1].lower not in LOCATIVES):
             # a one-word name known only as some place's alternate name ("Chen", "Fox",

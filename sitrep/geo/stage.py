@@ -78,7 +78,8 @@ class Geocode:
 
     def __call__(self, report: Report) -> Report:
         starts = {s.cstart for s in report.sentences} if report.sentences else None
-        mentions = find_mentions(report.text, self.gazetteer, starts)
+        tags = {t.cstart: t.pos for t in report.tokens if t.pos} or None
+        mentions = find_mentions(report.text, self.gazetteer, starts, tags)
         resolutions = resolve_mentions(mentions, report.text, self.weights)
         report.places = [place_from(report, mention, resolution, self.gazetteer)
                          for mention, resolution in zip(mentions, resolutions)]
