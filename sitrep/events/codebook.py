@@ -428,8 +428,7 @@ class Rules:
         around = context.before[-90:] + " " + " ".join(context.after.split()[:8])
         if not self.has("weapon_action", around):
             return None
-        if self.non_political(context) and self.has("crime", context.sentence):
-            return _only("COERCE", "confiscate", "17", "weapons seized in an ordinary-crime case")
+        # ACLED codes weapons seized by authorities whatever the case they were seized in
         return self.weapons_taken(context, "weapons seized, found or destroyed")
 
     def code_disrupt(self, context: Context) -> Coding | None:

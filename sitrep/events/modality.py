@@ -56,6 +56,7 @@ _ATTRIBUTION = _cue(r"reportedly", r"allegedly", r"purportedly", r"according to 
                     r"the army|a spokesman|spokesm[ae]n|state media|local media|monitors?) "
                     r"(?:said|say|says|reported|told)")
 
+_COMPLETED = re.compile(r"\b(?:after|since|following|having)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NEAR_WORDS = 4          # "no one was killed", "failed to capture": a negation reaches 4 words
 _MODAL_WORDS = 14        # "could gain more heavy firepower to be used against rebels battling"
 _AFTER_WORDS = 9         # "the fall of the nearby regime-Russian T4 air base also appearing imminent"
@@ -113,7 +114,11 @@ def read_modality(text: str, start: int, end: int) -> Modality:
         ("future", _FUTURE, _MODAL_WORDS),
         ("hypothetical", _HYPOTHETICAL, _MODAL_WORDS),
     )
+    # "will advance to Al-Bab after seizing Dabiq": an "after"-clause tells what already happened
+    completed = bool(_COMPLETED.search(text, max(0, start - 20), start))
     for value, pattern, reach in checks:
+        if completed and value in ("future", "hypothetical"):
+            continue
         match = _before(pattern, text, clause_start, start, reach)
         if match:
             if value == "negated" and pattern is _DENIAL and _CLAIM.search(text, match.end(), start):

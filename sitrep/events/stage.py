@@ -33,6 +33,7 @@ _GENERIC = {"attack", "clash"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                   "Riots", "Protests"}
 _LATER_SENTENCE = 0.03
+_INQUIRY = re.compile(r"investigat|probe|inquir", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\b\w+\s+)(?:who|which|whom|whose)\b", re.IGNORECASE)
 _DESCRIBING_PARTICIPLE = re.compile(r"^\w+ing$")
 # a violent event named as the cause of a diplomatic act ("expelled diplomats after a nerve agent
@@ -104,7 +105,8 @@ class DetectEvents:
             text = text[:self.max_sentence_chars]
         matches = self._triggers(text)
         frames_here = {frame for frame, _, _, _ in matches}
-        diplomatic_starts = [start for frame, start, _, _ in matches if frame in _DIPLOMATIC]
+        diplomatic_starts = [start for frame, start, end, _ in matches if frame in _DIPLOMATIC
+                             and not _INQUIRY.match(text[start:end])]
         sentence_roles = self.roles(text)
         candidates: list[tuple[str, Event, bool]] = []
         for frame, start, end, weight in matches:
