@@ -17,6 +17,10 @@ __all__ = ["furniture_reason", "starts_link_list", "is_link_line", "Dateline", "
            "dateline_date"]
 
 _WORDS = re.compile(r"\S+")
+_MONTH_NAME = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+# "18 feb 2023", "june 4, 2019", "2019-06-04" (case-folded)
+_MONTH_DAY_YEAR = (rf"\d{{1,2}} {_MONTH_NAME},? \d{{4}}|{_MONTH_NAME} \d{{1,2}},? \d{{4}}|"
+                   r"\d{4}-\d{2}-\d{2}")
 
 # (reason, pattern over the case-folded line); all are full-line matches.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -35,6 +39,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("subscribe line", r"(follow us|like us|get (the|our) .{0,40}app|download (the|our) "
                            r"app|get (the|our) .{0,40}newsletter).{0,80}"),
         ("cookie notice", r".{0,200}\b(cookies?)\b.{0,200}"),
+        ("advertisement", r"[(\[]?(advertisement|advertising|sponsored( content)?|ad)[)\]]?"),
         ("advertisement", r"(advertisement|advertising|sponsored( content)?|ad|"
                           r"story continues (below|after) (the )?(advertisement|ad)|"
                           r"continue reading( below| the main story)?|article continues below|"
@@ -45,8 +50,44 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("photo credit", r"(image|media) (caption|copyright)\b.{0,200}"),
         ("photo credit", r".{0,120}[(/|]\s?(getty images|afp( via getty images)?|reuters|ap "
                          r"photo|epa(-efe)?|shutterstock|anadolu agency)[^a-z]{0,30}\)?"),
-        ("copyright line", r"(copyright|©|\(c\)) ?.{0,100}|.{0,100}all rights reserved\.?"),
-        ("byline", r"(reporting|additional reporting|writing|editing|compiled|produced) by .{0,160}"),
+        ("copyright line", r"(copyright|©|\(c\)) ?.{0,200}|.{0,100}all rights reserved\.?"),
+        ("source line", r"(format|source|via|credit|content type|originally published "
+                        r"(at|on|by)|attachments?)\s?:.{0,120}"),
+        ("subscribe line", r".{0,100}\b(in|to) your inbox\b.{0,100}|.{0,60}\b(sign up|"
+                           r"subscribe|get|receive)\b.{0,60}\b(newsletter|briefing|updates|"
+                           r"alerts)\b.{0,60}"),
+        ("call to action", r"(have|got) a (news )?tip\b.{0,120}|(email|contact|write to|send) us"
+                           r"\b.{0,120}|(join|start) the (conversation|discussion).{0,60}"),
+        ("media control", r"download (the )?(pdf|report|file|document|attachment|app|"
+                          r"full report).{0,60}"),
+        ("timestamp line", r"(last )?(edited|modified|updated) by .{0,80}"),
+        ("credit line", r".{0,120}\b(contributed|contributing) (to )?(this|the) (report|story|"
+                        r"article)\.?"),
+        ("byline", r"(staff and agencies|agencies|staff reporter|staff writer|wire services|"
+                   r"news desk|web desk|online desk)"),
+        ("call to action", r"(click|tap) here\b.{0,120}"),
+        ("tags line", r"(tags|topics|categories|more on|related topics|keywords)\s?:.{0,160}|"
+                      r"filed under:?\s.{0,160}"),
+        ("media control", r"(enlarge|toggle|hide|show) (this )?(image|caption|photo|video)|"
+                          r"copy link( to (this )?(article|story))?|listen to this "
+                          r"(article|story).{0,20}|(play|watch) video.{0,60}|"
+                          r"this (article|story) (was|has been) (originally )?(published|"
+                          r"updated|translated|amended).{0,80}"),
+        ("timestamp line", rf"((mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?({_MONTH_DAY_YEAR})"
+                           r"(,? (at )?\d{1,2}[.:]\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,5})?)?|"
+                           r"(updated |published |posted )?(\d+|an|a few) (minutes?|hours?|days?) "
+                           r"ago"),
+        ("standards line", r"our standards: the( thomson reuters)? trust principles\.?"),
+        ("navigation", r"((home|news|world|politics|business|sport|sports|opinion|archive|"
+                       r"contact( us)?|about( us)?|video|live|more|weather|tech(nology)?|"
+                       r"culture|science|health|travel|markets|jobs|advertise|login|log in|"
+                       r"sign in|search|menu|front page|latest|newsletters?)"
+                       r"( ?[|>»/·•-] ?| ))*(home|news|world|politics|business|sport|sports|"
+                       r"opinion|archive|contact( us)?|about( us)?|video|live|more|weather|"
+                       r"tech(nology)?|culture|science|health|travel|markets|jobs|advertise|"
+                       r"login|log in|sign in|search|menu|front page|latest|newsletters?)"),
+        ("byline", r"\(?(reporting|additional reporting|writing|editing|compiled|produced) by "
+                   r".{0,160}"),
         ("timestamp line", r"(published|updated|last updated|posted|first published|modified)"
                            r"( on| at)?:? .{0,60}\d.{0,40}"),
         ("related links", r"(read more|read also|also read|related|see also|more on this( story)?|"
@@ -60,7 +101,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Limits per reason: furniture is short. A "cookie" line is furniture only when it is also about
 # consent; a "by ..." line only when it has no sentence punctuation inside.
 _MAX_WORDS = {"cookie notice": 60, "photo credit": 30, "related links": 20, "byline": 16,
-              "timestamp line": 12, "copyright line": 25, "subscribe line": 25}
+              "share line": 16, "credit line": 20, "call to action": 20, "tags line": 25,
+              "media control": 16, "source line": 12, "timestamp line": 12,
+              "copyright line": 25, "subscribe line": 25}
 _COOKIE_CONTEXT = re.compile(r"\b(we use|accept|consent|privacy|policy|this (web)?site|"
                              r"your (browser|experience)|agree)\b")
 _HAS_VERB_PUNCT = re.compile(r"[;!?]|\.\s+[a-z]")
@@ -73,6 +116,10 @@ _BYLINE = re.compile(
     r"(?: (?-i:[A-Z][\w.'\-]+)){0,3}(?:,? (?:and|&) (?-i:[A-Z][\w.'\-]+)"
     r"(?: (?-i:[A-Z][\w.'\-]+)){0,3})?(?:,? (?:[A-Za-z ]{0,40})(?i:correspondent|reporter|"
     r"editor|writer|staff|journalist|contributor))?(?:,? (?:in|for) [A-Z][\w ]{0,30})?")
+
+
+# A kicker or section label above a headline: "SECURITY", "WORLD NEWS" (capitals, no sentence).
+_SECTION_LABEL = re.compile(r"[A-Z][A-Z&/' -]{2,30}")
 
 
 def furniture_reason(line: str) -> str | None:
@@ -91,6 +138,8 @@ def furniture_reason(line: str) -> str | None:
         if reason == "cookie notice" and not _COOKIE_CONTEXT.search(folded):
             continue
         return reason
+    if words <= 3 and _SECTION_LABEL.fullmatch(line.strip()):
+        return "section label"
     if words <= _MAX_WORDS["byline"] and _BYLINE.fullmatch(line.strip()) \
             and not _HAS_VERB_PUNCT.search(folded):
         return "byline"
@@ -118,7 +167,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z'.\-]+(?:[ /][A-Z][A-Za-z'.\-]+){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2}))?"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s(?:of\s|and\s|the\s|de\s)?[A-Z][A-Za-z.]+){0,3}))?"
     rf"(?:,?\s*(?P<date>{_MONTH}\s\d{{1,2}}(?:,?\s\d{{4}})?))?"
     r"\s*(?:\((?P<agency>[A-Z][A-Za-z .&'\-]{0,30})\))?"
     r"\s*(?:--|[-\u2013\u2014:])\s+")

@@ -33,6 +33,13 @@ _ELLIPSIS_MIN_CHARS = 20
 _DATELINE_LINES = 4
 
 _UNIT_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+# The word before a ". " that ends an abbreviation rather than a sentence. (Found on GeoWebNews
+# text: "killed around 5 p.m. Wednesday in Crown Heights" split at "p.m." made the rest of two
+# different sentences a false repeat.)
+_ABBREVIATION = re.compile(
+    r"(?:^|(?<=[\s(]))(?:[ap]\.m\.|[A-Za-z]\.(?:[A-Za-z]\.)+|[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|"
+    r"Gen\.|Col\.|Lt\.|Sgt\.|Capt\.|Maj\.|Gov\.|Sen\.|Rep\.|Rev\.|Prof\.|No\.|Jan\.|Feb\.|"
+    r"Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|vs\.|Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.)$")
 _ELLIPSIS = re.compile(r"\s*(\.\.\.|\u2026)\s*$")
 _SPACE_RUN = re.compile(r"\s+")
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # anything but single plain spaces
@@ -88,6 +95,8 @@ def _split_units(norm: str, start: int, end: int, line: int) -> list[_Unit]:
     units = []
     cursor = start
     for match in _UNIT_BREAK.finditer(norm, start, end):
+        if _ABBREVIATION.search(norm, max(cursor, match.start() - 12), match.start()):
+            continue  # "5 p.m. Wednesday", "Mr. Smith", "U.S. troops": no sentence ends here
         units.append(_Unit(cursor, match.start(), line, match_key(norm[cursor:match.start()])))
         cursor = match.end()
     units.append(_Unit(cursor, end, line, match_key(norm[cursor:end])))

@@ -72,6 +72,36 @@ def canonical_url(html: str) -> str | None:
     return None
 
 
+_TABLE_ROW = re.compile(r"^\|(.*)\|$")
+
+
+def _untable(text: str) -> str:
+    """Trafilatura writes table rows as ``| cell | cell |``; old layouts put whole articles in
+    tables, so each cell becomes a line of its own and the borders go."""
+    if "|" not in text:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        match = _TABLE_ROW.match(line.strip())
+        if match:
+            lines.extend(cell.strip() for cell in match[1].split(" | ") if cell.strip())
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def _with_headline(text: str, title: str | None) -> str:
+    """The text with the page's headline as its first line: trafilatura drops headings it takes
+    for page furniture (an ``<h3>`` headline, a headline outside ``<article>``), and a headline
+    is report text ("Bomb kills three in Quetta")."""
+    if not title:
+        return text
+    head = " ".join(text[:len(title) + 200].split()).casefold()
+    if " ".join(title.split()).casefold() in head:
+        return text
+    return f"{title}\n{text}"
+
+
 def extract_html(html: str, path: str, record: int | None, report_id: str,
                  url: str | None = None) -> Found:
     """The main text and metadata of one page; raises InputRejected when it has no main text."""
@@ -88,7 +118,8 @@ def extract_html(html: str, path: str, record: int | None, report_id: str,
         raise InputRejected(RejectCode.EMPTY, "HTML page without main text (no body, or only "
                                               "navigation and page furniture)")
     return Found(
-        text=text, id=report_id, path=path, record=record, title=meta.title, url=meta.url,
+        text=_with_headline(_untable(text), meta.title), id=report_id, path=path, record=record, title=meta.title,
+        url=meta.url,
         publisher=meta.publisher, author=meta.author, published=meta.published,
         published_source=meta.published_source, language=meta.language)
 

@@ -97,7 +97,7 @@ def page_metadata(tree, url: str | None = None) -> PageMeta:
             title = next(tree.iter("title"), None)
             text = " ".join(title.text_content().split()) if title is not None else ""
             text = _TITLE_SUFFIX.sub("", text)
-        meta.title = text or None
+        meta.title = text or _heading_before_text(tree)
     meta.publisher = _first(values, _PUBLISHER_KEYS) or _name(article.get("publisher"))
     meta.author = _first(values, _AUTHOR_KEYS) or _name(article.get("author"))
     for link in tree.iter("link"):
@@ -117,6 +117,18 @@ def page_metadata(tree, url: str | None = None) -> PageMeta:
     if language:
         meta.language = re.split(r"[-_]", language.strip())[0].lower() or None
     return meta
+
+
+def _heading_before_text(tree) -> str | None:
+    """A page with no title, no ``<h1>`` and no Open Graph tags: the first ``<h2>``-``<h4>``
+    that comes before the first paragraph, if it is headline-sized."""
+    for element in tree.iter("h2", "h3", "h4", "p"):
+        if element.tag == "p":
+            return None
+        text = " ".join(element.text_content().split())
+        if 2 <= len(text.split()) <= 20:
+            return text
+    return None
 
 
 def _time_element_date(tree) -> date | None:
