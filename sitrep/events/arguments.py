@@ -56,7 +56,8 @@ _AND = re.compile(r"^\s*(?:,\s*)?(?:and|as well as|along with|together with)\s+(
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those|his|her|last|"
                                 r"recent|latest)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:after|following|since|before|amid|during|prior to|despite|"
-                             r"in the wake of|in the aftermath of|in response to|with)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
+                             r"in the wake of|in the aftermath of|in response to|with)\s+"
+                             r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
                              re.IGNORECASE)
 _NEWS = re.compile(r"\b(?:news|agency|media|television|tv|radio|newspaper|observatory|reporters?|"
                    r"correspondents?|website|outlet|monitor|amaq|reuters|afp|sana|irna|tass)\b",

@@ -207,7 +207,9 @@ class Rules:
         method = getattr(self, "code_" + context.frame, None)
         if method is None:
             plover, cameo = DIPLOMATIC_FRAMES.get(context.frame, (None, None))
-            return _only(plover, None, cameo, f"{context.frame}: not political violence") if plover else None
+            if plover is None:
+                return None
+            return _only(plover, None, cameo, f"{context.frame}: not political violence")
         return method(context)
 
     def code_chemical(self, context: Context) -> Coding | None:
@@ -438,7 +440,8 @@ class Rules:
         return _acled("Headquarters or base established", "base or post established")
 
     def code_agreement(self, context: Context) -> Coding | None:
-        conflict = _CONFLICT_AGREEMENT.search(context.trigger) or _CONFLICT_AGREEMENT.search(context.sentence)
+        conflict = _CONFLICT_AGREEMENT.search(context.trigger) or \
+            _CONFLICT_AGREEMENT.search(context.sentence)
         armed = context.sentence_roles & {"nonstate", "state"}
         if not conflict and not armed:
             return _only("AGREE", None, "05", "an agreement between non-combatants")
