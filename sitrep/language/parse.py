@@ -17,6 +17,12 @@ __all__ = ["DependencyParser", "MODEL_DIR", "model_path", "load_pipeline"]
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "en_sitrep_ewt"
 
 
+# Capitalised acronyms that EWT (web text, few acronyms) knows only as function words: the parser
+# sees a form it knows as a name instead, so "IS fighters seized" is not read as "is fighters".
+# Only the parser's input changes; the tokens keep their text.
+_PARSER_FORMS = {"IS": "ISIS", "US": "U.S.", "UK": "U.K."}
+
+
 def model_path(model: str | None) -> Path:
     return Path(model) if model else MODEL_DIR
 
@@ -52,7 +58,7 @@ class DependencyParser:
                 and "no letters" not in (sentences[number].reason or "")]
         docs = []
         for number, members in jobs:
-            words = [tokens[i].text for i in members]
+            words = [_PARSER_FORMS.get(tokens[i].text, tokens[i].text) for i in members]
             spaces = [tokens[i].cend < tokens[i + 1].cstart if i + 1 < len(tokens) else False
                       for i in members]
             docs.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
@@ -60,7 +66,7 @@ class DependencyParser:
         for (number, members), doc in zip(jobs, self.nlp.pipe(docs, batch_size=self.batch_size)):
             for index, word in zip(members, doc):
                 token = tokens[index]
+                lemma = token.text if token.text in _PARSER_FORMS else word.lemma_
                 analysed[index] = Token(token.cstart, token.cend, token.text, token.sent,
-                                        word.lemma_, word.pos_, word.dep_,
-                                        members[word.head.i])
+                                        lemma, word.pos_, word.dep_, members[word.head.i])
         return analysed
