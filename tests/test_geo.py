@@ -37,6 +37,7 @@ DUMP = [
     _line(5095947, "Brick", [], 40.06, -74.11, "P", "PPL", "US", "NJ", 75000),
     _line(5101760, "New Jersey", [], 40.17, -74.50, "A", "ADM1", "US", "NJ", 8800000),
     _line(4887398, "Chicago", [], 41.85, -87.65, "P", "PPL", "US", "IL", 2720546),
+    _line(9999001, "Hajin", [], 40.0, -80.0, "P", "PPL", "US", "PA", 900),
 ]
 
 
@@ -193,3 +194,10 @@ def test_parser_tags_gate_one_word_names(geocode):
                                  pos="PROPN")]
     places = geocode(report).places
     assert [p.text for p in places] == ["New Jersey", "Chicago"]
+
+
+def test_only_namesake_abroad_is_flagged_not_guessed(geocode):
+    places = places_of(geocode, "Fighting in Syria spread from Aleppo and Palmyra to Hajin.")
+    hajin = places[-1]
+    assert hajin.text == "Hajin" and hajin.needs_review and hajin.geonameid is None
+    assert "United States" not in (hajin.country or "") and "US" in hajin.runner_up

@@ -303,10 +303,11 @@ class _Builder:
                                force_common=False)
 
     def assign_admin1(self) -> None:
-        """Supplements without an admin1 code take the code of the nearest GeoNames place."""
+        """Supplements of one country without an admin1 code take the code of the nearest
+        GeoNames place of that country (regions spanning countries keep none)."""
         rows = self.connection.execute(
-            "SELECT id, lat, lon FROM places WHERE admin1 IS NULL AND fclass IN ('S', 'L') "
-            "AND fcode NOT IN ('CONT')").fetchall()
+            "SELECT id, lat, lon FROM places WHERE admin1 IS NULL AND country IS NOT NULL "
+            "AND fclass IN ('S', 'L', 'A') AND fcode NOT IN ('CONT', 'PCLI', 'ADM1')").fetchall()
         for place, lat, lon in rows:
             nearest = self.connection.execute(
                 "SELECT p.admin1, p.country FROM places_rtree r JOIN places p ON p.id = r.id "
@@ -315,8 +316,8 @@ class _Builder:
                 (lat - 0.5, lat + 0.5, lon - 0.5, lon + 0.5, lat, lat, lon, lon)).fetchone()
             if nearest:
                 self.connection.execute(
-                    "UPDATE places SET admin1 = ?, country = coalesce(country, ?) WHERE id = ?",
-                    (nearest[0], nearest[1], place))
+                    "UPDATE places SET admin1 = ? WHERE id = ? AND country = ?",
+                    (nearest[0], place, nearest[1]))
 
 
 def finish_indexes(connection: sqlite3.Connection) -> None:

@@ -163,6 +163,7 @@ def resolve_mentions(mentions: list[Mention], text: str,
     pools = [_apply_cue(mention) for mention in mentions]
     context = _Context()
 
+    lonely: list[int] = []   # small places that are the only ones of their name
     # -- pass 1: anchors -----------------------------------------------------------------------
     for index, (mention, pool) in enumerate(zip(mentions, pools)):
         if mention.demonym:
@@ -175,8 +176,11 @@ def resolve_mentions(mentions: list[Mention], text: str,
             resolutions[index] = Resolution(countries[0], "anchor: country name")
         elif mention.cue == "admin" and len(admin) == 1:
             resolutions[index] = Resolution(admin[0], f"anchor: admin area ('{mention.cue}' cue)")
-        elif len(pool) == 1:
+        elif len(pool) == 1 and _self_evident(pool[0]):
             resolutions[index] = Resolution(pool[0], "anchor: the only place of that name")
+        elif len(pool) == 1:
+            lonely.append(index)
+            continue
         elif index == 0 and _dateline(mention, text):
             best = max(pool, key=lambda c: (c.fclass == "P", c.population))
             resolutions[index] = Resolution(best, "anchor: dateline, most populous")
@@ -199,6 +203,11 @@ def resolve_mentions(mentions: list[Mention], text: str,
                     context.add(area)
                 break
 
+    for index in lonely:
+        resolutions[index] = _lonely(mentions[index], pools[index][0], context)
+        if resolutions[index].candidate is not None:
+            context.add(resolutions[index].candidate)
+
     # -- pass 2: scored, twice (the second round sees the first round's choices) --------------
     pending = [i for i, r in enumerate(resolutions) if r is None]
     first_round: dict[int, Candidate] = {}
@@ -212,6 +221,25 @@ def resolve_mentions(mentions: list[Mention], text: str,
         own = (first_round[index], 0.5) if index in first_round else None
         resolutions[index] = _choose(pools[index], context, weights, own)
     return [r if r is not None else Resolution(None, "no candidate") for r in resolutions]
+
+
+def _self_evident(candidate: Candidate) -> bool:
+    """An only candidate that anchors at once: an area, a facility, a curated name, a city."""
+    return (candidate.is_area or candidate.fclass in "SHL" or candidate.kind == "alias" or
+            candidate.country is None or candidate.population >= 100_000)
+
+
+def _lonely(mention: Mention, candidate: Candidate, context: _Context) -> Resolution:
+    """A small place that is the only one of its name: taken, unless the report is about another
+    country and never mentions this one ("Mangusu" in a Congo report is not the Philippine
+    village the gazetteer knows)."""
+    if context.total > 0 and context.countries[candidate.country] == 0:
+        top, weight = context.countries.most_common(1)[0] if context.countries else (None, 0)
+        if top and weight >= 0.5 * context.total:
+            return Resolution(None, f"needs review: the only '{mention.text}' known is in "
+                                    f"{candidate.country}; the report is about {top}",
+                              candidate, True, (candidate,))
+    return Resolution(candidate, "anchor: the only place of that name")
 
 
 def _choose(pool: tuple[Candidate, ...], context: _Context, weights: ResolverWeights,

@@ -38,6 +38,14 @@ def place_from(report: Report, mention: Mention, resolution: Resolution,
     if mention.near:
         reason += f"; '{mention.near}' -> precision 2"
     candidate = resolution.candidate
+    precision = None
+    if candidate is not None and not mention.demonym:
+        precision = geo_precision(candidate, bool(mention.near))
+        if mention.cue == "admin" and not candidate.is_area:
+            # "Sagaing region" with no such region in the gazetteer: its namesake town stands
+            # in for it, so only the region is known (ACLED precision 3)
+            precision = 3
+            reason += "; admin cue, the area's namesake town stands in -> precision 3"
     if candidate is None:
         return Place(span.start, span.end, span.text, reason=reason, runner_up=runner_text,
                      needs_review=resolution.needs_review)
@@ -48,7 +56,7 @@ def place_from(report: Report, mention: Mention, resolution: Resolution,
         country=country[1] if country else None, iso3=country[0] if country else None,
         admin1=gazetteer.admin1_name(candidate.country, candidate.admin1),
         admin2=candidate.admin2, feature_code=candidate.fcode,
-        geo_precision=None if mention.demonym else geo_precision(candidate, bool(mention.near)),
+        geo_precision=precision,
         reason=reason, runner_up=runner_text, needs_review=resolution.needs_review)
 
 
