@@ -56,6 +56,7 @@ DIPLOMATIC_FRAMES = {
     "threaten": ("THREATEN", "13"), "request": ("REQUEST", "10"), "aid": ("AID", "07"),
     "reject": ("REJECT", "12"), "cooperate": ("COOPERATE", "06"), "retreat": ("RETREAT", "08"),
     "support": ("SUPPORT", "05"), "agree_verbal": ("AGREE", "03"), "concede": ("CONCEDE", "08"),
+    "coerce": ("COERCE", "17"),
 }
 
 # (PLOVER type, mode, CAMEO root) per ACLED sub-event type

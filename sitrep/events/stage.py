@@ -35,12 +35,13 @@ _GENERIC = {"attack", "clash"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                   "Riots", "Protests"}
 _LATER_SENTENCE = 0.03
+_COOPERATIVE = {"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE"}
 _INQUIRY = re.compile(r"investigat|probe|inquir", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\b\w+\s+)(?:who|which|whom|whose)\b", re.IGNORECASE)
 _DESCRIBING_PARTICIPLE = re.compile(r"^\w+ing$")
 # a violent event named as the cause of a diplomatic act ("expelled diplomats after a nerve agent
 # attack"): the report is about the diplomacy; the event is coded from reports that tell it
-_DIPLOMATIC = {"sanction", "accuse", "consult", "threaten", "request", "reject", "support"}
+_DIPLOMATIC = {"sanction", "accuse", "consult", "threaten", "request", "reject"}
 _CAUSE_BEFORE = re.compile(r"\b(?:after|following|over|for|in response to|in retaliation for|"
                            r"because of|due to|amid|against)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'\u201c(]?[A-Z0-9])|\n+")
@@ -246,7 +247,7 @@ class DetectEvents:
             # statements and diplomacy rank below any political-violence event of the report,
             # and among themselves by position: the first is usually the main clause's verb
             # ("X rejected the agreement")
-            confidence = min(confidence, 0.45) - 0.1 * start / max(1, len(text))
+            confidence = 0.45 - 0.15 * start / max(1, len(text))
         if coding.event_type and diplomatic_before and (
                 _CAUSE_BEFORE.search(text[:start][-70:]) or coding.sub_event_type == "Other"):
             confidence = min(confidence, 0.25)
@@ -266,14 +267,20 @@ class DetectEvents:
             reasons.append("back reference to an event told elsewhere")
         if modality.cue:
             reasons.append(f"{modality.value}: {modality.cue!r}")
+        plover_type, cameo_root = coding.plover_type, coding.cameo_root
+        if coding.event_type is None and modality.value == "negated" and plover_type in _COOPERATIVE:
+            # PLOVER: refusing or failing to cooperate is itself a REJECT ("would not meet")
+            plover_type, cameo_root = "REJECT", "12"
+            modality = replace(modality, value="asserted")
+            reasons.append("negated cooperation coded as REJECT")
         fatalities = None
         if coding.event_type in _VIOLENT_TYPES:
             fatalities = _fatalities(report, sentence, sentence.cstart + start)
         trigger = report.raw_span(sentence.cstart + start, sentence.cstart + end)
         return Event(
             event_type=coding.event_type, sub_event_type=coding.sub_event_type,
-            plover_type=coding.plover_type, plover_mode=coding.plover_mode,
-            cameo_root=coding.cameo_root, actor1=arguments.actor1,
+            plover_type=plover_type, plover_mode=coding.plover_mode,
+            cameo_root=cameo_root, actor1=arguments.actor1,
             assoc_actor1=tuple(arguments.assoc_actor1), actor2=arguments.actor2,
             assoc_actor2=tuple(arguments.assoc_actor2), fatalities=fatalities,
             modality=modality.value, attribution=modality.attribution,
