@@ -285,3 +285,51 @@ def test_warc_skips_requests_and_non_documents(tmp_path):
 def test_binary_file_with_html_extension(tmp_path):
     (tmp_path / "x.html").write_bytes(bytes(range(256)) * 4)
     assert codes(read_inputs([str(tmp_path / "x.html")])) == ["binary"]
+
+
+def test_jsonl_larger_than_the_limit_is_streamed_line_by_line(tmp_path):
+    lines = [json.dumps({"id": f"d{i}", "text": f"Report {i} about clashes in Aden."})
+             for i in range(200)]
+    lines.insert(100, json.dumps({"id": "big", "text": "word " * 400}))
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    options = ReadOptions(limits=Limits(max_bytes=1000))
+    reports = list(read_inputs([str(path)], options))
+    assert len(reports) == 201
+    assert codes(reports).count("ok") == 200
+    assert reports[100].rejection.code == "too_large" and reports[100].rejection.line == 101
+    assert reports[101].id == "d100" and reports[101].record == 102
+
+
+def test_stdin_jsonl_larger_than_the_limit_is_streamed():
+    from sitrep.ingest import read_stream
+
+    data = "".join(json.dumps({"id": f"s{i}", "text": f"Report {i} from stdin."}) + "\n"
+                   for i in range(100)).encode()
+    reports = list(read_stream(io.BytesIO(data), ReadOptions(limits=Limits(max_bytes=500))))
+    assert [r.id for r in reports] == [f"s{i}" for i in range(100)]
+
+
+def test_jsonl_gz_is_streamed_and_truncation_is_reported(tmp_path):
+    lines = "".join(json.dumps({"id": f"g{i}", "text": f"Report number {i} about Idlib, "
+                                f"where fighting went on for {i} days."}) + "\n"
+                    for i in range(3000)).encode()
+    compressed = gzip.compress(lines)
+    (tmp_path / "a.jsonl.gz").write_bytes(compressed)
+    (tmp_path / "b.jsonl.gz").write_bytes(compressed[: len(compressed) // 2])
+    options = ReadOptions(limits=Limits(max_bytes=50_000))  # the whole file is larger
+    reports = list(read_inputs([str(tmp_path / "a.jsonl.gz")], options))
+    assert len(reports) == 3000 and all(r.ok for r in reports)
+    broken = list(read_inputs([str(tmp_path / "b.jsonl.gz")], options))
+    assert broken[-1].rejection.code == "malformed"
+    assert "truncated gzip" in broken[-1].rejection.message
+    assert len(broken) > 100 and all(r.ok for r in broken[:-2])
+
+
+def test_csv_in_a_legacy_encoding_is_decoded_whole(tmp_path):
+    text = "id,text\n1,Protesters gathered in Bogot\u00e1 on Monday.\n2,Caf\u00e9 owners closed.\n"
+    (tmp_path / "l.csv").write_bytes(text.encode("cp1252"))
+    reports = list(read_inputs([str(tmp_path / "l.csv")]))
+    assert [r.raw for r in reports] == ["Protesters gathered in Bogot\u00e1 on Monday.",
+                                       "Caf\u00e9 owners closed."]
+    assert [r.record for r in reports] == [2, 3]

@@ -12,6 +12,10 @@ and ``record`` (line, item line or byte offset). A unit that cannot be analysed 
 — with ``raw == ""`` and ``rejection`` set (code, message, path, line) — so nothing is silently
 dropped and nothing valid in the same input is lost.
 
+Sizes: a single-document file over ``limits.max_bytes`` is rejected from its size, unread.
+Multi-document files (JSON Lines, CSV/TSV, archives, WARC, and JSON Lines on stdin) are
+streamed, and the limit applies to each line, row, member or record.
+
 Publication dates: from the input's own metadata first ("metadata", "html-meta", "feed"), then a
 date in the URL ("url"); ``ReadOptions.published`` fills in only where neither gave one ("cli").
 A dateline that carries a year is used by the ``clean`` stage ("dateline").

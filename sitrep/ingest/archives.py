@@ -16,6 +16,7 @@ the next record header; a tar stream cannot be, so reading it stops at the break
 from __future__ import annotations
 
 import contextlib
+import gzip
 import io
 import tarfile
 import zipfile
@@ -63,10 +64,28 @@ def _skipped_member(name: str) -> bool:
     return not base or base.startswith(".") or name.startswith("__MACOSX/")
 
 
-def read_gzip(stream: BinaryIO, path: str, options: ReadOptions,
-              dispatch: Dispatch) -> Iterator[Report]:
-    """A gzip-compressed file: its content is read as the file named without ``.gz``."""
+def read_gzip(stream: BinaryIO, path: str, options: ReadOptions, dispatch: Dispatch,
+              stream_reader_for: Callable[[str], Callable | None] | None = None
+              ) -> Iterator[Report]:
+    """A gzip-compressed file: its content is read as the file named without ``.gz``.
+
+    Content that is itself streamed (JSON Lines, CSV, a tar) is decompressed as it is read, so
+    its size is not limited as a whole; anything else is decompressed to at most ``max_bytes``.
+    """
     inner = path[:-3] if path.lower().endswith(".gz") else path
+    inner_reader = stream_reader_for(inner) if stream_reader_for else None
+    if inner_reader is not None:
+        try:
+            with gzip.GzipFile(fileobj=stream, mode="rb") as handle:
+                yield from inner_reader(handle, inner, options, dispatch)
+        except EOFError:
+            yield rejected_report(InputRejected(RejectCode.MALFORMED,
+                                                "truncated gzip: the stream ends before its end "
+                                                "marker (what came before was read)"), path, None)
+        except (OSError, zlib.error) as exc:
+            yield rejected_report(InputRejected(RejectCode.MALFORMED, f"not valid gzip: {exc}"),
+                                  path, None)
+        return
     try:
         data = _gunzip(stream, options.limits.max_bytes)
     except EOFError:

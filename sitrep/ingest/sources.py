@@ -47,9 +47,18 @@ def read_text(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
     yield build_report(Found(text=text, id=path, path=path), options)
 
 
-def read_jsonl_bytes(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
-    """JSON Lines, decoded line by line so that one bad line costs only itself."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16/32: no byte-level line split
+def read_jsonl_stream(stream: BinaryIO, path: str, options: ReadOptions,
+                      dispatch: object = None) -> Iterator[Report]:
+    """JSON Lines, streamed and decoded line by line: a file may hold any number of documents,
+    one bad or oversized line costs only itself. Lines are split on b"\\n" only (U+2028 inside
+    a text is not a line break)."""
+    limit = options.limits.max_bytes
+    first = stream.read(4)
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16/32: no byte-level line split
+        data = first + stream.read(limit + 1 - len(first))
+        if len(data) > limit:
+            yield _too_large(path, options)
+            return
         try:
             text, _ = decode_bytes(data)
         except InputRejected as exc:
@@ -57,7 +66,23 @@ def read_jsonl_bytes(data: bytes, path: str, options: ReadOptions) -> Iterator[R
             return
         yield from read_jsonl(text, path, options)
         return
-    for number, line in enumerate(data.split(b"\n"), start=1):
+    number = 0
+    pending = first
+    while True:
+        line = pending + stream.readline(limit + 1)
+        pending = b""
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:  # skip the rest of the oversized line without keeping it
+                rest = stream.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield rejected_report(InputRejected(
+                RejectCode.TOO_LARGE, f"line {number} is over the limit of {limit:,} bytes "
+                                      "(not read)"), path, number)
+            continue
         if not line.strip():
             continue
         try:
@@ -85,15 +110,16 @@ def read_xml(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
 BYTE_READERS: dict[str, ByteReader] = {
     ".txt": read_text, ".text": read_text,
     ".html": read_html, ".htm": read_html, ".xhtml": read_html,
-    ".jsonl": read_jsonl_bytes, ".ndjson": read_jsonl_bytes, ".json": read_json,
-    ".csv": read_csv, ".tsv": read_tsv, ".tab": read_tsv,
+    ".json": read_json,
     ".rss": read_feed_bytes, ".atom": read_feed_bytes, ".xml": read_xml,
 }
-# Containers are streamed: reader(stream, path, options, dispatch).
+# Containers and multi-document files are streamed: reader(stream, path, options, dispatch).
 STREAM_READERS: dict[str, StreamReader] = {
     ".warc": read_warc, ".warc.gz": read_warc, ".arc": read_warc, ".arc.gz": read_warc,
     ".tar": read_tar, ".tar.gz": read_tar, ".tgz": read_tar, ".tar.bz2": read_tar,
-    ".tar.xz": read_tar, ".zip": read_zip, ".gz": read_gzip,
+    ".tar.xz": read_tar, ".zip": read_zip, ".gz": lambda *args: read_gzip(*args, _stream_reader),
+    ".jsonl": read_jsonl_stream, ".ndjson": read_jsonl_stream,
+    ".csv": read_csv, ".tsv": read_tsv, ".tab": read_tsv,
 }
 # Formats sitrep does not read; named so the rejection says so instead of "binary".
 _UNSUPPORTED = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ppt", ".pptx",
@@ -203,17 +229,21 @@ def _too_large(path: str, options: ReadOptions) -> Report:
 
 
 def read_stream(stream: BinaryIO, options: ReadOptions, name: str = "stdin") -> Iterator[Report]:
-    """Reports from a byte stream: gzip, JSON Lines, HTML or a feed when it looks like one,
-    else one text document."""
-    data = stream.read(options.limits.max_bytes + 1)
+    """Reports from a byte stream: JSON Lines (streamed, any length) when it starts like them;
+    else gzip, HTML, a feed or one text document, read to at most ``max_bytes``."""
+    head = stream.read(min(_HEAD_BYTES, options.limits.max_bytes + 1))
+    if _starts_like_jsonl(head):
+        yield from read_jsonl_stream(_Joined(head, stream), name, options)
+        return
+    data = head + stream.read(options.limits.max_bytes + 1 - len(head))
     if len(data) > options.limits.max_bytes:
         yield _too_large(name, options)
         return
     if data.startswith(b"\x1f\x8b"):
-        yield from read_gzip(io.BytesIO(data), name, options, read_bytes)
+        yield from read_gzip(io.BytesIO(data), name, options, read_bytes, _stream_reader)
         return
-    head = data[:512].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")):
+    lower = data[:512].lstrip().lower()
+    if lower.startswith((b"<!doctype html", b"<html")):
         yield from read_html(data, name, options)
         return
     if is_feed(data):
@@ -224,10 +254,44 @@ def read_stream(stream: BinaryIO, options: ReadOptions, name: str = "stdin") -> 
     except InputRejected as exc:
         yield rejected_report(exc, name, None)
         return
-    if looks_like_jsonl(text):
-        yield from read_jsonl(text, name, options)
-    else:
-        yield build_report(Found(text=text, id=name, path=name), options)
+    yield build_report(Found(text=text, id=name, path=name), options)
+
+
+_HEAD_BYTES = 65536
+
+
+def _starts_like_jsonl(head: bytes) -> bool:
+    """The first line is a JSON object, or (longer than the head) starts like one."""
+    stripped = head.lstrip()
+    if not stripped.startswith(b"{"):
+        return False
+    first, newline, _ = stripped.partition(b"\n")
+    if not newline:
+        return stripped.startswith(b'{"') and len(head) >= _HEAD_BYTES
+    return looks_like_jsonl(first.decode("utf-8", "replace"))
+
+
+class _Joined(io.RawIOBase):
+    """Bytes already read from a stream, followed by the rest of it (a non-seekable stdin)."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = io.BytesIO(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._head.read(len(buffer)) or self._rest.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+    def readline(self, size: int | None = -1) -> bytes:
+        line = self._head.readline(size)
+        if line.endswith(b"\n") or (size is not None and 0 <= size <= len(line)):
+            return line
+        more = self._rest.readline(-1 if size is None or size < 0 else size - len(line))
+        return line + more
 
 
 _PAGE_HEAD_BYTES = 65536
