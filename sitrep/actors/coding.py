@@ -24,6 +24,7 @@ from .recognize import Mention
 __all__ = ["DocumentContext", "document_context", "code_mention"]
 
 _ARMED_NON_STATE = (2, 3, 4)
+_UNKNOWN = "unknown:"
 _STATE_NAMES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}"}
 _ROLE_NAMES = {"rebel": ("Rebels ({})", 2, "REB"), "armed": ("Unidentified Armed Group ({})", 3,
                                                               "UAF"),
@@ -41,23 +42,7 @@ class DocumentContext:
 
 def document_context(dictionary: ActorDictionary, report: Report,
                      mentions: list[Mention]) -> DocumentContext:
-    votes: Counter[str] = Counter()
-    for mention in mentions:
-        if mention.kind == "country":
-            votes[mention.country] += 2
-        elif mention.country:
-            votes[mention.country] += 1
-    cities = dictionary.cities
-    tokens = report.tokens
-    for index, token in enumerate(tokens):
-        if not token.text[:1].isupper() or index == 0 or tokens[index - 1].sent != token.sent:
-            continue
-        for length in (3, 2, 1):
-            key = tuple(t.text for t in tokens[index:index + length] if t.text != "-")
-            country = cities.get(key)
-            if country:
-                votes[country] += 2
-                break
+    votes = _country_votes(dictionary, report, mentions)
     country, country_reason = None, "no country named"
     ranked = votes.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -69,10 +54,61 @@ def document_context(dictionary: ActorDictionary, report: Report,
     named = Counter(m.actor_id for m in mentions if m.kind == "named" and m.entry is not None
                     and m.entry.inter in _ARMED_NON_STATE)
     main, main_reason = None, "no named armed group"
+    unknown = Counter(m.cue for m in mentions if m.kind == "unknown")
     if named:
         main, count = max(named.items(), key=lambda item: item[1])
         main_reason = f"the named armed group the document is about ({count} mentions)"
+    elif unknown:
+        cue, count = max(unknown.items(), key=lambda item: item[1])
+        main = _UNKNOWN + cue
+        main_reason = f"the (unknown) named group the document is about ({count} mentions)"
     return DocumentContext(country, country_reason, main, main_reason)
+
+
+# Vote weights: a country's name (wherever it stands: "in Syria" counts), a city of the
+# gazetteer and a capital say where the events are; a demonym ("Russian troops") often names
+# foreign forces, and a named group's home country is weak evidence.
+_VOTE_COUNTRY, _VOTE_CITY, _VOTE_DEMONYM, _VOTE_GROUP = 3, 2, 1, 1
+
+
+def _country_votes(dictionary: ActorDictionary, report: Report,
+                   mentions: list[Mention]) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    covered = set()
+    for mention in mentions:
+        if mention.kind == "named" and mention.entry and mention.entry.country not in (None, "*"):
+            votes[mention.entry.country] += _VOTE_GROUP
+        if mention.kind in ("named", "unknown"):
+            covered.update(range(mention.first, mention.end))
+    tokens = report.tokens
+    words = [t.text.replace("’", "'") for t in tokens]
+    folded = [w.lower() for w in words]
+    cities = dictionary.cities
+    index = 0
+    while index < len(tokens):
+        if not words[index][:1].isupper() or index in covered:
+            index += 1
+            continue
+        matches = dictionary.match(words, folded, index)
+        kinds = {payload[0]: payload[1] for _, payload in matches}
+        if matches and kinds.keys() & {"country", "capital", "demonym", "people"}:
+            iso3 = kinds.get("country") or kinds.get("capital") or kinds.get("demonym") or \
+                kinds.get("people")
+            weight = _VOTE_COUNTRY if "country" in kinds else (
+                _VOTE_CITY if "capital" in kinds else _VOTE_DEMONYM)
+            votes[iso3] += weight
+            index = matches[0][0]
+            continue
+        sentence_start = index == 0 or tokens[index - 1].sent != tokens[index].sent
+        for length in (3, 2, 1):
+            key = tuple(w for w in words[index:index + length] if w != "-")
+            country = None if sentence_start and length == 1 else cities.get(key)
+            if country:
+                votes[country] += _VOTE_CITY
+                index += length - 1
+                break
+        index += 1
+    return votes
 
 
 def code_mention(dictionary: ActorDictionary, report: Report, context: DocumentContext,
@@ -82,6 +118,12 @@ def code_mention(dictionary: ActorDictionary, report: Report, context: DocumentC
     span = report.raw_span(tokens[mention.first].cstart, tokens[mention.end - 1].cend)
     base = {"start": span.start, "end": span.end, "text": span.text}
     cue = repr(mention.cue)
+    if mention.kind == "anaphor" and (context.main_actor or "").startswith(_UNKNOWN):
+        cue_name = context.main_actor[len(_UNKNOWN):]
+        inter = _unknown_inter(cue_name)
+        return Actor(**base, name=None, type=INTER_TYPES[inter], inter=inter,
+                     country=_country_name(dictionary, context.country),
+                     reason=f"coreference: {cue} -> {cue_name!r}, {context.main_reason}")
     if mention.kind == "named" or (mention.kind == "anaphor" and context.main_actor):
         ident = mention.actor_id if mention.kind == "named" else context.main_actor
         entry = dictionary.entry_for(ident, report.published)
@@ -99,8 +141,7 @@ def code_mention(dictionary: ActorDictionary, report: Report, context: DocumentC
             return None                     # nothing to refer back to: too vague to code
         return _role_actor(dictionary, base, context, mention, "armed", cue)
     if mention.kind == "unknown":
-        inter = 2 if any(w in mention.cue for w in ("Liberation", "Front", "Army", "Resistance",
-                                                     "Jihad", "Mujahideen")) else 3
+        inter = _unknown_inter(mention.cue)
         return Actor(**base, name=None, type=INTER_TYPES[inter], inter=inter,
                      country=_country_name(dictionary, context.country),
                      reason=f"unknown named group {cue} (not in the dictionary; syntax/context)")
@@ -121,6 +162,14 @@ def code_mention(dictionary: ActorDictionary, report: Report, context: DocumentC
         why = f"role {cue}" + ("" if mention.country else f"; {context.country_reason}")
         return _state_actor(dictionary, base, context, iso3, mention.role.sector, why)
     return _role_actor(dictionary, base, context, mention, mention.role.kind, cue)
+
+
+def _unknown_inter(name: str) -> int:
+    """An unknown group's ACLED inter: a rebel group (2) when its name claims an armed struggle
+    against the state, else a political militia (3), ACLED's most common type for small groups."""
+    rebel = ("Liberation", "Front", "Army", "Resistance", "Jihad", "Mujahideen", "Ansar",
+             "Jaish", "Jabhat", "Islamic")
+    return 2 if any(word in name for word in rebel) else 3
 
 
 def _state_actor(dictionary, base, context, iso3, sector, why) -> Actor:

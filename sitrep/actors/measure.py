@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..language.parse import MODEL_DIR
 from ..language.segment import Segment
 from ..model import Report
 from .stage import FindActors
@@ -67,7 +68,7 @@ def _gold_actors(record: dict) -> list[dict]:
 
 def measure(path: Path) -> ActorScores:
     records = json.loads(Path(path).read_text(encoding="utf-8"))
-    segment, find_actors = Segment(), FindActors()
+    segment, find_actors = Segment(parse=MODEL_DIR.is_dir()), FindActors()   # as the pipeline
     scores = ActorScores()
     for record in records:
         text = record.get("text")

@@ -67,6 +67,9 @@ _VIOLENT = frozenset("""attacked attack attacks killed kill kills claimed claim 
     seize stormed storm ambushed ambush abducted abduct kidnapped kidnap bombed bomb shelled
     shell fired fire raided raid captured capture executed execute massacred beheaded besieged
     overran launched launch targeted clashed fought fight torched burned looted""".split())
+_VIOLENT_LEMMAS = frozenset("""attack kill claim seize storm ambush abduct kidnap bomb shell
+    fire raid capture execute massacre behead besiege overrun launch target clash fight torch
+    burn loot detonate""".split())
 _NAMING = (("calling", "itself"), ("calls", "itself"), ("known", "as"), ("called",),
            ("named",), ("dubbed",))
 # An upper-case sentence (a headline in capitals) makes every short acronym ambiguous.
@@ -190,8 +193,9 @@ def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
         role = _role_at(folded, index - 2)[0]       # "the president of Armenia"
         return [_role_mention(positions, index - 2, end, role, iso3, True,
                               " ".join(words[index - 2:end]))], end
-    if before in _LOCATIVE:
-        return None
+    if before in _LOCATIVE or (before == "," and index >= 2 and words[index - 2][:1].isupper()
+                               and not (end < len(words) and words[end][:1].islower())):
+        return None                                 # "in Syria", "in Sinai, Egypt": a place
     if end < len(words) and folded[end] == "'s":
         look = end + 1
         while look < len(words) and look - end < 4 and folded[look] in _ROLE_MODIFIERS:
@@ -314,6 +318,18 @@ def _modifies_a_thing(tokens, positions, folded, index, end) -> bool:
         and folded[end - 1] != "police")
 
 
+def _subject_of_violence(tokens: list[Token], members: list[int]) -> bool:
+    """With a parse: is one of these tokens the subject of a violent verb, however far away
+    ("the Sinai Lions Brigade, formed last year, attacked ...")?"""
+    for position in members:
+        token = tokens[position]
+        if token.dep.startswith("nsubj") and 0 <= token.head < len(tokens):
+            head = tokens[token.head]
+            if head.lemma.lower() in _VIOLENT_LEMMAS or head.text.lower() in _VIOLENT:
+                return True
+    return False
+
+
 def _plural_subject(folded: list[str], end: int) -> bool:
     """"fighters were happy ...", "militants attacked ...": a bare plural acting in the sentence."""
     return end < len(folded) and (folded[end] in ("were", "are", "have", "had", "who", "which")
@@ -340,11 +356,15 @@ def _unknown_group(tokens, positions, words, folded, index):
     name_words = words[index:end]
     named_as = any(tuple(folded[index - len(cue):index]) == cue for cue in _NAMING)
     grouped = any(word in _GROUP_WORDS for word in name_words) and end - index >= 2
-    acting = end < len(words) and (folded[end] in _VIOLENT or (
-        end + 1 < len(words) and folded[end] in ("has", "have", "had") and
-        folded[end + 1] in _VIOLENT))
-    if named_as or (grouped and acting) or (grouped and index and folded[index - 1] == "the"
-                                             and acting):
-        return [Mention(positions[index], positions[end - 1] + 1, "unknown",
-                        cue=" ".join(name_words))], end
+    head_end = end
+    while head_end < len(words) and head_end - end < 2 and folded[head_end] in GROUP_HEADS:
+        head_end += 1                                # "Ansar Beit al-Maqdis militants"
+    after = head_end
+    acting = after < len(words) and (folded[after] in _VIOLENT or (
+        after + 1 < len(words) and folded[after] in ("has", "have", "had") and
+        folded[after + 1] in _VIOLENT)) or _subject_of_violence(tokens,
+                                                                 positions[index:head_end])
+    if named_as or (grouped and acting):
+        return [Mention(positions[index], positions[head_end - 1] + 1, "unknown",
+                        cue=" ".join(name_words))], head_end
     return None

@@ -57,7 +57,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
         tstart, tend = match.span()
         word = match.group()
         # A word followed by "." that is a known abbreviation keeps its period ("Gen.").
-        if tend < end and text[tend] == "." and word.isalpha() and is_abbreviation(word):
+        if tend < end and text[tend] == "." and word.isalpha() and is_abbreviation(word) \
+                and text[tend + 1:tend + 2] != ".":              # "S..": an ellipsis, not "S."
             append((tstart, tend + 1))
             continue
         if len(word) > 3 and _NEGATION.search(word):      # "don't" -> "do" "n't"
