@@ -333,3 +333,27 @@ def test_csv_in_a_legacy_encoding_is_decoded_whole(tmp_path):
     assert [r.raw for r in reports] == ["Protesters gathered in Bogot\u00e1 on Monday.",
                                        "Caf\u00e9 owners closed."]
     assert [r.record for r in reports] == [2, 3]
+
+
+def test_arc_file(tmp_path):
+    body = (b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><article><p>Rebels "
+            b"shelled the port of Aden on Monday, killing two people, officials said.</p>"
+            b"</article></body></html>")
+    version = b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n"
+    data = (b"filedesc://t.arc 0.0.0.0 20161213000000 text/plain %d\n" % len(version) + version
+            + b"\n" + b"http://x.example/2016/12/13/aden 1.2.3.4 20161213080000 text/html %d\n"
+            % len(body) + body + b"\n")
+    (tmp_path / "t.arc").write_bytes(data)
+    (report,) = read_inputs([str(tmp_path / "t.arc")])
+    assert report.url == "http://x.example/2016/12/13/aden" and "Aden" in report.raw
+    assert report.published == date(2016, 12, 13)
+
+
+def test_stdin_html_and_gzip_are_recognised():
+    from sitrep.ingest import read_stream
+
+    (report,) = read_stream(io.BytesIO(PAGE), ReadOptions())
+    assert report.id == "stdin" and "suicide bomber" in report.raw
+    (report,) = read_stream(io.BytesIO(gzip.compress(b"Troops retook Manbij on Sunday.")),
+                            ReadOptions())
+    assert report.raw == "Troops retook Manbij on Sunday."
