@@ -357,3 +357,27 @@ def test_stdin_html_and_gzip_are_recognised():
     (report,) = read_stream(io.BytesIO(gzip.compress(b"Troops retook Manbij on Sunday.")),
                             ReadOptions())
     assert report.raw == "Troops retook Manbij on Sunday."
+
+
+def test_a_failing_reader_becomes_a_rejection_and_the_run_goes_on(tmp_path, monkeypatch):
+    from sitrep.ingest import sources
+
+    def broken_reader(data, path, options):
+        yield from ()
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setitem(sources.BYTE_READERS, ".json", broken_reader)
+    (tmp_path / "a.json").write_text("{}")
+    (tmp_path / "b.txt").write_text("Troops retook Manbij.")
+    reports = list(read_inputs([str(tmp_path)]))
+    assert codes(reports) == ["unreadable", "ok"]
+    assert "parser exploded" in reports[0].rejection.message
+
+
+def test_html_in_its_declared_legacy_charset(tmp_path):
+    page = ('<html><head><meta charset="iso-8859-1"><title>t</title></head><body><article>'
+            '<p>\u201cWe will return,\u201d said the caf\u00e9 owner in S\u00e3o Paulo after the '
+            'riot.</p></article></body></html>').encode("cp1252")
+    (tmp_path / "l.html").write_bytes(page)
+    (report,) = read_inputs([str(tmp_path / "l.html")])
+    assert "\u201cWe will return,\u201d said the caf\u00e9 owner in S\u00e3o Paulo" in report.raw

@@ -21,7 +21,7 @@ from .decode import InputRejected, decode_bytes
 from .documents import Found, ReadOptions, build_report, rejected_report
 from .html_meta import page_metadata
 
-__all__ = ["read_html", "extract_html", "canonical_url"]
+__all__ = ["read_html", "extract_html", "canonical_url", "decode_html"]
 
 # Trafilatura drops extractions under 250 characters by default; a short wire report ("Police
 # arrested 12 protesters in Nairobi on Monday.") is still a report, so the floor is one sentence.
@@ -124,10 +124,32 @@ def extract_html(html: str, path: str, record: int | None, report_id: str,
         published_source=meta.published_source, language=meta.language)
 
 
+_DECLARED_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+
+
+def decode_html(data: bytes) -> str:
+    """The page's text: in the charset it declares when that fits, else as any input is decoded
+    (byte-order mark, UTF-8, detection, cp1252)."""
+    declared = _DECLARED_CHARSET.search(data[:4096])
+    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        name = declared[1].decode("ascii").lower()
+        # as browsers do (WHATWG): pages labelled latin-1 or ASCII are really windows-1252
+        name = "cp1252" if name in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii",
+                                    "iso8859-1", "windows-1252") else name
+        try:
+            text = data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+        else:
+            if "\x00" not in text:
+                return text
+    return decode_bytes(data)[0]
+
+
 def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
     """One HTML page; its id is its path."""
     try:
-        html, _ = decode_bytes(data)
+        html = decode_html(data)
         found = extract_html(html, path, None, path)
     except InputRejected as exc:
         yield rejected_report(exc, path, None)

@@ -143,6 +143,22 @@ def _stream_reader(name: str) -> StreamReader | None:
 
 def read_bytes(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
     """Reports from one unit's bytes, read by the reader its name calls for."""
+    yield from _guarded(_read_bytes(data, path, options), path)
+
+
+def _guarded(reports: Iterator[Report], path: str) -> Iterator[Report]:
+    """The reports of one unit; if its reader fails unexpectedly (a bug, or a library choking
+    on odd input), what it read is kept and the failure becomes a rejection of the unit, so
+    that one bad file never ends a run."""
+    try:
+        yield from reports
+    except Exception as exc:  # recorded as a rejection, never swallowed
+        yield rejected_report(InputRejected(
+            RejectCode.UNREADABLE, f"reader failed: {type(exc).__name__}: {exc}"[:300]),
+            path, None)
+
+
+def _read_bytes(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
     stream_reader = _stream_reader(path)
     if stream_reader is not None:
         yield from stream_reader(io.BytesIO(data), path, options, read_bytes)
@@ -198,7 +214,7 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[Report]:
             yield _unreadable(path, "open", exc)
             return
         with handle:
-            yield from stream_reader(handle, path, options, read_bytes)
+            yield from _guarded(stream_reader(handle, path, options, read_bytes), path)
         return
     try:
         size = os.stat(path).st_size
@@ -336,6 +352,6 @@ def read_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Ite
         options = replace(options, local_pages=local_page_urls(paths))
     for path in paths:
         if path == "-":
-            yield from read_stream(sys.stdin.buffer, options)
+            yield from _guarded(read_stream(sys.stdin.buffer, options), "stdin")
         else:
             yield from read_path(path, options)
