@@ -70,3 +70,18 @@ def test_seed_has_no_fatalities(seed_path):
 def test_bad_input_is_quick():
     report = FindQuantities()(Segment()(Report("t", " ".join(["12 34 killed"] * 5000))))
     assert report.quantities
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Six people, including two children, were killed.",
+     [("Six people, including two children, were killed", "killed", 6)]),
+    ("A civilian was shot dead.", [("A civilian was shot dead", "killed", 1)]),
+    ("No one was killed in the attack.", [("No one was killed", "killed", 0)]),
+    ("No casualties were reported.", [("No casualties", "killed", 0)]),
+    ("Three militants and a soldier were killed.",
+     [("Three militants", "killed", 3), ("a soldier were killed", "killed", 1)]),
+    ("The attack left 12 dead and 30 wounded.", [("12 dead", "killed", 12),
+                                                 ("30 wounded", "injured", 30)]),
+])
+def test_asides_manner_negation_and_shared_counts(text, expected):
+    assert found(text) == expected

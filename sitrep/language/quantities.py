@@ -97,6 +97,12 @@ def _scan(words: list[str]):
     """``(first, end, kind, count, item, why)`` for every quantity in one sentence's words."""
     index = 0
     while index < len(words):
+        negated = _negated(words, index)
+        if negated is not None:
+            first, end, kind, why = negated
+            yield first, end, kind, Count(end, 0, 0, None, "stated none"), None, why
+            index = end
+            continue
         count = read_count(words, index) if _may_start(words, index) else None
         if count is None:
             index += 1
@@ -140,13 +146,21 @@ def _attach(words: list[str], index: int, count: Count):
     first = index - 1 if index and words[index - 1] == "between" else index
     # After the counted noun: auxiliaries/adverbs, then the casualty word. It wins over a verb
     # before the count ("killed and one was injured": the one was injured).
-    k = j
-    while k < len(words) and k - j < 4 and words[k] in _AUX:
+    k = _skip_aside(words, j)
+    while k < len(words) and k - j < 8 and words[k] in _AUX:
         k += 1
-    if k < len(words) and words[k] in _AFTER and (head is not None or j == count.end):
+    after = _kind_after(words, k)
+    if after is not None and (head is not None or j == count.end):
         if words[index] in ("a", "an") and head is None:
             return None
-        return first, k + 1, _AFTER[words[k]], count, None, f"{words[k]!r} after the count"
+        kind, stop = after
+        return first, stop, kind, count, None, f"{' '.join(words[k:stop])!r} after the count"
+    if head is not None and j < len(words) and words[j] == "and" and not before:
+        # "Three militants and a soldier were killed": both counts share the casualty word.
+        second = read_count(words, j + 1)
+        shared = _attach(words, j + 1, second) if second is not None else None
+        if shared is not None and "after the count" in shared[5]:
+            return first, j, shared[2], count, None, f"{shared[5]} (shared with the next count)"
     if before:
         kind, verb_at = before
         return verb_at, max(j, count.end), kind, count, None, \
@@ -156,6 +170,59 @@ def _attach(words: list[str], index: int, count: Count):
     if head is None and count.value is not None and any(
             w in _TOLL for w in words[max(0, index - 6):index]):
         return index, count.end, "killed", count, None, "death toll"
+    return None
+
+
+_ASIDES = frozenset({"including", "among", "mostly", "many", "most", "all", "among", "some"})
+_MANNER = frozenset({"shot", "gunned", "beaten", "stabbed", "hacked", "burned", "burnt",
+                     "stoned", "crushed", "tortured"})
+
+
+def _skip_aside(words: list[str], j: int) -> int:
+    """Past an aside between commas: "Six people, including two children, were killed"."""
+    if j + 1 < len(words) and words[j] == "," and words[j + 1] in _ASIDES:
+        for k in range(j + 2, min(len(words), j + 14)):
+            if words[k] == ",":
+                return k + 1
+    return j
+
+
+def _kind_after(words: list[str], k: int) -> tuple[str, int] | None:
+    """The casualty word at ``k`` ("killed", "shot dead", "beaten to death"): (kind, end)."""
+    if k >= len(words):
+        return None
+    if words[k] in _AFTER:
+        return _AFTER[words[k]], k + 1
+    if words[k] in _MANNER or words[k].endswith("ed"):
+        if k + 1 < len(words) and words[k + 1] == "dead":
+            return "killed", k + 2
+        if words[k + 1:k + 3] == ["to", "death"]:
+            return "killed", k + 3
+        if k + 2 < len(words) and words[k + 1] == "and" and words[k + 2] in _AFTER:
+            return _AFTER[words[k + 2]], k + 3       # "shot and killed"
+    return None
+
+
+def _negated(words: list[str], index: int):
+    """"No one was killed", "no casualties were reported": a count of zero, with its kind."""
+    if words[index] not in ("no", "nobody", "none"):
+        return None
+    j = index + 1
+    if words[index] == "no" and j < len(words) and words[j] in ("one", "civilians", "people",
+                                                               "soldiers", "lives"):
+        j += 1
+    if words[index] == "no" and j < len(words) and words[j] in ("casualties", "fatalities",
+                                                               "deaths", "injuries"):
+        kind = "injured" if words[j] == "injuries" else "killed"
+        return index, j + 1, kind, "no casualties reported"
+    k = j
+    while k < len(words) and k - j < 4 and words[k] in _AUX:
+        k += 1
+    after = _kind_after(words, k)
+    if after is not None and j > index:
+        return index, after[1], after[0], "negated count"
+    if words[index] in ("nobody", "none") and after is not None:
+        return index, after[1], after[0], "negated count"
     return None
 
 
