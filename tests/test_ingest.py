@@ -190,3 +190,25 @@ def test_parse_date(value, expected):
     from sitrep.ingest import parse_date
 
     assert parse_date(value) == expected
+
+
+def test_non_western_legacy_encoding_is_not_read_as_cp1252(tmp_path):
+    """A Russian cp1251 file must come out Cyrillic (and then be rejected by language), not as
+    cp1252 mojibake that would pass for Latin text."""
+    from sitrep.clean.language import DetectLanguage
+    from sitrep.clean.stage import Clean
+
+    text = ("Боевики захватили город Пальмира в воскресенье, сообщили источники. "
+            "Правительственные войска отступили к авиабазе.")
+    (tmp_path / "ru.txt").write_bytes(text.encode("cp1251"))
+    (report,) = read_inputs([str(tmp_path / "ru.txt")])
+    assert sum("\u0400" <= c <= "\u04ff" for c in report.raw) > 60
+    report = DetectLanguage()(Clean()(report))
+    assert report.rejection.code == "unsupported_language"
+
+
+def test_undecodable_bytes(tmp_path):
+    (tmp_path / "u.txt").write_bytes(bytes([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xff, 0xfe, 0x80]) * 40)
+    (report,) = read_inputs([str(tmp_path / "u.txt")])
+    assert report.rejection is not None
+    assert report.rejection.code in ("undecodable", "binary")

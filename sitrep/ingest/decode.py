@@ -38,10 +38,11 @@ _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 # form feed or escape; image/zip/pdf headers have dozens in their first kilobyte.
 _CONTROL_RATIO = 0.01
 
-# Encodings charset-normalizer proposes for short Western texts; cp1252 (a superset of latin-1's
-# printable range) is the far likelier truth for English news, e.g. it says "cp1250" for
-# cp1252 curly quotes around "café".
-_WESTERN_GUESSES = re.compile(r"^(cp125[0-8]|iso8859_\d+|latin_1|mac_\w+|cp8\d\d|hp_roman8|kz1048|ptcp154)$")
+# Text read as cp1252 is taken as cp1252 when at most this share of its letters are not ASCII:
+# English (and most Western) news has a few accented letters in a hundred, whereas another
+# code page read as cp1252 (Russian cp1251: "Áîåâèêè") is nearly all of them. Detection alone
+# is unreliable here: charset-normalizer calls cp1252 English with curly quotes "cp1250, Dutch".
+_MAX_NON_ASCII_LETTERS = 0.3
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -70,17 +71,28 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
-    best = charset_normalizer.from_bytes(data).best()
-    if best is not None and not _WESTERN_GUESSES.match(best.encoding):
-        return str(best), best.encoding
     try:
-        return data.decode("cp1252"), "cp1252"
+        western = data.decode("cp1252")
     except UnicodeDecodeError:
-        pass
+        western = None
+    if western is not None and _mostly_ascii_letters(western):
+        return western, "cp1252"
+    best = charset_normalizer.from_bytes(data).best()
     if best is not None:
         return str(best), best.encoding
+    if western is not None:
+        return western, "cp1252"
     raise InputRejected(RejectCode.UNDECODABLE,
                         "not UTF-8, no encoding detected and not cp1252/latin-1")
+
+
+def _mostly_ascii_letters(text: str) -> bool:
+    letters = non_ascii = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            non_ascii += not char.isascii()
+    return letters > 0 and non_ascii <= _MAX_NON_ASCII_LETTERS * letters
 
 
 def check_text(text: str, *, max_chars: int, min_letters: int) -> None:
