@@ -151,3 +151,8 @@ def test_bad_input_does_not_blow_up(pipeline):
     assert pipeline("12 34 -- 56 ... 78").actors == []
     assert pipeline("Москва 北京 العربية ISIS").actors[0].name == "Islamic State"
     assert time.perf_counter() - started < 20
+
+
+def test_emphasised_verb_is_not_the_group(pipeline):
+    report = pipeline("It IS true that the situation IS dire, but IS fighters left Raqqa.")
+    assert [a.text for a in report.actors] == ["IS fighters"]

@@ -72,6 +72,9 @@ _VIOLENT_LEMMAS = frozenset("""attack kill claim seize storm ambush abduct kidna
     burn loot detonate""".split())
 _NAMING = (("calling", "itself"), ("calls", "itself"), ("known", "as"), ("called",),
            ("named",), ("dubbed",))
+# Words after which an upper-case "IS" is the verb, emphasised, not the group.
+_SUBJECT_WORDS = frozenset("""it this there what he she here everything
+    nothing something this one situation""".split())
 # An upper-case sentence (a headline in capitals) makes every short acronym ambiguous.
 _MOSTLY_UPPER = 0.6
 
@@ -127,6 +130,8 @@ def _at(dictionary, tokens, positions, words, folded, index, shouting):
         if kind == "actor":
             if shouting and len(words[index]) <= 4 and words[index].isupper():
                 continue
+            if words[index] == "IS" and index and folded[index - 1] in _SUBJECT_WORDS:
+                continue                            # "it IS true": emphasis on the verb
             if _after_pro_or_anti(tokens, positions[index]):
                 return [], end
             head_end = end
