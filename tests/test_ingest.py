@@ -212,3 +212,17 @@ def test_undecodable_bytes(tmp_path):
     (report,) = read_inputs([str(tmp_path / "u.txt")])
     assert report.rejection is not None
     assert report.rejection.code in ("undecodable", "binary")
+
+
+def test_public_surface_is_pinned():
+    import sitrep.clean
+    import sitrep.ingest
+    import sitrep.merge
+
+    assert sorted(sitrep.ingest.__all__) == sorted([
+        "ReadOptions", "read_inputs", "read_path", "read_stream", "read_bytes", "decode_bytes",
+        "parse_date", "InputRejected"])
+    assert sorted(sitrep.clean.__all__) == ["Cleaned", "Removal", "clean_text"]
+    assert sitrep.merge.__all__ == ["NearDuplicateIndex"]
+    for module in (sitrep.ingest, sitrep.clean, sitrep.merge):
+        assert all(hasattr(module, name) for name in module.__all__)
