@@ -6,6 +6,7 @@ import pickle
 
 import pytest
 
+from sitrep.events.arguments import find_arguments_parsed, locate_mentions
 from sitrep.events.merge import MergeEvents, merge_events
 from sitrep.events.modality import read_modality
 from sitrep.events.stage import DetectEvents
@@ -250,8 +251,12 @@ def test_arguments_from_the_parse(detect):
              (".", ".", "punct", 3)]
     report = _parsed_report(words, {"Syrian rebels": ("Rebels (Syria)", 2),
                                     "the fighters": ("Islamic State", 2)})
+    start = report.text.index("knocked")
+    arguments = find_arguments_parsed(report, 0, len(report.tokens), start, start + 11,
+                                      locate_mentions(report))
+    assert arguments.actor1.name == "Islamic State" and arguments.actor2.name == "Rebels (Syria)"
+    assert arguments.passive
     (event,) = [e for e in detect(report).events if e.trigger.text == "knocked out"]
-    assert "arguments from the dependency parse" in event.reasons
     assert event.actor1.name == "Islamic State" and event.actor2.name == "Rebels (Syria)"
 
 
@@ -264,6 +269,11 @@ def test_helper_from_the_parse(detect):
     report = _parsed_report(words, {"the Russians": ("Military Forces of Russia", 8),
                                     "regime troops": ("Military Forces of Syria", 1),
                                     "rebels": ("Rebels (Syria)", 2)})
+    start = report.text.index("capture")
+    arguments = find_arguments_parsed(report, 0, len(report.tokens), start, start + 7,
+                                      locate_mentions(report))
+    assert arguments.actor1.name == "Military Forces of Syria"
+    assert [a.name for a in arguments.assoc_actor1] == ["Military Forces of Russia"]
     (event,) = [e for e in detect(report).events if e.trigger.text == "capture"]
     assert event.sub_event_type == "Government regains territory"
     assert event.actor1.name == "Military Forces of Syria" and event.actor2.name == "Rebels (Syria)"
