@@ -2,8 +2,10 @@
 
 Floors sit a little below what `sitrep eval events` measured when they were pinned (see the
 commit that last raised them); raise them when the coder improves, never lower them silently.
-Measured on 2026-11-25: CASE dev weighted F1 0.864, non-ACLED with no ACLED event 0.838;
-PLOVER type accuracy 0.45.
+Measured on 2026-11-25 (whole pipeline as then committed): CASE dev weighted F1 0.873 (the rules
+were developed looking at these snippets' errors, so this is not a held-out figure), non-ACLED
+snippets with no ACLED event 0.924; PLOVER type accuracy 0.590. The other stages still change
+under these figures (actors, parse), so the floors leave some room.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sitrep.eval.events import _score_plover as score_plover
 
 CASE_WEIGHTED_F1_FLOOR = 0.83
 CASE_NON_ACLED_FLOOR = 0.88
-PLOVER_ACCURACY_FLOOR = 0.48
+PLOVER_ACCURACY_FLOOR = 0.55
 
 
 @pytest.fixture(scope="module")
