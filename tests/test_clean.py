@@ -51,7 +51,8 @@ def test_seed_badge_and_repeated_body_removed(seed_path: Path):
 def test_offsets_slice_back_after_normalisation():
     raw = "\u201cWe will fight,\u201d\u00a0said  the\tcommander.\r\n\r\nTroops\u2028advanced on\u200b Mosul."
     cleaned = clean_text(raw)
-    assert cleaned.text == '"We will fight," said the commander.\n\nTroops\nadvanced on Mosul.'
+    # (a line break inside a sentence, here U+2028 before a lower-case word, is a space)
+    assert cleaned.text == '"We will fight," said the commander.\n\nTroops advanced on Mosul.'
     assert_maps_back(raw, cleaned)
     report = Report(id="x", raw=raw)
     Clean()(report)
@@ -120,6 +121,16 @@ def test_short_repeated_lines_outside_repeated_blocks_stay():
     assert clean_text(raw).text == raw
 
 
+def test_hard_wrapped_lines_are_joined_headlines_kept():
+    raw = ("Rebels shell Aleppo\nRebels shelled the western districts of\nAleppo on Monday, and "
+           "the\nAdvertisement\nfighting went on for hours, residents said.\n\nNext paragraph.")
+    cleaned = clean_text(raw)
+    assert cleaned.text == ("Rebels shell Aleppo\nRebels shelled the western districts of\n"
+                            "Aleppo on Monday, and the fighting went on for hours, residents "
+                            "said.\n\nNext paragraph.")
+    assert_maps_back(raw, cleaned)
+
+
 def test_only_furniture_is_rejected_empty():
     report = Clean()(Report(id="f", raw="Advertisement\n2 min read\nShare this article"))
     assert report.rejection.code == "empty"
@@ -146,6 +157,8 @@ _LINES = st.sampled_from([
     "BEIRUT (Reuters) \u2014 A car bomb killed five people in Azaz on Monday.",
     "Troops advanced on Mosul. Troops advanced on Mosul.",
     "Rebels seized the town of Tal Abyad on Sunday after\u2026",
+    "Government forces shelled the outskirts of", "the city on Monday, residents said.",
+    "ALEPPO, Syria \u2014 Rebels", "and", "",
     "\u201cWe will fight,\u201d\u00a0said  the\tcommander.\r",
 ])
 _TEXT = st.one_of(

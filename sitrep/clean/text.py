@@ -42,6 +42,9 @@ _ABBREVIATION = re.compile(
     r"Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|vs\.|Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.)$")
 _ELLIPSIS = re.compile(r"\s*(\.\.\.|\u2026)\s*$")
 _SPACE_RUN = re.compile(r"\s+")
+# A line ending in one of these may end a paragraph; any other line followed by a line that
+# starts in lower case was wrapped mid-sentence ("...the city\nwas shelled") and is joined.
+_LINE_END = frozenset(".!?:;\"')]\u2026")
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # anything but single plain spaces
 
 
@@ -64,6 +67,7 @@ class Cleaned:
     dateline: Dateline | None = None
     dateline_start: int | None = None  # raw offsets of the dateline
     dateline_end: int | None = None
+    joined: int = 0  # wrapped lines joined (a later pass sees fewer lines)
 
 
 @dataclass
@@ -171,9 +175,9 @@ def clean_text(raw: str) -> Cleaned:
     pass only shortens the text, so this ends, and usually the second pass changes nothing.
     """
     cleaned = _clean_once(raw)
-    # a pass that removed nothing only normalised characters and spaces: the next pass sees the
-    # same lines and units and changes nothing
-    while cleaned.removed:
+    # a pass that removed and joined nothing only normalised characters and spaces: the next
+    # pass sees the same lines and units and changes nothing
+    while cleaned.removed or cleaned.joined:
         again = _clean_once(cleaned.text)
         if again.text == cleaned.text:
             return cleaned
@@ -199,7 +203,7 @@ def _compose(first: Cleaned, second: Cleaned) -> Cleaned:
         dateline = second.dateline
         start, end = raw_range(second.dateline_start, second.dateline_end)
     return Cleaned(second.text, offsets, sorted(removed, key=lambda r: r.start), dateline,
-                   start, end)
+                   start, end, joined=second.joined)
 
 
 def _clean_once(raw: str) -> Cleaned:
@@ -233,6 +237,7 @@ def _assemble(raw, norm, positions, lines, units, dateline, dateline_start) -> C
     index_map = array("l")  # normalised index of each clean character
     removed: list[Removal] = []
     last: _Unit | None = None
+    joined = 0
     for unit in units:
         if not unit.keep:
             removed.append(Removal(positions[unit.start], positions[unit.end - 1] + 1,
@@ -246,6 +251,9 @@ def _assemble(raw, norm, positions, lines, units, dateline, dateline_start) -> C
                 blank = any(lines[i][0] == lines[i][1] for i in range(last.line + 1, unit.line))
                 at = breaks[:2] if blank and len(breaks) > 1 else breaks[:1]
                 separator = "\n" * len(at)
+                if not blank and norm[last.end - 1] not in _LINE_END and norm[unit.start].islower():
+                    separator = " "  # a hard-wrapped line (or an inserted line) goes on here
+                    joined += 1
             pieces.append(separator)
             index_map.extend(at)
         # a unit has no space at either end; runs of spaces inside become one " " that maps to
@@ -269,7 +277,8 @@ def _assemble(raw, norm, positions, lines, units, dateline, dateline_start) -> C
     text = "".join(pieces)
     offsets = index_map if norm is raw else array("l", map(positions.__getitem__, index_map))
     offsets.append(offsets[-1] + 1 if offsets else 0)
-    return Cleaned(text, offsets, removed, dateline, *(dateline_range or (None, None)))
+    return Cleaned(text, offsets, removed, dateline, *(dateline_range or (None, None)),
+                   joined=joined)
 
 
 def _merge_adjacent(raw: str, removed: list[Removal]) -> list[Removal]:
