@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import Event, Place, Report
+from .stage import PART_OF
 
 __all__ = ["LocateEvents", "locate_event"]
 
@@ -65,7 +66,12 @@ def locate_event(report: Report, event: Event, focus: Place | None = None) -> Ev
     if places:
         best = min(places, key=lambda p: (_specificity(p) >= 3, _specificity(p) >= 2,
                                           abs(p.start - position)))
-        return _with_location(event, best, best.geo_precision or 1,
+        precision = best.geo_precision or 1
+        if PART_OF in (best.reason or "") and position > best.end:
+            # "taken from a base in Palmyra, following its capture": the base is what the
+            # words before the trigger are about; the capture is of the place itself
+            precision = 1
+        return _with_location(event, best, precision,
                               f"location: '{best.text}' in the event's sentence")
     clause = report.raw[start:end]
     anaphor = _PLACE_ANAPHOR.search(clause)

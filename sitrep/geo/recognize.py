@@ -123,6 +123,7 @@ class Mention:
     candidates: tuple[Candidate, ...]
     cue: str | None = None          # admin | settlement | facility
     near: str | None = None         # the words that downgrade precision ("near")
+    part_of: bool = False           # ... naming an unnamed part of the place ("a base in")
     demonym: bool = False
     container: int | None = None    # index of the mention that follows after a comma
     first_token: int = 0
@@ -139,7 +140,8 @@ def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
             end = start + possessive.start()
             word = word[:possessive.start()]
         head, hyphen, tail = word.partition("-")
-        if hyphen and head[:1].isupper() and tail[:1].islower() and head.isalpha():
+        if hyphen and head[:1].isupper() and tail[:1].islower() and head.isalpha() and \
+                tail.isalpha() and len(tail) > 2:
             end = start + len(head)    # "Russian-backed", "US-led": the name is the first part
             word = head
         at_start = (not tokens or previous in {".", "!", "?", ":", ";", "\"", "“", "”"}
@@ -301,6 +303,18 @@ def _tag_allows(tag: str | None, candidates: tuple[Candidate, ...]) -> bool:
         c.kind == "demonym" for c in candidates)
 
 
+def _inside_arabic_name(tokens: list[Token], index: int) -> bool:
+    """"Hayat Tahrir al-Sham", "Jabhat al-Nusra": a name that starts with a lower-case article
+    right after a capitalised word continues that name (an organisation, a person) unless the
+    whole run is a place, which the longest match has already tried."""
+    word = tokens[index].text
+    if not word[:1].islower() or index == 0:
+        return False
+    before = tokens[index - 1]
+    return (_capitalised(before) and before.lower not in LOCATIVES and
+            before.lower not in PLACE_PREFIXES and before.text.isalpha())
+
+
 def _dateline_capitals(tokens: list[Token], last: int) -> bool:
     """"WASHINGTON —", "SAN DIEGO (AP) -": capitals that open a dateline."""
     following = tokens[last + 1].text if last + 1 < len(tokens) else ""
@@ -390,9 +404,14 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
         demonym = all(c.kind == "demonym" for c in candidates)
         near = _precedes(tokens, index, NEAR_CUES)
         near_text = " ".join(near) if near else None
+        part_of = False
         if near_text is None and index >= 2 and tokens[index - 1].lower in ("in", "at") \
                 and tokens[index - 2].lower in PART_NOUNS:
             near_text = f"{tokens[index - 2].lower} {tokens[index - 1].lower}"
+            part_of = True
+        if _inside_arabic_name(tokens, index):
+            index += 1
+            continue
         if index == last and tags and not _tag_allows(tags.get(tokens[index].start),
                                                       candidates):
             index += 1
@@ -405,7 +424,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
             index += 1
             continue
         mention = Mention(tokens[index].start, end, text[tokens[index].start:end], candidates,
-                          cue=cue, near=near_text, demonym=demonym, first_token=index)
+                          cue=cue, near=near_text, part_of=part_of, demonym=demonym,
+                          first_token=index)
         if mentions and mentions[-1].container is None:
             previous = mentions[-1]
             between = text[previous.cend:mention.cstart]

@@ -47,6 +47,8 @@ class Resolution:
     runner_up: Candidate | None = None
     needs_review: bool = False
     alternatives: tuple[Candidate, ...] = ()
+    dropped: bool = False   # on second thought not a place: a bare word whose only readings
+                            # lie in countries the report never mentions ("Noma", "Abdi")
 
 
 # Feature types stand in for population where GeoNames gives areas none: a country name in news
@@ -79,7 +81,7 @@ def _apply_cue(mention: Mention) -> tuple[Candidate, ...]:
         # a city and its own province share the name (New York, Aleppo, Kirkuk): without a cue
         # news means the city
         cities = {(c.country, c.admin1) for c in candidates
-                  if c.fclass == "P" and c.population >= 100_000}
+                  if c.fclass == "P" and c.population >= 10_000}
         chosen = tuple(c for c in candidates
                        if not (c.is_admin1 and (c.country, c.admin1) in cities))
     return chosen or candidates
@@ -235,11 +237,33 @@ def _lonely(mention: Mention, candidate: Candidate, context: _Context) -> Resolu
     village the gazetteer knows)."""
     if context.total > 0 and context.countries[candidate.country] == 0:
         top, weight = context.countries.most_common(1)[0] if context.countries else (None, 0)
-        if top and weight >= 0.5 * context.total:
+        if top and weight >= _DOMINANT_WEIGHT and weight >= 0.5 * context.total:
             return Resolution(None, f"needs review: the only '{mention.text}' known is in "
                                     f"{candidate.country}; the report is about {top}",
                               candidate, True, (candidate,))
     return Resolution(candidate, "anchor: the only place of that name")
+
+
+# A report is "about" a country when at least two anchors (or four demonyms) name it and it
+# holds half of the context.
+_DOMINANT_WEIGHT = 2.0
+
+
+def _foreign(candidate: Candidate, context: _Context,
+             own: tuple[Candidate, float] | None) -> str | None:
+    """Why a minor reading lies in a country the report never mentions while it is mostly about
+    another one ("Samar" read as a Russian city in a Philippine report), or None."""
+    if candidate.is_area or candidate.country is None or candidate.population >= 1_000_000 or (
+            candidate.kind != "alternate" and candidate.population >= 100_000):
+        return None
+    mine = own[1] if own and own[0].country == candidate.country else 0.0
+    total = context.total - (own[1] if own else 0.0)
+    if total < 1 or context.countries[candidate.country] - mine > 0:
+        return None
+    top, weight = context.countries.most_common(1)[0]
+    if top != candidate.country and weight >= _DOMINANT_WEIGHT and weight >= 0.5 * total:
+        return f"is in a country the report never mentions; it is about {top}"
+    return None
 
 
 def _choose(pool: tuple[Candidate, ...], context: _Context, weights: ResolverWeights,
@@ -249,10 +273,17 @@ def _choose(pool: tuple[Candidate, ...], context: _Context, weights: ResolverWei
     best_score, detail, best = scored[0]
     rival = next((item for item in scored[1:] if distance_km(
         best.lat, best.lon, item[2].lat, item[2].lon) > weights.review_km), None)
+    if rival is None and _foreign(best, context, own):
+        return Resolution(None, f"needs review: {best.name} ({best.country}) "
+                                f"{_foreign(best, context, own)}", best, True, (best,))
     if rival is None:
         return Resolution(best, f"scored {best_score:.2f} ({detail}); no rival farther than "
                                 f"{weights.review_km:.0f} km")
     margin = best_score - rival[0]
+    foreign = _foreign(best, context, own)
+    if foreign:
+        return Resolution(None, f"needs review: {best.name} ({best.country}) {foreign}",
+                          best, True, tuple(item[2] for item in scored[:5]))
     if margin < weights.review_margin:
         return Resolution(None, f"needs review: {best.name} ({best_score:.2f}) vs "
                                 f"{rival[2].name} ({rival[0]:.2f})", rival[2], True,
