@@ -19,6 +19,8 @@ from .tense import tense_near
 # distance above ~600 scores the same (value F1 0.796), below 300 it loses.
 QUARTER_FOCUS = 2000
 
+_SINCE = re.compile(r"(?i)\bsince\s+$")
+
 # A rule's answer: (TIMEX3 type, value or None, reason).
 Normalised = tuple[str, str | None, str]
 
@@ -45,7 +47,10 @@ class Context:
         """``past``, ``future`` or ``none``: the tense cue nearest the match in its sentence."""
         if self._tense is None:
             low, high = self.sentence
-            self._tense = tense_near(self.text, self.start, self.end, low, max(high, self.end))
+            if _SINCE.search(self.text, max(0, self.start - 12), self.start):
+                self._tense = "past"  # "since March": a point before now, whatever the verb
+            else:
+                self._tense = tense_near(self.text, self.start, self.end, low, max(high, self.end))
         return self._tense
 
     def quarter_in_focus(self) -> bool:

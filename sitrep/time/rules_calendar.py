@@ -44,15 +44,22 @@ def _far(year: int, ctx: Context) -> str:
     return ""
 
 
+# Months of distance a candidate year loses for disagreeing with the clause's tense (infer_year).
+PAST_PENALTY, FUTURE_PENALTY = 6, 24
+
+
 def infer_year(month: int, day: int | None, ctx: Context) -> int:
     """The year of a month (and day) written without one: the nearest occurrence to the anchor,
     with the clause's tense as a tie-breaker.
 
     Each candidate year (the anchor's, the one before, the one after) is scored by its distance
-    from the anchor in months, plus a penalty of 6 months when it disagrees with the tense (a
-    future date in a past clause). Tense cues are weak ("-ed" words, reported speech), so they
-    only break near-ties: on TBAQ a penalty of 6 scores best (value F1 0.805; 3: 0.804; 12:
-    0.786, trusting the tense outright put "Dec. 7" in a November report a year back).
+    from the anchor in months, plus a penalty when it disagrees with the tense. Past cues are
+    weak ("-ed" words, reported speech), so they only break near-ties: on TBAQ a penalty of 6
+    scores best (value F1 0.805; 3: 0.804; 12: 0.786, trusting the tense outright put "Dec. 7"
+    in a November report a year back). Future cues are modal words ("will", "is to", "plans
+    to") and are trusted outright: a penalty of 24 puts "will be named ... for a mission in
+    December" (said in March) in the coming December (TBAQ: any penalty from 8 up scores the same,
+    +1 expression over 6).
     """
     anchor = ctx.anchor
     assert anchor is not None
@@ -63,9 +70,9 @@ def infer_year(month: int, day: int | None, ctx: Context) -> int:
             distance = (day - anchor.day) / 31
         score = abs(distance)
         if ctx.tense == "past" and distance > 0.25:
-            score += 6
+            score += PAST_PENALTY
         elif ctx.tense == "future" and distance < -0.25:
-            score += 6
+            score += FUTURE_PENALTY
         if best_score is None or score < best_score:
             best_year, best_score = year, score
     return best_year

@@ -28,6 +28,15 @@ _NOT_VERBS = frozenset({"armed", "united", "based", "called", "so-called", "alle
                         "speed", "seed", "feed", "proceed", "succeed", "exceed", "hundred"})
 
 
+# A passive participle ("will be named", "is based") has no tense of its own: the auxiliary
+# before it carries it ("will" future, "was" past). After "has"/"have" it stays a past cue (the
+# present perfect tells what happened: "has fluctuated ... in March").
+_AUXILIARY_BEFORE = re.compile(r"(?i)\b(?:be|being|is|are|am|['’]re)\s+(?:[a-z]+ly\s+)?$")
+
+# ... nor is one followed by its agent ("markets untouched by the crisis", "a ruling backed by").
+_BY_AFTER = re.compile(r"\s+by\b")
+
+
 def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
     """``past``, ``future`` or ``none`` (no cue) for the expression ``text[start:end]`` in sentence ``text[lo:hi]``."""
     best: tuple[int, str] | None = None
@@ -36,6 +45,9 @@ def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
             continue
         word = cue.group().lower()
         if cue.group("past") and word in _NOT_VERBS:
+            continue
+        if cue.group("past") and (_AUXILIARY_BEFORE.search(text, max(lo, cue.start() - 25), cue.start())
+                                  or _BY_AFTER.match(text, cue.end())):
             continue
         distance = start - cue.end() if cue.end() <= start else cue.start() - end
         # a clause boundary between cue and expression makes the cue count for less
