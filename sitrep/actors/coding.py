@@ -50,7 +50,11 @@ def document_context(dictionary: ActorDictionary, report: Report,
         runner = f", runner-up {ranked[1][0]} {ranked[1][1]}" if len(ranked) > 1 else ""
         country_reason = f"document country {country} (votes {ranked[0][1]}{runner})"
     elif ranked:
-        country_reason = f"document country undecided ({ranked[0][0]} and {ranked[1][0]} tie)"
+        # A tie goes to the tied country named first: a report names its scene early.
+        tied = {iso3 for iso3, count in votes.items() if count == ranked[0][1]}
+        country = next((iso3 for iso3 in votes if iso3 in tied), None)
+        country_reason = (f"document country {country} (tied at {ranked[0][1]} votes with "
+                          f"{', '.join(sorted(tied - {country}))}; named first)")
     named = Counter(m.actor_id for m in mentions if m.kind == "named" and m.entry is not None
                     and m.entry.inter in _ARMED_NON_STATE)
     main, main_reason = None, "no named armed group"
@@ -69,6 +73,8 @@ def document_context(dictionary: ActorDictionary, report: Report,
 # gazetteer and a capital say where the events are; a demonym ("Russian troops") often names
 # foreign forces, and a named group's home country is weak evidence.
 _VOTE_COUNTRY, _VOTE_CITY, _VOTE_DEMONYM, _VOTE_GROUP = 3, 2, 1, 1
+_SPONSOR = frozenset({"backed", "led", "supported", "sponsored", "funded", "trained", "armed",
+                      "allied", "aligned", "based"})
 
 
 def _country_votes(dictionary: ActorDictionary, report: Report,
@@ -96,8 +102,13 @@ def _country_votes(dictionary: ActorDictionary, report: Report,
                 kinds.get("people")
             weight = _VOTE_COUNTRY if "country" in kinds else (
                 _VOTE_CITY if "capital" in kinds else _VOTE_DEMONYM)
-            votes[iso3] += weight
-            index = matches[0][0]
+            end = matches[0][0]
+            # "Rwanda-backed rebels", "US-led coalition": a sponsor abroad, not the scene.
+            if end + 1 < len(words) and words[end] == "-" and folded[end + 1] in _SPONSOR:
+                weight = 0
+            if weight:
+                votes[iso3] += weight
+            index = end
             continue
         sentence_start = index == 0 or tokens[index - 1].sent != tokens[index].sent
         for length in (3, 2, 1):
@@ -128,6 +139,11 @@ def code_mention(dictionary: ActorDictionary, report: Report, context: DocumentC
         ident = mention.actor_id if mention.kind == "named" else context.main_actor
         entry = dictionary.entry_for(ident, report.published)
         iso3 = context.country if entry.country == "*" else entry.country
+        if entry.inter == 1 and entry.cameo == f"{iso3}MIL" and mention.kind == "named":
+            # A state's own army by its name ("FARDC", "Tatmadaw") is that state's forces,
+            # coded exactly as "Congolese troops" would be (same name, id, inter rule).
+            return _state_actor(dictionary, base, context, iso3, "MIL",
+                                f"dictionary alias {cue} (actors.tsv v{dictionary.version})")
         if mention.kind == "named":
             reason = f"dictionary alias {cue} (actors.tsv v{dictionary.version})"
         else:

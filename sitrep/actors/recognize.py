@@ -28,13 +28,21 @@ __all__ = ["Mention", "find_mentions"]
 # "with", "against", "between", "on" do not make a place: "talks with Syria", "sanctions on Iran".
 _LOCATIVE = frozenset("""in at to from into across near inside outside throughout within around
     over via through of onto along off beyond across""".split())
+# "in southern Khartoum", "northern Syria": a part of a place is a place.
+_DIRECTIONS = frozenset("""northern southern eastern western central north south east west
+    northeastern northwestern southeastern southwestern north-eastern north-western
+    south-eastern south-western downtown rural greater upper lower""".split())
+# Words after a capital that show it is not the subject of a verb ("Kabul on Tuesday").
+_NOT_VERBS = frozenset("""on in at and or for to with by from after during before since until
+    of near where which who when while as province city region district state""".split())
 # Roles too generic to stand alone: they need a country or a state modifier before them.
 _NEEDS_MODIFIER = frozenset("""forces force units unit personnel officers tanks jets jet
     warplanes warplane drones helicopters artillery gunships servicemen serviceman marines
     navy division brigade regiment battalion garrison garrisons leader leaders president
     minister ministers ministry cabinet king envoy envoys ambassador delegation spokesman
     spokeswoman spokesperson diplomats diplomat administration court courts judge judges
-    workers women children population citizens locals""".split())
+    workers women children population citizens locals commander commanders general generals
+    officer""".split())
 # Words allowed between a demonym and its role ("Syrian government forces").
 _ROLE_MODIFIERS = STATE_MODIFIERS | frozenset("""special armed elite backed regular federal
     local ruling interim transitional opposition air naval border new former ousted acting
@@ -175,7 +183,7 @@ def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
                 role = loose
         if role is None and look > end and _role_at(folded, look - 1) and not (
                 look < len(folded) and (folded[look] in _OBJECT_NOUNS or words[look][:1].isupper())):
-            role = (_role_at(folded, look - 1)[0], look)   # "the Sudanese government and ..."
+            role = _role_at(folded, look - 1)              # "the Sudanese government and ..."
         if role is None:
             act = _act_after(folded, look)
             if act is not None:                 # "Israeli air raids", "an Australian ultimatum"
@@ -198,7 +206,7 @@ def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
         role = _role_at(folded, index - 2)[0]       # "the president of Armenia"
         return [_role_mention(positions, index - 2, end, role, iso3, True,
                               " ".join(words[index - 2:end]))], end
-    if before in _LOCATIVE or (before == "," and index >= 2 and words[index - 2][:1].isupper()
+    if before in _LOCATIVE or before in _DIRECTIONS or (before == "," and index >= 2 and words[index - 2][:1].isupper()
                                and not (end < len(words) and words[end][:1].islower())):
         return None                                 # "in Syria", "in Sinai, Egypt": a place
     if end < len(words) and folded[end] == "'s":
@@ -214,9 +222,9 @@ def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
     if direct is not None and direct[0].kind == "state":       # "Russia troops"
         return [_role_mention(positions, index, direct[1], direct[0], iso3, True,
                               " ".join(words[index:direct[1]]))], direct[1]
-    if kind == "capital" and not (end < len(words) and (folded[end] == "'s" or
-                                                         words[end][:1].islower())):
-        return None
+    if kind == "capital" and not (end < len(words) and (folded[end] == "'s" or (
+            words[end][:1].islower() and folded[end] not in _NOT_VERBS))):
+        return None                                 # "Moscow said", not "Kabul on Tuesday"
     if end < len(words) and words[end][:1].isupper() and folded[end] not in ("and",):
         return None                            # part of a longer name: "Syria Times"
     return [Mention(positions[index], positions[end - 1] + 1, "country", country=iso3,
