@@ -201,3 +201,36 @@ def test_only_namesake_abroad_is_flagged_not_guessed(geocode):
     hajin = places[-1]
     assert hajin.text == "Hajin" and hajin.needs_review and hajin.geonameid is None
     assert "United States" not in (hajin.country or "") and "US" in hajin.runner_up
+
+
+def _event_at(raw: str, word: str) -> Event:
+    start = raw.index(word)
+    return Event("Battles", "Armed clash", "ASSAULT", trigger=Span(start, start + len(word), word))
+
+
+def test_locate_borrows_the_previous_sentence_place(geocode):
+    raw = "Rebels entered Palmyra on Sunday. The central Syrian city fell by nightfall."
+    report = geocode(Report(id="t", raw=raw))
+    report.events = [_event_at(raw, "fell")]
+    event = LocateEvents()(report).events[0]
+    assert (event.location.geonameid, event.location.geo_precision) == (163808, 1)
+    assert "earlier sentence" in event.reasons[-1]
+
+
+def test_locate_part_of_applies_only_to_the_event_about_the_part(geocode):
+    raw = "IS took weapons from a base in Palmyra, following its capture on Sunday."
+    report = geocode(Report(id="t", raw=raw))
+    report.events = [_event_at(raw, "took"), _event_at(raw, "capture")]
+    took, capture = LocateEvents()(report).events
+    assert took.location.geo_precision == 2 and capture.location.geo_precision == 1
+
+
+def test_locate_keeps_an_existing_location_and_skips_demonyms(geocode):
+    raw = "Syrian rebels shelled positions."
+    report = geocode(Report(id="t", raw=raw))
+    report.events = [_event_at(raw, "shelled")]
+    assert LocateEvents()(report).events[0].location is None
+    report = geocode(Report(id="t", raw="Aleppo was shelled. " + raw))
+    placed = replace(_event_at(report.raw, "shelled"), location=report.places[0])
+    report.events = [placed]
+    assert LocateEvents()(report).events[0] is placed

@@ -38,19 +38,26 @@ def _specificity(place: Place) -> int:
     return _SPECIFICITY.get(place.feature_code or "", 0)
 
 
-def _sentence_bounds(report: Report, position: int) -> tuple[int, int]:
-    for sentence in report.sentences:
-        if sentence.start <= position < sentence.end:
-            return sentence.start, sentence.end
-    raw = report.raw    # no segmentation: the text between sentence-ending marks
-    start = max(raw.rfind(".", 0, position), raw.rfind("\n", 0, position)) + 1
-    stops = [i for i in (raw.find(". ", position), raw.find("\n", position)) if i >= 0]
-    return start, (min(stops) + 1 if stops else len(raw))
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
 
 
-def _previous_sentences(report: Report, start: int) -> list[tuple[int, int]]:
-    earlier = [(s.start, s.end) for s in report.sentences if s.end <= start]
-    return earlier[-_LOOKBACK_SENTENCES:][::-1]
+def _sentence_spans(report: Report) -> list[tuple[int, int]]:
+    """Raw spans of the sentences: the segmenter's, or a plain split when it has not run."""
+    if report.sentences:
+        return [(s.start, s.end) for s in report.sentences]
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(report.raw):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(report.raw)))
+    return spans
+
+
+def _sentence_index(spans: list[tuple[int, int]], position: int) -> int | None:
+    for index, (start, end) in enumerate(spans):
+        if start <= position < end:
+            return index
+    return None
 
 
 def locate_event(report: Report, event: Event, focus: Place | None = None) -> Event:
@@ -59,7 +66,11 @@ def locate_event(report: Report, event: Event, focus: Place | None = None) -> Ev
     if anchor is None:
         return event
     position = anchor.start
-    start, end = _sentence_bounds(report, position)
+    spans = _sentence_spans(report)
+    index = _sentence_index(spans, position)
+    if index is None:
+        return event
+    start, end = spans[index]
     places = [p for p in report.places if start <= p.start < end and _usable(p)]
     places = [p for p in places if not (p.start > position and _OTHER_HAPPENING.search(
         report.raw[max(position, p.start - 80):p.start]))]
@@ -75,7 +86,7 @@ def locate_event(report: Report, event: Event, focus: Place | None = None) -> Ev
                               f"location: '{best.text}' in the event's sentence")
     clause = report.raw[start:end]
     anaphor = _PLACE_ANAPHOR.search(clause)
-    for earlier_start, earlier_end in _previous_sentences(report, start):
+    for earlier_start, earlier_end in spans[max(0, index - _LOOKBACK_SENTENCES):index][::-1]:
         earlier = [p for p in report.places if earlier_start <= p.start < earlier_end
                    and _usable(p) and _specificity(p) < 3]
         if earlier:
