@@ -116,6 +116,11 @@ class ActorDictionary:
         self._load_countries(directory / "countries.tsv")
         self.version = _version(directory / "actors.tsv")
 
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("cities", None)          # 80,000 names: cheaper to rebuild in a worker
+        return state
+
     # -- loading --------------------------------------------------------------------------------
     def _add(self, alias: str, value: tuple) -> None:
         key, exact = alias_key(alias)
