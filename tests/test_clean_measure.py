@@ -61,3 +61,12 @@ def test_cleaning_keeps_real_news_text(shared_dir):
         if "\t" in line:
             snippet = line.split("\t")[1]
             assert all(r.reason == "dateline" for r in clean_text(snippet).removed), snippet
+
+
+def test_html_throughput_runs():
+    """The figure `make bench` reports (speed itself is measured there, not here)."""
+    from sitrep.clean.measure import html_throughput
+
+    figures = html_throughput(pages=40, html_dir=HTML)
+    assert figures["articles"] == 40 and figures["rejected"] == 0
+    assert figures["articles_per_s"] > 0 and figures["groups"] <= 40

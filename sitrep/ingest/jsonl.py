@@ -90,4 +90,5 @@ def report_from_record(record: object, path: str, number: int | None,
         publisher=_text_or_none(record.get("publisher")),
         published=published, published_source="metadata" if published else None,
         language=_text_or_none(record.get("language")),
+        author=_text_or_none(record.get("author")),
     ), options)
