@@ -274,7 +274,9 @@ def _plausible(candidates: tuple[Candidate, ...], tokens: list[Token], first: in
         if not kept:
             return ()
     if single and len(letters) < 3 and not word.isupper():
-        return ()
+        kept = [c for c in kept if c.cue == "after_comma"]      # "Slidell, La."
+        if not kept:
+            return ()
     if first > 0 and tokens[first - 1].lower.rstrip(".") in HONORIFICS and single:
         return ()
     if all(c.common for c in kept):

@@ -31,6 +31,7 @@ class ResolverWeights:
     admin1_share: float = 0.6
     proximity: float = 0.6
     proximity_km: float = 250.0
+    share_smoothing: float = 1.0  # added to the context size: one other mention is weak evidence
     curated_name: float = 0.15
     official_name: float = 0.1
     demonym_weight: float = 0.25  # "American" says little about where a story happens
@@ -124,11 +125,13 @@ def _score(candidate: Candidate, context: _Context, weights: ResolverWeights,
     country = admin1 = proximity = 0.0
     if total > 0:
         same = weight if mine is not None and mine.country == candidate.country else 0.0
-        country = max(0.0, context.countries[candidate.country] - same) / total
+        country = max(0.0, context.countries[candidate.country] - same) / (
+            total + weights.share_smoothing)
         same = weight if mine is not None and (mine.country, mine.admin1) == (
             candidate.country, candidate.admin1) else 0.0
         if candidate.admin1:
-            admin1 = max(0.0, context.admin1[(candidate.country, candidate.admin1)] - same) / total
+            admin1 = max(0.0, context.admin1[(candidate.country, candidate.admin1)] - same) / (
+                total + weights.share_smoothing)
     if candidate.is_admin1 or candidate.is_country:
         # an area is "near" the document when places it contains are mentioned
         inside = admin1 if candidate.is_admin1 else country
@@ -152,7 +155,7 @@ def _score(candidate: Candidate, context: _Context, weights: ResolverWeights,
 
 def _dateline(mention: Mention, text: str) -> bool:
     """"BEIRUT (Reuters) -", "ALEPPO, Syria —": a capitalised place opening the report."""
-    if mention.cstart > 3 or mention.cend >= len(text):
+    if text[:mention.cstart].strip() or mention.cend >= len(text):
         return False
     after = text[mention.cend:mention.cend + 3]
     return mention.text.isupper() or after[:1] in ",(" or after.strip()[:1] in "-—–"
@@ -183,7 +186,9 @@ def resolve_mentions(mentions: list[Mention], text: str,
         elif len(pool) == 1:
             lonely.append(index)
             continue
-        elif index == 0 and _dateline(mention, text):
+        elif index == 0 and mention.container is None and _dateline(mention, text):
+            # "BEIRUT (Reuters) -": the most populous place of the name ("SPRINGFIELD, Ill."
+            # is left to the containment rule below)
             best = max(pool, key=lambda c: (c.fclass == "P", c.population))
             resolutions[index] = Resolution(best, "anchor: dateline, most populous")
         if resolutions[index] is not None:
