@@ -13,6 +13,9 @@ characters; ../shared/data/case2021-task2/dev.tsv) with py3langid's normalised p
   at all: "Kabul" comes out as Ganda and "Al-Shabaab attack kills 5 in Mogadishu" as Pidgin.
   Their language is left unknown rather than guessed.
 
+A short text mostly in another script (Arabic, Cyrillic, CJK; at least 8 letters) is rejected
+all the same: its script says it is not English even when its language cannot be told.
+
 Only the first ``sample_chars`` characters are classified: enough for certainty, and the cost
 stays flat on long documents.
 """
@@ -23,6 +26,10 @@ from ..errors import RejectCode
 from ..model import Rejection, Report
 
 __all__ = ["DetectLanguage"]
+
+# Below min_letters, a text of at least this many letters, most of them outside the Latin script,
+# is still judged: script, unlike language, is certain on a few words.
+_MIN_SCRIPT_LETTERS = 8
 
 
 class DetectLanguage:
@@ -57,8 +64,14 @@ class DetectLanguage:
     def identify(self, text: str) -> tuple[str | None, float]:
         """(language, probability of the accepted languages); language ``None`` when too short."""
         sample = text[:self.sample_chars]
-        if sum(1 for char in sample if char.isalpha()) < self.min_letters:
-            return None, 1.0
+        letters = [char for char in sample if char.isalpha()]
+        latin = sum(1 for char in letters if char.isascii() or "\u00c0" <= char <= "\u024f")
+        if len(letters) < self.min_letters:
+            if len(letters) < _MIN_SCRIPT_LETTERS or latin * 2 >= len(letters):
+                return None, 1.0
+            # too short to tell languages apart, long enough to see it is not in Latin script
+            # (Arabic, Cyrillic, CJK headlines): not English whatever the language is
+            return self._model().classify(sample)[0], 0.0
         ranking = self._model().rank(sample)
         accepted = sum(probability for language, probability in ranking
                        if language in self.accept)
