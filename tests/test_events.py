@@ -322,3 +322,24 @@ def test_property_offsets_and_evidence(detect):
 def test_all_caps_headline(detect):
     events = _events(detect, "ISLAMIC STATE FIGHTERS SEIZE PALMYRA FROM SYRIAN ARMY")
     assert _types(events) == {"Non-state actor overtakes territory"}
+
+
+def test_one_demonstration_one_event(detect):
+    text = ("Police fired tear gas at a cost-of-living protest in Nairobi on Friday. "
+            "Protesters had gathered near the business district.")
+    assert _types(_events(detect, text)) == {"Protest with intervention"}
+
+
+def test_unarmed_violence_in_a_mob_report_is_the_mob_violence(detect):
+    text = ("A mob beat a man to death at a market in Kano on Sunday. "
+            "Traders chased the man through the market and attacked him.")
+    assert _types(_events(detect, text)) == {"Mob violence"}
+
+
+def test_tallies_and_background_are_not_events(detect):
+    text = ("The ADF, which has pledged allegiance to Islamic State, has killed thousands of "
+            "civilians in Ituri since 2019.")
+    assert _events(detect, text) == []
+    report = detect(_report(text))
+    assert any("a tally over a period" in r or "background" in r
+               for e in report.events for r in e.reasons)

@@ -70,7 +70,9 @@ _NOMINAL_AGENT_WINDOW = 50   # "the seizure of the central Syrian city over the 
 # "fighting IS": an actor right after a verb is its object, not the next verb's subject; except
 # after a causative ("helping regime troops capture", "allowed IS fighters to walk into")
 _OBJECT_OF_VERB = re.compile(r"\b(?!help|assist|allow|enabl|let|lett|watch|saw|order|forc|caus)"
-                             r"\w+(?:ing|ed)\s+(?:the\s+)?$", re.IGNORECASE)
+                             r"\w+(?:ing|ed)\s+(?:the\s+|at least\s+|\d[\d,]*\s+|(?:two|three|four|"
+                             r"five|six|seven|eight|nine|ten|several|many|dozens of|scores of|"
+                             r"hundreds of)\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

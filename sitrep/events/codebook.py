@@ -300,7 +300,7 @@ class Rules:
             return _acled("Armed clash", "attack on armed forces or their positions", mode=mode)
         if context.sentence_roles & {"civilian"} and not context.sentence_roles & {"military_target"}:
             return _acled("Attack", "civilian victims, no armed target named", -0.05, mode=mode)
-        if agent & {"nonstate", "state"} or context.actor1_inter:
+        if agent & {"nonstate", "state"} or context.actor1_inter in (1, 2, 3, 4, 8):
             return _acled("Armed clash", "armed attacker, target unnamed", -0.1, mode=mode)
         return _acled("Attack", "violence, target unnamed", -0.15, mode=mode)
 

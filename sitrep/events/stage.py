@@ -19,7 +19,8 @@ from ..model import Actor, Event, Report, Sentence, Span
 from .arguments import (Arguments, Mention, find_arguments, find_arguments_parsed,
                         locate_mentions, parsed)
 from .codebook import Coding, Context, Rules
-from .discourse import adopt_weapon_readings, mark_contested, resolve_back_references
+from .discourse import (adopt_weapon_readings, fold_into_mob_violence, mark_contested,
+                        resolve_back_references, unify_protests)
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_bounds, read_modality
 
@@ -35,7 +36,14 @@ _GENERIC = {"attack", "clash"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                   "Riots", "Protests"}
 _LATER_SENTENCE = 0.03
+_AGGREGATE = re.compile(r"\bsince (?:\d{4}|(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)(?: \d{4})?|the (?:start|beginning))\b|"
+                        r"\b(?:over|in|during) the (?:past|last) (?:\w+ )?(?:years|months|decades?)\b|"
+                        r"\bso far this year\b|\bthis year alone\b|"
+                        r"\b(?:has|have) (?:\w+ )?\w+ed (?:more than |over )?(?:thousands|tens of "
+                        r"thousands|hundreds of thousands)\b")
 _COOPERATIVE = {"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE"}
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _INQUIRY = re.compile(r"investigat|probe|inquir", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\b\w+\s+)(?:who|which|whom|whose)\b", re.IGNORECASE)
 _DESCRIBING_PARTICIPLE = re.compile(r"^\w+ing$")
@@ -99,7 +107,8 @@ class DetectEvents:
                 found = [replace(e, confidence=round(max(0.05, e.confidence - penalty), 3))
                          for e in found]
             events.extend(found)
-        report.events = mark_contested(resolve_back_references(adopt_weapon_readings(events)))
+        events = resolve_back_references(adopt_weapon_readings(events))
+        report.events = fold_into_mob_violence(unify_protests(mark_contested(events)))
         return report
 
     # -- one sentence ---------------------------------------------------------------------
@@ -218,6 +227,11 @@ class DetectEvents:
         coding = self.rules.code(context)
         if coding is None or (coding.sub_event_type is None and coding.plover_type is None):
             return None
+        if coding.event_type and _AGGREGATE.search(text[clause_start:clause_end]):
+            # "has killed more than 1,000 civilians since 2019": a tally over a period, not one
+            # event ACLED would code; kept as a PLOVER/CAMEO record only
+            coding = Coding(None, coding.plover_type, coding.plover_mode, coding.cameo_root,
+                            coding.reason + "; a tally over a period, not one event")
         if coding.event_type is None and arguments.actor2 is None:
             # statements and diplomacy take their target through any preposition ("met with X",
             # "urged X to", "sanctions on X")
@@ -248,6 +262,11 @@ class DetectEvents:
                weight: float, frame: str, coding: Coding, arguments: Arguments,
                diplomatic_before: bool) -> Event:
         modality = read_modality(text, start, end)
+        relative = _RELATIVE_BEFORE.search(text[:start])
+        if relative and coding.event_type and _PERFECT_BEFORE.search(text[:start]):
+            # ", which has pledged allegiance to Islamic State,": background, not news
+            coding = Coding(None, coding.plover_type, coding.plover_mode, coding.cameo_root,
+                            coding.reason + "; background in a relative clause")
         confidence = weight + coding.weight_change - 0.02 * start / max(1, len(text))
         reasons = [f"trigger {text[start:end]!r} ({frame})", coding.reason, *arguments.reasons]
         if arguments.actor1 is not None:
@@ -266,7 +285,7 @@ class DetectEvents:
             # the actor; the finite verb tells the event
             confidence -= 0.1
             reasons.append("participle describing an actor, not the reported act")
-        if _RELATIVE_BEFORE.search(text[:start]) and not arguments.back_reference:
+        if relative and not arguments.back_reference:
             # "captured a commander who heads the unit that carried out a mortar shelling": a
             # relative clause tells background, the main clause the event
             confidence -= 0.12
