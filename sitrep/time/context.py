@@ -19,6 +19,7 @@ from .tense import tense_near
 # distance above ~600 scores the same (value F1 0.796), below 300 it loses.
 QUARTER_FOCUS = 2000
 
+_FOCUS_VALUE = re.compile(r"(\d{4})(?:-(\d{2})\b)?")
 _SINCE = re.compile(r"(?i)\bsince\s+$")
 
 # A rule's answer: (TIMEX3 type, value or None, reason).
@@ -32,6 +33,11 @@ class Context:
     last_quarter: tuple[int, int] | None = None  # (year, quarter)
     last_quarter_at: int = -1  # where it was mentioned
     last_day: date | None = None
+    # the temporal focus: the year and month of the last calendar date, month or year the
+    # document named (any DATE value that starts with a year), which "that year", "later that
+    # year" and "the following month" refer to
+    focus_year: int | None = None
+    focus_month: int | None = None
     text: str = ""
     start: int = 0  # where the current match starts in ``text``
     end: int = 0
@@ -56,6 +62,15 @@ class Context:
     def quarter_in_focus(self) -> bool:
         """Whether a quarter was mentioned close enough before to be what "a year ago" compares."""
         return self.last_quarter is not None and self.start - self.last_quarter_at <= QUARTER_FOCUS
+
+    def note_focus(self, kind: str, value: str | None) -> None:
+        """Remember the year (and month) a DATE value names as the document's temporal focus."""
+        if kind not in ("DATE", "TIME") or not value:
+            return
+        found = _FOCUS_VALUE.match(value)
+        if found:
+            self.focus_year = int(found.group(1))
+            self.focus_month = int(found.group(2)) if found.group(2) else None
 
     def before(self, width: int = 30) -> str:
         """The text just before the current match (for context checks)."""

@@ -18,12 +18,13 @@ from datetime import date
 
 from .context import Context, Rule
 from .rules_calendar import RULES as CALENDAR_RULES
+from .rules_focus import RULES as FOCUS_RULES
 from .rules_spans import RULES as SPAN_RULES
 from .values import MAX_YEAR, MIN_YEAR
 
 __all__ = ["Found", "find_times", "sentence_bounds", "RULES"]
 
-RULES: tuple[Rule, ...] = (*CALENDAR_RULES, *SPAN_RULES)
+RULES: tuple[Rule, ...] = (*CALENDAR_RULES, *SPAN_RULES, *FOCUS_RULES)
 
 # Anchor patterns start with a character class: Python's regex engine then skips ahead to
 # candidate characters instead of trying every alternative at every position (4-5x faster than a
@@ -60,6 +61,11 @@ _ANCHORS: dict[str, tuple[str, int, int]] = {
     "bare_quarter": (r"[QqPp](?:uarter|eriod|UARTER|ERIOD)", 60, 3),
     "the_unit": (r"[YyWw](?:ear|eek|EAR|EEK)", 20, 12), "year_end": (r"[Ee](?:nd|ND)", 12, 3),
     "year_earlier": (r"[Yy](?:ear|EAR)-", 3, 12),
+    "that_unit": (r"\b[Tt]hat\s", 10, 10),
+    "focus_weekday": (_WEEKDAYS, 20, 2),
+    "century": (r"[Cc](?:entury|ENTURY)", 30, 2),
+    "decade_word": (r"ties\b|TIES\b", 30, 2),
+    "long_adjective": (r"-long\b", 10, 1),
     "set": (r"[lLeE](?:y\b|Y\b|very|VERY|ach|ACH)", 12, 25),
     "reference": (r"[NnCcPpTtMmRrLlFf](?:ow|OW|urrent|URRENT|resent|RESENT|hese|HESE|oment|"
                   r"OMENT|ecent|ECENT|ately|ATELY|ormerly|ORMERLY|ast|AST|uture|UTURE|erm|ERM)",
@@ -168,6 +174,7 @@ def find_times(text: str, anchor: date | None, sentences: list[tuple[int, int]] 
         if result is None:
             continue
         kind, value, reason = result
+        context.note_focus(kind, value)
         found.append(Found(start, end, text[start:end], kind, value,
                            f"{RULES[index].name}: {reason}"))
         taken_end = end

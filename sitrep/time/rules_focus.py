@@ -1,0 +1,121 @@
+"""Rules for expressions anchored to the document's temporal focus rather than to its date, and
+for eras: "that year", "later that day", "that quarter", "the previous Friday"; "the 20th
+century", "the nineties"; "day-long", "decades-long".
+
+TimeML (TIMEX3 guidelines, "anchoring"): an anaphoric expression takes its value from the time
+the text is talking about, the last date it named, not from the document creation time. The
+focus is kept in :class:`~sitrep.time.context.Context` (``focus_year``, ``focus_month``,
+``last_day``, ``last_quarter``), updated as expressions are normalised in text order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context, Normalised, Rule
+from .lexicon import WEEKDAY, unit_of, weekday_of
+from .rules_calendar import NO_ANCHOR
+from .rules_spans import duration_value
+from .values import day_value, weekday_near
+
+NO_FOCUS = "refers to a time the text has not named"
+
+
+def _that_unit(match: re.Match, ctx: Context) -> Normalised | None:
+    """ "that year", "later that year", "that quarter", "earlier that day": the focus's unit.
+
+    TBAQ annotates "that year" and "that quarter" wherever they occur (3 of 3), "that day" only
+    with "earlier"/"later" (1 of 3: "on that day" is mostly a quoted memory, not a date).
+    """
+    unit = match.group("u").lower()
+    modified = bool(match.group("mod"))
+    if unit == "day":
+        if not modified:
+            return None
+        if ctx.last_day is None:
+            return "DATE", None, f"'that day' {NO_FOCUS}"
+        return "DATE", day_value(ctx.last_day), "the day last mentioned"
+    if unit == "quarter":
+        if ctx.last_quarter is None:
+            return "DATE", None, f"'that quarter' {NO_FOCUS}"
+        year, quarter = ctx.last_quarter
+        return "DATE", f"{year:04d}-Q{quarter}", "the quarter last mentioned"
+    if ctx.focus_year is None:
+        return "DATE", None, f"'that {unit}' {NO_FOCUS}"
+    if unit == "month":
+        if ctx.focus_month is None:
+            return "DATE", None, f"'that month' {NO_FOCUS}"
+        return "DATE", f"{ctx.focus_year:04d}-{ctx.focus_month:02d}", "the month last mentioned"
+    return "DATE", f"{ctx.focus_year:04d}", "the year last mentioned"
+
+
+def _weekday_from_focus(match: re.Match, ctx: Context) -> Normalised | None:
+    """ "the previous Friday", "the following Monday": the weekday before or after the day the
+    text last named (the publication date when it named none)."""
+    reference = ctx.last_day or ctx.anchor
+    if reference is None:
+        return "DATE", None, f"weekday; {NO_ANCHOR}"
+    source = "the day last mentioned" if ctx.last_day else "the publication date"
+    relative = match.group("rel").lower()
+    direction = "strict_past" if relative in ("previous", "preceding") else "strict_future"
+    day = weekday_near(reference, weekday_of(match.group("wd")), direction)
+    ctx.last_day = day
+    return "DATE", day_value(day), f"weekday {relative} to {source}"
+
+
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+
+
+def _century(match: re.Match, ctx: Context) -> Normalised | None:
+    """ "the 20th century" -> ``19`` (TIMEX3 writes a century as its first two digits)."""
+    number = match.group("n")
+    ordinal = int(number) if number else _ORDINAL_WORDS[" ".join(match.group("w").lower().split())]
+    if not 1 <= ordinal <= 29:
+        return None
+    return "DATE", f"{ordinal - 1:02d}", "century"
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def _decade_word(match: re.Match, ctx: Context) -> Normalised | None:
+    """ "the nineties" -> ``199``: the decade of the last century that bore the name (news of
+    the 2000s says "the 2020s" in figures)."""
+    digit = _DECADE_WORDS[match.group("d").lower()]
+    century = 19
+    if ctx.anchor is not None and ctx.anchor.year >= 2000 + digit * 10 + 10:
+        century = 20
+    return "DATE", f"{century}{digit}", "decade in words"
+
+
+def _long_adjective(match: re.Match, ctx: Context) -> Normalised | None:
+    """ "a day-long strike", "a decades-long conflict": a duration of one unit or a vague many."""
+    word = match.group("u").lower()
+    plural = word.endswith("s")
+    unit = unit_of(word)
+    return "DURATION", duration_value(None if plural else 1, unit), "'<unit>-long'"
+
+
+RULES: list[Rule] = [
+    Rule("that_unit", re.compile(
+        r"(?<![\w-])(?P<t>(?:(?P<mod>(?i:earlier|later|early|late))\s+)?(?i:that)\s+"
+        r"(?P<u>(?i:year|quarter|month|day)))(?![\w-])"), _that_unit),
+    Rule("focus_weekday", re.compile(
+        rf"(?<![\w-])(?P<t>(?i:the)\s+(?P<rel>(?i:previous|preceding|following))\s+"
+        rf"(?P<wd>{WEEKDAY}))(?![\w-])"), _weekday_from_focus),
+    Rule("century", re.compile(
+        r"(?<![\w-])(?P<t>(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:(?P<n>\d{1,2})"
+        r"(?:st|nd|rd|th)|(?P<w>(?i:" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+        + r")))[\s-]+(?i:century))(?![\w-])"), _century),
+    Rule("decade_word", re.compile(
+        r"(?<![\w-])(?P<t>(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?(?P<d>(?i:"
+        + "|".join(_DECADE_WORDS) + r")))(?![\w-])"), _decade_word),
+    Rule("long_adjective", re.compile(
+        r"(?<![\w-])(?P<t>(?P<u>(?i:hours?|days?|weeks?|months?|years?|decades?|centuries))"
+        r"-long)(?![\w-])"), _long_adjective),
+]
