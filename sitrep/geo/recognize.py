@@ -254,7 +254,6 @@ def _plausible(candidates: tuple[Candidate, ...], tokens: list[Token], first: in
         return ()
     if (tokens[first].lower if single else normalize_name(" ".join(
             t.text for t in tokens[first:last + 1]))) in NEVER_ALONE:
-        kept = [c for c in kept if c.is_country]
         return ()
     if last + 1 < len(tokens) and tokens[last + 1].lower in FEATURE_WORDS and \
             _capitalised(tokens[last + 1]):
