@@ -85,3 +85,8 @@ def test_bad_input_is_quick():
 ])
 def test_asides_manner_negation_and_shared_counts(text, expected):
     assert found(text) == expected
+
+
+def test_an_article_counts_only_people():
+    assert found("The chief of the group blamed for the attack at a Dhaka cafe was killed.") == []
+    assert found("One was killed.") == [("One was killed", "killed", 1)]

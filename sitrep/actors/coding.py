@@ -15,7 +15,7 @@ Two document-level decisions are taken once per report and recorded in every rea
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Actor, Report
 from .dictionary import ActorDictionary, INTER_TYPES
@@ -135,14 +135,20 @@ def code_mention(dictionary: ActorDictionary, report: Report, context: DocumentC
         return Actor(**base, name=None, type=INTER_TYPES[inter], inter=inter,
                      country=_country_name(dictionary, context.country),
                      reason=f"coreference: {cue} -> {cue_name!r}, {context.main_reason}")
+    if mention.kind == "role" and mention.role.kind == "anaphor" and context.main_actor and \
+            not context.main_actor.startswith(_UNKNOWN):
+        main = dictionary.entry_for(context.main_actor, report.published)
+        if main.country in ("*", mention.country):  # "Nigerian Islamists" in a Boko Haram story
+            mention = replace(mention, kind="anaphor")
     if mention.kind == "named" or (mention.kind == "anaphor" and context.main_actor):
         ident = mention.actor_id if mention.kind == "named" else context.main_actor
         entry = dictionary.entry_for(ident, report.published)
         iso3 = context.country if entry.country == "*" else entry.country
-        if entry.inter == 1 and entry.cameo == f"{iso3}MIL" and mention.kind == "named":
-            # A state's own army by its name ("FARDC", "Tatmadaw") is that state's forces,
-            # coded exactly as "Congolese troops" would be (same name, id, inter rule).
-            return _state_actor(dictionary, base, context, iso3, "MIL",
+        if entry.inter == 1 and entry.cameo in (f"{iso3}MIL", f"{iso3}COP") and \
+                mention.kind == "named":
+            # A state's own forces by their name ("FARDC", "Tatmadaw", "PNP") are coded exactly
+            # as "Congolese troops" would be (same name, id, inter rule).
+            return _state_actor(dictionary, base, context, iso3, entry.cameo[3:],
                                 f"dictionary alias {cue} (actors.tsv v{dictionary.version})")
         if mention.kind == "named":
             reason = f"dictionary alias {cue} (actors.tsv v{dictionary.version})"

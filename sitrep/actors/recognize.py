@@ -222,13 +222,29 @@ def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
     if direct is not None and direct[0].kind == "state":       # "Russia troops"
         return [_role_mention(positions, index, direct[1], direct[0], iso3, True,
                               " ".join(words[index:direct[1]]))], direct[1]
-    if kind == "capital" and not (end < len(words) and (folded[end] == "'s" or (
-            words[end][:1].islower() and folded[end] not in _NOT_VERBS))):
+    if kind == "capital" and before != "by" and not _capital_acts(tokens, positions, words,
+                                                                    folded, end):
         return None                                 # "Moscow said", not "Kabul on Tuesday"
     if end < len(words) and words[end][:1].isupper() and folded[end] not in ("and",):
         return None                            # part of a longer name: "Syria Times"
     return [Mention(positions[index], positions[end - 1] + 1, "country", country=iso3,
                     cue=" ".join(words[index:end]))], end
+
+
+def _capital_acts(tokens, positions, words, folded, end) -> bool:
+    """Is the capital before ``end`` a government acting ("Moscow said", "Beijing's move")?
+    With a parse the next word must be a verb; without one, a lower-case non-preposition."""
+    if end >= len(words):
+        return False
+    if folded[end] == "'s":
+        return True
+    look = end
+    while look < len(words) - 1 and look - end < 2 and tokens[positions[look]].pos == "ADV":
+        look += 1                                   # "Beirut again rejected"
+    following = tokens[positions[look]]
+    if following.pos:
+        return following.pos in ("VERB", "AUX")
+    return words[end][:1].islower() and folded[end] not in _NOT_VERBS
 
 
 def _coordinated(iso3, tokens, positions, words, folded, index, end):

@@ -76,7 +76,7 @@ ROLES: dict[tuple[str, ...], Role] = {
     **_roles("REF", "civilian", "refugees refugee displaced migrants asylum_seekers idps"),
     **_roles("LAB", "civilian", "workers unionists strikers"),
     **_roles("BUS", "civilian", "businessmen businessman traders merchants"),
-    **_roles("CVL", "civilian", "nationals national tourists tourist hostages"),
+    **_roles("CVL", "civilian", "nationals tourists tourist hostages"),
     **_roles("REL", "civilian", "clerics cleric priests imams monks"),
 }
 

@@ -151,8 +151,9 @@ def _attach(words: list[str], index: int, count: Count):
         k += 1
     after = _kind_after(words, k)
     if after is not None and (head is not None or j == count.end):
-        if words[index] in ("a", "an") and head is None:
-            return None
+        if words[index] in ("a", "an", "one") and head not in _PERSONS and not (
+                words[index] == "one" and head is None):
+            return None                 # "at a Dhaka cafe was killed": not a count of people
         kind, stop = after
         return first, stop, kind, count, None, f"{' '.join(words[k:stop])!r} after the count"
     if head is not None and j < len(words) and words[j] == "and" and not before:
@@ -173,6 +174,14 @@ def _attach(words: list[str], index: int, count: Count):
     return None
 
 
+# What "a"/"an" may count as a casualty: a person ("a soldier was killed"), not "a cafe".
+_PERSONS = frozenset("""man woman boy girl child baby person civilian soldier policeman
+    policewoman officer fighter militant rebel student teacher journalist worker farmer trader
+    driver guard villager resident protester demonstrator passenger member commander leader
+    official doctor nurse pilgrim worshipper herder shepherd teenager youth prisoner inmate
+    cleric priest imam tourist businessman soldier gunman attacker assailant bomber
+    serviceman peacekeeper employee staffer volunteer activist politician candidate lawmaker
+    judge lawyer chief elder mother father son daughter wife husband brother sister""".split())
 _ASIDES = frozenset({"including", "among", "mostly", "many", "most", "all", "among", "some"})
 _MANNER = frozenset({"shot", "gunned", "beaten", "stabbed", "hacked", "burned", "burnt",
                      "stoned", "crushed", "tortured"})
