@@ -10,7 +10,8 @@ __all__ = ["check"]
 
 
 def check() -> tuple[bool, str]:
-    """``(ok, message)``: does the shipped spaCy pipeline exist and load? The message says the fix."""
+    """``(ok, message)``: do the shipped spaCy pipeline and actor dictionary load? The message
+    says the fix."""
     from .parse import model_path, load_pipeline
 
     path = model_path(None)
@@ -20,4 +21,13 @@ def check() -> tuple[bool, str]:
         nlp = load_pipeline(path)
     except (OSError, ValueError) as exc:
         return False, f"parsing model at {path} does not load ({exc}): run `make models`"
-    return True, f"parsing model {path.name} loads ({', '.join(nlp.pipe_names)})"
+    from ..actors.dictionary import ActorDictionary
+    from ..errors import ResourceError
+
+    try:
+        actors = ActorDictionary()
+    except (ResourceError, OSError, ValueError) as exc:
+        return False, f"actor dictionary does not load ({exc}): reinstall sitrep"
+    return True, (f"parsing model {path.name} loads ({', '.join(nlp.pipe_names)}); actor "
+                  f"dictionary v{actors.version}: {len(actors.entries)} actors, "
+                  f"{len(actors.countries)} countries")
