@@ -43,6 +43,8 @@ def test_names_that_changed_follow_the_publication_date(pipeline):
     assert old.actors[0].name == "Al Nusra Front"
     assert new.actors[0].name == "Hayat Tahrir al-Sham"
     assert old.actors[0].actor_id == new.actors[0].actor_id == "nusra"
+    undated = pipeline("Nusra Front fighters attacked the town.")
+    assert undated.actors[0].name == "Hayat Tahrir al-Sham"          # today's name
 
 
 def test_news_agency_is_never_armed(pipeline):

@@ -160,12 +160,14 @@ class ActorDictionary:
 
     # -- queries --------------------------------------------------------------------------------
     def entry_for(self, ident: str, day: date | None) -> ActorEntry:
-        """The row of actor ``ident`` valid on ``day`` (the latest row when none is)."""
+        """The row of actor ``ident`` valid on ``day``; without a date (or when no row is valid
+        then), the current name: the row whose period started last."""
         periods = self.entries[ident]
-        for entry in periods:
-            if entry.valid_on(day):
-                return entry
-        return periods[-1]
+        if day is not None:
+            for entry in periods:
+                if entry.valid_on(day):
+                    return entry
+        return max(periods, key=lambda entry: entry.valid_from or date.min)
 
     def match(self, words: list[str], folded: list[str], start: int) -> list[tuple[int, tuple]]:
         """Longest dictionary matches starting at ``start``: ``[(end, payload), ...]``."""
