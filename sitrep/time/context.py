@@ -30,8 +30,9 @@ Normalised = tuple[str, str | None, str]
 class Context:
     anchor: date | None
     day_first: bool = True
-    last_quarter: tuple[int, int] | None = None  # (year, quarter)
+    last_quarter: tuple[int, int] | None = None  # (year, quarter) the report is about
     last_quarter_at: int = -1  # where it was mentioned
+    months_at: int = -1  # where a span of months ("the first nine months") was last mentioned
     last_day: date | None = None
     # the temporal focus: the year and month of the last calendar date, month or year the
     # document named (any DATE value that starts with a year), which "that year", "later that

@@ -115,6 +115,8 @@ def _duration(match: re.Match, ctx: Context) -> Normalised | None:
     if words and re.fullmatch(r"\d{4}", words.strip()) and match.group("adj") is None:
         return None  # "1990 years"? a year more likely than a duration
     reason = "duration" if number is not None else "duration of a vague amount"
+    if unit == "month" and number and number > 1:
+        ctx.months_at = ctx.start
     return "DURATION", duration_value(number, unit), reason
 
 
@@ -140,6 +142,11 @@ def _one_unit_duration(match: re.Match, ctx: Context) -> Normalised | None:
     source = "publication date"
     if relative in ("following", "previous") and ctx.last_day:
         reference, source = ctx.last_day, "last date mentioned"
+    if relative in ("following", "previous") and unit in ("month", "year") and ctx.focus_year \
+            and (unit == "year" or ctx.focus_month):
+        # "In March, ... The following month": the month after the one the text is about
+        reference = date(ctx.focus_year, ctx.focus_month or 1, 1)
+        source = "month or year last mentioned"
     if reference is None:
         return "DATE", None, f"'the {relative} {unit}'; {NO_ANCHOR}"
     step = {"past": -1, "last": -1, "previous": -1, "next": 1, "coming": 1,
@@ -203,7 +210,7 @@ def _relative_unit(match: re.Match, ctx: Context) -> Normalised | None:
         elif unit == "quarter":
             moved = shift_months(anchor, 3 * step)
             quarter = quarter_of(moved.month)
-            ctx.last_quarter = (moved.year, quarter)
+            ctx.last_quarter = ctx.last_quarter or (moved.year, quarter)  # the first named
             ctx.last_quarter_at = ctx.start
             value = f"{moved.year:04d}-Q{quarter}"
         elif unit == "year":
@@ -270,7 +277,12 @@ def _quarter(match: re.Match, ctx: Context) -> Normalised | None:
     else:
         reason = "quarter of a given year"
     if letter == "Q":
-        ctx.last_quarter = (year, number)
+        # The quarter a report is about is the first recent one it names (an earnings report
+        # leads with it; "after a flat second quarter" later is an aside, "the third quarter of
+        # 1984" history). TBAQ: keeping the first instead of the last named quarter takes value
+        # F1 from 0.809 to 0.811 ("the 1989 period", "the year-earlier period", "a year ago").
+        if ctx.last_quarter is None and (ctx.anchor is None or abs(year - ctx.anchor.year) <= 1):
+            ctx.last_quarter = (year, number)
         ctx.last_quarter_at = ctx.start
     return "DATE", f"{year:04d}-{letter}{number}", reason
 
@@ -409,7 +421,7 @@ RULES: list[Rule] = [
     Rule("bare_quarter", re.compile(
         rf"(?<![\w-])(?P<t>(?i:the)\s+(?:(?P<yp>{YEAR})\s+)?(?P<adj>(?:(?i:fiscal|calendar|current|latest|most\s+recent|"
         r"year-earlier|year-ago|same|comparable|recent)[\s-]+)*)(?:(?i:quarter)|"
-        r"(?<=[a-z] )(?i:period)))(?![\w-])"),
+        r"(?<=[a-z0-9] )(?i:period)))(?![\w-])"),
         lambda m, c: _bare_quarter(m, c)),
     Rule("the_unit", re.compile(
         r"(?<![\w-])(?P<t>(?i:the)\s+(?:(?i:fiscal|calendar)\s+)?(?P<u>(?i:year|week)))"
@@ -438,6 +450,10 @@ def _bare_quarter(match: re.Match, ctx: Context) -> Normalised | None:
     if match.group("t").lower().endswith("period") and not match.group("yp") and not re.search(
             r"(?i)year-earlier|year-ago|latest|same|comparable", adjectives):
         return None
+    if match.group("yp") and match.group("t").lower().endswith("period") and \
+            ctx.months_at > ctx.last_quarter_at:
+        # "In the first nine months, ... in the 1988 period": those months of that year
+        return "DATE", match.group("yp"), "the year of the span of months last mentioned"
     return _quarter(_BareQuarter(match), ctx)
 
 
