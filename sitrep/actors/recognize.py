@@ -68,7 +68,9 @@ _ADJECTIVAL = frozenset("""regime government military army police navy junta sta
 _GROUP_WORDS = frozenset("""Front Army Brigade Brigades Movement Militia Militias Battalion
     Battalions Group Organization Organisation Council Alliance Liberation Mujahideen Mujahidin
     Jihad Ansar Ansaru Jaish Jabhat Harakat Katiba Liwa Tigers Guards Guard Resistance Legion
-    Corps Forces Fighters Squad Commandos Coalition Jamaat Jama'at Tahrir Hizb""".split())
+    Corps Forces Fighters Squad Commandos Coalition Jamaat Jama'at Tahrir Hizb Jund Saraya
+    Kataib Kata'ib Asaib Hay'at Hayat Tanzim Jamaa Jamaah Jemaah Lashkar Tehreek Tehrik
+    Sipah Fedayeen Mujahidin Raskamboni Janjaweed Rangers Defenders Patriots""".split())
 _NAME_GLUE = frozenset({"of", "al", "el", "ad", "as", "ash", "ul", "for", "the", "and", "-", "'s",
                         "wal", "bin", "e", "i", "du", "de", "la", "des"})
 _VIOLENT = frozenset("""attacked attack attacks killed kill kills claimed claim claims seized
