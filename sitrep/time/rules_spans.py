@@ -302,14 +302,19 @@ def _the_unit(match: re.Match, ctx: Context) -> Normalised | None:
     if ctx.anchor is None:
         return "DATE", None, f"'the {unit}'; {NO_ANCHOR}"
     if unit == "week":
-        return "DATE", week_value(ctx.anchor), "the week of the publication date"
+        # "the week's most active session": a week of the publication year, but which one the
+        # words leave open (this one or the last), so TIMEX3 leaves the week unspecified. TBAQ:
+        # 3 of 4 written so, none as the publication week.
+        return "DATE", f"{ctx.anchor.year:04d}-WXX", "a week of the publication year"
     return "DATE", f"{ctx.anchor.year:04d}", "the year of the publication date"
 
 
 def _year_end(match: re.Match, ctx: Context) -> Normalised | None:
     if ctx.anchor is None:
         return "DATE", None, f"year end; {NO_ANCHOR}"
-    return "DATE", f"{ctx.anchor.year:04d}-12-31", "the end of the publication year"
+    # TIMEX3 puts "end" in the mod attribute and keeps the unit as the value ("the end of the
+    # year": 1989, mod END); TBAQ writes "year end" 3 times so (or its month), once as Dec 31.
+    return "DATE", f"{ctx.anchor.year:04d}", "the end of the publication year (TIMEX3 mod END)"
 
 
 def _year_earlier(match: re.Match, ctx: Context) -> Normalised | None:

@@ -36,6 +36,9 @@ _AUXILIARY_BEFORE = re.compile(r"(?i)\b(?:be|being|is|are|am|['’]re)\s+(?:[a-z
 # ... nor is one followed by its agent ("markets untouched by the crisis", "a ruling backed by").
 _BY_AFTER = re.compile(r"\s+by\b")
 
+# "unspecified", "unnamed", "unexpected": un- participles are adjectives, never a finite verb.
+_NEGATED_PARTICIPLE = re.compile(r"un[a-z]{3,}ed$")
+
 
 def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
     """``past``, ``future`` or ``none`` (no cue) for the expression ``text[start:end]`` in sentence ``text[lo:hi]``."""
@@ -44,7 +47,7 @@ def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
         if start <= cue.start() < end:
             continue
         word = cue.group().lower()
-        if cue.group("past") and word in _NOT_VERBS:
+        if cue.group("past") and (word in _NOT_VERBS or _NEGATED_PARTICIPLE.match(word)):
             continue
         if cue.group("past") and (_AUXILIARY_BEFORE.search(text, max(lo, cue.start() - 25), cue.start())
                                   or _BY_AFTER.match(text, cue.end())):
