@@ -64,6 +64,9 @@ _NEWS = re.compile(r"\b(?:news|agency|media|television|tv|radio|newspaper|observ
                    re.IGNORECASE)
 _ACCORDING = re.compile(r"\b(?:according to|told|quoted|cited|citing)\s+(?:[\w-]+\s+){0,4}$",
                         re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"(?:\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|officials?|sources?|"
+                           r"statement)\b|-(?:backed|led|linked|allied|"
+                           r"aligned|affiliated|supported|sponsored)\b)", re.IGNORECASE)
 _AFTER_WINDOW = 80       # characters after the trigger searched for its object / agent
 _AGENT_WINDOW = 110      # "had two tanks knocked out on Monday by the militants"
 _NOMINAL_AGENT_WINDOW = 50   # "the seizure of the central Syrian city over the weekend by IS fighters"
@@ -111,8 +114,8 @@ def locate_mentions(report: Report) -> list[Mention]:
             continue
         if actor.type and re.search(r"news|media|journalist", actor.type, re.IGNORECASE):
             continue
-        if _ACCORDING.search(preceding):
-            continue
+        if _ACCORDING.search(preceding) or _SOURCE_AFTER.match(following):
+            continue  # "according to X", "a Ukrainian brigade spokesman said", "Rwanda-backed"
         mentions.append(Mention(actor, cstart, cend))
     mentions.sort(key=lambda m: (m.cstart, m.cend))
     return mentions

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 __all__ = ["Modality", "read_modality", "clause_bounds"]
 
-_CLAUSE_BREAK = re.compile(r"[;:\u2014]| -- |,\s+(?:but|while|whereas|although|though)\b")
+_CLAUSE_BREAK = re.compile(r"[;:\u2014]| -- |,\s+(?:but|while|whereas|although|though|and then|and)"
+                           r"\b")
 
 
 def _cue(*words: str, flags: int = re.IGNORECASE) -> re.Pattern:
