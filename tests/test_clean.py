@@ -219,3 +219,12 @@ def test_no_english_news_snippet_is_rejected_by_language(shared_dir):
     rejected = [line for line in lines[1:] if "\t" in line
                 and detect(Report(id="c", raw=line.split("\t")[1])).rejection]
     assert rejected == []
+
+
+def test_agency_only_and_day_first_datelines():
+    report = Clean()(Report(id="r", raw="(Reuters) - Syrian forces retook the town of Deir Hafer."))
+    assert report.text.startswith("Syrian forces") and report.publisher == "Reuters"
+    assert report.dateline_place is None and report.dateline.text == "(Reuters) -"
+    dated = Clean()(Report(id="d", raw="LONDON, 13 December 2016 (AFP) - Police arrested two men."))
+    assert dated.published.isoformat() == "2016-12-13" and dated.published_source == "dateline"
+    assert clean_text("(1) - the first item of the list.").text == "(1) - the first item of the list."

@@ -194,9 +194,16 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z'.\-]+(?:[ /][A-Z][A-Za-z'.\-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s(?:of\s|and\s|the\s|de\s)?[A-Z][A-Za-z.]+){0,3}))?"
-    rf"(?:,?\s*(?P<date>{_MONTH}\s\d{{1,2}}(?:,?\s\d{{4}})?))?"
+    rf"(?:,?\s*(?P<date>{_MONTH}\s\d{{1,2}}(?:,?\s\d{{4}})?|\d{{1,2}}\s{_MONTH}(?:,?\s\d{{4}})?))?"
     r"\s*(?:\((?P<agency>[A-Z][A-Za-z .&'\-]{0,30})\))?"
     r"\s*(?:--|[-\u2013\u2014:])\s+")
+
+
+# News agencies whose name alone opens a story: "(Reuters) - Syrian forces ...".
+_AGENCY_ONLY = re.compile(
+    r"\((?P<agency>Reuters|AP|AFP|Xinhua|dpa|DPA|Bloomberg|ANI|PTI|IANS|UPI|EFE|ANSA|Anadolu|"
+    r"AA|TASS|RIA|Yonhap|Kyodo|KUNA|WAM|SPA|IRNA|CNN|BBC|VNA|NNA|APA|Bernama|Interfax|"
+    r"Sputnik|Prensa Latina|Al Jazeera|Reuters/AP|AP/Reuters)\)\s*(?:--|[-\u2013\u2014:])\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +213,7 @@ class Dateline:
     ``length`` is the number of characters (of the line) the dateline takes, trailing space included.
     """
 
-    place: str
+    place: str | None
     region: str | None
     agency: str | None
     date_text: str | None
@@ -221,6 +228,10 @@ def find_dateline(line: str) -> Dateline | None:
     """
     match = _DATELINE.match(line)
     if not match:
+        alone = _AGENCY_ONLY.match(line)
+        if alone and line[alone.end():alone.end() + 1].strip():
+            return Dateline(place=None, region=None, agency=alone["agency"], date_text=None,
+                            length=alone.end())
         return None
     place = match["place"]
     letters = [c for c in place if c.isalpha()]
@@ -243,6 +254,7 @@ _MONTHS = {name: number for number, names in enumerate((
     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
 _DATE_PARTS = re.compile(r"([A-Za-z]+)\.?\s(\d{1,2})(?:,?\s(\d{4}))?")
+_DAY_FIRST = re.compile(r"(\d{1,2})\s([A-Za-z]+)\.?(?:,?\s(\d{4}))?")
 
 
 def dateline_date(date_text: str | None, reference: date | None) -> date | None:
@@ -251,12 +263,16 @@ def dateline_date(date_text: str | None, reference: date | None) -> date | None:
     if not date_text:
         return None
     match = _DATE_PARTS.fullmatch(date_text.strip())
-    if not match or match[1].lower() not in _MONTHS:
-        return None
-    month, day = _MONTHS[match[1].lower()], int(match[2])
+    if match and match[1].lower() in _MONTHS:
+        month, day, year = _MONTHS[match[1].lower()], int(match[2]), match[3]
+    else:
+        match = _DAY_FIRST.fullmatch(date_text.strip())
+        if not match or match[2].lower() not in _MONTHS:
+            return None
+        month, day, year = _MONTHS[match[2].lower()], int(match[1]), match[3]
     try:
-        if match[3]:
-            return date(int(match[3]), month, day)
+        if year:
+            return date(int(year), month, day)
         if reference is None:
             return None
         for year in (reference.year + 1, reference.year, reference.year - 1):
