@@ -61,6 +61,7 @@ _ANCHORS: dict[str, tuple[str, int, int]] = {
     "bare_quarter": (r"[QqPp](?:uarter|eriod|UARTER|ERIOD)", 60, 3),
     "the_unit": (r"[YyWw](?:ear|eek|EAR|EEK)", 20, 12), "year_end": (r"[Ee](?:nd|ND)", 12, 3),
     "year_earlier": (r"[Yy](?:ear|EAR)-", 3, 12),
+    "two_quarters": (r"[Qq]uarters\s", 30, 20),
     "that_unit": (r"\b[Tt]hat\s", 10, 10),
     "focus_weekday": (_WEEKDAYS, 20, 2),
     "century": (r"[Cc](?:entury|ENTURY)", 30, 2),

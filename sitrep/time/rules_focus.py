@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .context import Context, Normalised, Rule
-from .lexicon import WEEKDAY, unit_of, weekday_of
+from .lexicon import WEEKDAY, YEAR, unit_of, weekday_of
 from .rules_calendar import NO_ANCHOR
 from .rules_spans import duration_value
 from .values import day_value, weekday_near
@@ -101,7 +101,17 @@ def _long_adjective(match: re.Match, ctx: Context) -> Normalised | None:
     return "DURATION", duration_value(None if plural else 1, unit), "'<unit>-long'"
 
 
+def _two_quarters(match: re.Match, ctx: Context) -> Normalised | None:
+    """ "the first two quarters of 1990" -> ``1990-H1``: two quarters from an end of a named year
+    are its half (TIMEX3 has no value for a run of quarters)."""
+    half = 1 if match.group("end").lower() == "first" else 2
+    return "DATE", f"{match.group('y')}-H{half}", "two quarters of a given year: its half"
+
+
 RULES: list[Rule] = [
+    Rule("two_quarters", re.compile(
+        rf"(?<![\w-])(?P<t>(?:(?i:the)\s+)?(?P<end>(?i:first|last))\s+(?i:two|2)\s+(?i:quarters)"
+        rf"\s+(?i:of)\s+(?:(?i:fiscal|calendar)\s+)?(?P<y>{YEAR}))(?![\w-])"), _two_quarters),
     Rule("that_unit", re.compile(
         r"(?<![\w-])(?P<t>(?:(?P<mod>(?i:earlier|later|early|late))\s+)?(?i:that)\s+"
         r"(?P<u>(?i:year|quarter|month|day)))(?![\w-])"), _that_unit),

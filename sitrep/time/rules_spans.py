@@ -233,6 +233,12 @@ def _quarter(match: re.Match, ctx: Context) -> Normalised | None:
     unit = (match.group("u") or "quarter").lower()
     adjectives = " ".join((match.group("adj") or "").lower().split())
     earlier = "year-earlier" in adjectives or "year-ago" in adjectives or "year ago" in adjectives
+    if ordinal in ("last", "latter"):
+        if unit != "half" or not match.group("y"):
+            # "the last quarter" is left to the relative rules; "the last half of the '80s"
+            # is a decade's
+            return None
+        ordinal = "second"  # "the last half of 1989": its second half
     if unit == "half":
         number = _ORDINAL.get(ordinal, 1)
         if number > 2:
@@ -419,7 +425,7 @@ RULES: list[Rule] = [
         rf"(?<![\w-])(?P<t>(?:(?i:the)\s+)?(?:(?:(?P<yr>(?i:this|last|next)\s+year['’]s)|"
         rf"(?P<yp>{YEAR})(?:['’]s)?)\s+)?(?:(?P<adj>(?:(?i:fiscal|calendar|current|latest|"
         r"most\s+recent|year-earlier|year-ago|same|previous|comparable|recent)[\s-]+)+))?"
-        r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[\s-]+(?:(?i:fiscal|calendar)"
+        r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|latter))[\s-]+(?:(?i:fiscal|calendar)"
         r"\s+)?(?P<u>(?i:quarter|half))(?P<pl>s)?(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal|calendar|"
         rf"the)\s+)?(?:(?i:year\s+)?(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next))\s+year))?))"
         r"(?![\w-])"), _quarter),
