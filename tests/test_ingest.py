@@ -226,3 +226,10 @@ def test_public_surface_is_pinned():
     assert sitrep.merge.__all__ == ["NearDuplicateIndex"]
     for module in (sitrep.ingest, sitrep.clean, sitrep.merge):
         assert all(hasattr(module, name) for name in module.__all__)
+
+
+def test_symlink_loop_is_read_once(tmp_path):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_text("Troops retook the town.")
+    os.symlink(tmp_path / "d", tmp_path / "d" / "loop")
+    assert [r.raw for r in read_inputs([str(tmp_path)])] == ["Troops retook the town."]

@@ -175,11 +175,17 @@ def _read_bytes(data: bytes, path: str, options: ReadOptions) -> Iterator[Report
     yield from BYTE_READERS.get(ending, read_text)(data, path, options)
 
 
-def _files(path: str) -> Iterator[str | Report]:
-    """The files under ``path`` in sorted order (hidden names skipped), or a rejection."""
+def _files(path: str, seen: set[str] | None = None) -> Iterator[str | Report]:
+    """The files under ``path`` in sorted order (hidden names skipped), or a rejection. A
+    directory reached twice through symbolic links is read once."""
     if not os.path.isdir(path):
         yield path
         return
+    seen = set() if seen is None else seen
+    real = os.path.realpath(path)
+    if real in seen:
+        return
+    seen.add(real)
     try:
         names = sorted(os.listdir(path))
     except OSError as exc:
@@ -188,7 +194,7 @@ def _files(path: str) -> Iterator[str | Report]:
         return
     for name in names:
         if not name.startswith("."):
-            yield from _files(os.path.join(path, name))
+            yield from _files(os.path.join(path, name), seen)
 
 
 def read_path(path: str, options: ReadOptions) -> Iterator[Report]:
