@@ -1,9 +1,10 @@
 """Where input units come from — files, directories (recursively, sorted), stdin — and which
 reader each goes to.
 
-Plain files are size-checked before reading: one over ``limits.max_bytes`` is rejected from its
-``stat`` without being opened; a stream is read to at most ``max_bytes + 1`` bytes. Containers
-(archives, WARC) are streamed and their members checked one by one (see ``archives``).
+Single-document files are size-checked before reading: one over ``limits.max_bytes`` is rejected
+from its ``stat`` without being opened; a stream is read to at most ``max_bytes + 1`` bytes.
+Multi-document files (JSON Lines, CSV/TSV) and containers (archives, WARC) are streamed, and
+each line, row, member or record is held to the limit on its own (see ``archives``).
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ StreamReader = Callable[..., Iterator[Report]]
 
 
 def read_text(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
-    """One plain-text document; its id is its path. Unnamed HTML and feeds are recognised."""
+    """One plain-text document; its id is its path. HTML without an ``.html`` name is
+    recognised by its first tag."""
     head = data[:512].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")) and not path.lower().endswith(".txt"):
         yield from read_html(data, path, options)
@@ -106,6 +108,12 @@ def read_xml(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
                                             "XML that is not an RSS or Atom feed"), path, None)
 
 
+def _read_gzip(stream: BinaryIO, path: str, options: ReadOptions,
+               dispatch: Callable) -> Iterator[Report]:
+    """A ``.gz`` file; streamed content (``.jsonl.gz``, ``.csv.gz``) is decompressed as read."""
+    yield from read_gzip(stream, path, options, dispatch, _stream_reader)
+
+
 # File name ending (lower case) -> reader; the longest matching ending wins.
 BYTE_READERS: dict[str, ByteReader] = {
     ".txt": read_text, ".text": read_text,
@@ -117,7 +125,7 @@ BYTE_READERS: dict[str, ByteReader] = {
 STREAM_READERS: dict[str, StreamReader] = {
     ".warc": read_warc, ".warc.gz": read_warc, ".arc": read_warc, ".arc.gz": read_warc,
     ".tar": read_tar, ".tar.gz": read_tar, ".tgz": read_tar, ".tar.bz2": read_tar,
-    ".tar.xz": read_tar, ".zip": read_zip, ".gz": lambda *args: read_gzip(*args, _stream_reader),
+    ".tar.xz": read_tar, ".zip": read_zip, ".gz": _read_gzip,
     ".jsonl": read_jsonl_stream, ".ndjson": read_jsonl_stream,
     ".csv": read_csv, ".tsv": read_tsv, ".tab": read_tsv,
 }
