@@ -381,3 +381,12 @@ def test_html_in_its_declared_legacy_charset(tmp_path):
     (tmp_path / "l.html").write_bytes(page)
     (report,) = read_inputs([str(tmp_path / "l.html")])
     assert "\u201cWe will return,\u201d said the caf\u00e9 owner in S\u00e3o Paulo" in report.raw
+
+
+def test_the_same_page_read_twice_keeps_all_its_text(tmp_path):
+    """trafilatura's duplicate filter keeps a process-wide cache; it must be off, or a second
+    copy of a page (syndication) would lose the paragraphs the first one had."""
+    (tmp_path / "a.html").write_bytes(PAGE)
+    (tmp_path / "b.html").write_bytes(PAGE)
+    first, second = read_inputs([str(tmp_path)])
+    assert first.raw == second.raw and "Taliban claimed responsibility" in second.raw
