@@ -11,12 +11,13 @@ focus is kept in :class:`~sitrep.time.context.Context` (``focus_year``, ``focus_
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from .context import Context, Normalised, Rule
-from .lexicon import WEEKDAY, YEAR, unit_of, weekday_of
-from .rules_calendar import NO_ANCHOR
+from .lexicon import MONTH, PARTS_OF_DAY, WEEKDAY, YEAR, month_of, unit_of, weekday_of
+from .rules_calendar import NO_ANCHOR, infer_year
 from .rules_spans import duration_value
-from .values import day_value, weekday_near
+from .values import day_value, nth_weekday, valid_day, weekday_near
 
 NO_FOCUS = "refers to a time the text has not named"
 
@@ -108,7 +109,64 @@ def _two_quarters(match: re.Match, ctx: Context) -> Normalised | None:
     return "DATE", f"{match.group('y')}-H{half}", "two quarters of a given year: its half"
 
 
+def _second_day(match: re.Match, ctx: Context) -> Normalised | None:
+    """ "April 24 and 25": the second day of a pair written with one month name."""
+    month, day = month_of(match.group("m")), int(match.group("d"))
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", f"second day of a pair; {NO_ANCHOR}"
+    year = infer_year(month, day, ctx)
+    if not valid_day(year, month, day):
+        return None
+    ctx.last_day = date(year, month, day)
+    return "DATE", day_value(ctx.last_day), "second day of a pair under one month name"
+
+
+def _prefixed_year(match: re.Match, ctx: Context) -> Normalised | None:
+    """ "post-1959 politics", "pre-1990 levels": TimeML marks the year the prefix hangs on."""
+    return "DATE", match.group("y"), "year under a prefix"
+
+
+def _election_day(match: re.Match, ctx: Context) -> Normalised | None:
+    """ US Election Day: the Tuesday after the first Monday of November, in the year the
+    publication date makes nearest (as for any month and day without a year)."""
+    if ctx.anchor is None:
+        return "DATE", None, f"Election Day; {NO_ANCHOR}"
+    year = infer_year(11, 5, ctx)
+    day = nth_weekday(year, 11, 1, 1) + timedelta(days=1)
+    ctx.last_day = day
+    return "DATE", day_value(day), "US Election Day"
+
+
+def _part_of_day(match: re.Match, ctx: Context) -> Normalised | None:
+    """ "by mid afternoon", "mid-afternoon yesterday": a part of the day in focus (the named
+    day, else the last day mentioned within a week of the publication date, else that date)."""
+    pod = PARTS_OF_DAY[match.group("pod").lower()]
+    word = (match.group("w") or "").lower()
+    if word:
+        if ctx.anchor is None:
+            return "TIME", None, f"part of day; {NO_ANCHOR}"
+        day = ctx.anchor + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
+    elif ctx.last_day and ctx.anchor and abs((ctx.last_day - ctx.anchor).days) <= 7:
+        day = ctx.last_day
+    elif ctx.anchor:
+        day = ctx.anchor
+    else:
+        return "TIME", None, f"part of day; {NO_ANCHOR}"
+    ctx.last_day = day
+    return "TIME", f"{day_value(day)}T{pod}", "part of the day in focus"
+
+
 RULES: list[Rule] = [
+    Rule("second_day", re.compile(
+        rf"(?<![\w-])(?P<m>{MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:and|or)\s+"
+        r"(?P<t>(?P<d>[0-3]?\d))(?:st|nd|rd|th)?(?![\w%.,]\d|\s*(?:%|percent))(?![\w-])"),
+        _second_day),
+    Rule("prefixed_year", re.compile(
+        rf"(?<![\w-])(?P<t>(?i:post|pre)-(?P<y>{YEAR}))(?![\w-])"), _prefixed_year),
+    Rule("election_day", re.compile(r"(?<![\w-])(?P<t>Election\s+Day)(?![\w-])"), _election_day),
+    Rule("part_of_day", re.compile(
+        r"(?<![\w-])(?P<t>(?i:mid)[\s-]?(?P<pod>(?i:morning|afternoon|evening))"
+        r"(?:\s+(?P<w>(?i:yesterday|today|tomorrow)))?)(?![\w-])"), _part_of_day),
     Rule("two_quarters", re.compile(
         rf"(?<![\w-])(?P<t>(?:(?i:the)\s+)?(?P<end>(?i:first|last))\s+(?i:two|2)\s+(?i:quarters)"
         rf"\s+(?i:of)\s+(?:(?i:fiscal|calendar)\s+)?(?P<y>{YEAR}))(?![\w-])"), _two_quarters),
