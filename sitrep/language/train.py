@@ -58,8 +58,34 @@ def evaluate(model: Path, test: Path) -> dict[str, float]:
     from spacy.cli.evaluate import evaluate as spacy_evaluate
 
     scores = spacy_evaluate(str(model), test, silent=True)
-    return {key: round(float(scores[key]), 4) for key in
-            ("pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "speed") if key in scores}
+    result = {key: round(float(scores[key]), 4) for key in
+              ("pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "speed")
+              if key in scores}
+    result["lemma_acc_sitrep"] = round(_sitrep_lemma_accuracy(model, test), 4)
+    return result
+
+
+def _sitrep_lemma_accuracy(model: Path, test: Path) -> float:
+    """Lemma accuracy after sitrep's closed-class corrections (``parse._lemma``), as shipped."""
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    from .parse import _lemma
+
+    nlp = spacy.load(model)
+    right = total = 0
+    for gold in DocBin().from_disk(test).get_docs(nlp.vocab):
+        doc = Doc(nlp.vocab, words=[t.text for t in gold],
+                  spaces=[bool(t.whitespace_) for t in gold])
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        for expected, word in zip(gold, doc):
+            first = word.i == 0 or doc[word.i - 1].text in (".", "!", "?")
+            lemma = _lemma(word.text, word.pos_, word.lemma_, first,
+                           "Poss=Yes" in str(word.morph))
+            right += lemma == expected.lemma_
+            total += 1
+    return right / total if total else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
