@@ -135,6 +135,7 @@ class _Builder:
         self.city_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
         self.country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
         self.by_norm_country: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        self.by_alternate: dict[tuple[str, str], list[dict]] = defaultdict(list)
 
     def synthetic_id(self) -> int:
         self.next_synthetic -= 1
@@ -180,14 +181,17 @@ class _Builder:
                     continue
                 seen.add(norm)
                 name_rows.append((norm, gid, kind, name, int(self.common(norm)), None))
-                self.by_norm_country[(norm, city["countrycode"])].append(city)
+                index = self.by_norm_country if kind == "official" else self.by_alternate
+                index[(norm, city["countrycode"])].append(city)
         self.connection.executemany(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         self.connection.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", name_rows)
 
     def find_city(self, country: str, name: str) -> dict | None:
-        """The most populous place of ``country`` called ``name``."""
-        found = self.by_norm_country.get((normalize_name(name), country))
+        """The most populous place of ``country`` called ``name`` (by its GeoNames name, else
+        by one of its alternate names: "Ramadi" for "Ar Ramādī")."""
+        key = (normalize_name(name), country)
+        found = self.by_norm_country.get(key) or self.by_alternate.get(key)
         return max(found, key=lambda city: city["population"]) if found else None
 
     # -- countries, continents ---------------------------------------------------------------
