@@ -221,6 +221,10 @@ class GroupingScores:
     true_pairs: int = 0
     found_pairs: int = 0
     right_pairs: int = 0
+    # the groups as ``add`` returned them, before later reports merged groups (what a store that
+    # records each report's group when adding it sees)
+    assigned_pairs: int = 0
+    assigned_right: int = 0
     missed: list[str] = field(default_factory=list)
     false_links: list[str] = field(default_factory=list)
 
@@ -233,9 +237,14 @@ class GroupingScores:
         return self.right_pairs / self.true_pairs if self.true_pairs else 1.0
 
     def to_dict(self) -> dict:
+        assigned_precision = (self.assigned_right / self.assigned_pairs
+                              if self.assigned_pairs else 1.0)
+        assigned_recall = self.assigned_right / self.true_pairs if self.true_pairs else 1.0
         return {"documents": self.documents, "true_pairs": self.true_pairs,
                 "found_pairs": self.found_pairs, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "missed": self.missed[:10],
+                "recall": round(self.recall, 4),
+                "as_assigned_precision": round(assigned_precision, 4),
+                "as_assigned_recall": round(assigned_recall, 4), "missed": self.missed[:10],
                 "false_links": self.false_links[:10]}
 
 
@@ -255,10 +264,11 @@ def measure_grouping(reports: list[dict], seeds: tuple[int, ...] = tuple(range(1
         index = make_index()
         corpus = grouping_corpus(reports, seed)
         truth = {f"{seed}/{doc}": group for doc, _, group in corpus}
-        for doc, text, _ in corpus:
-            index.add(f"{seed}/{doc}", text)
+        assigned = {f"{seed}/{doc}": index.add(f"{seed}/{doc}", text) for doc, text, _ in corpus}
         found = {doc: index.group_of(doc) for doc in truth}
-        true_pairs, found_pairs = _pairs(truth), _pairs(found)
+        true_pairs, found_pairs, assigned_pairs = _pairs(truth), _pairs(found), _pairs(assigned)
+        scores.assigned_pairs += len(assigned_pairs)
+        scores.assigned_right += len(true_pairs & assigned_pairs)
         scores.documents += len(corpus)
         scores.true_pairs += len(true_pairs)
         scores.found_pairs += len(found_pairs)
