@@ -268,6 +268,10 @@ def _weekday(match: re.Match, ctx: Context) -> Normalised | None:
         direction = "strict_past"
     elif relative in ("next", "coming"):
         direction = "strict_future"
+    elif re.match(r"['’]s\b", ctx.text[ctx.end:ctx.end + 2]):
+        # "Wednesday's ruling", "Friday's close": the possessive presupposes the day's event,
+        # so it is one already reported, whatever the clause's tense (TBAQ: 21 of 21 past)
+        direction = "past"
     else:
         direction = "future" if ctx.tense == "future" else "past"
     day = weekday_near(ctx.anchor, weekday, direction)

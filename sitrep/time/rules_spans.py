@@ -197,6 +197,8 @@ def _relative_unit(match: re.Match, ctx: Context) -> Normalised | None:
         return "DATE", weekend_value(saturday), f"the weekend {'after' if direction == 'future' else 'before'} the publication date ({ctx.tense} clause)"
     if relative == "the" and not modifier:
         return None  # "the week", "the year": too often not a particular one
+    if match.group("u")[0].isupper() and not match.group("t").isupper():
+        return None  # "This Week", "Next Year": a title (a programme, a column), not a time
     if ctx.anchor is None:
         return "DATE", None, f"'{match.group('t')}'; {NO_ANCHOR}"
     step = -1 if relative in _LAST or relative == "this past" else 1 if relative in _NEXT else 0
