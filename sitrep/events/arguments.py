@@ -55,7 +55,7 @@ _AND = re.compile(r"^\s*(?:,\s*)?(?:and|as well as|along with|together with)\s+(
                   r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those|his|her|last|"
                                 r"recent|latest)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_BACK_REFERENCE = re.compile(r"\b(?:after|following|since|before|amid|during|prior to|despite|"
+_BACK_REFERENCE = re.compile(r"\b(?:after|following|since|before|amid|prior to|despite|"
                              r"in the wake of|in the aftermath of|in response to|with)\s+"
                              r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
                              re.IGNORECASE)
@@ -166,6 +166,14 @@ def find_arguments(text: str, sentence_start: int, sentence_end: int, trigger_st
                                               or _OBJECT_OF_VERB.search(prefix)):
             subject = mention
             break
+    while subject is not None:
+        # "The Iraqi military and pro-Government Shiite militias have taken control": the first
+        # conjunct heads the subject, the others join it (assoc_actor1)
+        earlier = [m for m in before if m.cend <= subject.cstart
+                   and _AND.match(text[m.cend:subject.cstart])]
+        if not earlier:
+            break
+        subject = earlier[-1]
 
     if agent:
         arguments.actor1 = agent.actor

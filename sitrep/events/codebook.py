@@ -121,6 +121,8 @@ _EXPLOSIVE_WEAPON = re.compile(r"\b(?:(?<!petrol )bombs?|IEDs?|explosives|explos
 _EXPLODED = re.compile(r"blast|explo|detonat|blew|went off", re.IGNORECASE)
 _ACCIDENT = re.compile(r"\baccident(?:al|ally|s)?\b|no attack|not an attack|malfunction|"
                        r"technical (?:fault|failure)|mishandl", re.IGNORECASE)
+_PRO_GOVERNMENT = re.compile(r"pro-(?:government|regime|state)|loyalist|government-(?:backed|allied)",
+                             re.IGNORECASE)
 _TEST = re.compile(r"test|video|nuclear", re.IGNORECASE)
 
 
@@ -295,6 +297,9 @@ class Rules:
             context.actor2_inter in (1, 2, 3, 8))
         civilian_target = "civilian" in target or context.actor2_inter == 7
         if civilian_target and not armed_target:
+            if context.sentence_roles & {"military_target"} and agent & {"nonstate", "state"}:
+                return _acled("Armed clash", "attack on armed positions that also killed civilians",
+                              -0.05, mode=mode)
             return _acled("Attack", "violence targeting civilians", mode=mode)
         if armed_target:
             return _acled("Armed clash", "attack on armed forces or their positions", mode=mode)
@@ -305,6 +310,8 @@ class Rules:
         return _acled("Attack", "violence, target unnamed", -0.15, mode=mode)
 
     def code_territory(self, context: Context) -> Coding | None:
+        if self.non_political(context) and not context.actor1_inter:
+            return None  # "firefighters gained ground in their battle against the wildfires"
         near_before = context.before[-25:]
         if self.material.search(near_before) or self._material_object(context):
             return self.weapons_taken(context, "material taken")
@@ -323,8 +330,10 @@ class Rules:
         if _WITHOUT_FIGHT.search(context.sentence) and not _VIOLENCE.search(context.sentence):
             return _acled("Non-violent transfer of territory", "territory changed hands without fighting")
         if context.actor1_inter is not None:
+            # ACLED: the government "or its affiliates" regains territory
             government = context.actor1_inter in _STATE_INTERS or (
-                context.actor1_inter == 8 and "nonstate" not in context.agent_roles)
+                context.actor1_inter == 8 and "nonstate" not in context.agent_roles) or bool(
+                _PRO_GOVERNMENT.search(context.before[-60:]))
             reason = f"taken by an actor of ACLED inter {context.actor1_inter}"
         elif context.passive and context.target_roles & {"state", "nonstate"}:
             # "the terrorists were pushed back from their strongholds": the loser is named
