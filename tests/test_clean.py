@@ -228,3 +228,9 @@ def test_agency_only_and_day_first_datelines():
     dated = Clean()(Report(id="d", raw="LONDON, 13 December 2016 (AFP) - Police arrested two men."))
     assert dated.published.isoformat() == "2016-12-13" and dated.published_source == "dateline"
     assert clean_text("(1) - the first item of the list.").text == "(1) - the first item of the list."
+
+
+def test_repeat_cut_at_its_start_is_removed():
+    first = "It followed the surprise seizure of the central Syrian city over the weekend by IS."
+    raw = f"{first}\nAnalysts spoke.\n\u2026seizure of the central Syrian city over the weekend by IS."
+    assert clean_text(raw).text == f"{first}\nAnalysts spoke."

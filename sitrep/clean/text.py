@@ -41,6 +41,7 @@ _ABBREVIATION = re.compile(
     r"Gen\.|Col\.|Lt\.|Sgt\.|Capt\.|Maj\.|Gov\.|Sen\.|Rep\.|Rev\.|Prof\.|No\.|Jan\.|Feb\.|"
     r"Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|vs\.|Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.)$")
 _ELLIPSIS = re.compile(r"\s*(\.\.\.|\u2026)\s*$")
+_LEADING_ELLIPSIS = re.compile(r"^\s*(\.\.\.|\u2026)\s*")
 _SPACE_RUN = re.compile(r"\s+")
 # A line ending in one of these may end a paragraph; any other line followed by a line that
 # starts in lower case was wrapped mid-sentence ("...the city\nwas shelled") and is joined.
@@ -129,6 +130,7 @@ def _mark_furniture(norm: str, lines: list[tuple[int, int]]) -> dict[int, str]:
 def _mark_repeats(units: list[_Unit]) -> None:
     kept_keys: set[str] = set()
     by_head: dict[str, list[str]] = {}  # first 20 key chars -> kept keys, for prefix tests
+    by_tail: dict[str, list[str]] = {}  # last 20 key chars -> kept keys, for suffix tests
     short_copies: list[int] = []  # short units seen before, kept for now
     previous_repeat = False
     for index, unit in enumerate(units):
@@ -144,6 +146,12 @@ def _mark_repeats(units: list[_Unit]) -> None:
             if len(bare) >= minimum and any(
                     kept.startswith(bare) and kept != bare for kept in by_head.get(bare[:20], ())):
                 reason = "truncated repeat"
+            else:  # a copy cut at its start: "...of the central Syrian city, officials said."
+                bare = _LEADING_ELLIPSIS.sub("", key)
+                minimum = _ELLIPSIS_MIN_CHARS if bare != key else _REPEAT_MIN_CHARS
+                if len(bare) >= minimum and any(kept.endswith(bare) and kept != bare
+                                                for kept in by_tail.get(bare[-20:], ())):
+                    reason = "truncated repeat"
         if reason:
             unit.keep, unit.reason = False, reason
             previous_repeat = True
@@ -155,6 +163,7 @@ def _mark_repeats(units: list[_Unit]) -> None:
         kept_keys.add(key)
         if len(key) >= _ELLIPSIS_MIN_CHARS:
             by_head.setdefault(key[:20], []).append(key)
+            by_tail.setdefault(key[-20:], []).append(key)
     # a short copy that opens a repeated block ("Background" before the repeated paragraphs)
     # goes with the block; walking backwards takes runs of such headings
     for index in reversed(short_copies):
