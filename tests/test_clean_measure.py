@@ -42,7 +42,7 @@ def test_character_overlap_counts_words_in_order():
 
 def test_cleaning_keeps_real_news_text(shared_dir):
     """On real news text (GeoWebNews articles, CASE 2021 snippets) cleaning removes datelines,
-    real furniture and real repeats only: measured 2026-11-25, 1.5 % of GeoWebNews characters
+    real furniture and real repeats only: measured 2026-11-25, 1.7 % of GeoWebNews characters
     (datelines, "Like us on Facebook" lines, cookie notices, embedded-tweet and caption
     repeats) and nothing but datelines from the 510 CASE snippets."""
     from lxml import etree
