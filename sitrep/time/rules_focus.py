@@ -138,7 +138,7 @@ def _election_day(match: re.Match, ctx: Context) -> Normalised | None:
 
 
 def _part_of_day(match: re.Match, ctx: Context) -> Normalised | None:
-    """ "by mid afternoon", "mid-afternoon yesterday": a part of the day in focus (the named
+    """ "by mid afternoon", "in the morning": a part of the day in focus (the named
     day, else the last day mentioned within a week of the publication date, else that date)."""
     pod = PARTS_OF_DAY[match.group("pod").lower()]
     word = (match.group("w") or "").lower()
@@ -156,6 +156,18 @@ def _part_of_day(match: re.Match, ctx: Context) -> Normalised | None:
     return "TIME", f"{day_value(day)}T{pod}", "part of the day in focus"
 
 
+class _PartOfDayMatch:
+    """Adapts a part-of-day match: "mid afternoon" (``pod``) or "(in) the morning" (``pod2``)."""
+
+    def __init__(self, match: re.Match) -> None:
+        self._match = match
+
+    def group(self, name: str):
+        if name == "pod" and self._match.group(name) is None:
+            return self._match.group("pod2")
+        return self._match.group(name)
+
+
 RULES: list[Rule] = [
     Rule("second_day", re.compile(
         rf"(?<![\w-])(?P<m>{MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:and|or)\s+"
@@ -166,7 +178,9 @@ RULES: list[Rule] = [
     Rule("election_day", re.compile(r"(?<![\w-])(?P<t>Election\s+Day)(?![\w-])"), _election_day),
     Rule("part_of_day", re.compile(
         r"(?<![\w-])(?P<t>(?i:mid)[\s-]?(?P<pod>(?i:morning|afternoon|evening))"
-        r"(?:\s+(?P<w>(?i:yesterday|today|tomorrow)))?)(?![\w-])"), _part_of_day),
+        r"(?:\s+(?P<w>(?i:yesterday|today|tomorrow)))?|(?<=\b[Ii]n\s)(?i:the)\s+"
+        r"(?P<pod2>(?i:morning|afternoon|evening)))(?![\w-]|\s+(?i:of|and)\b)"),
+        lambda m, c: _part_of_day(_PartOfDayMatch(m), c)),
     Rule("two_quarters", re.compile(
         rf"(?<![\w-])(?P<t>(?:(?i:the)\s+)?(?P<end>(?i:first|last))\s+(?i:two|2)\s+(?i:quarters)"
         rf"\s+(?i:of)\s+(?:(?i:fiscal|calendar)\s+)?(?P<y>{YEAR}))(?![\w-])"), _two_quarters),
