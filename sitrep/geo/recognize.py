@@ -249,6 +249,8 @@ def _plausible(candidates: tuple[Candidate, ...], tokens: list[Token], first: in
             continue
         if candidate.cue == "after_comma" and not after_comma:
             continue
+        if candidate.cue == "admin" and cue != "admin":
+            continue
         kept.append(candidate)
     if not kept:
         return ()
