@@ -102,6 +102,9 @@ def _country_votes(dictionary: ActorDictionary, report: Report,
                 kinds.get("people")
             weight = _VOTE_COUNTRY if "country" in kinds else (
                 _VOTE_CITY if "capital" in kinds else _VOTE_DEMONYM)
+            if index and folded[index - 1] == "from" or index > 1 and folded[index - 2:index] \
+                    == ["from", "the"]:
+                weight = _VOTE_DEMONYM              # "arrived from the United States": origin
             end = matches[0][0]
             # "Rwanda-backed rebels", "US-led coalition": a sponsor abroad, not the scene.
             if end + 1 < len(words) and words[end] == "-" and folded[end + 1] in _SPONSOR:

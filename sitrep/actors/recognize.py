@@ -35,6 +35,10 @@ _DIRECTIONS = frozenset("""northern southern eastern western central north south
 # Words after a capital that show it is not the subject of a verb ("Kabul on Tuesday").
 _NOT_VERBS = frozenset("""on in at and or for to with by from after during before since until
     of near where which who when while as province city region district state""".split())
+# Capitalised words that make a title part of a place or body's name, not a person's title.
+_INSTITUTIONS = frozenset("""hospital hotel university school college airport street road
+    avenue square market bridge station park hall building centre center place district
+    assembly council office department general""".split())
 # Roles too generic to stand alone: they need a country or a state modifier before them.
 _NEEDS_MODIFIER = frozenset("""forces force units unit personnel officers tanks jets jet
     warplanes warplane drones helicopters artillery gunships servicemen serviceman marines
@@ -42,7 +46,7 @@ _NEEDS_MODIFIER = frozenset("""forces force units unit personnel officers tanks 
     minister ministers ministry cabinet king envoy envoys ambassador delegation spokesman
     spokeswoman spokesperson diplomats diplomat administration court courts judge judges
     workers women children population citizens locals commander commanders general generals
-    officer""".split())
+    officer secretary""".split())
 # Words allowed between a demonym and its role ("Syrian government forces").
 _ROLE_MODIFIERS = STATE_MODIFIERS | frozenset("""special armed elite backed regular federal
     local ruling interim transitional opposition air naval border new former ousted acting
@@ -51,7 +55,7 @@ _ROLE_MODIFIERS = STATE_MODIFIERS | frozenset("""special armed elite backed regu
 # A capitalised name after a title makes a bare title an actor ("President Obama").
 _TITLES = frozenset("""president prime minister king queen emir sultan premier chancellor
     secretary general commander governor mayor ambassador envoy leader judge gen. lt. col. maj.
-    brig. colonel""".split())
+    brig. colonel state""".split())
 # Nouns that a role word can modify without being an actor ("military base", "police station").
 _OBJECT_NOUNS = frozenset("""base bases camp camps vehicle vehicles equipment hardware hospital
     academy station stations post posts checkpoint checkpoints barracks aircraft plane planes
@@ -215,6 +219,9 @@ def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
         look = end + 1
         while look < len(words) and look - end < 4 and folded[look] in _ROLE_MODIFIERS:
             look += 1
+        if look + 1 < len(words) and words[look].islower() and words[look].isalpha() and \
+                _role_at(folded, look) is None and _role_at(folded, look + 1) is not None:
+            look += 1                               # "Morocco's repressive forces"
         role = _role_at(folded, look) or (_role_at(folded, look - 1) if look > end + 1 else None)
         if role is not None:
             role_end = _name_after(words, folded, max(role[1], look))
@@ -299,7 +306,7 @@ def _nominal(tokens, positions, words, folded, index):
         end, modified = named_end, True             # "President Abdelaziz Bouteflika"
     elif role.kind == "state" and end + 1 < len(words) and folded[end] == "of":
         return None                                 # "president of Armenia": the country codes it
-    if word in _NEEDS_MODIFIER and not modified:
+    if word in _NEEDS_MODIFIER and not modified and end - start == 1:
         return [], end
     definite = start > 0 and folded[start - 1] == "the"
     if role.kind == "anaphor" and not definite and not _plural_subject(folded, end):
@@ -329,6 +336,8 @@ def _name_after(words: list[str], folded: list[str], end: int) -> int:
     look = end
     while look < len(words) and look - end < 5 and (words[look][:1].isupper() or (
             folded[look] in ("al", "bin", "de", "van", "von", "el") and look > end)):
+        if folded[look] in _INSTITUTIONS:
+            return end                              # "General Hospital", "Secretary General"
         look += 1
     return look
 

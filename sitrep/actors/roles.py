@@ -42,7 +42,7 @@ ROLES: dict[tuple[str, ...], Role] = {
         diplomat ambassador spokesman spokeswoman spokesperson delegation negotiators
         junta king queen emir sultan premier chancellor vice_president deputy_minister
         secretary secretary_of_state foreign_secretary defence_secretary defense_secretary
-        interior_minister finance_minister home_minister negotiator negotiators mediator
+        secretary_general secretary-general interior_minister finance_minister home_minister negotiator negotiators mediator
         foreign_ministry defence_ministry defense_ministry state_department embassy governor
         mayor head_of_state heads_of_state prime_ministers presidents"""),
     **_roles("MIL", "state", """general generals commander commanders army_chief chief_of_staff
