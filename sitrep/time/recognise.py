@@ -61,6 +61,7 @@ _ANCHORS: dict[str, tuple[str, int, int]] = {
     "bare_quarter": (r"[QqPp](?:uarter|eriod|UARTER|ERIOD)", 60, 3),
     "the_unit": (r"[YyWw](?:ear|eek|EAR|EEK)", 20, 12), "year_end": (r"[Ee](?:nd|ND)", 12, 3),
     "year_earlier": (r"[Yy](?:ear|EAR)-", 3, 12),
+    "spoken_month_or_season": (r"[Nn](?:ineteen|INETEEN)|[Tt](?:wo|WO) (?:thousand|THOUSAND)", 30, 30),
     "second_day": (r"\d\s+(?:and|or)\s+\d", 20, 4),
     "prefixed_year": (r"(?:post|pre|POST|PRE|Post|Pre)-\d", 1, 5),
     "election_day": (r"Election", 1, 5),

@@ -207,10 +207,10 @@ def _decade(match: re.Match, ctx: Context) -> Normalised | None:
     return "DATE", digits[:3], "decade"
 
 
-_SPOKEN_YEAR = rf"nineteen[\s-]+(?:{NUMBER_WORD}|hundred)|two\s+thousand(?:\s+(?:and\s+)?{NUMBER_WORD})?"
+SPOKEN_YEAR = rf"nineteen[\s-]+(?:{NUMBER_WORD}|hundred)|two\s+thousand(?:\s+(?:and\s+)?{NUMBER_WORD})?"
 
 
-def _spoken_year(match: re.Match, ctx: Context) -> Normalised | None:
+def spoken_year(match: re.Match, ctx: Context) -> Normalised | None:
     words = match.group("sy").lower().replace("-", " ").split()
     if words[:2] == ["two", "thousand"]:
         rest = [w for w in words[2:] if w != "and"]
@@ -442,10 +442,10 @@ RULES: list[Rule] = [
         rf"(?:(?P<y>1[6-9]\d0|20\d0)|['’](?P<y2>\d0))['’]?s)\b"),
         lambda m, c: _decade(_DecadeMatch(m), c)),
     Rule("spoken_year", re.compile(
-        rf"(?<![\w-])(?P<t>(?:(?i:the\s+year)\s+)?(?P<sy>(?i:{_SPOKEN_YEAR})))(?![\w-])"
+        rf"(?<![\w-])(?P<t>(?:(?i:the\s+year)\s+)?(?P<sy>(?i:{SPOKEN_YEAR})))(?![\w-])"
         r"(?!\s+(?!has\b|was\b|is\b|as\b)(?:years|people|dollars|troops|of|to|and|percent|"
         r"more|other|[a-z]+s\b))"),
-        _spoken_year),
+        spoken_year),
     Rule("season", re.compile(
         rf"(?<![\w-])(?P<t>(?:(?P<rel>(?i:this\s+past|this|last|next|early|late|mid|the|"
         rf"the\s+(?:early|late|coming|past)))[\s-]+)?(?P<s>{SEASON})"

@@ -14,8 +14,9 @@ import re
 from datetime import date, timedelta
 
 from .context import Context, Normalised, Rule
-from .lexicon import MONTH, PARTS_OF_DAY, WEEKDAY, YEAR, month_of, unit_of, weekday_of
-from .rules_calendar import NO_ANCHOR, infer_year
+from .lexicon import (MONTH, PARTS_OF_DAY, SEASON, SEASONS, WEEKDAY, YEAR, month_of, unit_of,
+                      weekday_of)
+from .rules_calendar import NO_ANCHOR, SPOKEN_YEAR, infer_year, spoken_year
 from .rules_spans import duration_value
 from .values import day_value, nth_weekday, valid_day, weekday_near
 
@@ -168,7 +169,20 @@ class _PartOfDayMatch:
         return self._match.group(name)
 
 
+def _spoken_month_or_season(match: re.Match, ctx: Context) -> Normalised | None:
+    """ "January nineteen ninety-seven", "the winter of nineteen ninety-four" (transcripts)."""
+    year = spoken_year(match, ctx)
+    if year is None:
+        return None
+    if match.group("m"):
+        return "DATE", f"{year[1]}-{month_of(match.group('m')):02d}", "month of a year in words"
+    return "DATE", f"{year[1]}-{SEASONS[match.group('s').lower()]}", "season of a year in words"
+
+
 RULES: list[Rule] = [
+    Rule("spoken_month_or_season", re.compile(
+        rf"(?<![\w-])(?P<t>(?:(?P<m>{MONTH})|(?:(?i:the)\s+)?(?P<s>{SEASON})\s+(?i:of))\s+"
+        rf"(?P<sy>(?i:{SPOKEN_YEAR})))(?![\w-])"), _spoken_month_or_season),
     Rule("second_day", re.compile(
         rf"(?<![\w-])(?P<m>{MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:and|or)\s+"
         r"(?P<t>(?P<d>[0-3]?\d))(?:st|nd|rd|th)?(?![\w%.,]\d|\s*(?:%|percent))(?![\w-])"),
