@@ -40,3 +40,17 @@ def test_parsed_stage_pickles():
 
     stage = pickle.loads(pickle.dumps(Segment(parse=True)))
     assert stage(Report("t", "Police arrested two men.")).tokens[1].pos == "VERB"
+
+
+@needs_model
+def test_parsed_run_on_and_table_stay_bounded():
+    import time
+
+    run_on = " ".join(["fighters attacked the village and"] * 4000)          # 20,000 words
+    table = " | ".join(f"{n} | {n * 3} | Aleppo | x{n}" for n in range(2000))
+    started = time.perf_counter()
+    segment = Segment(parse=True)
+    for text in (run_on, table, "Москва 北京 العربية نص"):
+        report = segment(Report("t", text))
+        assert all(report.tokens[t.head].sent == t.sent for t in report.tokens if t.pos)
+    assert time.perf_counter() - started < 30
