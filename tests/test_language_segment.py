@@ -114,3 +114,8 @@ def test_every_token_and_sentence_slices_back(text):
         assert token.cstart >= previous
         previous = token.cend
     assert "".join(t.text for t in report.tokens) == "".join(text.split())
+
+
+def test_numbered_list_items_keep_their_number():
+    assert sentences("Casualties:\n1. Ten soldiers were killed.\n2. Five civilians died.") == [
+        "Casualties:", "1. Ten soldiers were killed.", "2. Five civilians died."]

@@ -57,6 +57,8 @@ def _sentence_end(text: str, tokens: list[tuple[int, int]], index: int) -> int |
     gap = text[end:tokens[nxt][0]]
     if "\n" in gap and _breaks_line(text, word, gap, tokens[nxt]):
         return nxt
+    if word == "." and index and _list_number(text, tokens[index - 1]):
+        return None                                 # "1. Ten soldiers ...": a list item's number
     final = word[-1] in _FINAL and (len(word) == 1 or not word[:-1].replace(".", "").isalpha()
                                     or word in ("...",))
     abbreviation = not final and word.endswith(".") and len(word) > 1
@@ -80,6 +82,15 @@ def _sentence_end(text: str, tokens: list[tuple[int, int]], index: int) -> int |
         return None
     # Upper case, digits, quotes, bullets and caseless scripts (Arabic, CJK) may start one.
     return None if following[0].islower() else nxt
+
+
+def _list_number(text: str, token: tuple[int, int]) -> bool:
+    """Is ``token`` a one- or two-digit number opening its line ("1.", "12.")?"""
+    start, end = token
+    if not (text[start:end].isdigit() and end - start <= 2):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip()
 
 
 def _breaks_line(text: str, word: str, gap: str, following: tuple[int, int]) -> bool:
