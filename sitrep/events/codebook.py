@@ -316,7 +316,8 @@ class Rules:
         if self.material.search(near_before) or self._material_object(context):
             return self.weapons_taken(context, "material taken")
         person_object = context.target_roles & {"civilian", "state", "nonstate", "person"} and not (
-            context.target_roles & {"territory"} or context.place_after)
+            context.target_roles & {"territory"} or context.place_after
+            or re.search(r"ground|control|territor", context.trigger, re.IGNORECASE))
         if person_object and re.match(r"\W*(?:\d+|\w+ )?", context.after):
             if "nonstate" in context.agent_roles and "civilian" in context.target_roles:
                 return _acled("Abduction/forced disappearance", "people captured by an armed group", -0.1)
