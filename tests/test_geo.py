@@ -234,3 +234,15 @@ def test_locate_keeps_an_existing_location_and_skips_demonyms(geocode):
     placed = replace(_event_at(report.raw, "shelled"), location=report.places[0])
     report.events = [placed]
     assert LocateEvents()(report).events[0] is placed
+
+
+def test_stale_gazetteer_is_reported(tmp_path):
+    path = tmp_path / "old.sqlite"
+    create_empty(path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    ok, message = check(path)
+    assert not ok and "stale" in message and "sitrep gazetteer build" in message
+    (tmp_path / "junk.sqlite").write_bytes(b"not a database at all" * 100)
+    ok, message = check(tmp_path / "junk.sqlite")
+    assert not ok and "unreadable" in message
