@@ -246,3 +246,29 @@ def test_stale_gazetteer_is_reported(tmp_path):
     (tmp_path / "junk.sqlite").write_bytes(b"not a database at all" * 100)
     ok, message = check(tmp_path / "junk.sqlite")
     assert not ok and "unreadable" in message
+
+
+def test_import_adds_alternate_names(tmp_path):
+    path = tmp_path / "g.sqlite"
+    create_empty(path)
+    dump = tmp_path / "SY.txt"
+    dump.write_text(DUMP[0] + "\n", encoding="utf-8")
+    names = tmp_path / "alternateNamesV2.txt"
+    names.write_text("\n".join([
+        "\t".join(["1", "163808", "en", "Tadmor Oasis", "", "", "", "", "", ""]),
+        "\t".join(["2", "163808", "link", "https://en.wikipedia.org/wiki/Palmyra", "", "", "", "",
+                   "", ""]),
+        "broken line",
+        "\t".join(["3", "999", "en", "Elsewhere", "", "", "", "", "", ""]),
+    ]) + "\n", encoding="utf-8")
+    stats = import_dump(dump, path, alternate_names=names)
+    assert stats.places == 1 and stats.corrupt == 1
+    found = Gazetteer(path).lookup({"tadmor oasis", "elsewhere", "https en wikipedia org wiki palmyra"})
+    assert list(found) == ["tadmor oasis"]
+
+
+def test_unknown_geocode_option_is_a_config_error():
+    from sitrep.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="no option"):
+        Geocode(gazetteer="/nonexistent", populaton=2.0)

@@ -23,8 +23,13 @@ __all__ = ["Resolution", "ResolverWeights", "resolve_mentions"]
 
 @dataclass(frozen=True, slots=True)
 class ResolverWeights:
-    """Scoring weights. Measured on GeoWebNews (dev): population alone resolves most news
-    toponyms; the context terms decide between homonyms (Paris, Texas vs Paris, France)."""
+    """Scoring weights (a candidate's score is their weighted sum, see ``_score``).
+
+    Measured on GeoWebNews (dev, 2026-11-25, end-to-end acc@161 0.789): population alone
+    resolves most news toponyms; the context terms decide between homonyms (Paris, Texas vs
+    Paris, France). The score is flat around these values: population 1.0-2.5, country share
+    0.8-1.2, proximity 0.3-0.6, smoothing 0-2 and review margin 0-0.05 all move end-to-end
+    accuracy by less than 0.01, so re-measure before trusting a change of one weight."""
 
     population: float = 1.5
     country_share: float = 1.2
