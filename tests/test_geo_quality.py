@@ -76,6 +76,8 @@ def test_gazetteer_cli_import_reports_corrupt_lines(tmp_path, capsys):
     assert main(["gazetteer", "--path", str(path), "check"]) == 0
     assert main(["gazetteer", "--path", str(path), "search", "Palmyra"]) == 0
     assert "163808" in capsys.readouterr().out
+    assert main(["gazetteer", "--path", str(path), "search", "tadm"]) == 0   # FTS5 prefix
+    assert "163808" in capsys.readouterr().out
     assert main(["gazetteer", "--path", str(tmp_path / "none.sqlite"), "check"]) == 1
 
 

@@ -24,7 +24,7 @@ def add_parser(subparsers) -> None:
     imported.set_defaults(handler=_import)
     check = verbs.add_parser("check", help="say whether it is present and current")
     check.set_defaults(handler=_check)
-    search = verbs.add_parser("search", help="look up a name")
+    search = verbs.add_parser("search", help="look up a name (exact, else by word prefixes)")
     search.add_argument("name")
     search.set_defaults(handler=_search)
 
@@ -79,9 +79,12 @@ def _search(args) -> int:
 
     gazetteer = Gazetteer(_path(args))
     found = gazetteer.lookup({normalize_name(args.name)})
-    for candidate in sorted((c for group in found.values() for c in group),
-                            key=lambda c: -c.population):
+    candidates = [c for group in found.values() for c in group]
+    if not candidates:   # no exact name: full-text search, each word as a prefix ("deir zo")
+        words = normalize_name(args.name).split()
+        candidates = gazetteer.search(" ".join(f'"{word}"*' for word in words)) if words else []
+    for candidate in sorted(candidates, key=lambda c: -c.population):
         print(f"{candidate.geonameid or '-'}\t{candidate.name}\t{candidate.country}\t"
               f"{candidate.admin1 or ''}\t{candidate.fcode}\t{candidate.lat:.4f}\t"
               f"{candidate.lon:.4f}\t{candidate.population}\t{candidate.kind}")
-    return 0 if found else 1
+    return 0 if candidates else 1

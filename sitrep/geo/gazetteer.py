@@ -201,7 +201,7 @@ class Gazetteer:
             "SELECT n.norm FROM names_fts f JOIN names n ON n.rowid = f.rowid "
             "WHERE names_fts MATCH ? LIMIT ?", (text, limit)).fetchall()
         found = self.lookup({row[0] for row in rows})
-        return [candidate for group in found.values() for candidate in group][:limit]
+        return _best_per_place(c for group in found.values() for c in group)[:limit]
 
     def near(self, lat: float, lon: float, radius_km: float = 25.0,
              fclass: str = "P") -> list[tuple[float, Candidate]]:
