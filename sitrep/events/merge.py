@@ -131,12 +131,15 @@ def _fold(kept: Event, other: Event) -> Event:
 def merge_events(events: list[Event]) -> list[Event]:
     """Fold the mentions of one happening together; the result is in text order."""
     merged: list[Event] = []
+    by_type: dict[str | None, list[int]] = {}  # only events of one type can merge
     for event in sorted(events, key=_rank):
-        for index, kept in enumerate(merged):
-            if same_event(kept, event):
-                merged[index] = _fold(kept, event)
+        candidates = by_type.setdefault(event.sub_event_type or event.plover_type, [])
+        for index in candidates:
+            if same_event(merged[index], event):
+                merged[index] = _fold(merged[index], event)
                 break
         else:
+            candidates.append(len(merged))
             merged.append(event)
     merged.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0,
                                e.trigger.start if e.trigger else 0))

@@ -86,20 +86,24 @@ class DetectEvents:
         protester = self.lexicon.roles["protester"]
         token_ranges = _token_ranges(report, len(sentences)) if report.sentences and parsed(
             report.tokens) else {}
+        mention_starts = [m.cstart for m in mentions]
+        # place mentions in clean offsets, sorted: looked up by bisection (reports may be long)
+        place_positions = sorted(_clean_position(report, place.start) for place in report.places)
         for index, sentence in enumerate(sentences):
             # a protest is read with its neighbouring sentences when they speak of the crowd too
             window = " ".join(
                 report.text[other.cstart:other.cend][:self.max_sentence_chars]
                 for other in sentences[max(0, index - 1):index + 2]
                 if other is sentence or protester.search(report.text[other.cstart:other.cend]))
-            in_sentence = [m for m in mentions
-                           if m.cstart >= sentence.cstart and m.cend <= sentence.cend]
+            low = bisect_left(mention_starts, sentence.cstart)
+            high = bisect_left(mention_starts, sentence.cend)
+            in_sentence = [m for m in mentions[low:high] if m.cend <= sentence.cend]
             neighbours = " ".join(report.text[other.cstart:other.cend][:self.max_sentence_chars]
                                   for other in (sentences[index - 1] if index else None,
                                                 sentences[index + 1] if index + 1 < len(sentences)
                                                 else None) if other is not None)
             found = self._sentence_events(report, sentence, in_sentence, window, neighbours,
-                                          token_ranges.get(index))
+                                          token_ranges.get(index), place_positions)
             if index:
                 # news puts the main event first: later sentences' mentions rank a little lower
                 # (CASE 2021 dev: labels follow the lead event; 0.03 a sentence beat 0.05 and
@@ -115,7 +119,8 @@ class DetectEvents:
     # -- one sentence ---------------------------------------------------------------------
     def _sentence_events(self, report: Report, sentence: Sentence, mentions: list[Mention],
                          window: str, neighbours: str = "",
-                         token_range: tuple[int, int] | None = None) -> list[Event]:
+                         token_range: tuple[int, int] | None = None,
+                         places: list[int] | None = None) -> list[Event]:
         text = report.text[sentence.cstart:sentence.cend]
         capped = len(text) > self.max_sentence_chars
         if capped:
@@ -130,7 +135,7 @@ class DetectEvents:
             event = self._code_mention(report, sentence, text, mentions, window, neighbours, frame,
                                        start, end, weight, frames_here, sentence_roles,
                                        any(other < start for other in diplomatic_starts),
-                                       token_range)
+                                       token_range, places or [])
             if event is not None:
                 back_reference = "back reference" in " ".join(event.reasons)
                 candidates.append((frame, event, back_reference))
@@ -193,7 +198,7 @@ class DetectEvents:
                       start: int, end: int,
                       weight: float, frames_here: set[str],
                       sentence_roles: set[str], diplomatic_before: bool,
-                      token_range: tuple[int, int] | None = None) -> Event | None:
+                      token_range: tuple[int, int] | None, places: list[int]) -> Event | None:
         base = sentence.cstart
         clause_start, clause_end = clause_bounds(text, start)
         before = text[clause_start:start]
@@ -221,9 +226,9 @@ class DetectEvents:
             sentence_roles=sentence_roles,
             actor1_inter=arguments.actor1.inter if arguments.actor1 else None,
             actor2_inter=arguments.actor2.inter if arguments.actor2 else None,
-            place_after=self._place_after(report, base + end, base + clause_end, after),
-            place_in_sentence=any(sentence.start <= place.start < sentence.end
-                                  for place in report.places),
+            place_after=_any_between(places, base + end, min(base + clause_end, base + end + 70))
+            or bool(_PROPER_NAME_AFTER.match(after[:60])),
+            place_in_sentence=_any_between(places, sentence.cstart, sentence.cend),
             passive=arguments.passive, frames_here=frames_here)
         coding = self.rules.code(context)
         if coding is None or (coding.sub_event_type is None and coding.plover_type is None):
@@ -250,14 +255,6 @@ class DetectEvents:
         return any(match.end() >= len(tail) - 1
                    for name in ("nonstate", "state", "civilian", "protester")
                    for match in self.lexicon.roles[name].finditer(tail))
-
-    def _place_after(self, report: Report, cstart: int, cend: int, after: str) -> bool:
-        limit = min(cend, cstart + 70)
-        for place in report.places:
-            position = _clean_position(report, place.start)
-            if cstart <= position < limit:
-                return True
-        return bool(_PROPER_NAME_AFTER.match(after[:60]))
 
     def _event(self, report: Report, sentence: Sentence, text: str, start: int, end: int,
                weight: float, frame: str, coding: Coding, arguments: Arguments,
@@ -364,6 +361,11 @@ def _inside_name(text: str, start: int, end: int) -> bool:
     return bool(_NAME_WORD.match(previous_word) or _NAME_WORD.match(following_word)
                 or following_word in ("of", "for") and _NAME_WORD.match(
                     (following[1] if len(following) > 1 else "").lstrip("the ").strip() or "x"))
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
 
 
 def _clean_position(report: Report, raw_position: int) -> int:
