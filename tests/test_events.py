@@ -343,3 +343,10 @@ def test_tallies_and_background_are_not_events(detect):
     report = detect(_report(text))
     assert any("a tally over a period" in r or "background" in r
                for e in report.events for r in e.reasons)
+
+
+def test_separate_incidents_stay_apart(detect):
+    text = ("A roadside bomb killed two soldiers in the north on Monday. "
+            "In a separate attack, a roadside bomb wounded three policemen in the south.")
+    events = _events(detect, text)
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"] * 2

@@ -5,7 +5,9 @@ type for events without one) and nothing tells them apart: no two different name
 same side (for an armed clash the sides may come in either order), no two different resolved
 places, no two different exact dates. An "uncertain" mention folds into an asserted event only
 when it names the same actor1 (seed: "the camps that IS took on Sunday" is E1 again); denied and
-forecast events never fold into asserted ones. The merged event keeps the fields of its most
+forecast events never fold into asserted ones; mentions the report itself calls separate ("in a
+separate attack", "elsewhere") fold only when they name the same actor. The merged event keeps
+the fields of its most
 confident mention, fills gaps from the others, and cites every mention's evidence.
 
 The result does not depend on the order of the mentions: they are considered most confident
@@ -14,6 +16,7 @@ first, ties broken by position in the text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Actor, Event
@@ -66,6 +69,11 @@ def _modalities_compatible(kept: Event, other: Event) -> bool:
     return False
 
 
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|elsewhere|another (?:attack|incident|clash|raid|"
+                       r"explosion|blast|protest)|in a second|a second (?:attack|blast|explosion)|"
+                       r"meanwhile)\b", re.IGNORECASE)
+
+
 def _located_in_sentence(event: Event) -> bool:
     return event.location is not None and any(
         r.startswith("location:") and "in the event's sentence" in r for r in event.reasons)
@@ -86,6 +94,11 @@ def same_event(a: Event, b: Event) -> bool:
     if _back_reference(a) or _back_reference(b):
         # "after the capture of Palmyra": the place and day around the mention are not its own
         return True
+    if _SEPARATE.search(" ".join(s.text for s in a.evidence + b.evidence)) and not (
+            a.actor1 and b.actor1 and _actor_key(a.actor1) == _actor_key(b.actor1)
+            and a.evidence != b.evidence):
+        # "in a separate attack", "elsewhere": the report says these are different happenings
+        return a.evidence == b.evidence and _sides_compatible(a, b)
     return _places_compatible(a, b) and _dates_compatible(a, b)
 
 
