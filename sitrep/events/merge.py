@@ -7,8 +7,8 @@ places, no two different exact dates. An "uncertain" mention folds into an asser
 when it names the same actor1 (seed: "the camps that IS took on Sunday" is E1 again); denied and
 forecast events never fold into asserted ones; mentions the report itself calls separate ("in a
 separate attack", "elsewhere") fold only when they name the same actor. The merged event keeps
-the fields of its most
-confident mention, fills gaps from the others, and cites every mention's evidence.
+the fields of its most confident mention, fills gaps from the others, and cites every mention's
+evidence.
 
 The result does not depend on the order of the mentions: they are considered most confident
 first, ties broken by position in the text.
