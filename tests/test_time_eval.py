@@ -13,8 +13,9 @@ import pytest
 from sitrep.eval.time import Tally, evaluate, read_timeml, score_document
 from sitrep.model import TimeExpr
 
-# measured 2026-11-25 on all 256 files: strict 0.850, relaxed 0.943, value 0.804
-FLOORS = {"strict": 0.84, "relaxed": 0.93, "value": 0.79}
+# measured 2026-11-25 on all 256 files: strict 0.850, relaxed 0.943, value 0.804; after the
+# temporal focus, tense-cue and TIMEX3-convention rules: strict 0.860, relaxed 0.9485, value 0.8206
+FLOORS = {"strict": 0.855, "relaxed": 0.945, "value": 0.82}
 
 
 @pytest.fixture(scope="module")

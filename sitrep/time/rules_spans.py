@@ -99,6 +99,9 @@ def _duration(match: re.Match, ctx: Context) -> Normalised | None:
             match.group("det") or match.group("rel") or match.group("mod")):
         if _SET_BEFORE.search(ctx.before(20)):
             return "SET", duration_value(1, unit), "'a'/'per' unit after an amount: a rate"
+    if words and words.lower() in ("a", "an") and (
+            match.group("u").lower().endswith("s") or (match.group("adj") or "").lower() == "-long"):
+        return None  # "a decades-long war", "a day-long strike": the article is the noun's
     after = ctx.text[match.end():match.end() + 6]
     if (match.group("adj") or "").lower() == "-old" or re.match(r"\s+old\b", after):
         return None  # an age ("a 6-year-old", "52 years old"), not a time expression

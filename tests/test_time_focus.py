@@ -1,0 +1,104 @@
+"""Time: the temporal focus, tense cues and TIMEX3 conventions added for TempEval-3 (sitrep/time)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.time.recognise import find_times
+
+SEED_DAY = date(2016, 12, 13)  # a Tuesday
+
+
+def times(text: str, anchor: date | None = SEED_DAY) -> dict[str, tuple[str, str | None]]:
+    return {found.text: (found.type, found.value) for found in find_times(text, anchor)}
+
+
+# -- anchored to what the text talks about, not to the publication date ---------------------------
+@pytest.mark.parametrize("text, expression, value", [
+    ("He fled to Florida in June 1998 and returned to Cuba later that year.",
+     "later that year", "1998"),
+    ("Sales peaked in 2009. That year the plant closed.", "That year", "2009"),
+    ("The group bid in March 2014. The following month, it sold the unit.",
+     "The following month", "2014-04"),
+    ("Shares closed on Friday, Dec. 9, down 4% from the previous Friday.",
+     "the previous Friday", "2016-12-02"),
+    ("He was shot on Oct. 23, 2015. Earlier that day, police got a fax.",
+     "Earlier that day", "2015-10-23"),
+    ("Fighting resumed on Friday. Shelling was heavy in the morning.", "the morning",
+     "2016-12-09TMO"),
+])
+def test_anaphoric_expressions_take_the_focus(text, expression, value):
+    assert times(text)[expression][1] == value
+
+
+def test_that_without_a_focus_keeps_no_value_and_that_day_alone_is_no_time():
+    assert times("That year the plant closed.")["That year"] == ("DATE", None)
+    assert "that day" not in times("I remember that day well.")
+
+
+# -- tense cues ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, anchor, expression, value", [
+    # a passive participle is no past cue: "will be named" is future
+    ("She will be named commander for a mission in December.", date(1998, 3, 4), "December",
+     "1998-12"),
+    # "untouched by": a participle with its agent is no past cue
+    ("Qantas will double its flights by August for markets untouched by the crisis.",
+     date(1998, 2, 13), "August", "1998-08"),
+    # "since" points back whatever the verb
+    ("The carrier, on patrol since March, was scheduled to return.", date(1990, 8, 13), "March",
+     "1990-03"),
+    # "unspecified" is an adjective, not a past verb
+    ("The split would be paid on a still unspecified date in January.", date(1989, 10, 26),
+     "January", "1990-01"),
+])
+def test_tense_cues_pick_the_year(text, anchor, expression, value):
+    assert times(text, anchor)[expression][1] == value
+
+
+def test_possessive_weekdays_are_past_whatever_the_tense():
+    found = times("Relatives said they would look for ways around Wednesday's ruling.",
+                  date(2000, 1, 7))
+    assert found["Wednesday"] == ("DATE", "2000-01-05")
+
+
+# -- TIMEX3 conventions --------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expression, kind, value", [
+    ("The idea shaped the 20th century.", "the 20th century", "DATE", "19"),
+    ("Mosques built in the 11th century stand.", "the 11th century", "DATE", "10"),
+    ("Prices soared in the nineties.", "the nineties", "DATE", "199"),
+    ("A decades-long slump ended.", "decades-long", "DURATION", "PXY"),
+    ("A day-long strike began.", "day-long", "DURATION", "P1D"),
+    ("Growth slowed through the first two quarters of 1990.", "the first two quarters of 1990",
+     "DATE", "1990-H1"),
+    ("Profit rose in the last half of 1989.", "the last half of 1989", "DATE", "1989-H2"),
+    ("The deal should close by year end.", "year end", "DATE", "2016"),
+    ("Volume was the week's highest.", "the week", "DATE", "2016-WXX"),
+    ("The summit is on April 24 and 25.", "25", "DATE", "2017-04-25"),
+    ("The post-1959 politics split families.", "post-1959", "DATE", "1959"),
+    ("A theme of our campaign from now to Election Day.", "Election Day", "DATE", "2016-11-08"),
+    ("By mid afternoon, sources said the town fell.", "mid afternoon", "TIME", "2016-12-13TAF"),
+    ("Shares were up at mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME",
+     "2016-12-12TAF"),
+    ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", "DATE",
+     "1997-01"),
+    ("The level we saw in the winter of nineteen ninety-four.",
+     "the winter of nineteen ninety-four", "DATE", "1994-WI"),
+    ("He wrote in the Communist Party daily Granma.", "daily", "SET", "P1D"),
+])
+def test_timex3_conventions(text, expression, kind, value):
+    assert times(text)[expression] == (kind, value)
+
+
+def test_titles_and_decade_halves_are_not_times():
+    assert "This Week" not in times('He said on ABC\'s "This Week" program.')
+    assert times("The trend of the last half of the '80s held.").get("the last half") is None
+
+
+def test_the_quarter_a_report_is_about_is_the_first_recent_one():
+    text = ("Net rose in the third quarter. After a flat second quarter, gains came. "
+            "In the 2016 period also, costs fell from a year ago.")
+    found = times(text)
+    assert found["the 2016 period"] == ("DATE", "2016-Q3")
+    assert found["a year ago"] == ("DATE", "2015-Q3")
