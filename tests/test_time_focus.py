@@ -1,4 +1,4 @@
-"""Time: the temporal focus, tense cues and TIMEX3 conventions added for TempEval-3 (sitrep/time)."""
+"""Time: the temporal focus, tense cues and TIMEX3 conventions of TempEval-3 (sitrep/time)."""
 
 from __future__ import annotations
 

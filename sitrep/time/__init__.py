@@ -4,7 +4,8 @@
     recognise.py       find_times(text, anchor): rules -> leftmost-longest selection -> values
     rules_calendar.py  dates, months, years, decades, seasons, weekdays, days, clock times
     rules_spans.py     durations, "N units ago", "last week", quarters, sets, *_REF words
-    context.py         what a rule sees: anchor date, clause tense, what the document said so far
+    rules_focus.py     "that year", "the previous Friday" (the temporal focus), centuries, eras
+    context.py         what a rule sees: anchor date, clause tense, the temporal focus so far
     tense.py           past/future cue nearest an expression
     lexicon.py         month, weekday, number and unit words
     values.py          TIMEX3 value arithmetic; first_day(value) -> (date, ACLED precision)

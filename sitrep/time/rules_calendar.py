@@ -207,7 +207,8 @@ def _decade(match: re.Match, ctx: Context) -> Normalised | None:
     return "DATE", digits[:3], "decade"
 
 
-SPOKEN_YEAR = rf"nineteen[\s-]+(?:{NUMBER_WORD}|hundred)|two\s+thousand(?:\s+(?:and\s+)?{NUMBER_WORD})?"
+SPOKEN_YEAR = (rf"nineteen[\s-]+(?:{NUMBER_WORD}|hundred)|"
+               rf"two\s+thousand(?:\s+(?:and\s+)?{NUMBER_WORD})?")
 
 
 def spoken_year(match: re.Match, ctx: Context) -> Normalised | None:

@@ -99,8 +99,9 @@ def _duration(match: re.Match, ctx: Context) -> Normalised | None:
             match.group("det") or match.group("rel") or match.group("mod")):
         if _SET_BEFORE.search(ctx.before(20)):
             return "SET", duration_value(1, unit), "'a'/'per' unit after an amount: a rate"
+    adjective = (match.group("adj") or "").lower()
     if words and words.lower() in ("a", "an") and (
-            match.group("u").lower().endswith("s") or (match.group("adj") or "").lower() == "-long"):
+            match.group("u").lower().endswith("s") or adjective == "-long"):
         return None  # "a decades-long war", "a day-long strike": the article is the noun's
     after = ctx.text[match.end():match.end() + 6]
     if (match.group("adj") or "").lower() == "-old" or re.match(r"\s+old\b", after):
@@ -429,7 +430,8 @@ RULES: list[Rule] = [
         rf"(?<![\w-])(?P<t>(?:(?i:the)\s+)?(?:(?:(?P<yr>(?i:this|last|next)\s+year['’]s)|"
         rf"(?P<yp>{YEAR})(?:['’]s)?)\s+)?(?:(?P<adj>(?:(?i:fiscal|calendar|current|latest|"
         r"most\s+recent|year-earlier|year-ago|same|previous|comparable|recent)[\s-]+)+))?"
-        r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|latter))[\s-]+(?:(?i:fiscal|calendar)"
+        r"(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|last|latter))[\s-]+"
+        r"(?:(?i:fiscal|calendar)"
         r"\s+)?(?P<u>(?i:quarter|half))(?P<pl>s)?(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal|calendar|"
         rf"the)\s+)?(?:(?i:year\s+)?(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next))\s+year))?))"
         r"(?![\w-])"), _quarter),

@@ -49,8 +49,9 @@ def tense_near(text: str, start: int, end: int, lo: int, hi: int) -> str:
         word = cue.group().lower()
         if cue.group("past") and (word in _NOT_VERBS or _NEGATED_PARTICIPLE.match(word)):
             continue
-        if cue.group("past") and (_AUXILIARY_BEFORE.search(text, max(lo, cue.start() - 25), cue.start())
-                                  or _BY_AFTER.match(text, cue.end())):
+        if cue.group("past") and (
+                _AUXILIARY_BEFORE.search(text, max(lo, cue.start() - 25), cue.start())
+                or _BY_AFTER.match(text, cue.end())):
             continue
         distance = start - cue.end() if cue.end() <= start else cue.start() - end
         # a clause boundary between cue and expression makes the cue count for less
