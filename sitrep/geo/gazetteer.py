@@ -11,6 +11,7 @@ Schema (version :data:`SCHEMA_VERSION`, stored in ``meta``)::
     names(norm, place, kind, name, common, cue)   kind: official|alternate|abbrev|alias|demonym
     names_fts   FTS5 over names.norm               places_rtree  R*Tree over places (lat, lon)
     admin1(country, code, name, place)            countries(iso, iso3, name, place)
+    (countries.name is the name ACLED uses: "Palestine", "Democratic Republic of Congo")
 
 Places without a GeoNames id (curated supplements, admin1 areas whose id is not known) have a
 negative ``id`` and a NULL ``geonameid``.
@@ -31,7 +32,7 @@ __all__ = ["SCHEMA_VERSION", "Candidate", "Gazetteer", "default_path", "check", 
 
 # Bump whenever the schema, the normalisation or the shipped data change: `build --if-missing`
 # then rebuilds a stale file.
-SCHEMA_VERSION = "17"
+SCHEMA_VERSION = "18"
 
 BUILD_HINT = "build it with `sitrep gazetteer build` (or `make gazetteer`)"
 
