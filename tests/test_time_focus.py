@@ -28,6 +28,12 @@ def times(text: str, anchor: date | None = SEED_DAY) -> dict[str, tuple[str, str
      "Earlier that day", "2015-10-23"),
     ("Fighting resumed on Friday. Shelling was heavy in the morning.", "the morning",
      "2016-12-09TMO"),
+    ("The day before last Tuesday's hearing, he went home.", "The day before last Tuesday",
+     "2016-12-05"),
+    ("He was shot on Oct. 23. Two men came to the house the day after his death.", "the day",
+     "2016-10-24"),
+    ("Eight days after Oct. 12, the day before the plunge, prices fell.", "the day",
+     "2016-10-12"),
 ])
 def test_anaphoric_expressions_take_the_focus(text, expression, value):
     assert times(text)[expression][1] == value

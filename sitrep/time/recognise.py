@@ -65,6 +65,7 @@ _ANCHORS: dict[str, tuple[str, int, int]] = {
     # rules added later share the anchors of older ones where they can: each distinct anchor
     # pattern is one more scan of the whole text (the anchor scans are most of the stage's time)
     "spoken_month_or_season": (r"[NnTt](?:ineteen|INETEEN|housand|HOUSAND)", 40, 40),
+    "day_around": (r"[Dd]ay (?:before|after)", 4, 30),
     "second_day": (_MONTHS, 1, 20),
     "prefixed_year": (r"[12]\d\d\d", 5, 6),
     "election_day": (_HOLIDAYS, 1, 5),
@@ -76,7 +77,8 @@ _ANCHORS: dict[str, tuple[str, int, int]] = {
     "decade_word": (r"ties\b", 30, 2),
     "long_adjective": (_UNITS, 1, 12),
     "set": (r"[lLeE](?:y\b|Y\b|very|VERY|ach|ACH)", 12, 25),
-    "reference": (r"[NnCcPpTtMmRrLlFf](?:ow|OW|urrent|URRENT|resent|RESENT|hese|HESE|oment|"
+    # \b: "know", "snow", "contrast" are no hits (a third fewer windows, and a faster scan)
+    "reference": (r"\b[NnCcPpTtMmRrLlFf](?:ow|OW|urrent|URRENT|resent|RESENT|hese|HESE|oment|"
                   r"OMENT|ecent|ECENT|ately|ATELY|ormerly|ORMERLY|ast|AST|uture|UTURE|erm|ERM)",
                   20, 20),
 }

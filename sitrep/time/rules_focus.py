@@ -157,6 +157,18 @@ def _part_of_day(match: re.Match, ctx: Context) -> Normalised | None:
     return "TIME", f"{day_value(day)}T{pod}", "part of the day in focus"
 
 
+class _DayAroundMatch:
+    """Adapts a day-around match: with a weekday (``dir``) or before an event (``dir2``)."""
+
+    def __init__(self, match: re.Match) -> None:
+        self._match = match
+
+    def group(self, name: str):
+        if name == "dir" and self._match.group("dir") is None:
+            return self._match.group("dir2")
+        return self._match.group(name)
+
+
 class _PartOfDayMatch:
     """Adapts a part-of-day match: "mid afternoon" (``pod``) or "(in) the morning" (``pod2``)."""
 
@@ -179,7 +191,37 @@ def _spoken_month_or_season(match: re.Match, ctx: Context) -> Normalised | None:
     return "DATE", f"{year[1]}-{SEASONS[match.group('s').lower()]}", "season of a year in words"
 
 
+_APPOSITION = re.compile(rf"(?:{MONTH}\s+\d{{1,2}}(?:,\s+{YEAR})?|{WEEKDAY}),\s+$")
+
+
+def _day_around(match: re.Match, ctx: Context) -> Normalised | None:
+    """ "the day before last Tuesday": a day next to the one named after it; "the day after his
+    death": next to the day in focus; "Oct. 12, the day before the plunge": that very day (the
+    phrase only describes the date it stands beside)."""
+    step = 1 if match.group("dir").lower() == "after" else -1
+    if match.group("wd"):
+        if ctx.anchor is None:
+            return "DATE", None, f"day next to a weekday; {NO_ANCHOR}"
+        relative = (match.group("rel") or "").lower()
+        direction = {"last": "strict_past", "next": "strict_future"}.get(
+            relative, "future" if ctx.tense == "future" else "past")
+        day = weekday_near(ctx.anchor, weekday_of(match.group("wd")), direction) + \
+            timedelta(days=step)
+        ctx.last_day = day
+        return "DATE", day_value(day), "the day next to the weekday named"
+    if ctx.last_day is None:
+        return "DATE", None, f"'the day {match.group('dir')}' {NO_FOCUS}"
+    if _APPOSITION.search(ctx.text, max(0, ctx.start - 30), ctx.start):
+        return "DATE", day_value(ctx.last_day), "the date it stands beside"
+    ctx.last_day += timedelta(days=step)
+    return "DATE", day_value(ctx.last_day), "the day next to the day in focus"
+
+
 RULES: list[Rule] = [
+    Rule("day_around", re.compile(
+        rf"(?<![\w-])(?<!\b[Ii]n\s)(?P<t>(?i:the)\s+(?i:day)\s+(?P<dir>(?i:before|after))"
+        rf"\s+(?:(?P<rel>(?i:last|next))\s+)?(?P<wd>{WEEKDAY})(?![\w-])|(?i:the)\s+(?i:day)"
+        r"(?=\s+(?P<dir2>(?i:before|after))\b))"), lambda m, c: _day_around(_DayAroundMatch(m), c)),
     Rule("spoken_month_or_season", re.compile(
         rf"(?<![\w-])(?P<t>(?:(?P<m>{MONTH})|(?:(?i:the)\s+)?(?P<s>{SEASON})\s+(?i:of))\s+"
         rf"(?P<sy>(?i:{SPOKEN_YEAR})))(?![\w-])"), _spoken_month_or_season),
