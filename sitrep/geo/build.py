@@ -280,8 +280,13 @@ class _Builder:
             if country == "US":   # "Slidell, La.", "Reno, NV": only right after "Place,"
                 self.add_names(place, [(n, "abbrev") for n in abbreviations.get(code, ())],
                                cue="after_comma", force_common=False)
+            # the admin1 column of a place reads as ACLED writes it: "Homs", not "Homs
+            # Governorate"
+            words = name.split()
+            short = " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in \
+                _DIVISION_WORDS else name
             self.connection.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)",
-                                    (country, code, name, place))
+                                    (country, code, short, place))
 
     # -- curated supplements and aliases -----------------------------------------------------
     def supplements(self) -> None:

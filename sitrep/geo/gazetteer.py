@@ -32,7 +32,7 @@ __all__ = ["SCHEMA_VERSION", "Candidate", "Gazetteer", "default_path", "check", 
 
 # Bump whenever the schema, the normalisation or the shipped data change: `build --if-missing`
 # then rebuilds a stale file.
-SCHEMA_VERSION = "18"
+SCHEMA_VERSION = "19"
 
 BUILD_HINT = "build it with `sitrep gazetteer build` (or `make gazetteer`)"
 
