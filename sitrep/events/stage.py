@@ -215,7 +215,7 @@ class DetectEvents:
                                                base + start, base + end, mentions)
             if from_parse is not None:
                 _fill_from_parse(arguments, from_parse, self.parse_roles)
-        agent_roles = self._actor_role(arguments.actor1) or self._nearest_roles(before, False)
+        agent_roles = self._actor_role(arguments.actor1) or self._nearest_roles(before[-70:], True)
         target_roles = self._actor_role(arguments.actor2) | self._nearest_roles(after[:70], False)
         if arguments.passive and not arguments.actor1:
             target_roles |= self._nearest_roles(before[-70:], True)
