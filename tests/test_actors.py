@@ -158,3 +158,27 @@ def test_bad_input_does_not_blow_up(pipeline):
 def test_emphasised_verb_is_not_the_group(pipeline):
     report = pipeline("It IS true that the situation IS dire, but IS fighters left Raqqa.")
     assert [a.text for a in report.actors] == ["IS fighters"]
+
+
+_VOCAB = ("IS is the a Syrian Syria 's , . - pro regime troops forces President King General of "
+          "in by Moscow said and Hungarian officials group calling itself Jund al Front attacked "
+          "militants killed 12 two dozens several at least were wounded No one was Russian "
+          "military base Amaq news agency ( ) \" ! Gen. U.S. US Daesh HTS children tank").split()
+
+
+def test_every_actor_and_quantity_slices_back():
+    from hypothesis import given, settings, strategies as st
+
+    from sitrep.language.quantities import FindQuantities
+
+    segment, find_actors, find_quantities = Segment(), FindActors(), FindQuantities()
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(_VOCAB), max_size=40))
+    def check(words):
+        text = " ".join(words)
+        report = find_quantities(find_actors(segment(Report("t", text))))
+        for span in (*report.actors, *report.quantities):
+            assert text[span.start:span.end] == span.text
+
+    check()
