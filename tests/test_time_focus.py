@@ -108,3 +108,23 @@ def test_the_quarter_a_report_is_about_is_the_first_recent_one():
     found = times(text)
     assert found["the 2016 period"] == ("DATE", "2016-Q3")
     assert found["a year ago"] == ("DATE", "2015-Q3")
+
+
+# -- speed anchors never change what is found ------------------------------------------------------
+ANCHOR_TEXTS = [
+    "At 10:30 GMT on Monday the shelling began; by 9 AM local time it stopped, around 4 in the "
+    "morning it resumed, at noon Friday and shortly after midnight, Dec. 3, at 5 p.m. EST, Nov. 6.",
+    "In the years that followed, the nineties and the 20th century, a decades-long war and a "
+    "day-long strike; the first two quarters of 1990 and the last half of 1989.",
+    "January nineteen ninety-seven; the winter of two thousand and one; April 24 and 25; post-1959; "
+    "from now to Election Day; by mid afternoon; later that year; the previous Friday; the day "
+    "before last Tuesday; recently, now and in the future.",
+]
+
+
+def test_anchor_windows_find_what_the_full_patterns_find(monkeypatch):
+    import sitrep.time.recognise as recognise
+
+    anchored = [find_times(text, SEED_DAY) for text in ANCHOR_TEXTS]
+    monkeypatch.setattr(recognise, "_ANCHORS", {})
+    assert [find_times(text, SEED_DAY) for text in ANCHOR_TEXTS] == anchored

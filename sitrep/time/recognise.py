@@ -51,8 +51,11 @@ _ANCHORS: dict[str, tuple[str, int, int]] = {
     "deictic": (r"[TtYyn](?:oday|onight|esterday|omorrow|ight|his|ODAY|ONIGHT|ESTERDAY|OMORROW|HIS)",
                 30, 20),
     "anaphoric_day": (r"[NnFfPpSs](?:ext|ollowing|revious|receding|ame)", 10, 20),
-    "clock": (r"[apAPoOnNmMgGuUEeCcMmPpLlIi](?:\.?m\b|\.?M\b|['’]clock|oon|OON|idnight|IDNIGHT|"
-              r"idday|MT|TC|[SD]T\b|ocal|n the)", 40, 45),
+    # a digit before "a.m."/"o'clock"/a time zone, "noon", "midnight", "in the morning": 65 hits
+    # on TBAQ where the letters alone hit 2,000 times ("from", "team"), each a window to match in
+    "clock": (r"(?:\d\s*(?:[aApP]\.?[mM]\b|[oO]['’][cC]|[ECMP][SD]T|GMT|UTC|BST|CES?T|"
+              r"[lL](?:ocal|OCAL))|[nN](?:oon|OON)|[mM](?:id(?:night|day)|ID(?:NIGHT|DAY))|"
+              r"[iI]n the [maeMAE])", 40, 45),
     "holiday": (_HOLIDAYS, 12, 20),
     "ago": (r"[aAeElLfFhHbB](?:go|arlier|ater|rom now|ence|ack)\b", 70, 2),
     "duration": (_UNITS, 70, 20), "vague_duration": (_UNITS, 35, 12),
