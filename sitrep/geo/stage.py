@@ -7,7 +7,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from ..model import Place, Report
-from .gazetteer import Candidate, Gazetteer
+from .gazetteer import COUNTY_SOURCE, Candidate, Gazetteer
 from .recognize import LOCATIVES, Mention, find_mentions
 from .resolve import Resolution, ResolverWeights, resolve_mentions
 
@@ -24,7 +24,7 @@ _SMALL_AREA = frozenset({"RGN", "AREA", "ADM2", "ADM3"})
 
 
 def geo_precision(candidate: Candidate, near: bool) -> int:
-    if candidate.fcode in _PROVINCE_OR_WIDER:
+    if candidate.fcode in _PROVINCE_OR_WIDER or candidate.source == COUNTY_SOURCE:
         return 3
     if near or candidate.fcode in _SMALL_AREA:
         return 2
