@@ -344,9 +344,13 @@ def _token_ranges(report: Report, count: int) -> dict[int, tuple[int, int]]:
     return {sent: (low, high) for sent, (low, high) in ranges.items()}
 
 
+_NOT_LETTER = re.compile(r"[^A-Za-z]+")
+_NOT_CAPITAL = re.compile(r"[^A-Z]+")
+
+
 def _mostly_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    letters = _NOT_LETTER.sub("", text)
+    return bool(letters) and len(_NOT_CAPITAL.sub("", letters)) > 0.6 * len(letters)
 
 
 def _inside_name(text: str, start: int, end: int) -> bool:
