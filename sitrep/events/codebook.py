@@ -293,7 +293,7 @@ class Rules:
                 if re.search(r"fire|shot|shoot|gun", trigger) else None)
         if "shot down" in trigger:
             return _acled("Armed clash", "aircraft shot down", -0.1)
-        if agent & {"civilian", "rioter"} and not agent & {"nonstate", "state"} and not (
+        if agent & {"civilian", "rioter"} and not context.sentence_roles & {"nonstate", "state"} and not (
                 context.actor1_inter in (1, 2, 3, 4, 8)) and not context.passive and \
                 trigger.endswith("ed") and not self.has("political", context.before):
             # "villagers armed with machetes attacked a neighbouring community": no armed group
