@@ -269,9 +269,8 @@ def _plausible(candidates: tuple[Candidate, ...], tokens: list[Token], first: in
         if not kept:
             return ()
     if single and word.isupper() and len(word.replace(".", "")) <= 3:
-        kept = [c for c in kept if (c.kind in ("alias", "official") and
-                (c.is_country or c.fcode in ("ADM1", "RGN") or c.cue == "facility"))
-                or c.cue == "after_comma"]
+        kept = [c for c in kept if c.kind == "alias" or c.cue == "after_comma" or (
+                c.kind == "official" and (c.is_country or c.fcode in ("ADM1", "RGN")))]
         if not kept:
             return ()
     if single and len(letters) < 3 and not word.isupper():
