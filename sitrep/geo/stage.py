@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..model import Place, Report
 from .gazetteer import COUNTY_SOURCE, Candidate, Gazetteer
-from .recognize import LOCATIVES, Mention, find_mentions
+from .recognize import Mention, find_mentions
+from .words import LOCATIVES
 from .resolve import Resolution, ResolverWeights, resolve_mentions
 
 __all__ = ["Geocode", "place_from", "PART_OF"]
