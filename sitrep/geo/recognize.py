@@ -259,7 +259,6 @@ def _person_like(tokens: list[Token], first: int, last: int,
     if first != last or any(c.is_area or c.population >= 500_000 or c.kind == "demonym"
                             for c in candidates):
         return False
-    before = tokens[first - 1] if first > 0 else None
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if _surname_like(tokens, first, common):
         return True
@@ -300,66 +299,76 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     tokens = tokenize(text, sentence_starts)
     grams = _ngrams(tokens, text)
     found = gazetteer.lookup(set(grams.values()))
-    mentions: list[Mention] = []
     common = gazetteer.common_words
     # words seen as part of a person's name anywhere in this text ("John Kelly ... Kelly said")
     people = {tokens[i].lower for (i, j), norm in grams.items() if i == j and norm in found
               and not any(c.is_area or c.population >= 500_000 or c.kind == "demonym"
                           for c in found[norm]) and _surname_like(tokens, i, common)}
+    mentions: list[Mention] = []
     index = 0
     while index < len(tokens):
-        match = None
-        for last in range(min(index + MAX_WORDS, len(tokens)) - 1, index - 1, -1):
-            norm = grams.get((index, last))
-            if norm is None or norm not in found:
-                continue
-            cue, cue_end = _cue_after(tokens, last)
-            cue = cue or _cue_before(tokens, index)
-            after_comma = bool(mentions) and text[mentions[-1].cend:tokens[index].start].strip() == ","
-            candidates = _plausible(found[norm], tokens, index, last, cue, after_comma)
-            if candidates and index == last and (tokens[index].lower in people or _person_like(
-                    tokens, index, last, candidates, common)):
-                candidates = ()
-            if candidates:
-                match = (last, cue, cue_end, candidates)
-                break
-        if match is None:
+        after_comma = bool(mentions) and text[mentions[-1].cend:tokens[index].start].strip() == ","
+        match = _longest_match(tokens, index, grams, found, after_comma, people, common)
+        if match is None or _rejected(tokens, index, match[0], match[3], tags):
             index += 1
             continue
         last, cue, cue_end, candidates = match
         end = tokens[last].end
         if cue == "facility" and any(c.fclass == "S" for c in candidates):
             end = tokens[cue_end].end   # "T4 air base": the cue is part of the facility's name
-        demonym = all(c.kind == "demonym" for c in candidates)
-        near = _precedes(tokens, index, NEAR_CUES)
-        near_text = " ".join(near) if near else None
-        part_of = False
-        if near_text is None and index >= 2 and tokens[index - 1].lower in ("in", "at") \
-                and tokens[index - 2].lower in PART_NOUNS:
-            near_text = f"{tokens[index - 2].lower} {tokens[index - 1].lower}"
-            part_of = True
-        if _inside_arabic_name(tokens, index):
-            index += 1
-            continue
-        if index == last and tags and not _tag_allows(tags.get(tokens[index].start),
-                                                      candidates):
-            index += 1
-            continue
-        if index == last and all(c.kind == "alternate" for c in candidates) and (
-                index == 0 or tokens[index - 1].lower not in LOCATIVES):
-            # a one-word name known only as some place's alternate name ("Chen", "Fox",
-            # "Samsung") is a place only after a locative preposition ("in Houla"): on
-            # GeoWebNews this gate removed 70 false places for 9 missed ones
-            index += 1
-            continue
+        near, part_of = _precision_cue(tokens, index)
         mention = Mention(tokens[index].start, end, text[tokens[index].start:end], candidates,
-                          cue=cue, near=near_text, part_of=part_of, demonym=demonym,
+                          cue=cue, near=near, part_of=part_of,
+                          demonym=all(c.kind == "demonym" for c in candidates),
                           first_token=index)
-        if mentions and mentions[-1].container is None:
-            previous = mentions[-1]
-            between = text[previous.cend:mention.cstart]
-            if between.strip() == "," and not previous.demonym:
-                previous.container = len(mentions)
+        if mentions and mentions[-1].container is None and not mentions[-1].demonym and \
+                text[mentions[-1].cend:mention.cstart].strip() == ",":
+            mentions[-1].container = len(mentions)      # "Springfield, Illinois"
         mentions.append(mention)
         index = last + 1 if end == tokens[last].end else cue_end + 1
     return mentions
+
+
+def _longest_match(tokens: list[Token], index: int, grams: dict, found: dict,
+                   after_comma: bool, people: set[str], common: frozenset[str]):
+    """``(last token, cue, cue's last token, candidates)`` of the longest plausible name
+    starting at ``index``, or None."""
+    for last in range(min(index + MAX_WORDS, len(tokens)) - 1, index - 1, -1):
+        norm = grams.get((index, last))
+        if norm is None or norm not in found:
+            continue
+        cue, cue_end = _cue_after(tokens, last)
+        cue = cue or _cue_before(tokens, index)
+        candidates = _plausible(found[norm], tokens, index, last, cue, after_comma)
+        if candidates and index == last and (tokens[index].lower in people or _person_like(
+                tokens, index, last, candidates, common)):
+            candidates = ()
+        if candidates:
+            return last, cue, cue_end, candidates
+    return None
+
+
+def _rejected(tokens: list[Token], index: int, last: int, candidates: tuple[Candidate, ...],
+              tags: dict[int, str] | None) -> bool:
+    """Second thoughts about a match, from the words around it."""
+    if _inside_arabic_name(tokens, index):
+        return True
+    if index == last and tags and not _tag_allows(tags.get(tokens[index].start), candidates):
+        return True
+    # a one-word name known only as some place's alternate name ("Chen", "Fox", "Samsung") is
+    # a place only after a locative preposition ("in Houla"): on GeoWebNews this gate removed
+    # 70 false places for 9 missed ones
+    return index == last and all(c.kind == "alternate" for c in candidates) and (
+        index == 0 or tokens[index - 1].lower not in LOCATIVES)
+
+
+def _precision_cue(tokens: list[Token], index: int) -> tuple[str | None, bool]:
+    """The words before a name that lower the precision: ("near", False) for "near X",
+    ("base in", True) for an unnamed part of X ("a base in X")."""
+    near = _precedes(tokens, index, NEAR_CUES)
+    if near:
+        return " ".join(near), False
+    if index >= 2 and tokens[index - 1].lower in ("in", "at") and \
+            tokens[index - 2].lower in PART_NOUNS:
+        return f"{tokens[index - 2].lower} {tokens[index - 1].lower}", True
+    return None, False
