@@ -158,5 +158,6 @@ def run(args) -> int:
           f"{scores['median_error_km'] or 0:.1f} km")
     print(f"end to end   acc@161 {scores['end_to_end_acc161']:.3f} of all gold toponyms")
     print(f"speed        {scores['docs_per_second']:.0f} articles/s of "
-          f"{characters / len(articles):,.0f} characters on average (geocode stage alone, warm, 1 core)")
+          f"{characters / len(articles):,.0f} characters on average "
+          "(geocode stage alone, warm, 1 core)")
     return 0

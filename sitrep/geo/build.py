@@ -37,8 +37,8 @@ __all__ = ["build_gazetteer", "create_empty", "SCHEMA_SQL", "insert_names", "fin
 SCHEMA_SQL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places(id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL,
-    lat REAL NOT NULL, lon REAL NOT NULL, fclass TEXT NOT NULL, fcode TEXT NOT NULL, country TEXT, admin1 TEXT,
-    admin2 TEXT, population INTEGER, source TEXT NOT NULL);
+    lat REAL NOT NULL, lon REAL NOT NULL, fclass TEXT NOT NULL, fcode TEXT NOT NULL,
+    country TEXT, admin1 TEXT, admin2 TEXT, population INTEGER, source TEXT NOT NULL);
 CREATE TABLE names(norm TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT NOT NULL, name TEXT,
     common INTEGER NOT NULL DEFAULT 0, cue TEXT);
 CREATE TABLE admin1(country TEXT, code TEXT, name TEXT, place INTEGER, PRIMARY KEY(country, code));
