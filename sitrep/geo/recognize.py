@@ -20,7 +20,7 @@ from .gazetteer import Candidate, Gazetteer
 from .normalize import normalize_name
 from .words import (
     ADMIN_CUES, CONNECTORS, FACILITY_CUES, FEATURE_WORDS, FUNCTION_WORDS, GIVEN_NAMES,
-    HONORIFICS, LOCATIVES, NEAR_CUES, NEVER_ALONE, ORGANISATION_WORDS, PART_NOUNS,
+    HONORIFICS, LOCATIVES, NEAR_CUES, STRONG_LOCATIVES, NEVER_ALONE, ORGANISATION_WORDS, PART_NOUNS,
     PLACE_PREFIXES, SETTLEMENT_CUES,
 )
 
@@ -29,6 +29,7 @@ __all__ = ["Mention", "find_mentions", "tokenize"]
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-‐'’]\w+)*|\S")
 _POSSESSIVE = re.compile(r"['’]s?$")
 MAX_WORDS = 7   # the longest place name looked up, in tokens
+_NEVER_ALONE = frozenset(normalize_name(word) for word in NEVER_ALONE)   # "El Niño" -> "al nino"
 
 
 @dataclass(slots=True)
@@ -181,9 +182,13 @@ def _plausible(candidates: tuple[Candidate, ...], tokens: list[Token], first: in
         kept.append(candidate)
     if not kept:
         return ()
-    if (tokens[first].lower if single else normalize_name(" ".join(
-            t.text for t in tokens[first:last + 1]))) in NEVER_ALONE:
+    if normalize_name(" ".join(t.text for t in tokens[first:last + 1])) in _NEVER_ALONE:
         return ()
+    if not word.isupper():   # "CAR", "DRC" are acronyms only in capitals ("Car" is a car)
+        kept = [c for c in kept if c.cue == "after_comma" or not (
+            len(c.matched) > 1 and c.matched.isalpha() and c.matched.isupper())]
+        if not kept:
+            return ()
     if last + 1 < len(tokens) and tokens[last + 1].lower in FEATURE_WORDS and \
             _capitalised(tokens[last + 1]):
         return ()
@@ -358,8 +363,10 @@ def _rejected(tokens: list[Token], index: int, last: int, candidates: tuple[Cand
     # a one-word name known only as some place's alternate name ("Chen", "Fox", "Samsung") is
     # a place only after a locative preposition ("in Houla"): on GeoWebNews this gate removed
     # 70 false places for 9 missed ones
-    return index == last and all(c.kind == "alternate" for c in candidates) and (
-        index == 0 or tokens[index - 1].lower not in LOCATIVES)
+    if index != last or not all(c.kind == "alternate" for c in candidates):
+        return False
+    return (tokens[index].lower in GIVEN_NAMES or index == 0 or
+            tokens[index - 1].lower not in STRONG_LOCATIVES)
 
 
 def _precision_cue(tokens: list[Token], index: int) -> tuple[str | None, bool]:

@@ -38,6 +38,10 @@ PART_NOUNS = frozenset({"base", "camp", "airport", "checkpoint", "prison", "vill
                         "outpost", "position", "positions", "compound", "hospital"})
 LOCATIVES = frozenset({"in", "near", "at", "from", "to", "outside", "into", "across", "toward",
                        "towards", "around", "of", "through", "via", "nearby", "inside"})
+# The prepositions that make a bare word a place ("in Houla", "from Misrata"), unlike "of" and
+# "at" ("the CEO of Zara", "dinner at Noma").
+STRONG_LOCATIVES = frozenset({"in", "near", "outside", "into", "inside", "across", "around",
+                              "toward", "towards", "through", "nearby", "from", "to"})
 # Capitalised words that name something else far more often than the hamlet that shares the name.
 NEVER_ALONE = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
