@@ -92,7 +92,7 @@ _STATE_INTERS = {1}
 _GOVERNMENT_HINT = re.compile(r"regain|retook|retaken|retake|liberat|purg|cleared|won back|reclaim",
                               re.IGNORECASE)
 _WITHOUT_FIGHT = re.compile(r"pull(?:ed|ing|s)? out|withdr[ae]w|withdrawal|evacuation deal|handed "
-                            r"over|hand(?:ed)? over|without (?:a )?(?:fight|resistance|fighting)|"
+                            r"(?:\w+ ){0,2}over|hand(?:ed)? over|without (?:a )?(?:fight|resistance|fighting)|"
                             r"unopposed|under an? (?:\w+ )?(?:deal|agreement)", re.IGNORECASE)
 _EXPLOSIVE_CONTEXT = re.compile(r"bomb|blast|explo|attack|vest|belt|detonat|blew|kill", re.IGNORECASE)
 _CONFLICT_AGREEMENT = re.compile(r"cease-?fire|truce|surrender|prisoner|hostage|peace|amnesty|"
@@ -118,7 +118,7 @@ _SHELLING_ACT = re.compile(r"shell(?:ed|ing)|bombard|attack|fire|strike|barrage"
 _THROWN = re.compile(r"thr[eo]w|hurl|lob|toss|explod|attack|injur|wound|kill", re.IGNORECASE)
 _EXPLOSIVE_WEAPON = re.compile(r"\b(?:(?<!petrol )bombs?|IEDs?|explosives|explosive devices?|"
                                r"land ?mines?|grenades?|detonators?|suicide)\b", re.IGNORECASE)
-_EXPLODED = re.compile(r"blast|explo|detonat|blew|went off", re.IGNORECASE)
+_EXPLODED = re.compile(r"blast|explosion|explod|detonat|blew|went off", re.IGNORECASE)
 _ACCIDENT = re.compile(r"\baccident(?:al|ally|s)?\b|no attack|not an attack|malfunction|"
                        r"technical (?:fault|failure)|mishandl", re.IGNORECASE)
 _PRO_GOVERNMENT = re.compile(r"pro-(?:government|regime|state)|loyalist|government-(?:backed|allied)",
