@@ -123,6 +123,8 @@ _ACCIDENT = re.compile(r"\baccident(?:al|ally|s)?\b|no attack|not an attack|malf
                        r"technical (?:fault|failure)|mishandl", re.IGNORECASE)
 _PRO_GOVERNMENT = re.compile(r"pro-(?:government|regime|state)|loyalist|government-(?:backed|allied)",
                              re.IGNORECASE)
+_SEARCH = re.compile(r"\braid(?:s|ed)?\b|search(?:es|ed)?\b|crackdown|sweep|checkpoint|"
+                     r"cordon", re.IGNORECASE)
 _TEST = re.compile(r"test|video|nuclear", re.IGNORECASE)
 
 
@@ -365,8 +367,9 @@ class Rules:
     def weapons_taken(self, context: Context, reason: str) -> Coding:
         taking = _TAKING.search(context.trigger) or _TAKING.search(context.before[-80:]) or \
             _TAKING.search(context.after[:40])
-        if taking and ("nonstate" in context.agent_roles or context.actor1_inter in (2, 3, 4)
-                       or _WEAPON_SOURCE.search(context.sentence)):
+        searched = _SEARCH.search(context.sentence)  # raids and searches are law enforcement
+        if taking and (_WEAPON_SOURCE.search(context.sentence) or not searched and (
+                "nonstate" in context.agent_roles or context.actor1_inter in (2, 3, 4))):
             return _acled("Looting/property destruction", "weapons taken by an armed group from its enemy",
                           mode="seize")
         return _acled("Disrupted weapons use", reason)
