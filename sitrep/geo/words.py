@@ -32,7 +32,9 @@ NEAR_CUES = (("near",), ("outside",), ("outskirts", "of"), ("close", "to"), ("no
              ("south", "of"), ("east", "of"), ("west", "of"), ("northeast", "of"),
              ("northwest", "of"), ("southeast", "of"), ("southwest", "of"), ("vicinity", "of"),
              ("nearby",), ("around",), ("countryside", "of"), ("edge", "of"),
-             ("outside", "of"), ("suburbs", "of"), ("countryside",))
+             ("outside", "of"), ("suburbs", "of"), ("countryside",), ("km", "from"),
+             ("kilometres", "from"), ("kilometers", "from"), ("miles", "from"),
+             ("outskirts",), ("environs", "of"))
 # "a base in X", "the camp at X": an unnamed part of X (ACLED precision 2).
 PART_NOUNS = frozenset({"base", "camp", "airport", "checkpoint", "prison", "village", "villages",
                         "outpost", "position", "positions", "compound", "hospital"})
