@@ -339,9 +339,9 @@ class Rules:
             return _acled("Non-violent transfer of territory", "territory changed hands without fighting")
         if context.actor1_inter is not None:
             # ACLED: the government "or its affiliates" regains territory
-            government = context.actor1_inter in _STATE_INTERS or (
-                context.actor1_inter == 8 and "nonstate" not in context.agent_roles) or bool(
-                _PRO_GOVERNMENT.search(context.before[-60:]))
+            government = (context.actor1_inter in _STATE_INTERS or context.actor1_inter == 8) and \
+                "nonstate" not in context.agent_roles or bool(
+                    _PRO_GOVERNMENT.search(context.before[-60:]))
             reason = f"taken by an actor of ACLED inter {context.actor1_inter}"
         elif context.passive and context.target_roles & {"state", "nonstate"}:
             # "the terrorists were pushed back from their strongholds": the loser is named
@@ -410,7 +410,8 @@ class Rules:
         if context.trigger.lower().startswith("rall") and _NOT_PROTEST.search(context.sentence):
             return None
         window = context.window
-        forces = bool(self.cues_state(window))
+        forces = bool(self.cues_state(window)) or bool(re.search(r"crack(?:ed)? ?down", window,
+                                                                   re.IGNORECASE))
         if self.has("protest_violent", window):
             return _acled("Violent demonstration", "demonstrators used violence", 0.08)
         if self.has("protest_excessive", window) and forces:

@@ -189,9 +189,12 @@ class DetectEvents:
     def _actor_role(self, actor: Actor | None) -> set[str]:
         if actor is None:
             return set()
+        # the mention's own words count too: "Taliban militants" coded as state forces (the
+        # post-2021 Taliban government) is still a non-state group in a 2016 report
+        words = self.roles(actor.text)
         if actor.inter in _INTER_ROLE:
-            return {_INTER_ROLE[actor.inter]}
-        return self.roles(actor.text)
+            return {_INTER_ROLE[actor.inter]} | (words & {"nonstate"})
+        return words
 
     def _code_mention(self, report: Report, sentence: Sentence, text: str,
                       mentions: list[Mention], window: str, neighbours: str, frame: str,
@@ -233,7 +236,7 @@ class DetectEvents:
         coding = self.rules.code(context)
         if coding is None or (coding.sub_event_type is None and coding.plover_type is None):
             return None
-        if coding.event_type and _AGGREGATE.search(text[clause_start:clause_end]):
+        if coding.event_type in _VIOLENT_TYPES and _AGGREGATE.search(text[clause_start:clause_end]):
             # "has killed more than 1,000 civilians since 2019": a tally over a period, not one
             # event ACLED would code; kept as a PLOVER/CAMEO record only
             coding = Coding(None, coding.plover_type, coding.plover_mode, coding.cameo_root,
