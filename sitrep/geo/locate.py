@@ -11,6 +11,7 @@ province or region (its centroid).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -55,19 +56,22 @@ def _sentence_spans(report: Report) -> list[tuple[int, int]]:
 
 
 def _sentence_index(spans: list[tuple[int, int]], position: int) -> int | None:
-    for index, (start, end) in enumerate(spans):
-        if start <= position < end:
-            return index
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    if index >= 0 and spans[index][0] <= position < spans[index][1]:
+        return index
     return None
 
 
-def locate_event(report: Report, event: Event, focus: Place | None = None) -> Event:
-    """``event`` with its location (unchanged when it has no anchor or no place fits)."""
+def locate_event(report: Report, event: Event, focus: Place | None = None,
+                 spans: list[tuple[int, int]] | None = None) -> Event:
+    """``event`` with its location (unchanged when it has no anchor or no place fits).
+    ``focus`` is the report's fallback place, ``spans`` its sentences (both computed once per
+    report by :class:`LocateEvents`)."""
     anchor = event.trigger or (event.evidence[0] if event.evidence else None)
     if anchor is None:
         return event
     position = anchor.start
-    spans = _sentence_spans(report)
+    spans = spans if spans is not None else _sentence_spans(report)
     index = _sentence_index(spans, position)
     if index is None:
         return event
@@ -127,6 +131,7 @@ class LocateEvents:
         if not report.events:
             return report
         focus = _focus(report)
+        spans = _sentence_spans(report)
         report.events = [event if event.location is not None else
-                         locate_event(report, event, focus) for event in report.events]
+                         locate_event(report, event, focus, spans) for event in report.events]
         return report
