@@ -2,10 +2,10 @@
 
 Floors sit a little below what `sitrep eval events` measured when they were pinned (see the
 commit that last raised them); raise them when the coder improves, never lower them silently.
-Measured on 2026-11-25 (whole pipeline as then committed): CASE dev weighted F1 0.877 (the rules
+Measured on 2026-11-25 (whole pipeline as then committed): CASE dev weighted F1 0.893 (the rules
 were developed looking at these snippets' errors, so this is not a held-out figure; the half with
-ids = 2 mod 4, consulted less, scored 0.869), non-ACLED snippets with no ACLED event 0.933;
-PLOVER type accuracy 0.599. The other stages still change
+ids = 2 mod 4, consulted less, scored 0.889), non-ACLED snippets with no ACLED event 0.933;
+PLOVER type accuracy 0.59. The other stages still change
 under these figures (actors, parse), so the floors leave some room.
 """
 
@@ -18,7 +18,7 @@ import pytest
 from sitrep.eval.events import available_pipeline, read_case, score_case
 from sitrep.eval.events import _score_plover as score_plover
 
-CASE_WEIGHTED_F1_FLOOR = 0.84
+CASE_WEIGHTED_F1_FLOOR = 0.85
 CASE_NON_ACLED_FLOOR = 0.90
 PLOVER_ACCURACY_FLOOR = 0.56
 
