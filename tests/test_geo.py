@@ -276,3 +276,26 @@ def test_unknown_geocode_option_is_a_config_error():
 
     with pytest.raises(ConfigError, match="no option"):
         Geocode(gazetteer="/nonexistent", populaton=2.0)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(["Aleppo", "al-Bab", "Palmyra", "Syria", "Brick", "near", "in", "the",
+                          "province", "air", "base", ",", ".", "\n", "Syrian", "Ḩamāh", "‘",
+                          "New", "Jersey", "T4", "x"])
+
+
+@given(st.text(max_size=40))
+def test_normalisation_is_idempotent(name):
+    assert normalize_name(normalize_name(name)) == normalize_name(name)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, max_size=30))
+def test_every_place_slices_back_to_its_text(geocode, words):
+    raw = " ".join(words)
+    report = geocode(Report(id="h", raw=raw))
+    for place in report.places:
+        assert raw[place.start:place.end] == place.text
+        assert place.needs_review or place.lat is not None

@@ -38,7 +38,7 @@ _LETTERS = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d",
 def normalize_name(name: str) -> str:
     """The lookup key of a place name (see the module docstring)."""
     hyphenated_article = _hyphenated_articles(name)
-    text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
+    text = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.translate(_DROPPED).translate(_SPACED).casefold()
     text = _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
