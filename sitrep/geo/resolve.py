@@ -61,7 +61,8 @@ class Resolution:
 # is nearly always the country, an admin1 name without a cue usually loses to a city of the same
 # name (New York, Aleppo), a curated facility is what its name says.
 _TYPE_PRIOR = {"PCLI": 1.25, "CONT": 1.0, "ADM1": 0.86, "ADM2": 0.75, "RGN": 0.7, "AREA": 0.7,
-               "SEA": 0.8, "GULF": 0.7, "OCN": 0.9, "ISL": 0.8}
+               "SEA": 0.8, "GULF": 0.7, "OCN": 0.9, "ISL": 0.8, "STM": 0.8, "MTS": 0.8,
+               "VAL": 0.7, "DSRT": 0.8, "STRT": 0.8, "LK": 0.7}
 
 
 def _prior(candidate: Candidate) -> float:

@@ -20,8 +20,9 @@ PART_OF = "an unnamed part of it -> precision 2"
 
 # Feature codes whose extent is larger than a point: ACLED precision 3 (province or wider) for
 # countries, admin1, continents, seas; 2 for a small named area (Eastern Ghouta, a district).
-_PROVINCE_OR_WIDER = frozenset({"PCLI", "ADM1", "CONT", "SEA", "GULF", "OCN", "ISL"})
-_SMALL_AREA = frozenset({"RGN", "AREA", "ADM2", "ADM3"})
+_PROVINCE_OR_WIDER = frozenset({"PCLI", "ADM1", "CONT", "SEA", "GULF", "OCN", "ISL", "STM",
+                                "MTS", "DSRT", "STRT"})
+_SMALL_AREA = frozenset({"RGN", "AREA", "ADM2", "ADM3", "VAL", "LK"})
 
 
 def geo_precision(candidate: Candidate, near: bool) -> int:
