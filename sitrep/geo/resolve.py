@@ -131,8 +131,14 @@ def _score(candidate: Candidate, context: _Context, weights: ResolverWeights,
     country = admin1 = proximity = 0.0
     if total > 0:
         same = weight if mine is not None and mine.country == candidate.country else 0.0
-        country = max(0.0, context.countries[candidate.country] - same) / (
-            total + weights.share_smoothing)
+        if candidate.country is None and context.countries:
+            # a region across countries (the Middle East, the Atlantic) fits any context as
+            # well as the best-supported country does: no hamlet of that name should win on
+            # context alone
+            support = max(context.countries.values()) - weight
+        else:
+            support = context.countries[candidate.country] - same
+        country = max(0.0, support) / (total + weights.share_smoothing)
         same = weight if mine is not None and (mine.country, mine.admin1) == (
             candidate.country, candidate.admin1) else 0.0
         if candidate.admin1:
