@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 from ..model import Actor, Event
 
@@ -52,12 +53,47 @@ def _places_compatible(a: Event, b: Event) -> bool:
     return a.location.geonameid == b.location.geonameid
 
 
+def _date_range(event: Event) -> tuple[date, date] | None:
+    """The days an event's date may stand for: ACLED precision 1 one day, 2 the week starting at
+    ``event_date``, 3 its month (a coarse date is stored as the first day of its range), or for
+    the undated fallback of precision 3 the month up to the publication date it carries."""
+    try:
+        start = date.fromisoformat(event.event_date[:10])
+    except (TypeError, ValueError):
+        return None
+    precision = event.time_precision or 1
+    if precision == 1:
+        return start, start
+    if precision == 2:
+        return start, start + timedelta(days=6)
+    if event.date_text is None:
+        # the publication-date fallback (time/date_events.py): "some day up to publication"
+        return start - timedelta(days=31), start
+    first = start.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
 def _dates_compatible(a: Event, b: Event) -> bool:
+    """Two dates agree when one's days lie within the other's ("on Monday" within "last week")."""
     if not a.event_date or not b.event_date or a.event_date == b.event_date:
         return True
-    if (a.time_precision or 1) > 1 or (b.time_precision or 1) > 1:
-        return a.event_date[:7] == b.event_date[:7]
-    return False
+    range_a, range_b = _date_range(a), _date_range(b)
+    if range_a is None or range_b is None:
+        return False
+    return (range_a[0] <= range_b[0] and range_b[1] <= range_a[1]
+            or range_b[0] <= range_a[0] and range_a[1] <= range_b[1])
+
+
+def _finer_date(kept: Event, other: Event) -> bool:
+    """Whether ``other``'s date should replace ``kept``'s: it has one and ``kept`` has none, or it
+    is finer (a mention's own "on Monday" beats the publication-date fallback of precision 3)."""
+    if other.event_date is None or _back_reference(other):
+        # "shortly after the capture of Palmyra" on Monday: the day is the sentence's, not its own
+        return False
+    if kept.event_date is None:
+        return True
+    return (other.time_precision or 3) < (kept.time_precision or 3)
 
 
 def _modalities_compatible(kept: Event, other: Event) -> bool:
@@ -116,11 +152,13 @@ def _fold(kept: Event, other: Event) -> Event:
     evidence.sort(key=lambda s: (s.start, s.end))
     changes: dict = {"evidence": tuple(evidence)}
     # attribution is not borrowed: "reportedly" qualifies the sentence it stands in
-    for name in ("actor1", "actor2", "location", "event_date", "date_text", "plover_mode"):
+    for name in ("actor1", "actor2", "location", "plover_mode"):
         if getattr(kept, name) is None and getattr(other, name) is not None:
             changes[name] = getattr(other, name)
-            if name == "event_date":
-                changes["time_precision"] = other.time_precision
+    if _finer_date(kept, other):
+        # the date, its precision and the words that gave it travel together
+        changes.update(event_date=other.event_date, time_precision=other.time_precision,
+                       date_text=other.date_text)
     if (not _located_in_sentence(kept) and _located_in_sentence(other)
             and not _back_reference(other)):
         # a place named in the mention's own sentence beats a report-wide fallback
