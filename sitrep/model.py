@@ -308,7 +308,11 @@ class Event:
 
     ACLED ``event_type``/``sub_event_type`` may be ``None`` for events that only have a PLOVER or
     CAMEO code (e.g. a diplomatic CONSULT). ``trigger`` is the word(s) that evoked the event and
-    ``reasons`` the decisions taken while coding it; neither is part of the JSONL contract.
+    ``reasons`` the decisions taken while coding it; neither is part of the JSONL contract, nor
+    are the facts later stages decide on: ``back_reference`` (the mention names an event told
+    elsewhere, "after the capture of Palmyra", so its sentence's place and day are not its own),
+    ``location_source`` (where ``location`` came from: "sentence", "earlier sentence" or
+    "report focus") and ``modality_cue`` (the words that set ``modality``, e.g. "denied").
     """
 
     event_type: str | None
@@ -331,6 +335,9 @@ class Event:
     confidence: float = 0.5
     trigger: Span | None = None
     reasons: tuple[str, ...] = ()
+    back_reference: bool = False
+    location_source: str | None = None
+    modality_cue: str | None = None
 
     def to_dict(self) -> dict:
         def actor(value: Actor | None) -> dict | None:
@@ -349,7 +356,8 @@ class Event:
             "modality": self.modality, "attribution": self.attribution,
             "evidence": [s.to_dict() for s in self.evidence], "confidence": self.confidence,
             "trigger": self.trigger.to_dict() if self.trigger else None,
-            "reasons": list(self.reasons),
+            "reasons": list(self.reasons), "back_reference": self.back_reference,
+            "location_source": self.location_source, "modality_cue": self.modality_cue,
         }
 
     def to_contract(self) -> dict:
@@ -384,6 +392,8 @@ class Event:
             confidence=data.get("confidence", 0.5),
             trigger=Span.from_dict(data["trigger"]) if data.get("trigger") else None,
             reasons=tuple(data.get("reasons") or ()),
+            back_reference=bool(data.get("back_reference", False)),
+            location_source=data.get("location_source"), modality_cue=data.get("modality_cue"),
         )
 
     def key(self) -> tuple:

@@ -350,3 +350,11 @@ def test_separate_incidents_stay_apart(detect):
             "In a separate attack, a roadside bomb wounded three policemen in the south.")
     events = _events(detect, text)
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"] * 2
+
+
+def test_back_reference_and_modality_cue_are_recorded_as_data(detect):
+    events = _events(detect, "Rebels had two tanks knocked out on Monday shortly after the "
+                             "capture of the town.", asserted=False)
+    assert any(e.back_reference for e in events if e.trigger and "capture" in e.trigger.text)
+    denied = _events(detect, "The army denied shelling the village.", asserted=False)
+    assert any(e.modality == "negated" and e.modality_cue == "denied" for e in denied)

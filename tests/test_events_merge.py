@@ -54,3 +54,23 @@ def test_publication_fallback_covers_the_days_before_publication():
     fallback = _mention(0, event_date="2016-12-02", time_precision=3)
     assert same_event(fallback, _mention(20, event_date="2016-11-28", time_precision=1,
                                          date_text="on Monday"))
+
+
+def test_a_back_reference_lends_neither_its_date_nor_its_place():
+    first_hand = _mention(0, 0.9, event_date="2016-12-10", time_precision=2,
+                          date_text="over the weekend")
+    # "shortly after the capture of Palmyra" in a sentence dated "on Monday"
+    back = _mention(40, 0.5, event_date="2016-12-12", time_precision=1, date_text="on Monday",
+                    back_reference=True)
+    (merged,) = merge_events([first_hand, back])
+    assert merged.date_text == "over the weekend" and len(merged.evidence) == 2
+
+
+def test_decision_fields_round_trip_but_stay_out_of_the_contract():
+    event = _mention(0, back_reference=True, location_source="sentence", modality_cue="denied",
+                     modality="negated")
+    assert Event.from_dict(event.to_dict()) == event
+    contract = event.to_contract()
+    assert not {"back_reference", "location_source", "modality_cue", "reasons"} & set(contract)
+    assert Event.from_dict({"event_type": None, "sub_event_type": None,
+                            "plover_type": "CONSULT"}).back_reference is False

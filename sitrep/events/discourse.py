@@ -24,7 +24,7 @@ def adopt_weapon_readings(events: list[Event]) -> list[Event]:
     """A weapons seizure told without its taker ("Among the weapons seized were ...") reads like
     the report's other seizure, when that one names an armed group taking them from its enemy."""
     looted = any(e.sub_event_type == "Looting/property destruction" and e.actor1 is not None
-                 and any("weapons taken by an armed group" in r for r in e.reasons)
+                 and e.plover_mode == "seize"  # codebook.weapons_taken: taken from its enemy
                  for e in events)
     if not looted:
         return events
@@ -53,11 +53,10 @@ def resolve_back_references(events: list[Event]) -> list[Event]:
     actor of its own takes the type of the report's most confident first-hand mention of the same
     family, so that merge_events can fold it in instead of leaving a guess of its own."""
     first_hand = [e for e in events if e.sub_event_type and e.modality == "asserted"
-                  and not any(r.startswith("back reference") for r in e.reasons)]
+                  and not e.back_reference]
     resolved = []
     for event in events:
-        if event.actor1 is None and event.sub_event_type and any(
-                r.startswith("back reference") for r in event.reasons):
+        if event.actor1 is None and event.sub_event_type and event.back_reference:
             same_family = [e for e in first_hand if _family(e) == _family(event)]
             if same_family:
                 model = max(same_family, key=lambda e: e.confidence)
@@ -73,14 +72,14 @@ def resolve_back_references(events: list[Event]) -> list[Event]:
 _GENERAL_DENIAL = re.compile(r"\b(?:always|repeatedly|consistently|long|routinely|previously)\s+"
                              r"(?:\w+\s+)?den(?:ied|ies|y)|den(?:ied|ies|y)\s+(?:ever|using|any)\b",
                              re.IGNORECASE)
-_DENIAL_REASON = re.compile(r"^negated: '(?:denied|denies|deny|refuted|dismissed reports)'")
+_DENIAL_CUE = re.compile(r"(?:denied|denies|deny|refuted|dismissed reports)$", re.IGNORECASE)
 
 
 def mark_contested(events: list[Event]) -> list[Event]:
     """A happening the report also says was denied is contested, not asserted: its asserted
     mentions of the same type become uncertain (the denial and the accusation both stand)."""
     denied = {e.sub_event_type for e in events if e.sub_event_type and e.modality == "negated"
-              and any(_DENIAL_REASON.match(r) for r in e.reasons)
+              and _DENIAL_CUE.match(e.modality_cue or "")
               and not any(_GENERAL_DENIAL.search(span.text) for span in e.evidence)}
     if not denied:
         return events

@@ -111,12 +111,11 @@ _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|elsewhere|another (?:attack|incide
 
 
 def _located_in_sentence(event: Event) -> bool:
-    return event.location is not None and any(
-        r.startswith("location:") and "in the event's sentence" in r for r in event.reasons)
+    return event.location is not None and event.location_source == "sentence"
 
 
 def _back_reference(event: Event) -> bool:
-    return event.actor1 is None and any(r.startswith("back reference") for r in event.reasons)
+    return event.actor1 is None and event.back_reference
 
 
 def same_event(a: Event, b: Event) -> bool:

@@ -137,8 +137,7 @@ class DetectEvents:
                                        any(other < start for other in diplomatic_starts),
                                        token_range, places or [])
             if event is not None:
-                back_reference = "back reference" in " ".join(event.reasons)
-                candidates.append((frame, event, back_reference))
+                candidates.append((frame, event, event.back_reference))
         specific = any(frame in _SPECIFIC and event.event_type and not back
                        and event.modality == "asserted" for frame, event, back in candidates)
         kept = [event for frame, event, _ in candidates
@@ -315,7 +314,8 @@ class DetectEvents:
             modality=modality.value, attribution=modality.attribution,
             evidence=(Span(sentence.start, sentence.end, sentence.text),),
             confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=trigger,
-            reasons=tuple(reasons))
+            reasons=tuple(reasons), back_reference=arguments.back_reference,
+            modality_cue=modality.cue or None)
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'-]*")

@@ -89,7 +89,7 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
             # words before the trigger are about; the capture is of the place itself
             precision = 1
         return _with_location(event, best, precision,
-                              f"location: '{best.text}' in the event's sentence")
+                              f"location: '{best.text}' in the event's sentence", "sentence")
     clause = report.raw[start:end]
     anaphor = _PLACE_ANAPHOR.search(clause)
     for earlier_start, earlier_end in spans[max(0, index - _LOOKBACK_SENTENCES):index][::-1]:
@@ -99,19 +99,22 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
             best = earlier[-1]
             precision = 1 if anaphor and _specificity(best) == 0 else (best.geo_precision or 1)
             return _with_location(event, best, precision,
-                                  f"location: '{best.text}' from an earlier sentence")
+                                  f"location: '{best.text}' from an earlier sentence",
+                                  "earlier sentence")
     if focus is not None:
         precision = 1 if anaphor and _specificity(focus) == 0 else max(focus.geo_precision or 1, 2)
         if _specificity(focus) >= 2:
             precision = 3
         return _with_location(event, focus, precision,
-                              f"location: the report's most mentioned place '{focus.text}'")
+                              f"location: the report's most mentioned place '{focus.text}'",
+                              "report focus")
     return event
 
 
-def _with_location(event: Event, place: Place, precision: int, reason: str) -> Event:
+def _with_location(event: Event, place: Place, precision: int, reason: str, source: str) -> Event:
     location = replace(place, geo_precision=precision)
-    return replace(event, location=location, reasons=event.reasons + (reason,))
+    return replace(event, location=location, location_source=source,
+                   reasons=event.reasons + (reason,))
 
 
 def _focus(report: Report) -> Place | None:
