@@ -358,3 +358,29 @@ def test_back_reference_and_modality_cue_are_recorded_as_data(detect):
     assert any(e.back_reference for e in events if e.trigger and "capture" in e.trigger.text)
     denied = _events(detect, "The army denied shelling the village.", asserted=False)
     assert any(e.modality == "negated" and e.modality_cue == "denied" for e in denied)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # rules generalised after the held-out run (tests/test_events_heldout.py)
+    ("Angry villagers beat to death a man accused of stealing a goat.", "Mob violence"),
+    ("An irate crowd attacked two men at the bus park, injuring both.", "Mob violence"),
+    ("Gunmen shot dead a town councillor outside a mosque.", "Attack"),
+    ("The militia said it was dissolving its youth wing.", "Change to group/activity"),
+    ("Rebels opened a training camp near the border.", "Headquarters or base established"),
+    ("Government troops took back the airport from the insurgents.", "Government regains territory"),
+    ("Gunmen took over the police station in the town.", "Non-state actor overtakes territory"),
+    ("Police beat marchers so badly that five were hospitalised.",
+     "Excessive force against protesters"),
+    ("Protesters attacked the offices of the ruling party in the city.", "Violent demonstration"),
+    ("Fighter jets carried out raids on militant hideouts in the valley.", "Air/drone strike"),
+    ("Militiamen carried off cattle and grain from the village.", "Looting/property destruction"),
+    ("Investigators found a mass grave near the former front line.", "Other"),
+    ("A militia and armed vigilantes clashed near the village, leaving six dead.", "Armed clash"),
+])
+def test_generalised_rules(detect, text, expected):
+    assert expected in _types(_events(detect, text)), _events(detect, text)
+
+
+def test_disaster_damage_is_not_property_destruction(detect):
+    text = "A strong earthquake struck the region, destroying hundreds of homes."
+    assert not any(e.event_type for e in _events(detect, text))

@@ -89,7 +89,8 @@ _PLOVER_CAMEO = {
 }
 
 _STATE_INTERS = {1}
-_GOVERNMENT_HINT = re.compile(r"regain|retook|retaken|retake|liberat|purg|cleared|won back|reclaim",
+_GOVERNMENT_HINT = re.compile(r"regain|retook|retaken|retake|liberat|purg|cleared|won back|reclaim|"
+                              r"(?:took|taken|take|taking) back",
                               re.IGNORECASE)
 _WITHOUT_FIGHT = re.compile(r"pull(?:ed|ing|s)? out|withdr[ae]w|withdrawal|evacuation deal|handed "
                             r"(?:\w+ ){0,2}over|hand(?:ed)? over|without (?:a )?(?:fight|resistance|fighting)|"
@@ -126,6 +127,8 @@ _PRO_GOVERNMENT = re.compile(r"pro-(?:government|regime|state)|loyalist|governme
 _SEARCH = re.compile(r"\braid(?:s|ed)?\b|search(?:es|ed)?\b|crackdown|sweep|checkpoint|"
                      r"cordon", re.IGNORECASE)
 _TEST = re.compile(r"test|video|nuclear", re.IGNORECASE)
+# a verb telling the act itself ("attacked", "beat to death", "burnt alive"), not a noun ("attack")
+_FINITE_VIOLENCE = re.compile(r"\w+(?:ed|t)\b|beat|lynch", re.IGNORECASE)
 
 
 @dataclass
@@ -271,7 +274,8 @@ class Rules:
 
     def code_clash(self, context: Context) -> Coding | None:
         roles = context.sentence_roles
-        if roles & {"protester", "rioter"}:
+        if "protester" in roles or "rioter" in roles and "nonstate" not in roles:
+            # a militia fighting vigilantes is a battle between armed groups, not a riot
             return _acled("Violent demonstration", "clash involving demonstrators or rioters", -0.05)
         if _MOB.search(context.sentence) and not roles & {"nonstate", "state"}:
             return _acled("Mob violence", "clash between groups of civilians", -0.05)
@@ -297,7 +301,7 @@ class Rules:
             return _acled("Armed clash", "aircraft shot down", -0.1)
         if agent & {"civilian", "rioter"} and not context.sentence_roles & {"nonstate", "state"} and not (
                 context.actor1_inter in (1, 2, 3, 4, 8)) and not context.passive and \
-                trigger.endswith("ed") and not self.has("political", context.before):
+                _FINITE_VIOLENCE.match(trigger) and not self.has("political", context.before):
             # "villagers armed with machetes attacked a neighbouring community": no armed group
             return _acled("Mob violence", "violence by unorganised civilians", -0.05)
         armed_target = target & {"state", "nonstate", "military_target"} or (
@@ -429,6 +433,8 @@ class Rules:
         return self.code_protest(context)
 
     def code_riot(self, context: Context) -> Coding | None:
+        if context.trigger.lower().startswith("vigilante") and "nonstate" in context.sentence_roles:
+            return None  # vigilantes facing a militia are an armed group: the clash tells the event
         if _MOB.search(context.trigger) or _MOB.search(context.sentence) and not (
                 context.sentence_roles & {"protester"}):
             return _acled("Mob violence", "violence by a mob, not a demonstration")
@@ -438,6 +444,8 @@ class Rules:
         reason = self.non_political(context)
         if reason and self.has("crime", context.sentence):
             return _only("COERCE", "seize", "17", reason)
+        if reason:
+            return _only(None, None, None, reason)  # "the earthquake destroyed hundreds of homes"
         if context.sentence_roles & {"protester"} or "protest" in context.frames_here:
             return _acled("Violent demonstration", "demonstrators destroyed or looted property", -0.05)
         if context.sentence_roles & {"rioter"} or "riot" in context.frames_here:
@@ -479,6 +487,8 @@ class Rules:
         return _acled("Change to group/activity", "armed group changed its make-up or posture")
 
     def code_other_development(self, context: Context) -> Coding | None:
+        if "grave" in context.trigger.lower():
+            return _acled("Other", "mass grave found", plover=None, mode=None)
         if "video" in context.trigger.lower():
             return _acled("Other", "propaganda release", -0.1, plover=None, mode=None)
         return _acled("Other", "weapons test or similar development", plover="MOBILIZE", mode="weapons")
