@@ -182,3 +182,14 @@ def test_every_actor_and_quantity_slices_back():
             assert text[span.start:span.end] == span.text
 
     check()
+
+
+def test_identity_militias_and_communities(pipeline):
+    report = pipeline("Fulani militiamen attacked Tiv farmers in Benue state, Nigeria. "
+                      "Hema villagers fled Lendu militia raids in Ituri. A fur coat; Karen "
+                      "said hello.")
+    codes = coded(report)
+    assert codes["Fulani militiamen"][:2] == ("Fulani Ethnic Militia (Nigeria)", 4)
+    assert codes["Tiv farmers"][:2] == ("Civilians (Nigeria)", 7)
+    assert codes["Lendu militia"][:2] == ("Lendu Ethnic Militia (Democratic Republic of Congo)", 4)
+    assert "Nigeria" not in codes and "fur" not in codes and "Karen" not in codes

@@ -165,6 +165,17 @@ def code_mention(dictionary: ActorDictionary, report: Report, context: DocumentC
                                          "fighters", "fighter")):
             return None                     # nothing to refer back to: too vague to code
         return _role_actor(dictionary, base, context, mention, "armed", cue)
+    if mention.kind == "identity":
+        identity = mention.identity
+        iso3 = context.country if context.country in identity.countries else \
+            identity.countries[0]
+        country = _country_name(dictionary, iso3)
+        label = {"Ethnic": "Ethnic Militia", "Communal": "Communal Militia"}.get(
+            identity.kind, "Militia")
+        return Actor(**base, name=f"{identity.name} {label} ({country})", type=INTER_TYPES[4],
+                     inter=4, cameo=f"{iso3}UAF", country=country,
+                     actor_id=f"{iso3}:identity:{identity.name}",
+                     reason=f"identity militia {cue} (identities.tsv v{dictionary.version})")
     if mention.kind == "unknown":
         inter = _unknown_inter(mention.cue)
         return Actor(**base, name=None, type=INTER_TYPES[inter], inter=inter,

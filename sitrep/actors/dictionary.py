@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import ResourceError
 from ..language.tokenize import tokenize
 
-__all__ = ["ActorEntry", "Country", "ActorDictionary", "alias_key", "DATA_DIR"]
+__all__ = ["ActorEntry", "Country", "Identity", "ActorDictionary", "alias_key", "DATA_DIR"]
 
 DATA_DIR = Path(__file__).resolve().parent
 _END = "\0"
@@ -42,6 +42,15 @@ class ActorEntry:
             return True
         return (self.valid_from is None or self.valid_from <= day) and \
             (self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """One row of identities.tsv: an ethnic, religious or communal group."""
+
+    name: str
+    kind: str                      # Ethnic | Religious | Communal
+    countries: tuple[str, ...]     # ISO3, most reported first
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +123,7 @@ class ActorDictionary:
         self.folded = _Trie()         # lower-cased aliases ("islamic state", "syrian")
         self._load_actors(directory / "actors.tsv")
         self._load_countries(directory / "countries.tsv")
+        self._load_identities(directory / "identities.tsv")
         self.version = _version(directory / "actors.tsv")
 
     def __getstate__(self) -> dict:
@@ -157,6 +167,18 @@ class ActorDictionary:
             for capital in capitals.split(","):
                 if capital.strip():
                     self._add(capital.strip(), ("capital", iso3, None))
+
+    def _load_identities(self, path: Path) -> None:
+        for row in _read_tsv(path):
+            if len(row) != 4:
+                raise ResourceError(f"{path.name}: bad row {row[:2]}", "E411")
+            name, kind, forms, countries = row
+            identity = Identity(name, kind, tuple(c.strip() for c in countries.split(",")))
+            for form in forms.split("|"):
+                words = [form[a:b] for a, b in tokenize(form)]
+                # Always exact: "Fur", "Karen", "Shan" are also common words or first names.
+                self.exact.add(tuple(w for w in words if w != "-"),
+                               ("identity", name, identity))
 
     # -- queries --------------------------------------------------------------------------------
     def entry_for(self, ident: str, day: date | None) -> ActorEntry:

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from ..model import Token
 from .dictionary import ActorDictionary, ActorEntry
-from .roles import EVENT_NOUNS, GROUP_HEADS, MAX_ROLE_TOKENS, ROLES, STATE_MODIFIERS, Role
+from .roles import (EVENT_NOUNS, GROUP_HEADS, IDENTITY_ARMED, MAX_ROLE_TOKENS, ROLES,
+                    STATE_MODIFIERS, Role)
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -32,6 +33,9 @@ _LOCATIVE = frozenset("""in at to from into across near inside outside throughou
 _DIRECTIONS = frozenset("""northern southern eastern western central north south east west
     northeastern northwestern southeastern southwestern north-eastern north-western
     south-eastern south-western downtown rural greater upper lower""".split())
+# "in Benue state, Nigeria, ...": a country after these and a comma is where, not who.
+_PLACE_NOUNS = frozenset("""state province region district city town village county area
+    governorate prefecture department municipality camp""".split())
 # Words after a capital that show it is not the subject of a verb ("Kabul on Tuesday").
 _NOT_VERBS = frozenset("""on in at and or for to with by from after during before since until
     of near where which who when while as province city region district state""".split())
@@ -94,7 +98,7 @@ _MOSTLY_UPPER = 0.6
 
 
 # "Myanmar" is a demonym and a country: try the reading with a role first ("Myanmar soldiers").
-_PRIORITY = {"actor": 0, "demonym": 1, "people": 2, "country": 3, "capital": 4}
+_PRIORITY = {"actor": 0, "identity": 1, "demonym": 2, "people": 3, "country": 4, "capital": 5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +114,7 @@ class Mention:
     role: Role | None = None
     state_modified: bool = False          # "regime troops", "pro-government forces"
     definite: bool = False                # "the militants"
+    identity: object | None = None        # identity militia: the dictionary's Identity
     cue: str = ""                         # the words that decided it, for the reason
 
 
@@ -154,10 +159,42 @@ def _at(dictionary, tokens, positions, words, folded, index, shouting):
             return [Mention(positions[index], positions[head_end - 1] + 1, "named",
                             entry=entry, actor_id=ident, cue=" ".join(words[index:head_end]))], \
                 head_end
+        if kind == "identity":
+            found = _identity_mention(entry, positions, words, folded, index, end)
+            if found is not None:
+                return found
+            continue
         found = _country_mention(kind, ident, tokens, positions, words, folded, index, end)
         if found is not None:
             return found
     return _nominal(tokens, positions, words, folded, index)
+
+
+def _identity_mention(identity, positions, words, folded, index, end):
+    """"Fulani militia" (an identity militia), "Hema villagers" (civilians), "Kurds" (people)."""
+    look = end
+    while look < len(words) and look - end < 2 and folded[look] in _ROLE_MODIFIERS:
+        look += 1
+    for length in (2, 1):
+        noun = "_".join(folded[look:look + length])
+        if look + length <= len(words) and noun in IDENTITY_ARMED:
+            return [Mention(positions[index], positions[look + length - 1] + 1, "identity",
+                            identity=identity, cue=" ".join(words[index:look + length]))], \
+                look + length
+    role = _role_at(folded, look)
+    if role is not None and role[0].kind == "civilian":
+        return [Mention(positions[index], positions[role[1] - 1] + 1, "role", role=role[0],
+                        country=_home(identity), cue=" ".join(words[index:role[1]]))], role[1]
+    if words[end - 1].endswith("s") and words[end - 1][:1].isupper() and look == end:
+        return [Mention(positions[index], positions[end - 1] + 1, "role",
+                        role=Role("CVL", "civilian"), country=_home(identity),
+                        cue=" ".join(words[index:end]))], end
+    return None
+
+
+def _home(identity) -> str | None:
+    """The group's country when it lives in one only; else the document's decides."""
+    return identity.countries[0] if len(identity.countries) == 1 else None
 
 
 def _after_pro_or_anti(tokens: list[Token], position: int) -> bool:
@@ -212,8 +249,10 @@ def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
         role = _role_at(folded, index - 2)[0]       # "the president of Armenia"
         return [_role_mention(positions, index - 2, end, role, iso3, True,
                               " ".join(words[index - 2:end]))], end
-    if before in _LOCATIVE or before in _DIRECTIONS or (before == "," and index >= 2 and words[index - 2][:1].isupper()
-                               and not (end < len(words) and words[end][:1].islower())):
+    if before in _LOCATIVE or before in _DIRECTIONS or (
+            before == "," and index >= 2 and (words[index - 2][:1].isupper() or
+                                              folded[index - 2] in _PLACE_NOUNS)
+            and not (end < len(words) and words[end][:1].islower())):
         return None                                 # "in Syria", "in Sinai, Egypt": a place
     if end < len(words) and folded[end] == "'s":
         look = end + 1

@@ -93,6 +93,11 @@ EVENT_NOUNS: dict[str, Role] = {
     **dict.fromkeys("riots riot unrest".split(), Role("CVL", "rioter")),
 }
 
+# Nouns that make an ethnic or religious group armed ("Fulani militia", "Hema fighters").
+IDENTITY_ARMED = frozenset("""militia militias militiamen militiaman fighters gunmen youths
+    vigilantes hunters herders herdsmen attackers assailants armed_men combatants
+    self-defence_groups self-defense_groups""".split())
+
 # The longest role, in tokens: how far the recogniser looks ahead.
 MAX_ROLE_TOKENS = max(len(key) for key in ROLES)
 
