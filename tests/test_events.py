@@ -384,3 +384,26 @@ def test_generalised_rules(detect, text, expected):
 def test_disaster_damage_is_not_property_destruction(detect):
     text = "A strong earthquake struck the region, destroying hundreds of homes."
     assert not any(e.event_type for e in _events(detect, text))
+
+
+def test_owner_of_a_taken_facility_is_actor2(detect):
+    text = ("Militants seized weapons from a Russian military base near the town. "
+            "Russian troops had left in a hurry.")
+    events = _events(detect, text, {"Militants": ("Islamic State", 2),
+                                    "Russian troops": ("Military Forces of Russia", 8)})
+    looted = [e for e in events if e.sub_event_type == "Looting/property destruction"]
+    assert looted and looted[0].actor2 is not None
+    assert looted[0].actor2.name == "Military Forces of Russia"
+    assert text[looted[0].actor2.start:looted[0].actor2.end] == "Russian"
+
+
+def test_possessor_of_a_facility_is_actor2(detect):
+    events = _events(detect, "Islamic State fighters overran the rebels' camp near the town.",
+                     {"Islamic State fighters": ("Islamic State", 2), "rebels": ("Rebels", 2)})
+    assert any(e.actor2 is not None and e.actor2.name == "Rebels" for e in events), events
+
+
+def test_facility_without_a_known_owner_leaves_actor2_open(detect):
+    events = _events(detect, "Islamic State fighters captured a military base near the town.",
+                     {"Islamic State fighters": ("Islamic State", 2)})
+    assert events and all(e.actor2 is None for e in events)

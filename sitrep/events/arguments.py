@@ -5,7 +5,9 @@ Read from the dependency parse when the tokens carry one (``nsubj``/``nsubjpass`
 tanks knocked out ... by the militants", "the seizure of the city by IS fighters"), the subject
 before the trigger (skipping actors inside prepositional phrases: "taken from a Russian base"),
 the object after it, "from X" (who lost it), "against/with X" (the other side), the helper
-("helping regime troops capture ...", "backed by ...") and coordination ("X and Y").
+("helping regime troops capture ...", "backed by ...") and coordination ("X and Y"); and the owner
+of a facility the event takes or strikes ("booty captured from a Russian military base": actor2 the
+Russian forces the report names elsewhere; "overran the rebels' camp": the rebels).
 News media and monitors are sources, never actors (seed: "pro-IS Amaq news agency cameras").
 """
 
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field
 from ..model import Actor, Report, Token
 
 __all__ = ["Mention", "Arguments", "locate_mentions", "find_arguments", "find_arguments_parsed",
-           "parsed", "MAX_MENTIONS"]
+           "parsed", "facility_owner", "MAX_MENTIONS"]
 
 # A sentence with more actor mentions than this is a list or a table: only the nearest
 # MAX_MENTIONS to the trigger are considered (cap recorded in the event's reasons).
@@ -350,3 +352,82 @@ def _conjuncts(report: Report, mention: Mention, first: int, last: int,
     heads = [i for i in range(first, last)
              if tokens[i].cstart >= mention.cstart and tokens[i].cend <= mention.cend]
     return [c for h in heads for c in children.get(h, ()) if tokens[c].dep == "conj"]
+
+
+# -- the owner of a facility the event is about ---------------------------------------------------
+# "booty captured from a Russian military base", "overran the rebels' camp", "camps that IS took":
+# what is taken, attacked or looted belongs to someone, and that owner is the side that lost it
+# (ACLED: actor2 of a looting or of a capture is whoever held the place or property).
+_FACILITY = re.compile(r"(?:(?:military|army|air|naval|police|security|rebel|militant)\s+)?"
+                       r"(?:bases?|camps?|barracks|depots?|outposts?|garrisons?|airbases?|"
+                       r"armou?r(?:y|ies)|checkpoints?|posts?|positions|headquarters|stronghold)\b",
+                       re.IGNORECASE)
+_OWNER_WORDS = re.compile(r"(?:[\w'’-]+\s+){1,4}$")
+_NOT_OWNER = re.compile(r"^(?:the|a|an|its|their|his|her|from|of|at|in|on|into|inside|near|and|"
+                        r"several|some|two|three|four|many|main|key|large|new|old|former|nearby|"
+                        r"abandoned|strategic|\d+)$", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"^\s+(?:that|which)\s+(?:[\w-]+\s+){1,3}$", re.IGNORECASE)
+_OWNER_AFTER_WINDOW = 60   # characters after the trigger searched for the facility it names
+
+
+def _owner_phrase(text: str, facility_start: int) -> list[tuple[int, int, str]]:
+    """The words before a facility noun that may name its owner, as (start, end, word)."""
+    match = _OWNER_WORDS.search(text[max(0, facility_start - 60):facility_start])
+    if match is None:
+        return []
+    offset = max(0, facility_start - 60) + match.start()
+    words = [(offset + m.start(), offset + m.end(), m.group())
+             for m in re.finditer(r"[\w'’-]+", match.group())]
+    # the owner is the modifier right before the noun: stop at a preposition or determiner
+    kept: list[tuple[int, int, str]] = []
+    for start, end, word in reversed(words):
+        if re.match(r"^(?:the|a|an|from|of|at|in|on|into|inside|near|by|to)$", word, re.IGNORECASE):
+            break
+        kept.append((start, end, word))
+    return [w for w in reversed(kept) if not _NOT_OWNER.match(w[2])]
+
+
+def _owner_actor(report: Report, words: list[tuple[int, int, str]], mentions: list[Mention],
+                 exclude: Actor | None) -> tuple[Actor, str] | None:
+    for start, end, word in words:
+        inside = next((m for m in mentions if m.cstart < end and start < m.cend), None)
+        if inside is not None:
+            if exclude is None or not _same(inside.actor, exclude):
+                return inside.actor, f"possessor {inside.actor.text!r} of the facility"
+            continue
+        bare = re.sub(r"['’]s?$", "", word).lower()
+        # "a Russian military base": the report's own "Russian troops" say whose it is
+        for mention in locate_mentions(report):
+            first = mention.actor.text.split()[0].lower() if mention.actor.text else ""
+            if first == bare and mention.actor.name and mention.actor.inter in (1, 2, 3, 4, 8) \
+                    and (exclude is None or not _same(mention.actor, exclude)):
+                span = report.raw_span(start, end)
+                owner = Actor(span.start, span.end, span.text, name=mention.actor.name,
+                              type=mention.actor.type, inter=mention.actor.inter,
+                              cameo=mention.actor.cameo, country=mention.actor.country,
+                              actor_id=mention.actor.actor_id,
+                              reason=f"owner of the facility, as {mention.actor.text!r} in the report")
+                return owner, f"{word!r} owns the facility, as {mention.actor.text!r}"
+    return None
+
+
+def facility_owner(report: Report, trigger_start: int, trigger_end: int, clause_end: int,
+                   mentions: list[Mention], actor1: Actor | None) -> tuple[Actor, str] | None:
+    """The actor whose base, camp or depot the event at ``trigger_start:trigger_end`` (clean
+    offsets) takes or strikes, with the reason; None when no facility is named or its owner is
+    unknown (or is actor1 itself)."""
+    text = report.text
+    window_end = min(clause_end, trigger_end + _OWNER_AFTER_WINDOW)
+    for match in _FACILITY.finditer(text, trigger_end, window_end):
+        found = _owner_actor(report, _owner_phrase(text, match.start()), mentions, actor1)
+        if found is not None:
+            return found[0], f"actor2 {found[0].text!r}: {found[1]} after the trigger"
+        break  # only the first facility after the trigger is its object
+    # "regime and Russian camps that IS took": the facility before a relative clause
+    before_start = max(0, trigger_start - 80)
+    for match in _FACILITY.finditer(text, before_start, trigger_start):
+        if _RELATIVE_AFTER.match(text[match.end():trigger_start]):
+            found = _owner_actor(report, _owner_phrase(text, match.start()), mentions, actor1)
+            if found is not None:
+                return found[0], f"actor2 {found[0].text!r}: {found[1]} the trigger's clause is about"
+    return None

@@ -16,8 +16,8 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from ..model import Actor, Event, Report, Sentence, Span
-from .arguments import (Arguments, Mention, find_arguments, find_arguments_parsed,
-                        locate_mentions, parsed)
+from .arguments import (Arguments, Mention, facility_owner, find_arguments,
+                        find_arguments_parsed, locate_mentions, parsed)
 from .codebook import Coding, Context, Rules
 from .discourse import (adopt_weapon_readings, fold_into_mob_violence, mark_contested,
                         resolve_back_references, unify_protests)
@@ -50,6 +50,11 @@ _DESCRIBING_PARTICIPLE = re.compile(r"^\w+ing$")
 # a violent event named as the cause of a diplomatic act ("expelled diplomats after a nerve agent
 # attack"): the report is about the diplomacy; the event is coded from reports that tell it
 _DIPLOMATIC = {"sanction", "accuse", "consult", "threaten", "request", "reject"}
+# events whose object may be a facility of the other side ("looted a Russian base": actor2 Russia)
+_FACILITY_TYPES = {"Looting/property destruction", "Non-state actor overtakes territory",
+                   "Government regains territory", "Non-violent transfer of territory",
+                   "Armed clash", "Air/drone strike", "Shelling/artillery/missile attack",
+                   "Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 _CAUSE_BEFORE = re.compile(r"\b(?:after|following|over|for|in response to|in retaliation for|"
                            r"because of|due to|amid|against)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'\u201c(]?[A-Z0-9])|\n+")
@@ -249,6 +254,12 @@ class DetectEvents:
                 arguments.actor2 = target.actor
                 arguments.reasons.append(f"actor2 {target.actor.text!r}: first actor after a "
                                          "statement or diplomatic act")
+        if arguments.actor2 is None and coding.sub_event_type in _FACILITY_TYPES:
+            owner = facility_owner(report, base + start, base + end, base + clause_end, mentions,
+                                   arguments.actor1)
+            if owner is not None:
+                arguments.actor2 = owner[0]
+                arguments.reasons.append(owner[1])
         return self._event(report, sentence, text, start, end, weight, frame, coding, arguments,
                            diplomatic_before)
 
