@@ -98,6 +98,7 @@ def test_unknown_named_groups_are_typed_without_an_id(pipeline):
     unknown = {a.text: a for a in report.actors if a.reason.startswith("unknown")}
     assert set(unknown) == {"Jund al-Khilafa", "Sinai Lions Brigade"}
     assert all(a.actor_id is None and a.inter in (2, 3) for a in unknown.values())
+    assert unknown["Jund al-Khilafa"].name == "Jund al-Khilafa"
 
 
 def test_mixed_case_acronyms_match_exactly(pipeline):

@@ -135,7 +135,7 @@ def code_mention(dictionary: ActorDictionary, report: Report, context: DocumentC
     if mention.kind == "anaphor" and (context.main_actor or "").startswith(_UNKNOWN):
         cue_name = context.main_actor[len(_UNKNOWN):]
         inter = _unknown_inter(cue_name)
-        return Actor(**base, name=None, type=INTER_TYPES[inter], inter=inter,
+        return Actor(**base, name=cue_name, type=INTER_TYPES[inter], inter=inter,
                      country=_country_name(dictionary, context.country),
                      reason=f"coreference: {cue} -> {cue_name!r}, {context.main_reason}")
     if mention.kind == "role" and mention.role.kind == "anaphor" and context.main_actor and \
@@ -178,7 +178,8 @@ def code_mention(dictionary: ActorDictionary, report: Report, context: DocumentC
                      reason=f"identity militia {cue} (identities.tsv v{dictionary.version})")
     if mention.kind == "unknown":
         inter = _unknown_inter(mention.cue)
-        return Actor(**base, name=None, type=INTER_TYPES[inter], inter=inter,
+        # Its own name, but no canonical id: nothing says it is any actor already known.
+        return Actor(**base, name=mention.cue, type=INTER_TYPES[inter], inter=inter,
                      country=_country_name(dictionary, context.country),
                      reason=f"unknown named group {cue} (not in the dictionary; syntax/context)")
     if mention.kind == "people":

@@ -397,6 +397,16 @@ def _modifies_a_thing(tokens, positions, folded, index, end) -> bool:
         and folded[end - 1] != "police")
 
 
+def _surface(tokens: list[Token], first: int, end: int) -> str:
+    """The words ``first:end`` as written (hyphens kept): "Jund al-Khilafa"."""
+    parts = []
+    for index in range(first, end):
+        parts.append(tokens[index].text)
+        if index + 1 < end and tokens[index + 1].cstart > tokens[index].cend:
+            parts.append(" ")
+    return "".join(parts)
+
+
 def _subject_of_violence(tokens: list[Token], members: list[int]) -> bool:
     """With a parse: is one of these tokens the subject of a violent verb, however far away
     ("the Sinai Lions Brigade, formed last year, attacked ...")?"""
@@ -445,5 +455,6 @@ def _unknown_group(tokens, positions, words, folded, index):
                                                                  positions[index:head_end])
     if named_as or (grouped and acting):
         return [Mention(positions[index], positions[head_end - 1] + 1, "unknown",
-                        cue=" ".join(name_words))], head_end
+                        cue=_surface(tokens, positions[index], positions[end - 1] + 1))], \
+            head_end
     return None
