@@ -194,3 +194,11 @@ def test_identity_militias_and_communities(pipeline):
     assert codes["Tiv farmers"][:2] == ("Civilians (Nigeria)", 7)
     assert codes["Lendu militia"][:2] == ("Lendu Ethnic Militia (Democratic Republic of Congo)", 4)
     assert "Nigeria" not in codes and "fur" not in codes and "Karen" not in codes
+
+
+def test_possessive_roles_and_stances(pipeline):
+    report = pipeline("Syria offered its troops to Lebanon's new President Elias Hrawi. "
+                      "A prominent anti-Syria journalist was killed.")
+    codes = coded(report)
+    assert codes["Lebanon's new President Elias Hrawi"][0] == "Government of Lebanon"
+    assert "Syria" in codes and len([a for a in report.actors if a.text == "Syria"]) == 1

@@ -106,8 +106,10 @@ def _country_votes(dictionary: ActorDictionary, report: Report,
                     == ["from", "the"]:
                 weight = _VOTE_DEMONYM              # "arrived from the United States": origin
             end = matches[0][0]
-            # "Rwanda-backed rebels", "US-led coalition": a sponsor abroad, not the scene.
-            if end + 1 < len(words) and words[end] == "-" and folded[end + 1] in _SPONSOR:
+            # "Rwanda-backed rebels", "US-led coalition": a sponsor abroad, not the scene;
+            # "anti-Syria", "pro-Russia": a stance.
+            if end + 1 < len(words) and words[end] == "-" and folded[end + 1] in _SPONSOR or \
+                    index > 1 and words[index - 1] == "-" and folded[index - 2] in ("pro", "anti"):
                 weight = 0
             if weight:
                 votes[iso3] += weight

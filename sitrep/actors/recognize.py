@@ -249,11 +249,7 @@ def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
         role = _role_at(folded, index - 2)[0]       # "the president of Armenia"
         return [_role_mention(positions, index - 2, end, role, iso3, True,
                               " ".join(words[index - 2:end]))], end
-    if before in _LOCATIVE or before in _DIRECTIONS or (
-            before == "," and index >= 2 and (words[index - 2][:1].isupper() or
-                                              folded[index - 2] in _PLACE_NOUNS)
-            and not (end < len(words) and words[end][:1].islower())):
-        return None                                 # "in Syria", "in Sinai, Egypt": a place
+    # "to Lebanon's new President": a possessive with a role is an actor wherever it stands.
     if end < len(words) and folded[end] == "'s":
         look = end + 1
         while look < len(words) and look - end < 4 and folded[look] in _ROLE_MODIFIERS:
@@ -266,6 +262,13 @@ def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
             role_end = _name_after(words, folded, max(role[1], look))
             return [_role_mention(positions, index, role_end, role[0], iso3, True,
                                   " ".join(words[index:role_end]))], role_end
+    if _after_pro_or_anti(tokens, positions[index]):
+        return [], end                              # "anti-Syria journalist", "pro-Russia"
+    if before in _LOCATIVE or before in _DIRECTIONS or (
+            before == "," and index >= 2 and (words[index - 2][:1].isupper() or
+                                              folded[index - 2] in _PLACE_NOUNS)
+            and not (end < len(words) and words[end][:1].islower())):
+        return None                                 # "in Syria", "in Sinai, Egypt": a place
     direct = _role_at(folded, end) if kind == "country" else None
     if direct is not None and direct[0].kind == "state":       # "Russia troops"
         return [_role_mention(positions, index, direct[1], direct[0], iso3, True,
