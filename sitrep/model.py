@@ -21,6 +21,7 @@ import hashlib
 from array import array
 from dataclasses import dataclass, field, replace
 from datetime import date
+from collections.abc import Iterator
 from typing import Any
 
 __all__ = [
@@ -522,6 +523,17 @@ class Report:
             else:
                 return sentence
         return None
+
+    def sentence_token_ranges(self) -> Iterator[tuple[int, int]]:
+        """``(first, end)`` token indices of each sentence's run of tokens, in order."""
+        tokens = self.tokens
+        start = 0
+        while start < len(tokens):
+            end = start + 1
+            while end < len(tokens) and tokens[end].sent == tokens[start].sent:
+                end += 1
+            yield start, end
+            start = end
 
     @property
     def ok(self) -> bool:

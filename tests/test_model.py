@@ -137,3 +137,10 @@ def test_contract_record_has_exactly_the_contract_fields():
     event = record["events"][0]
     assert set(event["actor1"]) == {"start", "end", "text", "name", "type", "inter", "cameo",
                                     "country"}
+
+
+def test_sentence_token_ranges_group_tokens_by_sentence():
+    report = Report(id="r", raw="a b. c")
+    report.tokens = [Token(0, 1, "a", 0), Token(2, 4, "b.", 0), Token(5, 6, "c", 1)]
+    assert list(report.sentence_token_ranges()) == [(0, 2), (2, 3)]
+    assert list(Report(id="e", raw="").sentence_token_ranges()) == []

@@ -30,14 +30,8 @@ class FindActors:
 
     def __call__(self, report: Report) -> Report:
         mentions = []
-        tokens = report.tokens
-        start = 0
-        while start < len(tokens):
-            end = start
-            while end < len(tokens) and tokens[end].sent == tokens[start].sent:
-                end += 1
-            mentions.extend(find_mentions(self.dictionary, tokens, start, end))
-            start = end
+        for start, end in report.sentence_token_ranges():
+            mentions.extend(find_mentions(self.dictionary, report.tokens, start, end))
         context = document_context(self.dictionary, report, mentions)
         actors: list[Actor] = []
         state_of: dict[str, Actor] = {}

@@ -75,11 +75,7 @@ class FindQuantities:
     def __call__(self, report: Report) -> Report:
         quantities: list[Quantity] = []
         tokens = report.tokens
-        start = 0
-        while start < len(tokens):
-            end = start
-            while end < len(tokens) and tokens[end].sent == tokens[start].sent:
-                end += 1
+        for start, end in report.sentence_token_ranges():
             words = [t.text.lower() for t in tokens[start:end]]
             for first, last, kind, count, item, why in _scan(words):
                 if kind == "material" and not self.material:
@@ -88,7 +84,6 @@ class FindQuantities:
                                        tokens[start + last - 1].cend)
                 quantities.append(Quantity(span.start, span.end, span.text, kind, count.value,
                                            count.low, count.high, item, f"{why}; {count.why}"))
-            start = end
         report.quantities = quantities
         return report
 
