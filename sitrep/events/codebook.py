@@ -98,6 +98,18 @@ _WITHOUT_FIGHT = re.compile(r"pull(?:ed|ing|s)? out|withdr[ae]w|withdrawal|evacu
 _EXPLOSIVE_CONTEXT = re.compile(r"bomb|blast|explo|attack|vest|belt|detonat|blew|kill", re.IGNORECASE)
 _CONFLICT_AGREEMENT = re.compile(r"cease-?fire|truce|surrender|prisoner|hostage|peace|amnesty|"
                                  r"armistice|laid down|captives|detainees", re.IGNORECASE)
+_DISAPPEARED = re.compile(r"vanish|disappeared|(?:went|gone|going|go) missing", re.IGNORECASE)
+_PERSON_ROLES = {"civilian", "person", "protester"}
+# generic words for armed people: in a crime context they are criminals, not an armed group
+_GENERIC_ARMED = re.compile(r"\b(?:gunm[ae]n|armed (?:men|robbers)|attackers|assailants|hitm[ae]n|"
+                            r"robbers|kidnappers|abductors|pirates)\b", re.IGNORECASE)
+_ORGANISED_CRIME = re.compile(r"\b(?:cartels?|gangs?|gangsters?|mafia|syndicates?|robber(?:s|y|ies)|"
+                              r"smuggl\w+|traffick\w+|drug (?:lords?|dealers?|gangs?|war))\b",
+                              re.IGNORECASE)
+# "drove the militants out of the town": ousting takes territory only from an armed enemy
+_OUSTING = re.compile(r"\b(?:drove|driven|drive|driving|pushed|push|pushing|forced|chased|chase|chasing|"
+                      r"flushed|flush|kicked|ousted|oust|expelled|dislodged|dislodge|routed)\b",
+                      re.IGNORECASE)
 _SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 _RELEASE = re.compile(r"released", re.IGNORECASE)
 _HOSTAGE_RELEASE = re.compile(r"(?:releas|fre)\w* (?:\w+ ){0,3}$", re.IGNORECASE)
@@ -185,11 +197,18 @@ class Rules:
         self.cues = lexicon.cues
         self.material = lexicon.roles["material"]
         self.state = lexicon.roles["state"]
+        self.nonstate = lexicon.roles["nonstate"]
+        self.politician = lexicon.roles["politician"]
         # disaster words are read case-sensitively: "Storm Corps" and "Hurricane Brigade" are names
         self.disaster = re.compile(lexicon.cues["disaster"].pattern)
 
     def has(self, cue: str, text: str) -> bool:
         return bool(self.cues[cue].search(text))
+
+    def nonstate_named(self, text: str) -> bool:
+        """A non-state armed group named by more than a generic word ("gunmen", "attackers")."""
+        return any(not _GENERIC_ARMED.fullmatch(match.group(0))
+                   for match in self.nonstate.finditer(text))
 
     def cues_state(self, text: str) -> bool:
         """State forces named in ``text`` (who can intervene in a protest)."""
@@ -198,6 +217,11 @@ class Rules:
     def non_political(self, context: Context) -> str | None:
         """Why the sentence reads as crime or disaster rather than political violence, if it does."""
         armed = context.sentence_roles & {"nonstate", "military_target"}
+        if armed == {"nonstate"} and _ORGANISED_CRIME.search(context.sentence) and not \
+                self.nonstate_named(context.sentence):
+            # "a cartel gunman shot dead two rivals": gunmen of a gang are criminals (CASE
+            # ORG_CRIME); a named armed group or a political word keeps the act political
+            armed = set()
         political = self.has("political", context.sentence) or bool(armed)
         if political:
             return None
@@ -308,7 +332,9 @@ class Rules:
             context.actor2_inter in (1, 2, 3, 8))
         civilian_target = "civilian" in target or context.actor2_inter == 7
         if civilian_target and not armed_target:
-            if context.sentence_roles & {"military_target"} and agent & {"nonstate", "state"}:
+            if context.sentence_roles & {"military_target"} and "nonstate" in agent:
+                # state forces shooting a civilian "at a checkpoint" is violence against
+                # civilians; a non-state group hitting a post and bystanders is a battle
                 return _acled("Armed clash", "attack on armed positions that also killed civilians",
                               -0.05, mode=mode)
             return _acled("Attack", "violence targeting civilians", mode=mode)
@@ -324,6 +350,9 @@ class Rules:
         if self.non_political(context) and not context.actor1_inter:
             return None  # "firefighters gained ground in their battle against the wildfires"
         near_before = context.before[-25:]
+        if _OUSTING.match(context.trigger) and not (
+                context.target_roles | context.sentence_roles) & {"nonstate", "state"}:
+            return None  # "a scare that has driven UN staffers out of the region"
         if self.material.search(near_before) or self._material_object(context):
             return self.weapons_taken(context, "material taken")
         person_object = context.target_roles & {"civilian", "state", "nonstate", "person"} and not (
@@ -393,7 +422,9 @@ class Rules:
         return _only("RETREAT", None, "08", "forces retreated")
 
     def code_arrest(self, context: Context) -> Coding | None:
-        reason = self.non_political(context)
+        # ACLED: the detention of a significant individual (a politician, an official) is an
+        # arrest event even when the charge is corruption and a court follows
+        reason = None if self.politician.search(context.sentence) else self.non_political(context)
         if reason:
             return _only("COERCE", "arrest", "17", reason)
         if "protester" in context.sentence_roles or "protest" in context.frames_here:
@@ -402,7 +433,14 @@ class Rules:
 
     def code_abduction(self, context: Context) -> Coding | None:
         if _HOSTAGE_RELEASE.search(context.before):
-            return None  # "released the hostages": coded as an agreement
+            # "released the hostages", "freed 20 captives in exchange for ...": an agreement
+            return _acled("Agreement", "captives released", plover="CONCEDE", mode=None)
+        if _DISAPPEARED.match(context.trigger) and (
+                self.non_political(context) or not context.sentence_roles & _PERSON_ROLES
+                or self.disaster.search(context.sentence)):
+            # "the plane disappeared from radar", "hikers went missing in the storm": people
+            # vanishing is a forced disappearance only where someone political took them
+            return None
         return _acled("Abduction/forced disappearance", "people abducted or disappeared")
 
     def code_sexual(self, context: Context) -> Coding | None:
