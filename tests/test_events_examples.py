@@ -1,4 +1,4 @@
-"""The demo corpus (examples/, documented in examples/MANIFEST.md) through the whole pipeline:
+"""The demo corpus (examples/, documented in docs/demo-corpus.md) through the whole pipeline:
 every report's documented sub-event type is its most confident asserted event (or, for reports
 with several, among its asserted events); the forecast, the denial and the non-violent reports
 assert no ACLED event."""
@@ -20,7 +20,7 @@ SUB_EVENT_TYPES = sorted({s for types in ACLED_TYPES.values() for s in types}, k
 
 
 def _documented() -> list[tuple[str, str]]:
-    manifest = (EXAMPLES / "MANIFEST.md").read_text(encoding="utf-8")
+    manifest = (EXAMPLES.parent / "docs" / "demo-corpus.md").read_text(encoding="utf-8")
     return [(name, label) for name, label in re.findall(r"^\| `([^`]+)` \| ([^|]+) \|", manifest, re.M)
             if name != "seed.jsonl" and not name.startswith("bad")]
 

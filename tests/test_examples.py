@@ -12,8 +12,10 @@ from sitrep.corpus import (LEGACY_EXAMPLE_TEXT, binary_example_bytes, broken_jso
                            legacy_example_bytes, load_demo_reports, seed_example_line)
 from sitrep.model import ACLED_TYPES
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-MANIFEST = (EXAMPLES / "MANIFEST.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+# The manifest lives outside examples/ so that `sitrep run examples/` reads only reports.
+MANIFEST = (ROOT / "docs" / "demo-corpus.md").read_text(encoding="utf-8")
 DATELINE = re.compile(r"^[A-ZÉ][A-ZÉ .'-]+, [^,]+(?:, [^,(]+)?, "   # "MOSUL, Iraq, "
                       r"[A-Z][a-z]+\.? \d{1,2}, \d{4} \([^)]+\) — ", re.MULTILINE)
 
@@ -32,20 +34,20 @@ def test_manifest_covers_every_acled_sub_event_type_with_a_report():
     rows = _coverage_rows()
     for event_type, sub_types in ACLED_TYPES.items():
         for sub_type in sub_types:
-            assert sub_type in rows, f"{event_type} / {sub_type} has no report in MANIFEST.md"
+            assert sub_type in rows, f"{event_type} / {sub_type} has no report in docs/demo-corpus.md"
             assert "`" in rows[sub_type], f"{sub_type}: no file named"
     assert len(rows) == 25
 
 
 def test_manifest_names_every_file_and_record():
     files = [p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.rglob("*")
-             if p.is_file() and p.name != "MANIFEST.md"]
+             if p.is_file()]
     for name in files:
         shown = name.removeprefix("reports/")
-        assert f"`{shown}`" in MANIFEST, f"{name} is not in MANIFEST.md"
+        assert f"`{shown}`" in MANIFEST, f"{name} is not in docs/demo-corpus.md"
     for line in (EXAMPLES / "wire.jsonl").read_text(encoding="utf-8").splitlines():
         record_id = json.loads(line)["id"]
-        assert f"`{record_id}`" in MANIFEST, f"wire.jsonl record {record_id} is not in MANIFEST.md"
+        assert f"`{record_id}`" in MANIFEST, f"wire.jsonl record {record_id} is not in docs/demo-corpus.md"
 
 
 def test_at_least_forty_dated_reports_in_both_formats():

@@ -1,5 +1,5 @@
 """The demo corpus through the default pipeline: each report's intended ACLED sub-event type comes
-out, and the reports that must yield no asserted violent event do not. MANIFEST.md says why each
+out, and the reports that must yield no asserted violent event do not. docs/demo-corpus.md says why each
 report is typed so; the table below is the same intent, written for code.
 
 Measured 2026-11-25 on the integrated tree: 53 of 53 reports hit, all 25 sub-event types appear
