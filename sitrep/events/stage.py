@@ -36,6 +36,17 @@ _GENERIC = {"attack", "clash"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                   "Riots", "Protests"}
 _LATER_SENTENCE = 0.03
+_HARM_TO_PEOPLE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+# triggers that name harm done to people ("raided a warehouse" does not)
+_HARM_WORD = re.compile(r"shot|shoot|gun|fire[ds]? (?:on|at|upon|into)|kill|wound|injur|massacr|murder|"
+                        r"behead|stab|hack|execut|tortur|beat|slaughter|assassin|bomb|blast|explo|"
+                        r"strike|shell|rocket|missile|mortar|grenade|suicide|clash|fight|battle|ambush",
+                        re.IGNORECASE)
+
+
+def _PROPERTY_ONLY(event: Event) -> bool:
+    return event.sub_event_type == "Looting/property destruction" and event.plover_mode != "seize"
+
 _AGGREGATE = re.compile(r"\bsince (?:\d{4}|(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)(?: \d{4})?|the (?:start|beginning))\b|"
                         r"\b(?:over|in|during) the (?:past|last) (?:\w+ )?(?:years|months|decades?)\b|"
@@ -144,9 +155,17 @@ class DetectEvents:
             if event is not None:
                 candidates.append((frame, event, event.back_reference))
         specific = any(frame in _SPECIFIC and event.event_type and not back
-                       and event.modality == "asserted" for frame, event, back in candidates)
+                       and event.modality == "asserted" and not _PROPERTY_ONLY(event)
+                       for frame, event, back in candidates)
         kept = [event for frame, event, _ in candidates
                 if not (specific and frame in _GENERIC and event.event_type)]
+        if any(e.event_type in _HARM_TO_PEOPLE and e.modality == "asserted" and e.trigger
+                   and _HARM_WORD.search(e.trigger.text) for e in kept):
+            # ACLED codes harm to property only where nobody was harmed: "set fire to a bus and
+            # shot its passengers" is the shooting
+            kept = [replace(e, confidence=round(e.confidence - 0.12, 3),
+                            reasons=e.reasons + ("property harm beside harm to people",))
+                    if _PROPERTY_ONLY(e) else e for e in kept]
         if capped:
             kept = [replace(e, reasons=e.reasons + (
                 f"sentence of {sentence.cend - sentence.cstart} characters read up to "
