@@ -229,3 +229,27 @@ def test_exact_grouping_with_workers_never_touches_the_store_off_thread(tmp_path
         summary = run_into_store([report(SEIZED, url="https://b.example/2"),
                                   report(MARCHED, path="n.txt")], store, pipeline, n_process=2)
         assert (summary.analysed, summary.copies) == (1, 1)
+
+
+def test_a_fuller_copy_after_a_truncated_one_is_analysed_and_adds_its_events(store, pipeline,
+                                                                              monkeypatch):
+    # the truncated wire copy arrives first and is analysed; the full story, which also reports
+    # the protest, joins its group and is analysed as well: the shared event collapses into one
+    # with both sources, the protest is added
+    monkeypatch.setattr(store_run, "_load_index_class", lambda: ContainmentIndex)
+    full = SEIZED_COPY + "Separately, " + MARCHED + "The monitor gave no further details.\n" * 3
+    summary = run_into_store([report(SEIZED_COPY, path="short.txt"),
+                              report(full, path="full.txt")], store, pipeline)
+    assert (summary.analysed, summary.copies, summary.fuller_copies) == (2, 1, 1)
+    battle = next(store.find_events(EventQuery(event_type="Battles")))
+    assert sorted(s.path for s in battle.sources) == ["full.txt", "short.txt"]
+    protest = next(store.find_events(EventQuery(event_type="Protests")))
+    assert [s.path for s in protest.sources] == ["full.txt"]  # the short copy does not tell it
+
+
+def test_a_copy_of_about_the_same_length_is_not_analysed_again(store, pipeline, monkeypatch):
+    monkeypatch.setattr(store_run, "_load_index_class", lambda: ContainmentIndex)
+    summary = run_into_store([report(SEIZED_COPY, path="a.txt"),
+                              report(SEIZED_COPY + "(Desert Wire)\n", path="b.txt")],
+                             store, pipeline)
+    assert (summary.analysed, summary.copies, summary.fuller_copies) == (1, 1, 0)

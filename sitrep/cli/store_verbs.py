@@ -116,9 +116,11 @@ def run_verb(args: argparse.Namespace) -> int:
 
 
 def _print_run_summary(summary: RunSummary, db: str, out: TextIO) -> None:
+    fuller = (f"; {summary.fuller_copies} fuller copies analysed too"
+              if summary.fuller_copies else "")
     out.write(f"{summary.read} report(s) read: {summary.analysed} analysed, "
-              f"{summary.copies} grouped as copies of another report ({summary.grouping}), "
-              f"{summary.already_stored} already in the store"
+              f"{summary.copies} grouped as copies of another report ({summary.grouping}"
+              f"{fuller}), {summary.already_stored} already in the store"
               + (f", {summary.repeated} repeated in the input" if summary.repeated else "")
               + "\n")
     out.write(f"{summary.events} new event(s) stored in {db}\n")

@@ -3,6 +3,8 @@
     reports ──► already stored? skip ──► near-duplicate group ──► first of its group? analyse
                                                 │                          │
                                                 └─ a copy: stored as a source of the group's events
+                                                   (a markedly fuller copy is analysed too: its
+                                                   extra events join the group)
 
 Rejections (from reading or from analysis) are stored with their path and line and the run goes
 on; ``strict=True`` stops at the first one and leaves the store as it was. Grouping uses
@@ -34,6 +36,12 @@ COMMIT_EVERY = 200
 SAVE_INDEX_EVERY = 5000
 # Marks a copy on its way through the pipeline, which leaves any report with a rejection alone.
 _COPY = "__copy_of__"
+# A copy longer than this many times the longest analysed text of its group is analysed as well,
+# so that a group whose first copy was truncated does not lose the events of the rest of the
+# story. Re-headed or lightly edited copies change length by well under 25 % (the bench corpus's
+# syndicated copies: re-headings, bylines, badge lines), while wire copies are typically cut to a
+# half or two thirds; events both copies report share an id (group + Event.key()) and collapse.
+FULLER_COPY_RATIO = 1.25
 
 
 class StrictRunFailed(Exception):
@@ -55,7 +63,9 @@ class RunSummary:
     stored: int = 0               # new reports stored (analysed ones and copies)
     already_stored: int = 0       # reports the store had from an earlier run
     repeated: int = 0             # reports read twice in this run (same text, same url)
-    copies: int = 0               # new reports grouped with an earlier report, not re-analysed
+    copies: int = 0               # new reports grouped with an earlier report
+    fuller_copies: int = 0        # of those, copies markedly longer than what was analysed:
+                                  # analysed as well (counted in ``analysed`` too)
     analysed: int = 0
     events: int = 0               # new events stored
     rejected: Counter = field(default_factory=Counter)  # rejection code -> count
@@ -68,7 +78,8 @@ class RunSummary:
     def to_dict(self) -> dict:
         return {"read": self.read, "stored": self.stored, "already_stored": self.already_stored,
                 "repeated": self.repeated,
-                "copies": self.copies, "analysed": self.analysed, "events": self.events,
+                "copies": self.copies, "fuller_copies": self.fuller_copies,
+                "analysed": self.analysed, "events": self.events,
                 "rejections": dict(self.rejected), "grouping": self.grouping}
 
 
@@ -95,6 +106,8 @@ class _Grouper:
         # text hash -> group, for exact grouping; store id -> store group, for a rebuilt index
         self.exact: dict[str, str] = {}
         self.translate: dict[str, str] = {}
+        # group -> length of the longest analysed text in it (see FULLER_COPY_RATIO)
+        self.analysed_length: dict[str, int] = store.analysed_lengths()
         index_class = _load_index_class()
         if index_class is None:
             self.exact = store.text_groups()
@@ -129,6 +142,17 @@ class _Grouper:
 
         return self.exact.setdefault(content_id(raw), report_id)
 
+    def is_fuller(self, group_id: str, raw: str) -> bool:
+        """Whether a copy in ``group_id`` is long enough to analyse as well (and, if so, note it
+        as the group's analysed length from now on)."""
+        if len(raw) <= FULLER_COPY_RATIO * self.analysed_length.get(group_id, len(raw)):
+            return False
+        self.analysed_length[group_id] = len(raw)
+        return True
+
+    def analysed(self, group_id: str, raw: str) -> None:
+        self.analysed_length[group_id] = max(len(raw), self.analysed_length.get(group_id, 0))
+
     def save(self) -> None:
         if self.index is not None:
             self.store.set_state(NEAR_DUPLICATE_STATE, self.index.to_bytes())
@@ -147,6 +171,7 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
     summary.grouping = grouper.method
     known = store.report_ids()
     seen: set[str] = set()
+    fuller: dict[str, str] = {}  # report id -> group, for copies analysed as well
 
     def classified() -> Iterator[Report]:
         # Runs inside pipeline.pipe's feeder (a thread when n_process > 1): it only decides.
@@ -169,7 +194,11 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
                 continue
             seen.add(report_id)
             group_id = grouper.group(report_id, report.raw)
-            if group_id != report_id:
+            if group_id == report_id:
+                grouper.analysed(group_id, report.raw)
+            elif grouper.is_fuller(group_id, report.raw):
+                fuller[report_id] = group_id
+            else:
                 report.rejection = Rejection(_COPY, group_id)
             yield report
 
@@ -185,13 +214,18 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
             # report to keep, only the reason
             _reject(report)
         else:
-            report_id = store.add_report(report)
+            group_id = fuller.pop(report_key(report.raw, report.url), None)
+            report_id = store.add_report(report, group_id)
             summary.stored += 1
             summary.analysed += 1
+            if group_id is not None:
+                summary.copies += 1
+                summary.fuller_copies += 1
             if report.rejection:
                 _reject(report)
             else:
-                summary.events += store.add_events(report_id, report.events)
+                summary.events += store.add_events(report_id, report.events,
+                                                   group_sources=group_id is None)
         if on_report:
             on_report(summary, report)
 

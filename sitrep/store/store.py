@@ -115,6 +115,12 @@ class Store:
             groups.setdefault(text_hash, group_id)
         return groups
 
+    def analysed_lengths(self) -> dict[str, int]:
+        """Group -> length of the longest analysed text in it (what a fuller copy must beat)."""
+        return dict(self.connection.execute(
+            "SELECT group_id, MAX(LENGTH(raw)) FROM reports WHERE status = 'analysed'"
+            " GROUP BY group_id"))
+
     def report_texts(self) -> Iterator[tuple[str, str, str]]:
         """(id, group, raw text) of every stored report, in the order they were stored."""
         yield from self.connection.execute(
@@ -165,11 +171,14 @@ class Store:
             "language": row["language"]})
 
     # -- events -----------------------------------------------------------------------------------
-    def add_events(self, report_id: str, events: list[Event]) -> int:
+    def add_events(self, report_id: str, events: list[Event], *,
+                   group_sources: bool = True) -> int:
         """Store the events of an analysed report; returns how many were new.
 
-        Each event gets every report of the report's group as a source. Two events of one report
-        with the same key are one event (the first wins); storing an event again adds nothing.
+        Each new event gets every report of the report's group as a source — or, with
+        ``group_sources=False`` (a fuller copy analysed after a shorter one), only this report,
+        since the shorter copies do not tell it. Two events of one report with the same key are
+        one event (the first wins); storing an event again adds nothing.
         """
         row = self.connection.execute(
             "SELECT group_id FROM reports WHERE id = ?", (report_id,)).fetchone()
@@ -198,9 +207,14 @@ class Store:
             self.connection.executemany(
                 "INSERT OR IGNORE INTO event_actors (event_id, role, name) VALUES (?, ?, ?)",
                 [(identifier, role, name) for role, name in _actor_names(event)])
-            self.connection.execute(
-                "INSERT OR IGNORE INTO event_sources (event_id, report_id)"
-                " SELECT ?, id FROM reports WHERE group_id = ?", (identifier, group_id))
+            if group_sources:
+                self.connection.execute(
+                    "INSERT OR IGNORE INTO event_sources (event_id, report_id)"
+                    " SELECT ?, id FROM reports WHERE group_id = ?", (identifier, group_id))
+            else:
+                self.connection.execute(
+                    "INSERT OR IGNORE INTO event_sources (event_id, report_id) VALUES (?, ?)",
+                    (identifier, report_id))
         return added
 
     def get_event(self, identifier: str) -> StoredEvent:
