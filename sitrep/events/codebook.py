@@ -21,7 +21,7 @@ The rules follow the ACLED codebook (2019 and later):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import Lexicon
 
@@ -110,6 +110,7 @@ _ORGANISED_CRIME = re.compile(r"\b(?:cartels?|gangs?|gangsters?|mafia|syndicates
 _OUSTING = re.compile(r"\b(?:drove|driven|drive|driving|pushed|push|pushing|forced|chased|chase|chasing|"
                       r"flushed|flush|kicked|ousted|oust|expelled|dislodged|dislodge|routed)\b",
                       re.IGNORECASE)
+_FELL_TO = re.compile(r"f[ae]ll(?:s|en)? to", re.IGNORECASE)
 _SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 _RELEASE = re.compile(r"released", re.IGNORECASE)
 _HOSTAGE_RELEASE = re.compile(r"(?:releas|fre)\w* (?:\w+ ){0,3}$", re.IGNORECASE)
@@ -140,6 +141,10 @@ _SEARCH = re.compile(r"\braid(?:s|ed)?\b|search(?:es|ed)?\b|crackdown|sweep|chec
                      r"cordon", re.IGNORECASE)
 _TEST = re.compile(r"test|video|nuclear", re.IGNORECASE)
 # a verb telling the act itself ("attacked", "beat to death", "burnt alive"), not a noun ("attack")
+# the unorganised many of ACLED's mob violence (not a named community's or occupation's militia)
+_CROWD = re.compile(r"\b(?:mobs?|crowds?|villagers|residents|locals|youths|people|neighbou?rs|"
+                    r"passers-?by|onlookers|group of (?:\w+ )?(?:men|people|youths|residents))\b",
+                    re.IGNORECASE)
 _FINITE_VIOLENCE = re.compile(r"\w+(?:ed|t)\b|beat|lynch", re.IGNORECASE)
 
 
@@ -190,6 +195,25 @@ def _only(plover: str | None, mode: str | None, cameo: str | None, reason: str) 
     return Coding(None, plover, mode, cameo, reason)
 
 
+class _DisasterWords:
+    """Disaster words in any case ("Floods killed 50"), except a capitalised word inside a name
+    ("Storm Corps", "Hurricane Brigade"): one followed by another capitalised word."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern = pattern
+
+    def search(self, text: str) -> re.Match | None:
+        shouting = text.isupper()
+        for match in self.pattern.finditer(text):
+            word = match.group(0)
+            if shouting or word[0].islower() or not _NAME_NEXT.match(text, match.end()):
+                return match
+        return None
+
+
+_NAME_NEXT = re.compile(r"\s+(?:of\s+)?[A-Z]")
+
+
 class Rules:
     """The decision rules, bound to a lexicon (its context cues)."""
 
@@ -200,7 +224,7 @@ class Rules:
         self.nonstate = lexicon.roles["nonstate"]
         self.politician = lexicon.roles["politician"]
         # disaster words are read case-sensitively: "Storm Corps" and "Hurricane Brigade" are names
-        self.disaster = re.compile(lexicon.cues["disaster"].pattern)
+        self.disaster = _DisasterWords(re.compile(lexicon.cues["disaster"].pattern, re.IGNORECASE))
 
     def has(self, cue: str, text: str) -> bool:
         return bool(self.cues[cue].search(text))
@@ -323,7 +347,8 @@ class Rules:
                 if re.search(r"fire|shot|shoot|gun", trigger) else None)
         if "shot down" in trigger:
             return _acled("Armed clash", "aircraft shot down", -0.1)
-        if agent & {"civilian", "rioter"} and not context.sentence_roles & {"nonstate", "state"} and not (
+        if (agent & {"rioter"} or _CROWD.search(context.before[-50:])) and \
+                not context.sentence_roles & {"nonstate", "state"} and not (
                 context.actor1_inter in (1, 2, 3, 4, 8)) and not context.passive and \
                 _FINITE_VIOLENCE.match(trigger) and not self.has("political", context.before):
             # "villagers armed with machetes attacked a neighbouring community": no armed group
@@ -350,6 +375,11 @@ class Rules:
         if self.non_political(context) and not context.actor1_inter:
             return None  # "firefighters gained ground in their battle against the wildfires"
         near_before = context.before[-25:]
+        if self.has("crime", context.after[:50]) and not self.has("political", context.sentence):
+            return _only("COERCE", "seize", "17", "contraband seized, not territory")
+        if _FELL_TO.match(context.trigger):
+            # "the town fell to the rebels": the taker follows, the place lost precedes
+            context = replace(context, agent_roles=context.target_roles, target_roles={"territory"})
         if _OUSTING.match(context.trigger) and not (
                 context.target_roles | context.sentence_roles) & {"nonstate", "state"}:
             return None  # "a scare that has driven UN staffers out of the region"

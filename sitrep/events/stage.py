@@ -36,6 +36,7 @@ _GENERIC = {"attack", "clash"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                   "Riots", "Protests"}
 _LATER_SENTENCE = 0.03
+_BY_AGENT = re.compile(r"\s*(?:\w+\s+){0,2}?by\b", re.IGNORECASE)
 _HARM_TO_PEOPLE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 # triggers that name harm done to people ("raided a warehouse" does not)
 _HARM_WORD = re.compile(r"shot|shoot|gun|fire[ds]? (?:on|at|upon|into)|kill|wound|injur|massacr|murder|"
@@ -242,7 +243,12 @@ class DetectEvents:
             if from_parse is not None:
                 _fill_from_parse(arguments, from_parse, self.parse_roles)
         agent_roles = self._actor_role(arguments.actor1) or self._nearest_roles(before[-70:], True)
-        target_roles = self._actor_role(arguments.actor2) | self._nearest_roles(after[:70], False)
+        by_agent = arguments.passive and _BY_AGENT.match(after)
+        # "civilians were massacred by jihadists": after a passive verb, "by" names the doer
+        target_roles = self._actor_role(arguments.actor2) | (
+            set() if by_agent else self._nearest_roles(after[:70], False))
+        if by_agent:
+            target_roles |= self._nearest_roles(before[-70:], True)
         if arguments.passive and not arguments.actor1:
             target_roles |= self._nearest_roles(before[-70:], True)
             agent_roles = self._nearest_roles(after, False) if re.search(r"\bby\b", after) else set()
