@@ -17,8 +17,10 @@ import re
 from array import array
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .boilerplate import Dateline, find_dateline, furniture_reason, is_link_line, starts_link_list
-from .normalize import match_key, normalize_chars
+from .normalize import POSITION_DTYPE, as_positions, match_key, normalize_chars
 
 __all__ = ["Cleaned", "Removal", "clean_text"]
 
@@ -42,6 +44,7 @@ _ABBREVIATION = re.compile(
     r"Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|vs\.|Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.)$")
 _ELLIPSIS = re.compile(r"\s*(\.\.\.|\u2026)\s*$")
 _LEADING_ELLIPSIS = re.compile(r"^\s*(\.\.\.|\u2026)\s*")
+_ELLIPSES = ("...", "\u2026")  # keys are trimmed: only a key ending (starting) so has one to cut
 _SPACE_RUN = re.compile(r"\s+")
 # A line ending in one of these may end a paragraph; any other line followed by a line that
 # starts in lower case was wrapped mid-sentence ("...the city\nwas shelled") and is joined.
@@ -116,7 +119,7 @@ def _mark_furniture(norm: str, lines: list[tuple[int, int]]) -> dict[int, str]:
         if start == end:
             in_list = False  # a blank line ends a links list
             continue
-        line = _SPACE_RUN.sub(" ", norm[start:end])
+        line = " ".join(norm[start:end].split())  # the line is trimmed: same as \s+ -> " "
         if in_list and is_link_line(line):
             furniture[index] = "related links"
             continue
@@ -141,13 +144,13 @@ def _mark_repeats(units: list[_Unit]) -> None:
         if key in kept_keys and (len(key) >= _REPEAT_MIN_CHARS or previous_repeat):
             reason = "repeated passage"
         else:
-            bare = _ELLIPSIS.sub("", key)
+            bare = _ELLIPSIS.sub("", key) if key.endswith(_ELLIPSES) else key
             minimum = _ELLIPSIS_MIN_CHARS if bare != key else _REPEAT_MIN_CHARS
             if len(bare) >= minimum and any(
                     kept.startswith(bare) and kept != bare for kept in by_head.get(bare[:20], ())):
                 reason = "truncated repeat"
             else:  # a copy cut at its start: "...of the central Syrian city, officials said."
-                bare = _LEADING_ELLIPSIS.sub("", key)
+                bare = _LEADING_ELLIPSIS.sub("", key) if key.startswith(_ELLIPSES) else key
                 minimum = _ELLIPSIS_MIN_CHARS if bare != key else _REPEAT_MIN_CHARS
                 if len(bare) >= minimum and any(kept.endswith(bare) and kept != bare
                                                 for kept in by_tail.get(bare[-20:], ())):
@@ -201,8 +204,9 @@ def _compose(first: Cleaned, second: Cleaned) -> Cleaned:
     def raw_range(start: int, end: int) -> tuple[int, int]:
         return outer[start], outer[end - 1] + 1
 
-    offsets = array("l", (outer[i] for i in second.offsets[:-1]))
-    offsets.append(offsets[-1] + 1 if offsets else 0)
+    inner = np.frombuffer(second.offsets, POSITION_DTYPE)[:-1]
+    mapped = np.frombuffer(outer, POSITION_DTYPE)[inner]
+    offsets = as_positions(np.append(mapped, int(mapped[-1]) + 1 if len(mapped) else 0))
     removed = list(first.removed)
     for removal in second.removed:
         start, end = raw_range(removal.start, removal.end)
@@ -243,7 +247,11 @@ def _clean_once(raw: str) -> Cleaned:
 
 def _assemble(raw, norm, positions, lines, units, dateline, dateline_start) -> Cleaned:
     pieces: list[str] = []
-    index_map = array("l")  # normalised index of each clean character
+    # the clean text's characters come from runs of the normalised text: run i covers
+    # normalised indexes run_starts[i] .. run_starts[i] + run_lengths[i]; the index map is built
+    # from the runs in one numpy pass, not character by character
+    run_starts: list[int] = []
+    run_lengths: list[int] = []
     removed: list[Removal] = []
     last: _Unit | None = None
     joined = 0
@@ -256,7 +264,7 @@ def _assemble(raw, norm, positions, lines, units, dateline, dateline_start) -> C
             if last.line == unit.line:
                 separator, at = " ", [last.end]
             else:
-                breaks = [i for i in range(last.end, unit.start) if norm[i] == "\n"]
+                breaks = [m.start() for m in _NEWLINE.finditer(norm, last.end, unit.start)]
                 blank = any(lines[i][0] == lines[i][1] for i in range(last.line + 1, unit.line))
                 at = breaks[:2] if blank and len(breaks) > 1 else breaks[:1]
                 separator = "\n" * len(at)
@@ -264,7 +272,8 @@ def _assemble(raw, norm, positions, lines, units, dateline, dateline_start) -> C
                     separator = " "  # a hard-wrapped line (or an inserted line) goes on here
                     joined += 1
             pieces.append(separator)
-            index_map.extend(at)
+            run_starts.extend(at)
+            run_lengths.extend([1] * len(at))
         # a unit has no space at either end; runs of spaces inside become one " " that maps to
         # the run's first character
         cursor = unit.start
@@ -272,10 +281,12 @@ def _assemble(raw, norm, positions, lines, units, dateline, dateline_start) -> C
             for match in _SPACE_RUN.finditer(norm, unit.start, unit.end):
                 pieces.append(norm[cursor:match.start()])
                 pieces.append(" ")
-                index_map.extend(range(cursor, match.start() + 1))
+                run_starts.append(cursor)
+                run_lengths.append(match.start() + 1 - cursor)
                 cursor = match.end()
         pieces.append(norm[cursor:unit.end])
-        index_map.extend(range(cursor, unit.end))
+        run_starts.append(cursor)
+        run_lengths.append(unit.end - cursor)
         last = unit
     dateline_range = None
     if dateline is not None:
@@ -284,10 +295,28 @@ def _assemble(raw, norm, positions, lines, units, dateline, dateline_start) -> C
         removed.append(Removal(*dateline_range, "dateline"))
     removed = _merge_adjacent(raw, sorted(removed, key=lambda r: r.start))
     text = "".join(pieces)
-    offsets = index_map if norm is raw else array("l", map(positions.__getitem__, index_map))
-    offsets.append(offsets[-1] + 1 if offsets else 0)
+    index_map = _index_map(run_starts, run_lengths)
+    mapped = index_map if norm is raw else np.frombuffer(positions, POSITION_DTYPE)[index_map]
+    end = int(mapped[-1]) + 1 if len(mapped) else 0
+    offsets = as_positions(np.append(mapped, end))
     return Cleaned(text, offsets, removed, dateline, *(dateline_range or (None, None)),
                    joined=joined)
+
+
+_NEWLINE = re.compile("\n")
+
+
+def _index_map(starts: list[int], lengths: list[int]) -> np.ndarray:
+    """The concatenation of ``range(start, start + length)`` for each run, as one array."""
+    lengths_array = np.array(lengths, dtype=POSITION_DTYPE)
+    total = int(lengths_array.sum())
+    if not total:
+        return np.zeros(0, dtype=POSITION_DTYPE)
+    # position k of the output lies in run r: its value is starts[r] + (k - first output of r)
+    run_of = np.repeat(np.arange(len(lengths_array)), lengths_array)
+    firsts = np.cumsum(lengths_array) - lengths_array
+    return (np.array(starts, dtype=POSITION_DTYPE)[run_of]
+            + np.arange(total, dtype=POSITION_DTYPE) - firsts[run_of])
 
 
 def _merge_adjacent(raw: str, removed: list[Removal]) -> list[Removal]:
