@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from ..errors import SitrepError, UsageError
@@ -64,8 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     except SitrepError as exc:
         print(f"sitrep: {exc}", file=sys.stderr)
         return 1
-    except BrokenPipeError:  # `sitrep events | head`
-        sys.stderr.close()
+    except BrokenPipeError:  # `sitrep events | head`: the reader left; stop quietly
+        # Point stdout at /dev/null so the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
         return 130
