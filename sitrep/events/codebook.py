@@ -145,6 +145,7 @@ _TEST = re.compile(r"test|video|nuclear", re.IGNORECASE)
 _CROWD = re.compile(r"\b(?:mobs?|crowds?|villagers|residents|locals|youths|people|neighbou?rs|"
                     r"passers-?by|onlookers|group of (?:\w+ )?(?:men|people|youths|residents))\b",
                     re.IGNORECASE)
+_ENTRY = re.compile(r"raid|storm", re.IGNORECASE)
 _FINITE_VIOLENCE = re.compile(r"\w+(?:ed|t)\b|beat|lynch", re.IGNORECASE)
 
 
@@ -353,6 +354,12 @@ class Rules:
                 _FINITE_VIOLENCE.match(trigger) and not self.has("political", context.before):
             # "villagers armed with machetes attacked a neighbouring community": no armed group
             return _acled("Mob violence", "violence by unorganised civilians", -0.05)
+        if _ENTRY.match(trigger) and agent & {"state"} and not agent & {"nonstate"} and not (
+                target | context.sentence_roles) & {"nonstate", "military_target"} and not \
+                self.has("projectile_fired", context.sentence):
+            # "police raided the opposition's headquarters": a search by the authorities is
+            # coded by what it found or whom it detained, not as a battle
+            return _only("COERCE", "raid", "17", "a raid by state forces, nobody fighting back")
         armed_target = target & {"state", "nonstate", "military_target"} or (
             context.actor2_inter in (1, 2, 3, 8))
         civilian_target = "civilian" in target or context.actor2_inter == 7

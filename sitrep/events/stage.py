@@ -161,12 +161,14 @@ class DetectEvents:
         kept = [event for frame, event, _ in candidates
                 if not (specific and frame in _GENERIC and event.event_type)]
         if any(e.event_type in _HARM_TO_PEOPLE and e.modality == "asserted" and e.trigger
-                   and _HARM_WORD.search(e.trigger.text) for e in kept):
-            # ACLED codes harm to property only where nobody was harmed: "set fire to a bus and
-            # shot its passengers" is the shooting
+                   and _HARM_WORD.search(e.trigger.text)
+                   and "inside a relative clause" not in e.reasons for e in kept):
+            # ACLED codes harm to property, and detention, only where nobody was harmed: "set
+            # fire to a bus and shot its passengers", "rounded up the men and shot them" are the
+            # shootings
             kept = [replace(e, confidence=round(e.confidence - 0.12, 3),
                             reasons=e.reasons + ("property harm beside harm to people",))
-                    if _PROPERTY_ONLY(e) else e for e in kept]
+                    if _PROPERTY_ONLY(e) or e.sub_event_type == "Arrests" else e for e in kept]
         if capped:
             kept = [replace(e, reasons=e.reasons + (
                 f"sentence of {sentence.cend - sentence.cstart} characters read up to "
