@@ -5,6 +5,8 @@
     ├── UsageError              a bad call of the API or CLI (the CLI exits 2)
     ├── StoreError              the store cannot be opened, migrated or written
     └── ResourceError           a model or gazetteer the pipeline needs is missing or stale
+                                (E40x gazetteer, E41x actor dictionary, E42x parsing model,
+                                 E43x build-time data)
 
 A bad *document* is not an exception: it becomes a :class:`sitrep.model.Rejection` with one of the
 :class:`RejectCode` values below, and the run goes on.

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
+from ..errors import ResourceError
 from .gazetteer import COUNTY_SOURCE, SCHEMA_VERSION, default_path
 from .normalize import normalize_name
 
@@ -82,15 +83,18 @@ class _CommonWords:
     more frequent than the capitalised form ("brick" vs "Brick"; not "aleppo" vs "Aleppo")."""
 
     def __init__(self) -> None:
-        self.probabilities: dict[str, float] = {}
+        # A declared dependency: without its table no name would be flagged as a common word
+        # and "Brick by brick" would find a town in New Jersey, so its absence is an error.
         try:
             import spacy_lookups_data
-        except ImportError:  # without the table nothing is flagged; recognition stays gated by case
-            return
+        except ImportError:
+            raise ResourceError("the package spacy-lookups-data is missing (English word "
+                                "frequencies): reinstall sitrep (`make setup`)", "E430") from None
         path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
-        if path.is_file():
-            with gzip.open(path, "rt", encoding="utf-8") as handle:
-                self.probabilities = json.load(handle)
+        if not path.is_file():
+            raise ResourceError(f"spacy-lookups-data has no {path.name}: reinstall it", "E431")
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            self.probabilities: dict[str, float] = json.load(handle)
 
     def word(self, word: str) -> bool:
         lower = self.probabilities.get(word)

@@ -73,12 +73,12 @@ class DependencyParser:
     def __init__(self, model: str | None = None, batch_size: int = 256) -> None:
         path = model_path(model)
         if not path.is_dir():
-            raise ResourceError(f"parsing model missing at {path}: run `make models`", "E401")
+            raise ResourceError(f"parsing model missing at {path}: run `make models`", "E420")
         try:
             self.nlp = load_pipeline(path)
         except (OSError, ValueError) as exc:
             raise ResourceError(f"parsing model at {path} does not load ({exc}): "
-                                "run `make models`", "E402") from exc
+                                "run `make models`", "E421") from exc
         self.batch_size = batch_size
 
     def analyse(self, sentences: list[Sentence], tokens: list[Token]) -> list[Token]:
