@@ -178,3 +178,24 @@ def test_strict_fails_on_first_rejection(tmp_path):
     (tmp_path / "b.txt").write_text("Rebels attacked a police post in Kidal on Monday.")
     code, output, _ = _extract([str(tmp_path), "--strict"])
     assert code == 1 and output[0]["status"] == "rejected"
+
+
+def test_readme_documents_exactly_the_contract_fields():
+    # the README's contract block is what outside tools read: it must not drift from the code
+    from pathlib import Path
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Document contract", 1)[1].split("```", 2)[1]
+
+    def fields(key: str) -> tuple[str, ...]:
+        body = re.search(rf'"{key}":\s*\[\s*\{{([^}}]*)\}}', block).group(1)
+        return tuple(re.findall(r'"(\w+)"', body))
+
+    assert fields("events") == CONTRACT_EVENT
+    assert fields("actors") == CONTRACT_ACTOR
+    assert fields("places") == CONTRACT_PLACE
+    assert fields("times") == CONTRACT_TIME
+    for code in ("empty", "binary", "undecodable", "too_large", "malformed", "missing_field",
+                 "unsupported_language", "stage_error"):
+        assert f"`{code}`" in readme
