@@ -196,6 +196,7 @@ def test_readme_documents_exactly_the_contract_fields():
     assert fields("actors") == CONTRACT_ACTOR
     assert fields("places") == CONTRACT_PLACE
     assert fields("times") == CONTRACT_TIME
-    for code in ("empty", "binary", "undecodable", "too_large", "malformed", "missing_field",
-                 "unsupported_language", "stage_error"):
-        assert f"`{code}`" in readme
+    from sitrep.errors import RejectCode
+
+    for code in RejectCode:
+        assert f"`{code.value}`" in readme, f"README does not document rejection {code.value}"
