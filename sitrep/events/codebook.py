@@ -94,7 +94,8 @@ _GOVERNMENT_HINT = re.compile(r"regain|retook|retaken|retake|liberat|purg|cleare
                               re.IGNORECASE)
 _WITHOUT_FIGHT = re.compile(r"pull(?:ed|ing|s)? out|withdr[ae]w|withdrawal|evacuation deal|handed "
                             r"(?:\w+ ){0,2}over|hand(?:ed)? over|without (?:a )?(?:fight|resistance|fighting)|"
-                            r"unopposed|under an? (?:\w+ )?(?:deal|agreement)", re.IGNORECASE)
+                            r"unopposed|vacated|under (?:the )?(?:terms of )?(?:an? |the )?(?:[\w-]+ ){0,2}"
+                            r"(?:deal|agreement|accord|arrangement)", re.IGNORECASE)
 _EXPLOSIVE_CONTEXT = re.compile(r"bomb|blast|explo|attack|vest|belt|detonat|blew|kill", re.IGNORECASE)
 _CONFLICT_AGREEMENT = re.compile(r"cease-?fire|truce|surrender|prisoner|hostage|peace|amnesty|"
                                  r"armistice|laid down|captives|detainees", re.IGNORECASE)
@@ -111,6 +112,13 @@ _OUSTING = re.compile(r"\b(?:drove|driven|drive|driving|pushed|push|pushing|forc
                       r"flushed|flush|kicked|ousted|oust|expelled|dislodged|dislodge|routed)\b",
                       re.IGNORECASE)
 _FELL_TO = re.compile(r"f[ae]ll(?:s|en)? to", re.IGNORECASE)
+_PREVENTABLE = {"suicide", "explosive", "grenade", "attack", "airstrike", "shelling", "projectile",
+                "chemical"}
+_FOILED = re.compile(r"\b(?:foil(?:ed|s)?|thwart(?:ed|s)?|avert(?:ed|s)?|prevent(?:ed|s)?)\s+"
+                     r"(?:(?:an?|the|planned|possible|potential|major|another|\w+-\w+)\s+){0,3}$",
+                     re.IGNORECASE)
+_DELIBERATE = re.compile(r"attack|shot|shoot|stab|beat|lynch|hack|massacr|murder|behead|tortur|"
+                         r"assault|raid|storm|gunned|execut|burn(?:ed|t) alive", re.IGNORECASE)
 _SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 _RELEASE = re.compile(r"released", re.IGNORECASE)
 _HOSTAGE_RELEASE = re.compile(r"(?:releas|fre)\w* (?:\w+ ){0,3}$", re.IGNORECASE)
@@ -250,10 +258,14 @@ class Rules:
         political = self.has("political", context.sentence) or bool(armed)
         if political:
             return None
+        # "villagers attacked health workers they suspected of spreading Ebola": people acting on
+        # people is not a disaster whatever disaster words surround it
+        deliberate = bool(_DELIBERATE.search(context.trigger)) and bool(
+            context.agent_roles & {"civilian", "rioter", "nonstate", "state", "protester"})
         for text in (context.sentence, context.neighbours):
             if self.has("political", text) or text.isupper():
                 break
-            if self.disaster.search(text):
+            if self.disaster.search(text) and not deliberate:
                 return "disaster or accident context, no political actor"
             if self.has("crime", text):
                 return "ordinary-crime context, no political actor"
@@ -261,6 +273,9 @@ class Rules:
 
     # -- frame by frame --------------------------------------------------------------------
     def code(self, context: Context) -> Coding | None:
+        if context.frame in _PREVENTABLE and _FOILED.search(context.before[-45:]):
+            # ACLED: an explosion or attack prevented from happening is "Disrupted weapons use"
+            return _acled("Disrupted weapons use", "attack foiled before it happened", -0.05)
         method = getattr(self, "code_" + context.frame, None)
         if method is None:
             plover, cameo = DIPLOMATIC_FRAMES.get(context.frame, (None, None))

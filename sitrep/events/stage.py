@@ -69,6 +69,11 @@ _FACILITY_TYPES = {"Looting/property destruction", "Non-state actor overtakes te
                    "Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 _CAUSE_BEFORE = re.compile(r"\b(?:after|following|over|for|in response to|in retaliation for|"
                            r"because of|due to|amid|against)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
+# "condemned the attack", "blamed Moscow for the strike": the event is what the statement is about
+_OBJECT_OF_STATEMENT = re.compile(r"\b(?:condemn|denounc|deplor|decr[iy]|blam|mourn|investigat|probe|"
+                                  r"welcom|prais|criticis|criticiz)\w*\s+(?:[\w'’-]+\s+){0,3}$",
+                                  re.IGNORECASE)
+_PREVENTION = re.compile(r"foiled|thwarted|averted|prevented", re.IGNORECASE)
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'\u201c(]?[A-Z0-9])|\n+")
 _PROPER_NAME_AFTER = re.compile(r"^\W*(?:(?:the|of|a|an|its|key|strategic|central|northern|"
                                 r"southern|eastern|western|town|city|village|district)\s+){0,4}"
@@ -300,6 +305,10 @@ class DetectEvents:
                weight: float, frame: str, coding: Coding, arguments: Arguments,
                diplomatic_before: bool) -> Event:
         modality = read_modality(text, start, end)
+        if coding.sub_event_type == "Disrupted weapons use" and modality.value == "negated" and \
+                _PREVENTION.match(modality.cue or ""):
+            # "foiled a suicide attack": the attack is denied, the foiling is what happened
+            modality = replace(modality, value="asserted", cue=None)
         relative = _RELATIVE_BEFORE.search(text[:start])
         if relative and coding.event_type and _PERFECT_BEFORE.search(text[:start]):
             # ", which has pledged allegiance to Islamic State,": background, not news
@@ -315,7 +324,8 @@ class DetectEvents:
             # ("X rejected the agreement")
             confidence = 0.45 - 0.15 * start / max(1, len(text))
         if coding.event_type and diplomatic_before and (
-                _CAUSE_BEFORE.search(text[:start][-70:]) or coding.sub_event_type == "Other"):
+                _CAUSE_BEFORE.search(text[:start][-70:]) or _OBJECT_OF_STATEMENT.search(
+                    text[:start][-60:]) or coding.sub_event_type == "Other"):
             confidence = min(confidence, 0.25)
             reasons.append("named as the cause of a diplomatic act")
         if _DESCRIBING_PARTICIPLE.search(text[start:end]) and self._after_actor(text[:start]):
