@@ -53,3 +53,23 @@ def test_empty_text_is_its_own_group():
     index = NearDuplicateIndex()
     assert index.add("e", "") == "e"
     assert index.add("f", "...") == "f"
+
+
+def test_signatures_are_what_datasketch_computes():
+    """The index builds MinHash signatures with numpy (datasketch's update_batch hashes each
+    shingle in Python): they must be the very values update_batch gives."""
+    import numpy as np
+
+    from sitrep.merge.near_duplicates import shingle_hashes, shingles
+
+    index = NearDuplicateIndex()
+    rng = np.random.default_rng(3)
+    for size in (1, 5, 300):
+        values = np.unique(rng.integers(0, 2**32, size, dtype=np.uint64).astype(np.uint32))
+        expected = index._template.copy()
+        expected.update_batch(values.tolist())
+        assert np.array_equal(index._signature(values).hashvalues, expected.hashvalues)
+    text = "Police arrested 12 protesters in Nairobi on Monday, officials said."
+    assert shingle_hashes(text).dtype == np.uint32 and len(shingle_hashes(text)) == 8  # 10 words
+    assert len(shingle_hashes("two words")) == 1 and len(shingle_hashes("")) == 0
+    assert list(shingles("a b c a b c")) == sorted(set(shingle_hashes("a b c a b c").tolist()))
