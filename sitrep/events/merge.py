@@ -16,6 +16,8 @@ first, ties broken by position in the text.
 
 from __future__ import annotations
 
+import json
+
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -140,7 +142,13 @@ def same_event(a: Event, b: Event) -> bool:
 def _rank(event: Event) -> tuple:
     modality_rank = 0 if event.modality == "asserted" else 1
     start = event.trigger.start if event.trigger else (event.evidence[0].start if event.evidence else 0)
-    return (modality_rank, -event.confidence, start)
+    return (modality_rank, -event.confidence, start, _tiebreak(event))
+
+
+def _tiebreak(event: Event) -> str:
+    """A total order over events, so that merging never depends on the order of its input
+    (mentions can tie on everything above: same trigger, confidence and modality)."""
+    return json.dumps(event.to_dict(), sort_keys=True, default=str)
 
 
 def _fold(kept: Event, other: Event) -> Event:
@@ -192,7 +200,7 @@ def merge_events(events: list[Event]) -> list[Event]:
             candidates.append(len(merged))
             merged.append(event)
     merged.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0,
-                               e.trigger.start if e.trigger else 0))
+                               e.trigger.start if e.trigger else 0, _tiebreak(e)))
     return merged
 
 
