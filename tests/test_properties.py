@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,3 +46,44 @@ def test_merging_never_loses_evidence(events):
     assert {s for e in events for s in e.evidence} == {s for e in merged for s in e.evidence}
     assert len(merged) <= len(events)
     assert [e.evidence[0].start for e in merged] == sorted(e.evidence[0].start for e in merged)
+
+
+_WORDS = ["IS", "is", "fighters", "seized", "Palmyra", "on", "Monday", "killing", "three",
+          "soldiers", "Russian", "troops", "near", "Aleppo", "province", "rebels", "said",
+          "protesters", "police", "fired", "tear", "gas", "in", "Nairobi", "over", "the",
+          "weekend", "could", "attack", "denied", "2 min read", "Dec.", "13", "2016", "\n",
+          "\n\n", ",", ".", "—", "“", "”", "\u2028", "é", "Tadmur", "al-Bab", "T4", "air", "base"]
+
+
+@st.composite
+def news_like(draw) -> str:
+    words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60))
+    noise = draw(st.text(max_size=20))
+    return " ".join(words) + noise
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    # built once: the default pipeline loads the parser and opens the gazetteer
+    from sitrep import Pipeline
+
+    return Pipeline()
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.one_of(news_like(), st.text(max_size=200)))
+def test_the_pipeline_never_fails_and_every_span_slices_back(pipeline, text):
+    from datetime import date
+
+    from sitrep import Report
+
+    report = pipeline(Report(id="p", raw=text, published=date(2016, 12, 13)))
+    assert not report.errors, report.errors
+    record = report.to_contract()
+    spans = [*record["actors"], *record["places"], *record["times"]]
+    for event in record["events"]:
+        spans += event["evidence"]
+        spans += [event[k] for k in ("actor1", "actor2", "location") if event[k]]
+    for span in spans:
+        assert text[span["start"]:span["end"]] == span["text"]
+
