@@ -131,7 +131,11 @@ _TAKING = re.compile(r"seiz|captur|taken|took|laid|loot|booty|spoils|arsenal|sto
                      re.IGNORECASE)
 _NOT_PROTEST = re.compile(r"stocks?|shares?|markets?|prices?|dollar|currency|bonds?|index|rall(?:y|ied) "
                           r"(?:support|behind|around)", re.IGNORECASE)
+# crowds and communities without an organised armed group (ACLED "Mob violence")
 _MOB = re.compile(r"mobs?|lynch|vigilante|communal|jungle justice|mob justice|villagers", re.IGNORECASE)
+# communities fighting each other with no armed group named: mob violence, not a battle
+_COMMUNITIES = re.compile(r"\bcommunities|\bclans?\b|tribesmen|rival (?:groups of )?(?:residents|youths|"
+                          r"villagers)", re.IGNORECASE)
 _WEAPON_SOURCE = re.compile(r"from (?:a |an |the )?(?:\w+[- ]){0,3}(?:base|camp|depot|army|troops|"
                             r"soldiers|forces|barracks|positions)|booty|spoils|arsenal",
                             re.IGNORECASE)
@@ -341,7 +345,8 @@ class Rules:
         if "protester" in roles or "rioter" in roles and "nonstate" not in roles:
             # a militia fighting vigilantes is a battle between armed groups, not a riot
             return _acled("Violent demonstration", "clash involving demonstrators or rioters", -0.05)
-        if _MOB.search(context.sentence) and not roles & {"nonstate", "state"}:
+        if (_MOB.search(context.sentence) or _COMMUNITIES.search(context.sentence)) and \
+                not roles & {"nonstate", "state"}:
             return _acled("Mob violence", "clash between groups of civilians", -0.05)
         if not roles & {"nonstate", "state", "military_target"} and not (
                 context.actor1_inter or context.actor2_inter):
