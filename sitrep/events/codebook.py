@@ -368,7 +368,7 @@ class Rules:
                 if re.search(r"fire|shot|shoot|gun", trigger) else None)
         if "shot down" in trigger:
             return _acled("Armed clash", "aircraft shot down", -0.1)
-        if (agent & {"rioter"} or _CROWD.search(context.before[-50:])) and \
+        if (agent & {"rioter"} or _CROWD.search(context.before[-90:])) and \
                 not context.sentence_roles & {"nonstate", "state"} and not (
                 context.actor1_inter in (1, 2, 3, 4, 8)) and not context.passive and \
                 _FINITE_VIOLENCE.match(trigger) and not self.has("political", context.before):

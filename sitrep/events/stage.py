@@ -36,6 +36,10 @@ _GENERIC = {"attack", "clash"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                   "Riots", "Protests"}
 _LATER_SENTENCE = 0.03
+_VICTIM_STATE = re.compile(r"killed|injured|wounded|hurt|shot dead|shot|murdered|massacred|beheaded",
+                           re.IGNORECASE)
+_OBJECT_AFTER = re.compile(r"\s*(?:the|a|an|at least|more than|some|several|dozens|scores|hundreds|"
+                           r"his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+|[A-Z])\b")
 _BY_AGENT = re.compile(r"\s*(?:\w+\s+){0,2}?by\b", re.IGNORECASE)
 _HARM_TO_PEOPLE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 # triggers that name harm done to people ("raided a warehouse" does not)
@@ -251,7 +255,13 @@ class DetectEvents:
             if from_parse is not None:
                 _fill_from_parse(arguments, from_parse, self.parse_roles)
         agent_roles = self._actor_role(arguments.actor1) or self._nearest_roles(before[-70:], True)
-        by_agent = arguments.passive and _BY_AGENT.match(after)
+        # "a man was killed when gunmen broke in", "two soldiers wounded as militants attacked":
+        # a participle naming what the victims suffered, with no object, has its victims before
+        # it and the doers in what follows
+        victims_before = bool(_VICTIM_STATE.fullmatch(text[start:end])) and not _OBJECT_AFTER.match(
+            after)
+        by_agent = (arguments.passive or victims_before) and (
+            _BY_AGENT.match(after) or victims_before)
         # "civilians were massacred by jihadists": after a passive verb, "by" names the doer
         target_roles = self._actor_role(arguments.actor2) | (
             set() if by_agent else self._nearest_roles(after[:70], False))
