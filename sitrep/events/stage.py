@@ -40,6 +40,9 @@ _VICTIM_STATE = re.compile(r"killed|injured|wounded|hurt|shot dead|shot|murdered
                            re.IGNORECASE)
 _OBJECT_AFTER = re.compile(r"\s*(?:the|a|an|at least|more than|some|several|dozens|scores|hundreds|"
                            r"his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d+|[A-Z])\b")
+_LOCATIVE = re.compile(r"\b(?:at|near|outside|close to|next to|in front of|beside)\s+(?:an?|the)\s+"
+                       r"(?:[\w-]+\s+)?(?:checkpoints?|posts?|bases?|barracks|camps?|positions?)\b",
+                       re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s*(?:\w+\s+){0,2}?by\b", re.IGNORECASE)
 _HARM_TO_PEOPLE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 # triggers that name harm done to people ("raided a warehouse" does not)
@@ -49,8 +52,11 @@ _HARM_WORD = re.compile(r"shot|shoot|gun|fire[ds]? (?:on|at|upon|into)|kill|woun
                         re.IGNORECASE)
 
 
-def _PROPERTY_ONLY(event: Event) -> bool:
-    return event.sub_event_type == "Looting/property destruction" and event.plover_mode != "seize"
+def _OUTRANKED_BY_HARM(event: Event) -> bool:
+    """Property harm, detention and abduction: ACLED codes the killing or wounding instead when
+    the same sentence tells one ("executed five hostages", "rounded up the men and shot them")."""
+    return event.sub_event_type in ("Arrests", "Abduction/forced disappearance") or (
+        event.sub_event_type == "Looting/property destruction" and event.plover_mode != "seize")
 
 _AGGREGATE = re.compile(r"\bsince (?:\d{4}|(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)(?: \d{4})?|the (?:start|beginning))\b|"
@@ -166,7 +172,7 @@ class DetectEvents:
             if event is not None:
                 candidates.append((frame, event, event.back_reference))
         specific = any(frame in _SPECIFIC and event.event_type and not back
-                       and event.modality == "asserted" and not _PROPERTY_ONLY(event)
+                       and event.modality == "asserted" and not _OUTRANKED_BY_HARM(event)
                        for frame, event, back in candidates)
         kept = [event for frame, event, _ in candidates
                 if not (specific and frame in _GENERIC and event.event_type)]
@@ -178,7 +184,7 @@ class DetectEvents:
             # shootings
             kept = [replace(e, confidence=round(e.confidence - 0.12, 3),
                             reasons=e.reasons + ("property harm beside harm to people",))
-                    if _PROPERTY_ONLY(e) or e.sub_event_type == "Arrests" else e for e in kept]
+                    if _OUTRANKED_BY_HARM(e) else e for e in kept]
         if capped:
             kept = [replace(e, reasons=e.reasons + (
                 f"sentence of {sentence.cend - sentence.cstart} characters read up to "
@@ -255,6 +261,8 @@ class DetectEvents:
             if from_parse is not None:
                 _fill_from_parse(arguments, from_parse, self.parse_roles)
         agent_roles = self._actor_role(arguments.actor1) or self._nearest_roles(before[-70:], True)
+        # "opened fire on a car at a checkpoint": a place named with "at" locates, it is not hit
+        after_target = _LOCATIVE.sub(" ", after[:70])
         # "a man was killed when gunmen broke in", "two soldiers wounded as militants attacked":
         # a participle naming what the victims suffered, with no object, has its victims before
         # it and the doers in what follows
@@ -264,7 +272,7 @@ class DetectEvents:
             _BY_AGENT.match(after) or victims_before)
         # "civilians were massacred by jihadists": after a passive verb, "by" names the doer
         target_roles = self._actor_role(arguments.actor2) | (
-            set() if by_agent else self._nearest_roles(after[:70], False))
+            set() if by_agent else self._nearest_roles(after_target, False))
         if by_agent:
             target_roles |= self._nearest_roles(before[-70:], True)
         if arguments.passive and not arguments.actor1:
