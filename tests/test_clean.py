@@ -254,3 +254,40 @@ def test_a_settled_pass_is_not_repeated_and_gives_what_a_second_pass_gives():
     for raw in (settled, double, unsettled):
         assert clean_text(raw).text == cleaned_twice(raw)
     assert not text._clean_once(double).settled and not text._clean_once(unsettled).settled
+
+
+def test_datelines_with_accented_capitals_curly_apostrophes_and_routed_agencies():
+    from datetime import date
+
+    from sitrep.clean.boilerplate import find_dateline
+
+    tehini = find_dateline("T\u00c9HINI, C\u00f4te d\u2019Ivoire, June 14, 2023 (Sahel Wire) "
+                           "\u2014 Gunmen attacked a police post.")
+    assert (tehini.place, tehini.region, tehini.agency, tehini.date_text) == (
+        "T\u00c9HINI", "C\u00f4te d\u2019Ivoire", "Sahel Wire", "June 14, 2023")
+    mosul = find_dateline("MOSUL, Iraq, March 3, 2024 (Gulf Daily, via Tigris News) \u2014 A bomb.")
+    assert (mosul.agency, mosul.via, mosul.date_text) == ("Gulf Daily", "Tigris News",
+                                                          "March 3, 2024")
+    assert find_dateline("N\u2019DJAMENA, Chad (AFP) \u2014 Rebels.").place == "N\u2019DJAMENA"
+    assert find_dateline("S\u00c3O PAULO, Brazil, Jan. 3 (Reuters) - Police.").place == \
+        "S\u00c3O PAULO"
+    assert find_dateline("KINSHASA, Democratic Republic of the Congo (Reuters) - M23.").region \
+        == "Democratic Republic of the Congo"
+    assert find_dateline("BISSAU, Guinea-Bissau \u2014 Soldiers.").region == "Guinea-Bissau"
+    assert find_dateline("MOSUL, Iraq (AP, Reuters) - Soldiers.").agency == "AP, Reuters"
+    # still not datelines: a mixed-case sentence opening, a lower-case word in brackets
+    assert find_dateline("\u00c9tat islamique - the group claimed it.") is None
+    assert find_dateline("Officials (who spoke) - said so.") is None
+    # the clean stage: the date and publisher come from such datelines (the demo reports
+    # examples/bad/legacy_cp1252.txt and examples/reports/iraq_mosul_ied_syndicated.txt)
+    for raw, published, publisher in (
+            ("Gunmen attack police post\n\nT\u00c9HINI, C\u00f4te d\u2019Ivoire, June 14, 2023 "
+             "(Sahel Wire) \u2014 Gunmen attacked a police post near T\u00e9hini.",
+             date(2023, 6, 14), "Sahel Wire"),
+            ("Two soldiers killed\n\nMOSUL, Iraq, March 3, 2024 (Gulf Daily, via Tigris News) "
+             "\u2014 A roadside bomb struck an army patrol.", date(2024, 3, 3), "Gulf Daily")):
+        report = Clean()(Report(id="d", raw=raw))
+        assert (report.published, report.published_source) == (published, "dateline")
+        assert report.publisher == publisher and report.text.splitlines()[-1].startswith(
+            ("Gunmen attacked", "A roadside bomb"))
+        assert raw[report.dateline.start:report.dateline.end] == report.dateline.text

@@ -190,12 +190,40 @@ def is_link_line(line: str) -> bool:
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+
+
+def _character_class(test) -> str:
+    """A regular-expression class of the characters of the Basic Multilingual Plane for which
+    ``test`` holds (``re`` has no Unicode property classes), as ranges."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if test(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                         for a, b in ranges) + "]"
+
+
+# Datelines name places in any script and language: "TÉHINI, Côte d’Ivoire", "N’DJAMENA".
+_UPPER = _character_class(str.isupper)
+_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"  # a letter, or a combining accent of a decomposed one
+_APOSTROPHE = "'\u2019"
+_PLACE_WORD = rf"{_UPPER}(?:{_LETTER}|[{_APOSTROPHE}.\-])+"
+# region words may open with an elided particle ("d’Ivoire") and be joined by particles
+# ("Democratic Republic of the Congo", "Bosnia and Herzegovina", "Trinidad and Tobago")
+_REGION_WORD = rf"(?:[dlDL][{_APOSTROPHE}])?{_UPPER}(?:{_LETTER}|[{_APOSTROPHE}.\-])+"
+_PARTICLE = r"(?:of|and|the|de|du|des|del|da|do|dos|di|la|le|el|al)\s"
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Za-z'.\-]+(?:[ /][A-Z][A-Za-z'.\-]+){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s(?:of\s|and\s|the\s|de\s)?[A-Z][A-Za-z.]+){0,3}))?"
+    rf"(?P<place>{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,3}})"
+    rf"(?:,\s*(?P<region>{_REGION_WORD}(?:\s(?:{_PARTICLE}){{0,2}}{_REGION_WORD}){{0,3}}))?"
     rf"(?:,?\s*(?P<date>{_MONTH}\s\d{{1,2}}(?:,?\s\d{{4}})?|\d{{1,2}}\s{_MONTH}(?:,?\s\d{{4}})?))?"
-    r"\s*(?:\((?P<agency>[A-Z][A-Za-z .&'\-]{0,30})\))?"
+    # the agency: "(Reuters)", "(Sahel Wire)", "(Gulf Daily, via Tigris News)", "(Reuters/AP)"
+    rf"\s*(?:\((?P<agency>{_UPPER}(?:{_LETTER}|[0-9 .&{_APOSTROPHE},/\-]){{0,60}})\))?"
     r"\s*(?:--|[-\u2013\u2014:])\s+")
+# "Gulf Daily, via Tigris News": the outlet that ran the story, and the agency it came through.
+_VIA = re.compile(r"(?P<agency>.+?),?\s+via\s+(?P<via>.+)")
 
 
 # News agencies whose name alone opens a story: "(Reuters) - Syrian forces ...".
@@ -217,6 +245,7 @@ class Dateline:
     agency: str | None
     date_text: str | None
     length: int
+    via: str | None = None  # "(Gulf Daily, via Tigris News)": the agency it came through
 
 
 def find_dateline(line: str) -> Dateline | None:
@@ -244,8 +273,12 @@ def find_dateline(line: str) -> Dateline | None:
             return None
     if not line[match.end():match.end() + 1].strip():
         return None
-    return Dateline(place=place, region=match["region"], agency=match["agency"],
-                    date_text=match["date"], length=match.end())
+    agency, via = match["agency"], None
+    routed = _VIA.fullmatch(agency.strip()) if agency else None
+    if routed:
+        agency, via = routed["agency"], routed["via"]
+    return Dateline(place=place, region=match["region"], agency=agency.strip() if agency else None,
+                    date_text=match["date"], length=match.end(), via=via)
 
 
 _MONTHS = {name: number for number, names in enumerate((
