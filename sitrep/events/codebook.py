@@ -119,11 +119,14 @@ _FOILED = re.compile(r"\b(?:foil(?:ed|s)?|thwart(?:ed|s)?|avert(?:ed|s)?|prevent
                      re.IGNORECASE)
 _DELIBERATE = re.compile(r"attack|shot|shoot|stab|beat|lynch|hack|massacr|murder|behead|tortur|"
                          r"assault|raid|storm|gunned|execut|burn(?:ed|t) alive", re.IGNORECASE)
+_NOT_HELD = re.compile(r"\b(?:ban(?:s|ned|ning)?|barred|bar|prohibit\w*|outlaw\w*|forb[ia]d\w*|"
+                       r"address(?:ing|ed)?|to attend|attending)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 _RELEASE = re.compile(r"released", re.IGNORECASE)
 _HOSTAGE_RELEASE = re.compile(r"(?:releas|fre)\w* (?:\w+ ){0,3}$", re.IGNORECASE)
 _DIPLOMATIC_PROTEST = re.compile(r"lodged (?:a|an) (?:\w+ )?protest|diplomatic protest|protested to|"
-                                 r"summoned (?:the |its )?(?:\w+ )?(?:ambassador|envoy|diplomat)|"
+                                 r"summon(?:ed|s|ing)? (?:[\w'’-]+ ){0,4}(?:ambassador|envoy|diplomats?|"
+                                 r"charg[eé] d'affaires|high commissioner|consul)|"
                                  r"(?:ministry|embassy) (?:\w+ )?protest", re.IGNORECASE)
 _VIOLENCE = re.compile(r"bombard|fighting|clash|attack|offensive|assault|battle|shelling|strikes?\b|"
                        r"killed|storm", re.IGNORECASE)
@@ -489,6 +492,10 @@ class Rules:
         return _acled("Arrests", "people detained by authorities")
 
     def code_abduction(self, context: Context) -> Coding | None:
+        if _ORGANISED_CRIME.search(context.sentence) and not self.nonstate_named(context.sentence) \
+                and not self.has("political", context.sentence):
+            # "police dismantled a gang that kidnapped businessmen for ransom" (CASE ORG_CRIME)
+            return _only("COERCE", "abduct", "18", "kidnapping by a criminal gang")
         if _HOSTAGE_RELEASE.search(context.before):
             # "released the hostages", "freed 20 captives in exchange for ...": an agreement
             return _acled("Agreement", "captives released", plover="CONCEDE", mode=None)
@@ -508,6 +515,11 @@ class Rules:
             return _only("ACCUSE", None, "11", "a diplomatic protest, not a demonstration")
         if context.trigger.lower().startswith("rall") and _NOT_PROTEST.search(context.sentence):
             return None
+        if _NOT_HELD.search(context.before[-50:]):
+            return None  # "barred its ministers from addressing rallies": no gathering took place
+        if self.disaster.search(context.sentence) and not context.sentence_roles & {
+                "protester", "rioter"} and not self.has("political", context.sentence):
+            return None  # "heavy snowfall blocked roads": nobody protested
         window = context.window
         forces = bool(self.cues_state(window)) or bool(re.search(r"crack(?:ed)? ?down", window,
                                                                    re.IGNORECASE))

@@ -84,7 +84,8 @@ _CAUSE_BEFORE = re.compile(r"\b(?:after|following|over|for|in response to|in ret
                            r"because of|due to|amid|against)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
 # "condemned the attack", "blamed Moscow for the strike": the event is what the statement is about
 _OBJECT_OF_STATEMENT = re.compile(r"\b(?:condemn|denounc|deplor|decr[iy]|blam|mourn|investigat|probe|"
-                                  r"welcom|prais|criticis|criticiz)\w*\s+(?:[\w'’-]+\s+){0,3}$|"
+                                  r"welcom|prais|criticis|criticiz)\w*\s+(?:[\w'’-]+\s+){0,3}"
+                                  r"(?:(?:and|or)\s+(?:[\w'’-]+\s+){0,2})?$|"
                                   r"\bdiscuss\w*\s+(?:[\w'’-]+\s+){0,7}$",
                                   re.IGNORECASE)
 _PREVENTION = re.compile(r"foiled|thwarted|averted|prevented", re.IGNORECASE)
