@@ -252,8 +252,9 @@ def _clean_once(raw: str) -> Cleaned:
 def _settled(norm: str, lines: list[tuple[int, int]], units: list[_Unit],
              dateline_unit: _Unit | None) -> bool:
     """Whether a second pass over this pass's output (which joined no lines) would change
-    nothing, so that :func:`clean_text` can skip it — 70 % of the pages of ``make bench`` lose
-    only their dateline, and the second pass was a third of the cleaning time.
+    nothing, so that :func:`clean_text` can skip it: on the 2,000 pages of ``make bench``, 1,401
+    first passes removed something and 1,371 of them settled (most lose only their dateline);
+    skipping the second pass took a third off the cleaning time.
 
     Without repeats removed or double spaces collapsed, the output is the kept lines, whole and
     unchanged, except the dateline's line, which lost its dateline. A second pass then splits
