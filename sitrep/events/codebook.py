@@ -121,6 +121,8 @@ _DELIBERATE = re.compile(r"attack|shot|shoot|stab|beat|lynch|hack|massacr|murder
                          r"assault|raid|storm|gunned|execut|burn(?:ed|t) alive", re.IGNORECASE)
 _NOT_HELD = re.compile(r"\b(?:ban(?:s|ned|ning)?|barred|bar|prohibit\w*|outlaw\w*|forb[ia]d\w*|"
                        r"address(?:ing|ed)?|to attend|attending)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_BREACH_AFTER = re.compile(r"\s*(?:violations?|breach(?:es)?|violators?)\b", re.IGNORECASE)
+_BREACH_BEFORE = re.compile(r"\b(?:violat\w*|breach\w*)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 _RELEASE = re.compile(r"released", re.IGNORECASE)
 _HOSTAGE_RELEASE = re.compile(r"(?:releas|fre)\w* (?:\w+ ){0,3}$", re.IGNORECASE)
@@ -575,6 +577,9 @@ class Rules:
         return _acled("Headquarters or base established", "base or post established")
 
     def code_agreement(self, context: Context) -> Coding | None:
+        if _BREACH_AFTER.match(context.after) or _BREACH_BEFORE.search(context.before[-40:]):
+            # "ceasefire violations", "violated the truce": the agreement is not made here
+            return _only("REJECT", None, "12", "an agreement broken, not made")
         conflict = _CONFLICT_AGREEMENT.search(context.trigger) or \
             _CONFLICT_AGREEMENT.search(context.sentence)
         armed = context.sentence_roles & {"nonstate", "state"}
