@@ -291,3 +291,12 @@ def test_datelines_with_accented_capitals_curly_apostrophes_and_routed_agencies(
         assert report.publisher == publisher and report.text.splitlines()[-1].startswith(
             ("Gunmen attacked", "A roadside bomb"))
         assert raw[report.dateline.start:report.dateline.end] == report.dateline.text
+
+
+def test_bracketed_asides_are_not_agencies():
+    from sitrep.clean.boilerplate import find_dateline
+
+    assert find_dateline("Officials (Interior ministry, police) - said it.") is None
+    assert find_dateline("Kabul (Updated 3 March) - Officials said.") is None
+    assert find_dateline("PARIS (Agence France-Presse, via Yahoo News) \u2014 Police.").via == \
+        "Yahoo News"

@@ -215,12 +215,15 @@ _PLACE_WORD = rf"{_UPPER}(?:{_LETTER}|[{_APOSTROPHE}.\-])+"
 # ("Democratic Republic of the Congo", "Bosnia and Herzegovina", "Trinidad and Tobago")
 _REGION_WORD = rf"(?:[dlDL][{_APOSTROPHE}])?{_UPPER}(?:{_LETTER}|[{_APOSTROPHE}.\-])+"
 _PARTICLE = r"(?:of|and|the|de|du|des|del|da|do|dos|di|la|le|el|al)\s"
+_AGENCY_NAME = rf"{_UPPER}(?:{_LETTER}|[ .&{_APOSTROPHE}/\-]){{0,30}}"
 _DATELINE = re.compile(
     rf"(?P<place>{_PLACE_WORD}(?:[ /]{_PLACE_WORD}){{0,3}})"
     rf"(?:,\s*(?P<region>{_REGION_WORD}(?:\s(?:{_PARTICLE}){{0,2}}{_REGION_WORD}){{0,3}}))?"
     rf"(?:,?\s*(?P<date>{_MONTH}\s\d{{1,2}}(?:,?\s\d{{4}})?|\d{{1,2}}\s{_MONTH}(?:,?\s\d{{4}})?))?"
-    # the agency: "(Reuters)", "(Sahel Wire)", "(Gulf Daily, via Tigris News)", "(Reuters/AP)"
-    rf"\s*(?:\((?P<agency>{_UPPER}(?:{_LETTER}|[0-9 .&{_APOSTROPHE},/\-]){{0,60}})\))?"
+    # the agency: "(Reuters)", "(Sahel Wire)", "(Reuters/AP)", "(Gulf Daily, via Tigris News)":
+    # up to three capitalised names of at most 31 characters, comma-separated (no digits, no
+    # lower-case opening: "(who spoke) -", "(updated 3 March) -" open no dateline)
+    rf"\s*(?:\((?P<agency>{_AGENCY_NAME}(?:,\s(?:via\s)?{_AGENCY_NAME}){{0,2}})\))?"
     r"\s*(?:--|[-\u2013\u2014:])\s+")
 # "Gulf Daily, via Tigris News": the outlet that ran the story, and the agency it came through.
 _VIA = re.compile(r"(?P<agency>.+?),?\s+via\s+(?P<via>.+)")
