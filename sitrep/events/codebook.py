@@ -123,6 +123,7 @@ _NOT_HELD = re.compile(r"\b(?:ban(?:s|ned|ning)?|barred|bar|prohibit\w*|outlaw\w
                        r"address(?:ing|ed)?|to attend|attending)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _BREACH_AFTER = re.compile(r"\s*(?:violations?|breach(?:es)?|violators?)\b", re.IGNORECASE)
 _BREACH_BEFORE = re.compile(r"\b(?:violat\w*|breach\w*)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_SUICIDE_GEAR = re.compile(r"vests?|belts?", re.IGNORECASE)
 _SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 _RELEASE = re.compile(r"released", re.IGNORECASE)
 _HOSTAGE_RELEASE = re.compile(r"(?:releas|fre)\w* (?:\w+ ){0,3}$", re.IGNORECASE)
@@ -302,6 +303,9 @@ class Rules:
         if not _EXPLOSIVE_CONTEXT.search(context.sentence.replace(context.trigger, " ", 1)) \
                 and context.trigger.lower() == "suicide":
             return None  # "committed suicide"
+        if _SUICIDE_GEAR.search(context.trigger) and self.has("weapon_action", context.before[-70:]):
+            # "recovered explosives and two suicide vests": gear seized before any use
+            return self.weapons_taken(context, "suicide vests or belts seized or found")
         return _acled("Suicide bomb", "attacker detonated explosives on themselves")
 
     def code_grenade(self, context: Context) -> Coding | None:
