@@ -89,6 +89,11 @@ _OBJECT_OF_STATEMENT = re.compile(r"\b(?:condemn|denounc|deplor|decr[iy]|blam|mo
                                   r"\bdiscuss\w*\s+(?:[\w'’-]+\s+){0,7}$",
                                   re.IGNORECASE)
 _PREVENTION = re.compile(r"foiled|thwarted|averted|prevented", re.IGNORECASE)
+_EARLIER_CLAUSE = re.compile(r"\b(?:after|following|since|weeks after|months after|days after)\s+"
+                             r"(?:[\w'’-]+\s+){0,9}$", re.IGNORECASE)
+_EARLIER_TIME = re.compile(r"\b(?:last (?:week|month|year|spring|summer|autumn|winter)|earlier this "
+                           r"(?:week|month|year)|(?:weeks|months|years) (?:ago|earlier)|in (?:19|20)\d\d)\b",
+                           re.IGNORECASE)
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'\u201c(]?[A-Z0-9])|\n+")
 _PROPER_NAME_AFTER = re.compile(r"^\W*(?:(?:the|of|a|an|its|key|strategic|central|northern|"
                                 r"southern|eastern|western|town|city|village|district)\s+){0,4}"
@@ -361,6 +366,11 @@ class DetectEvents:
             # relative clause tells background, the main clause the event
             confidence -= 0.12
             reasons.append("inside a relative clause")
+        if _EARLIER_CLAUSE.search(text[:start][-90:]) and _EARLIER_TIME.search(text, end, end + 60):
+            # "named a new leader after its chief was killed in a drone strike last month": an
+            # earlier event given as the occasion of the one the report tells
+            confidence -= 0.3
+            reasons.append("an earlier event named as the occasion")
         if arguments.back_reference:
             confidence -= 0.2
             reasons.append("back reference to an event told elsewhere")
