@@ -43,6 +43,10 @@ _OBJECT_AFTER = re.compile(r"\s*(?:(?:and|or) \w+ )?(?:the|a|an|at least|more th
 _LOCATIVE = re.compile(r"\b(?:at|near|outside|close to|next to|in front of|beside)\s+(?:an?|the)\s+"
                        r"(?:[\w-]+\s+)?(?:checkpoints?|posts?|bases?|barracks|camps?|positions?)\b",
                        re.IGNORECASE)
+_ARMED_ROLES = {"state", "nonstate", "military_target"}
+_UNARMED_OFFICIAL = re.compile(r"\b(?:officials?|ministers?|mayors?|governors?|council+ors?|politicians?|"
+                               r"lawmakers?|legislators?|candidates?|judges?|prosecutors?|administrators?|"
+                               r"diplomats?|ambassadors?|senators?|MPs?|chiefs?)\b", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s*(?:\w+\s+){0,2}?by\b", re.IGNORECASE)
 # how far an outranked mention drops: below any attack mention (weights 0.66-0.72 less 0.02)
 # when its own weight is the abduction frame's 0.82
@@ -237,6 +241,15 @@ class DetectEvents:
         anchor = min(start for start, _, _ in hits)
         return {name for start, end, name in hits if start <= anchor + 20}
 
+    def _target_role(self, actor: Actor | None) -> set[str]:
+        """Roles of an actor on the receiving end: an unarmed official or politician is a
+        civilian target (ACLED codes attacks on them as violence against civilians), whatever
+        side they belong to."""
+        if actor is not None and _UNARMED_OFFICIAL.search(actor.text) and not self.lexicon.roles[
+                "state"].search(actor.text):
+            return {"civilian"}
+        return self._actor_role(actor)
+
     def _actor_role(self, actor: Actor | None) -> set[str]:
         if actor is None:
             return set()
@@ -280,8 +293,16 @@ class DetectEvents:
         by_agent = (arguments.passive or victims_before) and (
             _BY_AGENT.match(after) or victims_before)
         # "civilians were massacred by jihadists": after a passive verb, "by" names the doer
-        target_roles = self._actor_role(arguments.actor2) | (
-            set() if by_agent else self._nearest_roles(after_target, False))
+        object_roles = set() if by_agent else self._nearest_roles(after_target, False)
+        target_roles = self._target_role(arguments.actor2) | object_roles
+        target_inter = arguments.actor2.inter if arguments.actor2 else None
+        if arguments.actor2 is not None and self._target_role(arguments.actor2) == {"civilian"}:
+            target_inter = 7
+        if object_roles & {"civilian"} and not object_roles & _ARMED_ROLES:
+            target_inter = 7
+            # "executed seven civilians suspected of collaborating with rebels": the object the
+            # verb takes is the target, not an actor named later in a prepositional phrase
+            target_roles = object_roles
         if by_agent:
             target_roles |= self._nearest_roles(before[-70:], True)
         if arguments.passive and not arguments.actor1:
@@ -292,7 +313,7 @@ class DetectEvents:
             window=window, neighbours=neighbours, agent_roles=agent_roles, target_roles=target_roles,
             sentence_roles=sentence_roles,
             actor1_inter=arguments.actor1.inter if arguments.actor1 else None,
-            actor2_inter=arguments.actor2.inter if arguments.actor2 else None,
+            actor2_inter=target_inter,
             place_after=_any_between(places, base + end, min(base + clause_end, base + end + 70))
             or bool(_PROPER_NAME_AFTER.match(after[:60])),
             place_in_sentence=_any_between(places, sentence.cstart, sentence.cend),
