@@ -124,6 +124,15 @@ _NOT_HELD = re.compile(r"\b(?:ban(?:s|ned|ning)?|barred|bar|prohibit\w*|outlaw\w
 _BREACH_AFTER = re.compile(r"\s*(?:violations?|breach(?:es)?|violators?)\b", re.IGNORECASE)
 _BREACH_BEFORE = re.compile(r"\b(?:violat\w*|breach\w*)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 _SUICIDE_GEAR = re.compile(r"vests?|belts?", re.IGNORECASE)
+# a noun group after a verb of taking whose head is a person ("a district officer", "15 women")
+_PERSON_HEAD = re.compile(r"\W*(?:(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
+                          r"dozens of|scores of|hundreds of|more than|at least|some|its|their|his|her|"
+                          r"more|[\w-]+)\s+){0,3}?(?:m[ae]n|wom[ae]n|girls?|boys?|children|people|persons|"
+                          r"civilians|villagers|residents|passengers|students|pupils|workers|farmers|"
+                          r"officers?|officials?|engineers?|priests?|nuns?|journalists?|activists?|"
+                          r"teachers|tourists|foreigners|hostages|chiefs?|traders|travell?ers|"
+                          r"bodyguards?|drivers?|doctors|nurses|aid workers|missionar(?:y|ies))\b",
+                          re.IGNORECASE)
 _SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 _RELEASE = re.compile(r"released", re.IGNORECASE)
 _HOSTAGE_RELEASE = re.compile(r"(?:releas|fre)\w* (?:\w+ ){0,3}$", re.IGNORECASE)
@@ -421,6 +430,12 @@ class Rules:
             return None  # "a scare that has driven UN staffers out of the region"
         if self.material.search(near_before) or self._material_object(context):
             return self.weapons_taken(context, "material taken")
+        if _PERSON_HEAD.match(context.after):
+            # "seized a district officer and his bodyguard": people taken, not a place
+            if context.agent_roles & {"nonstate"} or context.actor1_inter in (2, 3, 4):
+                return _acled("Abduction/forced disappearance", "people seized by an armed group", -0.1)
+            if context.agent_roles & {"state"} or context.actor1_inter in (1, 8):
+                return _acled("Arrests", "people seized by state forces", -0.1)
         person_object = context.target_roles & {"civilian", "state", "nonstate", "person"} and not (
             context.target_roles & {"territory"} or context.place_after
             or re.search(r"ground|control|territor", context.trigger, re.IGNORECASE))

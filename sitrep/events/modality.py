@@ -38,7 +38,7 @@ _FUTURE = _cue(r"will", r"'ll", r"going to", r"plans? to", r"planned to", r"plan
                r"intends? to", r"intended to", r"set to", r"about to", r"expected to",
                r"prepar(?:e|es|ing) to", r"aims? to", r"seeks? to", r"vow(?:ed|s)? to",
                r"promis(?:ed|es) to", r"upcoming", r"scheduled", r"to be held", r"tomorrow",
-               r"next (?:week|month|year)")
+               r"next (?:week|month|year)", r"ahead of", r"expected", r"anticipated", r"impending")
 _UNCERTAIN = _cue(r"suspects?", r"suspected that", r"believes?", r"believed", r"thought to",
                   r"unconfirmed", r"rumou?r(?:s|ed)?", r"unclear (?:whether|if)", r"not clear",
                   r"may have", r"might have", r"could have", r"apparently", r"allegations? that",
@@ -62,6 +62,7 @@ _ATTRIBUTION = _cue(r"reportedly", r"allegedly", r"purportedly", r"accus(?:ed|es
                     r"the army|a spokesman|spokesm[ae]n|state media|local media|monitors?) "
                     r"(?:said|say|says|reported|told)")
 
+_ATTRIBUTIVE = re.compile(r"\b(?:an?|the|its|their)\s+$", re.IGNORECASE)
 _COMPLETED = re.compile(r"\b(?:after|since|following|having)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NEAR_WORDS = 4          # "no one was killed", "failed to capture": a negation reaches 4 words
 _MODAL_WORDS = 14        # "could gain more heavy firepower to be used against rebels battling"
@@ -132,6 +133,8 @@ def read_modality(text: str, start: int, end: int) -> Modality:
             return found(value, match)
     for value, pattern in (("future", _AFTER_FUTURE), ("hypothetical", _AFTER_HYPOTHETICAL)):
         match = pattern.search(text, end, clause_end)
+        if match and _ATTRIBUTIVE.search(text, 0, match.start()):
+            continue  # "moved troops ahead of an expected offensive": the cue is the offensive's
         if match and _words_between(text, end, match.start()) <= _AFTER_WORDS:
             return found(value, match)
     return Modality("asserted", attribution, None)

@@ -461,6 +461,8 @@ def _mostly_capitals(text: str) -> bool:
 def _inside_name(text: str, start: int, end: int) -> bool:
     if not text[start].isupper() or start == 0:
         return False
+    if any(word[:1].islower() for word in text[start:end].split()[1:]):
+        return False  # "the Nigerian Air Force struck": the match runs past the name
     previous = text[:start].rstrip().rsplit(None, 1)
     following = text[end:].lstrip().split(None, 1)
     previous_word = previous[-1] if previous and text[:start].strip() else ""
