@@ -5,6 +5,8 @@ sitrep file loads where an ACLED file does. What sitrep does not know stays empt
 ``region`` and ``source_scale`` (no source of them offline), ``admin3``, and ``fatalities`` when the
 reports give no figure (ACLED would write 0; an empty cell keeps "not reported" apart from "none").
 ACLED has no modality: only asserted events are exported unless the caller asks otherwise.
+An event coded only in PLOVER/CAMEO (a diplomatic appeal, a meeting) has no ACLED type and no
+``acled-csv`` row: an empty ``event_type`` breaks tools that load ACLED files.
 """
 
 from __future__ import annotations
@@ -158,6 +160,8 @@ def _write_acled_csv(events: Iterator[StoredEvent], out: TextIO) -> int:
     writer.writeheader()
     count = 0
     for stored in events:
+        if stored.event.event_type is None:
+            continue
         writer.writerow(acled_row(stored))
         count += 1
     return count

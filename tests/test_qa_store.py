@@ -1,0 +1,34 @@
+"""Store and export behaviour found by using sitrep as an analyst would (QA)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from test_store_fakes import MARCHED, FakeEvents, report
+
+from sitrep.model import Event, Span
+from sitrep.store import EventQuery, Store
+from sitrep.store.export import write_export
+
+
+def test_acled_csv_leaves_out_events_with_no_acled_type(tmp_path):
+    # A diplomatic appeal coded only in PLOVER/CAMEO is not an ACLED event: a row with an empty
+    # event_type breaks tools that load ACLED files (found exporting a run over news pages).
+    document = FakeEvents()(report(MARCHED + "The government called for calm.\n"))
+    start = document.raw.index("called for calm")
+    document.events.append(Event(None, None, "REQUEST", cameo_root="10",
+                                 evidence=(Span(start, start + 15, "called for calm"),),
+                                 confidence=0.6))
+    with Store(tmp_path / "qa.db") as store:
+        with store.transaction():
+            report_id = store.add_report(document, None)
+            store.add_events(report_id, document.events)
+        assert len(list(store.find_events(EventQuery()))) == 2
+        out = io.StringIO()
+        written = write_export(store, "acled-csv", out)
+        rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+        assert [row["sub_event_type"] for row in rows] == ["Peaceful protest"]
+        assert written == 1
+        jsonl = io.StringIO()
+        assert write_export(store, "jsonl", jsonl) == 2  # the other formats keep them
