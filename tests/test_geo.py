@@ -299,3 +299,12 @@ def test_every_place_slices_back_to_its_text(geocode, words):
     for place in report.places:
         assert raw[place.start:place.end] == place.text
         assert place.needs_review or place.lat is not None
+
+
+def test_place_inside_the_publishers_name_is_not_a_place(geocode):
+    # "told Sahel Wire by phone", "the Kyiv Independent reported": the source's name says where
+    # the outlet is, not where the report happened (found by QA: 'Sahel' located a Mali raid)
+    text = "Shelling hit Al Bab on Monday, a resident told Aleppo Today by phone."
+    report = geocode(Report(id="t", raw=text, publisher="Aleppo Today"))
+    assert [p.text for p in report.places] == ["Al Bab"]
+    assert [p.text for p in places_of(geocode, text)] == ["Al Bab", "Aleppo"]

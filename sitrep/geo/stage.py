@@ -86,6 +86,23 @@ def _bare_foreign_word(text: str, mention: Mention, resolution: Resolution) -> b
     return not (before and before[-1].lower() in LOCATIVES)
 
 
+def _publisher_spans(text: str, publisher: str | None) -> list[tuple[int, int]]:
+    """Clean-text ranges where the report names its own publisher ("told Sahel Wire by phone"):
+    an outlet's name says where the outlet is, not where the report happened."""
+    if not publisher or not publisher.strip():
+        return []
+    name = publisher.strip()
+    spans, start = [], text.find(name)
+    while start >= 0:
+        spans.append((start, start + len(name)))
+        start = text.find(name, start + len(name))
+    return spans
+
+
+def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= mention.cstart and mention.cend <= end for start, end in spans)
+
+
 class Geocode:
     """Find place mentions in ``report.text`` and resolve them (see sitrep.geo.recognize and
     sitrep.geo.resolve). ``gazetteer`` overrides :func:`sitrep.geo.gazetteer.default_path`;
@@ -107,6 +124,8 @@ class Geocode:
         starts = {s.cstart for s in report.sentences} if report.sentences else None
         tags = {t.cstart: t.pos for t in report.tokens if t.pos} or None
         mentions = find_mentions(report.text, self.gazetteer, starts, tags)
+        publisher = _publisher_spans(report.text, report.publisher)
+        mentions = [mention for mention in mentions if not _inside(mention, publisher)]
         resolutions = resolve_mentions(mentions, report.text, self.weights)
         report.places = [place_from(report, mention, resolution, self.gazetteer)
                          for mention, resolution in zip(mentions, resolutions)
