@@ -32,3 +32,19 @@ def test_acled_csv_leaves_out_events_with_no_acled_type(tmp_path):
         assert written == 1
         jsonl = io.StringIO()
         assert write_export(store, "jsonl", jsonl) == 2  # the other formats keep them
+
+
+def test_too_short_id_prefix_says_so(tmp_path):
+    # `sitrep show e` answered "no event with id 'e'" although every id starts with "e"
+    import pytest
+
+    from sitrep.errors import StoreError
+
+    document = FakeEvents()(report(MARCHED))
+    with Store(tmp_path / "qa.db") as store:
+        with store.transaction():
+            store.add_events(store.add_report(document, None), document.events)
+        (stored,) = store.find_events(EventQuery())
+        with pytest.raises(StoreError, match="at least 4"):
+            store.get_event(stored.id[:2])
+        assert store.get_event(stored.id[:4]).id == stored.id

@@ -232,7 +232,9 @@ class Store:
                                  "give more of the id", "E203")
             row = rows[0] if rows else None
         if row is None:
-            raise StoreError(f"no event with id {identifier!r} in {self.path}; list the ids "
+            short = (f" (a prefix needs at least {MIN_ID_PREFIX} characters)"
+                     if len(identifier) < MIN_ID_PREFIX else "")
+            raise StoreError(f"no event with id {identifier!r}{short} in {self.path}; list the ids "
                              f"with `sitrep events --db {self.path} --modality all`", "E307")
         return self._stored_event(row)
 
