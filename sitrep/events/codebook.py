@@ -97,7 +97,7 @@ _WITHOUT_FIGHT = re.compile(r"pull(?:ed|ing|s)? out|withdr[ae]w|withdrawal|evacu
                             r"unopposed|vacated|under (?:the )?(?:terms of )?(?:an? |the )?(?:[\w-]+ ){0,2}"
                             r"(?:deal|agreement|accord|arrangement)", re.IGNORECASE)
 _EXPLOSIVE_CONTEXT = re.compile(r"bomb|blast|explo|attack|vest|belt|detonat|blew|kill", re.IGNORECASE)
-_CONFLICT_AGREEMENT = re.compile(r"cease-?fire|truce|surrender|prisoner|hostage|peace|amnesty|"
+_CONFLICT_AGREEMENT = re.compile(r"cease-?fire|truce|surrender|hostilities|prisoner|hostage|peace|amnesty|"
                                  r"armistice|laid down|captives|detainees", re.IGNORECASE)
 _DISAPPEARED = re.compile(r"vanish|disappeared|(?:went|gone|going|go) missing", re.IGNORECASE)
 _PERSON_ROLES = {"civilian", "person", "protester"}
@@ -135,7 +135,7 @@ _PERSON_HEAD = re.compile(r"\W*(?:(?:the|a|an|two|three|four|five|six|seven|eigh
                           re.IGNORECASE)
 _SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 _RELEASE = re.compile(r"released", re.IGNORECASE)
-_HOSTAGE_RELEASE = re.compile(r"(?:releas|fre)\w* (?:\w+ ){0,3}$", re.IGNORECASE)
+_HOSTAGE_RELEASE = re.compile(r"(?:releas\w*|free[ds]?|freeing) (?:\w+ ){0,3}$", re.IGNORECASE)
 _DIPLOMATIC_PROTEST = re.compile(r"lodged (?:a|an) (?:\w+ )?protest|diplomatic protest|protested to|"
                                  r"summon(?:ed|s|ing)? (?:[\w'’-]+ ){0,4}(?:ambassador|envoy|diplomats?|"
                                  r"charg[eé] d'affaires|high commissioner|consul)|"
@@ -534,7 +534,8 @@ class Rules:
     def code_protest(self, context: Context) -> Coding | None:
         if _DIPLOMATIC_PROTEST.search(context.sentence):
             return _only("ACCUSE", None, "11", "a diplomatic protest, not a demonstration")
-        if context.trigger.lower().startswith("rall") and _NOT_PROTEST.search(context.sentence):
+        if context.trigger.lower().startswith("rall") and _NOT_PROTEST.search(context.sentence) and \
+                not context.sentence_roles & {"civilian", "protester", "person"}:
             return None
         if _NOT_HELD.search(context.before[-50:]):
             return None  # "barred its ministers from addressing rallies": no gathering took place

@@ -49,6 +49,14 @@ _CLAIM = _cue(r"claim(?:ed|s|ing)? (?:the )?responsibility", r"responsibility fo
               r"accusations?", r"blam(?:ed|es|ing)", r"involvement in", r"credit for",
               r"claimed(?= (?:the |a |an )?(?:murder|killing|attack|bombing|assassination|kidnapping))",
               r"attributed", r"behind the")
+# "Azerbaijan accused Armenia of shelling", "Guterres on Sunday accused Iran of bombing": one
+# government's or party's accusation of another is a claim about who did it (CASE: ATTRIB); an
+# accusation by monitors, rights groups or victims is reported as the act (above)
+_PARTY_ACCUSATION = re.compile(
+    r"(?<!Rights Watch )(?<!International )(?<!Amnesty )(?:\b(?:government|ministry|army|military|"
+    r"officials?|spokesm[ae]n|president|minister|Kremlin|Pentagon)|(?<![.!?] )\b(?!(?:UN|NGO|Human|"
+    r"Rights|Watch|Amnesty|Tribal|Women|Activists|Residents|Witnesses|Villagers|Relatives|Families|"
+    r"The|A|An)\b)[A-Z][\w'’-]+)\s+(?:on \w+\s+|has\s+|have\s+|also\s+|again\s+)?accus(?:ed|es|ing)\b")
 _AFTER_FUTURE = _cue(r"imminent", r"looming", r"expected", r"planned", r"anticipated",
                      r"in the offing", r"on the cards")
 _AFTER_HYPOTHETICAL = _cue(r"possible", r"likely", r"feared", r"threatened", r"risk")
@@ -117,6 +125,7 @@ def read_modality(text: str, start: int, end: int) -> Modality:
         ("negated", _NEGATION_NEAR, _NEAR_WORDS),
         ("negated", _DENIAL, None),
         ("uncertain", _CLAIM, None),
+        ("uncertain", _PARTY_ACCUSATION, None),
         ("uncertain", _UNCERTAIN, None),
         ("future", _FUTURE, _MODAL_WORDS),
         ("hypothetical", _HYPOTHETICAL, _MODAL_WORDS),

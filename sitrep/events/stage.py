@@ -93,6 +93,8 @@ _OBJECT_OF_STATEMENT = re.compile(r"\b(?:condemn|denounc|deplor|decr[iy]|blam|mo
                                   r"\bdiscuss\w*\s+(?:[\w'’-]+\s+){0,7}$",
                                   re.IGNORECASE)
 _PREVENTION = re.compile(r"foiled|thwarted|averted|prevented", re.IGNORECASE)
+_SUPPORTING = re.compile(r"\b(?:(?:backed|supported|aided|assisted|covered|helped)\s+by|under (?:the )?cover "
+                         r"of|with the (?:help|support|backing) of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _EARLIER_CLAUSE = re.compile(r"\b(?:after|following|since|weeks after|months after|days after)\s+"
                              r"(?:[\w'’-]+\s+){0,9}$", re.IGNORECASE)
 _EARLIER_TIME = re.compile(r"\b(?:last (?:week|month|year|spring|summer|autumn|winter)|earlier this "
@@ -387,6 +389,10 @@ class DetectEvents:
             # relative clause tells background, the main clause the event
             confidence -= 0.12
             reasons.append("inside a relative clause")
+        if _SUPPORTING.search(text[:start][-60:]):
+            # "troops backed by air strikes recaptured the town": a means in support of the act
+            confidence -= 0.3
+            reasons.append("means in support of another act")
         if _EARLIER_CLAUSE.search(text[:start][-90:]) and _EARLIER_TIME.search(text, end, end + 60):
             # "named a new leader after its chief was killed in a drone strike last month": an
             # earlier event given as the occasion of the one the report tells
