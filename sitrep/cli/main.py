@@ -1,7 +1,8 @@
 """`sitrep` entry point. Each verb lives in its own module exposing ``add_parser(subparsers)``;
 the module is imported when the parser is built. Only the CLI prints or exits.
 
-Exit status: 0 all documents processed, 1 some were rejected (or a check failed), 2 usage error.
+Exit status: 0 all documents processed, 1 some were rejected (or a check failed), 2 usage error
+(a bad command line, or a --config that cannot build a pipeline: no document was read).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import importlib
 import os
 import sys
 
-from ..errors import SitrepError, UsageError
+from ..errors import ConfigError, SitrepError, UsageError
 
 # verb -> module defining add_parser(subparsers); the parser sets args.handler(args) -> int
 COMMANDS: dict[str, str] = {
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
-    except UsageError as exc:
+    except (UsageError, ConfigError) as exc:
         print(f"sitrep: {exc}", file=sys.stderr)
         return 2
     except SitrepError as exc:
