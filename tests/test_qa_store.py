@@ -48,3 +48,21 @@ def test_too_short_id_prefix_says_so(tmp_path):
         with pytest.raises(StoreError, match="at least 4"):
             store.get_event(stored.id[:2])
         assert store.get_event(stored.id[:4]).id == stored.id
+
+
+def test_actor_filter_ignores_hyphens_and_spaces(tmp_path):
+    # an analyst types the group as the article spells it ("al-Shabaab"); the dictionary name
+    # is "Al Shabaab" (`sitrep events --actor al-shabaab` found nothing)
+    from sitrep.model import Actor
+
+    document = report("Al-Shabaab fighters attacked a police station in Mogadishu.\n")
+    span = Span(29, 37, "attacked")
+    document.events = [Event("Battles", "Armed clash", "ASSAULT", cameo_root="19",
+                             actor1=Actor(0, 10, "Al-Shabaab", name="Al Shabaab", inter=2),
+                             evidence=(span,), confidence=0.8, trigger=span)]
+    with Store(tmp_path / "qa.db") as store:
+        with store.transaction():
+            store.add_events(store.add_report(document, None), document.events)
+        for typed in ("al-shabaab", "Al Shabaab", "shabaab", "AL-SHABAAB"):
+            assert len(list(store.find_events(EventQuery(actor=typed)))) == 1, typed
+        assert list(store.find_events(EventQuery(actor="al-qaeda"))) == []

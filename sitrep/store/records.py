@@ -97,8 +97,10 @@ class EventQuery:
                            " OR lower(e.plover_type) = lower(?))")
             params += [self.event_type] * 3
         if self.actor:
-            clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE name LIKE ?)")
-            params.append(f"%{self.actor}%")
+            # hyphens count as spaces: the text's "al-Shabaab" finds the dictionary's "Al Shabaab"
+            clauses.append("e.id IN (SELECT event_id FROM event_actors"
+                           " WHERE replace(name, '-', ' ') LIKE ?)")
+            params.append(f"%{self.actor.replace('-', ' ')}%")
         if self.country:
             clauses.append("(lower(e.country) = lower(?) OR lower(e.iso3) = lower(?))")
             params += [self.country] * 2
