@@ -133,6 +133,10 @@ _PERSON_HEAD = re.compile(r"\W*(?:(?:the|a|an|two|three|four|five|six|seven|eigh
                           r"teachers|tourists|foreigners|hostages|chiefs?|traders|travell?ers|"
                           r"bodyguards?|drivers?|doctors|nurses|aid workers|missionar(?:y|ies))\b",
                           re.IGNORECASE)
+_POSTURE = re.compile(r"front ?lines?|frontlines?|relocat\w+|redeploy\w*|reposition\w*|to (?:their|its) "
+                      r"(?:bases|barracks)", re.IGNORECASE)
+_HANDED = re.compile(r"hand(?:ed|ing|s)? (?:\w+ ){0,3}(?:over|to)|handover|took over|taken over|entered|"
+                     r"control", re.IGNORECASE)
 _SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 _RELEASE = re.compile(r"released", re.IGNORECASE)
 _HOSTAGE_RELEASE = re.compile(r"(?:releas\w*|free[ds]?|freeing) (?:\w+ ){0,3}$", re.IGNORECASE)
@@ -170,7 +174,9 @@ _TEST = re.compile(r"test|video|nuclear", re.IGNORECASE)
 # a verb telling the act itself ("attacked", "beat to death", "burnt alive"), not a noun ("attack")
 # the unorganised many of ACLED's mob violence (not a named community's or occupation's militia)
 _CROWD = re.compile(r"\b(?:mobs?|crowds?|villagers|residents|locals|youths|people|neighbou?rs|"
-                    r"passers-?by|onlookers|group of (?:\w+ )?(?:men|people|youths|residents))\b",
+                    r"passers-?by|onlookers|group of (?:\w+ )?(?:men|people|youths|residents)|"
+                    r"(?:dozens|hundreds|scores) of (?:[\w-]+ )?(?:men|youths|people)|"
+                    r"armed with (?:sticks|clubs|machetes|stones|rods|knives|bats))\b",
                     re.IGNORECASE)
 _ENTRY = re.compile(r"raid|storm", re.IGNORECASE)
 _FINITE_VIOLENCE = re.compile(r"\w+(?:ed|t)\b|beat|lynch", re.IGNORECASE)
@@ -491,6 +497,10 @@ class Rules:
     def code_withdrawal(self, context: Context) -> Coding | None:
         if not context.sentence_roles & {"nonstate", "state"} and not context.actor1_inter:
             return None
+        if _POSTURE.search(context.sentence) and not _HANDED.search(context.sentence):
+            # "withdrawing its fighters from the front line and relocating them": a force moved,
+            # no territory handed to anyone (ACLED "Change to group/activity")
+            return _acled("Change to group/activity", "forces pulled back or relocated", -0.05)
         if not (context.place_after or context.place_in_sentence or "territory" in context.target_roles
                 or "territory" in context.sentence_roles):
             return _only("RETREAT", None, "08", "withdrawal without a named territory")
@@ -584,6 +594,9 @@ class Rules:
         return _acled("Looting/property destruction", "property looted or destroyed")
 
     def code_weapons(self, context: Context) -> Coding | None:
+        if _ORGANISED_CRIME.search(context.sentence) and not self.nonstate_named(context.sentence) \
+                and not self.has("political", context.sentence):
+            return _only("COERCE", "confiscate", "17", "weapons of a criminal gang seized")
         around = context.before[-90:] + " " + " ".join(context.after.split()[:8])
         if not self.has("weapon_action", around):
             return None

@@ -33,6 +33,8 @@ _HYPOTHETICAL = _cue(r"could", r"might", r"would", r"if", r"unless", r"should", 
                      r" to", r"(?:orders?|ready|readiness) to", r"waiting for",
                      r"(?:attack|offensive|assault|push|campaign|operation|plan|plot)s? to",
                      r"threaten(?:ed|s)? to", r"warn(?:ed|s)? (?:of|that)",
+                     # "reached a deal for the evacuation of fighters": what a deal provides for
+                     r"(?:deal|agreement|accord|plan|talks|negotiations) (?:for|on|over|to allow|allowing)",
                      r"(?-i:may)", r"call(?:ed|s)? for", r"demand(?:ed|s)?", r"urg(?:ed|es)")
 _FUTURE = _cue(r"will", r"'ll", r"going to", r"plans? to", r"planned to", r"planning to",
                r"intends? to", r"intended to", r"set to", r"about to", r"expected to",

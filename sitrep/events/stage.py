@@ -306,7 +306,11 @@ class DetectEvents:
             # verb takes is the target, not an actor named later in a prepositional phrase
             target_roles = object_roles
         if by_agent:
-            target_roles |= self._nearest_roles(before[-70:], True)
+            # the victims precede the verb; an actor after it is the doer, not the target
+            target_roles = object_roles | self._nearest_roles(before[-70:], True)
+            if victims_before and not arguments.passive:
+                target_inter = None
+                agent_roles = agent_roles | self._nearest_roles(after, False)
         if arguments.passive and not arguments.actor1:
             target_roles |= self._nearest_roles(before[-70:], True)
             agent_roles = self._nearest_roles(after, False) if re.search(r"\bby\b", after) else set()
