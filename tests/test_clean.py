@@ -300,3 +300,16 @@ def test_bracketed_asides_are_not_agencies():
     assert find_dateline("Kabul (Updated 3 March) - Officials said.") is None
     assert find_dateline("PARIS (Agence France-Presse, via Yahoo News) \u2014 Police.").via == \
         "Yahoo News"
+
+
+def test_bylines_with_lower_case_name_particles_are_furniture():
+    # "al-", "bin", "de la": conflict reporting is full of them; "By Ahmed al-Masri, Staff
+    # Reporter" stayed in the text (found by QA)
+    from sitrep.clean.boilerplate import furniture_reason
+
+    for line in ("By Ahmed al-Masri, Staff Reporter", "By Hassan bin Ali",
+                 "By Maria de la Cruz and Omar el-Sayed", "By Pieter van der Berg in Kabul"):
+        assert furniture_reason(line) == "byline", line
+    for line in ("By al-Shabaab fighters", "By de facto authorities",
+                 "By Monday the town was quiet, residents said."):
+        assert furniture_reason(line) is None, line

@@ -109,12 +109,16 @@ _HAS_VERB_PUNCT = re.compile(r"[;!?]|\.\s+[a-z]")
 
 
 # Bylines are matched on the line as written: names are capitalised, which is what tells
-# "By John Smith" from "By Monday it was over".
+# "By John Smith" from "By Monday it was over". After the first name, a name may open with
+# lower-case particles ("Ahmed al-Masri", "Hassan bin Ali", "Maria de la Cruz").
+_NAME_PARTICLES = (r"(?:(?:al|el|ad|an|ar|as|bin|ibn|abu|de|da|di|du|dos|das|del|la|le|van|von|"
+                   r"der|den)[-' ])*")
 _BYLINE = re.compile(
     r"(?i:(written |posted |reported |story |words )?by:?) (?-i:[A-Z][\w.'\-]+)"
-    r"(?: (?-i:[A-Z][\w.'\-]+)){0,3}(?:,? (?:and|&) (?-i:[A-Z][\w.'\-]+)"
-    r"(?: (?-i:[A-Z][\w.'\-]+)){0,3})?(?:,? (?:[A-Za-z ]{0,40})(?i:correspondent|reporter|"
-    r"editor|writer|staff|journalist|contributor))?(?:,? (?:in|for) [A-Z][\w ]{0,30})?")
+    rf"(?: (?-i:{_NAME_PARTICLES}[A-Z][\w.'\-]+)){{0,3}}(?:,? (?:and|&) (?-i:[A-Z][\w.'\-]+)"
+    rf"(?: (?-i:{_NAME_PARTICLES}[A-Z][\w.'\-]+)){{0,3}})?(?:,? (?:[A-Za-z ]{{0,40}})"
+    r"(?i:correspondent|reporter|editor|writer|staff|journalist|contributor))?"
+    r"(?:,? (?:in|for) [A-Z][\w ]{0,30})?")
 
 
 # A kicker or section label above a headline: "SECURITY", "WORLD NEWS" (capitals, no sentence).
