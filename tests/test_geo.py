@@ -308,3 +308,28 @@ def test_place_inside_the_publishers_name_is_not_a_place(geocode):
     report = geocode(Report(id="t", raw=text, publisher="Aleppo Today"))
     assert [p.text for p in report.places] == ["Al Bab"]
     assert [p.text for p in places_of(geocode, text)] == ["Al Bab", "Aleppo"]
+
+
+def test_locate_passes_over_a_country_that_only_owns_the_actor():
+    # "Yemen's Houthi rebels launched drone attacks on ... Saudi Arabia": Yemen says whose rebels
+    # they are, not where the attack was (found by QA: the attack was placed in Yemen)
+    from sitrep.model import Actor, Place
+
+    raw = ("Yemen's Houthi rebels launched drone attacks on two oil facilities in Saudi Arabia "
+           "on Saturday.")
+
+    def country(name, lat, lon):
+        start = raw.index(name)
+        return Place(start, start + len(name), name, name=name, lat=lat, lon=lon,
+                     country=name, feature_code="PCLI", geo_precision=3,
+                     reason="anchor: country name")
+
+    report = Report(id="t", raw=raw)
+    report.places = [country("Yemen", 15.5, 47.5), country("Saudi Arabia", 25.0, 45.0)]
+    houthis = raw.index("Houthi rebels")
+    report.actors = [Actor(houthis, houthis + 13, "Houthi rebels", name="Houthi Movement")]
+    report.events = [_event_at(raw, "drone attacks")]
+    assert LocateEvents()(report).events[0].location.name == "Saudi Arabia"
+    report.events = [_event_at(raw, "drone attacks")]
+    report.places = report.places[:1]  # the only place named: still the best guess there is
+    assert LocateEvents()(report).events[0].location.name == "Yemen"

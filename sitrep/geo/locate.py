@@ -81,8 +81,9 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
     places = [p for p in places if not (p.start > position and _OTHER_HAPPENING.search(
         report.raw[max(position, p.start - 80):p.start]))]
     if places:
+        owners = _actor_owners(report, places)
         best = min(places, key=lambda p: (_specificity(p) >= 3, _specificity(p) >= 2,
-                                          abs(p.start - position)))
+                                          p.start in owners, abs(p.start - position)))
         precision = best.geo_precision or 1
         if PART_OF in (best.reason or "") and position > best.end:
             # "taken from a base in Palmyra, following its capture": the base is what the
@@ -109,6 +110,22 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
                               f"location: the report's most mentioned place '{focus.text}'",
                               "report focus")
     return event
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s\s+")
+
+
+def _actor_owners(report: Report, places: list[Place]) -> set[int]:
+    """Starts of the places written as the possessive of an actor ("Yemen's Houthi rebels"):
+    they say whose the actor is, not where it acted, so another place of the sentence as
+    specific comes first."""
+    actor_starts = {actor.start for actor in report.actors}
+    owners = set()
+    for place in places:
+        match = _POSSESSIVE.match(report.raw, place.end)
+        if match and match.end() in actor_starts:
+            owners.add(place.start)
+    return owners
 
 
 def _with_location(event: Event, place: Place, precision: int, reason: str, source: str) -> Event:
