@@ -131,12 +131,14 @@ _PERSON_HEAD = re.compile(r"\W*(?:(?:the|a|an|two|three|four|five|six|seven|eigh
                           r"civilians|villagers|residents|passengers|students|pupils|workers|farmers|"
                           r"officers?|officials?|engineers?|priests?|nuns?|journalists?|activists?|"
                           r"teachers|tourists|foreigners|hostages|chiefs?|traders|travell?ers|"
-                          r"bodyguards?|drivers?|doctors|nurses|aid workers|missionar(?:y|ies))\b",
+                          r"bodyguards?|drivers?|doctors|nurses|aid workers|missionar(?:y|ies)|"
+                          r"policem[ae]n|soldiers?|guards?|troops)\b",
                           re.IGNORECASE)
 _POSTURE = re.compile(r"front ?lines?|frontlines?|relocat\w+|redeploy\w*|reposition\w*|to (?:their|its) "
                       r"(?:bases|barracks)", re.IGNORECASE)
 _HANDED = re.compile(r"hand(?:ed|ing|s)? (?:\w+ ){0,3}(?:over|to)|handover|took over|taken over|entered|"
                      r"control", re.IGNORECASE)
+_UNKNOWN_PLACE = re.compile(r"unknown|undisclosed", re.IGNORECASE)
 _SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 _RELEASE = re.compile(r"released", re.IGNORECASE)
 _HOSTAGE_RELEASE = re.compile(r"(?:releas\w*|free[ds]?|freeing) (?:\w+ ){0,3}$", re.IGNORECASE)
@@ -530,6 +532,8 @@ class Rules:
         if _HOSTAGE_RELEASE.search(context.before):
             # "released the hostages", "freed 20 captives in exchange for ...": an agreement
             return _acled("Agreement", "captives released", plover="CONCEDE", mode=None)
+        if _UNKNOWN_PLACE.search(context.trigger) and context.frames_here & {"arrest", "territory"}:
+            return None  # "detained and taken to an undisclosed location": the verb codes it
         if _DISAPPEARED.match(context.trigger) and (
                 self.non_political(context) or not context.sentence_roles & _PERSON_ROLES
                 or self.disaster.search(context.sentence)):

@@ -93,6 +93,9 @@ _OBJECT_OF_STATEMENT = re.compile(r"\b(?:condemn|denounc|deplor|decr[iy]|blam|mo
                                   r"\bdiscuss\w*\s+(?:[\w'’-]+\s+){0,7}$",
                                   re.IGNORECASE)
 _PREVENTION = re.compile(r"foiled|thwarted|averted|prevented", re.IGNORECASE)
+_OBJECT_OF_PROTEST = re.compile(r"\b(?:protest\w*|rall\w*|demonstrat\w*|march\w*)\s+(?:[\w'’-]+\s+){0,8}?"
+                                r"(?:against|over|denouncing|condemning)\s+(?:[\w'’-]+\s+){0,3}$",
+                                re.IGNORECASE)
 _SUPPORTING = re.compile(r"\b(?:(?:backed|supported|aided|assisted|covered|helped)\s+by|under (?:the )?cover "
                          r"of|with the (?:help|support|backing) of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _EARLIER_CLAUSE = re.compile(r"\b(?:after|following|since|weeks after|months after|days after)\s+"
@@ -393,6 +396,10 @@ class DetectEvents:
             # relative clause tells background, the main clause the event
             confidence -= 0.12
             reasons.append("inside a relative clause")
+        if coding.event_type and _OBJECT_OF_PROTEST.search(text[:start][-120:]):
+            # "protested outside the embassy against the air strikes": what the crowd protests
+            confidence = min(confidence, 0.25)
+            reasons.append("named as what a protest is against")
         if _SUPPORTING.search(text[:start][-60:]):
             # "troops backed by air strikes recaptured the town": a means in support of the act
             confidence -= 0.3
