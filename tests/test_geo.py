@@ -333,3 +333,23 @@ def test_locate_passes_over_a_country_that_only_owns_the_actor():
     report.events = [_event_at(raw, "drone attacks")]
     report.places = report.places[:1]  # the only place named: still the best guess there is
     assert LocateEvents()(report).events[0].location.name == "Yemen"
+
+
+def test_place_inside_an_actor_of_another_country_is_not_a_place():
+    # "the Government of National Unity" (Libya) named "Unity", a state of South Sudan (found
+    # by QA); a place in an actor's name of the same country stays ("Aleppo Media Center")
+    from sitrep.geo.stage import _inside_foreign_actor
+    from sitrep.model import Actor, Place
+
+    raw = "The Government of National Unity called for calm, the Aleppo Media Center said."
+    report = Report(id="t", raw=raw)
+    government, center = raw.index("Government"), raw.index("Aleppo Media Center")
+    report.actors = [Actor(government, government + 28, raw[government:government + 28],
+                           name="Government of National Unity", country="Libya"),
+                     Actor(center, center + 19, "Aleppo Media Center", country="Syria")]
+    unity, aleppo = raw.index("Unity"), center
+    assert _inside_foreign_actor(Place(unity, unity + 5, "Unity", name="Unity",
+                                       country="South Sudan"), report)
+    assert not _inside_foreign_actor(Place(aleppo, aleppo + 6, "Aleppo", name="Aleppo",
+                                           country="Syria"), report)
+    assert not _inside_foreign_actor(Place(unity, unity + 5, "Unity"), report)  # unresolved

@@ -127,7 +127,20 @@ class Geocode:
         publisher = _publisher_spans(report.text, report.publisher)
         mentions = [mention for mention in mentions if not _inside(mention, publisher)]
         resolutions = resolve_mentions(mentions, report.text, self.weights)
-        report.places = [place_from(report, mention, resolution, self.gazetteer)
-                         for mention, resolution in zip(mentions, resolutions)
-                         if not _bare_foreign_word(report.text, mention, resolution)]
+        places = [place_from(report, mention, resolution, self.gazetteer)
+                  for mention, resolution in zip(mentions, resolutions)
+                  if not _bare_foreign_word(report.text, mention, resolution)]
+        report.places = [place for place in places if not _inside_foreign_actor(place, report)]
         return report
+
+
+def _inside_foreign_actor(place: Place, report: Report) -> bool:
+    """A place read inside an actor's name that the actor dictionary puts in another country:
+    "Government of National Unity" (Libya) names no "Unity" (South Sudan). An actor of the
+    place's own country keeps it ("Aleppo Media Center" still says Aleppo)."""
+    if place.country is None:
+        return False
+    return any(actor.start <= place.start and place.end <= actor.end
+               and (actor.start, actor.end) != (place.start, place.end)
+               and actor.country is not None and actor.country != place.country
+               for actor in report.actors)
