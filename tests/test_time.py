@@ -187,3 +187,14 @@ def test_any_word_salad_and_any_publication_date_never_crash(words, published):
     raw = " ".join(words)
     for time in resolve(raw, published).times:
         assert raw[time.start:time.end] == time.text
+
+
+def test_overnight_is_the_night_before_publication():
+    # "Clashes broke out in Tripoli overnight": no time found, so the event took the publication
+    # date at ACLED precision 3 (found by QA). TimeBank tags it TIME <date>TNI (wsj_0586).
+    assert times("Clashes broke out in Tripoli overnight, leaving four dead.") == {
+        "overnight": ("TIME", "2016-12-13TNI")}
+    assert times("Overnight, gunmen stormed the village.") == {
+        "Overnight": ("TIME", "2016-12-13TNI")}
+    assert times("Gunmen attacked the town overnight.", None) == {"overnight": ("TIME", None)}
+    assert times("The army imposed an overnight curfew.") == {}

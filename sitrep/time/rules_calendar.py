@@ -282,7 +282,7 @@ def _weekday(match: re.Match, ctx: Context) -> Normalised | None:
 
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                  "the day before yesterday": -2, "the day after tomorrow": 2,
-                 "last night": -1, "this": 0}
+                 "last night": -1, "this": 0, "overnight": 0}
 
 
 def _deictic(match: re.Match, ctx: Context) -> Normalised | None:
@@ -292,6 +292,8 @@ def _deictic(match: re.Match, ctx: Context) -> Normalised | None:
         pod = "night"
     if word == "last night":
         pod = "night"
+    if word == "overnight":  # the night that ends on the publication day (TimeBank wsj_0586)
+        pod = "overnight"
     if word == "this" and not pod:
         return None
     kind = "TIME" if pod else "DATE"
@@ -459,7 +461,10 @@ RULES: list[Rule] = [
         rf"(?![\w-]|['’][a-rt-z])"), _weekday),
     Rule("deictic", re.compile(
         r"(?<![\w-])(?P<t>(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
-        r"today|tonight|yesterday|tomorrow|last\s+night|this))"
+        r"today|tonight|yesterday|tomorrow|last\s+night|this|"
+        # "overnight" as an adverb only, not "an overnight curfew"
+        r"overnight(?=\s*(?:[.,;:!?)\"”’]|$)|\s+(?:in|on|at|into|near|and|as|when|while|after|"
+        r"before|from|to|the|a|an)\b)))"
         rf"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?)(?![\w-])"), _deictic),
     Rule("anaphoric_day", re.compile(
         r"(?<![\w-])(?P<t>(?i:the|that)\s+(?:(?P<rel>(?i:next|following|previous|preceding|same))"
