@@ -233,3 +233,18 @@ def test_symlink_loop_is_read_once(tmp_path):
     (tmp_path / "d" / "a.txt").write_text("Troops retook the town.")
     os.symlink(tmp_path / "d", tmp_path / "d" / "loop")
     assert [r.raw for r in read_inputs([str(tmp_path)])] == ["Troops retook the town."]
+
+
+@pytest.mark.parametrize("value, expected", [
+    # day and month both <= 12 and different: 2 March in Europe, 3 February in the US; a desk's
+    # CSV export said "02.03.2024" and sitrep guessed February (found by QA)
+    ("02/03/2024", None), ("02.03.2024", None), ("03-02-2024", None),
+    ("13/02/2024", date(2024, 2, 13)), ("02/13/2024", date(2024, 2, 13)),
+    ("05/05/2024", date(2024, 5, 5)), ("2024/02/03", date(2024, 2, 3)),
+    # a CSV cell holding a Unix time is a string, read as the number it is
+    ("1707818400", date(2024, 2, 13)), ("1707818400.5", date(2024, 2, 13)),
+])
+def test_parse_date_abstains_on_ambiguous_day_month(value, expected):
+    from sitrep.ingest import parse_date
+
+    assert parse_date(value) == expected

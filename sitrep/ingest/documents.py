@@ -82,6 +82,10 @@ def rejected_report(exc: InputRejected, path: str | None, line: int | None,
 
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+# "02/03/2024", "02.03.2024": day and month in an order only the source's locale knows
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
+# a Unix time written as text (a CSV cell): seconds since 1970, 9 to 11 digits
+_EPOCH = re.compile(r"^\s*\d{9,11}(?:\.\d+)?\s*$")
 
 
 def parse_date(value: object) -> date | None:
@@ -103,6 +107,12 @@ def parse_date(value: object) -> date | None:
             return None
     if not isinstance(value, str) or not value.strip():
         return None
+    if _EPOCH.match(value):
+        return parse_date(float(value))
+    numeric = _NUMERIC_DATE.match(value)
+    if numeric and int(numeric[1]) <= 12 and int(numeric[2]) <= 12 \
+            and int(numeric[1]) != int(numeric[2]):
+        return None  # ambiguous: 2 March or 3 February
     match = _ISO_DATE.match(value)
     if match:
         try:
