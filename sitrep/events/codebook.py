@@ -132,7 +132,11 @@ _PERSON_HEAD = re.compile(r"\W*(?:(?:the|a|an|two|three|four|five|six|seven|eigh
                           r"officers?|officials?|engineers?|priests?|nuns?|journalists?|activists?|"
                           r"teachers|tourists|foreigners|hostages|chiefs?|traders|travell?ers|"
                           r"bodyguards?|drivers?|doctors|nurses|aid workers|missionar(?:y|ies)|"
-                          r"policem[ae]n|soldiers?|guards?|troops)\b",
+                          r"policem[ae]n|soldiers?|guards?|troops|worshipp?ers|pilgrims|congregants|"
+                          r"parishioners|herders|herdsmen|fisherm[ae]n|miners|shoppers|commuters|motorists|"
+                          r"schoolgirls|schoolboys|schoolchildren|monks|pastors|imams|clerics|elders|"
+                          r"relatives|family members|families|villagers|inmates|detainees|crew members|"
+                          r"sailors|seafarers|refugees|migrants|hikers|customers|guests|patients)\b",
                           re.IGNORECASE)
 _POSTURE = re.compile(r"front ?lines?|frontlines?|relocat\w+|redeploy\w*|reposition\w*|to (?:their|its) "
                       r"(?:bases|barracks)", re.IGNORECASE)
@@ -141,7 +145,8 @@ _HANDED = re.compile(r"hand(?:ed|ing|s)? (?:\w+ ){0,3}(?:over|to)|handover|took 
 _UNKNOWN_PLACE = re.compile(r"unknown|undisclosed", re.IGNORECASE)
 _SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 _RELEASE = re.compile(r"released", re.IGNORECASE)
-_HOSTAGE_RELEASE = re.compile(r"(?:releas\w*|free[ds]?|freeing) (?:\w+ ){0,3}$", re.IGNORECASE)
+_HOSTAGE_RELEASE = re.compile(r"(?:releas\w*|free[ds]?|freeing|exchang\w*|swap\w*) (?:\w+ ){0,3}$",
+                              re.IGNORECASE)
 _DIPLOMATIC_PROTEST = re.compile(r"lodged (?:a|an) (?:\w+ )?protest|diplomatic protest|protested to|"
                                  r"summon(?:ed|s|ing)? (?:[\w'’-]+ ){0,4}(?:ambassador|envoy|diplomats?|"
                                  r"charg[eé] d'affaires|high commissioner|consul)|"
@@ -395,7 +400,7 @@ class Rules:
         if "shot down" in trigger:
             return _acled("Armed clash", "aircraft shot down", -0.1)
         if (agent & {"rioter"} or _CROWD.search(context.before[-90:])) and \
-                not context.sentence_roles & {"nonstate", "state"} and not (
+                not (self.nonstate.search(context.before) or self.state.search(context.before)) and not (
                 context.actor1_inter in (1, 2, 3, 4, 8)) and not context.passive and \
                 _FINITE_VIOLENCE.match(trigger) and not self.has("political", context.before):
             # "villagers armed with machetes attacked a neighbouring community": no armed group

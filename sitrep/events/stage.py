@@ -51,6 +51,7 @@ _BY_AGENT = re.compile(r"\s*(?:\w+\s+){0,2}?by\b", re.IGNORECASE)
 # how far an outranked mention drops: below any attack mention (weights 0.66-0.72 less 0.02)
 # when its own weight is the abduction frame's 0.82
 _OUTRANKED = 0.2
+_TERRITORY_TAKEN = {"Non-state actor overtakes territory", "Government regains territory"}
 _HARM_TO_PEOPLE = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 # triggers that name harm done to people ("raided a warehouse" does not)
 _HARM_WORD = re.compile(r"shot|shoot|gun|fire[ds]? (?:on|at|upon|into)|kill|wound|injur|massacr|murder|"
@@ -207,6 +208,11 @@ class DetectEvents:
             kept = [replace(e, reasons=e.reasons + (
                 f"sentence of {sentence.cend - sentence.cstart} characters read up to "
                 f"{self.max_sentence_chars}",)) for e in kept]
+        if any(e.sub_event_type in _TERRITORY_TAKEN and e.modality == "asserted" for e in kept):
+            # "overran a military base, seizing weapons": the weapons go with the place taken
+            kept = [replace(e, confidence=round(e.confidence - _OUTRANKED, 3),
+                            reasons=e.reasons + ("material taken with a place",))
+                    if e.sub_event_type == "Looting/property destruction" else e for e in kept]
         if len(kept) > self.max_events_per_sentence:
             kept.sort(key=lambda e: -e.confidence)
             kept = [replace(e, reasons=e.reasons + (
