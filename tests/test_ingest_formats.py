@@ -414,3 +414,20 @@ def test_teaser_blocks_inside_the_article_stay_out(tmp_path):
     (report,) = read_inputs([str(page)])
     assert "Tal Abyad" in report.raw and "government did not comment" in report.raw
     assert "Aid convoy" not in report.raw and "Floods kill" not in report.raw
+
+
+def test_column_options_for_a_csv_leave_contract_jsonl_alongside_it_alone(tmp_path):
+    # `sitrep run exports/ --text-column body --id-column story_id --date-column date` over a
+    # CSV and a contract JSONL rejected every JSONL line as missing_field (found by QA)
+    (tmp_path / "a.csv").write_text(
+        "story_id,date,body\nc1,2024-01-15,Rebels shelled Aden on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        '{"id": "j1", "text": "Troops entered Mosul.", "published": "2024-01-16"}\n'
+        '{"id": "j2", "body": "Police detained 12 journalists.", "date": ""}\n',
+        encoding="utf-8")
+    options = ReadOptions(text_column="body", id_column="story_id", date_column="date")
+    reports = list(read_inputs([str(tmp_path)], options))
+    assert codes(reports) == ["ok", "ok", "ok"]
+    assert [(r.id, r.published) for r in reports] == [
+        ("c1", date(2024, 1, 15)), ("j1", date(2024, 1, 16)), ("j2", None)]
+    assert reports[2].raw == "Police detained 12 journalists."

@@ -50,7 +50,9 @@ def read_jsonl_line(line: str, path: str, number: int, options: ReadOptions) -> 
 
 
 def _field(record: dict, preferred: str | None, *names: str) -> object:
-    for name in ((preferred,) if preferred else names):
+    # The field named by --text-column (etc.) wins where the record has it; a record without it
+    # (a contract JSONL read alongside the CSV the option was meant for) keeps its own fields.
+    for name in ((preferred,) if preferred and preferred in record else names):
         value = record.get(name)
         if value not in (None, ""):
             return value
