@@ -143,6 +143,11 @@ _POSTURE = re.compile(r"front ?lines?|frontlines?|relocat\w+|redeploy\w*|reposit
 _HANDED = re.compile(r"hand(?:ed|ing|s)? (?:\w+ ){0,3}(?:over|to)|handover|took over|taken over|entered|"
                      r"control", re.IGNORECASE)
 _UNKNOWN_PLACE = re.compile(r"unknown|undisclosed", re.IGNORECASE)
+# "chlorine gas attack kills 6, rescuers say": a chemical used on people, whatever rescue words follow
+_WEAPON_USE = re.compile(r"attack|shell|bomb|munition|fired|dropped|strike|rocket|missile", re.IGNORECASE)
+# "police arrest opposition leader ahead of protest": the protest has not happened yet
+_PROTEST_AHEAD = re.compile(r"\b(?:ahead of|before|to prevent|to stop|planned|upcoming)\s+(?:[\w-]+\s+){0,3}?"
+                            r"(?:protests?|rall(?:y|ies)|demonstrations?|march(?:es)?)\b", re.IGNORECASE)
 _SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 _RELEASE = re.compile(r"released", re.IGNORECASE)
 _HOSTAGE_RELEASE = re.compile(r"(?:releas\w*|free[ds]?|freeing|exchang\w*|swap\w*) (?:\w+ ){0,3}$",
@@ -317,7 +322,8 @@ class Rules:
         return method(context)
 
     def code_chemical(self, context: Context) -> Coding | None:
-        if self.disaster.search(context.sentence) and not self.has("political", context.sentence):
+        if self.disaster.search(context.sentence) and not self.has("political", context.sentence) \
+                and not _WEAPON_USE.search(context.sentence):
             return _only(None, None, None, "chemical accident")
         return _acled("Chemical weapon", "chemical agent used as a weapon")
 
@@ -452,7 +458,8 @@ class Rules:
         person_object = context.target_roles & {"civilian", "state", "nonstate", "person"} and not (
             context.target_roles & {"territory"} or context.place_after
             or re.search(r"ground|control|territor", context.trigger, re.IGNORECASE))
-        if person_object and re.match(r"\W*(?:\d+|\w+ )?", context.after):
+        if person_object and re.match(r"\W*(?:\d+|\w+ )?", context.after) and not \
+                _GOVERNMENT_HINT.search(context.trigger):  # "recaptures a post from rebels"
             if "nonstate" in context.agent_roles and "civilian" in context.target_roles:
                 return _acled("Abduction/forced disappearance", "people captured by an armed group", -0.1)
             if "state" in context.agent_roles:
@@ -525,7 +532,8 @@ class Rules:
         reason = None if self.politician.search(context.sentence) else self.non_political(context)
         if reason:
             return _only("COERCE", "arrest", "17", reason)
-        if "protester" in context.sentence_roles or "protest" in context.frames_here:
+        if ("protester" in context.sentence_roles or "protest" in context.frames_here) and \
+                not _PROTEST_AHEAD.search(context.sentence):
             return _acled("Protest with intervention", "demonstrators arrested", -0.05)
         return _acled("Arrests", "people detained by authorities")
 

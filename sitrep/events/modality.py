@@ -49,7 +49,8 @@ _UNCERTAIN = _cue(r"suspects?", r"suspected that", r"believes?", r"believed", r"
 # claim (CASE: ATTRIB), the happening itself is coded from the reports that describe it
 _CLAIM = _cue(r"claim(?:ed|s|ing)? (?:the )?responsibility", r"responsibility for", r"responsible for",
               r"accusations?", r"blam(?:ed|es|ing)", r"involvement in", r"credit for",
-              r"claimed(?= (?:the |a |an )?(?:murder|killing|attack|bombing|assassination|kidnapping))",
+              r"claim(?:ed|s)(?= (?:the |a |an )?(?:[\w'’-]+ ){0,3}(?:murder|killing|attack|bombing|"
+              r"assassination|kidnapping|blast|explosion|strike|ambush)s?\b)",
               r"attributed", r"behind the")
 # "Azerbaijan accused Armenia of shelling", "Guterres on Sunday accused Iran of bombing": one
 # government's or party's accusation of another is a claim about who did it (CASE: ATTRIB); an
@@ -58,7 +59,8 @@ _PARTY_ACCUSATION = re.compile(
     r"(?<!Rights Watch )(?<!International )(?<!Amnesty )(?:\b(?:government|ministry|army|military|"
     r"officials?|spokesm[ae]n|president|minister|Kremlin|Pentagon)|(?<![.!?] )\b(?!(?:UN|NGO|Human|"
     r"Rights|Watch|Amnesty|Tribal|Women|Activists|Residents|Witnesses|Villagers|Relatives|Families|"
-    r"The|A|An)\b)[A-Z][\w'’-]+)\s+(?:on \w+\s+|has\s+|have\s+|also\s+|again\s+)?accus(?:ed|es|ing)\b")
+    r"The|A|An)\b)[A-Z][\w'’-]+)\s+(?:on \w+\s+|has\s+|have\s+|also\s+|again\s+)?accus(?:ed|es|ing)\b"
+    r"(?! of\b)")  # "soldiers accused of raping": a passive, nobody's claim
 _AFTER_FUTURE = _cue(r"imminent", r"looming", r"expected", r"planned", r"anticipated",
                      r"in the offing", r"on the cards")
 _AFTER_HYPOTHETICAL = _cue(r"possible", r"likely", r"feared", r"threatened", r"risk")
