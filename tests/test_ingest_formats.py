@@ -431,3 +431,19 @@ def test_column_options_for_a_csv_leave_contract_jsonl_alongside_it_alone(tmp_pa
     assert [(r.id, r.published) for r in reports] == [
         ("c1", date(2024, 1, 15)), ("j1", date(2024, 1, 16)), ("j2", None)]
     assert reports[2].raw == "Police detained 12 journalists."
+
+
+def test_atom_xhtml_content_keeps_its_paragraphs_apart(tmp_path):
+    # <content type="xhtml"> was read as bare text: "...the ministry said.The army said ..."
+    # ran two paragraphs into one sentence (found by QA)
+    (tmp_path / "x.atom").write_text(
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>X</title>'
+        '<entry><title>Raid</title><id>urn:x:1</id><updated>2024-04-03T09:30:00Z</updated>'
+        '<author><name>Desk</name></author><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Forces raided '
+        'the camp on Tuesday, the <b>ministry</b> said.</p><p>The army said it arrested 10.</p>'
+        '</div></content></entry></feed>', encoding="utf-8")
+    (report,) = read_inputs([str(tmp_path / "x.atom")])
+    assert report.raw == ("Forces raided the camp on Tuesday, the ministry said.\n\n"
+                          "The army said it arrested 10.")
+    assert report.published == date(2024, 4, 3)
+    assert report.author == "Desk"

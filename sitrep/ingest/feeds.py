@@ -47,12 +47,20 @@ def is_feed(data: bytes) -> bool:
     return False
 
 
-def _child_text(element, names: tuple[str, ...]) -> str | None:
+def _inner_markup(element) -> str:
+    """Atom ``type="xhtml"`` content is XML inside the feed, not escaped text: serialised back to
+    markup so that its paragraphs stay apart when converted to text."""
+    return (element.text or "") + "".join(
+        etree.tostring(child, encoding="unicode", with_tail=True) for child in element)
+
+
+def _child_text(element, names: tuple[str, ...], markup: bool = False) -> str | None:
     children = {}
     for child in element:
         name = _local(child)
         if name in names and name not in children:
-            text = "".join(child.itertext()).strip()
+            text = (_inner_markup(child) if markup and len(child) else
+                    "".join(child.itertext())).strip()
             if text:
                 children[name] = text
     for name in names:
@@ -96,7 +104,7 @@ def read_feed(data: bytes, path: str, options: ReadOptions,
         if link and link in skip_urls:
             continue
         identifier = _child_text(item, ("guid", "id")) or link or f"{path}:{line}"
-        content = _child_text(item, _CONTENT)
+        content = _child_text(item, _CONTENT, markup=True)
         title = _child_text(item, ("title",))
         if not content:
             yield rejected_report(InputRejected(
