@@ -148,6 +148,9 @@ _WEAPON_USE = re.compile(r"attack|shell|bomb|munition|fired|dropped|strike|rocke
 # "police arrest opposition leader ahead of protest": the protest has not happened yet
 _PROTEST_AHEAD = re.compile(r"\b(?:ahead of|before|to prevent|to stop|planned|upcoming)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:protests?|rall(?:y|ies)|demonstrations?|march(?:es)?)\b", re.IGNORECASE)
+# "several were intercepted, while others fell in open areas": some got through, it is a bombardment
+_SOME_LANDED = re.compile(r"\b(?:others?|some|the rest|remaining|one|two|several)\b[^.;]{0,30}?\b(?:fell|landed|hit|"
+                          r"struck|exploded|impacted)\b", re.IGNORECASE)
 _SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 _RELEASE = re.compile(r"released", re.IGNORECASE)
 _HOSTAGE_RELEASE = re.compile(r"(?:releas\w*|free[ds]?|freeing|exchang\w*|swap\w*) (?:\w+ ){0,3}$",
@@ -351,12 +354,12 @@ class Rules:
         if not named_act and (not self.has("projectile_fired", context.sentence) or (
                 "weapons" in context.frames_here and self.has("weapon_action", context.sentence))):
             return None  # "artillery" in a list of weapons seized, not fired
-        if self.has("intercept", context.sentence):
+        if self.has("intercept", context.sentence) and not _SOME_LANDED.search(context.sentence):
             return _acled("Disrupted weapons use", "projectiles intercepted", -0.05)
         return _acled("Shelling/artillery/missile attack", "artillery, mortars, rockets or missiles")
 
     def code_projectile(self, context: Context) -> Coding | None:
-        if self.has("intercept", context.sentence):
+        if self.has("intercept", context.sentence) and not _SOME_LANDED.search(context.sentence):
             return _acled("Disrupted weapons use", "rocket or missile intercepted")
         if _TEST.search(context.sentence) and self.has("test_launch", context.sentence):
             return _acled("Other", "weapons test, nothing attacked", plover="MOBILIZE", mode="weapons")

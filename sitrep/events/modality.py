@@ -52,6 +52,11 @@ _CLAIM = _cue(r"claim(?:ed|s|ing)? (?:the )?responsibility", r"responsibility fo
               r"claim(?:ed|s)(?= (?:the |a |an )?(?:[\w'’-]+ ){0,3}(?:murder|killing|attack|bombing|"
               r"assassination|kidnapping|blast|explosion|strike|ambush)s?\b)",
               r"attributed", r"behind the")
+# "a previously unknown group said it carried out the attack": a group's own claim (CASE ATTRIB);
+# "the US military said it carried out an air strike" is a state reporting its act (asserted)
+_GROUP_SAID = _cue(r"said (?:it|they) (?:had )?(?:carried out|was behind|were behind|conducted|staged)")
+_STATE_SPEAKER = re.compile(r"\b(?:military|army|ministry|forces|police|government|command|navy|"
+                            r"air force|Pentagon|officials?)\b", re.IGNORECASE)
 # "Azerbaijan accused Armenia of shelling", "Guterres on Sunday accused Iran of bombing": one
 # government's or party's accusation of another is a claim about who did it (CASE: ATTRIB); an
 # accusation by monitors, rights groups or victims is reported as the act (above)
@@ -140,6 +145,10 @@ def read_modality(text: str, start: int, end: int) -> Modality:
         if completed and value in ("future", "hypothetical"):
             continue
         match = _before(pattern, text, clause_start, start, reach)
+        if match is None and pattern is _CLAIM:
+            said = _before(_GROUP_SAID, text, clause_start, start, None)
+            if said and not _STATE_SPEAKER.search(text, 0, said.start()):
+                match = said
         if match:
             if value == "negated" and pattern is _DENIAL and _CLAIM.search(text, match.end(), start):
                 value = "uncertain"   # "denied responsibility for the attack": the attack stands
