@@ -66,3 +66,16 @@ def test_actor_filter_ignores_hyphens_and_spaces(tmp_path):
         for typed in ("al-shabaab", "Al Shabaab", "shabaab", "AL-SHABAAB"):
             assert len(list(store.find_events(EventQuery(actor=typed)))) == 1, typed
         assert list(store.find_events(EventQuery(actor="al-qaeda"))) == []
+
+
+def test_unknown_event_type_is_a_usage_error_not_an_empty_list():
+    # `sitrep events --type Battle` (ACLED says "Battles") printed "no events match": a typo
+    # looked like an empty store (found by QA)
+    import pytest
+
+    from sitrep.errors import UsageError
+
+    with pytest.raises(UsageError, match="Battles"):
+        EventQuery(event_type="Battle")
+    for known in ("battles", "Air/drone strike", "ASSAULT", "protests"):
+        EventQuery(event_type=known)

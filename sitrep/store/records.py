@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import UsageError
-from ..model import MODALITIES, Event
+from ..model import ACLED_TYPES, MODALITIES, PLOVER_TYPES, Event
 
 __all__ = ["Source", "StoredEvent", "EventQuery", "StoreStats", "event_id", "report_key"]
 
@@ -64,6 +64,10 @@ class StoredEvent:
                 "sources": [source.to_dict() for source in self.sources]}
 
 
+_KNOWN_TYPES = frozenset(name.casefold() for name in (
+    *ACLED_TYPES, *(sub for subs in ACLED_TYPES.values() for sub in subs), *PLOVER_TYPES))
+
+
 @dataclass(frozen=True)
 class EventQuery:
     """Which events to list. Every filter is optional; ``modality=None`` means all modalities.
@@ -87,6 +91,10 @@ class EventQuery:
                              f"one of: {', '.join(MODALITIES)} (or all)", "E201")
         if self.since and self.until and self.since > self.until:
             raise UsageError(f"--since {self.since} is after --until {self.until}", "E202")
+        if self.event_type and self.event_type.casefold() not in _KNOWN_TYPES:
+            # a typo ("Battle") would otherwise list nothing, as if the store had no such events
+            raise UsageError(f"unknown event type {self.event_type!r}; an ACLED event type "
+                             f"({', '.join(ACLED_TYPES)}), sub-event type or PLOVER type", "E206")
 
     def where(self) -> tuple[str, list]:
         """The SQL condition on ``events e`` and its parameters."""
