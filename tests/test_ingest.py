@@ -248,3 +248,19 @@ def test_parse_date_abstains_on_ambiguous_day_month(value, expected):
     from sitrep.ingest import parse_date
 
     assert parse_date(value) == expected
+
+
+def test_a_file_without_any_document_is_one_empty_rejection(tmp_path):
+    # an empty export (0-byte .jsonl, blank-line .jsonl, header-only .csv, empty .warc) left no
+    # output line at all while an empty .txt or .csv was rejected as `empty` (found by QA)
+    (tmp_path / "a.jsonl").write_bytes(b"")
+    (tmp_path / "b.jsonl").write_bytes(b"\n\n")
+    (tmp_path / "c.csv").write_text("id,text\n", encoding="utf-8")
+    (tmp_path / "d.warc").write_bytes(b"")
+    (tmp_path / "e.jsonl").write_text('{"id": "x", "text": "Rebels shelled Aden."}\n',
+                                      encoding="utf-8")
+    reports = list(read_inputs([str(tmp_path)]))
+    assert codes(reports) == ["empty"] * 4 + ["ok"]
+    assert [r.rejection.path for r in reports[:4]] == [
+        str(tmp_path / name) for name in ("a.jsonl", "b.jsonl", "c.csv", "d.warc")]
+    assert "no documents" in reports[0].rejection.message

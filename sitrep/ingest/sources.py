@@ -228,7 +228,13 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[Report]:
             yield _unreadable(path, "open", exc)
             return
         with handle:
-            yield from _guarded(stream_reader(handle, path, options, read_bytes), path)
+            found = 0
+            for report in _guarded(stream_reader(handle, path, options, read_bytes), path):
+                found += 1
+                yield report
+        if not found:  # an empty export is said, not silently absent from the output
+            yield rejected_report(InputRejected(
+                RejectCode.EMPTY, "no documents in the file"), path, None)
         return
     try:
         size = os.stat(path).st_size
