@@ -18,3 +18,14 @@ def test_a_bad_config_file_is_a_usage_error_not_a_rejection(tmp_path, capsys):
         assert main(["--config", str(config), "extract", str(article)]) == 2
         out, err = capsys.readouterr()
         assert out == "" and "sitrep: [E1" in err
+
+
+def test_events_limit_must_be_positive(tmp_path, capsys):
+    # `sitrep events --limit 0` (or -1) listed every event (found by QA)
+    import pytest
+
+    for value in ("0", "-1"):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["events", "--db", str(tmp_path / "x.db"), "--limit", value])
+        assert exit_info.value.code == 2
+        assert "positive" in capsys.readouterr().err

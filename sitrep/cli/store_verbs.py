@@ -19,7 +19,7 @@ from ..model import MODALITIES, Event, Report, Span
 from ..store import StoredEvent, StoreStats
 from ..store.export import EXPORT_FORMATS
 from ..store.run import RunSummary, StrictRunFailed
-from .common import add_input_arguments, config_from, parse_date
+from .common import add_input_arguments, config_from, parse_date, positive_int
 from .progress import Progress, count_input_files
 
 __all__ = ["add_parser"]
@@ -44,7 +44,7 @@ def add_parser(subparsers) -> None:
     _add_filters(events)
     events.add_argument("--format", choices=("table", "json", "csv"), default="table",
                         help="json is JSON Lines: the contract's event fields plus id and sources")
-    events.add_argument("--limit", type=int, help="at most this many events")
+    events.add_argument("--limit", type=positive_int, help="at most this many events")
     events.set_defaults(handler=events_verb)
 
     show = subparsers.add_parser("show", help="one event: evidence in context, sources, reasons")
