@@ -5,7 +5,7 @@ format, written by hand from the ACLED codebook's definitions in batches of 25-4
 passives, headlines in capitals and in the present tense, long multi-clause snippets, crime,
 disasters, diplomacy and attributions), never copied from the dev or held-out files. Each batch
 was scored once before any rule was changed for it (first-run weighted F1 of the later batches:
-0.78, 0.72, 0.79, 0.85, 0.74, 0.73, 0.83, 0.96), then the general errors it showed were fixed, so
+0.78, 0.72, 0.79, 0.85, 0.74, 0.73, 0.83, 0.96, 0.77), then the general errors it showed were fixed, so
 the file is training material now: this floor only keeps the fixes from being undone. A few
 labels follow the dev convention over the batch author's first guess (a capture after the
 defenders withdrew is a non-violent transfer; an intercepted missile is disrupted weapons use).

@@ -36,6 +36,7 @@ _GENERIC = {"attack", "clash"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                   "Riots", "Protests"}
 _LATER_SENTENCE = 0.03
+_CONTAINED_WEIGHT = 0.05
 _VICTIM_STATE = re.compile(r"killed|injured|wounded|hurt|shot dead|shot|murdered|massacred|beheaded",
                            re.IGNORECASE)
 _OBJECT_AFTER = re.compile(r"\s*(?:(?:and|or) \w+ )?(?:the|a|an|at least|more than|some|several|dozens|scores|hundreds|"
@@ -232,8 +233,14 @@ class DetectEvents:
         found.sort(key=lambda f: (-f[3], -(f[2] - f[1]), f[1]))
         kept: list[tuple[str, int, int, float]] = []
         for item in found:
-            if all(item[2] <= other[1] or item[1] >= other[2] for other in kept):
+            overlapping = [other for other in kept if not (item[2] <= other[1] or item[1] >= other[2])]
+            if not overlapping:
                 kept.append(item)
+            elif all(item[1] <= other[1] and other[2] <= item[2] and item[2] - item[1] > other[2] - other[1]
+                     and item[3] >= other[3] - _CONTAINED_WEIGHT for other in overlapping):
+                # a phrase wins over a word inside it ("bomb disposal" over "bomb") unless the
+                # word's frame is much heavier
+                kept = [other for other in kept if other not in overlapping] + [item]
         kept.sort(key=lambda f: f[1])
         return kept
 
