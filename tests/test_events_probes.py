@@ -9,7 +9,7 @@ was scored once before any rule was changed for it (first-run weighted F1 of the
 the file is training material now: this floor only keeps the fixes from being undone. A few
 labels follow the dev convention over the batch author's first guess (a capture after the
 defenders withdrew is a non-violent transfer; an intercepted missile is disrupted weapons use).
-Measured 2026-11-25 after the round: weighted F1 0.970, non-ACLED 0.969.
+Measured 2026-11-25 after the round: weighted F1 0.969, non-ACLED 0.972 (563 + 106 snippets).
 """
 
 from __future__ import annotations
