@@ -313,3 +313,40 @@ def test_bylines_with_lower_case_name_particles_are_furniture():
     for line in ("By al-Shabaab fighters", "By de facto authorities",
                  "By Monday the town was quiet, residents said."):
         assert furniture_reason(line) is None, line
+
+
+def test_html_markup_in_a_text_field_is_not_report_text():
+    # CMS exports put HTML in the CSV/JSON text field: "<p>...</p><p>Residents fled.</p>" kept
+    # its tags in the clean text, gluing paragraphs into one sentence (found by QA)
+    raw = ('<p>Gunmen killed five villagers in <b>Zamfara</b> state on Monday.</p>'
+           '<p>Residents fled to&nbsp;nearby towns &amp; camps.</p>')
+    cleaned = clean_text(raw)
+    assert cleaned.text == ("Gunmen killed five villagers in Zamfara state on Monday.\n\n"
+                            "Residents fled to nearby towns & camps.")
+    report = Clean()(Report(id="h", raw=raw))
+    start = report.text.index("Zamfara")
+    assert report.raw_span(start, start + 7).text == "Zamfara"
+    start = report.text.index("Residents")
+    assert report.raw_span(start, start + 9).text == "Residents"
+    assert clean_text(cleaned.text).text == cleaned.text
+    # a lone angle bracket or ampersand in plain text stays
+    assert clean_text("Casualties were < 10 & rising, AT&T said.").text == (
+        "Casualties were < 10 & rising, AT&T said.")
+
+
+_MARKUP_PIECES = st.sampled_from(["<p>", "</p>", "<br/>", "<b>", "</b>", "<div class='x'>",
+                                  "</div>", "&nbsp;", "&amp;", "&lt;p&gt;", "&#8217;", "&bogus;",
+                                  "<!-- c -->", "<", ">", "&"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_MARKUP_PIECES, st.text(max_size=12)), max_size=20).map("".join))
+def test_cleaning_markup_is_idempotent_and_maps_into_raw(raw):
+    cleaned = clean_text(raw)
+    assert len(cleaned.offsets) == len(cleaned.text) + 1
+    assert all(0 <= p < len(raw) for p in cleaned.offsets[:-1])
+    assert clean_text(cleaned.text).text == cleaned.text
+    report = Clean()(Report(id="m", raw=raw))
+    for start in range(0, len(report.text), 3):
+        span = report.raw_span(start, min(len(report.text), start + 4))
+        assert report.raw[span.start:span.end] == span.text

@@ -4,12 +4,14 @@ The raw text is never changed; :func:`normalize_chars` returns a *copy* in which
 characters are unified (curly quotes to straight, NBSP and other spaces to " ", U+2028/U+2029 and
 CR/CRLF to "\\n", compatibility forms through NFKC) and invisible ones (zero-width space, soft
 hyphen, BOM, bidi marks) are dropped, plus ``positions[i]``: the raw index of normalised
-character ``i``. Dashes are kept as they are: turning "—" into "-" would glue
+character ``i``. HTML markup left in a text field (CMS exports: "<p>...</p><p>...") is read as
+what it shows: block tags become line breaks, inline tags vanish, entities become characters. Dashes are kept as they are: turning "—" into "-" would glue
 "Palmyra—the" into one hyphenated word.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from array import array
@@ -52,8 +54,53 @@ def _replacement(char: str, following: str) -> str:
     return normal if normal.strip() or not normal else " "
 
 
+# Markup is only read as markup when the text holds a paragraph or line-break tag: a lone
+# "<" or "&" in plain text ("< 10", "AT&T") is text.
+_HAS_MARKUP = re.compile(r"<(?:p|br|div|li)\b[^<>]{0,200}>", re.I)
+_BLOCK_TAGS = ("p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+               "blockquote", "tr", "table", "section", "article", "figure", "figcaption", "hr")
+_MARKUP = re.compile(
+    r"<(?P<close>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9]{0,15})\b[^<>]{0,500}>|<!--.{0,2000}?-->|"
+    r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});", re.S)
+
+
+def _strip_markup(raw: str) -> tuple[str, np.ndarray]:
+    """``raw`` without its tags (block tags as "\n") and with entities as characters, and for
+    each character left the raw index it comes from."""
+    pieces: list[str] = []
+    counts = np.ones(len(raw), dtype=np.intp)
+    cursor = 0
+    for match in _MARKUP.finditer(raw):
+        text = match.group(0)
+        if text.startswith("&"):
+            replacement = html.unescape(text)
+            if len(replacement) != 1 or replacement in "<>":
+                # not an entity html knows; or "&lt;p&gt;", which would become a tag that a
+                # second cleaning reads as markup (cleaning must be idempotent): as written
+                continue
+        elif text.startswith("<!--"):
+            replacement = ""
+        else:
+            replacement = "\n" if match.group("tag").lower() in _BLOCK_TAGS else ""
+        pieces.append(raw[cursor:match.start()])
+        pieces.append(replacement)
+        counts[match.start():match.end()] = 0
+        counts[match.start()] = len(replacement)
+        cursor = match.end()
+    pieces.append(raw[cursor:])
+    return "".join(pieces), np.repeat(np.arange(len(raw), dtype=POSITION_DTYPE), counts)
+
+
 def normalize_chars(raw: str) -> tuple[str, array]:
     """The matching text of ``raw`` and, for each of its characters, the raw index."""
+    if _HAS_MARKUP.search(raw):
+        shown, shown_positions = _strip_markup(raw)
+        norm, positions = _normalize_text(shown)
+        return norm, as_positions(shown_positions[np.frombuffer(positions, POSITION_DTYPE)])
+    return _normalize_text(raw)
+
+
+def _normalize_text(raw: str) -> tuple[str, array]:
     pieces: list[str] = []
     widths: list[tuple[int, int]] = []  # (raw index, characters it became) where not exactly 1
     cursor = 0
