@@ -99,3 +99,20 @@ def test_country_filter_takes_the_geonames_spelling_too(tmp_path):
         for typed in ("Democratic Republic of Congo", "cod", "Democratic Republic of the Congo"):
             assert len(list(store.find_events(EventQuery(country=typed)))) == 1, typed
         assert list(store.find_events(EventQuery(country="Republic of the Congo"))) == []
+
+
+def test_rerun_still_counts_reports_the_analysis_rejected(tmp_path):
+    # a French report is stored as rejected (unsupported_language); re-running the same input
+    # said "no rejections" and exited 0 where the first run exited 1 (found by QA)
+    from sitrep import api
+
+    french = tmp_path / "fr.txt"
+    french.write_text("Des hommes armés ont attaqué lundi un poste de police dans le nord du "
+                      "Burkina Faso, tuant quatre gendarmes, selon des sources sécuritaires.",
+                      encoding="utf-8")
+    db = str(tmp_path / "qa.db")
+    first = api.run([str(french)], db=db)
+    again = api.run([str(french)], db=db)
+    assert dict(first.rejected) == {"unsupported_language": 1}
+    assert again.already_stored == 1 and dict(again.rejected) == {"unsupported_language": 1}
+    assert len(list(api.rejections(db))) == 1  # counted, not recorded twice

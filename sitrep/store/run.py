@@ -170,6 +170,7 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
     grouper = _Grouper(store)
     summary.grouping = grouper.method
     known = store.report_ids()
+    rejected_before = store.rejected_reports()
     seen: set[str] = set()
     fuller: dict[str, str] = {}  # report id -> group, for copies analysed as well
 
@@ -187,6 +188,8 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
             if report_id in known or report_id in seen:
                 if report_id in known:
                     summary.already_stored += 1
+                    if report_id in rejected_before:  # still rejected: the exit status says so
+                        summary.rejected[rejected_before[report_id]] += 1
                 else:
                     summary.repeated += 1
                 if on_report:

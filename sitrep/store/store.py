@@ -103,6 +103,13 @@ class Store:
     def report_ids(self) -> set[str]:
         return {row[0] for row in self.connection.execute("SELECT id FROM reports")}
 
+    def rejected_reports(self) -> dict[str, str]:
+        """Store id -> rejection code of the reports kept as rejected by the analysis (a
+        language sitrep does not read, a stage error): a re-run still counts them."""
+        return dict(self.connection.execute(
+            "SELECT r.id, x.code FROM reports r JOIN rejections x ON x.report_id = r.doc_id"
+            " WHERE r.status = 'rejected'").fetchall())
+
     def has_report(self, report_id: str) -> bool:
         return self.connection.execute(
             "SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is not None
