@@ -200,3 +200,18 @@ def test_readme_documents_exactly_the_contract_fields():
 
     for code in RejectCode:
         assert f"`{code.value}`" in readme, f"README does not document rejection {code.value}"
+
+
+def test_with_text_gives_what_the_offsets_index_for_html(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Clash</title></head><body><nav>Home | World</nav><article>"
+        "<p>Rebels attacked an army post near Goma on Monday, killing two soldiers, the army "
+        "said.</p><p>The army said it repelled the attack after an hour of fighting.</p>"
+        "</article></body></html>", encoding="utf-8")
+    code, [record], _ = _extract([str(page), "--published", "2024-01-02", "--with-text"])
+    assert code == 0 and set(record) == {"id", "status", "error", "events", "actors", "places",
+                                         "times", "text"}
+    assert "<p>" not in record["text"] and "Rebels attacked" in record["text"]
+    for span in _spans(record):
+        assert record["text"][span["start"]:span["end"]] == span["text"]

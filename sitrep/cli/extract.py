@@ -23,6 +23,9 @@ def add_parser(subparsers) -> None:
     parser.add_argument("paths", nargs="*", default=["-"], metavar="PATH",
                         help="files, directories or - for standard input (the default)")
     parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    parser.add_argument("--with-text", action="store_true",
+                        help="add each document's text (what the offsets index: for HTML, feeds, "
+                             "WARC and CSV input, the text read out of them) as a field \"text\"")
     add_input_arguments(parser)
     parser.set_defaults(handler=run_extract)
 
@@ -33,7 +36,11 @@ def run_extract(args: argparse.Namespace) -> int:
     config = config_from(args)
     pipeline = Pipeline(config)
     reports = read_inputs(args.paths, read_options_from(args, config))
-    write = _write_jsonl if args.format == "jsonl" else _write_table
+    if args.format == "jsonl":
+        def write(report: Report, out: TextIO) -> None:
+            _write_jsonl(report, out, with_text=args.with_text)
+    else:
+        write = _write_table
     rejected = 0
     for report in pipeline.pipe(reports, n_process=args.workers):
         write(report, sys.stdout)
@@ -46,8 +53,11 @@ def run_extract(args: argparse.Namespace) -> int:
     return 1 if rejected else 0
 
 
-def _write_jsonl(report: Report, out: TextIO) -> None:
-    out.write(json_line(report.to_contract()))
+def _write_jsonl(report: Report, out: TextIO, *, with_text: bool = False) -> None:
+    record = report.to_contract()
+    if with_text:
+        record["text"] = report.raw
+    out.write(json_line(record))
 
 
 def _write_table(report: Report, out: TextIO) -> None:
