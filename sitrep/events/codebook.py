@@ -24,6 +24,15 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .lexicon import Lexicon
+from .rule_cues import (STATE_INTERS, GOVERNMENT_HINT, WITHOUT_FIGHT, EXPLOSIVE_CONTEXT,
+                        CONFLICT_AGREEMENT, DISAPPEARED, PERSON_ROLES, GENERIC_ARMED,
+                        ORGANISED_CRIME, OUSTING, FELL_TO, PREVENTABLE, FOILED, DELIBERATE,
+                        NOT_HELD, BREACH_AFTER, BREACH_BEFORE, SUICIDE_GEAR, PERSON_HEAD, POSTURE,
+                        HANDED, UNKNOWN_PLACE, WEAPON_USE, PROTEST_AHEAD, SOME_LANDED, SURRENDER,
+                        RELEASE, HOSTAGE_RELEASE, DIPLOMATIC_PROTEST, VIOLENCE, TAKING,
+                        NOT_PROTEST, MOB, COMMUNITIES, WEAPON_SOURCE, STRIKE_WORK, SHELLING_ACT,
+                        THROWN, EXPLOSIVE_WEAPON, EXPLODED, ACCIDENT, PRO_GOVERNMENT, SEARCH, TEST,
+                        CROWD, ENTRY, FINITE_VIOLENCE)
 
 __all__ = ["Coding", "Context", "code_frame", "ACLED_EVENT_TYPE", "DIPLOMATIC_FRAMES"]
 
@@ -87,115 +96,6 @@ _PLOVER_CAMEO = {
     "Non-violent transfer of territory": ("RETREAT", None, "08"),
     "Other": (None, None, None),
 }
-
-_STATE_INTERS = {1}
-_GOVERNMENT_HINT = re.compile(r"regain|retook|retaken|retake|liberat|purg|cleared|won back|reclaim|"
-                              r"(?:took|taken|take|taking) back",
-                              re.IGNORECASE)
-_WITHOUT_FIGHT = re.compile(r"pull(?:ed|ing|s)? out|withdr[ae]w|withdrawal|evacuation deal|handed "
-                            r"(?:\w+ ){0,2}over|hand(?:ed)? over|without (?:a )?(?:fight|resistance|fighting)|"
-                            r"unopposed|vacated|under (?:the )?(?:terms of )?(?:an? |the )?(?:[\w-]+ ){0,2}"
-                            r"(?:deal|agreement|accord|arrangement)", re.IGNORECASE)
-_EXPLOSIVE_CONTEXT = re.compile(r"bomb|blast|explo|attack|vest|belt|detonat|blew|kill", re.IGNORECASE)
-_CONFLICT_AGREEMENT = re.compile(r"cease-?fire|truce|surrender|hostilities|prisoner|hostage|peace|amnesty|"
-                                 r"armistice|laid down|captives|detainees", re.IGNORECASE)
-_DISAPPEARED = re.compile(r"vanish|disappeared|(?:went|gone|going|go) missing", re.IGNORECASE)
-_PERSON_ROLES = {"civilian", "person", "protester"}
-# generic words for armed people: in a crime context they are criminals, not an armed group
-_GENERIC_ARMED = re.compile(r"\b(?:gunm[ae]n|armed (?:men|robbers)|attackers|assailants|hitm[ae]n|"
-                            r"robbers|kidnappers|abductors|pirates)\b", re.IGNORECASE)
-_ORGANISED_CRIME = re.compile(r"\b(?:cartels?|gangs?|gangsters?|mafia|syndicates?|robber(?:s|y|ies)|"
-                              r"smuggl\w+|traffick\w+|drug (?:lords?|dealers?|gangs?|war))\b",
-                              re.IGNORECASE)
-# "drove the militants out of the town": ousting takes territory only from an armed enemy
-_OUSTING = re.compile(r"\b(?:drove|driven|drive|driving|pushed|push|pushing|forced|chased|chase|chasing|"
-                      r"flushed|flush|kicked|ousted|oust|expelled|dislodged|dislodge|routed)\b",
-                      re.IGNORECASE)
-_FELL_TO = re.compile(r"f[ae]ll(?:s|en)? to", re.IGNORECASE)
-_PREVENTABLE = {"suicide", "explosive", "grenade", "attack", "airstrike", "shelling", "projectile",
-                "chemical"}
-_FOILED = re.compile(r"\b(?:foil(?:ed|s)?|thwart(?:ed|s)?|avert(?:ed|s)?|prevent(?:ed|s)?)\s+"
-                     r"(?:(?:an?|the|planned|possible|potential|major|another|\w+-\w+)\s+){0,3}$",
-                     re.IGNORECASE)
-_DELIBERATE = re.compile(r"attack|shot|shoot|stab|beat|lynch|hack|massacr|murder|behead|tortur|"
-                         r"assault|raid|storm|gunned|execut|burn(?:ed|t) alive", re.IGNORECASE)
-_NOT_HELD = re.compile(r"\b(?:ban(?:s|ned|ning)?|barred|bar|prohibit\w*|outlaw\w*|forb[ia]d\w*|"
-                       r"address(?:ing|ed)?|to attend|attending)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
-_BREACH_AFTER = re.compile(r"\s*(?:violations?|breach(?:es)?|violators?)\b", re.IGNORECASE)
-_BREACH_BEFORE = re.compile(r"\b(?:violat\w*|breach\w*)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
-_SUICIDE_GEAR = re.compile(r"vests?|belts?", re.IGNORECASE)
-# a noun group after a verb of taking whose head is a person ("a district officer", "15 women")
-_PERSON_HEAD = re.compile(r"\W*(?:(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
-                          r"dozens of|scores of|hundreds of|more than|at least|some|its|their|his|her|"
-                          r"more|[\w-]+)\s+){0,3}?(?:m[ae]n|wom[ae]n|girls?|boys?|children|people|persons|"
-                          r"civilians|villagers|residents|passengers|students|pupils|workers|farmers|"
-                          r"officers?|officials?|engineers?|priests?|nuns?|journalists?|activists?|"
-                          r"teachers|tourists|foreigners|hostages|chiefs?|traders|travell?ers|"
-                          r"bodyguards?|drivers?|doctors|nurses|aid workers|missionar(?:y|ies)|"
-                          r"policem[ae]n|soldiers?|guards?|troops|worshipp?ers|pilgrims|congregants|"
-                          r"parishioners|herders|herdsmen|fisherm[ae]n|miners|shoppers|commuters|motorists|"
-                          r"schoolgirls|schoolboys|schoolchildren|monks|pastors|imams|clerics|elders|"
-                          r"relatives|family members|families|villagers|inmates|detainees|crew members|"
-                          r"sailors|seafarers|refugees|migrants|hikers|customers|guests|patients)\b",
-                          re.IGNORECASE)
-_POSTURE = re.compile(r"front ?lines?|frontlines?|relocat\w+|redeploy\w*|reposition\w*|to (?:their|its) "
-                      r"(?:bases|barracks)", re.IGNORECASE)
-_HANDED = re.compile(r"hand(?:ed|ing|s)? (?:\w+ ){0,3}(?:over|to)|handover|took over|taken over|entered|"
-                     r"control", re.IGNORECASE)
-_UNKNOWN_PLACE = re.compile(r"unknown|undisclosed", re.IGNORECASE)
-# "chlorine gas attack kills 6, rescuers say": a chemical used on people, whatever rescue words follow
-_WEAPON_USE = re.compile(r"attack|shell|bomb|munition|fired|dropped|strike|rocket|missile", re.IGNORECASE)
-# "police arrest opposition leader ahead of protest": the protest has not happened yet
-_PROTEST_AHEAD = re.compile(r"\b(?:ahead of|before|to prevent|to stop|planned|upcoming)\s+(?:[\w-]+\s+){0,3}?"
-                            r"(?:protests?|rall(?:y|ies)|demonstrations?|march(?:es)?)\b", re.IGNORECASE)
-# "several were intercepted, while others fell in open areas": some got through, it is a bombardment
-_SOME_LANDED = re.compile(r"\b(?:others?|some|the rest|remaining|one|two|several)\b[^.;]{0,30}?\b(?:fell|landed|hit|"
-                          r"struck|exploded|impacted)\b", re.IGNORECASE)
-_SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
-_RELEASE = re.compile(r"released", re.IGNORECASE)
-_HOSTAGE_RELEASE = re.compile(r"(?:releas\w*|free[ds]?|freeing|exchang\w*|swap\w*) (?:\w+ ){0,3}$",
-                              re.IGNORECASE)
-_DIPLOMATIC_PROTEST = re.compile(r"lodged (?:a|an) (?:\w+ )?protest|diplomatic protest|protested to|"
-                                 r"summon(?:ed|s|ing)? (?:[\w'’-]+ ){0,4}(?:ambassador|envoy|diplomats?|"
-                                 r"charg[eé] d'affaires|high commissioner|consul)|"
-                                 r"(?:ministry|embassy) (?:\w+ )?protest", re.IGNORECASE)
-_VIOLENCE = re.compile(r"bombard|fighting|clash|attack|offensive|assault|battle|shelling|strikes?\b|"
-                       r"killed|storm", re.IGNORECASE)
-_TAKING = re.compile(r"seiz|captur|taken|took|laid|loot|booty|spoils|arsenal|stole|plunder",
-                     re.IGNORECASE)
-_NOT_PROTEST = re.compile(r"stocks?|shares?|markets?|prices?|dollar|currency|bonds?|index|rall(?:y|ied) "
-                          r"(?:support|behind|around)", re.IGNORECASE)
-# crowds and communities without an organised armed group (ACLED "Mob violence")
-_MOB = re.compile(r"mobs?|lynch|vigilante|communal|jungle justice|mob justice|villagers", re.IGNORECASE)
-# communities fighting each other with no armed group named: mob violence, not a battle
-_COMMUNITIES = re.compile(r"\bcommunities|\bclans?\b|tribesmen|rival (?:groups of )?(?:residents|youths|"
-                          r"villagers)", re.IGNORECASE)
-_WEAPON_SOURCE = re.compile(r"from (?:a |an |the )?(?:\w+[- ]){0,3}(?:base|camp|depot|army|troops|"
-                            r"soldiers|forces|barracks|positions)|booty|spoils|arsenal",
-                            re.IGNORECASE)
-_STRIKE_WORK = re.compile(r"strike|walkout|strikers", re.IGNORECASE)
-_SHELLING_ACT = re.compile(r"shell(?:ed|ing)|bombard|attack|fire|strike|barrage", re.IGNORECASE)
-_THROWN = re.compile(r"thr[eo]w|hurl|lob|toss|explod|attack|injur|wound|kill", re.IGNORECASE)
-_EXPLOSIVE_WEAPON = re.compile(r"\b(?:(?<!petrol )bombs?|IEDs?|explosives|explosive devices?|"
-                               r"land ?mines?|grenades?|detonators?|suicide)\b", re.IGNORECASE)
-_EXPLODED = re.compile(r"blast|explosion|explod|detonat|blew|went off", re.IGNORECASE)
-_ACCIDENT = re.compile(r"\baccident(?:al|ally|s)?\b|no attack|not an attack|malfunction|"
-                       r"technical (?:fault|failure)|mishandl", re.IGNORECASE)
-_PRO_GOVERNMENT = re.compile(r"pro-(?:government|regime|state)|loyalist|government-(?:backed|allied)",
-                             re.IGNORECASE)
-_SEARCH = re.compile(r"\braid(?:s|ed)?\b|search(?:es|ed)?\b|crackdown|sweep|checkpoint|"
-                     r"cordon", re.IGNORECASE)
-_TEST = re.compile(r"test|video|nuclear", re.IGNORECASE)
-# a verb telling the act itself ("attacked", "beat to death", "burnt alive"), not a noun ("attack")
-# the unorganised many of ACLED's mob violence (not a named community's or occupation's militia)
-_CROWD = re.compile(r"\b(?:mobs?|crowds?|villagers|residents|locals|youths|people|neighbou?rs|"
-                    r"passers-?by|onlookers|group of (?:\w+ )?(?:men|people|youths|residents)|"
-                    r"(?:dozens|hundreds|scores) of (?:[\w-]+ )?(?:men|youths|people)|"
-                    r"armed with (?:sticks|clubs|machetes|stones|rods|knives|bats))\b",
-                    re.IGNORECASE)
-_ENTRY = re.compile(r"raid|storm", re.IGNORECASE)
-_FINITE_VIOLENCE = re.compile(r"\w+(?:ed|t)\b|beat|lynch", re.IGNORECASE)
-
 
 @dataclass
 class Context:
@@ -280,7 +180,7 @@ class Rules:
 
     def nonstate_named(self, text: str) -> bool:
         """A non-state armed group named by more than a generic word ("gunmen", "attackers")."""
-        return any(not _GENERIC_ARMED.fullmatch(match.group(0))
+        return any(not GENERIC_ARMED.fullmatch(match.group(0))
                    for match in self.nonstate.finditer(text))
 
     def cues_state(self, text: str) -> bool:
@@ -290,7 +190,7 @@ class Rules:
     def non_political(self, context: Context) -> str | None:
         """Why the sentence reads as crime or disaster rather than political violence, if it does."""
         armed = context.sentence_roles & {"nonstate", "military_target"}
-        if armed == {"nonstate"} and _ORGANISED_CRIME.search(context.sentence) and not \
+        if armed == {"nonstate"} and ORGANISED_CRIME.search(context.sentence) and not \
                 self.nonstate_named(context.sentence):
             # "a cartel gunman shot dead two rivals": gunmen of a gang are criminals (CASE
             # ORG_CRIME); a named armed group or a political word keeps the act political
@@ -300,7 +200,7 @@ class Rules:
             return None
         # "villagers attacked health workers they suspected of spreading Ebola": people acting on
         # people is not a disaster whatever disaster words surround it
-        deliberate = bool(_DELIBERATE.search(context.trigger)) and bool(
+        deliberate = bool(DELIBERATE.search(context.trigger)) and bool(
             context.agent_roles & {"civilian", "rioter", "nonstate", "state", "protester"})
         for text in (context.sentence, context.neighbours):
             if self.has("political", text) or text.isupper():
@@ -313,7 +213,7 @@ class Rules:
 
     # -- frame by frame --------------------------------------------------------------------
     def code(self, context: Context) -> Coding | None:
-        if context.frame in _PREVENTABLE and _FOILED.search(context.before[-45:]):
+        if context.frame in PREVENTABLE and FOILED.search(context.before[-45:]):
             # ACLED: an explosion or attack prevented from happening is "Disrupted weapons use"
             return _acled("Disrupted weapons use", "attack foiled before it happened", -0.05)
         method = getattr(self, "code_" + context.frame, None)
@@ -326,21 +226,21 @@ class Rules:
 
     def code_chemical(self, context: Context) -> Coding | None:
         if self.disaster.search(context.sentence) and not self.has("political", context.sentence) \
-                and not _WEAPON_USE.search(context.sentence):
+                and not WEAPON_USE.search(context.sentence):
             return _only(None, None, None, "chemical accident")
         return _acled("Chemical weapon", "chemical agent used as a weapon")
 
     def code_suicide(self, context: Context) -> Coding | None:
-        if not _EXPLOSIVE_CONTEXT.search(context.sentence.replace(context.trigger, " ", 1)) \
+        if not EXPLOSIVE_CONTEXT.search(context.sentence.replace(context.trigger, " ", 1)) \
                 and context.trigger.lower() == "suicide":
             return None  # "committed suicide"
-        if _SUICIDE_GEAR.search(context.trigger) and self.has("weapon_action", context.before[-70:]):
+        if SUICIDE_GEAR.search(context.trigger) and self.has("weapon_action", context.before[-70:]):
             # "recovered explosives and two suicide vests": gear seized before any use
             return self.weapons_taken(context, "suicide vests or belts seized or found")
         return _acled("Suicide bomb", "attacker detonated explosives on themselves")
 
     def code_grenade(self, context: Context) -> Coding | None:
-        if self.has("weapon_action", context.sentence) and not _THROWN.search(context.sentence):
+        if self.has("weapon_action", context.sentence) and not THROWN.search(context.sentence):
             return self.weapons_taken(context, "grenades found or seized")
         return _acled("Grenade", "hand grenade thrown")
 
@@ -350,32 +250,32 @@ class Rules:
         return _acled("Air/drone strike", "attack from aircraft or drone")
 
     def code_shelling(self, context: Context) -> Coding | None:
-        named_act = _SHELLING_ACT.search(context.trigger)
+        named_act = SHELLING_ACT.search(context.trigger)
         if not named_act and (not self.has("projectile_fired", context.sentence) or (
                 "weapons" in context.frames_here and self.has("weapon_action", context.sentence))):
             return None  # "artillery" in a list of weapons seized, not fired
-        if self.has("intercept", context.sentence) and not _SOME_LANDED.search(context.sentence):
+        if self.has("intercept", context.sentence) and not SOME_LANDED.search(context.sentence):
             return _acled("Disrupted weapons use", "projectiles intercepted", -0.05)
         return _acled("Shelling/artillery/missile attack", "artillery, mortars, rockets or missiles")
 
     def code_projectile(self, context: Context) -> Coding | None:
-        if self.has("intercept", context.sentence) and not _SOME_LANDED.search(context.sentence):
+        if self.has("intercept", context.sentence) and not SOME_LANDED.search(context.sentence):
             return _acled("Disrupted weapons use", "rocket or missile intercepted")
-        if _TEST.search(context.sentence) and self.has("test_launch", context.sentence):
+        if TEST.search(context.sentence) and self.has("test_launch", context.sentence):
             return _acled("Other", "weapons test, nothing attacked", plover="MOBILIZE", mode="weapons")
         if self.has("projectile_fired", context.sentence):
             return _acled("Shelling/artillery/missile attack", "rockets or missiles fired at a target")
         return None
 
     def code_explosive(self, context: Context) -> Coding | None:
-        weapon = _EXPLOSIVE_WEAPON.search(context.sentence)
+        weapon = EXPLOSIVE_WEAPON.search(context.sentence)
         reason = None if weapon else self.non_political(context)
         if reason:
             return _only(None, None, None, reason)
-        if _ACCIDENT.search(context.sentence) or _ACCIDENT.search(context.neighbours):
+        if ACCIDENT.search(context.sentence) or ACCIDENT.search(context.neighbours):
             # ACLED: an accidental explosion at a military site is "Other", not an attack
             return _acled("Other", "accidental explosion, no attack", -0.1, plover=None, mode=None)
-        exploded = _EXPLODED.search(context.trigger)
+        exploded = EXPLODED.search(context.trigger)
         if not exploded and self.has("weapon_action", context.before[-60:] + " " + context.after):
             return self.weapons_taken(context, "explosive device found, defused or seized")
         return _acled("Remote explosive/landmine/IED", "explosive device detonated")
@@ -385,7 +285,7 @@ class Rules:
         if "protester" in roles or "rioter" in roles and "nonstate" not in roles:
             # a militia fighting vigilantes is a battle between armed groups, not a riot
             return _acled("Violent demonstration", "clash involving demonstrators or rioters", -0.05)
-        if (_MOB.search(context.sentence) or _COMMUNITIES.search(context.sentence)) and \
+        if (MOB.search(context.sentence) or COMMUNITIES.search(context.sentence)) and \
                 not roles & {"nonstate", "state"}:
             return _acled("Mob violence", "clash between groups of civilians", -0.05)
         if not roles & {"nonstate", "state", "military_target"} and not (
@@ -408,13 +308,13 @@ class Rules:
                 if re.search(r"fire|shot|shoot|gun", trigger) else None)
         if "shot down" in trigger:
             return _acled("Armed clash", "aircraft shot down", -0.1)
-        if (agent & {"rioter"} or _CROWD.search(context.before[-90:])) and \
+        if (agent & {"rioter"} or CROWD.search(context.before[-90:])) and \
                 not (self.nonstate.search(context.before) or self.state.search(context.before)) and not (
                 context.actor1_inter in (1, 2, 3, 4, 8)) and not context.passive and \
-                _FINITE_VIOLENCE.match(trigger) and not self.has("political", context.before):
+                FINITE_VIOLENCE.match(trigger) and not self.has("political", context.before):
             # "villagers armed with machetes attacked a neighbouring community": no armed group
             return _acled("Mob violence", "violence by unorganised civilians", -0.05)
-        if _ENTRY.match(trigger) and agent & {"state"} and not agent & {"nonstate"} and not (
+        if ENTRY.match(trigger) and agent & {"state"} and not agent & {"nonstate"} and not (
                 target | context.sentence_roles) & {"nonstate", "military_target"} and not \
                 self.has("projectile_fired", context.sentence):
             # "police raided the opposition's headquarters": a search by the authorities is
@@ -444,15 +344,15 @@ class Rules:
         near_before = context.before[-25:]
         if self.has("crime", context.after[:50]) and not self.has("political", context.sentence):
             return _only("COERCE", "seize", "17", "contraband seized, not territory")
-        if _FELL_TO.match(context.trigger):
+        if FELL_TO.match(context.trigger):
             # "the town fell to the rebels": the taker follows, the place lost precedes
             context = replace(context, agent_roles=context.target_roles, target_roles={"territory"})
-        if _OUSTING.match(context.trigger) and not (
+        if OUSTING.match(context.trigger) and not (
                 context.target_roles | context.sentence_roles) & {"nonstate", "state"}:
             return None  # "a scare that has driven UN staffers out of the region"
         if self.material.search(near_before) or self._material_object(context):
             return self.weapons_taken(context, "material taken")
-        if _PERSON_HEAD.match(context.after):
+        if PERSON_HEAD.match(context.after):
             # "seized a district officer and his bodyguard": people taken, not a place
             if context.agent_roles & {"nonstate"} or context.actor1_inter in (2, 3, 4):
                 return _acled("Abduction/forced disappearance", "people seized by an armed group", -0.1)
@@ -462,7 +362,7 @@ class Rules:
             context.target_roles & {"territory"} or context.place_after
             or re.search(r"ground|control|territor", context.trigger, re.IGNORECASE))
         if person_object and re.match(r"\W*(?:\d+|\w+ )?", context.after) and not \
-                _GOVERNMENT_HINT.search(context.trigger):  # "recaptures a post from rebels"
+                GOVERNMENT_HINT.search(context.trigger):  # "recaptures a post from rebels"
             if "nonstate" in context.agent_roles and "civilian" in context.target_roles:
                 return _acled("Abduction/forced disappearance", "people captured by an armed group", -0.1)
             if "state" in context.agent_roles:
@@ -472,13 +372,13 @@ class Rules:
             re.search(r"\bits\s+(?:\w+\s+)?$", context.before)
         if not territorial:
             return None
-        if _WITHOUT_FIGHT.search(context.sentence) and not _VIOLENCE.search(context.sentence):
+        if WITHOUT_FIGHT.search(context.sentence) and not VIOLENCE.search(context.sentence):
             return _acled("Non-violent transfer of territory", "territory changed hands without fighting")
         if context.actor1_inter is not None:
             # ACLED: the government "or its affiliates" regains territory
-            government = (context.actor1_inter in _STATE_INTERS or context.actor1_inter == 8) and \
+            government = (context.actor1_inter in STATE_INTERS or context.actor1_inter == 8) and \
                 "nonstate" not in context.agent_roles or bool(
-                    _PRO_GOVERNMENT.search(context.before[-60:]))
+                    PRO_GOVERNMENT.search(context.before[-60:]))
             reason = f"taken by an actor of ACLED inter {context.actor1_inter}"
         elif context.passive and context.target_roles & {"state", "nonstate"}:
             # "the terrorists were pushed back from their strongholds": the loser is named
@@ -488,7 +388,7 @@ class Rules:
             government = "nonstate" not in context.agent_roles
             reason = "taken by " + ("state forces" if government else "a non-state group")
         else:
-            government = bool(_GOVERNMENT_HINT.search(context.trigger))
+            government = bool(GOVERNMENT_HINT.search(context.trigger))
             reason = "taker unnamed; the verb " + ("implies" if government else "does not imply") \
                 + " a government return"
         if government:
@@ -502,10 +402,10 @@ class Rules:
                              r"stockpile|cache|ammunition)", head, re.IGNORECASE))
 
     def weapons_taken(self, context: Context, reason: str) -> Coding:
-        taking = _TAKING.search(context.trigger) or _TAKING.search(context.before[-80:]) or \
-            _TAKING.search(context.after[:40])
-        searched = _SEARCH.search(context.sentence)  # raids and searches are law enforcement
-        if taking and (_WEAPON_SOURCE.search(context.sentence) or not searched and (
+        taking = TAKING.search(context.trigger) or TAKING.search(context.before[-80:]) or \
+            TAKING.search(context.after[:40])
+        searched = SEARCH.search(context.sentence)  # raids and searches are law enforcement
+        if taking and (WEAPON_SOURCE.search(context.sentence) or not searched and (
                 "nonstate" in context.agent_roles or context.actor1_inter in (2, 3, 4))):
             return _acled("Looting/property destruction", "weapons taken by an armed group from its enemy",
                           mode="seize")
@@ -514,7 +414,7 @@ class Rules:
     def code_withdrawal(self, context: Context) -> Coding | None:
         if not context.sentence_roles & {"nonstate", "state"} and not context.actor1_inter:
             return None
-        if _POSTURE.search(context.sentence) and not _HANDED.search(context.sentence):
+        if POSTURE.search(context.sentence) and not HANDED.search(context.sentence):
             # "withdrawing its fighters from the front line and relocating them": a force moved,
             # no territory handed to anyone (ACLED "Change to group/activity")
             return _acled("Change to group/activity", "forces pulled back or relocated", -0.05)
@@ -522,7 +422,7 @@ class Rules:
                 or "territory" in context.sentence_roles):
             return _only("RETREAT", None, "08", "withdrawal without a named territory")
         if context.trigger.lower() == "entered" and "withdr" not in context.sentence.lower() \
-                and not _WITHOUT_FIGHT.search(context.sentence):
+                and not WITHOUT_FIGHT.search(context.sentence):
             return None
         return _acled("Non-violent transfer of territory", "forces withdrew or territory handed over")
 
@@ -536,22 +436,22 @@ class Rules:
         if reason:
             return _only("COERCE", "arrest", "17", reason)
         if ("protester" in context.sentence_roles or "protest" in context.frames_here) and \
-                not _PROTEST_AHEAD.search(context.sentence):
+                not PROTEST_AHEAD.search(context.sentence):
             return _acled("Protest with intervention", "demonstrators arrested", -0.05)
         return _acled("Arrests", "people detained by authorities")
 
     def code_abduction(self, context: Context) -> Coding | None:
-        if _ORGANISED_CRIME.search(context.sentence) and not self.nonstate_named(context.sentence) \
+        if ORGANISED_CRIME.search(context.sentence) and not self.nonstate_named(context.sentence) \
                 and not self.has("political", context.sentence):
             # "police dismantled a gang that kidnapped businessmen for ransom" (CASE ORG_CRIME)
             return _only("COERCE", "abduct", "18", "kidnapping by a criminal gang")
-        if _HOSTAGE_RELEASE.search(context.before):
+        if HOSTAGE_RELEASE.search(context.before):
             # "released the hostages", "freed 20 captives in exchange for ...": an agreement
             return _acled("Agreement", "captives released", plover="CONCEDE", mode=None)
-        if _UNKNOWN_PLACE.search(context.trigger) and context.frames_here & {"arrest", "territory"}:
+        if UNKNOWN_PLACE.search(context.trigger) and context.frames_here & {"arrest", "territory"}:
             return None  # "detained and taken to an undisclosed location": the verb codes it
-        if _DISAPPEARED.match(context.trigger) and (
-                self.non_political(context) or not context.sentence_roles & _PERSON_ROLES
+        if DISAPPEARED.match(context.trigger) and (
+                self.non_political(context) or not context.sentence_roles & PERSON_ROLES
                 or self.disaster.search(context.sentence)):
             # "the plane disappeared from radar", "hikers went missing in the storm": people
             # vanishing is a forced disappearance only where someone political took them
@@ -562,12 +462,12 @@ class Rules:
         return _acled("Sexual violence", "sexual violence")
 
     def code_protest(self, context: Context) -> Coding | None:
-        if _DIPLOMATIC_PROTEST.search(context.sentence):
+        if DIPLOMATIC_PROTEST.search(context.sentence):
             return _only("ACCUSE", None, "11", "a diplomatic protest, not a demonstration")
-        if context.trigger.lower().startswith("rall") and _NOT_PROTEST.search(context.sentence) and \
+        if context.trigger.lower().startswith("rall") and NOT_PROTEST.search(context.sentence) and \
                 not context.sentence_roles & {"civilian", "protester", "person"}:
             return None
-        if _NOT_HELD.search(context.before[-50:]):
+        if NOT_HELD.search(context.before[-50:]):
             return None  # "barred its ministers from addressing rallies": no gathering took place
         if self.disaster.search(context.sentence) and not context.sentence_roles & {
                 "protester", "rioter"} and not self.has("political", context.sentence):
@@ -583,7 +483,7 @@ class Rules:
         if self.has("protest_intervention", window) and (forces or context.frame == "crowd_control"):
             return _acled("Protest with intervention", "demonstration dispersed or demonstrators detained",
                           0.06)
-        mode = "strike" if _STRIKE_WORK.search(context.trigger) else "demo"
+        mode = "strike" if STRIKE_WORK.search(context.trigger) else "demo"
         return _acled("Peaceful protest", "demonstration without violence or intervention", mode=mode)
 
     def code_crowd_control(self, context: Context) -> Coding | None:
@@ -594,7 +494,7 @@ class Rules:
     def code_riot(self, context: Context) -> Coding | None:
         if context.trigger.lower().startswith("vigilante") and "nonstate" in context.sentence_roles:
             return None  # vigilantes facing a militia are an armed group: the clash tells the event
-        if _MOB.search(context.trigger) or _MOB.search(context.sentence) and not (
+        if MOB.search(context.trigger) or MOB.search(context.sentence) and not (
                 context.sentence_roles & {"protester"}):
             return _acled("Mob violence", "violence by a mob, not a demonstration")
         return _acled("Violent demonstration", "rioting demonstrators")
@@ -614,7 +514,7 @@ class Rules:
         return _acled("Looting/property destruction", "property looted or destroyed")
 
     def code_weapons(self, context: Context) -> Coding | None:
-        if _ORGANISED_CRIME.search(context.sentence) and not self.nonstate_named(context.sentence) \
+        if ORGANISED_CRIME.search(context.sentence) and not self.nonstate_named(context.sentence) \
                 and not self.has("political", context.sentence):
             return _only("COERCE", "confiscate", "17", "weapons of a criminal gang seized")
         around = context.before[-90:] + " " + " ".join(context.after.split()[:8])
@@ -630,17 +530,17 @@ class Rules:
         return _acled("Headquarters or base established", "base or post established")
 
     def code_agreement(self, context: Context) -> Coding | None:
-        if _BREACH_AFTER.match(context.after) or _BREACH_BEFORE.search(context.before[-40:]):
+        if BREACH_AFTER.match(context.after) or BREACH_BEFORE.search(context.before[-40:]):
             # "ceasefire violations", "violated the truce": the agreement is not made here
             return _only("REJECT", None, "12", "an agreement broken, not made")
-        conflict = _CONFLICT_AGREEMENT.search(context.trigger) or \
-            _CONFLICT_AGREEMENT.search(context.sentence)
+        conflict = CONFLICT_AGREEMENT.search(context.trigger) or \
+            CONFLICT_AGREEMENT.search(context.sentence)
         armed = context.sentence_roles & {"nonstate", "state"}
         if not conflict and not armed:
             return _only("AGREE", None, "05", "an agreement between non-combatants")
-        if _SURRENDER.search(context.trigger):
+        if SURRENDER.search(context.trigger):
             return _acled("Agreement", "fighters surrendered", plover="RETREAT", mode=None)
-        if _RELEASE.search(context.trigger):
+        if RELEASE.search(context.trigger):
             return _acled("Agreement", "captives released", plover="CONCEDE", mode=None)
         return _acled("Agreement", "agreement between conflict actors")
 
