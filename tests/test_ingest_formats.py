@@ -167,7 +167,7 @@ def test_gzip_and_truncated_gzip(tmp_path):
     (tmp_path / "c.txt").write_text("Still read.")
     reports = list(read_inputs([str(tmp_path)]))
     assert codes(reports) == ["ok", "malformed", "ok"]
-    assert reports[0].id == "g1" and reports[0].path == str(tmp_path / "a.jsonl")
+    assert reports[0].id == "g1" and reports[0].path == str(tmp_path / "a.jsonl.gz!a.jsonl")
     assert "truncated gzip" in reports[1].rejection.message
     assert reports[1].rejection.path == str(tmp_path / "b.txt.gz")
 
@@ -447,3 +447,10 @@ def test_atom_xhtml_content_keeps_its_paragraphs_apart(tmp_path):
                           "The army said it arrested 10.")
     assert report.published == date(2024, 4, 3)
     assert report.author == "Desk"
+
+
+def test_a_gz_file_and_its_uncompressed_twin_keep_apart_ids(tmp_path):
+    (tmp_path / "k.txt").write_text("Rebels attacked Kidal on Monday.")
+    (tmp_path / "k.txt.gz").write_bytes(gzip.compress(b"Rebels attacked Kidal on Monday."))
+    reports = list(read_inputs([str(tmp_path)]))
+    assert [r.id for r in reports] == [str(tmp_path / "k.txt"), str(tmp_path / "k.txt.gz!k.txt")]

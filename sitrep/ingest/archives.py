@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import io
+import os
 import tarfile
 import zipfile
 import zlib
@@ -72,7 +73,10 @@ def read_gzip(stream: BinaryIO, path: str, options: ReadOptions, dispatch: Dispa
     Content that is itself streamed (JSON Lines, CSV, a tar) is decompressed as it is read, so
     its size is not limited as a whole; anything else is decompressed to at most ``max_bytes``.
     """
-    inner = path[:-3] if path.lower().endswith(".gz") else path
+    # named as an archive member ("a.jsonl.gz!a.jsonl"): the reader is chosen by the inner name,
+    # and provenance still names the file that exists
+    stem = path[:-3] if path.lower().endswith(".gz") else path
+    inner = f"{path}{MEMBER_SEPARATOR}{os.path.basename(stem)}"
     inner_reader = stream_reader_for(inner) if stream_reader_for else None
     if inner_reader is not None:
         try:
