@@ -1,6 +1,6 @@
 """Context cues of the codebook's decision rules (codebook.py): the words around a trigger that
 change its reading ("after X withdrew" makes a capture a non-violent transfer, "foiled" makes an
-attack disrupted weapons use). Each pattern's comment says which rule reads it.
+attack disrupted weapons use). Comments say why where a pattern is not self-explanatory.
 """
 
 from __future__ import annotations
@@ -9,108 +9,108 @@ import re
 
 STATE_INTERS = {1}
 GOVERNMENT_HINT = re.compile(r"regain|retook|retaken|retake|liberat|purg|cleared|won back|reclaim|"
-                              r"(?:took|taken|take|taking) back",
-                              re.IGNORECASE)
+                             r"(?:took|taken|take|taking) back",
+                             re.IGNORECASE)
 WITHOUT_FIGHT = re.compile(r"pull(?:ed|ing|s)? out|withdr[ae]w|withdrawal|evacuation deal|handed "
-                            r"(?:\w+ ){0,2}over|hand(?:ed)? over|without (?:a )?(?:fight|resistance|fighting)|"
-                            r"unopposed|vacated|under (?:the )?(?:terms of )?(?:an? |the )?(?:[\w-]+ ){0,2}"
-                            r"(?:deal|agreement|accord|arrangement)", re.IGNORECASE)
+                           r"(?:\w+ ){0,2}over|hand(?:ed)? over|without (?:a )?(?:fight|resistance|fighting)|"
+                           r"unopposed|vacated|under (?:the )?(?:terms of )?(?:an? |the )?(?:[\w-]+ ){0,2}"
+                           r"(?:deal|agreement|accord|arrangement)", re.IGNORECASE)
 EXPLOSIVE_CONTEXT = re.compile(r"bomb|blast|explo|attack|vest|belt|detonat|blew|kill", re.IGNORECASE)
 CONFLICT_AGREEMENT = re.compile(r"cease-?fire|truce|surrender|hostilities|prisoner|hostage|peace|amnesty|"
-                                 r"armistice|laid down|captives|detainees", re.IGNORECASE)
+                                r"armistice|laid down|captives|detainees", re.IGNORECASE)
 DISAPPEARED = re.compile(r"vanish|disappeared|(?:went|gone|going|go) missing", re.IGNORECASE)
 PERSON_ROLES = {"civilian", "person", "protester"}
 # generic words for armed people: in a crime context they are criminals, not an armed group
 GENERIC_ARMED = re.compile(r"\b(?:gunm[ae]n|armed (?:men|robbers)|attackers|assailants|hitm[ae]n|"
-                            r"robbers|kidnappers|abductors|pirates)\b", re.IGNORECASE)
+                           r"robbers|kidnappers|abductors|pirates)\b", re.IGNORECASE)
 ORGANISED_CRIME = re.compile(r"\b(?:cartels?|gangs?|gangsters?|mafia|syndicates?|robber(?:s|y|ies)|"
-                              r"smuggl\w+|traffick\w+|drug (?:lords?|dealers?|gangs?|war))\b",
-                              re.IGNORECASE)
+                             r"smuggl\w+|traffick\w+|drug (?:lords?|dealers?|gangs?|war))\b",
+                             re.IGNORECASE)
 # "drove the militants out of the town": ousting takes territory only from an armed enemy
 OUSTING = re.compile(r"\b(?:drove|driven|drive|driving|pushed|push|pushing|forced|chased|chase|chasing|"
-                      r"flushed|flush|kicked|ousted|oust|expelled|dislodged|dislodge|routed)\b",
-                      re.IGNORECASE)
+                     r"flushed|flush|kicked|ousted|oust|expelled|dislodged|dislodge|routed)\b",
+                     re.IGNORECASE)
 FELL_TO = re.compile(r"f[ae]ll(?:s|en)? to", re.IGNORECASE)
 PREVENTABLE = {"suicide", "explosive", "grenade", "attack", "airstrike", "shelling", "projectile",
-                "chemical"}
+               "chemical"}
 FOILED = re.compile(r"\b(?:foil(?:ed|s)?|thwart(?:ed|s)?|avert(?:ed|s)?|prevent(?:ed|s)?)\s+"
-                     r"(?:(?:an?|the|planned|possible|potential|major|another|\w+-\w+)\s+){0,3}$",
-                     re.IGNORECASE)
+                    r"(?:(?:an?|the|planned|possible|potential|major|another|\w+-\w+)\s+){0,3}$",
+                    re.IGNORECASE)
 DELIBERATE = re.compile(r"attack|shot|shoot|stab|beat|lynch|hack|massacr|murder|behead|tortur|"
-                         r"assault|raid|storm|gunned|execut|burn(?:ed|t) alive", re.IGNORECASE)
+                        r"assault|raid|storm|gunned|execut|burn(?:ed|t) alive", re.IGNORECASE)
 NOT_HELD = re.compile(r"\b(?:ban(?:s|ned|ning)?|barred|bar|prohibit\w*|outlaw\w*|forb[ia]d\w*|"
-                       r"address(?:ing|ed)?|to attend|attending)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+                      r"address(?:ing|ed)?|to attend|attending)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 BREACH_AFTER = re.compile(r"\s*(?:violations?|breach(?:es)?|violators?)\b", re.IGNORECASE)
 BREACH_BEFORE = re.compile(r"\b(?:violat\w*|breach\w*)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 SUICIDE_GEAR = re.compile(r"vests?|belts?", re.IGNORECASE)
 # a noun group after a verb of taking whose head is a person ("a district officer", "15 women")
 PERSON_HEAD = re.compile(r"\W*(?:(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
-                          r"dozens of|scores of|hundreds of|more than|at least|some|its|their|his|her|"
-                          r"more|[\w-]+)\s+){0,3}?(?:m[ae]n|wom[ae]n|girls?|boys?|children|people|persons|"
-                          r"civilians|villagers|residents|passengers|students|pupils|workers|farmers|"
-                          r"officers?|officials?|engineers?|priests?|nuns?|journalists?|activists?|"
-                          r"teachers|tourists|foreigners|hostages|chiefs?|traders|travell?ers|"
-                          r"bodyguards?|drivers?|doctors|nurses|aid workers|missionar(?:y|ies)|"
-                          r"policem[ae]n|soldiers?|guards?|troops|worshipp?ers|pilgrims|congregants|"
-                          r"parishioners|herders|herdsmen|fisherm[ae]n|miners|shoppers|commuters|motorists|"
-                          r"schoolgirls|schoolboys|schoolchildren|monks|pastors|imams|clerics|elders|"
-                          r"relatives|family members|families|villagers|inmates|detainees|crew members|"
-                          r"sailors|seafarers|refugees|migrants|hikers|customers|guests|patients)\b",
-                          re.IGNORECASE)
+                         r"dozens of|scores of|hundreds of|more than|at least|some|its|their|his|her|"
+                         r"more|[\w-]+)\s+){0,3}?(?:m[ae]n|wom[ae]n|girls?|boys?|children|people|persons|"
+                         r"civilians|villagers|residents|passengers|students|pupils|workers|farmers|"
+                         r"officers?|officials?|engineers?|priests?|nuns?|journalists?|activists?|"
+                         r"teachers|tourists|foreigners|hostages|chiefs?|traders|travell?ers|"
+                         r"bodyguards?|drivers?|doctors|nurses|aid workers|missionar(?:y|ies)|"
+                         r"policem[ae]n|soldiers?|guards?|troops|worshipp?ers|pilgrims|congregants|"
+                         r"parishioners|herders|herdsmen|fisherm[ae]n|miners|shoppers|commuters|motorists|"
+                         r"schoolgirls|schoolboys|schoolchildren|monks|pastors|imams|clerics|elders|"
+                         r"relatives|family members|families|villagers|inmates|detainees|crew members|"
+                         r"sailors|seafarers|refugees|migrants|hikers|customers|guests|patients)\b",
+                         re.IGNORECASE)
 POSTURE = re.compile(r"front ?lines?|frontlines?|relocat\w+|redeploy\w*|reposition\w*|to (?:their|its) "
-                      r"(?:bases|barracks)", re.IGNORECASE)
+                     r"(?:bases|barracks)", re.IGNORECASE)
 HANDED = re.compile(r"hand(?:ed|ing|s)? (?:\w+ ){0,3}(?:over|to)|handover|took over|taken over|entered|"
-                     r"control", re.IGNORECASE)
+                    r"control", re.IGNORECASE)
 UNKNOWN_PLACE = re.compile(r"unknown|undisclosed", re.IGNORECASE)
 # "chlorine gas attack kills 6, rescuers say": a chemical used on people, whatever rescue words follow
 WEAPON_USE = re.compile(r"attack|shell|bomb|munition|fired|dropped|strike|rocket|missile", re.IGNORECASE)
 # "police arrest opposition leader ahead of protest": the protest has not happened yet
 PROTEST_AHEAD = re.compile(r"\b(?:ahead of|before|to prevent|to stop|planned|upcoming)\s+(?:[\w-]+\s+){0,3}?"
-                            r"(?:protests?|rall(?:y|ies)|demonstrations?|march(?:es)?)\b", re.IGNORECASE)
+                           r"(?:protests?|rall(?:y|ies)|demonstrations?|march(?:es)?)\b", re.IGNORECASE)
 # "several were intercepted, while others fell in open areas": some got through, it is a bombardment
 SOME_LANDED = re.compile(r"\b(?:others?|some|the rest|remaining|one|two|several)\b[^.;]{0,30}?\b(?:fell|landed|hit|"
-                          r"struck|exploded|impacted)\b", re.IGNORECASE)
+                         r"struck|exploded|impacted)\b", re.IGNORECASE)
 SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 RELEASE = re.compile(r"released", re.IGNORECASE)
 HOSTAGE_RELEASE = re.compile(r"(?:releas\w*|free[ds]?|freeing|exchang\w*|swap\w*) (?:\w+ ){0,3}$",
-                              re.IGNORECASE)
+                             re.IGNORECASE)
 DIPLOMATIC_PROTEST = re.compile(r"lodged (?:a|an) (?:\w+ )?protest|diplomatic protest|protested to|"
-                                 r"summon(?:ed|s|ing)? (?:[\w'’-]+ ){0,4}(?:ambassador|envoy|diplomats?|"
-                                 r"charg[eé] d'affaires|high commissioner|consul)|"
-                                 r"(?:ministry|embassy) (?:\w+ )?protest", re.IGNORECASE)
+                                r"summon(?:ed|s|ing)? (?:[\w'’-]+ ){0,4}(?:ambassador|envoy|diplomats?|"
+                                r"charg[eé] d'affaires|high commissioner|consul)|"
+                                r"(?:ministry|embassy) (?:\w+ )?protest", re.IGNORECASE)
 VIOLENCE = re.compile(r"bombard|fighting|clash|attack|offensive|assault|battle|shelling|strikes?\b|"
-                       r"killed|storm", re.IGNORECASE)
+                      r"killed|storm", re.IGNORECASE)
 TAKING = re.compile(r"seiz|captur|taken|took|laid|loot|booty|spoils|arsenal|stole|plunder",
-                     re.IGNORECASE)
+                    re.IGNORECASE)
 NOT_PROTEST = re.compile(r"stocks?|shares?|markets?|prices?|dollar|currency|bonds?|index|rall(?:y|ied) "
-                          r"(?:support|behind|around)", re.IGNORECASE)
+                         r"(?:support|behind|around)", re.IGNORECASE)
 # crowds and communities without an organised armed group (ACLED "Mob violence")
 MOB = re.compile(r"mobs?|lynch|vigilante|communal|jungle justice|mob justice|villagers", re.IGNORECASE)
 # communities fighting each other with no armed group named: mob violence, not a battle
 COMMUNITIES = re.compile(r"\bcommunities|\bclans?\b|tribesmen|rival (?:groups of )?(?:residents|youths|"
-                          r"villagers)", re.IGNORECASE)
+                         r"villagers)", re.IGNORECASE)
 WEAPON_SOURCE = re.compile(r"from (?:a |an |the )?(?:\w+[- ]){0,3}(?:base|camp|depot|army|troops|"
-                            r"soldiers|forces|barracks|positions)|booty|spoils|arsenal",
-                            re.IGNORECASE)
+                           r"soldiers|forces|barracks|positions)|booty|spoils|arsenal",
+                           re.IGNORECASE)
 STRIKE_WORK = re.compile(r"strike|walkout|strikers", re.IGNORECASE)
 SHELLING_ACT = re.compile(r"shell(?:ed|ing)|bombard|attack|fire|strike|barrage", re.IGNORECASE)
 THROWN = re.compile(r"thr[eo]w|hurl|lob|toss|explod|attack|injur|wound|kill", re.IGNORECASE)
 EXPLOSIVE_WEAPON = re.compile(r"\b(?:(?<!petrol )bombs?|IEDs?|explosives|explosive devices?|"
-                               r"land ?mines?|grenades?|detonators?|suicide)\b", re.IGNORECASE)
+                              r"land ?mines?|grenades?|detonators?|suicide)\b", re.IGNORECASE)
 EXPLODED = re.compile(r"blast|explosion|explod|detonat|blew|went off", re.IGNORECASE)
 ACCIDENT = re.compile(r"\baccident(?:al|ally|s)?\b|no attack|not an attack|malfunction|"
-                       r"technical (?:fault|failure)|mishandl", re.IGNORECASE)
+                      r"technical (?:fault|failure)|mishandl", re.IGNORECASE)
 PRO_GOVERNMENT = re.compile(r"pro-(?:government|regime|state)|loyalist|government-(?:backed|allied)",
-                             re.IGNORECASE)
+                            re.IGNORECASE)
 SEARCH = re.compile(r"\braid(?:s|ed)?\b|search(?:es|ed)?\b|crackdown|sweep|checkpoint|"
-                     r"cordon", re.IGNORECASE)
+                    r"cordon", re.IGNORECASE)
 TEST = re.compile(r"test|video|nuclear", re.IGNORECASE)
 # a verb telling the act itself ("attacked", "beat to death", "burnt alive"), not a noun ("attack")
 # the unorganised many of ACLED's mob violence (not a named community's or occupation's militia)
 CROWD = re.compile(r"\b(?:mobs?|crowds?|villagers|residents|locals|youths|people|neighbou?rs|"
-                    r"passers-?by|onlookers|group of (?:\w+ )?(?:men|people|youths|residents)|"
-                    r"(?:dozens|hundreds|scores) of (?:[\w-]+ )?(?:men|youths|people)|"
-                    r"armed with (?:sticks|clubs|machetes|stones|rods|knives|bats))\b",
-                    re.IGNORECASE)
+                   r"passers-?by|onlookers|group of (?:\w+ )?(?:men|people|youths|residents)|"
+                   r"(?:dozens|hundreds|scores) of (?:[\w-]+ )?(?:men|youths|people)|"
+                   r"armed with (?:sticks|clubs|machetes|stones|rods|knives|bats))\b",
+                   re.IGNORECASE)
 ENTRY = re.compile(r"raid|storm", re.IGNORECASE)
 FINITE_VIOLENCE = re.compile(r"\w+(?:ed|t)\b|beat|lynch", re.IGNORECASE)
