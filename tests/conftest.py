@@ -19,5 +19,15 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_path(shared_dir: Path) -> Path:
-    return shared_dir / "seed" / "palmyra.txt"
+def seed_path(tmp_path_factory) -> Path:
+    """The seed report as a file: ../shared/seed/palmyra.txt, or — in a clone without ../shared —
+    the byte-exact copy the demo corpus carries (examples/seed.jsonl)."""
+    shared = SHARED / "seed" / "palmyra.txt"
+    if shared.is_file():
+        return shared
+    import json
+
+    line = (ROOT / "examples" / "seed.jsonl").read_text(encoding="utf-8").split("\n")[0]
+    path = tmp_path_factory.mktemp("seed") / "palmyra.txt"
+    path.write_bytes(json.loads(line)["text"].encode("utf-8"))
+    return path
