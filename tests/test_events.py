@@ -361,7 +361,7 @@ def test_back_reference_and_modality_cue_are_recorded_as_data(detect):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # rules generalised after the held-out run (tests/test_events_heldout.py)
+    # rules generalised after the held-out run (tests/test_events_snippet_floors.py)
     ("Angry villagers beat to death a man accused of stealing a goat.", "Mob violence"),
     ("An irate crowd attacked two men at the bus park, injuring both.", "Mob violence"),
     ("Gunmen shot dead a town councillor outside a mosque.", "Attack"),
