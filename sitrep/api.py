@@ -127,7 +127,8 @@ def export(db: str | Path = DEFAULT_DB, format: str = "jsonl", out: str | Path |
            *, event_type: str | None = None, actor: str | None = None,
            country: str | None = None, since: date | None = None, until: date | None = None,
            modality: str | None = "asserted") -> int:
-    """Write the stored events as ``acled-csv``, ``jsonl`` or ``geojson`` to ``out`` (a path or
+    """Write the stored events as ``acled-csv``, ``jsonl``, ``geojson``, ``plover-json``,
+    ``cameo-tsv`` or ``parquet`` (a path only) to ``out`` (a path or
     an open text file; None: standard output); returns how many events were written."""
     from .store.export import write_export
 

@@ -69,7 +69,8 @@ def add_parser(subparsers) -> None:
 
     export = subparsers.add_parser("export", help="write the stored events to a file")
     export.add_argument("--format", choices=EXPORT_FORMATS, required=True,
-                        help="acled-csv (ACLED's column names), jsonl or geojson")
+                        help="acled-csv (ACLED's column names), jsonl, geojson, plover-json, "
+                             "cameo-tsv (Phoenix-style) or parquet (needs --out)")
     export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     _add_db(export)
     _add_filters(export)

@@ -22,12 +22,14 @@ from typing import TextIO
 from urllib.parse import urlsplit
 
 from ..errors import UsageError
+from .formats import BINARY_FORMATS, TEXT_FORMATS
 from .records import EventQuery, Source, StoredEvent
 from .store import Store
 
 __all__ = ["EXPORT_FORMATS", "ACLED_COLUMNS", "acled_row", "geojson_feature", "write_export"]
 
-EXPORT_FORMATS = ("acled-csv", "jsonl", "geojson")
+# plover-json, cameo-tsv and parquet are in formats.py
+EXPORT_FORMATS = ("acled-csv", "jsonl", "geojson", *TEXT_FORMATS, *BINARY_FORMATS)
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -188,12 +190,15 @@ def _write_geojson(events: Iterator[StoredEvent], out: TextIO) -> int:
     return count
 
 
-_WRITERS = {"acled-csv": _write_acled_csv, "jsonl": _write_jsonl, "geojson": _write_geojson}
+_WRITERS = {"acled-csv": _write_acled_csv, "jsonl": _write_jsonl, "geojson": _write_geojson,
+            **TEXT_FORMATS}
 
 
 def write_export(store: Store, format: str, out: str | Path | TextIO | None,
                  query: EventQuery | None = None) -> int:
     """Write the events matching ``query`` in ``format`` to ``out``; returns how many."""
+    if format in BINARY_FORMATS:  # parquet: written to a path or binary file, never stdout
+        return BINARY_FORMATS[format](store.find_events(query or EventQuery()), out)
     if format not in _WRITERS:
         raise UsageError(f"unknown export format {format!r}; one of: {', '.join(EXPORT_FORMATS)}",
                          "E205")
