@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -34,11 +33,11 @@ DEFAULT_DB = "sitrep.db"
 
 @contextmanager
 def _open(db: str | Path, *, create: bool = False) -> Iterator[Store]:
-    """The store at ``db`` (only ``run`` creates one); SQLite failures become StoreErrors."""
+    """The store at ``db`` (only ``run`` creates one); database failures become StoreErrors."""
     store = Store(db, create=create)
     try:
         yield store
-    except sqlite3.Error as exc:  # locked past the busy timeout, disk full, damaged file
+    except store.errors as exc:  # locked past the busy timeout, disk full, damaged file
         raise StoreError(f"the store {db} failed: {type(exc).__name__}: {exc}", "E308") from None
     finally:
         store.close()

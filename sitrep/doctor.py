@@ -113,7 +113,7 @@ def check_store(db: str | Path | None) -> Check:
                      "creates it")
     try:
         with Store(path, create=False) as store:
-            verdict = store.connection.execute("PRAGMA quick_check").fetchone()[0]
+            verdict = store.integrity()
             stats = store.stats(None)
             version = store.schema_version
     except StoreError as exc:

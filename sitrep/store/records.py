@@ -124,8 +124,9 @@ class EventQuery:
             params += [self.event_type] * 3
         if self.actor:
             # hyphens count as spaces: the text's "al-Shabaab" finds the dictionary's "Al Shabaab"
+            # lower() on both sides: SQLite's LIKE ignores (ASCII) case, PostgreSQL's does not
             clauses.append("e.id IN (SELECT event_id FROM event_actors"
-                           " WHERE replace(name, '-', ' ') LIKE ?)")
+                           " WHERE lower(replace(name, '-', ' ')) LIKE lower(?))")
             params.append(f"%{self.actor.replace('-', ' ')}%")
         if self.country:
             clauses.append("(lower(e.country) = lower(?) OR lower(e.iso3) = lower(?)"
@@ -143,7 +144,7 @@ class EventQuery:
         if self.modality:
             clauses.append("e.modality = ?")
             params.append(self.modality)
-        return (" AND ".join(clauses) or "1"), params
+        return (" AND ".join(clauses) or "TRUE"), params
 
 
 @dataclass(frozen=True)

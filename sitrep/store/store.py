@@ -1,8 +1,9 @@
-"""The SQLite store: reports, events with every report that supports them, rejections, state.
+"""The store: reports, events with every report that supports them, rejections, state.
 
-One writer (SQLite's rule; WAL lets readers work while it writes). Rows are keyed by content
-hashes, so storing the same report or event twice adds nothing. The schema is brought up to date
-by registered migrations (``sitrep/store/migrations.py``) when the store is opened.
+One class over two back ends (``sqlite.py``: a file, the default; ``postgres.py``: a shared
+server), so that the SQL below is written once and cannot drift apart. Rows are keyed by content
+hashes, so storing the same report or event twice adds nothing, whichever process stores it. The
+schema is brought up to date by registered migrations when the store is opened.
 
     with Store("sitrep.db") as store:
         with store.transaction():
@@ -15,7 +16,6 @@ by registered migrations (``sitrep/store/migrations.py``) when the store is open
 from __future__ import annotations
 
 import json
-import sqlite3
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,10 +24,10 @@ from pathlib import Path
 
 from ..errors import StoreError, UsageError
 from ..model import ACLED_TYPES, Event, Rejection, Report, content_id
-from .migrations import migrate, schema_version
 from .records import EventQuery, Source, StoredEvent, StoreStats, event_id, report_key
+from .sqlite import SQLiteBackend
 
-__all__ = ["Store"]
+__all__ = ["Store", "open_backend"]
 
 # A prefix shorter than this could match half the store; ids are 21 characters.
 MIN_ID_PREFIX = 4
@@ -44,29 +44,28 @@ def _actor_names(event: Event) -> list[tuple[str, str]]:
     return [(role, actor.name or actor.text) for role, actor in roles if actor]
 
 
+def open_backend(db: str | Path, *, create: bool = True):
+    """The back end ``db`` names: a SQLite file (the default)."""
+    return SQLiteBackend(db, create=create)
+
+
 class Store:
-    """A sitrep database. ``create=False`` refuses to make a new file (the read-only verbs)."""
+    """A sitrep database. ``create=False`` refuses to make a new one (the read-only verbs)."""
 
     def __init__(self, path: str | Path = "sitrep.db", *, create: bool = True) -> None:
-        self.path = Path(path)
-        if not create and not self.path.is_file():
-            raise StoreError(f"no sitrep store at {self.path}; create one with "
-                             f"`sitrep run PATH --db {self.path}`", "E303")
-        try:
-            # autocommit mode: transactions are explicit (transaction()), one writer at a time
-            self.connection = sqlite3.connect(self.path, isolation_level=None)
-            self.connection.row_factory = sqlite3.Row
-            self.connection.execute("PRAGMA journal_mode = WAL")
-            self.connection.execute("PRAGMA synchronous = NORMAL")
-            self.connection.execute("PRAGMA busy_timeout = 10000")
-            migrate(self.connection)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the store {self.path}: {exc}", "E304") from None
+        self.backend = open_backend(path, create=create)
+        self.path = self.backend.path          # the SQLite file (None for a server)
+        self.location = self.backend.location  # what messages call the store
+        self.connection = self.backend.connection
+        # the failures of this back end's driver (locked, disk full, connection lost)
+        self.errors = self.backend.errors
+        self._execute = self.backend.execute
+        self._order = self.backend.insertion_order
         self._depth = 0
 
     # -- lifecycle --------------------------------------------------------------------------------
     def close(self) -> None:
-        self.connection.close()
+        self.backend.close()
 
     def __enter__(self) -> Store:
         return self
@@ -76,7 +75,11 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return schema_version(self.connection)
+        return self.backend.schema_version()
+
+    def integrity(self) -> str:
+        """"ok", or what the database found damaged."""
+        return self.backend.integrity()
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
@@ -88,50 +91,50 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        self.connection.execute("BEGIN IMMEDIATE")
+        self.backend.begin()
         self._depth = 1
         try:
             yield self
         except BaseException:
             self._depth = 0
-            self.connection.execute("ROLLBACK")
+            self.backend.rollback()
             raise
         self._depth = 0
-        self.connection.execute("COMMIT")
+        self.backend.commit()
 
     # -- reports ----------------------------------------------------------------------------------
     def report_ids(self) -> set[str]:
-        return {row[0] for row in self.connection.execute("SELECT id FROM reports")}
+        return {row[0] for row in self._execute("SELECT id FROM reports")}
 
     def rejected_reports(self) -> dict[str, str]:
         """Store id -> rejection code of the reports kept as rejected by the analysis (a
         language sitrep does not read, a stage error): a re-run still counts them."""
-        return dict(self.connection.execute(
+        return dict(self._execute(
             "SELECT r.id, x.code FROM reports r JOIN rejections x ON x.report_id = r.doc_id"
             " WHERE r.status = 'rejected'").fetchall())
 
     def has_report(self, report_id: str) -> bool:
-        return self.connection.execute(
+        return self._execute(
             "SELECT 1 FROM reports WHERE id = ?", (report_id,)).fetchone() is not None
 
     def text_groups(self) -> dict[str, str]:
         """Text hash -> group of the first stored report with that text (exact grouping)."""
         groups: dict[str, str] = {}
-        for text_hash, group_id in self.connection.execute(
-                "SELECT text_hash, group_id FROM reports ORDER BY rowid"):
+        for text_hash, group_id in self._execute(
+                f"SELECT text_hash, group_id FROM reports ORDER BY {self._order}"):
             groups.setdefault(text_hash, group_id)
         return groups
 
     def analysed_lengths(self) -> dict[str, int]:
         """Group -> length of the longest analysed text in it (what a fuller copy must beat)."""
-        return dict(self.connection.execute(
+        return dict(self._execute(
             "SELECT group_id, MAX(LENGTH(raw)) FROM reports WHERE status = 'analysed'"
             " GROUP BY group_id"))
 
     def report_texts(self) -> Iterator[tuple[str, str, str]]:
         """(id, group, raw text) of every stored report, in the order they were stored."""
-        yield from self.connection.execute(
-            "SELECT id, group_id, raw FROM reports ORDER BY rowid")
+        yield from self._execute(
+            f"SELECT id, group_id, raw FROM reports ORDER BY {self._order}")
 
     def add_report(self, report: Report, group_id: str | None = None, *,
                    analysed: bool = True) -> str:
@@ -151,24 +154,26 @@ class Store:
             analysis = zlib.compress(json.dumps(report.to_dict(), ensure_ascii=False)
                                      .encode("utf-8", "surrogatepass"), 1)
         published = report.published.isoformat() if report.published else None
-        self.connection.execute(
-            "INSERT OR IGNORE INTO reports (id, doc_id, text_hash, group_id, status, path, record,"
+        self._execute(
+            "INSERT INTO reports (id, doc_id, text_hash, group_id, status, path, record,"
             " url, title, publisher, published, published_source, language, raw, analysis,"
-            " stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (report_id, report.id, content_id(report.raw), group_id, status, report.path,
              report.record, report.url, report.title, report.publisher, published,
              report.published_source, report.language, report.raw, analysis, _now()))
-        self.connection.execute(
-            "INSERT OR IGNORE INTO event_sources (event_id, report_id)"
-            " SELECT id, ? FROM events WHERE group_id = ?", (report_id, group_id))
+        self._execute(
+            "INSERT INTO event_sources (event_id, report_id)"
+            " SELECT id, ? FROM events WHERE group_id = ? ON CONFLICT DO NOTHING",
+            (report_id, group_id))
         return report_id
 
     def get_report(self, report_id: str) -> Report:
         """A stored report: the full analysis of an analysed one, text and metadata of a copy."""
-        row = self.connection.execute(
+        row = self._execute(
             "SELECT * FROM reports WHERE id = ?", (report_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no report with id {report_id!r} in {self.path}", "E305")
+            raise StoreError(f"no report with id {report_id!r} in {self.location}", "E305")
         if row["analysis"] is not None:
             return Report.from_dict(json.loads(zlib.decompress(row["analysis"])))
         return Report.from_dict({
@@ -187,7 +192,7 @@ class Store:
         since the shorter copies do not tell it. Two events of one report with the same key are
         one event (the first wins); storing an event again adds nothing.
         """
-        row = self.connection.execute(
+        row = self._execute(
             "SELECT group_id FROM reports WHERE id = ?", (report_id,)).fetchone()
         if row is None:
             raise StoreError(f"store the report {report_id!r} before its events", "E306")
@@ -196,11 +201,11 @@ class Store:
         for event in events:
             identifier = event_id(group_id, event)
             location = event.location
-            cursor = self.connection.execute(
-                "INSERT OR IGNORE INTO events (id, group_id, report_id, event_type,"
+            cursor = self._execute(
+                "INSERT INTO events (id, group_id, report_id, event_type,"
                 " sub_event_type, plover_type, actor1, actor2, country, iso3, event_date,"
                 " modality, fatalities, data, stored_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (identifier, group_id, report_id, event.event_type, event.sub_event_type,
                  event.plover_type,
                  (event.actor1.name or event.actor1.text) if event.actor1 else None,
@@ -211,27 +216,31 @@ class Store:
             if not cursor.rowcount:
                 continue
             added += 1
-            self.connection.executemany(
-                "INSERT OR IGNORE INTO event_actors (event_id, role, name) VALUES (?, ?, ?)",
+            self.backend.executemany(
+                "INSERT INTO event_actors (event_id, role, name) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
                 [(identifier, role, name) for role, name in _actor_names(event)])
             if group_sources:
-                self.connection.execute(
-                    "INSERT OR IGNORE INTO event_sources (event_id, report_id)"
-                    " SELECT ?, id FROM reports WHERE group_id = ?", (identifier, group_id))
+                self._execute(
+                    "INSERT INTO event_sources (event_id, report_id)"
+                    " SELECT ?, id FROM reports WHERE group_id = ? ON CONFLICT DO NOTHING",
+                    (identifier, group_id))
             else:
-                self.connection.execute(
-                    "INSERT OR IGNORE INTO event_sources (event_id, report_id) VALUES (?, ?)",
+                self._execute(
+                    "INSERT INTO event_sources (event_id, report_id) VALUES (?, ?)"
+                    " ON CONFLICT DO NOTHING",
                     (identifier, report_id))
         return added
 
     def get_event(self, identifier: str) -> StoredEvent:
         """The event with this id, or the only one whose id starts with it."""
         identifier = identifier.strip()
-        row = self.connection.execute(
+        row = self._execute(
             "SELECT * FROM events WHERE id = ?", (identifier,)).fetchone()
         if row is None and len(identifier) >= MIN_ID_PREFIX:
-            rows = self.connection.execute(
-                "SELECT * FROM events WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+            rows = self._execute(
+                # ids are lower-case hex; SQLite's LIKE ignores case, PostgreSQL's does not
+                "SELECT * FROM events WHERE id LIKE lower(?) ESCAPE '\\' LIMIT 2",
                 (identifier.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                  + "%",)).fetchall()
             if len(rows) > 1:
@@ -241,8 +250,8 @@ class Store:
         if row is None:
             short = (f" (a prefix needs at least {MIN_ID_PREFIX} characters)"
                      if len(identifier) < MIN_ID_PREFIX else "")
-            raise StoreError(f"no event with id {identifier!r}{short} in {self.path}; list the ids "
-                             f"with `sitrep events --db {self.path} --modality all`", "E307")
+            raise StoreError(f"no event with id {identifier!r}{short} in {self.location}; list "
+                             f"the ids with `sitrep events --db {self.location} --modality all`", "E307")
         return self._stored_event(row)
 
     def find_events(self, query: EventQuery | None = None) -> Iterator[StoredEvent]:
@@ -252,18 +261,18 @@ class Store:
                " ORDER BY e.event_date IS NULL, e.event_date, e.id")
         if query and query.limit:
             sql += f" LIMIT {int(query.limit)}"
-        for row in self.connection.execute(sql, params):  # streamed: a large store never in memory
+        for row in self._execute(sql, params):  # streamed: a large store never in memory
             yield self._stored_event(row)
 
     def sources(self, identifier: str) -> tuple[Source, ...]:
-        rows = self.connection.execute(
+        rows = self._execute(
             "SELECT r.id, r.path, r.url, r.title, r.published, r.publisher, r.record"
             " FROM event_sources s JOIN reports r ON r.id = s.report_id"
-            " WHERE s.event_id = ? ORDER BY r.published IS NULL, r.published, r.rowid",
+            f" WHERE s.event_id = ? ORDER BY r.published IS NULL, r.published, r.{self._order}",
             (identifier,)).fetchall()
         return tuple(Source(*row) for row in rows)
 
-    def _stored_event(self, row: sqlite3.Row) -> StoredEvent:
+    def _stored_event(self, row) -> StoredEvent:
         return StoredEvent(row["id"], Event.from_dict(json.loads(row["data"])), row["report_id"],
                            row["group_id"], self.sources(row["id"]), row["stored_at"])
 
@@ -272,9 +281,9 @@ class Store:
         """Record a rejection; returns False when exactly this one was already recorded."""
         identifier = content_id(rejection.path, rejection.line, rejection.code,
                                 rejection.message, prefix="x")
-        cursor = self.connection.execute(
-            "INSERT OR IGNORE INTO rejections (id, path, line, code, message, report_id,"
-            " stored_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        cursor = self._execute(
+            "INSERT INTO rejections (id, path, line, code, message, report_id,"
+            " stored_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (identifier, rejection.path, rejection.line, rejection.code, rejection.message,
              rejection.report_id, _now()))
         return bool(cursor.rowcount)
@@ -284,16 +293,18 @@ class Store:
         params: tuple = ()
         if code:
             sql, params = sql + " WHERE code = ?", (code,)
-        for row in self.connection.execute(sql + " ORDER BY path, line, rowid", params).fetchall():
+        # NULLs first on both back ends (SQLite's order; PostgreSQL puts them last)
+        order = f" ORDER BY path IS NOT NULL, path, line IS NOT NULL, line, {self._order}"
+        for row in self._execute(sql + order, params).fetchall():
             yield Rejection(*row)
 
     # -- state of corpus-level steps ----------------------------------------------------------------
     def get_state(self, key: str) -> bytes | None:
-        row = self.connection.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        row = self._execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         return bytes(row[0]) if row else None
 
     def set_state(self, key: str, value: bytes) -> None:
-        self.connection.execute(
+        self._execute(
             "INSERT INTO state (key, value) VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
@@ -301,15 +312,15 @@ class Store:
     def stats(self, modality: str | None = "asserted") -> StoreStats:
         """Counts of reports, events (by type and country, of ``modality``; None: all) and
         rejections (by code)."""
-        execute = self.connection.execute
+        execute = self._execute
         by_status = dict(execute("SELECT status, COUNT(*) FROM reports GROUP BY status").fetchall())
         by_modality = dict(execute(
-            "SELECT modality, COUNT(*) FROM events GROUP BY modality ORDER BY 2 DESC").fetchall())
-        condition, params = ("modality = ?", [modality]) if modality else ("1", [])
+            "SELECT modality, COUNT(*) FROM events GROUP BY modality ORDER BY 2 DESC, 1").fetchall())
+        condition, params = ("modality = ?", [modality]) if modality else ("TRUE", [])
         by_type: dict[str, dict[str, int]] = {}
         for event_type, sub_type, count in execute(
                 f"SELECT event_type, coalesce(sub_event_type, '-'), COUNT(*) FROM events"
-                f" WHERE {condition} AND event_type IS NOT NULL GROUP BY 1, 2", params):
+                f" WHERE {condition} AND event_type IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2", params):
             by_type.setdefault(event_type, {})[sub_type] = count
         by_type = {kind: dict(sorted(by_type[kind].items(), key=lambda item: -item[1]))
                    for kind in [*ACLED_TYPES, *sorted(set(by_type) - set(ACLED_TYPES))]

@@ -1,0 +1,70 @@
+"""The SQLite back end of the store: one file, one writer, WAL so that readers work while it writes.
+
+A back end gives :class:`sitrep.store.Store` a connection and what differs between databases:
+how to open, migrate, begin and end a transaction, check integrity, and name the column that
+keeps insertion order. The SQL of the store itself is written once, in the subset both SQLite
+and PostgreSQL accept (``ON CONFLICT DO NOTHING``, ``TRUE``, ``lower() LIKE lower()``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..errors import StoreError
+from .migrations import migrate, schema_version
+
+__all__ = ["SQLiteBackend"]
+
+
+class SQLiteBackend:
+    """A store in the SQLite file ``path`` (``:memory:`` for a throw-away one)."""
+
+    name = "sqlite"
+    # SQLite numbers every row in insertion order already
+    insertion_order = "rowid"
+    errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        self.location = str(path)
+        if not create and not self.path.is_file():
+            raise StoreError(f"no sitrep store at {self.path}; create one with "
+                             f"`sitrep run PATH --db {self.path}`", "E303")
+        try:
+            # autocommit mode: transactions are explicit (Store.transaction), one writer at a time
+            self.connection = sqlite3.connect(self.path, isolation_level=None)
+            self.connection.row_factory = sqlite3.Row
+            self.connection.execute("PRAGMA journal_mode = WAL")
+            self.connection.execute("PRAGMA synchronous = NORMAL")
+            self.connection.execute("PRAGMA busy_timeout = 10000")
+            migrate(self.connection)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}", "E304") from None
+
+    def execute(self, sql: str, params: tuple | list = ()) -> sqlite3.Cursor:
+        return self.connection.execute(sql, params)
+
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        self.connection.executemany(sql, rows)
+
+    def begin(self) -> None:
+        # IMMEDIATE takes the write lock now: a second writer waits (busy_timeout) here, at the
+        # start, rather than failing half-way through its transaction
+        self.connection.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.connection.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.connection.execute("ROLLBACK")
+
+    def schema_version(self) -> int:
+        return schema_version(self.connection)
+
+    def integrity(self) -> str:
+        """"ok", or what SQLite found damaged."""
+        return self.connection.execute("PRAGMA quick_check").fetchone()[0]
+
+    def close(self) -> None:
+        self.connection.close()
