@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "doctor": "sitrep.cli.doctor",
     "eval": "sitrep.cli.evaluate",
     "gazetteer": "sitrep.geo.cli",
+    "serve": "sitrep.cli.serve",
 }
 
 
