@@ -7,7 +7,7 @@ SHARED ?= ../shared
 DB ?= demo.db
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench models gazetteer clean
+.PHONY: setup demo test bench models gazetteer basemap web-bench screenshot clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,11 +15,16 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP) gazetteer
+setup: $(STAMP) gazetteer basemap
 
 # The offline gazetteer (SQLite, FTS5 + R*Tree), built from installed GeoNames data; not committed.
 gazetteer: $(STAMP)
 	$(SITREP) gazetteer build --if-missing
+
+# The web map's country outlines (npm package world-atlas, fetched once; not committed). Without
+# npm it says so and the map works without outlines.
+basemap: $(STAMP)
+	$(PY) -m sitrep.web.basemap --if-missing
 
 demo: setup
 	rm -f $(DB) $(DB)-wal $(DB)-shm
@@ -29,12 +34,23 @@ demo: setup
 	@echo
 	@echo "Next: $(SITREP) events --db $(DB) | less ;  $(SITREP) show EVENT_ID --db $(DB) ;"
 	@echo "      $(SITREP) export --format acled-csv --db $(DB) --out events.csv ;  $(SITREP) doctor"
+	@echo
+	@echo "Open the map:  $(SITREP) serve --db $(DB)   then browse http://127.0.0.1:8080/"
 
 test: setup
 	$(PY) -m pytest -q
 
 bench: setup
 	$(PY) -m sitrep.bench
+
+# `sitrep serve` under load on loopback: 10,000 generated events, 10,000 requests at concurrency
+# 16, and the page's load time in Chromium (bounded; stops by itself). Not part of `make test`.
+web-bench: setup
+	$(PY) -m sitrep.web.loadtest
+
+# docs/web.png: the page over the demo store, for the README
+screenshot: demo
+	$(PY) -m sitrep.web.loadtest --screenshot docs/web.png --db $(DB)
 
 # Retrain the project's own language models from ../shared/data (see docs/models.md).
 models: $(STAMP)
