@@ -191,7 +191,9 @@ def screenshot(db: Path, out: Path) -> None:
         page.wait_for_selector("body[data-ready=true]", timeout=60_000)
         page.locator("#events-table tbody tr").first.click()
         page.wait_for_selector("#panel mark.evidence", timeout=30_000)
-        page.wait_for_timeout(1500)  # the zoom animation
+        page.wait_for_timeout(1500)  # the zoom to the event's marker
+        page.evaluate("fitMap()")  # back to every event, for the picture
+        page.wait_for_timeout(1500)
         page.screenshot(path=str(out))
     finally:
         browser.close()
