@@ -234,3 +234,20 @@ def test_request_limits(db, client):
     with TestClient(guarded(create_app(db), Limits(rate=1, burst=3))) as limited:
         statuses = [limited.get("/api/stats").status_code for _ in range(6)]
     assert statuses[:3] == [200, 200, 200] and 429 in statuses[3:]
+
+
+def test_readme_lists_every_endpoint(client):
+    """The README's endpoint table and the app's routes are the same set (docs must not drift)."""
+    import re
+    from pathlib import Path
+
+    readme = Path(__file__).resolve().parent.parent / "README.md"
+    if not readme.is_file():
+        pytest.skip("no README.md")
+    documented = {(method, path.split("?")[0]) for method, path in
+                  re.findall(r"^\| `(GET|POST) (/api[^` ]*)`", readme.read_text("utf-8"), re.M)}
+    schema = client.get("/openapi.json").json()
+    served = {(method.upper(), path) for path, methods in schema["paths"].items()
+              for method in methods}
+    served = {(method, path.replace("{event_id}", "{id}")) for method, path in served}
+    assert documented == served
