@@ -107,12 +107,14 @@ def check_store(db: str | Path | None) -> Check:
 
     if db is None:
         return Check("store", True, "no store given (--db)")
-    path = Path(db)
-    if not path.exists():
+    from .store.postgres import is_database_url, redact
+
+    path = redact(db) if is_database_url(db) else Path(db)
+    if isinstance(path, Path) and not path.exists():
         return Check("store", True, f"{path} does not exist yet; `sitrep run PATH --db {path}` "
                      "creates it")
     try:
-        with Store(path, create=False) as store:
+        with Store(db if is_database_url(db) else path, create=False) as store:
             verdict = store.integrity()
             stats = store.stats(None)
             version = store.schema_version

@@ -31,3 +31,35 @@ def seed_path(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("seed") / "palmyra.txt"
     path.write_bytes(json.loads(line)["text"].encode("utf-8"))
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server started for this test session (tests/postgres_server.py)."""
+    from postgres_server import PostgresServer, ServerUnavailable
+
+    server = None
+    try:
+        server = PostgresServer()
+        server.start()
+    except ServerUnavailable as exc:
+        if server is not None:
+            server.stop()
+        if os.environ.get("CI"):  # CI installs PostgreSQL (.ci/run): a skip would hide a gap
+            pytest.fail(f"no PostgreSQL server for the store tests: {exc}")
+        pytest.skip(f"no PostgreSQL server for the store tests: {exc}")
+    yield server
+    server.stop()
+
+
+_schemas = iter(range(1, 1_000_000))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path) -> str:
+    """A new, empty store on each back end: a SQLite file, or a PostgreSQL URL (its own schema
+    on the session's server). Store tests that take it run on both, so they cannot drift apart."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    server = request.getfixturevalue("postgres_server")
+    return server.new_schema_url(f"test_{next(_schemas)}")

@@ -17,9 +17,10 @@ from sitrep.store.export import ACLED_COLUMNS
 
 
 @pytest.fixture
-def setup(tmp_path):
-    """A corpus, the stand-in pipeline's config and a store path (not created yet)."""
-    return write_corpus(tmp_path), str(write_fake_config(tmp_path)), str(tmp_path / "cli.db")
+def setup(tmp_path, db):
+    """A corpus, the stand-in pipeline's config and a store (not created yet): every verb is
+    tested with --db FILE and with --db postgresql://..."""
+    return write_corpus(tmp_path), str(write_fake_config(tmp_path)), db
 
 
 @pytest.fixture

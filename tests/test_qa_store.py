@@ -12,7 +12,7 @@ from sitrep.store import EventQuery, Store
 from sitrep.store.export import write_export
 
 
-def test_acled_csv_leaves_out_events_with_no_acled_type(tmp_path):
+def test_acled_csv_leaves_out_events_with_no_acled_type(db):
     # A diplomatic appeal coded only in PLOVER/CAMEO is not an ACLED event: a row with an empty
     # event_type breaks tools that load ACLED files (found exporting a run over news pages).
     document = FakeEvents()(report(MARCHED + "The government called for calm.\n"))
@@ -20,7 +20,7 @@ def test_acled_csv_leaves_out_events_with_no_acled_type(tmp_path):
     document.events.append(Event(None, None, "REQUEST", cameo_root="10",
                                  evidence=(Span(start, start + 15, "called for calm"),),
                                  confidence=0.6))
-    with Store(tmp_path / "qa.db") as store:
+    with Store(db) as store:
         with store.transaction():
             report_id = store.add_report(document, None)
             store.add_events(report_id, document.events)
@@ -34,14 +34,14 @@ def test_acled_csv_leaves_out_events_with_no_acled_type(tmp_path):
         assert write_export(store, "jsonl", jsonl) == 2  # the other formats keep them
 
 
-def test_too_short_id_prefix_says_so(tmp_path):
+def test_too_short_id_prefix_says_so(db):
     # `sitrep show e` answered "no event with id 'e'" although every id starts with "e"
     import pytest
 
     from sitrep.errors import StoreError
 
     document = FakeEvents()(report(MARCHED))
-    with Store(tmp_path / "qa.db") as store:
+    with Store(db) as store:
         with store.transaction():
             store.add_events(store.add_report(document, None), document.events)
         (stored,) = store.find_events(EventQuery())
@@ -50,7 +50,7 @@ def test_too_short_id_prefix_says_so(tmp_path):
         assert store.get_event(stored.id[:4]).id == stored.id
 
 
-def test_actor_filter_ignores_hyphens_and_spaces(tmp_path):
+def test_actor_filter_ignores_hyphens_and_spaces(db):
     # an analyst types the group as the article spells it ("al-Shabaab"); the dictionary name
     # is "Al Shabaab" (`sitrep events --actor al-shabaab` found nothing)
     from sitrep.model import Actor
@@ -60,7 +60,7 @@ def test_actor_filter_ignores_hyphens_and_spaces(tmp_path):
     document.events = [Event("Battles", "Armed clash", "ASSAULT", cameo_root="19",
                              actor1=Actor(0, 10, "Al-Shabaab", name="Al Shabaab", inter=2),
                              evidence=(span,), confidence=0.8, trigger=span)]
-    with Store(tmp_path / "qa.db") as store:
+    with Store(db) as store:
         with store.transaction():
             store.add_events(store.add_report(document, None), document.events)
         for typed in ("al-shabaab", "Al Shabaab", "shabaab", "AL-SHABAAB"):
@@ -81,7 +81,7 @@ def test_unknown_event_type_is_a_usage_error_not_an_empty_list():
         EventQuery(event_type=known)
 
 
-def test_country_filter_takes_the_geonames_spelling_too(tmp_path):
+def test_country_filter_takes_the_geonames_spelling_too(db):
     # the store says "Democratic Republic of Congo" (ACLED's spelling); an analyst typing the
     # UN/GeoNames "Democratic Republic of the Congo" got nothing (found by QA)
     from sitrep.model import Place
@@ -93,7 +93,7 @@ def test_country_filter_takes_the_geonames_spelling_too(tmp_path):
     document.events = [Event("Explosions/Remote violence", "Shelling/artillery/missile attack",
                              "ASSAULT", cameo_root="19", location=goma, evidence=(span,),
                              confidence=0.8, trigger=span)]
-    with Store(tmp_path / "qa.db") as store:
+    with Store(db) as store:
         with store.transaction():
             store.add_events(store.add_report(document, None), document.events)
         for typed in ("Democratic Republic of Congo", "cod", "Democratic Republic of the Congo"):
@@ -101,7 +101,7 @@ def test_country_filter_takes_the_geonames_spelling_too(tmp_path):
         assert list(store.find_events(EventQuery(country="Republic of the Congo"))) == []
 
 
-def test_rerun_still_counts_reports_the_analysis_rejected(tmp_path):
+def test_rerun_still_counts_reports_the_analysis_rejected(tmp_path, db):
     # a French report is stored as rejected (unsupported_language); re-running the same input
     # said "no rejections" and exited 0 where the first run exited 1 (found by QA)
     from sitrep import api
@@ -110,7 +110,6 @@ def test_rerun_still_counts_reports_the_analysis_rejected(tmp_path):
     french.write_text("Des hommes armés ont attaqué lundi un poste de police dans le nord du "
                       "Burkina Faso, tuant quatre gendarmes, selon des sources sécuritaires.",
                       encoding="utf-8")
-    db = str(tmp_path / "qa.db")
     first = api.run([str(french)], db=db)
     again = api.run([str(french)], db=db)
     assert dict(first.rejected) == {"unsupported_language": 1}

@@ -1,4 +1,5 @@
-"""The SQLite store: migrations, content-hash ids, sources, queries, counts, state."""
+"""The store: migrations, content-hash ids, sources, queries, counts, state. The tests that take
+the ``store`` fixture run on both back ends (SQLite and PostgreSQL, see ``db`` in conftest.py)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from sitrep.store.migrations import MIGRATIONS, migrate
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "test.db") as store:
+def store(db):
+    with Store(db) as store:
         yield store
 
 
@@ -167,8 +168,8 @@ def test_get_event_by_id_prefix_and_unknown_ids(store):
     with pytest.raises(StoreError, match="no event with id"):
         store.get_event("e%%%")  # LIKE wildcards are taken literally
     for number, identifier in enumerate(ids):  # give both ids a common prefix
-        store.connection.execute("UPDATE events SET id = ? WHERE id = ?",
-                                 (f"eabcd{number}", identifier))
+        store.backend.execute("UPDATE events SET id = ? WHERE id = ?",
+                              (f"eabcd{number}", identifier))
     with pytest.raises(UsageError, match="several"):
         store.get_event("eabcd")
 

@@ -20,8 +20,8 @@ def pipeline():
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "run.db") as store:
+def store(db):  # both back ends
+    with Store(db) as store:
         yield store
 
 

@@ -78,8 +78,9 @@ def add_parser(subparsers) -> None:
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=api.DEFAULT_DB, metavar="FILE",
-                        help=f"the SQLite store (default {api.DEFAULT_DB})")
+    parser.add_argument("--db", default=api.DEFAULT_DB, metavar="FILE|URL",
+                        help=f"the store: a SQLite file (default {api.DEFAULT_DB}) or "
+                             "postgresql://USER@HOST[:PORT]/DBNAME")
 
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:

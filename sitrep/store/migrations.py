@@ -22,13 +22,16 @@ Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: dict[int, tuple[str, Migration]] = {}
 
 
-def migration(version: int) -> Callable[[Migration], Migration]:
-    """Register ``function`` as schema migration ``version`` (1, 2, 3, ... without gaps)."""
+def migration(version: int, registry: dict | None = None) -> Callable[[Migration], Migration]:
+    """Register ``function`` as schema migration ``version`` (1, 2, 3, ... without gaps) of
+    SQLite, or of the back end whose ``registry`` is given (``postgres.py`` keeps its own, with
+    the same versions and names: a test holds them equal)."""
+    registry = MIGRATIONS if registry is None else registry
 
     def register(function: Migration) -> Migration:
-        if version in MIGRATIONS or version != len(MIGRATIONS) + 1:
+        if version in registry or version != len(registry) + 1:
             raise StoreError(f"migration {version} ({function.__name__}) is out of order", "E301")
-        MIGRATIONS[version] = (function.__name__, function)
+        registry[version] = (function.__name__, function)
         return function
 
     return register

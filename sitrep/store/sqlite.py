@@ -45,6 +45,10 @@ class SQLiteBackend:
     def execute(self, sql: str, params: tuple | list = ()) -> sqlite3.Cursor:
         return self.connection.execute(sql, params)
 
+    def stream(self, sql: str, params: tuple | list = ()) -> sqlite3.Cursor:
+        """Rows of a large result as they are read (SQLite's cursor never holds them all)."""
+        return self.connection.execute(sql, params)
+
     def executemany(self, sql: str, rows: list[tuple]) -> None:
         self.connection.executemany(sql, rows)
 

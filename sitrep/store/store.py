@@ -25,6 +25,7 @@ from pathlib import Path
 from ..errors import StoreError, UsageError
 from ..model import ACLED_TYPES, Event, Rejection, Report, content_id
 from .records import EventQuery, Source, StoredEvent, StoreStats, event_id, report_key
+from .postgres import is_database_url
 from .sqlite import SQLiteBackend
 
 __all__ = ["Store", "open_backend"]
@@ -45,7 +46,11 @@ def _actor_names(event: Event) -> list[tuple[str, str]]:
 
 
 def open_backend(db: str | Path, *, create: bool = True):
-    """The back end ``db`` names: a SQLite file (the default)."""
+    """The back end ``db`` names: a ``postgresql://`` URL or a SQLite file (the default)."""
+    if is_database_url(db):
+        from .postgres import PostgresBackend  # psycopg is imported only when it is needed
+
+        return PostgresBackend(db, create=create)
     return SQLiteBackend(db, create=create)
 
 
@@ -261,7 +266,7 @@ class Store:
                " ORDER BY e.event_date IS NULL, e.event_date, e.id")
         if query and query.limit:
             sql += f" LIMIT {int(query.limit)}"
-        for row in self._execute(sql, params):  # streamed: a large store never in memory
+        for row in self.backend.stream(sql, params):  # a large store is never all in memory
             yield self._stored_event(row)
 
     def sources(self, identifier: str) -> tuple[Source, ...]:

@@ -1,0 +1,251 @@
+"""The PostgreSQL back end of the store: one database that a team, or many runs at once, share.
+
+``--db postgresql://USER@HOST[:PORT]/DBNAME`` wherever ``--db FILE`` is accepted. The store's
+SQL is the same as for SQLite (``store.py``); this module connects, translates SQLite's ``?``
+placeholders into psycopg's ``%s``, keeps the schema (the same tables and columns, with
+PostgreSQL's types) and runs transactions.
+
+Several ``sitrep run`` processes may write to one database at once. Nothing is lost or stored
+twice because every row is keyed by a content hash and written with ``ON CONFLICT DO NOTHING``
+inside a transaction; each write transaction also takes a transaction-scoped advisory lock
+(:data:`WRITE_LOCK`), PostgreSQL's equivalent of SQLite's ``BEGIN IMMEDIATE``: the runs analyse
+in parallel and write their batches one after another, so that two batches never deadlock on
+each other's keys and a syndicated copy stored by one run always sees the events another run
+stored for its group (under READ COMMITTED without the lock each could miss the other's).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from functools import lru_cache
+from urllib.parse import urlsplit, urlunsplit
+
+from ..errors import StoreError
+from .migrations import migration
+
+__all__ = ["PostgresBackend", "MIGRATIONS", "is_database_url", "redact"]
+
+URL_SCHEMES = ("postgresql://", "postgres://")
+# Key of the advisory lock held by write transactions and migrations (any fixed 64-bit number;
+# advisory locks are per database, so stores in other databases do not wait for each other).
+WRITE_LOCK = 0x5173_7265_7000
+# Rows fetched per round trip when streaming events out of a large store.
+STREAM_ROWS = 2000
+
+# version -> (name, function); the same versions and names as migrations.MIGRATIONS
+MIGRATIONS: dict[int, tuple] = {}
+
+
+def is_database_url(db) -> bool:
+    return isinstance(db, str) and db.startswith(URL_SCHEMES)
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+@lru_cache(maxsize=256)
+def _placeholders(sql: str) -> str:
+    """SQLite's ``?`` -> psycopg's ``%s`` outside quoted literals; a literal ``%`` -> ``%%``
+    everywhere (psycopg reads ``%`` inside quotes too)."""
+    return re.sub(r"'[^']*'|\?|%", lambda m: (m[0].replace("%", "%%") if m[0][0] == "'"
+                                                else {"?": "%s", "%": "%%"}[m[0]]), sql)
+
+
+class _Row(tuple):
+    """A row read by position, by column name or unpacked, as ``sqlite3.Row`` is."""
+
+    def __new__(cls, values, index: dict[str, int]):
+        row = super().__new__(cls, values)
+        row._index = index
+        return row
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            key = self._index[key]
+        return super().__getitem__(key)
+
+    def keys(self) -> list[str]:
+        return list(self._index)
+
+
+def _row_factory(cursor):
+    index = {column.name: i for i, column in enumerate(cursor.description or ())}
+    return lambda values: _Row(values, index)
+
+
+class PostgresBackend:
+    """A store in the PostgreSQL database at ``url``."""
+
+    name = "postgresql"
+    # PostgreSQL has no rowid: the reports and rejections tables number rows in a sequence
+    insertion_order = "seq"
+
+    def __init__(self, url: str, *, create: bool = True) -> None:
+        try:
+            import psycopg
+        except ModuleNotFoundError:
+            raise StoreError("a postgresql:// store needs psycopg: pip install "
+                             "'psycopg[binary]' (make setup installs it)", "E304") from None
+        self.path = None
+        self.location = redact(url)
+        self._streams = 0  # names the server-side cursors of stream()
+        self.errors = (psycopg.Error,)
+        try:
+            self.connection = psycopg.connect(url, autocommit=True, row_factory=_row_factory)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot connect to the store {self.location}: "
+                             f"{str(exc).strip()}", "E304") from None
+        try:
+            if not create and self.schema_version() == 0:
+                raise StoreError(f"no sitrep store in {self.location}; create one with "
+                                 f"`sitrep run PATH --db {self.location}`", "E303")
+            migrate(self.connection)
+        except BaseException:
+            self.connection.close()
+            raise
+
+    def execute(self, sql: str, params: tuple | list = ()):
+        return self.connection.execute(_placeholders(sql), params)
+
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        if rows:
+            with self.connection.cursor() as cursor:
+                cursor.executemany(_placeholders(sql), rows)
+
+    def stream(self, sql: str, params: tuple | list = ()):
+        """Rows of a large result a few thousand at a time (a server-side cursor)."""
+        # WITH HOLD: the cursor outlives the statement in autocommit mode; the store may run
+        # other queries (an event's sources) between two fetches
+        self._streams += 1
+        name = f"sitrep_stream_{self._streams}"
+        with self.connection.cursor(name=name, withhold=True) as cursor:
+            cursor.itersize = STREAM_ROWS
+            cursor.execute(_placeholders(sql), params)
+            yield from cursor
+
+    def begin(self) -> None:
+        self.connection.execute("BEGIN")
+        self.connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+
+    def commit(self) -> None:
+        self.connection.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if not self.connection.closed:
+            self.connection.execute("ROLLBACK")
+
+    def schema_version(self) -> int:
+        return schema_version(self.connection)
+
+    def integrity(self) -> str:
+        """"ok": PostgreSQL checks its own pages; what can be asked is that the tables answer."""
+        for table in ("reports", "events", "event_sources", "rejections"):
+            self.connection.execute(f"SELECT 1 FROM {table} LIMIT 1")
+        return "ok"
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def schema_version(connection) -> int:
+    row = connection.execute("SELECT to_regclass('migrations') IS NOT NULL").fetchone()
+    if not row[0]:
+        return 0
+    return connection.execute("SELECT MAX(version) FROM migrations").fetchone()[0] or 0
+
+
+def migrate(connection) -> list[int]:
+    """Apply the migrations the database lacks, each in its own transaction under the write
+    lock, so that two runs opening a new database at once do not both create it."""
+    latest = max(MIGRATIONS)
+    applied: list[int] = []
+    while True:
+        with connection.transaction():
+            connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS migrations ("
+                " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            current = schema_version(connection)
+            if current > latest:
+                raise StoreError(
+                    f"the store has schema version {current} but this sitrep knows only up to "
+                    f"{latest}; upgrade sitrep to open it", "E302")
+            if current == latest:
+                return applied
+            name, function = MIGRATIONS[current + 1]
+            function(connection)
+            connection.execute(
+                "INSERT INTO migrations (version, name, applied_at) VALUES (%s, %s, %s)",
+                (current + 1, name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            applied.append(current + 1)
+
+
+def _execute_script(connection, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
+# The schema: migrations.py's, column for column, with PostgreSQL's types. Text columns that are
+# sorted on use the "C" collation, SQLite's byte order, whatever the database's locale.
+@migration(1, MIGRATIONS)
+def create_tables(connection) -> None:
+    """Reports, events, their sources, rejections and the key-value state of corpus-level steps."""
+    _execute_script(connection, """
+        CREATE TABLE reports (
+            seq BIGSERIAL,
+            id TEXT COLLATE "C" PRIMARY KEY, doc_id TEXT, text_hash TEXT NOT NULL,
+            group_id TEXT COLLATE "C" NOT NULL, status TEXT NOT NULL,
+            path TEXT COLLATE "C", record BIGINT, url TEXT, title TEXT, publisher TEXT,
+            published TEXT COLLATE "C", published_source TEXT, language TEXT,
+            raw TEXT NOT NULL, analysis BYTEA, stored_at TEXT NOT NULL
+        );
+        CREATE INDEX reports_group ON reports (group_id);
+        CREATE INDEX reports_text_hash ON reports (text_hash);
+        CREATE INDEX reports_seq ON reports (seq);
+
+        CREATE TABLE events (
+            id TEXT COLLATE "C" PRIMARY KEY, group_id TEXT COLLATE "C" NOT NULL,
+            report_id TEXT NOT NULL,
+            event_type TEXT COLLATE "C", sub_event_type TEXT COLLATE "C",
+            plover_type TEXT COLLATE "C", actor1 TEXT, actor2 TEXT,
+            country TEXT COLLATE "C", iso3 TEXT,
+            event_date TEXT COLLATE "C", modality TEXT COLLATE "C" NOT NULL, fatalities BIGINT,
+            data TEXT NOT NULL, stored_at TEXT NOT NULL
+        );
+        CREATE INDEX events_type ON events (event_type, sub_event_type);
+        CREATE INDEX events_country ON events (country);
+        CREATE INDEX events_date ON events (event_date);
+        CREATE INDEX events_modality ON events (modality);
+        CREATE INDEX events_group ON events (group_id);
+
+        CREATE TABLE event_actors (
+            event_id TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,
+            PRIMARY KEY (event_id, role, name)
+        );
+        CREATE INDEX event_actors_name ON event_actors (name);
+
+        CREATE TABLE event_sources (
+            event_id TEXT NOT NULL, report_id TEXT NOT NULL,
+            PRIMARY KEY (event_id, report_id)
+        );
+        CREATE INDEX event_sources_report ON event_sources (report_id);
+
+        CREATE TABLE rejections (
+            seq BIGSERIAL,
+            id TEXT PRIMARY KEY, path TEXT COLLATE "C", line BIGINT,
+            code TEXT COLLATE "C" NOT NULL, message TEXT NOT NULL, report_id TEXT,
+            stored_at TEXT NOT NULL
+        );
+        CREATE INDEX rejections_code ON rejections (code);
+
+        CREATE TABLE state (key TEXT PRIMARY KEY, value BYTEA NOT NULL);
+    """)

@@ -1,0 +1,140 @@
+"""What only the PostgreSQL back end has: its own schema kept equal to SQLite's, connection
+errors, and several `sitrep run` processes writing to one database at once.
+
+The behaviour both back ends share is tested once, on both, through the ``db`` fixture
+(test_store.py, test_store_run.py, test_qa_store.py, test_cli_store.py).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitrep.errors import StoreError
+from sitrep.store import Store, postgres
+from sitrep.store.migrations import MIGRATIONS
+from sitrep.store.postgres import _placeholders, redact
+
+TESTS = Path(__file__).resolve().parent
+
+
+@pytest.fixture
+def pg_url(postgres_server, request) -> str:
+    return postgres_server.new_schema_url(f"only_{request.node.name.lower()[:40]}")
+
+
+def test_both_back_ends_have_the_same_migrations_tables_and_columns(pg_url, tmp_path):
+    assert {v: name for v, (name, _) in postgres.MIGRATIONS.items()} == \
+        {v: name for v, (name, _) in MIGRATIONS.items()}
+    with Store(tmp_path / "s.db") as lite, Store(pg_url) as pg:
+        lite_columns = {}
+        for (table,) in lite.connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"):
+            lite_columns[table] = {row[1] for row in
+                                   lite.connection.execute(f"PRAGMA table_info({table})")}
+        pg_columns: dict[str, set[str]] = {}
+        for table, column in pg.connection.execute(
+                "SELECT table_name, column_name FROM information_schema.columns"
+                " WHERE table_schema = current_schema()"):
+            if column != "seq":  # PostgreSQL's stand-in for SQLite's rowid
+                pg_columns.setdefault(table, set()).add(column)
+        assert pg_columns == lite_columns
+        assert pg.schema_version == lite.schema_version == max(MIGRATIONS)
+
+
+def test_reopening_applies_no_migration_twice_and_a_newer_schema_is_refused(pg_url):
+    Store(pg_url).close()
+    with Store(pg_url) as store:
+        assert postgres.migrate(store.connection) == []
+        store.connection.execute("INSERT INTO migrations VALUES (999, 'from_the_future', 'then')")
+    with pytest.raises(StoreError, match="upgrade sitrep"):
+        Store(pg_url)
+
+
+def test_an_empty_database_is_not_a_store_for_reading(pg_url):
+    with pytest.raises(StoreError, match="no sitrep store in .*sitrep run"):
+        Store(pg_url, create=False)
+    with Store(pg_url) as store:  # and reading did not create the tables
+        assert store.schema_version == max(MIGRATIONS)
+
+
+def test_unreachable_server_is_a_clear_store_error_without_the_password():
+    with pytest.raises(StoreError, match=r"cannot connect to the store .*:\*\*\*@") as error:
+        Store("postgresql://someone:secret@127.0.0.1:1/nothing?connect_timeout=3")
+    assert "secret" not in str(error.value)
+    assert redact("postgresql://u@h/db") == "postgresql://u@h/db"
+
+
+def test_placeholders_are_translated_outside_quotes_only():
+    assert _placeholders("SELECT ? WHERE a LIKE '%?' AND b = ?") == \
+        "SELECT %s WHERE a LIKE '%%?' AND b = %s"
+
+
+# -- several runs at once ---------------------------------------------------------------------------
+WRITER = """
+import sys
+sys.path.insert(0, {tests!r})
+import test_store_fakes
+from sitrep import api
+summary = api.run([sys.argv[1]], db=sys.argv[2], config=test_store_fakes.fake_config())
+print(summary.read)
+"""
+
+
+def _documents(count: int) -> list[dict]:
+    words = ["seized", "marched", "may attack"]
+    return [{"id": f"d{number}", "text": f"Report {number}: crowds {words[number % 3]} in "
+             f"district {number} according to witnesses number {number * 7}.",
+             "published": f"2016-{number % 12 + 1:02d}-{number % 28 + 1:02d}"}
+            for number in range(count)]
+
+
+def _contents(store: Store) -> tuple:
+    execute = store.backend.execute
+    return tuple(sorted(tuple(row) for row in execute(sql)) for sql in (
+        "SELECT id, group_id, status FROM reports", "SELECT id, group_id FROM events",
+        "SELECT event_id, report_id FROM event_sources", "SELECT event_id, role, name"
+        " FROM event_actors"))
+
+
+def test_concurrent_runs_lose_nothing_and_store_nothing_twice(pg_url, tmp_path):
+    documents = _documents(150)
+    documents.append({"id": "blank", "text": "", "published": "2016-01-01"})  # a rejection
+    orders = [documents, documents[::-1], documents[1::2] + documents[::2]]
+    paths = []
+    for number, order in enumerate(orders):
+        path = tmp_path / f"input{number}.jsonl"
+        path.write_text("".join(json.dumps(d) + "\n" for d in order), encoding="utf-8")
+        paths.append(str(path))
+    script = WRITER.format(tests=str(TESTS))
+    writers = [subprocess.Popen([sys.executable, "-c", script, path, pg_url],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for path in paths]
+    for writer in writers:
+        out, err = writer.communicate(timeout=300)
+        assert writer.returncode == 0, err
+        assert out.split() == ["151"]
+    reference = tmp_path / "one.db"
+    subprocess.run([sys.executable, "-c", script, paths[0], str(reference)], check=True,
+                   capture_output=True, timeout=300)
+    with Store(pg_url) as shared, Store(reference) as alone:
+        assert _contents(shared) == _contents(alone)
+        stats = shared.stats(None)
+        assert (stats.reports, stats.events) == (150, 150)
+        # a rejection is keyed by where it was read: each input file's blank line is its own
+        assert sorted((r.path, r.line) for r in shared.rejections()) == \
+            sorted(zip(paths, (151, 1, 151)))  # last, first, last line
+
+
+def test_doctor_checks_a_postgresql_store(pg_url):
+    from sitrep.doctor import check_store
+
+    assert not check_store(pg_url).ok  # an empty database is not a store yet
+    Store(pg_url).close()
+    check = check_store(pg_url)
+    latest = max(MIGRATIONS)
+    assert check.ok and f"schema {latest}/{latest}, 0 reports" in check.message
