@@ -138,3 +138,22 @@ def test_doctor_checks_a_postgresql_store(pg_url):
     check = check_store(pg_url)
     latest = max(MIGRATIONS)
     assert check.ok and f"schema {latest}/{latest}, 0 reports" in check.message
+
+
+def test_serve_reads_and_writes_a_postgresql_store(pg_url, tmp_path):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from test_store_fakes import SEIZED, write_fake_config
+
+    from sitrep.web.app import create_app
+
+    Store(pg_url).close()
+    app = create_app(pg_url, token="a-test-token-of-enough-length",
+                     config=write_fake_config(tmp_path))
+    with TestClient(app) as client:
+        assert client.get("/api/events").json()["total"] == 0
+        posted = client.post("/api/documents", json={"text": SEIZED, "published": "2016-12-11"},
+                             headers={"Authorization": "Bearer a-test-token-of-enough-length"})
+        assert posted.status_code == 201, posted.text
+        # the catalog sees the new event: its cache key follows the server's last change
+        assert client.get("/api/events").json()["total"] == 1

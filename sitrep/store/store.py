@@ -313,6 +313,13 @@ class Store:
             "INSERT INTO state (key, value) VALUES (?, ?)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
+    def last_change(self) -> tuple:
+        """Changes whenever a run stores something (every write adds a report or a rejection):
+        what a reader that caches, such as `sitrep serve`, compares to know it must re-read."""
+        return tuple(self._execute(
+            f"SELECT (SELECT MAX({self._order}) FROM reports),"
+            f" (SELECT MAX({self._order}) FROM rejections)").fetchone())
+
     # -- counts -----------------------------------------------------------------------------------
     def stats(self, modality: str | None = "asserted") -> StoreStats:
         """Counts of reports, events (by type and country, of ``modality``; None: all) and

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..store import EventQuery, Store, StoredEvent
+from ..store.postgres import is_database_url
 
 __all__ = ["Catalog", "Filters", "BBox", "MAX_PAGE", "DEFAULT_PAGE"]
 
@@ -113,7 +114,8 @@ class Catalog:
     """The events of one store, by filter. Safe to share between request threads."""
 
     def __init__(self, db: str | Path) -> None:
-        self.db = Path(db)
+        # a postgresql:// URL stays a string (Path would fold its "//")
+        self.db = db if is_database_url(db) else Path(db)
         Store(self.db, create=False).close()  # a missing or broken store fails now, not later
         self._lock = threading.RLock()
         # one SQLite connection per request thread (sqlite3's rule); they close with the process
@@ -131,6 +133,8 @@ class Catalog:
         return store
 
     def _file_signature(self) -> tuple:
+        if not isinstance(self.db, Path):  # a server: ask it (there is no file to look at)
+            return self.store().last_change()
         signature = []
         for path in (self.db, self.db.with_name(self.db.name + "-wal")):
             try:

@@ -18,6 +18,7 @@ from ..config import load_config
 from ..ingest.documents import ReadOptions
 from ..ingest.jsonl import report_from_record
 from ..store import Store
+from ..store.postgres import is_database_url
 from ..store.run import run_into_store
 
 __all__ = ["DocumentWriter", "SUBMITTED_PATH"]
@@ -28,7 +29,7 @@ SUBMITTED_PATH = "POST /api/documents"
 
 class DocumentWriter:
     def __init__(self, db: str | Path, config: str | Path | None = None) -> None:
-        self.db = Path(db)
+        self.db = db if is_database_url(db) else Path(db)  # Path would fold a URL's "//"
         self.config = load_config(config)  # a bad --config fails at start, not on a request
         self._pipeline = None
         self._lock = threading.Lock()
