@@ -178,3 +178,30 @@ def test_text_formats_write_to_an_open_text_file(db):
     buffer = io.StringIO()
     assert api.export(db, "cameo-tsv", buffer, modality="all") == 2
     assert buffer.getvalue().startswith("EventID\t")
+
+
+def test_every_example_event_exports_to_valid_plover_json_and_cameo_tsv(tmp_path):
+    """The real pipeline's output over examples/ (not only hand-built events) fits the schema."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from pathlib import Path
+
+    from sitrep.errors import ResourceError
+    from sitrep.pipeline import Pipeline
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    try:
+        Pipeline()
+    except (ResourceError, ModuleNotFoundError) as exc:
+        pytest.skip(f"the default pipeline does not build here: {exc}")
+    db = tmp_path / "examples.db"
+    api.run([examples], db)
+    count, out = _export(db, "plover-json", tmp_path)
+    schema = json.loads(PLOVER_SCHEMA.read_text(encoding="utf-8"))
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert count == len(lines) > 50
+    for line in lines:
+        jsonschema.validate(json.loads(line), schema)
+    count, out = _export(db, "cameo-tsv", tmp_path)
+    with open(out, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t"))
+    assert len(rows) == count + 1 and {len(row) for row in rows} == {len(CAMEO_COLUMNS)}
