@@ -140,6 +140,11 @@ def test_clicking_a_marker_opens_its_evidence_highlighted(page, server):
     marked = set(page.locator("#panel mark.evidence").all_inner_texts())
     assert marked and marked <= {" ".join(text.split()) for text in evidence} | evidence
     assert page.locator("#panel").get_attribute("data-id") == event_id
+    # the open panel narrows the timeline: it is redrawn to fit, no day drawn out of sight
+    page.wait_for_timeout(300)
+    widest = page.evaluate("Math.max(...[...document.querySelectorAll('#timeline rect[data-date]')]"
+                           ".map(r => +r.getAttribute('x') + +r.getAttribute('width')))")
+    assert widest <= page.locator("#timeline").bounding_box()["width"] + 1
 
 
 def test_brushing_the_timeline_filters_the_table_and_the_map(page, server):

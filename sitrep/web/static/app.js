@@ -401,7 +401,8 @@ document.getElementById("panel-close").addEventListener("click", () => {
   document.getElementById("panel").hidden = true;
   document.querySelector("main").classList.add("no-panel");
 });
-window.addEventListener("resize", () => drawTimeline());
+// the timeline is drawn for its width, which changes with the window and when the panel opens
+new ResizeObserver(() => drawTimeline()).observe(document.getElementById("timeline"));
 document.querySelector("main").classList.add("no-panel");
 setupBrush();
 drawBasemap();
