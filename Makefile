@@ -28,7 +28,8 @@ basemap: $(STAMP)
 
 demo: setup
 	rm -f $(DB) $(DB)-wal $(DB)-shm
-	@# exit status 1 means "some inputs were rejected": examples/bad/ is there to show that
+	@# exit status 1 means "some inputs were rejected": examples/bad/ is there to show that;
+	@# 3 (the run failed) or anything else stops the demo
 	$(SITREP) run examples/ --db $(DB) || test $$? -eq 1
 	$(SITREP) stats --db $(DB)
 	@echo

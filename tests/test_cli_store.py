@@ -116,7 +116,7 @@ def test_since_after_until_is_a_usage_error(filled, capsys):
 def test_reading_verbs_on_a_missing_store_fail_clearly(verb, tmp_path, capsys):
     db = str(tmp_path / "missing.db")
     status, out, err = sitrep(capsys, *verb, "--db", db)
-    assert status == 1
+    assert status == 3  # the command failed
     assert "no sitrep store" in err and "sitrep run" in err
     assert not (tmp_path / "missing.db").exists()
 
@@ -174,7 +174,7 @@ def test_show_highlights_evidence_and_lists_sources(filled, capsys):
 def test_show_unknown_event_is_a_clear_error(filled, capsys):
     _, _, db = filled
     status, _, err = sitrep(capsys, "show", "e00000000000", "--db", db)
-    assert status == 1
+    assert status == 3
     assert "no event with id" in err and "sitrep events" in err
 
 
@@ -295,7 +295,7 @@ def test_run_into_something_that_is_not_a_store_fails_clearly(setup, tmp_path, c
     junk.write_bytes(b"not a database at all" * 100)
     for db in (junk, tmp_path):  # a file that is not SQLite; a directory
         status, _, err = sitrep(capsys, "--config", config, "run", str(corpus), "--db", str(db))
-        assert status == 1
+        assert status == 3
         assert "cannot open the store" in err
 
 
@@ -333,7 +333,7 @@ def test_export_to_an_unwritable_place_fails_clearly(filled, tmp_path, capsys):
     _, _, db = filled
     status, _, err = sitrep(capsys, "export", "--format", "jsonl", "--db", db,
                             "--out", str(tmp_path / "no" / "such" / "dir.jsonl"))
-    assert status == 1 and "cannot write" in err
+    assert status == 3 and "cannot write" in err
 
 
 def test_whole_sentence_evidence_marks_its_trigger():

@@ -2,7 +2,7 @@
 
 Output (``--format jsonl``): one JSON object per input document, in input order — see README,
 "Document contract". Exit status 0 when every document was processed, 1 when some were rejected
-(with ``--strict``: at the first rejection), 2 on a usage error.
+(with ``--strict``: at the first rejection), 2 on a usage error, 3 when the command failed.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 the module is imported when the parser is built. Only the CLI prints or exits.
 
 Exit status: 0 all documents processed, 1 some were rejected (or a check failed), 2 usage error
-(a bad command line, or a --config that cannot build a pipeline: no document was read).
+(a bad command line, or a --config that cannot build a pipeline: no document was read), 3 the
+command failed (the store cannot be opened or written, a model or the gazetteer is missing, or
+an internal error): scripts can tell "some input was bad" (1) from "the run did not finish" (3).
 """
 
 from __future__ import annotations
@@ -11,8 +13,12 @@ import argparse
 import importlib
 import os
 import sys
+import traceback
 
 from ..errors import ConfigError, SitrepError, UsageError
+
+# Exit status of a command that did not finish (see the module docstring).
+EXIT_FAILED = 3
 
 # verb -> module defining add_parser(subparsers); the parser sets args.handler(args) -> int
 COMMANDS: dict[str, str] = {
@@ -37,7 +43,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="sitrep", description=__doc__.split("\n\n")[0])
+    parser = _Parser(prog="sitrep", description=__doc__.split("\n\n")[0],
+                     epilog="Exit status: 0 all documents processed; 1 some were rejected (or "
+                            "a check failed); 2 usage error; 3 the command failed and stopped "
+                            "(the store, a model, the gazetteer, or an internal error).")
     parser.add_argument("--config", help="a TOML file merged over the default configuration")
     subparsers = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
     subparsers.required = True
@@ -66,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except SitrepError as exc:
         print(f"sitrep: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     except BrokenPipeError:  # `sitrep events | head`: the reader left; stop quietly
         # Point stdout at /dev/null so the interpreter's final flush does not fail again.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -74,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: shown in full, and the run is said to have failed
+        traceback.print_exc()
+        print(f"sitrep: internal error: {type(exc).__name__}: {exc} (a bug in sitrep; the "
+              "traceback above says where)", file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

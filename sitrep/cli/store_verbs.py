@@ -3,7 +3,8 @@
 Each verb is a thin shell over the function of the same name in :mod:`sitrep.api`: it turns
 arguments into a call and the result into text. `run` exits 0 when every document was stored,
 1 when some were rejected (or, with --strict, at the first rejection, storing nothing), 2 on a
-usage error. The reading verbs exit 1 when the store does not exist or the event is unknown.
+usage error, 3 when the run failed. The reading verbs exit 3 when the store does not exist or the
+event is unknown.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ def add_parser(subparsers) -> None:
                                             "analysed once and kept as sources.",
                                 epilog="Exit status: 0 every document stored; 1 some were "
                                        "rejected (with --strict: at the first rejection, and "
-                                       "nothing of the run is stored); 2 usage error.")
+                                       "nothing of the run is stored); 2 usage error; 3 the "
+                                       "run failed (the store could not be opened or written: "
+                                       "batches committed before stay, re-run to finish).")
     run.add_argument("paths", nargs="+", metavar="PATH",
                      help="files, directories or - for standard input")
     _add_db(run)
@@ -419,7 +422,7 @@ def export_verb(args: argparse.Namespace) -> int:
         raise
     except OSError as exc:  # --out in a missing directory, a directory, not writable
         print(f"sitrep: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return 3  # the command failed (sitrep.cli.main.EXIT_FAILED)
     if args.out:
         print(f"{count} event(s) written to {args.out} ({args.format})", file=sys.stderr)
     return 0

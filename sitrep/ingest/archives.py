@@ -28,7 +28,7 @@ from typing import BinaryIO
 from ..errors import RejectCode
 from ..model import Report
 from .decode import InputRejected
-from .documents import ReadOptions, rejected_report
+from .documents import ReadOptions, rejected_report, storable_path
 
 __all__ = ["read_gzip", "read_zip", "read_tar", "read_warc", "MEMBER_SEPARATOR"]
 
@@ -182,7 +182,8 @@ def read_tar(stream: BinaryIO, path: str, options: ReadOptions,
             for info in archive:
                 if not info.isfile() or _skipped_member(info.name):
                     continue
-                current = f"{path}{MEMBER_SEPARATOR}{info.name}"
+                # tarfile decodes names that are not UTF-8 with surrogate escapes
+                current = f"{path}{MEMBER_SEPARATOR}{storable_path(info.name)}"
                 if info.size > options.limits.max_bytes:
                     yield _too_large(current, options, info.size)
                     continue

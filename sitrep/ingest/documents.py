@@ -10,10 +10,50 @@ from dateutil import parser as date_parser
 
 from ..clean.normalize import identity_positions
 from ..config import Limits
+from ..errors import RejectCode
 from ..model import Rejection, Report
 from .decode import InputRejected, check_text
 
-__all__ = ["ReadOptions", "Found", "build_report", "rejected_report", "parse_date"]
+__all__ = ["ReadOptions", "Found", "build_report", "rejected_report", "parse_date",
+           "storable_path"]
+
+# A lone surrogate (U+D800-U+DFFF not in a pair) is what a JSON "\\ud800" escape or a file name
+# that is not valid UTF-8 (Python's surrogateescape) turns into: it is not Unicode text, so
+# neither SQLite nor a UTF-8 output can take it. Every string leaves ingestion without one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# The fields of a document that are stored and printed, in the order they are checked.
+_TEXT_FIELDS = ("text", "id", "title", "url", "publisher", "author", "language")
+
+
+def storable_path(path: str | None) -> str | None:
+    """``path`` as valid Unicode: the bytes of a file name that is not UTF-8 are written as
+    ``\\xff`` escapes (``bad\\xff.txt``), so provenance still says which file it was."""
+    if path is None or not _SURROGATE.search(path):
+        return path
+    try:
+        data = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no undecodable byte stands for
+        data = path.encode("utf-8", "backslashreplace")
+    return data.decode("utf-8", "backslashreplace")
+
+
+def _storable(value: str | None) -> str | None:
+    """Any other string (an id, a message) with its lone surrogates replaced by U+FFFD."""
+    if value is None or not _SURROGATE.search(value):
+        return value
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _lone_surrogate(found: Found) -> InputRejected | None:
+    """The rejection of a document one of whose fields is not valid Unicode text."""
+    for name in _TEXT_FIELDS:
+        value = getattr(found, name)
+        match = _SURROGATE.search(value) if isinstance(value, str) else None
+        if match:
+            return InputRejected(RejectCode.UNDECODABLE,
+                                 f"{name} has a lone surrogate (U+{ord(match[0]):04X}) at "
+                                 f"character {match.start()}: not valid Unicode text")
+    return None
 
 
 @dataclass(frozen=True)
@@ -55,7 +95,13 @@ class Found:
 
 def build_report(found: Found, options: ReadOptions) -> Report:
     """The Report for ``found``, or a rejection Report when its text is not analysable."""
+    if found.id == found.path:  # a file's id is its name: escaped as the name is
+        found.id = storable_path(found.id)
+    found.path = storable_path(found.path)
     try:
+        surrogate = _lone_surrogate(found)
+        if surrogate is not None:
+            raise surrogate
         check_text(found.text, max_chars=options.limits.max_chars,
                    min_letters=options.limits.min_letters)
     except InputRejected as exc:
@@ -74,11 +120,14 @@ def build_report(found: Found, options: ReadOptions) -> Report:
 
 def rejected_report(exc: InputRejected, path: str | None, line: int | None,
                     report_id: str | None = None) -> Report:
-    """A Report standing for a rejected unit: empty raw text, ``rejection`` set."""
+    """A Report standing for a rejected unit: empty raw text, ``rejection`` set. Its strings are
+    made valid Unicode (a rejection is stored and printed like any report)."""
+    path = storable_path(path)
     if report_id is None:
         report_id = f"{path}:{line}" if line is not None else str(path)
+    report_id = _storable(report_id)
     return Report(id=report_id, raw="", path=path, record=line,
-                  rejection=Rejection(exc.code, exc.message, path, line, report_id))
+                  rejection=Rejection(exc.code, _storable(exc.message), path, line, report_id))
 
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")

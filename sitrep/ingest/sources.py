@@ -20,7 +20,7 @@ from ..errors import RejectCode
 from ..model import Report
 from .archives import read_gzip, read_tar, read_warc, read_zip
 from .decode import InputRejected, decode_bytes
-from .documents import Found, ReadOptions, build_report, rejected_report
+from .documents import Found, ReadOptions, build_report, rejected_report, storable_path
 from .feeds import is_feed, read_feed
 from .html import canonical_url, read_html
 from .jsonl import looks_like_jsonl, read_jsonl, read_jsonl_line
@@ -71,8 +71,12 @@ def read_jsonl_stream(stream: BinaryIO, path: str, options: ReadOptions,
     number = 0
     pending = first
     while True:
-        line = pending + stream.readline(limit + 1)
-        pending = b""
+        # the 4 bytes read to look for a byte-order mark may hold a whole short line ("{}\n")
+        head, newline, rest = pending.partition(b"\n")
+        if newline:
+            line, pending = head + newline, rest
+        else:
+            line, pending = pending + stream.readline(limit + 1), b""
         if not line:
             return
         number += 1
@@ -220,42 +224,45 @@ def _unreadable(path: str, action: str, exc: OSError) -> Report:
 
 
 def _read_file(path: str, options: ReadOptions) -> Iterator[Report]:
+    # ``path`` opens the file; ``name`` is its provenance, valid Unicode even when the file name
+    # is not UTF-8 (ids, member paths and rejections are all built from it)
+    name = storable_path(path)
     stream_reader = _stream_reader(path)
     if stream_reader is not None:
         try:
             handle = open(path, "rb")
         except OSError as exc:
-            yield _unreadable(path, "open", exc)
+            yield _unreadable(name, "open", exc)
             return
         with handle:
             found = 0
-            for report in _guarded(stream_reader(handle, path, options, read_bytes), path):
+            for report in _guarded(stream_reader(handle, name, options, read_bytes), name):
                 found += 1
                 yield report
         if not found:  # an empty export is said, not silently absent from the output
             yield rejected_report(InputRejected(
-                RejectCode.EMPTY, "no documents in the file"), path, None)
+                RejectCode.EMPTY, "no documents in the file"), name, None)
         return
     try:
         size = os.stat(path).st_size
     except OSError as exc:
-        yield _unreadable(path, "open", exc)
+        yield _unreadable(name, "open", exc)
         return
     if size > options.limits.max_bytes:
         yield rejected_report(InputRejected(
             RejectCode.TOO_LARGE, f"{size:,} bytes, over the limit of "
-            f"{options.limits.max_bytes:,} (not read)"), path, None)
+            f"{options.limits.max_bytes:,} (not read)"), name, None)
         return
     try:
         with open(path, "rb") as handle:
             data = handle.read(options.limits.max_bytes + 1)
     except OSError as exc:
-        yield _unreadable(path, "read", exc)
+        yield _unreadable(name, "read", exc)
         return
     if len(data) > options.limits.max_bytes:  # grew since stat, or a special file
-        yield _too_large(path, options)
+        yield _too_large(name, options)
         return
-    yield from read_bytes(data, path, options)
+    yield from read_bytes(data, name, options)
 
 
 def _too_large(path: str, options: ReadOptions) -> Report:

@@ -86,6 +86,16 @@ _KNOWN_TYPES = frozenset(name.casefold() for name in (
     *ACLED_TYPES, *(sub for subs in ACLED_TYPES.values() for sub in subs), *PLOVER_TYPES))
 
 
+# The longest filter value: longer than any actor, country or type name, short of SQLite's
+# LIKE pattern limit (50,000 bytes).
+MAX_FILTER_CHARS = 500
+
+
+def _like_literal(text: str) -> str:
+    """``text`` for a LIKE pattern with ``ESCAPE '\\'``: its wildcards match only themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 @dataclass(frozen=True)
 class EventQuery:
     """Which events to list. Every filter is optional; ``modality=None`` means all modalities.
@@ -104,6 +114,12 @@ class EventQuery:
     limit: int | None = None
 
     def __post_init__(self) -> None:
+        for name in ("event_type", "actor", "country"):
+            value = getattr(self, name)
+            if value is not None and len(value) > MAX_FILTER_CHARS:
+                # SQLite refuses such a LIKE pattern ("too complex") as if the store had failed
+                raise UsageError(f"the {name} filter is too long ({len(value):,} characters; "
+                                 f"at most {MAX_FILTER_CHARS})", "E207")
         if self.modality is not None and self.modality not in MODALITIES:
             raise UsageError(f"unknown modality {self.modality!r}; "
                              f"one of: {', '.join(MODALITIES)} (or all)", "E201")
@@ -124,10 +140,11 @@ class EventQuery:
             params += [self.event_type] * 3
         if self.actor:
             # hyphens count as spaces: the text's "al-Shabaab" finds the dictionary's "Al Shabaab"
-            # lower() on both sides: SQLite's LIKE ignores (ASCII) case, PostgreSQL's does not
+            # lower() on both sides: SQLite's LIKE ignores (ASCII) case, PostgreSQL's does not;
+            # "%" and "_" typed by the user are letters, not wildcards
             clauses.append("e.id IN (SELECT event_id FROM event_actors"
-                           " WHERE lower(replace(name, '-', ' ')) LIKE lower(?))")
-            params.append(f"%{self.actor.replace('-', ' ')}%")
+                           " WHERE lower(replace(name, '-', ' ')) LIKE lower(?) ESCAPE '\\')")
+            params.append(f"%{_like_literal(self.actor.replace('-', ' '))}%")
         if self.country:
             clauses.append("(lower(e.country) = lower(?) OR lower(e.iso3) = lower(?)"
                            " OR e.iso3 = ?)")
