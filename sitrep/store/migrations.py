@@ -66,6 +66,11 @@ def migrate(connection: sqlite3.Connection) -> list[int]:
     for version in range(current + 1, latest + 1):
         name, function = MIGRATIONS[version]
         connection.execute("BEGIN IMMEDIATE")  # one transaction per migration: all of it or none
+        if schema_version(connection) >= version:
+            # another process opening the same store applied it while this one waited for the
+            # lock (two `sitrep run` creating one new store at once)
+            connection.execute("ROLLBACK")
+            continue
         try:
             function(connection)
             connection.execute(

@@ -16,10 +16,14 @@ back to exact-text grouping otherwise.
 from __future__ import annotations
 
 import importlib
+import sqlite3
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from ..errors import RejectCode
+from ..ingest.documents import storable_path
 from ..model import Rejection, Report
 from ..pipeline import Pipeline
 from .records import report_key
@@ -31,6 +35,9 @@ __all__ = ["RunSummary", "StrictRunFailed", "run_into_store"]
 NEAR_DUPLICATE_STATE = "near_duplicates"
 # Reports written per transaction: bounds what a crash loses without a commit per report.
 COMMIT_EVERY = 200
+# ... or what was analysed in this many seconds, whichever comes first (a slow analysis or a
+# slow input still commits, and shows progress, every few seconds).
+COMMIT_SECONDS = 5.0
 # The index state is rewritten whole (its size grows with the corpus), so only now and then and
 # at the end; after a crash, reports stored since the last save are simply not matched as copies.
 SAVE_INDEX_EVERY = 5000
@@ -206,6 +213,8 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
             yield report
 
     def write(report: Report) -> None:
+        # the store first, the counts after: a report that fails to be stored (see
+        # _write_isolated) leaves the summary as it was
         rejection = report.rejection
         if rejection is not None and rejection.code == _COPY:
             report.rejection = None
@@ -217,44 +226,89 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
             # report to keep, only the reason
             _reject(report)
         else:
-            group_id = fuller.pop(report_key(report.raw, report.url), None)
+            group_id = fuller.get(report_key(report.raw, report.url))
             report_id = store.add_report(report, group_id)
-            summary.stored += 1
-            summary.analysed += 1
-            if group_id is not None:
-                summary.copies += 1
-                summary.fuller_copies += 1
+            events = 0
             if report.rejection:
                 _reject(report)
             else:
-                summary.events += store.add_events(report_id, report.events,
-                                                   group_sources=group_id is None)
-        if on_report:
-            on_report(summary, report)
+                events = store.add_events(report_id, report.events,
+                                          group_sources=group_id is None)
+            fuller.pop(report_key(report.raw, report.url), None)
+            summary.stored += 1
+            summary.analysed += 1
+            summary.events += events
+            if group_id is not None:
+                summary.copies += 1
+                summary.fuller_copies += 1
 
     def _reject(report: Report) -> None:
         if strict:
             raise StrictRunFailed(report)
-        summary.rejected[report.rejection.code] += 1
         store.add_rejection(report.rejection)
+        summary.rejected[report.rejection.code] += 1
+
+    def write_isolated(report: Report) -> None:
+        """Write one report in a savepoint: if the store refuses it (a value SQLite cannot
+        take), that report becomes a recorded rejection and the rest of its batch is kept."""
+        try:
+            with store.savepoint():
+                write(report)
+        except _UNSTORABLE as exc:
+            message = f"could not be stored: {type(exc).__name__}: {exc}"[:300]
+            line = report.record if isinstance(report.record, int) \
+                and abs(report.record) < 2 ** 63 else None  # what the store can take of it
+            rejection = Rejection(RejectCode.STAGE_ERROR.value, message,
+                                  storable_path(str(report.path)), line,
+                                  storable_path(str(report.id)))
+            if strict:
+                raise StrictRunFailed(replace(report, rejection=rejection)) from exc
+            with store.savepoint():
+                store.add_rejection(rejection)
+            summary.rejected[rejection.code] += 1
+        if on_report:
+            on_report(summary, report)
 
     results = pipeline.pipe(classified(), n_process=n_process)
-    if strict:  # one transaction: a rejection anywhere leaves the store as it was
+    if strict:
+        # one transaction: a rejection anywhere leaves the store as it was. It holds the write
+        # lock while it analyses; other writers wait for it (Store.transaction retries).
         with store.transaction():
             for report in results:
-                write(report)
+                write_isolated(report)
             grouper.save()
         return summary
     done = 0
-    while True:
+    for batch in _batches(results):
+        # analysed above, outside any transaction; written here in one short one, so that
+        # another writer on the same store waits milliseconds, not the length of an analysis
         with store.transaction():
-            for report in results:
-                write(report)
+            for report in batch:
+                write_isolated(report)
                 done += 1
                 if done % SAVE_INDEX_EVERY == 0:
                     grouper.save()
-                if done % COMMIT_EVERY == 0:
-                    break
-            else:
-                grouper.save()
-                return summary
+    with store.transaction():
+        grouper.save()
+    return summary
+
+
+# What storing one report can fail with that is that report's fault (a string SQLite cannot
+# encode, a number too large for an INTEGER, a text over SQLite's size limit). Anything else —
+# a full disk, a corrupt file — is the store's and fails the run.
+_UNSTORABLE = (ValueError, OverflowError, TypeError, sqlite3.InterfaceError, sqlite3.DataError,
+               sqlite3.IntegrityError)
+
+
+def _batches(results: Iterable[Report]) -> Iterator[list[Report]]:
+    """Analysed reports in batches of at most COMMIT_EVERY or COMMIT_SECONDS' worth, so that
+    a crash loses at most that much work (and a slow analysis still commits now and then)."""
+    batch: list[Report] = []
+    started = time.monotonic()
+    for report in results:
+        batch.append(report)
+        if len(batch) >= COMMIT_EVERY or time.monotonic() - started >= COMMIT_SECONDS:
+            yield batch
+            batch, started = [], time.monotonic()
+    if batch:
+        yield batch

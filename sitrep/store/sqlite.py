@@ -8,13 +8,40 @@ and PostgreSQL accept (``ON CONFLICT DO NOTHING``, ``TRUE``, ``lower() LIKE lowe
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from pathlib import Path
 
 from ..errors import StoreError
 from .migrations import migrate, schema_version
 
 __all__ = ["SQLiteBackend"]
+
+# Seconds a statement waits for another connection's lock (SQLite's busy timeout). Writers hold
+# the lock only to write a batch of analysed reports (sitrep/store/run.py), well under a second;
+# readers never block a WAL writer.
+BUSY_TIMEOUT = 10.0
+# Seconds to keep retrying past the busy timeout before a write gives up: a --strict run holds
+# the lock for its whole analysis, and SQLite answers "locked" at once, without waiting, where
+# waiting could deadlock.
+LOCK_WAIT = 600.0
+
+
+def _when_unlocked(action):
+    """``action()``, retried with growing, jittered pauses while the database is locked."""
+    deadline = time.monotonic() + LOCK_WAIT
+    pause = 0.05
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            message = str(exc)
+            if ("locked" not in message and "busy" not in message) \
+                    or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause + random.random() * pause)  # jitter: writers do not retry in step
+        pause = min(pause * 2, 2.0)
 
 
 class SQLiteBackend:
@@ -32,13 +59,15 @@ class SQLiteBackend:
             raise StoreError(f"no sitrep store at {self.path}; create one with "
                              f"`sitrep run PATH --db {self.path}`", "E303")
         try:
-            # autocommit mode: transactions are explicit (Store.transaction), one writer at a time
-            self.connection = sqlite3.connect(self.path, isolation_level=None)
+            # autocommit mode: transactions are explicit (Store.transaction), one writer at a
+            # time; the busy timeout comes first: switching a new file to WAL takes a lock that
+            # a second process creating the same store at the same moment must wait for
+            self.connection = sqlite3.connect(self.path, isolation_level=None,
+                                              timeout=BUSY_TIMEOUT)
             self.connection.row_factory = sqlite3.Row
-            self.connection.execute("PRAGMA journal_mode = WAL")
+            _when_unlocked(lambda: self.connection.execute("PRAGMA journal_mode = WAL"))
             self.connection.execute("PRAGMA synchronous = NORMAL")
-            self.connection.execute("PRAGMA busy_timeout = 10000")
-            migrate(self.connection)
+            _when_unlocked(lambda: migrate(self.connection))
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the store {self.path}: {exc}", "E304") from None
 
@@ -55,7 +84,11 @@ class SQLiteBackend:
     def begin(self) -> None:
         # IMMEDIATE takes the write lock now: a second writer waits (busy_timeout) here, at the
         # start, rather than failing half-way through its transaction
-        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            _when_unlocked(lambda: self.connection.execute("BEGIN IMMEDIATE"))
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the store {self.path} stayed locked by another writer for "
+                             f"{LOCK_WAIT:.0f} s: {exc}", "E309") from None
 
     def commit(self) -> None:
         self.connection.execute("COMMIT")

@@ -107,6 +107,19 @@ class Store:
         self._depth = 0
         self.backend.commit()
 
+    @contextmanager
+    def savepoint(self) -> Iterator[Store]:
+        """Inside a transaction: the writes inside happen or none do, and the transaction goes
+        on either way (one report that cannot be stored does not cost its batch)."""
+        self._execute("SAVEPOINT one_report")
+        try:
+            yield self
+        except BaseException:
+            self._execute("ROLLBACK TO SAVEPOINT one_report")
+            self._execute("RELEASE SAVEPOINT one_report")
+            raise
+        self._execute("RELEASE SAVEPOINT one_report")
+
     # -- reports ----------------------------------------------------------------------------------
     def report_ids(self) -> set[str]:
         return {row[0] for row in self._execute("SELECT id FROM reports")}
