@@ -71,16 +71,21 @@ def run(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
         published: date | None = None, strict: bool = False,
         config: Config | str | Path | None = None, text_column: str | None = None,
         id_column: str | None = None, date_column: str | None = None, workers: int = 1,
-        on_report: Callable[[RunSummary, Report], None] | None = None) -> RunSummary:
+        on_report: Callable[[RunSummary, Report], None] | None = None,
+        engine: str = "local", address: str | None = None) -> RunSummary:
     """Read, analyse and store documents in ``db`` (created if absent); re-running the same
     input adds nothing. ``strict``: the first rejection raises
-    :class:`sitrep.store.run.StrictRunFailed` and nothing of the run is stored."""
+    :class:`sitrep.store.run.StrictRunFailed` and nothing of the run is stored. ``engine``
+    "ray" analyses on ``workers`` Ray actors, on the cluster at ``address`` or in Ray's local
+    mode (:mod:`sitrep.engine`); the store is the same as with the local engine."""
+    from .engine import make_engine
+
     config = _config(config)
     with _open(db, create=True) as store:  # a bad --db fails before models load
-        pipeline = Pipeline(config)
+        analyser = make_engine(engine, config, workers=workers, address=address)
         reports = _read(paths, config, published, text_column, id_column, date_column)
-        return run_into_store(reports, store, pipeline, strict=strict, n_process=workers,
-                              on_report=on_report)
+        return run_into_store(reports, store, None, strict=strict, on_report=on_report,
+                              engine=analyser)
 
 
 def events(db: str | Path = DEFAULT_DB, *, event_type: str | None = None,

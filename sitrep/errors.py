@@ -58,3 +58,4 @@ class RejectCode(str, Enum):
     UNSUPPORTED_LANGUAGE = "unsupported_language"  # not English (yet)
     NO_LETTERS = "no_letters"                # text without any letters
     STAGE_ERROR = "stage_error"              # a stage failed on this document (see errors)
+    WORKER_CRASHED = "worker_crashed"        # the analysing process died on it, twice (ray engine)

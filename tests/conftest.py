@@ -35,8 +35,8 @@ def seed_path(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def postgres_server():
-    """A PostgreSQL server started for this test session (tests/postgres_server.py)."""
-    from postgres_server import PostgresServer, ServerUnavailable
+    """A PostgreSQL server started for this test session (sitrep/store/pg_server.py)."""
+    from sitrep.store.pg_server import PostgresServer, ServerUnavailable
 
     server = None
     try:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from .. import api
+from ..engine import ENGINES
 from ..model import MODALITIES, Event, Report, Span
 from ..store import StoredEvent, StoreStats
 from ..store.export import EXPORT_FORMATS
@@ -40,6 +41,10 @@ def add_parser(subparsers) -> None:
                      help="files, directories or - for standard input")
     _add_db(run)
     add_input_arguments(run)
+    run.add_argument("--engine", choices=ENGINES, default="local",
+                     help="analyse on this machine (default), or on Ray actors (--workers of them)")
+    run.add_argument("--address", metavar="auto|HOST:PORT",
+                     help="the Ray cluster to join (default: start Ray's local mode)")
     run.set_defaults(handler=run_verb)
 
     events = subparsers.add_parser("events", help="list stored events")
@@ -110,7 +115,8 @@ def run_verb(args: argparse.Namespace) -> int:
         summary = api.run(args.paths, args.db, published=args.published, strict=args.strict,
                           config=config, text_column=args.text_column,
                           id_column=args.id_column, date_column=args.date_column,
-                          workers=args.workers, on_report=progress)
+                          workers=args.workers, on_report=progress, engine=args.engine,
+                          address=args.address)
     except StrictRunFailed as exc:
         progress.close()
         print(f"sitrep: --strict: {exc}; nothing from this run was stored", file=sys.stderr)

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from ..engine import Engine
 from ..errors import RejectCode
 from ..ingest.documents import storable_path
 from ..model import Rejection, Report
@@ -167,8 +168,12 @@ class _Grouper:
 
 def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, *,
                    strict: bool = False, n_process: int = 1,
-                   on_report: Callable[[RunSummary, Report], None] | None = None) -> RunSummary:
+                   on_report: Callable[[RunSummary, Report], None] | None = None,
+                   engine: Engine | None = None) -> RunSummary:
     """Analyse and store ``reports``; returns what was done.
+
+    ``engine`` analyses instead of ``pipeline`` (which may then be None): the Ray engine, say
+    (``sitrep.engine``). Either way the results come back in input order and are written here.
 
     ``on_report`` is called after each report with the summary so far and that report (a
     progress display). Raises :class:`StrictRunFailed` under ``strict``.
@@ -254,7 +259,7 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
         try:
             with store.savepoint():
                 write(report)
-        except _UNSTORABLE as exc:
+        except (*_UNSTORABLE, *store.unstorable) as exc:  # and the back end's own
             message = f"could not be stored: {type(exc).__name__}: {exc}"[:300]
             line = report.record if isinstance(report.record, int) \
                 and abs(report.record) < 2 ** 63 else None  # what the store can take of it
@@ -269,7 +274,10 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
         if on_report:
             on_report(summary, report)
 
-    results = pipeline.pipe(classified(), n_process=n_process)
+    if engine is not None:
+        results = engine.analyse(classified())
+    else:
+        results = pipeline.pipe(classified(), n_process=n_process)
     if strict:
         # one transaction: a rejection anywhere leaves the store as it was. It holds the write
         # lock while it analyses; other writers wait for it (Store.transaction retries).

@@ -1,4 +1,4 @@
-"""A throw-away PostgreSQL server for the tests: Debian's `postgresql` package, `initdb` into a
+"""A throw-away PostgreSQL server for the tests and `make bench-scale`: Debian's `postgresql` package, `initdb` into a
 temporary folder, `pg_ctl start` on a free loopback port, stopped and deleted at the end.
 
 `initdb` refuses to run as root (CI runs as root), so there the server runs as the `postgres`

@@ -1,0 +1,188 @@
+"""The Ray engine: the pipeline in Ray actors, on a cluster or in Ray's local mode.
+
+    reports ──► batches of BATCH_SIZE ──► actor 1 … actor N (each builds the pipeline once)
+                  (at most IN_FLIGHT_PER_WORKER                │
+                   batches per actor in flight)                ▼
+    analysed reports, in input order ◄── the oldest batch first (head of the queue)
+
+Back-pressure: the input is read only when a batch leaves the queue, so memory holds at most
+``workers x IN_FLIGHT_PER_WORKER`` batches however long the input (a 10-million-line JSONL file
+is streamed by ``sitrep.ingest``, never read whole). Reports that are already rejected or that
+are copies of another (they carry a rejection; the pipeline leaves them alone) never travel.
+
+Failures: an exception inside a stage is recorded on the report by the pipeline, as in the
+local engine. A worker process that dies (a crash in native code, the kernel's OOM killer) is
+restarted by Ray; the documents of the batch it was working on are retried one at a time, and a
+document on which a worker dies again becomes a ``worker_crashed`` rejection, the run going on.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from ..config import Config
+from ..errors import RejectCode, UsageError
+from ..model import Rejection, Report
+from ..pipeline import Pipeline, registered_stages
+
+__all__ = ["RayEngine", "BATCH_SIZE", "IN_FLIGHT_PER_WORKER"]
+
+# Documents per task: large enough that Ray's per-task cost (~1 ms) is small next to the
+# analysis (~30 ms a document on the development machine), small enough that a crash costs
+# little to retry and that the first events arrive soon.
+BATCH_SIZE = 16
+# Batches queued per actor: two keeps each actor busy while the driver collects the last one.
+IN_FLIGHT_PER_WORKER = 2
+# Ray's shared-memory object store in local mode: batches are small; Ray's default (30 % of RAM)
+# would take memory the workers' models need on a small machine.
+LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024
+
+
+def _ray():
+    try:
+        import ray
+    except ModuleNotFoundError:
+        raise UsageError("--engine ray needs Ray: pip install 'sitrep[cluster]' "
+                         "(make setup installs it)", "E271") from None
+    return ray
+
+
+def _plugin_modules(config: Config) -> tuple[str, ...]:
+    """Modules that register the config's non-built-in stages: a worker imports them first."""
+    factories = registered_stages()
+    return tuple(sorted({factories[name].__module__ for name in config.stages
+                         if name in factories and not isinstance(factories[name], str)}))
+
+
+class _Analyser:
+    """One Ray actor: builds the pipeline once, then analyses batch after batch."""
+
+    def __init__(self, config: Config, plugins: tuple[str, ...]) -> None:
+        import importlib
+
+        for module in plugins:
+            importlib.import_module(module)
+        self.pipeline = Pipeline(config)
+
+    def analyse(self, reports: list[Report]) -> list[Report]:
+        return [self.pipeline(report) for report in reports]
+
+    def pid(self) -> int:
+        return os.getpid()
+
+    def peak_rss_mb(self) -> float:
+        import resource
+
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+class RayEngine:
+    """``workers`` actors on the Ray cluster at ``address`` (None: start Ray's local mode here)."""
+
+    def __init__(self, config: Config, *, workers: int = 1, address: str | None = None,
+                 batch_size: int = BATCH_SIZE) -> None:
+        self.ray = _ray()
+        self.config = config
+        self.workers = workers
+        self.address = address
+        self.batch_size = batch_size
+        self.plugins = _plugin_modules(config)
+        self.actors: list = []
+        self.crashes = 0  # worker deaths seen (and recovered from)
+        self.worker_peak_rss_mb: list[float] = []
+
+    # -- lifecycle --------------------------------------------------------------------------------
+    def start(self) -> None:
+        ray = self.ray
+        if not ray.is_initialized():
+            os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # no reporting home
+            if self.address:
+                ray.init(address=self.address, logging_level="ERROR", log_to_driver=False)
+            else:
+                # workers see what this process sees: sitrep, and the modules of plugin stages
+                path = os.pathsep.join(entry for entry in sys.path if entry)
+                ray.init(num_cpus=self.workers, include_dashboard=False,
+                         object_store_memory=LOCAL_OBJECT_STORE_BYTES, logging_level="ERROR",
+                         log_to_driver=False,
+                         runtime_env={"env_vars": {"PYTHONPATH": path}})
+        actor_class = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=0)(_Analyser)
+        # the config travels inline (it is small): an argument in the object store could be
+        # gone when Ray restarts a dead actor
+        self.actors = [actor_class.remote(self.config, self.plugins)
+                       for _ in range(self.workers)]
+        # a pipeline that cannot be built (a bad config, a missing model) fails here, at once
+        ray.get([actor.pid.remote() for actor in self.actors])
+
+    def stop(self) -> None:
+        try:  # what each worker held at its peak (make bench-scale reports it)
+            self.worker_peak_rss_mb = self.ray.get(
+                [actor.peak_rss_mb.remote() for actor in self.actors], timeout=30)
+        except (self.ray.exceptions.RayError, TimeoutError):
+            self.worker_peak_rss_mb = []
+        for actor in self.actors:
+            self.ray.kill(actor)
+        self.actors = []
+        if not self.address:
+            self.ray.shutdown()
+
+    # -- analysis ---------------------------------------------------------------------------------
+    def analyse(self, reports: Iterable[Report]) -> Iterator[Report]:
+        """Analysed reports in input order; Ray starts on the first call and stops at the end."""
+        self.start()
+        try:
+            yield from self._analyse(iter(reports))
+        finally:
+            self.stop()
+
+    def _analyse(self, reports: Iterator[Report]) -> Iterator[Report]:
+        # (batch, positions of the reports to analyse, future; None when there are none)
+        queue: deque = deque()
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        turn = 0
+        exhausted = False
+        while queue or not exhausted:
+            while not exhausted and len(queue) < limit:
+                batch = list(islice(reports, self.batch_size))
+                if not batch:
+                    exhausted = True
+                    break
+                positions = [i for i, report in enumerate(batch) if not report.rejection]
+                future = None
+                if positions:
+                    future = self.actors[turn % self.workers].analyse.remote(
+                        [batch[i] for i in positions])
+                    turn += 1
+                queue.append((batch, positions, future))
+            if queue:
+                yield from self._collect(*queue.popleft())
+
+    def _collect(self, batch: list[Report], positions: list[int], future) -> list[Report]:
+        """The batch in input order, its analysed reports put back in their places."""
+        if future is None:
+            return batch
+        try:
+            analysed = self.ray.get(future)
+        except self.ray.exceptions.RayActorError:
+            self.crashes += 1
+            analysed = [self._alone(batch[i]) for i in positions]
+        for i, report in zip(positions, analysed):
+            batch[i] = report
+        return batch
+
+    def _alone(self, report: Report) -> Report:
+        """A document of a batch whose worker died, retried by itself (Ray restarted the
+        worker); if a worker dies on it again, it is the document: a rejection."""
+        for _ in range(2):
+            try:
+                return self.ray.get(self.actors[0].analyse.remote([report]))[0]
+            except self.ray.exceptions.RayActorError:
+                self.crashes += 1
+        report.rejection = Rejection(
+            RejectCode.WORKER_CRASHED.value,
+            "the analysing process died on this document, twice; the run went on",
+            report.path, report.record, report.id)
+        return report
