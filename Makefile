@@ -7,7 +7,7 @@ SHARED ?= ../shared
 DB ?= demo.db
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench models gazetteer basemap web-bench screenshot clean
+.PHONY: setup demo test bench bench-scale models gazetteer basemap web-bench screenshot clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ test: setup
 
 bench: setup
 	$(PY) -m sitrep.bench
+
+# `sitrep run --engine ray` on 1 and 2 workers into SQLite and PostgreSQL (20,000 generated
+# articles; tens of minutes on 2 cores): .bench/scale.json, summarised in the README
+bench-scale: setup
+	$(PY) -m sitrep.bench_scale
 
 # `sitrep serve` under load on loopback: 10,000 generated events, 10,000 requests at concurrency
 # 16, and the page's load time in Chromium (bounded; stops by itself). Not part of `make test`.

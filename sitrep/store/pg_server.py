@@ -89,8 +89,14 @@ class PostgresServer:
     def new_schema_url(self, name: str) -> str:
         """A URL whose tables live in a new, empty schema ``name`` (one per test: much faster
         than a database per test, and as separate)."""
-        import psycopg
+        return new_schema_url(self.url, name)
 
-        with psycopg.connect(self.url, autocommit=True) as connection:
-            connection.execute(f'CREATE SCHEMA "{name}"')
-        return f"{self.url}?options=-csearch_path%3D{name}"
+
+def new_schema_url(url: str, name: str) -> str:
+    """A URL of the database at ``url`` whose tables live in the new, empty schema ``name``."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
+        connection.execute(f'CREATE SCHEMA "{name}"')
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{name}"
