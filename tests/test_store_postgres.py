@@ -157,3 +157,18 @@ def test_serve_reads_and_writes_a_postgresql_store(pg_url, tmp_path):
         assert posted.status_code == 201, posted.text
         # the catalog sees the new event: its cache key follows the server's last change
         assert client.get("/api/events").json()["total"] == 1
+
+
+def test_a_report_postgresql_cannot_hold_is_rejected_and_its_batch_kept(pg_url, tmp_path):
+    from test_store_fakes import fake_config
+
+    from sitrep import api
+
+    path = tmp_path / "nul.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Crowds marched in Nairobi\u0000 today."})
+                    + "\n" + json.dumps({"id": "b", "text": "Nurses marched in Kisumu."}) + "\n",
+                    encoding="utf-8")
+    summary = api.run([str(path)], db=pg_url, config=fake_config())
+    assert (summary.stored, summary.events) == (1, 1)
+    (rejection,) = api.rejections(pg_url)
+    assert (rejection.line, rejection.report_id) == (1, "a") and "NUL" in rejection.message

@@ -98,6 +98,9 @@ class PostgresBackend:
         self.location = redact(url)
         self._streams = 0  # names the server-side cursors of stream()
         self.errors = (psycopg.Error,)
+        # a report's own fault (a NUL character PostgreSQL text cannot hold, a number out of
+        # range): sitrep/store/run.py rejects that report and keeps the rest of its batch
+        self.unstorable = (psycopg.DataError, psycopg.IntegrityError)
         try:
             self.connection = psycopg.connect(url, autocommit=True, row_factory=_row_factory)
         except psycopg.Error as exc:

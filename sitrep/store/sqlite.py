@@ -51,6 +51,10 @@ class SQLiteBackend:
     # SQLite numbers every row in insertion order already
     insertion_order = "rowid"
     errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
+    # what storing one report can fail with that is that report's fault (sitrep/store/run.py
+    # turns it into a rejection of that report)
+    unstorable: tuple[type[BaseException], ...] = (sqlite3.InterfaceError, sqlite3.DataError,
+                                                   sqlite3.IntegrityError)
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)

@@ -64,6 +64,7 @@ class Store:
         self.connection = self.backend.connection
         # the failures of this back end's driver (locked, disk full, connection lost)
         self.errors = self.backend.errors
+        self.unstorable = self.backend.unstorable  # a report's own fault, not the store's
         self._execute = self.backend.execute
         self._order = self.backend.insertion_order
         self._depth = 0
