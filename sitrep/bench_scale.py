@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitrep.bench_scale",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=20_000)
-    parser.add_argument("--runs", default="sqlite:1,sqlite:2,postgresql:1,postgresql:2",
+    parser.add_argument("--runs", default="sqlite:1,sqlite:2,postgresql:2,postgresql:1",
                         help="store:workers, comma-separated (default: all four)")
     parser.add_argument("--pg", metavar="URL", help="a PostgreSQL server to use (default: "
                                                     "start a throw-away one)")
@@ -158,18 +158,23 @@ def main(argv: list[str] | None = None) -> int:
                     db = new_schema_url(args.pg or server.url, f"bench_{number}")
                 rows.append(run_once(corpus, db, workers))
                 _print_row(rows[-1])
+                results = _write(args, rows)  # after every run: a long bench keeps what it has
         finally:
             if server is not None:
                 server.stop()
+    print(f"speed-up, 2 workers over 1: {json.dumps(results['speed_up'])}")
+    print(f"figures written to {args.out}")
+    return 0
+
+
+def _write(args: argparse.Namespace, rows: list[dict]) -> dict:
     results = {"articles": args.articles, "seed": args.seed, "runs": rows,
                "speed_up": _speed_ups(rows),
                "driver_peak_rss_mb": round(
                    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
-    print(f"speed-up, 2 workers over 1: {json.dumps(results['speed_up'])}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"figures written to {args.out}")
-    return 0
+    return results
 
 
 if __name__ == "__main__":
