@@ -133,7 +133,8 @@ def test_events_json_lines_carry_contract_fields_id_and_sources(filled, capsys):
     for record in records:
         assert set(record) == {"id", "sources", *CONTRACT_EVENT}
         for source in record["sources"]:
-            assert set(source) == {"report_id", "path", "url", "title", "published"}
+            assert set(source) == {"id", "report_id", "path", "url", "title", "published",
+                                   "evidence"}
             assert source["published"] == "2016-12-13"
     status, out, _ = sitrep(capsys, "events", "--db", db, "--format", "json", "--modality", "all")
     assert len(out.splitlines()) == 3

@@ -124,7 +124,11 @@ def test_concurrent_runs_lose_nothing_and_store_nothing_twice(pg_url, tmp_path):
     with Store(pg_url) as shared, Store(reference) as alone:
         assert _contents(shared) == _contents(alone)
         stats = shared.stats(None)
-        assert (stats.reports, stats.events) == (150, 150)
+        # one event per report; reports of the same kind of event on the same day in the same
+        # place are one incident (store/incidents.py), counted once by stats
+        told = shared.backend.execute(
+            "SELECT COUNT(*) FROM events WHERE id NOT LIKE 'm%'").fetchone()
+        assert (stats.reports, told[0]) == (150, 150)
         # a rejection is keyed by where it was read: each input file's blank line is its own
         assert sorted((r.path, r.line) for r in shared.rejections()) == \
             sorted(zip(paths, (151, 1, 151)))  # last, first, last line

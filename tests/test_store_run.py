@@ -165,7 +165,10 @@ def test_commits_in_batches_and_reports_progress(store, pipeline, monkeypatch):
                              on_report=lambda summary, report: seen.append(report.path))
     assert summary.stored == 5
     assert seen == [f"{n}.txt" for n in range(5)]
-    assert store.stats().events == 5
+    assert summary.events == 5
+    # five reports of one march (same type, day and place): one merged event with five sources
+    assert store.stats().events == 1
+    assert len(next(store.find_events()).sources) == 5
 
 
 def test_the_real_near_duplicate_index_groups_a_truncated_wire_copy(store, pipeline):

@@ -1,4 +1,4 @@
-"""`sitrep eval events|geo|time ...`: score sitrep against gold data (see ../shared/data/README.md).
+"""`sitrep eval events|geo|time|merge ...`: score sitrep against gold data (see ../shared/data/README.md).
 
 Each evaluation lives in ``sitrep/eval/NAME.py`` with ``add_arguments(parser)`` and
 ``run(args) -> int``; it prints its scores and returns an exit status.
@@ -12,6 +12,7 @@ EVALUATIONS = {
     "events": ("sitrep.eval.events", "event typing on CASE 2021 TSV (--case) or PLOVER gold (--plover)"),
     "geo": ("sitrep.eval.geo", "place recognition and resolution on GeoWebNews (--gwn)"),
     "time": ("sitrep.eval.time", "time expressions on TimeML files (--timeml)"),
+    "merge": ("sitrep.eval.merge", "cross-report event merging on annotated incidents (--gold)"),
 }
 
 

@@ -134,7 +134,9 @@ def _print_run_summary(summary: RunSummary, db: str, out: TextIO) -> None:
               f"{fuller}), {summary.already_stored} already in the store"
               + (f", {summary.repeated} repeated in the input" if summary.repeated else "")
               + "\n")
-    out.write(f"{summary.events} new event(s) stored in {db}\n")
+    out.write(f"{summary.events} new event(s) stored in {db}"
+              + (f"; {summary.merged_events} event(s) told by several reports written as one"
+                 if summary.merged_events else "") + "\n")
     if summary.rejections:
         reasons = ", ".join(f"{code} {count}" for code, count in summary.rejected.most_common())
         out.write(f"{summary.rejections} rejection(s): {reasons} "
@@ -345,15 +347,42 @@ def _write_event_details(stored: StoredEvent, report: Report, out: TextIO, bold:
         if source.record is not None:
             where += f":{source.record}"
         analysed = "  (analysed)" if source.report_id == stored.report_id else ""
-        out.write(f"  {source.report_id}  {source.published or '????-??-??'}  {where}{analysed}\n")
+        doc = f"  id {source.doc_id}" if source.doc_id else ""
+        out.write(f"  {source.report_id}  {source.published or '????-??-??'}  {where}{doc}"
+                  f"{analysed}\n")
         for label, value in (("title", source.title), ("url", source.url),
                              ("publisher", source.publisher)):
             if value:
                 out.write(f"      {label}: {value}\n")
+        if source.event is not None:  # a report of a merged incident: its own values
+            for line in _own_values(event, source.event):
+                out.write(f"      {line}\n")
+        for span in source.evidence[:3]:
+            out.write(f"      evidence: \"{' '.join(span.text.split())}\"\n")
     if event.reasons:
         out.write("\nReasons\n")
         for reason in event.reasons:
             out.write(f"  - {reason}\n")
+
+
+def _values(event: Event) -> dict[str, str]:
+    place = event.location
+    return {"type": event.sub_event_type or event.plover_type or "?",
+            "date": event.event_date or "unknown",
+            "place": ((place.name or place.text) + (f", {place.country}" if place.country else "")
+                      if place else "unknown"),
+            "actor1": _name(event.actor1), "actor2": _name(event.actor2),
+            "fatalities": "not reported" if event.fatalities is None else str(event.fatalities)}
+
+
+def _own_values(merged: Event, own: Event) -> list[str]:
+    """A source's own values, each that differs from the merged event's flagged."""
+    merged_values = _values(merged)
+    lines = []
+    for label, value in _values(own).items():
+        flag = "  ** differs" if value != merged_values[label] else ""
+        lines.append(f"{label + ':':<12}{value}{flag}")
+    return lines
 
 
 # -- rejections -----------------------------------------------------------------------------------

@@ -150,3 +150,33 @@ def _execute_script(connection: sqlite3.Connection, script: str) -> None:
     for statement in script.split(";"):
         if statement.strip():
             connection.execute(statement)
+
+
+@migration(2)
+def add_incident_merging(connection: sqlite3.Connection) -> None:
+    """Cross-report merging (``sitrep/store/incidents.py``): an event of several reports is a row
+    of its own (id ``m...``) whose members point at it with ``merged_into``; the mentions, name
+    keys and accepted links of the merge step are kept so that a later run merges into them."""
+    _execute_script(connection, """
+        ALTER TABLE events ADD COLUMN merged_into TEXT;
+        CREATE INDEX events_merged_into ON events (merged_into);
+
+        -- one row per event the merge step has seen: what comparing it needs (Mention as JSON)
+        CREATE TABLE merge_mentions (
+            event_id TEXT PRIMARY KEY, family TEXT, first_day TEXT, exact_located INTEGER NOT NULL,
+            data TEXT NOT NULL
+        );
+        CREATE INDEX merge_mentions_block ON merge_mentions (family, exact_located, first_day);
+
+        -- the people a mention names (casefolded surnames), for blocking by shared name
+        CREATE TABLE merge_names (
+            name TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (name, event_id)
+        );
+
+        -- accepted links between mentions (first < second) with their score and reasons
+        CREATE TABLE merge_links (
+            first TEXT NOT NULL, second TEXT NOT NULL, score REAL NOT NULL, reasons TEXT NOT NULL,
+            PRIMARY KEY (first, second)
+        );
+        CREATE INDEX merge_links_second ON merge_links (second);
+    """)

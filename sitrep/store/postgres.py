@@ -252,3 +252,30 @@ def create_tables(connection) -> None:
 
         CREATE TABLE state (key TEXT PRIMARY KEY, value BYTEA NOT NULL);
     """)
+
+
+@migration(2, MIGRATIONS)
+def add_incident_merging(connection) -> None:
+    """Cross-report merging: migrations.py's migration 2 with PostgreSQL's types."""
+    _execute_script(connection, """
+        ALTER TABLE events ADD COLUMN merged_into TEXT COLLATE "C";
+        CREATE INDEX events_merged_into ON events (merged_into);
+
+        CREATE TABLE merge_mentions (
+            event_id TEXT COLLATE "C" PRIMARY KEY, family TEXT COLLATE "C",
+            first_day TEXT COLLATE "C", exact_located INTEGER NOT NULL, data TEXT NOT NULL
+        );
+        CREATE INDEX merge_mentions_block ON merge_mentions (family, exact_located, first_day);
+
+        CREATE TABLE merge_names (
+            name TEXT COLLATE "C" NOT NULL, event_id TEXT COLLATE "C" NOT NULL,
+            PRIMARY KEY (name, event_id)
+        );
+
+        CREATE TABLE merge_links (
+            first TEXT COLLATE "C" NOT NULL, second TEXT COLLATE "C" NOT NULL,
+            score DOUBLE PRECISION NOT NULL, reasons TEXT NOT NULL,
+            PRIMARY KEY (first, second)
+        );
+        CREATE INDEX merge_links_second ON merge_links (second);
+    """)

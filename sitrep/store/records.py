@@ -7,7 +7,7 @@ from datetime import date
 from functools import cache
 
 from ..errors import UsageError
-from ..model import ACLED_TYPES, MODALITIES, PLOVER_TYPES, Event
+from ..model import ACLED_TYPES, MODALITIES, PLOVER_TYPES, Event, Span
 
 __all__ = ["Source", "StoredEvent", "EventQuery", "StoreStats", "event_id", "report_key"]
 
@@ -32,7 +32,10 @@ def event_id(group_id: str, event: Event) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A report that supports an event (the analysed one, or a syndicated copy of it)."""
+    """A report that supports an event (the analysed one, a syndicated copy of it, or another
+    report of the same incident). ``doc_id`` is the id the input gave; ``evidence`` the event's
+    spans in this report's own text; ``event`` this report's own values when they may differ
+    from the event's (a merged event), else None."""
 
     report_id: str
     path: str | None
@@ -41,11 +44,15 @@ class Source:
     published: str | None
     publisher: str | None = None
     record: int | None = None
+    doc_id: str | None = None
+    evidence: tuple[Span, ...] = ()
+    event: Event | None = None
 
     def to_dict(self) -> dict:
         """The public record of a source (``sitrep events --format json``)."""
-        return {"report_id": self.report_id, "path": self.path, "url": self.url,
-                "title": self.title, "published": self.published}
+        return {"id": self.doc_id, "report_id": self.report_id, "path": self.path,
+                "url": self.url, "title": self.title, "published": self.published,
+                "evidence": [span.to_dict() for span in self.evidence]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +139,8 @@ class EventQuery:
 
     def where(self) -> tuple[str, list]:
         """The SQL condition on ``events e`` and its parameters."""
-        clauses: list[str] = []
+        # events told by several reports are listed once, as their merged event
+        clauses: list[str] = ["e.merged_into IS NULL"]
         params: list = []
         if self.event_type:
             clauses.append("(lower(e.event_type) = lower(?) OR lower(e.sub_event_type) = lower(?)"
@@ -161,7 +169,7 @@ class EventQuery:
         if self.modality:
             clauses.append("e.modality = ?")
             params.append(self.modality)
-        return (" AND ".join(clauses) or "TRUE"), params
+        return " AND ".join(clauses), params
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ from ..errors import RejectCode
 from ..ingest.documents import storable_path
 from ..model import Rejection, Report
 from ..pipeline import Pipeline
+from ..merge.incidents import name_runs
+from .incidents import merge_new_events
 from .records import report_key
 from .store import Store
 
@@ -78,6 +80,8 @@ class RunSummary:
     events: int = 0               # new events stored
     rejected: Counter = field(default_factory=Counter)  # rejection code -> count
     grouping: str = "exact text"  # how copies were found
+    merged_events: int = 0        # events of several reports written as one (store/incidents.py)
+    merge_seconds: float = 0.0    # time the cross-report merge step took
 
     @property
     def rejections(self) -> int:
@@ -88,7 +92,8 @@ class RunSummary:
                 "repeated": self.repeated,
                 "copies": self.copies, "fuller_copies": self.fuller_copies,
                 "analysed": self.analysed, "events": self.events,
-                "rejections": dict(self.rejected), "grouping": self.grouping}
+                "rejections": dict(self.rejected), "grouping": self.grouping,
+                "merged_events": self.merged_events}
 
 
 def _load_index_class():
@@ -185,6 +190,7 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
     rejected_before = store.rejected_reports()
     seen: set[str] = set()
     fuller: dict[str, str] = {}  # report id -> group, for copies analysed as well
+    names: dict[str, list] = {}  # report id -> the people it names (merge.incidents.name_runs)
 
     def classified() -> Iterator[Report]:
         # Runs inside pipeline.pipe's feeder (a thread when n_process > 1): it only decides.
@@ -239,6 +245,8 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
             else:
                 events = store.add_events(report_id, report.events,
                                           group_sources=group_id is None)
+                if report.events:  # the people it names, for the merge step at the end
+                    names[report_id] = name_runs(report)
             fuller.pop(report_key(report.raw, report.url), None)
             summary.stored += 1
             summary.analysed += 1
@@ -285,6 +293,7 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
             for report in results:
                 write_isolated(report)
             grouper.save()
+            _merge(store, summary, names)
         return summary
     done = 0
     for batch in _batches(results):
@@ -298,7 +307,16 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
                     grouper.save()
     with store.transaction():
         grouper.save()
+    # the corpus-level step: events of different reports that tell one incident become one
+    with store.transaction():
+        _merge(store, summary, names)
     return summary
+
+
+def _merge(store: Store, summary: RunSummary, names: dict[str, list]) -> None:
+    started = time.perf_counter()
+    summary.merged_events = merge_new_events(store, names).merged_events
+    summary.merge_seconds = time.perf_counter() - started
 
 
 # What storing one report can fail with that is that report's fault (a string SQLite cannot

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..errors import StoreError, UsageError
 from ..model import ACLED_TYPES, Event, Rejection, Report, content_id
+from .incidents import event_sources
 from .records import EventQuery, Source, StoredEvent, StoreStats, event_id, report_key
 from .postgres import is_database_url
 from .sqlite import SQLiteBackend
@@ -271,6 +272,9 @@ class Store:
                      if len(identifier) < MIN_ID_PREFIX else "")
             raise StoreError(f"no event with id {identifier!r}{short} in {self.location}; list "
                              f"the ids with `sitrep events --db {self.location} --modality all`", "E307")
+        if row["merged_into"]:  # one report's event of an incident: show the whole incident
+            row = self._execute(
+                "SELECT * FROM events WHERE id = ?", (row["merged_into"],)).fetchone()
         return self._stored_event(row)
 
     def find_events(self, query: EventQuery | None = None) -> Iterator[StoredEvent]:
@@ -292,8 +296,10 @@ class Store:
         return tuple(Source(*row) for row in rows)
 
     def _stored_event(self, row) -> StoredEvent:
-        return StoredEvent(row["id"], Event.from_dict(json.loads(row["data"])), row["report_id"],
-                           row["group_id"], self.sources(row["id"]), row["stored_at"])
+        event = Event.from_dict(json.loads(row["data"]))
+        return StoredEvent(row["id"], event, row["report_id"], row["group_id"],
+                           event_sources(self, row["id"], event, row["report_id"]),
+                           row["stored_at"])
 
     # -- rejections -------------------------------------------------------------------------------
     def add_rejection(self, rejection: Rejection) -> bool:
@@ -341,8 +347,11 @@ class Store:
         execute = self._execute
         by_status = dict(execute("SELECT status, COUNT(*) FROM reports GROUP BY status").fetchall())
         by_modality = dict(execute(
-            "SELECT modality, COUNT(*) FROM events GROUP BY modality ORDER BY 2 DESC, 1").fetchall())
-        condition, params = ("modality = ?", [modality]) if modality else ("TRUE", [])
+            "SELECT modality, COUNT(*) FROM events WHERE merged_into IS NULL"
+            " GROUP BY modality ORDER BY 2 DESC, 1").fetchall())
+        # an incident several reports tell counts once, as its merged event
+        condition, params = (("merged_into IS NULL AND modality = ?", [modality]) if modality
+                             else ("merged_into IS NULL", []))
         by_type: dict[str, dict[str, int]] = {}
         for event_type, sub_type, count in execute(
                 f"SELECT event_type, coalesce(sub_event_type, '-'), COUNT(*) FROM events"

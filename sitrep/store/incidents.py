@@ -1,0 +1,251 @@
+"""The store side of cross-report merging: mentions, links, merged events and their sources.
+
+    summary = merge_new_events(store)   # at the end of `sitrep run`, inside a transaction
+    sources = event_sources(store, row) # every source of an event, with its own values
+
+An event several reports tell is stored as a row of its own in ``events`` (id ``m`` + the rest of
+its smallest member's id, so the same members give the same id whatever the order they came in)
+holding the reconciled fields (``sitrep/merge/reconcile.py``); its members keep their own values
+and point at it with ``merged_into``. Listing, counting and exporting skip members.
+
+Incremental, idempotent, order-independent: each event is reduced once to a
+:class:`~sitrep.merge.incidents.Mention` (kept in ``merge_mentions``); a new mention is compared
+with the stored ones it could link to — only those two routes can link (see ``compare``), so the
+blocking loses nothing: a shared surname of the same family (``merge_names``), or the same
+family, located, on an exact day within a day of its own — and accepted links are kept
+(``merge_links``). Then the connected part of the link graph that the new mentions touch is
+clustered again from scratch. Since clustering depends only on the set of mentions and links,
+the incidents never depend on the order reports arrived in, and a re-run (no new mention)
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from ..merge.incidents import Comparison, Mention, cluster, compare, mention_of, name_runs
+from ..merge.reconcile import Testimony, reconcile
+from ..model import Event, Report, Span
+from .records import Source
+
+__all__ = ["MergeSummary", "merge_new_events", "event_sources", "MERGED_PREFIX"]
+
+MERGED_PREFIX = "m"
+# A name shared by more stored mentions of one family than this is no longer evidence of one
+# incident (a president's name, a capital's); measured nowhere yet — a guard for large stores.
+MAX_NAME_CANDIDATES = 200
+
+
+@dataclass
+class MergeSummary:
+    mentions: int = 0        # events newly seen by the merge step
+    links: int = 0           # links accepted between mentions of different reports
+    merged_events: int = 0   # merged events written (new or changed)
+
+    def to_dict(self) -> dict:
+        return {"mentions": self.mentions, "links": self.links,
+                "merged_events": self.merged_events}
+
+
+def _execute(store, sql: str, params=()):
+    return store.backend.execute(sql, params)
+
+
+def _new_mentions(store, names: dict[str, list] | None) -> list[Mention]:
+    """Reduce every event the step has not seen yet to a Mention and record it (``names``:
+    report id -> its name runs, for the reports still in memory; others are read back)."""
+    rows = _execute(store,
+        "SELECT e.id, e.group_id, e.report_id, e.data FROM events e"
+        " WHERE e.id NOT LIKE ? AND e.id NOT IN (SELECT event_id FROM merge_mentions)"
+        " ORDER BY e.report_id", (MERGED_PREFIX + "%",)).fetchall()
+    mentions, runs, report_id = [], [], None
+    for event_id, group_id, row_report, data in rows:
+        if row_report != report_id:  # rows come by report: each analysis is read once
+            report_id = row_report
+            if names is not None and report_id in names:
+                runs = names[report_id]
+            else:
+                report = _report(store, report_id)
+                runs = name_runs(report) if report is not None else []
+        mention = mention_of(event_id, group_id, Event.from_dict(json.loads(data)), runs)
+        mentions.append(mention)
+        exact_located = int(mention.exact_day and mention.located)
+        _execute(store,
+            "INSERT INTO merge_mentions (event_id, family, first_day, exact_located, data)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (event_id, mention.family,
+             mention.first_day.isoformat() if mention.first_day else None, exact_located,
+             json.dumps(mention.to_dict())))
+        store.backend.executemany(
+            "INSERT INTO merge_names (name, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(name, event_id) for name in sorted(mention.names)])
+    return mentions
+
+
+def _report(store, report_id: str) -> Report | None:
+    try:
+        return store.get_report(report_id)
+    except Exception:  # noqa: BLE001 - a report whose analysis cannot be read has no names
+        return None
+
+
+def _candidates(store, mention: Mention) -> list[Mention]:
+    found: dict[str, Mention] = {}
+    for name in sorted(mention.names):
+        for (data,) in _execute(store,
+                "SELECT m.data FROM merge_names n JOIN merge_mentions m ON m.event_id = n.event_id"
+                " WHERE n.name = ? AND m.family = ? AND m.event_id <> ? LIMIT ?",
+                (name, mention.family, mention.event_id, MAX_NAME_CANDIDATES)):
+            other = Mention.from_dict(json.loads(data))
+            found[other.event_id] = other
+    if mention.exact_day and mention.located:
+        day = mention.first_day
+        for (data,) in _execute(store,
+                "SELECT data FROM merge_mentions WHERE family = ? AND exact_located = 1"
+                " AND first_day BETWEEN ? AND ? AND event_id <> ?",
+                (mention.family, (day - timedelta(days=1)).isoformat(),
+                 (day + timedelta(days=1)).isoformat(), mention.event_id)):
+            other = Mention.from_dict(json.loads(data))
+            found[other.event_id] = other
+    return [other for _, other in sorted(found.items()) if other.group != mention.group]
+
+
+def _component(store, start: list[str]) -> set[str]:
+    """Every mention connected to ``start`` by stored links."""
+    seen, queue = set(start), deque(start)
+    while queue:
+        event_id = queue.popleft()
+        for (other,) in _execute(store,
+                "SELECT second FROM merge_links WHERE first = ?"
+                " UNION SELECT first FROM merge_links WHERE second = ?", (event_id, event_id)):
+            if other not in seen:
+                seen.add(other)
+                queue.append(other)
+    return seen
+
+
+def merge_new_events(store, names: dict[str, list] | None = None) -> MergeSummary:
+    """Merge the events stored since the last call into incidents (call inside a transaction).
+
+    ``names`` (report id -> ``name_runs(report)``) spares reading back the analysis of reports
+    the caller still had in memory: a run keeps them while it writes."""
+    summary = MergeSummary()
+    new = _new_mentions(store, names)
+    summary.mentions = len(new)
+    linked: list[str] = []
+    for mention in new:
+        for other in _candidates(store, mention):
+            comparison = compare(mention, other)
+            if not comparison.link:
+                continue
+            first, second = sorted((mention.event_id, other.event_id))
+            cursor = _execute(store,
+                "INSERT INTO merge_links (first, second, score, reasons) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                (first, second, comparison.score, json.dumps(comparison.reasons)))
+            summary.links += cursor.rowcount or 0
+            linked.append(mention.event_id)
+    if not linked:
+        return summary
+    component = _component(store, sorted(set(linked)))
+    summary.merged_events = _recluster(store, component)
+    return summary
+
+
+def _recluster(store, component: set[str]) -> int:
+    ids = sorted(component)
+    marks = ",".join("?" * len(ids))
+    mentions = [Mention.from_dict(json.loads(data)) for (data,) in _execute(store,
+                f"SELECT data FROM merge_mentions WHERE event_id IN ({marks})", ids)]
+    links = {(first, second): Comparison(score, tuple(json.loads(reasons)))
+             for first, second, score, reasons in _execute(store,
+                f"SELECT first, second, score, reasons FROM merge_links"
+                f" WHERE first IN ({marks}) AND second IN ({marks})", ids + ids)}
+    old = {row[0] for row in _execute(store,
+           f"SELECT DISTINCT merged_into FROM events WHERE id IN ({marks})"
+           " AND merged_into IS NOT NULL", ids)}
+    written = 0
+    kept: set[str] = set()
+    for group in cluster(mentions, links):
+        if len(group) < 2:
+            _execute(store, "UPDATE events SET merged_into = NULL WHERE id = ?", (group[0],))
+            continue
+        merged_id = MERGED_PREFIX + group[0][1:]
+        kept.add(merged_id)
+        group_links = [reason for pair, comparison in sorted(links.items())
+                       if pair[0] in group and pair[1] in group
+                       for reason in ["; ".join(comparison.reasons)]]
+        written += _write_merged(store, merged_id, group, group_links)
+    for merged_id in sorted(old - kept):
+        _execute(store, "DELETE FROM events WHERE id = ?", (merged_id,))
+    return written
+
+
+def _write_merged(store, merged_id: str, group: list[str], link_reasons: list[str]) -> int:
+    marks = ",".join("?" * len(group))
+    rows = _execute(store,
+        f"SELECT e.id, e.report_id, e.data, r.published, r.doc_id FROM events e"
+        f" JOIN reports r ON r.id = e.report_id WHERE e.id IN ({marks})", group).fetchall()
+    testimonies = [Testimony(event_id, Event.from_dict(json.loads(data)), published, doc_id)
+                   for event_id, _, data, published, doc_id in rows]
+    event = reconcile(testimonies, link_reasons)
+    lead = next(row for row in rows
+                if Event.from_dict(json.loads(row[2])).evidence == event.evidence)
+    location = event.location
+    _execute(store, "DELETE FROM events WHERE id = ?", (merged_id,))
+    _execute(store,
+        "INSERT INTO events (id, group_id, report_id, event_type, sub_event_type, plover_type,"
+        " actor1, actor2, country, iso3, event_date, modality, fatalities, data, stored_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (merged_id, merged_id, lead[1], event.event_type, event.sub_event_type,
+         event.plover_type, _name(event.actor1), _name(event.actor2),
+         location.country if location else None, location.iso3 if location else None,
+         event.event_date, event.modality, event.fatalities,
+         json.dumps(event.to_dict(), ensure_ascii=False),
+         datetime.now(timezone.utc).isoformat(timespec="seconds")))
+    _execute(store, f"UPDATE events SET merged_into = ? WHERE id IN ({marks})",
+             [merged_id, *group])
+    return 1
+
+
+def _name(actor) -> str | None:
+    return (actor.name or actor.text) if actor else None
+
+
+# -- reading ------------------------------------------------------------------------------------
+def event_sources(store, event_id: str, event: Event, report_id: str) -> tuple[Source, ...]:
+    """Every report that tells the event, each with its own evidence (offsets in its own text)
+    and, for a merged event, its own values (the member event it told)."""
+    if event_id.startswith(MERGED_PREFIX):
+        members = [(row[0], Event.from_dict(json.loads(row[1])), row[2]) for row in _execute(
+            store, "SELECT id, data, report_id FROM events WHERE merged_into = ? ORDER BY id",
+            (event_id,))]
+    else:
+        members = [(event_id, event, report_id)]
+    sources: dict[str, Source] = {}
+    for member_id, member, analysed_id in members:
+        for row in _execute(store,
+                "SELECT r.id, r.path, r.url, r.title, r.published, r.publisher, r.record,"
+                " r.doc_id, r.raw FROM event_sources s JOIN reports r ON r.id = s.report_id"
+                " WHERE s.event_id = ?", (member_id,)):
+            if row[0] in sources:
+                continue
+            evidence = member.evidence if row[0] == analysed_id else _locate(member, row[8])
+            sources[row[0]] = Source(*row[:7], doc_id=row[7], evidence=evidence,
+                                     event=member if event_id != member_id else None)
+    return tuple(sorted(sources.values(),
+                        key=lambda s: (s.published is None, s.published or "", s.report_id)))
+
+
+def _locate(event: Event, raw: str) -> tuple[Span, ...]:
+    """The event's evidence found word for word in a copy's own text (a syndicated copy has
+    other offsets); evidence the copy does not hold is left out."""
+    found = []
+    for span in event.evidence:
+        start = raw.find(span.text) if span.text else -1
+        if start >= 0:
+            found.append(Span(start, start + len(span.text), span.text))
+    return tuple(found)

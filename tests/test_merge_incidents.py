@@ -1,0 +1,203 @@
+"""Cross-report merging: comparisons and their reasons, the hard cases that must stay apart,
+order independence, the store side (idempotent re-runs, reversed input) and `sitrep show`."""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+
+import pytest
+
+from sitrep.cli.main import main
+from sitrep.merge.incidents import Mention, cluster, compare
+from sitrep.merge import reconcile as reconciling
+from sitrep.model import Actor, Event, Place, Report, Span, Token
+from sitrep.store import EventQuery, Store
+from sitrep.store.incidents import merge_new_events
+
+MINSK = dict(iso3="BLR", lat=53.9, lon=27.567, geo_precision=1)
+GRODNO = dict(iso3="BLR", lat=53.684, lon=23.834, geo_precision=1)
+
+
+def mention(event_id: str, group: str, sub_type: str = "Arrests", day: str | None = "2021-05-23",
+            names=(), place=MINSK, family: str | None = None) -> Mention:
+    first = date.fromisoformat(day) if day else None
+    return Mention(event_id, group, family or {"Arrests": "detention"}.get(sub_type, sub_type),
+                   sub_type, "asserted", place.get("iso3"), first, first, place.get("lat"),
+                   place.get("lon"), place.get("geo_precision"), frozenset(names))
+
+
+def test_same_person_same_day_is_one_incident_with_reasons():
+    result = compare(mention("e1", "g1", names={"protasevich"}),
+                     mention("e2", "g2", names={"protasevich"}, day="2021-05-24"))
+    assert result.link and result.conflict is None
+    assert "same person named: protasevich" in result.reasons
+    assert "dates 2021-05-23 vs 2021-05-24" in result.reasons
+
+
+@pytest.mark.parametrize("first, second, why", [
+    # the same person arrested twice, months apart
+    (mention("e1", "g1", names={"protasevich"}),
+     mention("e2", "g2", names={"protasevich"}, day="2022-01-10"), "different days"),
+    # a court hearing about an earlier arrest: another kind of act
+    (mention("e1", "g1", names={"protasevich"}),
+     mention("e2", "g2", "SANCTION", day="2021-06-03", names={"protasevich"}), "different kinds"),
+    # the same town on different days
+    (mention("e1", "g1"), mention("e2", "g2", day="2021-05-27"), "different days"),
+    # the same day in different towns (Minsk and Grodno are 250 km apart)
+    (mention("e1", "g1"), mention("e2", "g2", place=GRODNO), "different places"),
+    # two people arrested the same day in the same town, each named
+    (mention("e1", "g1", names={"protasevich"}), mention("e2", "g2", names={"sapega"}),
+     "different people named"),
+])
+def test_hard_cases_stay_apart(first, second, why):
+    result = compare(first, second)
+    assert not result.link
+    assert result.conflict.startswith(why)
+    assert compare(second, first).conflict == result.conflict
+
+
+def test_same_type_day_and_place_join_without_names_but_a_month_does_not():
+    assert compare(mention("e1", "g1"), mention("e2", "g2")).link
+    coarse = Mention("e2", "g2", "detention", "Arrests", "asserted", "BLR",
+                     date(2021, 5, 1), date(2021, 5, 31), 53.9, 27.567, 1)
+    result = compare(mention("e1", "g1"), coarse)
+    assert not result.link and result.conflict is None  # not enough, but not a contradiction
+
+
+def _links(mentions):
+    links = {}
+    for i, first in enumerate(mentions):
+        for second in mentions[i + 1:]:
+            result = compare(first, second)
+            if result.link:
+                links[tuple(sorted((first.event_id, second.event_id)))] = result
+    return links
+
+
+def test_clustering_is_order_independent_and_keeps_conflicts_apart():
+    mentions = [
+        mention("e1", "g1", names={"protasevich"}),
+        mention("e2", "g2", names={"protasevich"}),
+        mention("e3", "g3"),  # no names: links to both by day and place
+        mention("e4", "g4", names={"sapega"}),  # links to e3, conflicts with e1 and e2
+        mention("e5", "g5", names={"protasevich"}, day="2022-01-10"),
+        mention("e6", "g1", names={"protasevich"}),  # same report as e1: never joined to it
+    ]
+    expected = cluster(mentions, _links(mentions))
+    assert ["e1", "e2", "e3"] in expected
+    assert all(not {"e1", "e4"} <= set(group) for group in expected)
+    assert ["e5"] in expected
+    rng = random.Random(13)
+    for _ in range(20):
+        shuffled = mentions[:]
+        rng.shuffle(shuffled)
+        links = list(_links(shuffled).items())
+        rng.shuffle(links)
+        assert cluster(shuffled, dict(links)) == expected
+
+
+def test_reconcile_keeps_the_most_precise_and_the_lowest_figure_unless_raised_later():
+    minsk = Place(0, 5, "Minsk", "Minsk", 625144, 53.9, 27.567, "Belarus", "BLR", geo_precision=1)
+    country = Place(0, 7, "Belarus", "Belarus", 630336, 53.0, 28.0, "Belarus", "BLR",
+                    geo_precision=3)
+    base = Event("Violence against civilians", "Attack", "ASSAULT", evidence=(Span(0, 5, "Minsk"),))
+    first = reconciling.Testimony("e1", Event(**{**_fields(base), "location": country, "fatalities": 2,
+                                     "event_date": "2021-05", "time_precision": 3}),
+                      "2021-05-24", "wire")
+    second = reconciling.Testimony("e2", Event(**{**_fields(base), "location": minsk, "fatalities": 5,
+                                      "event_date": "2021-05-23", "time_precision": 1}),
+                       "2021-05-30", "follow-up")
+    merged = reconciling.reconcile([second, first])
+    assert merged.location == minsk and merged.event_date == "2021-05-23"
+    assert merged.fatalities == 5
+    assert any("raised from 2 by the later report follow-up" in r for r in merged.reasons)
+    earlier = reconciling.Testimony("e2", Event(**{**_fields(second.event), "fatalities": 5}), "2021-05-20",
+                        "early")
+    assert reconciling.reconcile([first, earlier]).fatalities == 2
+
+
+def _fields(event: Event) -> dict:
+    return {name: getattr(event, name) for name in Event.__slots__}
+
+
+# -- the store side -------------------------------------------------------------------------------
+ARTICLES = {
+    "wire": ("Belarus forced a plane to land in Minsk on Sunday. Journalist Roman Protasevich "
+             "was arrested at Minsk airport.", "2021-05-24", "2021-05-23", "Arrests", 2),
+    "paper": ("Opposition blogger Roman Protasevich was detained in Minsk after the diversion of "
+              "his flight.", "2021-05-25", "2021-05-23", "Arrests", None),
+    "court": ("A court in Minsk heard the case of Roman Protasevich, detained in May.",
+              "2021-06-04", "2021-06-03", "Other", None),
+    "again": ("Roman Protasevich was arrested again in Minsk on Monday, police said.",
+              "2022-01-11", "2022-01-10", "Arrests", None),
+    "grodno": ("Police arrested a student in Grodno on Sunday.", "2021-05-24", "2021-05-23",
+               "Arrests", None),
+}
+PROPER = {"Belarus", "Minsk", "Journalist", "Roman", "Protasevich", "Grodno"}
+
+
+def _report(doc_id: str) -> Report:
+    raw, published, day, sub_type, fatalities = ARTICLES[doc_id]
+    report = Report(id=doc_id, raw=raw, path=f"{doc_id}.txt", published=date.fromisoformat(published))
+    report.tokens = [Token(m.start(), m.end(), m.group(), 0,
+                           pos="PROPN" if m.group() in PROPER and m.group() != "Journalist"
+                           else "NOUN") for m in re.finditer(r"\w+", raw)]
+    town = "Grodno" if doc_id == "grodno" else "Minsk"
+    start = raw.index(town)
+    place = Place(start, start + len(town), town, town, 1, *(
+        (53.684, 23.834) if town == "Grodno" else (53.9, 27.567)), "Belarus", "BLR",
+        geo_precision=1)
+    report.places = [place]
+    sentence = raw.rsplit(". ", 1)[-1] if doc_id == "wire" else raw
+    begin = raw.index(sentence)
+    report.events = [Event("Strategic developments", sub_type,
+                           "COERCE" if sub_type == "Arrests" else "SANCTION",
+                           actor1=Actor(0, 6, "police", "Police Forces of Belarus", inter=1),
+                           location=place, event_date=day, time_precision=1,
+                           fatalities=fatalities,
+                           evidence=(Span(begin, begin + len(sentence), sentence),))]
+    return report
+
+
+def _fill(path, order) -> dict[str, frozenset[str]]:
+    with Store(path) as store:
+        for doc_id in order:
+            with store.transaction():
+                report = _report(doc_id)
+                store.add_events(store.add_report(report), report.events)
+        with store.transaction():
+            merge_new_events(store)
+        return {stored.id: frozenset(s.doc_id for s in stored.sources)
+                for stored in store.find_events(EventQuery(modality=None))}
+
+
+def test_store_merges_reports_of_one_arrest_and_keeps_the_hard_cases_apart(tmp_path):
+    incidents = _fill(tmp_path / "a.db", list(ARTICLES))
+    assert sorted(map(sorted, incidents.values())) == [
+        ["again"], ["court"], ["grodno"], ["paper", "wire"]]
+    merged_id = next(i for i, docs in incidents.items() if len(docs) == 2)
+    assert merged_id.startswith("m")
+    # re-running the merge step (nothing new) and reversed input change nothing
+    with Store(tmp_path / "a.db") as store:
+        with store.transaction():
+            assert merge_new_events(store).merged_events == 0
+        stored = store.get_event(merged_id)
+        assert {s.doc_id for s in stored.sources} == {"wire", "paper"}
+        for source in stored.sources:  # own evidence, in its own text
+            text = ARTICLES[source.doc_id][0]
+            assert all(text[s.start:s.end] == s.text for s in source.evidence)
+        assert store.stats(None).events == 4
+    assert _fill(tmp_path / "b.db", list(reversed(ARTICLES))) == incidents
+
+
+def test_show_lists_every_source_with_its_own_values(tmp_path, capsys):
+    incidents = _fill(tmp_path / "s.db", ["wire", "paper", "again"])
+    merged_id = next(i for i, docs in incidents.items() if len(docs) == 2)
+    assert main(["show", merged_id, "--db", str(tmp_path / "s.db")]) == 0
+    out = capsys.readouterr().out
+    assert "Sources (2)" in out and "id wire" in out and "id paper" in out
+    assert "fatalities: 2" in out and "fatalities: not reported  ** differs" in out
+    assert "one incident told by 2 reports" in out
+    assert "same person named: protasevich" in out
