@@ -22,7 +22,7 @@ changes nothing.
 from __future__ import annotations
 
 import json
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -155,31 +155,51 @@ def merge_new_events(store, names: dict[str, list] | None = None) -> MergeSummar
     return summary
 
 
+# Ids per IN (...) list: well under SQLite's and PostgreSQL's limits on parameters.
+CHUNK = 500
+
+
+def _chunks(ids: list[str]):
+    for first in range(0, len(ids), CHUNK):
+        part = ids[first:first + CHUNK]
+        yield part, ",".join("?" * len(part))
+
+
 def _recluster(store, component: set[str]) -> int:
+    """Cluster ``component`` again; write only the merged events whose members changed."""
     ids = sorted(component)
-    marks = ",".join("?" * len(ids))
-    mentions = [Mention.from_dict(json.loads(data)) for (data,) in _execute(store,
-                f"SELECT data FROM merge_mentions WHERE event_id IN ({marks})", ids)]
-    links = {(first, second): Comparison(score, tuple(json.loads(reasons)))
-             for first, second, score, reasons in _execute(store,
+    mentions, links, before = [], {}, {}
+    for part, marks in _chunks(ids):
+        mentions += [Mention.from_dict(json.loads(data)) for (data,) in _execute(store,
+                     f"SELECT data FROM merge_mentions WHERE event_id IN ({marks})", part)]
+        for first, second, score, reasons in _execute(store,
                 f"SELECT first, second, score, reasons FROM merge_links"
-                f" WHERE first IN ({marks}) AND second IN ({marks})", ids + ids)}
-    old = {row[0] for row in _execute(store,
-           f"SELECT DISTINCT merged_into FROM events WHERE id IN ({marks})"
-           " AND merged_into IS NOT NULL", ids)}
+                f" WHERE first IN ({marks})", part):
+            if second in component:
+                links[(first, second)] = Comparison(score, tuple(json.loads(reasons)))
+        before.update(_execute(store,
+                      f"SELECT id, merged_into FROM events WHERE id IN ({marks})", part))
+    groups = cluster(mentions, links)
+    owner = {event_id: index for index, group in enumerate(groups) for event_id in group}
+    reasons_of: dict[int, list[str]] = {}
+    for pair, comparison in sorted(links.items()):
+        if owner[pair[0]] == owner[pair[1]]:
+            reasons_of.setdefault(owner[pair[0]], []).append("; ".join(comparison.reasons))
+    sizes = Counter(merged for merged in before.values() if merged)
     written = 0
     kept: set[str] = set()
-    for group in cluster(mentions, links):
+    for index, group in enumerate(groups):
         if len(group) < 2:
-            _execute(store, "UPDATE events SET merged_into = NULL WHERE id = ?", (group[0],))
+            if before.get(group[0]):
+                _execute(store, "UPDATE events SET merged_into = NULL WHERE id = ?", (group[0],))
             continue
         merged_id = MERGED_PREFIX + group[0][1:]
         kept.add(merged_id)
-        group_links = [reason for pair, comparison in sorted(links.items())
-                       if pair[0] in group and pair[1] in group
-                       for reason in ["; ".join(comparison.reasons)]]
-        written += _write_merged(store, merged_id, group, group_links)
-    for merged_id in sorted(old - kept):
+        if sizes[merged_id] == len(group) and all(
+                before.get(event_id) == merged_id for event_id in group):
+            continue  # the same members as before: nothing to rewrite
+        written += _write_merged(store, merged_id, group, reasons_of.get(index, []))
+    for merged_id in sorted(set(sizes) - kept):
         _execute(store, "DELETE FROM events WHERE id = ?", (merged_id,))
     return written
 
