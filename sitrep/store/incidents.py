@@ -34,8 +34,9 @@ from .records import Source
 __all__ = ["MergeSummary", "merge_new_events", "event_sources", "MERGED_PREFIX"]
 
 MERGED_PREFIX = "m"
-# A name shared by more stored mentions of one family than this is no longer evidence of one
-# incident (a president's name, a capital's); measured nowhere yet — a guard for large stores.
+# At most this many stored mentions of one family sharing a name (within the day window) are
+# compared with a new one: a guard for a name that is everywhere (a president's), not a figure
+# measured on data.
 MAX_NAME_CANDIDATES = 200
 
 
@@ -74,10 +75,11 @@ def _new_mentions(store, names: dict[str, list] | None) -> list[Mention]:
         mentions.append(mention)
         exact_located = int(mention.exact_day and mention.located)
         _execute(store,
-            "INSERT INTO merge_mentions (event_id, family, first_day, exact_located, data)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            "INSERT INTO merge_mentions (event_id, family, first_day, last_day, exact_located,"
+            " data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (event_id, mention.family,
-             mention.first_day.isoformat() if mention.first_day else None, exact_located,
+             mention.first_day.isoformat() if mention.first_day else None,
+             mention.last_day.isoformat() if mention.last_day else None, exact_located,
              json.dumps(mention.to_dict())))
         store.backend.executemany(
             "INSERT INTO merge_names (name, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
@@ -94,11 +96,19 @@ def _report(store, report_id: str) -> Report | None:
 
 def _candidates(store, mention: Mention) -> list[Mention]:
     found: dict[str, Mention] = {}
+    # a shared name links only mentions whose days may meet (or that have none): the window
+    # keeps a name that recurs for years from making every new mention compare with all of them
+    days = ""
+    params: tuple = ()
+    if mention.first_day:
+        days = (" AND (m.first_day IS NULL OR (m.first_day <= ? AND m.last_day >= ?))")
+        params = ((mention.last_day + timedelta(days=1)).isoformat(),
+                  (mention.first_day - timedelta(days=1)).isoformat())
     for name in sorted(mention.names):
         for (data,) in _execute(store,
                 "SELECT m.data FROM merge_names n JOIN merge_mentions m ON m.event_id = n.event_id"
-                " WHERE n.name = ? AND m.family = ? AND m.event_id <> ? LIMIT ?",
-                (name, mention.family, mention.event_id, MAX_NAME_CANDIDATES)):
+                f" WHERE n.name = ? AND m.family = ? AND m.event_id <> ?{days} LIMIT ?",
+                (name, mention.family, mention.event_id, *params, MAX_NAME_CANDIDATES)):
             other = Mention.from_dict(json.loads(data))
             found[other.event_id] = other
     if mention.exact_day and mention.located:

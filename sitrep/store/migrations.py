@@ -163,8 +163,8 @@ def add_incident_merging(connection: sqlite3.Connection) -> None:
 
         -- one row per event the merge step has seen: what comparing it needs (Mention as JSON)
         CREATE TABLE merge_mentions (
-            event_id TEXT PRIMARY KEY, family TEXT, first_day TEXT, exact_located INTEGER NOT NULL,
-            data TEXT NOT NULL
+            event_id TEXT PRIMARY KEY, family TEXT, first_day TEXT, last_day TEXT,
+            exact_located INTEGER NOT NULL, data TEXT NOT NULL
         );
         CREATE INDEX merge_mentions_block ON merge_mentions (family, exact_located, first_day);
 

@@ -263,7 +263,8 @@ def add_incident_merging(connection) -> None:
 
         CREATE TABLE merge_mentions (
             event_id TEXT COLLATE "C" PRIMARY KEY, family TEXT COLLATE "C",
-            first_day TEXT COLLATE "C", exact_located INTEGER NOT NULL, data TEXT NOT NULL
+            first_day TEXT COLLATE "C", last_day TEXT COLLATE "C",
+            exact_located INTEGER NOT NULL, data TEXT NOT NULL
         );
         CREATE INDEX merge_mentions_block ON merge_mentions (family, exact_located, first_day);
 
