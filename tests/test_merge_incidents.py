@@ -3,6 +3,7 @@ order independence, the store side (idempotent re-runs, reversed input) and `sit
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from datetime import date
@@ -201,3 +202,50 @@ def test_show_lists_every_source_with_its_own_values(tmp_path, capsys):
     assert "fatalities: 2" in out and "fatalities: not reported  ** differs" in out
     assert "one incident told by 2 reports" in out
     assert "same person named: protasevich" in out
+
+
+def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
+    """The store looks up candidates by shared name (within the days that may meet) or by exact
+    day; every pair compare() links must be among them."""
+    from datetime import timedelta
+
+    from sitrep.store.incidents import _candidates
+
+    rng = random.Random(7)
+    towns = [MINSK, GRODNO, dict(iso3="BLR", lat=53.95, lon=27.6, geo_precision=2),
+             dict(iso3="BLR", lat=None, lon=None, geo_precision=None)]
+    mentions = []
+    for number in range(120):
+        start = date(2021, 5, 1) + timedelta(days=rng.randrange(40))
+        coarse = rng.random() < 0.3
+        undated = rng.random() < 0.1
+        mentions.append(Mention(
+            f"e{number:03d}", f"g{number % 50}", "detention", rng.choice(["Arrests",
+            "Abduction/forced disappearance"]), "asserted", "BLR",
+            None if undated else start,
+            None if undated else start + timedelta(days=20 if coarse else 0),
+            **{key: value for key, value in rng.choice(towns).items() if key != "iso3"},
+            names=frozenset(rng.sample(["protasevich", "sapega", "bandarenka"],
+                                       rng.randrange(0, 2)))))
+    with Store(tmp_path / "blocking.db") as store:
+        with store.transaction():
+            for mention in mentions:
+                store.backend.execute(
+                    "INSERT INTO merge_mentions (event_id, family, first_day, last_day,"
+                    " exact_located, data) VALUES (?, ?, ?, ?, ?, ?)",
+                    (mention.event_id, mention.family,
+                     mention.first_day.isoformat() if mention.first_day else None,
+                     mention.last_day.isoformat() if mention.last_day else None,
+                     int(mention.exact_day and mention.located),
+                     json.dumps(mention.to_dict())))
+                for name in mention.names:
+                    store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
+                                          (name, mention.event_id))
+        linked = 0
+        for mention in mentions:
+            found = {other.event_id for other in _candidates(store, mention)}
+            for other in mentions:
+                if other.group != mention.group and compare(mention, other).link:
+                    linked += 1
+                    assert other.event_id in found, (mention, other)
+    assert linked > 50  # the draw does hold links to find
