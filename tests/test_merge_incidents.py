@@ -104,17 +104,18 @@ def test_reconcile_keeps_the_most_precise_and_the_lowest_figure_unless_raised_la
     country = Place(0, 7, "Belarus", "Belarus", 630336, 53.0, 28.0, "Belarus", "BLR",
                     geo_precision=3)
     base = Event("Violence against civilians", "Attack", "ASSAULT", evidence=(Span(0, 5, "Minsk"),))
-    first = reconciling.Testimony("e1", Event(**{**_fields(base), "location": country, "fatalities": 2,
+    testimony = reconciling.Testimony
+    first = testimony("e1", Event(**{**_fields(base), "location": country, "fatalities": 2,
                                      "event_date": "2021-05", "time_precision": 3}),
                       "2021-05-24", "wire")
-    second = reconciling.Testimony("e2", Event(**{**_fields(base), "location": minsk, "fatalities": 5,
+    second = testimony("e2", Event(**{**_fields(base), "location": minsk, "fatalities": 5,
                                       "event_date": "2021-05-23", "time_precision": 1}),
                        "2021-05-30", "follow-up")
     merged = reconciling.reconcile([second, first])
     assert merged.location == minsk and merged.event_date == "2021-05-23"
     assert merged.fatalities == 5
     assert any("raised from 2 by the later report follow-up" in r for r in merged.reasons)
-    earlier = reconciling.Testimony("e2", Event(**{**_fields(second.event), "fatalities": 5}), "2021-05-20",
+    earlier = testimony("e2", Event(**{**_fields(second.event), "fatalities": 5}), "2021-05-20",
                         "early")
     assert reconciling.reconcile([first, earlier]).fatalities == 2
 
@@ -141,7 +142,8 @@ PROPER = {"Belarus", "Minsk", "Journalist", "Roman", "Protasevich", "Grodno"}
 
 def _report(doc_id: str) -> Report:
     raw, published, day, sub_type, fatalities = ARTICLES[doc_id]
-    report = Report(id=doc_id, raw=raw, path=f"{doc_id}.txt", published=date.fromisoformat(published))
+    report = Report(id=doc_id, raw=raw, path=f"{doc_id}.txt",
+                    published=date.fromisoformat(published))
     report.tokens = [Token(m.start(), m.end(), m.group(), 0,
                            pos="PROPN" if m.group() in PROPER and m.group() != "Journalist"
                            else "NOUN") for m in re.finditer(r"\w+", raw)]

@@ -80,9 +80,9 @@ def reconcile(testimonies: Sequence[Testimony], link_reasons: Sequence[str] = ()
     kinds = [(t.event.event_type, t.event.sub_event_type, t.event.plover_type) for t in ordered]
     lead_kind = (event.event_type, event.sub_event_type, event.plover_type)
     event_type, sub_type, plover = _most_common(kinds, lead_kind)
-    if Counter(kinds)[(event_type, sub_type, plover)] < len(ordered):
-        reasons.append(f"type {sub_type or plover}: given by {Counter(kinds)[(event_type, sub_type, plover)]}"
-                       f" of {len(ordered)} reports")
+    agreeing = Counter(kinds)[(event_type, sub_type, plover)]
+    if agreeing < len(ordered):
+        reasons.append(f"type {sub_type or plover}: given by {agreeing} of {len(ordered)} reports")
     changes: dict = {"event_type": event_type, "sub_event_type": sub_type,
                      "plover_type": plover,
                      "confidence": max(t.event.confidence for t in ordered)}

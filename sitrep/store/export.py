@@ -93,6 +93,13 @@ def _source_name(source: Source) -> str | None:
     return None
 
 
+def _notes(stored: StoredEvent) -> str:
+    """The evidence of every source (a merged event's reports each tell it in their own words),
+    each sentence once."""
+    spans = [span for source in stored.sources for span in source.evidence] or stored.event.evidence
+    return " ... ".join(dict.fromkeys(span.text.strip() for span in spans))
+
+
 def acled_row(stored: StoredEvent) -> dict:
     """One event as a row of ACLED's export columns."""
     event = stored.event
@@ -140,7 +147,7 @@ def acled_row(stored: StoredEvent) -> dict:
         "geo_precision": _blank(location.geo_precision if location else None),
         "source": "; ".join(publishers),
         "source_scale": "",
-        "notes": " ... ".join(span.text.strip() for span in event.evidence),
+        "notes": _notes(stored),
         "fatalities": _blank(event.fatalities),
         "tags": "; ".join(tags),
         "timestamp": timestamp,
