@@ -17,11 +17,17 @@ from .errors import ConfigError
 
 @dataclass(frozen=True)
 class Limits:
-    """Limits on what one document may be (bytes before reading; characters after decoding)."""
+    """Limits on what one document may be (bytes before reading; characters after decoding),
+    and the budgets of one input file (``sitrep/default.toml`` says what each bounds)."""
 
     max_bytes: int = 5_000_000
     max_chars: int = 2_000_000
     min_letters: int = 1
+    max_decompressed_bytes: int = 1_000_000_000
+    max_records_per_file: int = 1_000_000
+    max_rejections_in_a_row: int = 1_000
+    max_html_elements: int = 50_000
+    max_html_attributes: int = 1_000
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from typing import BinaryIO
 
 from ..errors import RejectCode
 from ..model import Report
+from .budget import BudgetExceeded, counted
 from .decode import InputRejected
 from .documents import ReadOptions, rejected_report, storable_path
 
@@ -81,7 +82,10 @@ def read_gzip(stream: BinaryIO, path: str, options: ReadOptions, dispatch: Dispa
     if inner_reader is not None:
         try:
             with gzip.GzipFile(fileobj=stream, mode="rb") as handle:
-                yield from inner_reader(handle, inner, options, dispatch)
+                yield from inner_reader(counted(handle, options.limits), inner, options,
+                                        dispatch)
+        except BudgetExceeded as exc:
+            yield rejected_report(exc, path, None)
         except EOFError:
             yield rejected_report(InputRejected(RejectCode.MALFORMED,
                                                 "truncated gzip: the stream ends before its end "
@@ -147,6 +151,7 @@ def read_zip(stream: BinaryIO, path: str, options: ReadOptions,
         yield rejected_report(InputRejected(RejectCode.MALFORMED, f"not a readable zip: {exc}"),
                               path, None)
         return
+    unpacked = 0  # bytes read out of members so far (limits.max_decompressed_bytes)
     with archive:
         for info in archive.infolist():
             if info.is_dir() or _skipped_member(info.filename):
@@ -155,6 +160,10 @@ def read_zip(stream: BinaryIO, path: str, options: ReadOptions,
             if info.file_size > options.limits.max_bytes:
                 yield _too_large(member, options, info.file_size)
                 continue
+            unpacked += info.file_size
+            if unpacked > options.limits.max_decompressed_bytes:
+                yield rejected_report(_archive_too_large(options), member, None)
+                return
             try:
                 with archive.open(info) as handle:
                     data = handle.read(options.limits.max_bytes + 1)
@@ -177,13 +186,24 @@ def read_tar(stream: BinaryIO, path: str, options: ReadOptions,
         yield deep
         return
     current = path
+    # A plain tar read from a file is opened for random access: a member over the limit is
+    # skipped by seeking past it, unread. A compressed one can only be skipped by unpacking it,
+    # so its members' declared sizes count against limits.max_decompressed_bytes, and past that
+    # the rest of the archive is rejected from the headers, without unpacking.
+    compressed = not stream.seekable() or _compressed(stream)
+    declared = 0
     try:
-        with tarfile.open(fileobj=stream, mode="r|*") as archive:
+        with tarfile.open(fileobj=stream, mode="r|*" if compressed else "r:") as archive:
             for info in archive:
                 if not info.isfile() or _skipped_member(info.name):
                     continue
                 # tarfile decodes names that are not UTF-8 with surrogate escapes
                 current = f"{path}{MEMBER_SEPARATOR}{storable_path(info.name)}"
+                declared += info.size
+                if compressed and declared > options.limits.max_decompressed_bytes:
+                    yield rejected_report(_archive_too_large(options, info.size), current,
+                                          None)
+                    return
                 if info.size > options.limits.max_bytes:
                     yield _too_large(current, options, info.size)
                     continue
@@ -197,6 +217,22 @@ def read_tar(stream: BinaryIO, path: str, options: ReadOptions,
         if isinstance(exc, EOFError) or "unexpected end" in str(exc):
             message = f"truncated tar archive{where}: it ends early"
         yield rejected_report(InputRejected(RejectCode.MALFORMED, message), current, None)
+
+
+def _compressed(stream: BinaryIO) -> bool:
+    """Whether a seekable stream starts with a gzip, bzip2 or xz header (left where it was)."""
+    start = stream.tell()
+    head = stream.read(6)
+    stream.seek(start)
+    return head.startswith((b"\x1f\x8b", b"BZh", b"\xfd7zXZ"))
+
+
+def _archive_too_large(options: ReadOptions, size: int | None = None) -> InputRejected:
+    said = f" (this member declares {size:,} bytes)" if size is not None else ""
+    return InputRejected(RejectCode.TOO_LARGE,
+                         f"the archive unpacks to over {options.limits.max_decompressed_bytes:,}"
+                         f" bytes{said} (limits.max_decompressed_bytes); it was not unpacked "
+                         "further and the members after this one were not read")
 
 
 # -- WARC / ARC ------------------------------------------------------------------------------

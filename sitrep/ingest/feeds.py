@@ -19,6 +19,7 @@ from ..model import Report
 from .dates import date_from_url
 from .decode import InputRejected
 from .documents import Found, ReadOptions, build_report, parse_date, rejected_report
+from .html import check_markup
 from .markup import html_fragment_text
 
 __all__ = ["read_feed", "is_feed"]
@@ -111,6 +112,11 @@ def read_feed(data: bytes, path: str, options: ReadOptions,
                 RejectCode.MISSING_FIELD, f"feed item at line {line} has no content or summary "
                                           "(and its linked page is not in the input)"),
                 path, line, identifier)
+            continue
+        try:
+            check_markup(content, options.limits)  # the item's HTML, as a page's
+        except InputRejected as exc:
+            yield rejected_report(exc, path, line, identifier)
             continue
         text = html_fragment_text(content)
         published = parse_date(_child_text(item, _DATES))

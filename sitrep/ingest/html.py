@@ -15,13 +15,14 @@ from collections.abc import Iterator
 from configparser import ConfigParser
 from functools import cache
 
+from ..config import Limits
 from ..errors import RejectCode
 from ..model import Report
 from .decode import InputRejected, decode_bytes
 from .documents import Found, ReadOptions, build_report, rejected_report
 from .html_meta import page_metadata
 
-__all__ = ["read_html", "extract_html", "canonical_url", "decode_html"]
+__all__ = ["read_html", "extract_html", "canonical_url", "decode_html", "check_markup"]
 
 # Trafilatura drops extractions under 250 characters by default; a short wire report ("Police
 # arrested 12 protesters in Nairobi on Monday.") is still a report, so the floor is one sentence.
@@ -146,10 +147,39 @@ def decode_html(data: bytes) -> str:
     return decode_bytes(data)[0]
 
 
+# An opening tag and what follows its name, up to the next "<" or ">": a scan in linear time
+# even when tags are never closed.
+_OPEN_TAG = re.compile(r"<[A-Za-z][^\s/<>]*([^<>]*)")
+# One attribute: a name, with or without a value.
+_ATTRIBUTE = re.compile(r"""[^\s"'=<>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?""")
+
+
+def check_markup(html: str, limits: Limits) -> None:
+    """Reject (``too_large``) a page with more elements, or an element with more attributes,
+    than the limits allow — before the parser, whose time grows faster than the page there."""
+    elements = 0
+    for match in _OPEN_TAG.finditer(html):
+        elements += 1
+        if elements > limits.max_html_elements:
+            raise InputRejected(RejectCode.TOO_LARGE,
+                                f"more than {limits.max_html_elements:,} HTML elements "
+                                "(limits.max_html_elements); not parsed")
+        inside = match[1]
+        # an attribute takes at least 2 characters with its separator: short tags are cheap
+        if len(inside) > 2 * limits.max_html_attributes:
+            count = sum(1 for _ in _ATTRIBUTE.finditer(inside))
+            if count > limits.max_html_attributes:
+                raise InputRejected(RejectCode.TOO_LARGE,
+                                    f"an element with {count:,} attributes, over the limit of "
+                                    f"{limits.max_html_attributes:,} (limits."
+                                    "max_html_attributes); not parsed")
+
+
 def read_html(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
     """One HTML page; its id is its path."""
     try:
         html = decode_html(data)
+        check_markup(html, options.limits)
         found = extract_html(html, path, None, path)
     except InputRejected as exc:
         yield rejected_report(exc, path, None)

@@ -19,6 +19,7 @@ from typing import BinaryIO
 from ..errors import RejectCode
 from ..model import Report
 from .archives import read_gzip, read_tar, read_warc, read_zip
+from .budget import too_many_records, within_budget
 from .decode import InputRejected, decode_bytes
 from .documents import Found, ReadOptions, build_report, rejected_report, storable_path
 from .feeds import is_feed, read_feed
@@ -80,6 +81,9 @@ def read_jsonl_stream(stream: BinaryIO, path: str, options: ReadOptions,
         if not line:
             return
         number += 1
+        if number > options.limits.max_records_per_file:  # blank lines count: a newline bomb
+            yield rejected_report(too_many_records(options.limits, "lines"), path, number)
+            return
         if len(line) > limit and not line.endswith(b"\n"):
             while True:  # skip the rest of the oversized line without keeping it
                 rest = stream.readline(1 << 20)
@@ -154,8 +158,14 @@ def _stream_reader(name: str) -> StreamReader | None:
 
 
 def read_bytes(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
-    """Reports from one unit's bytes, read by the reader its name calls for."""
-    yield from _guarded(_read_bytes(data, path, options), path)
+    """Reports from one unit's bytes, read by the reader its name calls for; a unit with no
+    document in it (a feed without items, an empty archive) is one `empty` rejection."""
+    found = 0
+    for report in _guarded(_read_bytes(data, path, options), path):
+        found += 1
+        yield report
+    if not found:
+        yield rejected_report(InputRejected(RejectCode.EMPTY, "no documents in it"), path, None)
 
 
 def _guarded(reports: Iterator[Report], path: str) -> Iterator[Report]:
@@ -236,7 +246,9 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[Report]:
             return
         with handle:
             found = 0
-            for report in _guarded(stream_reader(handle, name, options, read_bytes), name):
+            for report in within_budget(_guarded(stream_reader(handle, name, options,
+                                                               read_bytes), name),
+                                        name, options.limits):
                 found += 1
                 yield report
         if not found:  # an empty export is said, not silently absent from the output
@@ -276,7 +288,8 @@ def read_stream(stream: BinaryIO, options: ReadOptions, name: str = "stdin") -> 
     else gzip, HTML, a feed or one text document, read to at most ``max_bytes``."""
     head = stream.read(min(_HEAD_BYTES, options.limits.max_bytes + 1))
     if _starts_like_jsonl(head):
-        yield from read_jsonl_stream(_Joined(head, stream), name, options)
+        yield from within_budget(read_jsonl_stream(_Joined(head, stream), name, options), name,
+                                 options.limits)
         return
     data = head + stream.read(options.limits.max_bytes + 1 - len(head))
     if len(data) > options.limits.max_bytes:

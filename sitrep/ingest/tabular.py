@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 from ..errors import RejectCode
 from ..model import Report
+from .budget import too_many_records
 from .decode import InputRejected, decode_bytes
 from .documents import ReadOptions, rejected_report
 from .jsonl import report_from_record
@@ -130,7 +131,12 @@ def _rows(lines: Iterable[str], path: str, options: ReadOptions, delimiter: str,
         return
     mapped = replace(options, text_column=text_column)
     line = reader.line_num + 1
+    rows = 0
     while True:
+        rows += 1  # blank and broken rows count too: 50 million empty rows are a bomb
+        if rows > options.limits.max_records_per_file:
+            yield rejected_report(too_many_records(options.limits, "rows"), path, line)
+            return
         try:
             row = next(reader)
         except StopIteration:
