@@ -7,7 +7,7 @@ SHARED ?= ../shared
 DB ?= demo.db
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench bench-scale models gazetteer basemap web-bench screenshot clean
+.PHONY: setup demo test bench bench-scale models gazetteer basemap web-bench screenshot clean fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,14 @@ demo: setup
 
 test: setup
 	$(PY) -m pytest -q
+
+# The long fuzz run (tests/fuzz_run.py): 10,000 generated hostile inputs through every reader,
+# the store and `sitrep run`; prints tracebacks, hangs, peak memory, stored vs rejected.
+# Cleaning and language stages only by default (about 20 minutes on 2 cores); the whole
+# pipeline: make fuzz FUZZ_ARGS="--stages default".
+FUZZ_ARGS ?= --stages light
+fuzz: setup
+	$(PY) tests/fuzz_run.py --inputs 10000 $(FUZZ_ARGS)
 
 bench: setup
 	$(PY) -m sitrep.bench
