@@ -14,7 +14,12 @@ dropped and nothing valid in the same input is lost.
 
 Sizes: a single-document file over ``limits.max_bytes`` is rejected from its size, unread.
 Multi-document files (JSON Lines, CSV/TSV, archives, WARC, and JSON Lines on stdin) are
-streamed, and the limit applies to each line, row, member or record.
+streamed, and the limit applies to each line, row, member or record; the file as a whole has
+budgets (decompressed bytes, records, runs of rejections; see ``budget.py``). HTML over
+``limits.max_html_elements`` / ``max_html_attributes`` is rejected before parsing.
+
+Text is made safe once, here: a field with a lone surrogate (a JSON ``"\\ud800"``) rejects its
+document as ``undecodable``; a file name that is not UTF-8 is shown with ``\\xff`` escapes.
 
 Publication dates: from the input's own metadata first ("metadata", "html-meta", "feed"), then a
 date in the URL ("url"); ``ReadOptions.published`` fills in only where neither gave one ("cli").
