@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from datetime import date
 
 from ..config import Config, load_config
@@ -25,6 +26,46 @@ def positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {text!r}")
     return value
+
+
+def input_path(text: str) -> str:
+    """argparse type for an input PATH: ``-``, a readable file, or a folder with files in it.
+
+    A path that is not there would otherwise become a stored rejection (and a new store) or, for
+    an empty folder, a run that prints nothing and exits 0: both are usage errors (exit 2)."""
+    if text == "-":
+        return text
+    if not os.path.exists(text):
+        raise argparse.ArgumentTypeError(f"no such file or folder: {text!r}")
+    if os.path.isdir(text):
+        if not any(files for _, _, files in os.walk(text)):
+            raise argparse.ArgumentTypeError(f"the folder {text!r} holds no files to read")
+        return text
+    if not os.access(text, os.R_OK):
+        raise argparse.ArgumentTypeError(f"cannot read {text!r} (permission denied)")
+    return text
+
+
+def _file_to_write(text: str, option: str, example: str) -> str:
+    """A file path whose folder exists and that is not itself a folder (else a usage error that
+    says so, rather than a later "cannot open" or a hint to run a command that fails too)."""
+    if os.path.isdir(text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is a folder; {option} names a file (e.g. {os.path.join(text, example)!r})")
+    folder = os.path.dirname(text) or "."
+    if not os.path.isdir(folder):
+        raise argparse.ArgumentTypeError(f"the folder {folder!r} of {text!r} does not exist")
+    return text
+
+
+def store_path(text: str) -> str:
+    """argparse type for --db: the store's file."""
+    return _file_to_write(text, "--db", "sitrep.db")
+
+
+def output_path(text: str) -> str:
+    """argparse type for --out: the file an export writes."""
+    return _file_to_write(text, "--out", "events.csv")
 
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:

@@ -13,14 +13,14 @@ from typing import TextIO
 
 from ..model import Report
 from ..pipeline import Pipeline
-from .common import add_input_arguments, config_from, json_line, read_options_from
+from .common import add_input_arguments, config_from, input_path, json_line, read_options_from
 
 
 def add_parser(subparsers) -> None:
     parser = subparsers.add_parser(
         "extract", help="analyse documents and print events, actors, places and times",
         description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="*", default=["-"], metavar="PATH",
+    parser.add_argument("paths", nargs="*", default=["-"], metavar="PATH", type=input_path,
                         help="files, directories or - for standard input (the default)")
     parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
     parser.add_argument("--with-text", action="store_true",

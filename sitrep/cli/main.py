@@ -37,9 +37,25 @@ COMMANDS: dict[str, str] = {
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2 with a clear message
-        self.print_usage(sys.stderr)
-        self.exit(2, f"sitrep: error: {message}\n")
+    """Every parser of the CLI: no abbreviations (argparse would read ``--date`` as
+    ``--date-column`` and go on without a word), and a usage error names the verb in use."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+
+    def parse_known_args(self, args=None, namespace=None):
+        namespace, extras = super().parse_known_args(args, namespace)
+        if extras and " " in self.prog:
+            # a verb's parser (prog "sitrep run"): whatever it does not know is a mistake made
+            # for this verb, so say so here rather than with the top-level usage
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return namespace, extras
+
+    def error(self, message: str) -> None:
+        # one line, exit 2: what is wrong, for which verb, and where the usage is (a full usage
+        # block would push the one line that matters off a small terminal)
+        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
