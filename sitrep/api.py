@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -91,20 +92,22 @@ def run(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
 def events(db: str | Path = DEFAULT_DB, *, event_type: str | None = None,
            actor: str | None = None, country: str | None = None, since: date | None = None,
            until: date | None = None, modality: str | None = "asserted",
-           limit: int | None = None) -> list[StoredEvent]:
-    """Stored events matching every given filter (``modality=None`` or "all": any modality)."""
-    query = _query(event_type, actor, country, since, until, modality, limit)
+           limit: int | None = None, doc: str | None = None) -> list[StoredEvent]:
+    """Stored events matching every given filter (``modality=None`` or "all": any modality;
+    ``doc``: a document id as the input gave it)."""
+    query = _query(event_type, actor, country, since, until, modality, limit, doc)
     with _open(db) as store:
         return list(store.find_events(query))
 
 
-def _query(event_type, actor, country, since, until, modality, limit=None) -> EventQuery:
+def _query(event_type, actor, country, since, until, modality, limit=None,
+           doc=None) -> EventQuery:
     for name, value in (("since", since), ("until", until)):
         if value is not None and not isinstance(value, date):
             raise UsageError(f"{name} must be a date, not {value!r}", "E204")
     return EventQuery(event_type=event_type, actor=actor, country=country, since=since,
                       until=until, modality=None if modality == "all" else modality,
-                      limit=limit)
+                      limit=limit, doc=doc)
 
 
 def show(event_id: str, db: str | Path = DEFAULT_DB) -> tuple[StoredEvent, Report]:
@@ -130,15 +133,17 @@ def stats(db: str | Path = DEFAULT_DB, *, modality: str | None = "asserted") -> 
 def export(db: str | Path = DEFAULT_DB, format: str = "jsonl", out: str | Path | TextIO | None = None,
            *, event_type: str | None = None, actor: str | None = None,
            country: str | None = None, since: date | None = None, until: date | None = None,
-           modality: str | None = "asserted") -> int:
+           modality: str | None = "asserted", doc: str | None = None,
+           skipped: Counter | None = None) -> int:
     """Write the stored events as ``acled-csv``, ``jsonl``, ``geojson``, ``plover-json``,
     ``cameo-tsv`` or ``parquet`` (a path only) to ``out`` (a path or
-    an open text file; None: standard output); returns how many events were written."""
+    an open text file; None: standard output); returns how many events were written.
+    ``skipped`` (a Counter) receives, by reason, the matching events the format cannot hold."""
     from .store.export import write_export
 
-    query = _query(event_type, actor, country, since, until, modality)
+    query = _query(event_type, actor, country, since, until, modality, doc=doc)
     with _open(db) as store:
-        return write_export(store, format, out, query)
+        return write_export(store, format, out, query, skipped)
 
 
 def doctor(db: str | Path | None = DEFAULT_DB, *, config: str | Path | None = None):

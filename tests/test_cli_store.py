@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from test_store_fakes import write_corpus, write_fake_config
@@ -233,7 +234,9 @@ def test_export_acled_csv_has_acleds_columns(filled, tmp_path, capsys):
     assert (battle["inter1"], battle["inter2"], battle["interaction"]) == ("2", "1", "12")
     assert (battle["iso"], battle["country"], battle["location"]) == ("760", "Syria", "Palmyra")
     assert (battle["year"], battle["event_date"]) == ("2016", "2016-12-13")
-    assert battle["fatalities"] == ""  # not reported: unknown, not 0
+    assert battle["fatalities"] == "0"  # ACLED writes 0 when none are reported
+    assert battle["region"] == "Middle East"
+    assert battle["source"]  # the publisher, the site, or else the user's document id
     protest = by_type["Peaceful protest"]
     assert protest["disorder_type"] == "Demonstrations" and protest["interaction"] == "60"
 
@@ -294,26 +297,32 @@ def test_run_into_something_that_is_not_a_store_fails_clearly(setup, tmp_path, c
     corpus, config, _ = setup
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database at all" * 100)
-    for db in (junk, tmp_path):  # a file that is not SQLite; a directory
-        status, _, err = sitrep(capsys, "--config", config, "run", str(corpus), "--db", str(db))
-        assert status == 3
-        assert "cannot open the store" in err
+    status, _, err = sitrep(capsys, "--config", config, "run", str(corpus), "--db", str(junk))
+    assert status == 3
+    assert "cannot open the store" in err
+    # a folder is a usage error for the verb in use, before anything is read
+    status, err = usage_status(capsys, "--config", config, "run", str(corpus), "--db",
+                               str(tmp_path))
+    assert status == 2 and err.startswith("sitrep run: error:") and "is a folder" in err
 
 
-def test_run_of_a_missing_path_is_a_rejection(setup, tmp_path, capsys):
+def test_run_of_a_missing_path_is_a_usage_error(setup, tmp_path, capsys):
     _, config, db = setup
-    status, out, _ = sitrep(capsys, "--config", config, "run", str(tmp_path / "nowhere.txt"),
-                            "--db", db)
-    assert status == 1
-    assert "1 rejection(s)" in out
+    status, err = usage_status(capsys, "--config", config, "run", str(tmp_path / "nowhere.txt"),
+                               "--db", db)
+    assert status == 2 and "no such file or folder" in err and "nowhere.txt" in err
+    assert not Path(db).exists()  # no store created for a command that cannot run
 
 
-def test_readme_store_commands_parse():
+def test_readme_store_commands_parse(tmp_path, monkeypatch):
     """The README's examples of the store verbs are valid commands (docs must not drift)."""
     import shlex
-    from pathlib import Path
 
     from sitrep.cli.main import build_parser
+
+    monkeypatch.chdir(tmp_path)  # the inputs the examples name, so that PATH checks pass
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Rebels attacked Kidal.", encoding="utf-8")
 
     readme = Path(__file__).resolve().parent.parent / "README.md"
     if not readme.is_file():
@@ -332,9 +341,9 @@ def test_readme_store_commands_parse():
 
 def test_export_to_an_unwritable_place_fails_clearly(filled, tmp_path, capsys):
     _, _, db = filled
-    status, _, err = sitrep(capsys, "export", "--format", "jsonl", "--db", db,
-                            "--out", str(tmp_path / "no" / "such" / "dir.jsonl"))
-    assert status == 3 and "cannot write" in err
+    status, err = usage_status(capsys, "export", "--format", "jsonl", "--db", db,
+                               "--out", str(tmp_path / "no" / "such" / "dir.jsonl"))
+    assert status == 2 and "does not exist" in err and err.startswith("sitrep export: error:")
 
 
 def test_whole_sentence_evidence_marks_its_trigger():

@@ -59,7 +59,9 @@ def _file_to_write(text: str, option: str, example: str) -> str:
 
 
 def store_path(text: str) -> str:
-    """argparse type for --db: the store's file."""
+    """argparse type for --db: the store's file (a database URL is the store's own business)."""
+    if "://" in text:
+        return text
     return _file_to_write(text, "--db", "sitrep.db")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -20,8 +21,10 @@ from ..engine import ENGINES
 from ..model import MODALITIES, Event, Report, Span
 from ..store import StoredEvent, StoreStats
 from ..store.export import EXPORT_FORMATS
+from ..store.formats import spreadsheet_safe
 from ..store.run import RunSummary, StrictRunFailed
-from .common import add_input_arguments, config_from, parse_date, positive_int
+from .common import (add_input_arguments, config_from, input_path, output_path, parse_date,
+                     positive_int, store_path)
 from .progress import Progress, count_input_files
 
 __all__ = ["add_parser"]
@@ -37,7 +40,7 @@ def add_parser(subparsers) -> None:
                                        "nothing of the run is stored); 2 usage error; 3 the "
                                        "run failed (the store could not be opened or written: "
                                        "batches committed before stay, re-run to finish).")
-    run.add_argument("paths", nargs="+", metavar="PATH",
+    run.add_argument("paths", nargs="+", metavar="PATH", type=input_path,
                      help="files, directories or - for standard input")
     _add_db(run)
     add_input_arguments(run)
@@ -79,14 +82,15 @@ def add_parser(subparsers) -> None:
     export.add_argument("--format", choices=EXPORT_FORMATS, required=True,
                         help="acled-csv (ACLED's column names), jsonl, geojson, plover-json, "
                              "cameo-tsv (Phoenix-style) or parquet (needs --out)")
-    export.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+    export.add_argument("--out", metavar="FILE", type=output_path,
+                        help="write here instead of standard output")
     _add_db(export)
     _add_filters(export)
     export.set_defaults(handler=export_verb)
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default=api.DEFAULT_DB, metavar="FILE|URL",
+    parser.add_argument("--db", default=api.DEFAULT_DB, metavar="FILE|URL", type=store_path,
                         help=f"the store: a SQLite file (default {api.DEFAULT_DB}) or "
                              "postgresql://USER@HOST[:PORT]/DBNAME")
 
@@ -100,11 +104,14 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--until", type=parse_date, metavar="YYYY-MM-DD")
     parser.add_argument("--modality", choices=(*MODALITIES, "all"), default="asserted",
                         help="asserted (default), another modality, or all")
+    parser.add_argument("--doc", metavar="ID",
+                        help="only events reported by this document (its id as in the input)")
 
 
 def _filters(args: argparse.Namespace) -> dict:
     return {"event_type": args.event_type, "actor": args.actor, "country": args.country,
-            "since": args.since, "until": args.until, "modality": args.modality}
+            "since": args.since, "until": args.until, "modality": args.modality,
+            "doc": args.doc}
 
 
 # -- run ------------------------------------------------------------------------------------------
@@ -210,7 +217,7 @@ def _write_events_csv(found: Iterable[StoredEvent], out: TextIO) -> None:
     for stored in found:
         event = stored.event
         location = event.location
-        writer.writerow([
+        writer.writerow([spreadsheet_safe(cell) for cell in (
             stored.id, event.event_date, event.time_precision, event.event_type,
             event.sub_event_type, event.plover_type, event.cameo_root,
             event.actor1.name if event.actor1 else None,
@@ -220,8 +227,9 @@ def _write_events_csv(found: Iterable[StoredEvent], out: TextIO) -> None:
             location.geo_precision if location else None, event.fatalities, event.modality,
             event.attribution, event.confidence,
             " ... ".join(span.text for span in event.evidence),
-            " ".join(source.url or source.path or source.report_id for source in stored.sources),
-        ])
+            " ".join(source.doc_id or source.url or source.path or source.report_id
+                     for source in stored.sources),
+        )])
 
 
 # -- show -----------------------------------------------------------------------------------------
@@ -451,8 +459,9 @@ def _write_stats(stats: StoreStats, rejections: list, db: str, modality: str,
 
 # -- export ---------------------------------------------------------------------------------------
 def export_verb(args: argparse.Namespace) -> int:
+    skipped: Counter = Counter()
     try:
-        count = api.export(args.db, args.format, args.out, **_filters(args))
+        count = api.export(args.db, args.format, args.out, skipped=skipped, **_filters(args))
     except BrokenPipeError:  # `sitrep export ... | head`: the CLI's own handler ends quietly
         raise
     except OSError as exc:  # --out in a missing directory, a directory, not writable
@@ -460,4 +469,7 @@ def export_verb(args: argparse.Namespace) -> int:
         return 3  # the command failed (sitrep.cli.main.EXIT_FAILED)
     if args.out:
         print(f"{count} event(s) written to {args.out} ({args.format})", file=sys.stderr)
+    for reason, number in skipped.most_common():
+        print(f"sitrep: {number} matching event(s) not written: {args.format} cannot hold them "
+              f"({reason}); `--format jsonl` holds every event", file=sys.stderr)
     return 0

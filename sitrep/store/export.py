@@ -1,12 +1,19 @@
 """Exports of stored events: ACLED-style CSV, JSON Lines, GeoJSON.
 
 ``acled-csv`` uses ACLED's own column names (the public export's header, in its order) so that a
-sitrep file loads where an ACLED file does. What sitrep does not know stays empty — never a guess:
-``region`` and ``source_scale`` (no source of them offline), ``admin3``, and ``fatalities`` when the
-reports give no figure (ACLED would write 0; an empty cell keeps "not reported" apart from "none").
-ACLED has no modality: only asserted events are exported unless the caller asks otherwise.
-An event coded only in PLOVER/CAMEO (a diplomatic appeal, a meeting) has no ACLED type and no
-``acled-csv`` row: an empty ``event_type`` breaks tools that load ACLED files.
+sitrep file loads where an ACLED file does, filled as ACLED fills them: ``region`` from the
+country (``acled_regions.tsv``), ``fatalities`` 0 when the reports give no figure (ACLED's
+convention; ``sitrep show`` and the JSON formats keep "not reported" as null), ``source`` the
+publishers, else the sites, else the user's own document ids, ``civilian_targeting`` on every
+event whose target is civilians. What sitrep does not know stays empty — never a guess:
+``source_scale`` and ``admin3``. ACLED has no modality: only asserted events are exported unless
+the caller asks otherwise. An event coded only in PLOVER/CAMEO (a diplomatic appeal, a meeting)
+has no ACLED type and no ``acled-csv`` row (an empty ``event_type`` breaks tools that load ACLED
+files): :func:`write_export` counts such events by reason so the CLI can say so.
+
+Every CSV cell that a spreadsheet would run as a formula (text opening with ``= + - @``, a tab
+or a carriage return) is written with a leading ``'``, as OWASP's CSV-injection guidance
+recommends: article text and publisher names are not trusted.
 """
 
 from __future__ import annotations
@@ -14,19 +21,22 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
 from ..errors import UsageError
-from .formats import BINARY_FORMATS, TEXT_FORMATS
+from .formats import BINARY_FORMATS, TEXT_FORMATS, spreadsheet_safe
 from .records import EventQuery, Source, StoredEvent
 from .store import Store
 
-__all__ = ["EXPORT_FORMATS", "ACLED_COLUMNS", "acled_row", "geojson_feature", "write_export"]
+__all__ = ["EXPORT_FORMATS", "ACLED_COLUMNS", "acled_row", "geojson_feature", "write_export",
+           "acled_region"]
 
 # plover-json, cameo-tsv and parquet are in formats.py
 EXPORT_FORMATS = ("acled-csv", "jsonl", "geojson", *TEXT_FORMATS, *BINARY_FORMATS)
@@ -68,6 +78,32 @@ def _iso_numeric() -> dict[str, int]:
             if country.get("iso3") and country.get("isonumeric") is not None}
 
 
+@cache
+def _regions() -> dict[str, str]:
+    """ISO3 -> ACLED region, from acled_regions.tsv."""
+    table = resources.files("sitrep.store").joinpath("acled_regions.tsv").read_text("utf-8")
+    regions = {}
+    for line in table.splitlines():
+        if line.strip() and not line.startswith("#"):
+            region, codes = line.split("\t")
+            regions.update((code, region) for code in codes.split())
+    return regions
+
+
+def acled_region(iso3: str | None) -> str:
+    """ACLED's region of a country ("" when the country is unknown)."""
+    return _regions().get(iso3 or "", "")
+
+
+def _targets_civilians(event) -> bool:
+    # ACLED marks every event whose main target is civilians: all "Violence against civilians",
+    # and explosions, riots or battles whose second actor (or its associates) are civilians
+    if event.event_type == "Violence against civilians":
+        return True
+    targets = [event.actor2, *event.assoc_actor2] if event.actor2 else list(event.assoc_actor2)
+    return any(actor.inter == CIVILIANS for actor in targets if actor)
+
+
 def _interaction(inter1: int | None, inter2: int | None) -> int | str:
     # ACLED: the two inter codes, lower first (12 = state forces vs rebels); a sole actor's
     # code times ten (20 = rebel group acting alone).
@@ -84,13 +120,15 @@ def _blank(value) -> object:
 
 
 def _source_name(source: Source) -> str | None:
-    """The publisher's name, else the site the report came from (a fact, not a guess)."""
+    """The publisher's name, else the site the report came from, else the user's own id of the
+    document (facts, not guesses: an empty ``source`` leaves a row without provenance)."""
     if source.publisher:
         return source.publisher
     if source.url:
         host = urlsplit(source.url).hostname or ""
-        return host.removeprefix("www.") or None
-    return None
+        if host.removeprefix("www."):
+            return host.removeprefix("www.")
+    return source.doc_id or None
 
 
 def _notes(stored: StoredEvent) -> str:
@@ -134,9 +172,9 @@ def acled_row(stored: StoredEvent) -> dict:
         "assoc_actor_2": "; ".join(a.name or a.text for a in event.assoc_actor2),
         "inter2": _blank(inter2),
         "interaction": _interaction(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if inter2 == CIVILIANS else "",
+        "civilian_targeting": "Civilian targeting" if _targets_civilians(event) else "",
         "iso": _blank(_iso_numeric().get(location.iso3)) if location and location.iso3 else "",
-        "region": "",
+        "region": acled_region(location.iso3 if location else None),
         "country": _blank(location.country if location else None),
         "admin1": _blank(location.admin1 if location else None),
         "admin2": _blank(location.admin2 if location else None),
@@ -148,7 +186,7 @@ def acled_row(stored: StoredEvent) -> dict:
         "source": "; ".join(publishers),
         "source_scale": "",
         "notes": _notes(stored),
-        "fatalities": _blank(event.fatalities),
+        "fatalities": event.fatalities or 0,
         "tags": "; ".join(tags),
         "timestamp": timestamp,
     }
@@ -169,9 +207,7 @@ def _write_acled_csv(events: Iterator[StoredEvent], out: TextIO) -> int:
     writer.writeheader()
     count = 0
     for stored in events:
-        if stored.event.event_type is None:
-            continue
-        writer.writerow(acled_row(stored))
+        writer.writerow({key: spreadsheet_safe(value) for key, value in acled_row(stored).items()})
         count += 1
     return count
 
@@ -200,17 +236,35 @@ def _write_geojson(events: Iterator[StoredEvent], out: TextIO) -> int:
 _WRITERS = {"acled-csv": _write_acled_csv, "jsonl": _write_jsonl, "geojson": _write_geojson,
             **TEXT_FORMATS}
 
+# What a format cannot hold: format -> event -> the reason it is left out, or None to write it.
+_CANNOT_HOLD: dict[str, Callable[[StoredEvent], str | None]] = {
+    "acled-csv": lambda stored: (None if stored.event.event_type is not None else
+                                 "no ACLED event type (coded in PLOVER/CAMEO only)"),
+}
+
+
+def _held(events: Iterator[StoredEvent], format: str, skipped: Counter) -> Iterator[StoredEvent]:
+    cannot_hold = _CANNOT_HOLD.get(format)
+    for stored in events:
+        reason = cannot_hold(stored) if cannot_hold else None
+        if reason is None:
+            yield stored
+        else:
+            skipped[reason] += 1
+
 
 def write_export(store: Store, format: str, out: str | Path | TextIO | None,
-                 query: EventQuery | None = None) -> int:
-    """Write the events matching ``query`` in ``format`` to ``out``; returns how many."""
+                 query: EventQuery | None = None, skipped: Counter | None = None) -> int:
+    """Write the events matching ``query`` in ``format`` to ``out``; returns how many.
+    ``skipped`` (when given) counts, by reason, the matching events the format cannot hold."""
     if format in BINARY_FORMATS:  # parquet: written to a path or binary file, never stdout
         return BINARY_FORMATS[format](store.find_events(query or EventQuery()), out)
     if format not in _WRITERS:
         raise UsageError(f"unknown export format {format!r}; one of: {', '.join(EXPORT_FORMATS)}",
                          "E205")
     writer = _WRITERS[format]
-    events = store.find_events(query or EventQuery())
+    events = _held(store.find_events(query or EventQuery()), format,
+                   skipped if skipped is not None else Counter())
     if out is None:
         return writer(events, sys.stdout)
     if isinstance(out, (str, Path)):

@@ -49,7 +49,8 @@ class Source:
     event: Event | None = None
 
     def to_dict(self) -> dict:
-        """The public record of a source (``sitrep events --format json``)."""
+        """The public record of a source (``sitrep events --format json``): ``id`` is the
+        user's own document id, which joins sitrep's output back to the corpus."""
         return {"id": self.doc_id, "report_id": self.report_id, "path": self.path,
                 "url": self.url, "title": self.title, "published": self.published,
                 "evidence": [span.to_dict() for span in self.evidence]}
@@ -109,7 +110,8 @@ class EventQuery:
 
     ``event_type`` matches an ACLED event type, sub-event type or PLOVER type (any case);
     ``actor`` any part of an actor's name; ``country`` a country name or ISO3 code;
-    ``since``/``until`` bound the event date (inclusive).
+    ``since``/``until`` bound the event date (inclusive); ``doc`` is a document id as given in
+    the input (events any of whose sources is that document).
     """
 
     event_type: str | None = None
@@ -119,6 +121,7 @@ class EventQuery:
     until: date | None = None
     modality: str | None = "asserted"
     limit: int | None = None
+    doc: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("event_type", "actor", "country"):
@@ -166,6 +169,10 @@ class EventQuery:
         if self.until:
             clauses.append("substr(e.event_date, 1, 10) <= ?")
             params.append(self.until.isoformat())
+        if self.doc is not None:
+            clauses.append("e.id IN (SELECT s.event_id FROM event_sources s"
+                           " JOIN reports r ON r.id = s.report_id WHERE r.doc_id = ?)")
+            params.append(self.doc)
         if self.modality:
             clauses.append("e.modality = ?")
             params.append(self.modality)

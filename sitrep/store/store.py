@@ -289,7 +289,7 @@ class Store:
 
     def sources(self, identifier: str) -> tuple[Source, ...]:
         rows = self._execute(
-            "SELECT r.id, r.path, r.url, r.title, r.published, r.publisher, r.record"
+            "SELECT r.id, r.path, r.url, r.title, r.published, r.publisher, r.record, r.doc_id"
             " FROM event_sources s JOIN reports r ON r.id = s.report_id"
             f" WHERE s.event_id = ? ORDER BY r.published IS NULL, r.published, r.{self._order}",
             (identifier,)).fetchall()
