@@ -485,6 +485,9 @@ class Report:
     author: str | None = None
     dateline: Span | None = None
     dateline_place: str | None = None
+    # set by ingestion: what it read but could not use, and why ("published '04/03/2024' is
+    # ambiguous: ..."); the document is still analysed
+    warnings: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.text and not len(self.offsets):
@@ -563,6 +566,7 @@ class Report:
             "author": self.author,
             "dateline": self.dateline.to_dict() if self.dateline else None,
             "dateline_place": self.dateline_place,
+            "warnings": list(self.warnings),
         }
 
     @classmethod
@@ -587,6 +591,7 @@ class Report:
             author=data.get("author"),
             dateline=Span.from_dict(data["dateline"]) if data.get("dateline") else None,
             dateline_place=data.get("dateline_place"),
+            warnings=list(data.get("warnings") or ()),
         )
 
     def to_contract(self) -> dict:

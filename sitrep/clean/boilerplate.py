@@ -258,8 +258,9 @@ class Dateline:
 def find_dateline(line: str) -> Dateline | None:
     """The dateline opening ``line``, if any.
 
-    Without an agency in brackets the place must be in capitals ("ALEPPO, Syria —"), so that an
-    ordinary sentence opening with a capitalised word and a dash is never mistaken for one.
+    Without an agency in brackets the place must be in capitals ("ALEPPO, Syria —") or followed
+    by a date with its year ("Kano, March 4, 2024 —"), so that an ordinary sentence opening with
+    a capitalised word and a dash is never mistaken for one.
     """
     match = _DATELINE.match(line)
     if not match:
@@ -271,7 +272,10 @@ def find_dateline(line: str) -> Dateline | None:
     place = match["place"]
     letters = [c for c in place if c.isalpha()]
     if match["agency"] is None:
-        if len(letters) < 3 or not place.isupper():
+        # a mixed-case place opens a dateline only with a full date after it ("Kano, March 4,
+        # 2024 —"): no ordinary sentence opens with a name, a date with its year and a dash
+        dated = bool(match["date"]) and bool(re.search(r"\d{4}", match["date"]))
+        if len(letters) < 3 or not (place.isupper() or dated and len(place.split()) <= 3):
             return None
     elif not place.isupper() and not (match["region"] or match["date"]):
         # "Beirut (AFP) -" is a dateline; "Officials (who spoke) -" is not: mixed-case

@@ -18,6 +18,30 @@ def parse_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def publication_date(text: str) -> date:
+    """argparse type for --published: a YYYY-MM-DD that can be a publication date."""
+    from ..ingest.dates import plausible
+
+    day = parse_date(text)
+    reason = plausible(day)
+    if reason:
+        raise argparse.ArgumentTypeError(f"not a publication date: {reason}")
+    return day
+
+
+def print_warnings(report, stream=None) -> None:
+    """What ingestion read from a document but could not use (a bad date), one line each on
+    stderr: recorded on the report too, but a user running the command should see it now."""
+    import sys
+
+    for warning in report.warnings:
+        where = report.path or "-"
+        if report.record is not None:
+            where += f":{report.record}"
+        print(f"sitrep: warning: {where} (id {report.id}): {warning}",
+              file=stream or sys.stderr)
+
+
 def positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -72,7 +96,7 @@ def output_path(text: str) -> str:
 
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     """The options every verb that reads documents takes (extract, run)."""
-    parser.add_argument("--published", type=parse_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--published", type=publication_date, metavar="YYYY-MM-DD",
                         help="publication date for documents whose own metadata gives none")
     parser.add_argument("--strict", action="store_true",
                         help="fail the run (exit 1, nothing further read) on the first rejection")

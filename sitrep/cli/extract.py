@@ -13,7 +13,8 @@ from typing import TextIO
 
 from ..model import Report
 from ..pipeline import Pipeline
-from .common import add_input_arguments, config_from, input_path, json_line, read_options_from
+from .common import (add_input_arguments, config_from, input_path, json_line, print_warnings,
+                     read_options_from)
 
 
 def add_parser(subparsers) -> None:
@@ -43,6 +44,7 @@ def run_extract(args: argparse.Namespace) -> int:
         write = _write_table
     rejected = 0
     for report in pipeline.pipe(reports, n_process=args.workers):
+        print_warnings(report)
         write(report, sys.stdout)
         if report.rejection:
             rejected += 1

@@ -24,7 +24,7 @@ from ..store.export import EXPORT_FORMATS
 from ..store.formats import spreadsheet_safe
 from ..store.run import RunSummary, StrictRunFailed
 from .common import (add_input_arguments, config_from, input_path, output_path, parse_date,
-                     positive_int, store_path)
+                     positive_int, print_warnings, store_path)
 from .progress import Progress, count_input_files
 
 __all__ = ["add_parser"]
@@ -118,11 +118,16 @@ def _filters(args: argparse.Namespace) -> dict:
 def run_verb(args: argparse.Namespace) -> int:
     config = config_from(args)
     progress = Progress(count_input_files(args.paths) if sys.stderr.isatty() else None)
+
+    def on_report(summary: RunSummary, report: Report) -> None:
+        print_warnings(report)
+        progress(summary, report)
+
     try:
         summary = api.run(args.paths, args.db, published=args.published, strict=args.strict,
                           config=config, text_column=args.text_column,
                           id_column=args.id_column, date_column=args.date_column,
-                          workers=args.workers, on_report=progress, engine=args.engine,
+                          workers=args.workers, on_report=on_report, engine=args.engine,
                           address=args.address)
     except StrictRunFailed as exc:
         progress.close()

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
-
-from dateutil import parser as date_parser
+from datetime import date
 
 from ..clean.normalize import identity_positions
 from ..config import Limits
 from ..errors import RejectCode
 from ..model import Rejection, Report
+from .dates import read_date
 from .decode import InputRejected, check_text
 
 __all__ = ["ReadOptions", "Found", "build_report", "rejected_report", "parse_date",
@@ -91,6 +89,7 @@ class Found:
     published_source: str | None = None
     language: str | None = None
     author: str | None = None
+    warnings: list[str] = field(default_factory=list)   # what was read but not used, and why
 
 
 def build_report(found: Found, options: ReadOptions) -> Report:
@@ -115,6 +114,7 @@ def build_report(found: Found, options: ReadOptions) -> Report:
                   title=found.title, url=found.url, publisher=found.publisher,
                   published=published, published_source=source if published else None,
                   language=found.language, author=found.author, text=found.text,
+                  warnings=list(found.warnings),
                   offsets=identity_positions(len(found.text) + 1))
 
 
@@ -130,51 +130,7 @@ def rejected_report(exc: InputRejected, path: str | None, line: int | None,
                   rejection=Rejection(exc.code, _storable(exc.message), path, line, report_id))
 
 
-_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
-# "02/03/2024", "02.03.2024": day and month in an order only the source's locale knows
-_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$")
-# a Unix time written as text (a CSV cell): seconds since 1970, 9 to 11 digits
-_EPOCH = re.compile(r"^\s*\d{9,11}(?:\.\d+)?\s*$")
-
-
 def parse_date(value: object) -> date | None:
-    """A date from a metadata value (ISO string, RFC 2822 string, date, epoch), else ``None``.
-
-    Metadata dates are taken only when they parse unambiguously; a value that does not parse is
-    ignored rather than guessed (the caller's default may then fill in).
-    """
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, (int, float)):
-        try:
-            return datetime.utcfromtimestamp(value).date() if value > 10_000_000 else None
-        except (OverflowError, OSError, ValueError):
-            return None
-    if not isinstance(value, str) or not value.strip():
-        return None
-    if _EPOCH.match(value):
-        return parse_date(float(value))
-    numeric = _NUMERIC_DATE.match(value)
-    if numeric and int(numeric[1]) <= 12 and int(numeric[2]) <= 12 \
-            and int(numeric[1]) != int(numeric[2]):
-        return None  # ambiguous: 2 March or 3 February
-    match = _ISO_DATE.match(value)
-    if match:
-        try:
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            return None
-    if len(value) > 64 or not re.search(r"\d{4}", value):
-        return None  # no year: "Monday" or "Dec 13" are not publication dates
-    try:
-        # parsed twice with different defaults: a value that lacks its day or month ("December
-        # 2016") would borrow it from the default, so it is not a publication date
-        first = date_parser.parse(value, default=datetime(2000, 1, 1)).date()
-        second = date_parser.parse(value, default=datetime(2001, 2, 2)).date()
-    except (ValueError, OverflowError, date_parser.ParserError):
-        return None
-    return first if first == second else None
+    """A date from a metadata value (ISO string, RFC 2822 string, date, epoch), else ``None``
+    (see :func:`sitrep.ingest.dates.read_date`, which also says why a value was not used)."""
+    return read_date(value)[0]

@@ -16,9 +16,9 @@ from lxml import etree
 
 from ..errors import RejectCode
 from ..model import Report
-from .dates import date_from_url
+from .dates import date_from_url, read_date
 from .decode import InputRejected
-from .documents import Found, ReadOptions, build_report, parse_date, rejected_report
+from .documents import Found, ReadOptions, build_report, rejected_report
 from .html import check_markup
 from .markup import html_fragment_text
 
@@ -119,7 +119,7 @@ def read_feed(data: bytes, path: str, options: ReadOptions,
             yield rejected_report(exc, path, line, identifier)
             continue
         text = html_fragment_text(content)
-        published = parse_date(_child_text(item, _DATES))
+        published, unusable = read_date(_child_text(item, _DATES))
         source = "feed"
         if published is None:
             published, source = date_from_url(link), "url"
@@ -127,4 +127,5 @@ def read_feed(data: bytes, path: str, options: ReadOptions,
             text=text, id=identifier, path=path, record=line, title=title, url=link,
             publisher=publisher, published=published,
             published_source=source if published else None,
-            author=_child_text(item, ("creator", "author"))), options)
+            author=_child_text(item, ("creator", "author")),
+            warnings=[unusable] if unusable else []), options)

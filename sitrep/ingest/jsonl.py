@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from ..errors import RejectCode
 from ..model import Report
 from .decode import InputRejected
-from .documents import Found, ReadOptions, build_report, parse_date, rejected_report
+from .dates import read_date
+from .documents import Found, ReadOptions, build_report, rejected_report
 
 __all__ = ["read_jsonl", "read_jsonl_line", "looks_like_jsonl", "report_from_record"]
 
@@ -84,8 +85,8 @@ def report_from_record(record: object, path: str, number: int | None,
                    else f"{where}: text is a {type(text).__name__}, not a string")
         return rejected_report(InputRejected(RejectCode.MISSING_FIELD, message), path, number,
                                report_id)
-    published = parse_date(_field(record, options.date_column, "published", "date",
-                                  "published_at", "pubdate"))
+    published, unusable = read_date(_field(record, options.date_column, "published", "date",
+                                           "published_at", "pubdate"))
     return build_report(Found(
         text=text, id=report_id, path=path, record=number,
         title=_text_or_none(record.get("title")), url=_text_or_none(record.get("url")),
@@ -93,4 +94,5 @@ def report_from_record(record: object, path: str, number: int | None,
         published=published, published_source="metadata" if published else None,
         language=_text_or_none(record.get("language")),
         author=_text_or_none(record.get("author")),
+        warnings=[unusable] if unusable else [],
     ), options)
