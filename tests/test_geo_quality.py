@@ -42,10 +42,14 @@ def test_geowebnews_floors(geocode, shared_dir):
 
     scores = score_gwn(read_gwn(shared_dir / "data" / "geowebnews" / "GWN.xml"), geocode)
     # measured 2026-11-25: F1 0.889, acc@161 0.912, end to end 0.796, exact id 0.814.
+    # issue 18 (person, outlet and company contexts; named streets and buildings placed at their
+    # town): P 0.935, R 0.891, F1 0.913, acc@161 0.909, end to end 0.810, exact id 0.811.
     # Floors only go up.
-    assert scores["f1"] >= 0.87
+    assert scores["precision"] >= 0.93
+    assert scores["recall"] >= 0.88
+    assert scores["f1"] >= 0.90
     assert scores["acc161"] >= 0.90
-    assert scores["end_to_end_acc161"] >= 0.78
+    assert scores["end_to_end_acc161"] >= 0.80
     assert scores["exact_id"] >= 0.80
 
 

@@ -5,7 +5,9 @@ the event's trigger (or its first evidence span), the nearest to the trigger tha
 and not inside a temporal phrase about another happening ("after the capture of Palmyra"); a town,
 facility or small area before an admin area, an admin area before a country. A sentence without
 a place borrows one from the sentences just before it, then from the report's most mentioned
-place. Precision is ACLED's: 1 the place itself, 2 near it or part of a small area, 3 only a
+place. A town in another country than the one the report is about, named without a word that
+puts an event there ("in", "near"...), locates nothing: it is more likely a name read as a place
+than the scene. Precision is ACLED's: 1 the place itself, 2 near it or part of a small area, 3 only a
 province or region (its centroid).
 """
 
@@ -64,10 +66,10 @@ def _sentence_index(spans: list[tuple[int, int]], position: int) -> int | None:
 
 
 def locate_event(report: Report, event: Event, focus: Place | None = None,
-                 spans: list[tuple[int, int]] | None = None) -> Event:
+                 spans: list[tuple[int, int]] | None = None, country: str | None = None) -> Event:
     """``event`` with its location (unchanged when it has no anchor or no place fits).
-    ``focus`` is the report's fallback place, ``spans`` its sentences (both computed once per
-    report by :class:`LocateEvents`)."""
+    ``focus`` is the report's fallback place, ``spans`` its sentences, ``country`` the country
+    the report is about (all computed once per report by :class:`LocateEvents`)."""
     anchor = event.trigger or (event.evidence[0] if event.evidence else None)
     if anchor is None:
         return event
@@ -77,7 +79,8 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
     if index is None:
         return event
     start, end = spans[index]
-    places = [p for p in report.places if start <= p.start < end and _usable(p)]
+    places = [p for p in report.places if start <= p.start < end and _usable(p)
+              and not _off_focus(report, p, country)]
     places = [p for p in places if not (p.start > position and _OTHER_HAPPENING.search(
         report.raw[max(position, p.start - 80):p.start]))]
     if places:
@@ -95,7 +98,7 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
     anaphor = _PLACE_ANAPHOR.search(clause)
     for earlier_start, earlier_end in spans[max(0, index - _LOOKBACK_SENTENCES):index][::-1]:
         earlier = [p for p in report.places if earlier_start <= p.start < earlier_end
-                   and _usable(p) and _specificity(p) < 3]
+                   and _usable(p) and _specificity(p) < 3 and not _off_focus(report, p, country)]
         if earlier:
             best = earlier[-1]
             precision = 1 if anaphor and _specificity(best) == 0 else (best.geo_precision or 1)
@@ -134,6 +137,30 @@ def _with_location(event: Event, place: Place, precision: int, reason: str, sour
                    reasons=event.reasons + (reason,))
 
 
+# Words before a name that say outright that something happened there ("in Florence").
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|into|inside|from|around|across|towards?|of)"
+                       r"\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
+def focus_country(report: Report) -> str | None:
+    """The country the report is about: the one named by at least two usable places and by
+    half of them (a report on Kano that mentions Washington once is about Nigeria)."""
+    counts = Counter(p.country for p in report.places if _usable(p) and p.country)
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    return country if count >= 2 and count * 2 >= sum(counts.values()) else None
+
+
+def _off_focus(report: Report, place: Place, country: str | None) -> bool:
+    """A town or site in another country than the report's, named without a word that puts an
+    event there ("Florence Nwosu said ...", a name read as a place): no event is placed there.
+    Countries and provinces, and places after "in", "near", "at"..., keep their say."""
+    if country is None or place.country in (None, country) or _specificity(place) >= 2:
+        return False
+    return not _LOCATIVE.search(report.raw[max(0, place.start - 40):place.start])
+
+
 def _focus(report: Report) -> Place | None:
     """The report's most mentioned usable place, specific places first."""
     usable = [p for p in report.places if _usable(p)]
@@ -153,6 +180,8 @@ class LocateEvents:
             return report
         focus = _focus(report)
         spans = _sentence_spans(report)
+        country = focus_country(report)
         report.events = [event if event.location is not None else
-                         locate_event(report, event, focus, spans) for event in report.events]
+                         locate_event(report, event, focus, spans, country)
+                         for event in report.events]
         return report

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Candidate, Gazetteer
 from .normalize import normalize_name
+from .people import minor, not_a_place, person_context
 from .words import (
     ADMIN_CUES, CONNECTORS, FACILITY_CUES, FEATURE_WORDS, FUNCTION_WORDS, GIVEN_NAMES,
     HONORIFICS, LOCATIVES, NEAR_CUES, STRONG_LOCATIVES, NEVER_ALONE, ORGANISATION_WORDS, PART_NOUNS,
@@ -271,7 +272,7 @@ def _person_like(tokens: list[Token], first: int, last: int,
                                                after.lower not in ORGANISATION_WORDS):
         # "Keith said", "Victoria Beckham": a given name alone is a person unless it is a
         # big place (handled above) or follows a locative preposition ("in Jordan")
-        return first == 0 or tokens[first - 1].lower not in LOCATIVES
+        return first == 0 or tokens[first - 1].lower not in STRONG_LOCATIVES
     # before a capitalised word that is not an ordinary English word ("David Cameron"; not
     # "Venice Commission", "Saskatoon Police")
     return (after is not None and _capitalised(after) and after.text.isalpha() and
@@ -309,11 +310,15 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     people = {tokens[i].lower for (i, j), norm in grams.items() if i == j and norm in found
               and not any(c.is_area or c.population >= 500_000 or c.kind == "demonym"
                           for c in found[norm]) and _surname_like(tokens, i, common)}
+    # ... or in a person's context ("Johnson said", "Bassett, 56,"): every bare mention of the
+    # name in the report is that person
+    people |= {tokens[i].lower for (i, j), norm in grams.items() if i == j and norm in found
+               and minor(found[norm]) and person_context(tokens, i, found[norm])}
     mentions: list[Mention] = []
     index = 0
     while index < len(tokens):
         after_comma = bool(mentions) and text[mentions[-1].cend:tokens[index].start].strip() == ","
-        match = _longest_match(tokens, index, grams, found, after_comma, people, common)
+        match = _longest_match(tokens, index, grams, found, after_comma, people, common, text)
         if match is None or _rejected(tokens, index, match[0], match[3], tags):
             index += 1
             continue
@@ -335,7 +340,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
 
 
 def _longest_match(tokens: list[Token], index: int, grams: dict, found: dict,
-                   after_comma: bool, people: set[str], common: frozenset[str]):
+                   after_comma: bool, people: set[str], common: frozenset[str], text: str):
     """``(last token, cue, cue's last token, candidates)`` of the longest plausible name
     starting at ``index``, or None."""
     for last in range(min(index + MAX_WORDS, len(tokens)) - 1, index - 1, -1):
@@ -347,6 +352,8 @@ def _longest_match(tokens: list[Token], index: int, grams: dict, found: dict,
         candidates = _plausible(found[norm], tokens, index, last, cue, after_comma)
         if candidates and index == last and (tokens[index].lower in people or _person_like(
                 tokens, index, last, candidates, common)):
+            candidates = ()
+        if candidates and index == last and not_a_place(tokens, index, candidates, text):
             candidates = ()
         if candidates:
             return last, cue, cue_end, candidates

@@ -3,10 +3,11 @@ recorded in raw offsets on ``report.places``."""
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 
 from ..model import Place, Report
+from .facilities import FACILITY_REASON, find_facilities
 from .gazetteer import COUNTY_SOURCE, Candidate, Gazetteer
 from .recognize import Mention, find_mentions
 from .words import LOCATIVES
@@ -130,8 +131,35 @@ class Geocode:
         places = [place_from(report, mention, resolution, self.gazetteer)
                   for mention, resolution in zip(mentions, resolutions)
                   if not _bare_foreign_word(report.text, mention, resolution)]
-        report.places = [place for place in places if not _inside_foreign_actor(place, report)]
+        places = [place for place in places if not _inside_foreign_actor(place, report)]
+        report.places = sorted(places + _facility_places(report, mentions, places),
+                               key=lambda place: place.start)
         return report
+
+
+def _facility_places(report: Report, mentions: list[Mention],
+                     places: list[Place]) -> list[Place]:
+    """Named streets and buildings (sitrep.geo.facilities) that hold no gazetteer place, each
+    located by the town named nearest before it (else after it): a street lies in the town the
+    report is talking about, so its point is the town's, at ACLED precision 2 (near)."""
+    towns = [place for place in places if place.lat is not None and not place.needs_review
+             and place.feature_code and place.feature_code.startswith("PP")]
+    found = []
+    for cstart, cend in find_facilities(report.text):
+        if any(m.cstart < cend and cstart < m.cend for m in mentions):
+            continue
+        span = report.raw_span(cstart, cend)
+        before = [town for town in towns if town.end <= span.start]
+        town = before[-1] if before else next(iter(towns), None)
+        if town is None:
+            found.append(Place(span.start, span.end, span.text, reason=FACILITY_REASON))
+            continue
+        found.append(replace(town, start=span.start, end=span.end, text=span.text,
+                             name=span.text, geonameid=None, feature_code=None,
+                             geo_precision=2, runner_up=None,
+                             reason=f"a named street or building, not in the gazetteer: placed "
+                                    f"at '{town.name}', the town named nearest to it"))
+    return found
 
 
 def _inside_foreign_actor(place: Place, report: Report) -> bool:
