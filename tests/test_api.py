@@ -11,7 +11,7 @@ import pytest
 from test_store_fakes import fake_config, write_corpus
 
 from sitrep import api
-from sitrep.cli.progress import Progress, count_input_files
+from sitrep.cli.progress import InputTotals, Progress, count_inputs
 from sitrep.errors import StoreError, UsageError
 from sitrep.store.run import RunSummary, StrictRunFailed
 
@@ -129,32 +129,57 @@ class FakeTerminal(io.StringIO):
 
 def test_progress_is_quiet_off_a_terminal_and_short_runs():
     quiet = io.StringIO()
-    progress = Progress(3, quiet)
+    progress = Progress(InputTotals(300, 3), quiet)
     progress(RunSummary(read=1))
     progress.close()
     assert quiet.getvalue() == ""
     terminal = FakeTerminal()
-    short = Progress(3, terminal)  # enabled, but nothing shows during the first second
+    short = Progress(InputTotals(300, 3), terminal)  # enabled, but nothing shows during the first second
     short(RunSummary(read=1))
     short.close()
     assert terminal.getvalue() == ""
 
 
-def test_progress_draws_a_bar_over_files_and_clears_it():
+def test_progress_counts_documents_not_files(tmp_path):
+    # issue 18: one JSONL file of many articles was "1/1 files", full from the start
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("".join(f'{{"id": "{n}", "text": "Rebels attacked Kidal."}}\n'
+                                for n in range(40)), encoding="utf-8")
+    totals = count_inputs([str(articles)])
+    assert totals.documents == 40 and totals.bytes == articles.stat().st_size
     terminal = FakeTerminal()
-    progress = Progress(4, terminal, delay=0)
+    progress = Progress(totals, terminal, delay=0)
 
     class Seen:
-        path = "corpus/a.txt"
+        path = str(articles)
+        raw = "Rebels attacked Kidal."
 
-    progress(RunSummary(read=2, analysed=2, events=5), Seen())
-    assert "1/4 files" in terminal.getvalue() and "5 events" in terminal.getvalue()
+    progress(RunSummary(read=10, analysed=10, events=5), Seen())
+    line = terminal.getvalue()
+    assert "10/40 documents" in line and "MB" in line and "5 events" in line
+    assert "[######.................." in line      # a quarter of the bar, not all of it
     progress.close()
     assert terminal.getvalue().endswith("\r\x1b[K")
 
 
-def test_count_input_files(tmp_path):
+def test_progress_follows_bytes_where_documents_are_not_counted(tmp_path):
+    archive = tmp_path / "news.tar.gz"
+    archive.write_bytes(b"x" * 4 * 1024 ** 2)
+    totals = count_inputs([str(archive)])
+    assert totals.documents is None and totals.bytes == 4 * 1024 ** 2
+    terminal = FakeTerminal()
+    progress = Progress(totals, terminal, delay=0)
+
+    class Member:
+        path = f"{archive}!a.txt"
+        raw = "y" * 1024 ** 2
+
+    progress(RunSummary(read=1, analysed=1), Member())
+    assert "1.0/4.0 MB" in terminal.getvalue()
+
+
+def test_count_inputs(tmp_path):
     corpus = write_corpus(tmp_path)
-    assert count_input_files([str(corpus)]) == 5
-    assert count_input_files([str(corpus / "empty.txt"), str(corpus)]) == 6
-    assert count_input_files(["-"]) is None
+    assert count_inputs([str(corpus)]).documents == 5
+    assert count_inputs([str(corpus / "empty.txt"), str(corpus)]).documents == 6
+    assert count_inputs(["-"]) is None

@@ -25,7 +25,7 @@ from ..store.formats import spreadsheet_safe
 from ..store.run import RunSummary, StrictRunFailed
 from .common import (add_input_arguments, config_from, input_path, output_path, parse_date,
                      positive_int, print_warnings, store_path)
-from .progress import Progress, count_input_files
+from .progress import Progress, count_inputs
 
 __all__ = ["add_parser"]
 
@@ -117,7 +117,7 @@ def _filters(args: argparse.Namespace) -> dict:
 # -- run ------------------------------------------------------------------------------------------
 def run_verb(args: argparse.Namespace) -> int:
     config = config_from(args)
-    progress = Progress(count_input_files(args.paths) if sys.stderr.isatty() else None)
+    progress = Progress(count_inputs(args.paths) if sys.stderr.isatty() else None)
 
     def on_report(summary: RunSummary, report: Report) -> None:
         print_warnings(report)
