@@ -133,7 +133,12 @@ def test_exit_status_3_when_the_run_fails_1_when_input_is_rejected(tmp_path, cap
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(SEIZED, encoding="utf-8")
-    assert main(["--config", config, "run", str(folder), "--db", str(tmp_path)]) == 3  # a dir
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all" * 100)
+    assert main(["--config", config, "run", str(folder), "--db", str(junk)]) == 3  # not SQLite
+    with pytest.raises(SystemExit) as exit_info:   # a folder: a usage error (issue 18)
+        main(["--config", config, "run", str(folder), "--db", str(tmp_path)])
+    assert exit_info.value.code == 2
     (folder / "b.txt").write_bytes(b"\x00\x01binary")
     assert main(["--config", config, "run", str(folder), "--db", str(tmp_path / "s.db")]) == 1
     (folder / "b.txt").unlink()
