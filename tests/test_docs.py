@@ -119,7 +119,7 @@ def test_every_readme_command_runs(workspace, capsys, monkeypatch):
 def _named_paths(text: str) -> list[str]:
     names = set(re.findall(r"`([^`\s]*/[^`\s]*)`", text))
     # paths in commands of code blocks and tables: "--case tests/data/x.tsv"
-    names |= set(re.findall(r"(?<![\w./-])((?:\.\./shared|tests|sitrep|docs|examples)/[\w./-]+)",
+    names |= set(re.findall(r"(?<![\w./-])((?:\.\./shared|tests|sitrep|docs|examples)/[\w./*-]+)",
                             text))
     return sorted(name.rstrip(".,") for name in names
                   if name != "/" and not name.startswith(_MADE_BY_A_COMMAND) and "://" not in name)
