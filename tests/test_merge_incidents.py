@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from sitrep.cli.main import main
-from sitrep.merge.incidents import Mention, cluster, compare
+from sitrep.merge.cross_report import Mention, cluster, compare
 from sitrep.merge import reconcile as reconciling
 from sitrep.model import Actor, Event, Place, Report, Span, Token
 from sitrep.store import EventQuery, Store

@@ -9,7 +9,7 @@ holding the reconciled fields (``sitrep/merge/reconcile.py``); its members keep 
 and point at it with ``merged_into``. Listing, counting and exporting skip members.
 
 Incremental, idempotent, order-independent: each event is reduced once to a
-:class:`~sitrep.merge.incidents.Mention` (kept in ``merge_mentions``); a new mention is compared
+:class:`~sitrep.merge.cross_report.Mention` (kept in ``merge_mentions``); a new mention is compared
 with the stored ones it could link to — only those two routes can link (see ``compare``), so the
 blocking loses nothing: a shared surname of the same family (``merge_names``), or the same
 family, located, on an exact day within a day of its own — and accepted links are kept
@@ -26,7 +26,7 @@ from collections import Counter, deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from ..merge.incidents import Comparison, Mention, cluster, compare, mention_of, name_runs
+from ..merge.cross_report import Comparison, Mention, cluster, compare, mention_of, name_runs
 from ..merge.reconcile import Testimony, reconcile
 from ..model import Event, Report, Span
 from .records import Source

@@ -27,7 +27,7 @@ from ..errors import RejectCode
 from ..ingest.documents import storable_path
 from ..model import Rejection, Report
 from ..pipeline import Pipeline
-from ..merge.incidents import name_runs
+from ..merge.cross_report import name_runs
 from .incidents import merge_new_events
 from .records import report_key
 from .store import Store
@@ -190,7 +190,7 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
     rejected_before = store.rejected_reports()
     seen: set[str] = set()
     fuller: dict[str, str] = {}  # report id -> group, for copies analysed as well
-    names: dict[str, list] = {}  # report id -> the people it names (merge.incidents.name_runs)
+    names: dict[str, list] = {}  # report id -> the people it names (merge.cross_report.name_runs)
 
     def classified() -> Iterator[Report]:
         # Runs inside pipeline.pipe's feeder (a thread when n_process > 1): it only decides.
