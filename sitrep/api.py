@@ -92,22 +92,24 @@ def run(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
 def events(db: str | Path = DEFAULT_DB, *, event_type: str | None = None,
            actor: str | None = None, country: str | None = None, since: date | None = None,
            until: date | None = None, modality: str | None = "asserted",
-           limit: int | None = None, doc: str | None = None) -> list[StoredEvent]:
+           limit: int | None = None, doc: str | None = None,
+           text: str | None = None) -> list[StoredEvent]:
     """Stored events matching every given filter (``modality=None`` or "all": any modality;
-    ``doc``: a document id as the input gave it)."""
-    query = _query(event_type, actor, country, since, until, modality, limit, doc)
+    ``doc``: a document id as the input gave it; ``text``: words of the evidence, in
+    search-box syntax: sitrep/store/search.py)."""
+    query = _query(event_type, actor, country, since, until, modality, limit, doc, text)
     with _open(db) as store:
         return list(store.find_events(query))
 
 
 def _query(event_type, actor, country, since, until, modality, limit=None,
-           doc=None) -> EventQuery:
+           doc=None, text=None) -> EventQuery:
     for name, value in (("since", since), ("until", until)):
         if value is not None and not isinstance(value, date):
             raise UsageError(f"{name} must be a date, not {value!r}", "E204")
     return EventQuery(event_type=event_type, actor=actor, country=country, since=since,
                       until=until, modality=None if modality == "all" else modality,
-                      limit=limit, doc=doc)
+                      limit=limit, doc=doc, text=text)
 
 
 def show(event_id: str, db: str | Path = DEFAULT_DB) -> tuple[StoredEvent, Report]:
@@ -134,14 +136,14 @@ def export(db: str | Path = DEFAULT_DB, format: str = "jsonl", out: str | Path |
            *, event_type: str | None = None, actor: str | None = None,
            country: str | None = None, since: date | None = None, until: date | None = None,
            modality: str | None = "asserted", doc: str | None = None,
-           skipped: Counter | None = None) -> int:
+           text: str | None = None, skipped: Counter | None = None) -> int:
     """Write the stored events as ``acled-csv``, ``jsonl``, ``geojson``, ``plover-json``,
     ``cameo-tsv`` or ``parquet`` (a path only) to ``out`` (a path or
     an open text file; None: standard output); returns how many events were written.
     ``skipped`` (a Counter) receives, by reason, the matching events the format cannot hold."""
     from .store.export import write_export
 
-    query = _query(event_type, actor, country, since, until, modality, doc=doc)
+    query = _query(event_type, actor, country, since, until, modality, doc=doc, text=text)
     with _open(db) as store:
         return write_export(store, format, out, query, skipped)
 

@@ -32,8 +32,11 @@ def test_both_back_ends_have_the_same_migrations_tables_and_columns(pg_url, tmp_
         {v: name for v, (name, _) in MIGRATIONS.items()}
     with Store(tmp_path / "s.db") as lite, Store(pg_url) as pg:
         lite_columns = {}
+        # not the FTS5 table of the evidence search and its shadow tables: PostgreSQL searches
+        # the events table itself, through an index (test_store_search.py holds them equal)
         for (table,) in lite.connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'"):
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+                " AND name NOT LIKE 'evidence_search%'"):
             lite_columns[table] = {row[1] for row in
                                    lite.connection.execute(f"PRAGMA table_info({table})")}
         pg_columns: dict[str, set[str]] = {}

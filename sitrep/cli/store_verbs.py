@@ -106,12 +106,15 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
                         help="asserted (default), another modality, or all")
     parser.add_argument("--doc", metavar="ID",
                         help="only events reported by this document (its id as in the input)")
+    parser.add_argument("--text", metavar="WORDS",
+                        help='words of the evidence, as in a search box: all the words, '
+                             '"a phrase", OR, -excluded (stemmed: "shelled" finds "shelling")')
 
 
 def _filters(args: argparse.Namespace) -> dict:
     return {"event_type": args.event_type, "actor": args.actor, "country": args.country,
             "since": args.since, "until": args.until, "modality": args.modality,
-            "doc": args.doc}
+            "doc": args.doc, "text": args.text}
 
 
 # -- run ------------------------------------------------------------------------------------------

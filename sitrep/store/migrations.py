@@ -180,3 +180,29 @@ def add_incident_merging(connection: sqlite3.Connection) -> None:
         );
         CREATE INDEX merge_links_second ON merge_links (second);
     """)
+
+
+@migration(3)
+def add_evidence_search(connection: sqlite3.Connection) -> None:
+    """Full-text search over events' evidence (``sitrep events --text``, ``search.py``): an
+    FTS5 table that triggers keep equal to the events table, whoever writes it (the run, the
+    merge step), filled here from the events a store already has."""
+    # The event id is an indexed column, not a rowid link: VACUUM may renumber the events
+    # table's rowids but not the FTS5 table's. Deleting by MATCH on the id is an index look-up
+    # (an UNINDEXED id would scan the whole table at every merged event rewritten).
+    evidence_of = ("(SELECT group_concat(json_extract(value, '$.text'), char(10))"
+                   " FROM json_each({row}.data, '$.evidence'))")
+    evidence = evidence_of.format(row="new")
+    forget = """DELETE FROM evidence_search WHERE event_id MATCH '"' || old.id || '"'"""
+    remember = f"INSERT INTO evidence_search (event_id, evidence) VALUES (new.id, {evidence})"
+    # one statement per execute: a trigger's body holds semicolons (no _execute_script)
+    for statement in (
+            "CREATE VIRTUAL TABLE evidence_search USING fts5("
+            " event_id, evidence, tokenize = 'porter unicode61')",
+            f"CREATE TRIGGER evidence_search_insert AFTER INSERT ON events BEGIN {remember}; END",
+            f"CREATE TRIGGER evidence_search_delete AFTER DELETE ON events BEGIN {forget}; END",
+            "CREATE TRIGGER evidence_search_update AFTER UPDATE OF id, data ON events"
+            f" BEGIN {forget}; {remember}; END",
+            "INSERT INTO evidence_search (event_id, evidence)"
+            f" SELECT id, {evidence_of.format(row='events')} FROM events"):
+        connection.execute(statement)

@@ -8,6 +8,7 @@ from functools import cache
 
 from ..errors import UsageError
 from ..model import ACLED_TYPES, MODALITIES, PLOVER_TYPES, Event, Span
+from .search import parse_search
 
 __all__ = ["Source", "StoredEvent", "EventQuery", "StoreStats", "event_id", "report_key"]
 
@@ -111,7 +112,8 @@ class EventQuery:
     ``event_type`` matches an ACLED event type, sub-event type or PLOVER type (any case);
     ``actor`` any part of an actor's name; ``country`` a country name or ISO3 code;
     ``since``/``until`` bound the event date (inclusive); ``doc`` is a document id as given in
-    the input (events any of whose sources is that document).
+    the input (events any of whose sources is that document); ``text`` words of the event's
+    evidence, in search-box syntax (``search.py``: words, "a phrase", OR, -word).
     """
 
     event_type: str | None = None
@@ -122,9 +124,10 @@ class EventQuery:
     modality: str | None = "asserted"
     limit: int | None = None
     doc: str | None = None
+    text: str | None = None
 
     def __post_init__(self) -> None:
-        for name in ("event_type", "actor", "country"):
+        for name in ("event_type", "actor", "country", "text"):
             value = getattr(self, name)
             if value is not None and len(value) > MAX_FILTER_CHARS:
                 # SQLite refuses such a LIKE pattern ("too complex") as if the store had failed
@@ -139,9 +142,13 @@ class EventQuery:
             # a typo ("Battle") would otherwise list nothing, as if the store had no such events
             raise UsageError(f"unknown event type {self.event_type!r}; an ACLED event type "
                              f"({', '.join(ACLED_TYPES)}), sub-event type or PLOVER type", "E206")
+        if self.text is not None:
+            parse_search(self.text)  # a search with nothing to look for fails here, on both
 
-    def where(self) -> tuple[str, list]:
-        """The SQL condition on ``events e`` and its parameters."""
+    def where(self, match_evidence=None) -> tuple[str, list]:
+        """The SQL condition on ``events e`` and its parameters. ``match_evidence(text)`` is the
+        back end's condition for the ``text`` filter (each back end has its own full-text
+        search), returning SQL and parameters."""
         # events told by several reports are listed once, as their merged event
         clauses: list[str] = ["e.merged_into IS NULL"]
         params: list = []
@@ -173,6 +180,12 @@ class EventQuery:
             clauses.append("e.id IN (SELECT s.event_id FROM event_sources s"
                            " JOIN reports r ON r.id = s.report_id WHERE r.doc_id = ?)")
             params.append(self.doc)
+        if self.text is not None:
+            if match_evidence is None:
+                raise TypeError("a query with a text filter needs the back end's match_evidence")
+            clause, values = match_evidence(self.text)
+            clauses.append(clause)
+            params += values
         if self.modality:
             clauses.append("e.modality = ?")
             params.append(self.modality)

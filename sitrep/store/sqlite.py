@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 from .migrations import migrate, schema_version
+from .search import fts5_query
 
 __all__ = ["SQLiteBackend"]
 
@@ -84,6 +85,11 @@ class SQLiteBackend:
 
     def executemany(self, sql: str, rows: list[tuple]) -> None:
         self.connection.executemany(sql, rows)
+
+    def match_evidence(self, text: str) -> tuple[str, list]:
+        """Events whose evidence matches ``text`` (search.py's syntax, translated to FTS5)."""
+        return ("e.id IN (SELECT event_id FROM evidence_search WHERE evidence MATCH ?)",
+                [fts5_query(text)])
 
     def begin(self) -> None:
         # IMMEDIATE takes the write lock now: a second writer waits (busy_timeout) here, at the

@@ -279,7 +279,8 @@ class Store:
 
     def find_events(self, query: EventQuery | None = None) -> Iterator[StoredEvent]:
         """Events matching ``query``, by event date then id (undated events last)."""
-        condition, params = (query or EventQuery(modality=None)).where()
+        condition, params = (query or EventQuery(modality=None)).where(
+            self.backend.match_evidence)
         sql = (f"SELECT e.* FROM events e WHERE {condition}"
                " ORDER BY e.event_date IS NULL, e.event_date, e.id")
         if query and query.limit:
