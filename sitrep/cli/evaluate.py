@@ -13,6 +13,7 @@ EVALUATIONS = {
     "geo": ("sitrep.eval.geo", "place recognition and resolution on GeoWebNews (--gwn)"),
     "time": ("sitrep.eval.time", "time expressions on TimeML files (--timeml)"),
     "merge": ("sitrep.eval.merge", "cross-report event merging on annotated incidents (--gold)"),
+    "acled": ("sitrep.eval.acled", "ACLED actors, types, places, days, deaths on ACLED notes (--notes)"),
 }
 
 
