@@ -275,7 +275,8 @@ class TimeExpr:
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A counted thing: casualties (``kind`` killed|injured|arrested|abducted|displaced) or
-    material (``kind`` material, ``item`` "tanks"). ``value`` is the conservative figure ACLED
+    material (``kind`` material); ``item`` is the counted noun ("tanks", "people") when one is
+    stated. ``value`` is the conservative figure ACLED
     would code (the lowest stated; ``None`` for vague counts such as "several"); ``low``/``high``
     keep a stated range.
     """

@@ -28,4 +28,6 @@ BUILTIN_STAGES: dict[str, str] = {
     "date_events": "sitrep.time.date_events:DateEvents",
     # one event per happening within a report, with all its evidence (sitrep/events)
     "merge_events": "sitrep.events.merge:MergeEvents",
+    # each event's actors named and typed as ACLED codes them, in the event's country (sitrep/actors)
+    "code_event_actors": "sitrep.actors.conventions:CodeEventActors",
 }

@@ -125,6 +125,7 @@ class ActorDictionary:
         self._load_countries(directory / "countries.tsv")
         self._load_identities(directory / "identities.tsv")
         self.version = _version(directory / "actors.tsv")
+        self.iso3_by_name = {country.name: iso3 for iso3, country in self.countries.items()}
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
@@ -181,6 +182,10 @@ class ActorDictionary:
                                ("identity", name, identity))
 
     # -- queries --------------------------------------------------------------------------------
+    def iso3_of(self, country_name: str | None) -> str | None:
+        """The ISO3 code of a country as actors name it ("India" -> "IND"), or None."""
+        return self.iso3_by_name.get(country_name) if country_name else None
+
     def entry_for(self, ident: str, day: date | None) -> ActorEntry:
         """The row of actor ``ident`` valid on ``day``; without a date (or when no row is valid
         then), the current name: the row whose period started last."""

@@ -351,7 +351,10 @@ def _nominal(tokens, positions, words, folded, index):
     if word in _NEEDS_MODIFIER and not modified and end - start == 1:
         return [], end
     definite = start > 0 and folded[start - 1] == "the"
-    if role.kind == "anaphor" and not definite and not _plural_subject(folded, end):
+    if role.kind == "anaphor" and not definite and not _plural_subject(folded, end) and not (
+            end - start == 1 and word.endswith("s") and word != "fighters"):
+        # "militant attacks", "a militant group": a modifier; "killed five militants": the
+        # group's men (the document's armed group, else an unidentified armed group)
         return [], end
     kind = {"state": "state", "anaphor": "anaphor"}.get(role.kind, "role")
     return [Mention(positions[start], positions[end - 1] + 1, kind, role=role,

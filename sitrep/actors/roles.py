@@ -77,6 +77,12 @@ ROLES: dict[tuple[str, ...], Role] = {
     **_roles("LAB", "civilian", "workers unionists strikers"),
     **_roles("BUS", "civilian", "businessmen businessman traders merchants"),
     **_roles("CVL", "civilian", "nationals tourists tourist hostages"),
+    # people named only as people: ACLED codes them civilians when harmed (and the crowd when
+    # they protest, see conventions.py)
+    **_roles("CVL", "civilian", """people persons person man men woman boy boys girl girls
+        driver drivers pedestrian pedestrians passer-by passers-by motorists commuters victims
+        detainees lawyers"""),
+    **_roles("OPP", "civilian", "activists activist"),
     **_roles("REL", "civilian", "clerics cleric priests imams monks"),
 }
 

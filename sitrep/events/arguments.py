@@ -69,6 +69,9 @@ _ACCORDING = re.compile(r"\b(?:according to|told|quoted|cited|citing)\s+(?:[\w-]
 _SOURCE_AFTER = re.compile(r"(?:\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|officials?|sources?|"
                            r"statement)\b|-(?:backed|led|linked|allied|"
                            r"aligned|affiliated|supported|sponsored)\b)", re.IGNORECASE)
+# an actor that speaks before the trigger: the trigger is in what it said
+_SPEAKER = re.compile(r"^\s*(?:\w+ly\s+)?(?:said|says|told|claimed|alleged|reported|stated|added|"
+                      r"confirmed|believed|suspected)\b", re.IGNORECASE)
 _AFTER_WINDOW = 80       # characters after the trigger searched for its object / agent
 _AGENT_WINDOW = 110      # "had two tanks knocked out on Monday by the militants"
 _NOMINAL_AGENT_WINDOW = 50   # "the seizure of the central Syrian city over the weekend by IS fighters"
@@ -164,6 +167,8 @@ def find_arguments(text: str, sentence_start: int, sentence_end: int, trigger_st
     subject = None
     for mention in reversed(before):
         prefix = text[max(sentence_start, mention.cstart - 40):mention.cstart]
+        if _SPEAKER.match(text[mention.cend:trigger_start]):
+            continue        # "Police said the bus came under attack": who tells, not who acts
         if _MEMBERS_OF.search(prefix) or not (_PREPOSITION_BEFORE.search(prefix)
                                               or _OBJECT_OF_VERB.search(prefix)):
             subject = mention
@@ -191,6 +196,16 @@ def find_arguments(text: str, sentence_start: int, sentence_end: int, trigger_st
     elif subject:
         arguments.actor1 = subject.actor
         arguments.reasons.append(f"actor1 {subject.actor.text!r}: subject before the trigger")
+    if other_side is not None and arguments.actor1 is None and re.search(
+            r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+            text[max(trigger_end, other_side.cstart - 30):other_side.cstart]):
+        # "a gunfight broke out between militants and the army": the two sides, in order
+        second = next((m for m in after if m.cstart > other_side.cend and not _same(
+            m.actor, other_side.actor) and _AND.match(text[other_side.cend:m.cstart])), None)
+        if second is not None:
+            arguments.actor1, arguments.actor2 = other_side.actor, second.actor
+            arguments.reasons.append(f"actor1 {other_side.actor.text!r} and actor2 "
+                                     f"{second.actor.text!r}: 'between X and Y'")
     if arguments.actor2 is None:
         for mention, why in ((source, "'from'"), (other_side, "'against/with/on'"),
                              (direct_object, "object")):

@@ -150,7 +150,8 @@ def _attach(words: list[str], index: int, count: Count):
                 words[index] == "one" and head is None):
             return None                 # "at a Dhaka cafe was killed": not a count of people
         kind, stop = after
-        return first, stop, kind, count, None, f"{' '.join(words[k:stop])!r} after the count"
+        # the counted noun ("people", "soldiers") says who: later stages tell victims apart
+        return first, stop, kind, count, head, f"{' '.join(words[k:stop])!r} after the count"
     if head is not None and j < len(words) and words[j] == "and" and not before:
         # "Three militants and a soldier were killed": both counts share the casualty word.
         second = read_count(words, j + 1)
@@ -159,7 +160,7 @@ def _attach(words: list[str], index: int, count: Count):
             return first, j, shared[2], count, None, f"{shared[5]} (shared with the next count)"
     if before:
         kind, verb_at = before
-        return verb_at, max(j, count.end), kind, count, None, \
+        return verb_at, max(j, count.end), kind, count, head, \
             f"{words[verb_at]!r} before the count"
     if k + 2 < len(words) and words[k:k + 3] == ["lost", "their", "lives"]:
         return index, k + 3, "killed", count, None, "'lost their lives' after the count"

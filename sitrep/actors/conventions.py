@@ -1,0 +1,370 @@
+"""The ``code_event_actors`` stage: each event's actors named and typed the way ACLED codes them.
+
+``find_actors`` codes mentions with the document's country; ``detect_events`` finds who did what
+to whom. Only once ``locate_events`` has placed an event is the country of the *event* known,
+and ACLED names generic actors after it ("Protesters (India)", "Unidentified Armed Group
+(Pakistan)"). ACLED's conventions, applied here per event type (ACLED codebook, 2015 and 2019):
+
+* **generic participants** carry the event's country: crowds of a protest are ``Protesters (X)``
+  (6), of a riot ``Rioters (X)`` (5); unarmed people harmed — villagers, journalists, activists,
+  lawyers, detainees — are ``Civilians (X)`` (7); gunmen, assailants, miscreants whose group is
+  not named are ``Unidentified Armed Group (X)`` (3); unnamed police, soldiers and officials are
+  ``Police Forces of X``, ``Military Forces of X``, ``Government of X`` (1). A country the
+  mention states itself ("US drones", "Indian troops") is kept: those may be foreign forces.
+* **protests**: actor1 is the crowd; whoever the report says protested (a party, a union,
+  students) is its associated actor when named; there is no actor2 unless the forces of order
+  intervened (protest with intervention, excessive force: the police when none is named).
+* **riots**: actor1 is the rioting crowd (its party associated); actor2 the side it fought or
+  attacked, if any.
+* **violence against civilians**: actor2 is the victims, always civilians (a victim's party or
+  group becomes the associated actor); an unnamed perpetrator is an unidentified armed group.
+* **explosions/remote violence and battles**: an unnamed attacker is an unidentified armed group.
+* **arrests**: actor1 is the arresting force (the police when the report names none), actor2
+  the detained.
+* **political parties** (``Political party`` in actors.tsv) acting violently are the party's
+  militia: ``<party> Militia``, a political militia (3).
+
+Every actor of an ACLED-typed event ends with an ``inter`` when one can be decided, and every
+change is recorded in the actor's ``reason`` and the event's ``reasons``. Where the country is
+unknown nothing is invented: generic actors keep the name they had.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from ..model import Actor, Event, Report
+from .dictionary import INTER_TYPES, ActorDictionary
+from .roles import ROLES
+
+__all__ = ["CodeEventActors", "event_country", "PARTY_TYPE"]
+
+PARTY_TYPE = "Political party"           # actors.tsv type of parties (no inter of their own)
+_GENERIC = {3: "Unidentified Armed Group ({})", 5: "Rioters ({})", 6: "Protesters ({})",
+            7: "Civilians ({})"}
+_GENERIC_KIND = {"armed": 3, "rioter": 5, "protester": 6, "civilian": 7}
+_STATE = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}"}
+_GENERIC_ID = re.compile(r"^[A-Z]{3}:(armed|rioter|protester|civilian|rebel)$")
+_STATE_ID = re.compile(r"^([A-Z]{3}):(MIL|COP|GOV|LEG|JUD|SPY)$")
+# the words coding.py puts in a reason when the country came from the document, not the mention
+_DOCUMENT_COUNTRY = ("document country", "no country named")
+_INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
+_GENERIC_NAME = re.compile(r"^(?:Unidentified Armed Group|Rioters|Protesters|Civilians|Rebels) \(.+\)$")
+
+
+class CodeEventActors:
+    """Apply ACLED's actor conventions to each event (see module docstring); needs
+    ``locate_events`` to have run for the event's country (else the report's places decide)."""
+
+    name = "code_event_actors"
+
+    def __init__(self) -> None:
+        self.dictionary = ActorDictionary()
+
+    def __call__(self, report: Report) -> Report:
+        fallback, fallback_reason = _report_country(report, self.dictionary)
+        events = []
+        for event in report.events:
+            if event.event_type is None:
+                events.append(event)
+                continue
+            iso3, why = event_country(event, fallback, fallback_reason)
+            events.append(_Coder(self.dictionary, event, iso3, why, report).code())
+        report.events = events
+        return report
+
+
+def event_country(event: Event, fallback: str | None, fallback_reason: str
+                  ) -> tuple[str | None, str]:
+    """The ISO3 country of an event, with its reason: its location's, else the report's."""
+    if event.location is not None and event.location.iso3:
+        return event.location.iso3, f"country of the event's place {event.location.name!r}"
+    return fallback, fallback_reason
+
+
+def _report_country(report: Report, dictionary: ActorDictionary) -> tuple[str | None, str]:
+    """The country most of the report's resolved places lie in; without places, the country
+    ``find_actors`` coded most of the report's actors with (a tie: none)."""
+    for votes, what in ((Counter(place.iso3 for place in report.places if place.iso3),
+                         "the report's places"),
+                        (Counter(dictionary.iso3_of(actor.country) for actor in report.actors
+                                 if dictionary.iso3_of(actor.country)), "the report's actors")):
+        ranked = votes.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0], f"country of most of {what} ({ranked[0][1]})"
+    return None, "no country known for the event"
+
+
+class _Coder:
+    """One event's conventions; keeps the reasons of what it changed."""
+
+    def __init__(self, dictionary: ActorDictionary, event: Event, iso3: str | None,
+                 why: str, report: Report | None = None) -> None:
+        self.dictionary = dictionary
+        self.event = event
+        self.people_harmed = _people_harmed(event, report.quantities, report.actors) \
+            if report is not None else None
+        spans = [(span.start, span.end) for span in event.evidence]
+        self.sentence_actors = [a for a in (report.actors if report is not None else ())
+                                if any(start <= a.start < end for start, end in spans)]
+        self.iso3 = iso3
+        country = dictionary.countries.get(iso3) if iso3 else None
+        self.country = country.name if country else None
+        self.why = why
+        self.reasons: list[str] = []
+
+    # -- the event --------------------------------------------------------------------------
+    def code(self) -> Event:
+        event = self.event
+        actor1, actor2 = self.local(event.actor1), self.local(event.actor2)
+        assoc1 = [self.local(a) for a in event.assoc_actor1]
+        assoc2 = [self.local(a) for a in event.assoc_actor2]
+        kind, sub = event.event_type, event.sub_event_type
+        if actor1 is not None and actor2 is not None and (actor1.start, actor1.end) == (
+                actor2.start, actor2.end):
+            actor2 = None                           # one mention cannot be both sides
+            self.reasons.append("actor2 was actor1's own mention: dropped")
+        if kind == "Protests":
+            actor1, assoc1 = self.crowd(actor1, assoc1, 6, "protest")
+            actor2, assoc2 = self.intervention(actor2, assoc2, sub in _INTERVENTION)
+        elif kind == "Riots":
+            actor1, actor2, assoc1 = self.riot(actor1, actor2, assoc1)
+        elif kind == "Violence against civilians":
+            if actor1 is not None and actor1.inter == 7 and (actor2 is None or actor2.inter == 7):
+                actor1, actor2 = None, actor2 or actor1     # "a villager was shot": the victim
+                self.reasons.append("the unarmed actor1 is the victim (actor2)")
+            actor2, assoc2 = self.victims(actor2 or self.people_harmed, assoc2)
+            actor1 = actor1 or self.armed_here(actor2) or self.implied(3, "perpetrator not named")
+        elif kind in ("Explosions/Remote violence", "Battles"):
+            if actor1 is not None and actor1.inter == 7 and (actor2 is None or actor2.inter == 7):
+                actor1, actor2 = None, actor2 or actor1     # "two people were killed in a blast"
+                self.reasons.append("the unarmed actor1 is the victim (actor2)")
+            if actor1 is None:
+                actor1 = self.armed_here(actor2)
+            if actor1 is None and (actor2 is None or actor2.inter in (1, 7, 8)):
+                actor1 = self.implied(3, "attacker not named")
+            elif kind == "Battles" and actor2 is None and actor1.inter in (1, 8):
+                # a battle has two sides: the forces fought someone the report does not name
+                actor2 = self.implied(3, "the other side, not named")
+            if actor2 is not None and actor2.inter == 7:
+                actor2, assoc2 = self.victims(actor2, assoc2)
+            elif actor2 is None and kind != "Battles" and self.people_harmed:
+                actor2, assoc2 = self.victims(self.people_harmed, assoc2)
+        elif sub == "Arrests":
+            actor1, actor2 = self.arrest(actor1, actor2)
+        actor1, actor2 = self.militia(actor1, kind), self.militia(actor2, kind)
+        assoc1 = _distinct([a for a in assoc1 if a is not None], actor1)
+        assoc2 = _distinct([a for a in assoc2 if a is not None], actor2)
+        if not self.reasons and (actor1, actor2, assoc1, assoc2) == (
+                event.actor1, event.actor2, list(event.assoc_actor1), list(event.assoc_actor2)):
+            return event
+        return replace(event, actor1=actor1, actor2=actor2, assoc_actor1=tuple(assoc1),
+                       assoc_actor2=tuple(assoc2),
+                       reasons=event.reasons + tuple(f"ACLED actors: {r}" for r in self.reasons))
+
+    def crowd(self, actor, assoc, inter, what):
+        """The crowd of a protest or riot as actor1; who the report says it was, associated."""
+        if actor is not None and actor.inter == inter and _generic(actor):
+            return actor, assoc
+        crowd = self.generic(inter, actor, f"the crowd of the {what}")
+        if crowd is None:
+            return actor, assoc
+        if actor is not None and _named(actor):
+            assoc = [_plain(actor)] + assoc
+            self.reasons.append(f"{actor.name!r} took part in the {what}: associated actor")
+        return crowd, assoc
+
+    def intervention(self, actor2, assoc2, intervened: bool):
+        if not intervened:
+            if actor2 is not None:
+                self.reasons.append(f"no actor2 for a protest nobody broke up "
+                                    f"({actor2.text!r} is what it is about)")
+            return None, []
+        if actor2 is not None and actor2.inter in (1, 8):
+            return actor2, assoc2
+        return self.implied_state("COP", "the forces of order who intervened"), []
+
+    def riot(self, actor1, actor2, assoc1):
+        # "police clashed with rioters": the crowd leads, the forces are its counterpart
+        if actor1 is not None and actor1.inter in (1, 8) and actor2 is not None and \
+                actor2.inter not in (1, 8):
+            actor1, actor2 = actor2, actor1
+            self.reasons.append("the rioting crowd is actor1, the forces actor2")
+        if actor1 is not None and actor1.inter in (1, 2, 3, 4, 8):
+            return actor1, actor2, assoc1         # armed men or the state rioting: as named
+        crowd, assoc1 = self.crowd(actor1, assoc1, 5, "riot")
+        if actor2 is None and self.people_harmed:
+            actor2 = self.people_harmed
+        if actor2 is not None and actor2.inter == 7:
+            actor2, _ = self.victims(actor2, [])
+        return crowd, actor2, assoc1
+
+    def victims(self, actor2, assoc2):
+        """Victims are civilians of the event's country; their party or group is associated."""
+        if actor2 is not None and actor2.inter == 7 and _generic(actor2) and (
+                self.country is None or actor2.country == self.country):
+            return actor2, assoc2
+        civilians = self.generic(7, actor2, "the victims, unarmed")
+        if civilians is None:
+            return actor2, assoc2
+        if actor2 is not None and _named(actor2):
+            assoc2 = [_plain(actor2)] + assoc2
+            self.reasons.append(f"victims of {actor2.name!r}: associated actor")
+        return civilians, assoc2
+
+    def arrest(self, actor1, actor2):
+        if actor1 is not None and actor1.inter in (1, 8):
+            return actor1, actor2
+        if actor2 is not None and actor2.inter in (1, 8) and actor1 is not None:
+            self.reasons.append("the arresting force is actor1")
+            return actor2, actor1
+        detained = actor2 if actor2 is not None else actor1
+        if detained is not None and detained.inter == 7:
+            detained, _ = self.victims(detained, [])
+        return self.implied_state("COP", "the arresting force, not named"), detained
+
+    def armed_here(self, other: Actor | None) -> Actor | None:
+        """A non-state armed actor the event's sentence names (not ``other``): the doer of an
+        act whose clause names none ("were killed in an attack by unidentified assailants")."""
+        taken = (other.start, other.end) if other is not None else None
+        for actor in self.sentence_actors:
+            if actor.inter in (2, 3, 4) and (actor.start, actor.end) != taken:
+                self.reasons.append(f"actor1 {actor.text!r}: the armed actor of the sentence")
+                return self.local(actor)
+        return None
+
+    def militia(self, actor: Actor | None, kind: str) -> Actor | None:
+        """A political party acting violently is its militia (ACLED: political militia)."""
+        if actor is None or actor.type != PARTY_TYPE or kind in ("Protests",):
+            return actor
+        self.reasons.append(f"{actor.name!r} acting in {kind.lower()}: the party's militia")
+        return replace(actor, name=f"{actor.name} Militia", inter=3, type=INTER_TYPES[3],
+                       reason=f"{actor.reason}; the party's militia (ACLED)")
+
+    # -- actors -------------------------------------------------------------------------------
+    def local(self, actor: Actor | None) -> Actor | None:
+        """A generic or unnamed-state actor named with the event's country."""
+        if actor is None or self.country is None:
+            return actor
+        from_document = any(words in (actor.reason or "") for words in _DOCUMENT_COUNTRY)
+        generic = _GENERIC_ID.match(actor.actor_id or "")
+        state = _STATE_ID.match(actor.actor_id or "")
+        if actor.inter in _GENERIC and (generic or actor.actor_id is None and actor.name in (
+                None, _GENERIC[actor.inter].format(actor.country))):
+            if actor.country == self.country and actor.name:
+                return actor
+            return self.generic(actor.inter, actor, "generic actor")
+        if state and from_document and state.group(1) != self.iso3:
+            sector = state.group(2)
+            return replace(actor, name=_STATE.get(sector, "Government of {}").format(self.country),
+                           inter=1, type=INTER_TYPES[1], country=self.country,
+                           cameo=self.iso3 + sector, actor_id=f"{self.iso3}:{sector}",
+                           reason=f"{actor.reason}; {self.why}")
+        if actor.actor_id is None and actor.name is None and actor.inter == 1 and \
+                actor.cameo and actor.cameo[-3:] in ("MIL", "COP", "GOV"):
+            sector = actor.cameo[-3:]
+            return replace(actor, name=_STATE.get(sector, "Government of {}").format(self.country),
+                           country=self.country, cameo=self.iso3 + sector,
+                           actor_id=f"{self.iso3}:{sector}", reason=f"{actor.reason}; {self.why}")
+        return actor
+
+    def generic(self, inter: int, actor: Actor | None, role: str) -> Actor | None:
+        """ACLED's generic actor of ``inter`` in the event's country, on ``actor``'s words (or
+        the trigger's when no mention names it); None when the country is unknown."""
+        kind = {v: k for k, v in _GENERIC_KIND.items()}[inter]
+        base = actor if actor is not None else self._trigger_actor()
+        if base is None:
+            return None
+        if self.country is None:
+            # the kind of actor is known, its country is not: typed, left unnamed
+            return replace(base, name=None, type=INTER_TYPES[inter], inter=inter,
+                           cameo="UAF" if inter == 3 else "CVL", country=None, actor_id=None,
+                           reason=f"{role} ({self.why})")
+        return replace(base, name=_GENERIC[inter].format(self.country), type=INTER_TYPES[inter],
+                       inter=inter, cameo=self.iso3 + ("UAF" if inter == 3 else "CVL"),
+                       country=self.country, actor_id=f"{self.iso3}:{kind}",
+                       reason=f"{role} ({self.why})" + (
+                           f"; mention coded before as {actor.name!r}" if actor is not None
+                           and actor.name else ""))
+
+    def implied(self, inter: int, role: str) -> Actor | None:
+        actor = self.generic(inter, None, f"implied by the event: {role}")
+        if actor is not None:
+            self.reasons.append(f"{actor.name}: {role}")
+        return actor
+
+    def implied_state(self, sector: str, role: str) -> Actor | None:
+        base = self._trigger_actor()
+        if base is None or self.country is None:
+            return None
+        self.reasons.append(f"{_STATE[sector].format(self.country)}: {role}")
+        return replace(base, name=_STATE[sector].format(self.country), type=INTER_TYPES[1],
+                       inter=1, cameo=self.iso3 + sector, country=self.country,
+                       actor_id=f"{self.iso3}:{sector}",
+                       reason=f"implied by the event: {role} ({self.why})")
+
+    def _trigger_actor(self) -> Actor | None:
+        """An actor no mention names stands on the event's trigger words."""
+        trigger = self.event.trigger
+        if trigger is None:
+            return None
+        return Actor(trigger.start, trigger.end, trigger.text)
+
+
+# Who a casualty count counts: unarmed people ("seven people were killed", "a bus driver and
+# his helper were injured") make the harmed side civilians; soldiers or militants do not.
+_PEOPLE = frozenset({words[0] for words, role in ROLES.items()
+                     if role.kind == "civilian" and len(words) == 1}) | frozenset("""people
+    persons person man men woman boy boys girl girls child baby driver helper others
+    pedestrian commuters family""".split())
+
+
+def _people_harmed(event: Event, quantities, actors) -> Actor | None:
+    """The unarmed people the event's sentence says were harmed: a civilian mention other than
+    actor1 ("a bus driver and his helper were injured"), else the words of a casualty count of
+    people ("seven people were killed"); None when it names none."""
+    spans = [(span.start, span.end) for span in event.evidence]
+    inside = lambda position: any(start <= position < end for start, end in spans)  # noqa: E731
+    doer = (event.actor1.start, event.actor1.end) if event.actor1 is not None else None
+    for actor in actors:
+        if actor.inter == 7 and inside(actor.start) and (actor.start, actor.end) != doer:
+            return actor
+    for quantity in quantities:
+        if quantity.kind in ("killed", "injured") and (quantity.item or "") in _PEOPLE and \
+                inside(quantity.start):
+            return Actor(quantity.start, quantity.end, quantity.text, type=INTER_TYPES[7],
+                         inter=7, reason=f"casualty count of people {quantity.text!r}")
+    return None
+
+
+def _generic(actor: Actor) -> bool:
+    return bool(_GENERIC_ID.match(actor.actor_id or "")) or actor.actor_id is None and (
+        actor.name is None or bool(_GENERIC_NAME.match(actor.name)))
+
+
+def _named(actor: Actor) -> bool:
+    """A named group, party or union (not a role word, not the state)."""
+    return actor.actor_id is not None and ":" not in actor.actor_id and actor.inter not in (1, 8) \
+        or actor.type == PARTY_TYPE or (actor.actor_id is None and actor.name is not None
+                                        and not _GENERIC_NAME.match(actor.name)
+                                        and actor.inter != 1)
+
+
+def _plain(actor: Actor) -> Actor:
+    """An associated actor under its own name (a party's, not its militia's)."""
+    if actor.name and actor.name.endswith(" Militia") and actor.type == PARTY_TYPE:
+        return replace(actor, name=actor.name[:-len(" Militia")])
+    return actor
+
+
+def _distinct(actors: list[Actor], main: Actor | None) -> list[Actor]:
+    seen = {main.name} if main is not None and main.name else set()
+    kept = []
+    for actor in actors:
+        key = actor.name or actor.text
+        if key not in seen:
+            seen.add(key)
+            kept.append(actor)
+    return kept

@@ -1,0 +1,135 @@
+"""ACLED's actor conventions on events (sitrep/actors/conventions.py), on hand-built events and
+end to end on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.actors.conventions import PARTY_TYPE, CodeEventActors
+from sitrep.model import Actor, Event, Place, Quantity, Report, Span
+
+TEXT = "Students and gunmen and police and party men and people were there."
+
+
+def _actor(word, **fields) -> Actor:
+    start = TEXT.index(word)
+    return Actor(start, start + len(word), word, **fields)
+
+
+STUDENTS = _actor("Students", type="Civilians", inter=7, cameo="EDU", reason="role 'students'; "
+                  "no country named")
+GUNMEN = _actor("gunmen", type="Political militia", inter=3, cameo="UAF",
+                reason="role 'gunmen'; no country named")
+POLICE = _actor("police", name="Police Forces of Pakistan", type="State forces", inter=1,
+                cameo="PAKCOP", country="Pakistan", actor_id="PAK:COP",
+                reason="role 'police'; document country PAK (votes 3)")
+PARTY = _actor("party men", name="BNP: Bangladesh Nationalist Party", type=PARTY_TYPE,
+               cameo="BGDPTY", country="Bangladesh", actor_id="bnp", reason="dictionary alias")
+INDIA = Place(0, 5, "Delhi", name="Delhi", lat=28.6, lon=77.2, country="India", iso3="IND")
+
+
+def _coded(event_type, sub, actor1=None, actor2=None, location=INDIA, quantities=()):
+    event = Event(event_type, sub, "PROTEST", actor1=actor1, actor2=actor2, location=location,
+                  evidence=(Span(0, len(TEXT), TEXT),), trigger=Span(0, 8, TEXT[:8]))
+    report = Report(id="t", raw=TEXT)
+    report.events = [event]
+    report.actors = [a for a in (actor1, actor2) if a is not None]
+    report.quantities = list(quantities)
+    return CodeEventActors()(report).events[0]
+
+
+def test_protest_crowd_is_actor1_with_the_event_country_and_no_actor2():
+    event = _coded("Protests", "Peaceful protest", STUDENTS, POLICE)
+    assert event.actor1.name == "Protesters (India)" and event.actor1.inter == 6
+    assert event.actor1.text == "Students"          # still the words that named the crowd
+    assert event.actor2 is None
+    assert any("no actor2" in reason for reason in event.reasons)
+
+
+def test_protest_broken_up_has_the_forces_as_actor2_and_the_party_associated():
+    event = _coded("Protests", "Protest with intervention", PARTY, None)
+    assert event.actor1.name == "Protesters (India)"
+    assert [a.name for a in event.assoc_actor1] == ["BNP: Bangladesh Nationalist Party"]
+    assert event.actor2.name == "Police Forces of India" and event.actor2.inter == 1
+
+
+def test_violence_against_civilians_victims_and_unnamed_perpetrator():
+    event = _coded("Violence against civilians", "Attack", STUDENTS, None)
+    assert event.actor2.name == "Civilians (India)" and event.actor2.inter == 7
+    assert event.actor1.name == "Unidentified Armed Group (India)" and event.actor1.inter == 3
+    event = _coded("Violence against civilians", "Attack", GUNMEN, PARTY)
+    assert event.actor1.name == "Unidentified Armed Group (India)"
+    assert event.actor2.name == "Civilians (India)"
+    assert [a.name for a in event.assoc_actor2] == ["BNP: Bangladesh Nationalist Party"]
+
+
+def test_a_party_acting_violently_is_its_militia():
+    event = _coded("Riots", "Violent demonstration", PARTY, POLICE)
+    assert event.actor1.name == "Rioters (India)" and event.actor1.inter == 5
+    assert [a.name for a in event.assoc_actor1] == ["BNP: Bangladesh Nationalist Party"]
+    event = _coded("Battles", "Armed clash", PARTY, GUNMEN)
+    assert event.actor1.name == "BNP: Bangladesh Nationalist Party Militia"
+    assert event.actor1.inter == 3
+
+
+def test_arrests_have_the_arresting_force_as_actor1():
+    event = _coded("Strategic developments", "Arrests", STUDENTS, POLICE)
+    assert event.actor1.inter == 1 and event.actor2.name == "Civilians (India)"
+    event = _coded("Strategic developments", "Arrests", None, STUDENTS)
+    assert event.actor1.name == "Police Forces of India"
+
+
+def test_a_state_force_coded_with_the_document_country_takes_the_event_country():
+    event = _coded("Battles", "Armed clash", GUNMEN, POLICE)
+    assert event.actor2.name == "Police Forces of India"
+    stated = Actor(POLICE.start, POLICE.end, POLICE.text, name="Police Forces of Pakistan",
+                   type="State forces", inter=1, cameo="PAKCOP", country="Pakistan",
+                   actor_id="PAK:COP", reason="role 'Pakistani police'")
+    assert _coded("Battles", "Armed clash", GUNMEN, stated).actor2.name == \
+        "Police Forces of Pakistan"                  # the mention said whose: kept
+
+
+def test_victims_from_a_casualty_count_of_people():
+    start = TEXT.index("people")
+    killed = Quantity(start, start + 6, "people", "killed", 3, item="people")
+    event = _coded("Explosions/Remote violence", "Remote explosive/landmine/IED",
+                   quantities=[killed])
+    assert event.actor1.inter == 3 and event.actor2.name == "Civilians (India)"
+
+
+def test_without_a_country_generic_actors_are_typed_but_unnamed():
+    event = _coded("Protests", "Peaceful protest", STUDENTS, None, location=None)
+    assert event.actor1.inter == 6 and event.actor1.name is None
+
+
+def test_events_without_an_acled_type_are_left_alone():
+    event = _coded(None, None, STUDENTS, POLICE)
+    assert event.actor1 is STUDENTS and event.actor2 is POLICE
+
+
+# -- end to end, on sentences written for these tests ---------------------------------------------
+@pytest.fixture(scope="module")
+def pipeline():
+    from sitrep.eval.events import available_pipeline
+
+    return available_pipeline()
+
+
+def _event(pipeline, text):
+    report = pipeline(Report(id="t", raw=text, published=date(2015, 3, 2)))
+    typed = [e for e in report.events if e.event_type and e.modality == "asserted"]
+    assert typed, report.events
+    return max(typed, key=lambda e: e.confidence)
+
+
+def test_end_to_end_acled_actors(pipeline):
+    event = _event(pipeline, "Unidentified gunmen shot dead two shopkeepers in Quetta, "
+                             "Pakistan on Sunday.")
+    assert (event.actor1.name, event.actor1.inter) == ("Unidentified Armed Group (Pakistan)", 3)
+    assert (event.actor2.name, event.actor2.inter) == ("Civilians (Pakistan)", 7)
+    event = _event(pipeline, "Hundreds of teachers staged a protest in Lucknow, India on "
+                             "Monday demanding higher salaries from the state government.")
+    assert (event.actor1.name, event.actor1.inter) == ("Protesters (India)", 6)
+    assert event.actor2 is None
