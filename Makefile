@@ -50,7 +50,7 @@ fuzz: setup
 	$(PY) tests/fuzz_run.py --inputs 10000 $(FUZZ_ARGS)
 
 bench: setup
-	$(PY) -m sitrep.bench
+	$(PY) -m sitrep.bench --news $(SHARED)/data/hrdsattack/train_dev.jsonl
 
 # `sitrep run --engine ray` on 1 and 2 workers into SQLite and PostgreSQL (20,000 generated
 # articles; tens of minutes on 2 cores): .bench/scale.json, summarised in the README

@@ -1,14 +1,18 @@
 """`make bench`: how fast sitrep analyses news, stage by stage, against the issues' targets.
 
     python -m sitrep.bench [--articles 2000] [--workers 1] [--stages clean,segment,...]
+                           [--news ../shared/data/hrdsattack/train_dev.jsonl]
 
 It generates a seeded corpus from the demo reports (``sitrep.corpus``), then measures:
 
 * a bare tokenization pass (JSONL read + a regex word split): the floor any analysis sits on;
 * the extract path — ``read_inputs`` -> ``Pipeline.pipe`` -> ``to_contract`` -> JSON — in one
   process, with every stage wrapped in a timer, so each stage's docs/s and words/s are visible;
-* the real command, ``sitrep extract corpus.jsonl``, as a child process: its wall and CPU time,
-  and its own peak RSS (the figures issue 2 asks for; skipped with ``--stages`` or ``--no-cli``);
+* the real command, ``sitrep extract corpus.jsonl``, as a child process on 1 and 2 processes, in
+  steady state (start-up excluded, see ``sitrep.bench_cli``), with its peak RSS (skipped with
+  ``--stages`` or ``--no-cli``);
+* the same on real-length news (``--news``, by default the HRDsAttack texts in ../shared, read at
+  bench time and never committed): per-stage time per 1,000 words and the command's articles/s;
 * with ``--workers N`` (N > 1), the same path through the process pool, wall clock;
 * ingestion + cleaning + near-duplicate grouping over the same articles as HTML pages.
 
@@ -34,6 +38,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .bench_cli import steady_state
 from .config import load_config
 from .corpus import generate_labelled, write_html, write_jsonl
 
@@ -112,8 +117,9 @@ class Results:
     build: dict = field(default_factory=dict)
     extract: dict = field(default_factory=dict)
     stages: list[dict] = field(default_factory=list)
-    cli: dict | None = None
+    cli: list[dict] | None = None       # `sitrep extract` in steady state, 1 and 2 processes
     parallel: dict | None = None
+    news: dict | None = None            # the same on real-length news (``--news``)
     html: dict = field(default_factory=dict)
     targets: list[dict] = field(default_factory=list)
     peak_rss_mb: float = 0.0
@@ -205,35 +211,6 @@ def run_parallel(stages: list[str] | None, config_path: Path | None, jsonl_path:
             "children_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN)}
 
 
-def run_cli(jsonl_path: Path, config_path: Path | None, documents: int) -> dict:
-    """``sitrep extract`` over the corpus in a child process, output discarded.
-
-    ``os.wait4`` gives this child's own CPU time and peak RSS (RUSAGE_CHILDREN would mix in
-    every child this process ever had).
-    """
-    command = [sys.executable, "-m", "sitrep"]
-    if config_path:
-        command += ["--config", str(config_path)]
-    command += ["extract", str(jsonl_path)]
-    with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - start
-        child.returncode = os.waitstatus_to_exitcode(status)
-        errors.seek(0)
-        message = errors.read().decode("utf-8", "replace").strip()
-    cpu = usage.ru_utime + usage.ru_stime
-    # exit status 1 only says some documents were rejected; 2 and above is a failed command
-    if child.returncode not in (0, 1):
-        return {"command": " ".join(command[1:]), "exit_status": child.returncode,
-                "error": message[-500:]}
-    return {"command": " ".join(command[1:]), "exit_status": child.returncode,
-            "wall_s": round(wall, 3), "cpu_s": round(cpu, 3),
-            "docs_per_s_wall": _rate(documents, wall), "docs_per_s": _rate(documents, cpu),
-            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
-
-
 def _near_duplicate_index():
     try:
         from .merge.near_duplicates import NearDuplicateIndex
@@ -314,8 +291,65 @@ def _check_grouping(group_of: dict[str, str], copy_of: dict[str, str | None]) ->
 def stage_rows(timers: list[StageTimer], words: int) -> list[dict]:
     return [{"stage": t.name, "calls": t.calls, "cpu_s": round(t.cpu, 3),
              "wall_s": round(t.wall, 3),
-             "docs_per_s": _rate(t.calls, t.cpu), "words_per_s": _rate(words, t.cpu)}
+             "docs_per_s": _rate(t.calls, t.cpu), "words_per_s": _rate(words, t.cpu),
+             "ms_per_1000_words": round(1e6 * t.cpu / words, 2) if words else None}
             for t in timers]
+
+
+def run_news(news_path: Path | None, config_path: Path | None, cli_workers: tuple[int, ...],
+             workdir: Path | None = None) -> dict:
+    """Real-length news (a JSONL of ``{"id", "text", ...}`` records, e.g. the HRDsAttack
+    texts in ../shared): per-stage time per 1,000 words in this process, then the command in
+    steady state. Absent: skipped with the reason (the data is not ours to ship)."""
+    if news_path is None:
+        return {"skipped": "no --news corpus given"}
+    if not news_path.is_file():
+        return {"skipped": f"{news_path} is absent (real-length news is read at bench time "
+                           "from ../shared, never committed)"}
+    with tempfile.TemporaryDirectory(prefix="sitrep-bench-news-", dir=workdir) as tmp:
+        # only the fields of the document contract: gold labels stay out of the input
+        records = []
+        with news_path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    record = json.loads(line)
+                    records.append({key: record[key] for key in
+                                    ("id", "text", "title", "published", "url", "publisher")
+                                    if record.get(key) is not None})
+        jsonl_path = write_jsonl(records, Path(tmp) / "news.jsonl")
+        words = sum(len(_WORD.findall(record.get("text", ""))) for record in records)
+        extract, timers = run_extract(build_pipeline(None, config_path), jsonl_path)
+        figures = {"path": str(news_path), "articles": len(records), "words": words,
+                   "words_per_article": round(words / max(1, len(records)), 1),
+                   "extract": extract, "stages": stage_rows(timers, words)}
+        figures["cli"] = [steady_state(jsonl_path, len(records), config_path, workers)
+                          for workers in cli_workers]
+    return figures
+
+
+def judge_command(results: Results) -> list[dict]:
+    """Issue 17's targets for the command itself: articles/s per core in steady state on both
+    corpora, what 2 processes buy over one (wall clock), peak RSS per worker."""
+    runs = [("generated ~325-word articles", results.cli or [], 60),
+            ("real news ~1,000-word articles", (results.news or {}).get("cli") or [], 15)]
+    verdicts = []
+    for corpus, cli, minimum in runs:
+        one = next((run for run in cli if run.get("workers") == 1), {})
+        label = f"sitrep extract, {corpus}, steady state"
+        verdicts.append(_verdict(Target(label, None, "docs", minimum, "#17"),
+                                 one.get("docs_per_s"), one.get("error", "")))
+        two = next((run for run in cli if run.get("workers") == 2), {})
+        scaling = (round(two["docs_per_s_wall"] / one["docs_per_s_wall"], 2)
+                   if two.get("docs_per_s_wall") and one.get("docs_per_s_wall") else None)
+        verdict = _verdict(Target(f"  2 processes over 1 (wall clock), {corpus}", None, "x",
+                                  1.8, "#17"), scaling, two.get("error", ""))
+        verdicts.append({**verdict, "unit": "times (wall clock, disturbed by other load)"})
+        rss = max((run.get("peak_rss_mb") or 0 for run in cli), default=0) or None
+        verdicts.append({"target": f"  peak RSS per process, {corpus}", "issue": "#17",
+                         "unit": "MB at most", "minimum": 1000, "measured": rss,
+                         "status": "n/a" if rss is None else "PASS" if rss <= 1000 else "FAIL",
+                         "note": ""})
+    return verdicts
 
 
 def judge_targets(results: Results, timers: list[StageTimer],
@@ -356,7 +390,8 @@ def _verdict(target: Target, measured: float | None, note: str) -> dict:
 
 def run_benchmark(articles: int = 2000, workers: int = 1, stages: list[str] | None = None,
                   seed: int = 2016, config_path: Path | None = None, cli: bool = True,
-                  workdir: Path | None = None) -> Results:
+                  workdir: Path | None = None, news_path: Path | None = None,
+                  cli_workers: tuple[int, ...] = (1, 2)) -> Results:
     """Generate the corpus, measure everything, return the figures (nothing is printed)."""
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-", dir=workdir) as tmp:
         with Clock() as generation:
@@ -385,12 +420,17 @@ def run_benchmark(articles: int = 2000, workers: int = 1, stages: list[str] | No
         results.extract["tokenize_ratio"] = (round(tokenize_rate / extract_rate, 1)
                                              if tokenize_rate and extract_rate else None)
         if cli and not stages:  # the command always runs the configured pipeline
-            results.cli = run_cli(jsonl_path, config_path, articles)
+            results.cli = [steady_state(jsonl_path, articles, config_path, count)
+                           for count in cli_workers]
         if workers > 1:
             results.parallel = run_parallel(stages, config_path, jsonl_path, workers)
         results.html = run_html(Path(tmp) / "html", copy_of, config_path)
         full_stages = list(load_config(config_path).stages)
+        if not stages:
+            results.news = run_news(news_path, config_path, cli_workers if cli else (), workdir)
         results.targets = judge_targets(results, timers, full_stages)
+        if results.cli is not None:
+            results.targets += judge_command(results)
     results.peak_rss_mb = _peak_rss_mb()
     return results
 
@@ -414,26 +454,15 @@ def format_results(results: Results) -> str:
         f"{extract['sentences']:,} sentences, {extract['events']:,} events, "
         f"{extract['rejected']} rejected {extract['rejection_codes'] or ''}",
     ]
-    if results.cli:
-        cli = results.cli
-        if "error" in cli:
-            lines.append(f"  `{cli['command']}` failed (exit {cli['exit_status']}): {cli['error']}")
-        else:
-            lines.append(f"  `sitrep extract` as a command: {_fmt(cli['docs_per_s'])} docs/s per "
-                         f"core ({_fmt(cli['docs_per_s_wall'])} wall), peak RSS "
-                         f"{cli['peak_rss_mb']} MB")
+    lines += _command_lines(results.cli)
     if results.parallel:
         parallel = results.parallel
         lines.append(f"  with {parallel['workers']} workers: "
                      f"{_fmt(parallel['docs_per_s_wall'])} docs/s "
                      f"wall ({_fmt(parallel['docs_per_s_per_worker'])} per worker, pool start-up "
                      f"included), workers' peak RSS {parallel['children_peak_rss_mb']} MB")
-    lines += ["", f"{'stage':<22}{'docs/s':>10}{'words/s':>12}{'cpu s':>9}{'share':>8}"]
-    total_cpu = sum(row["cpu_s"] for row in results.stages) or 1.0
-    for row in results.stages:
-        lines.append(f"{row['stage']:<22}{_fmt(row['docs_per_s']):>10}"
-                     f"{_fmt(row['words_per_s']):>12}"
-                     f"{row['cpu_s']:>9}{100 * row['cpu_s'] / total_cpu:>7.1f}%")
+    lines += ["", *_stage_lines(results.stages)]
+    lines += _news_lines(results.news)
     html = results.html
     if "error" in html:
         lines += ["", f"HTML ingest: not measured: {html['error']}"]
@@ -455,6 +484,45 @@ def format_results(results: Results) -> str:
     return "\n".join(lines)
 
 
+def _command_lines(cli: list[dict] | None) -> list[str]:
+    lines = []
+    for run in cli or []:
+        if "error" in run:
+            lines.append(f"  `sitrep extract` on {run['workers']} process(es) failed: "
+                         f"{run['error']}")
+        else:
+            lines.append(f"  `sitrep extract`, {run['workers']} process(es), steady state "
+                         f"(start-up {run['start_up_wall_s']} s excluded): "
+                         f"{_fmt(run['docs_per_s'])} docs/s per core, "
+                         f"{_fmt(run['docs_per_s_wall'])} docs/s wall; peak RSS "
+                         f"{run['peak_rss_mb']} MB")
+    return lines
+
+
+def _stage_lines(rows: list[dict]) -> list[str]:
+    lines = [f"{'stage':<22}{'docs/s':>10}{'words/s':>12}{'ms/1k words':>13}{'cpu s':>9}"
+             f"{'share':>8}"]
+    total_cpu = sum(row["cpu_s"] for row in rows) or 1.0
+    for row in rows:
+        lines.append(f"{row['stage']:<22}{_fmt(row['docs_per_s']):>10}"
+                     f"{_fmt(row['words_per_s']):>12}{_fmt(row['ms_per_1000_words']):>13}"
+                     f"{row['cpu_s']:>9}{100 * row['cpu_s'] / total_cpu:>7.1f}%")
+    return lines
+
+
+def _news_lines(news: dict | None) -> list[str]:
+    if not news:
+        return []
+    if "skipped" in news:
+        return ["", f"real-length news: not measured: {news['skipped']}"]
+    extract = news["extract"]
+    return ["", f"real-length news: {news['articles']:,} articles of {news['path']}, "
+                f"{news['words']:,} words ({news['words_per_article']} per article)",
+            f"  extract in this process: {_fmt(extract['docs_per_s'])} docs/s per core, "
+            f"{extract['events']:,} events, {extract['rejected']} rejected",
+            *_command_lines(news.get("cli")), *_stage_lines(news["stages"])]
+
+
 def _fmt(value: float | None) -> str:
     if value is None:
         return "-"
@@ -471,6 +539,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2016)
     parser.add_argument("--no-cli", action="store_true",
                         help="skip timing the `sitrep extract` command in a child process")
+    parser.add_argument("--news", type=Path,
+                        help="real-length news as JSONL (e.g. "
+                             "../shared/data/hrdsattack/train_dev.jsonl): also measured, per "
+                             "stage and through the command")
     parser.add_argument("--config", type=Path,
                         help="a TOML file merged over the default configuration")
     parser.add_argument("--out", type=Path, default=Path(".bench/latest.json"),
@@ -480,7 +552,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--articles and --workers must be at least 1")
     stages = [name.strip() for name in args.stages.split(",")] if args.stages else None
     results = run_benchmark(args.articles, args.workers, stages, args.seed, args.config,
-                            cli=not args.no_cli)
+                            cli=not args.no_cli, news_path=args.news)
     print(format_results(results))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(asdict(results), indent=2) + "\n", encoding="utf-8")

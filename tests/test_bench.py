@@ -31,9 +31,9 @@ def test_corpus_writers(tmp_path):
     assert len(pages) == 5 and "<article>" in pages[0].read_text()
 
 
-def _built_or_skip(stages):
+def _built_or_skip(stages, **options):
     try:
-        return run_benchmark(articles=20, stages=stages, seed=3)
+        return run_benchmark(articles=20, stages=stages, seed=3, **options)
     except SystemExit as exc:
         pytest.skip(f"the pipeline cannot be built yet: {exc}")
 
@@ -51,13 +51,36 @@ def test_bench_runs_the_segment_stage_alone():
 
 
 def test_bench_runs_the_default_pipeline(tmp_path):
-    results = _built_or_skip(None)
+    # real-length news: three hand-written articles stand in for ../shared's; one process only
+    # (make bench also runs two)
+    news = tmp_path / "news.jsonl"
+    news.write_text("".join(json.dumps({"id": f"n{i}", "gold": "not read", "text": (
+        f"Gunmen killed {i + 2} villagers in Maiduguri on Monday, police said. " * 12 +
+        "The army said it had arrested three suspects.\n\n" * 6)}) + "\n" for i in range(12)),
+        encoding="utf-8")
+    results = _built_or_skip(None, news_path=news, cli_workers=(1,))
     assert results.extract["documents"] == 20
     assert {row["stage"] for row in results.stages} >= {"segment", "geocode", "resolve_times"}
-    assert all(row["calls"] > 0 for row in results.stages)
+    assert all(row["calls"] > 0 and row["ms_per_1000_words"] > 0 for row in results.stages)
     assert {t["status"] for t in results.targets} <= {"PASS", "FAIL", "partial", "n/a"}
-    assert results.cli["exit_status"] == 0 and results.cli["docs_per_s"] > 0
-    assert results.cli["peak_rss_mb"] > 0
+    [command] = results.cli
+    assert command["workers"] == 1 and command["docs_per_s"] > 0 and command["peak_rss_mb"] > 0
+    assert command["head"] == 10 and command["start_up_wall_s"] >= 0
+    assert results.news["articles"] == 12 and results.news["extract"]["events"] > 0
+    assert {row["stage"] for row in results.news["stages"]} == set(results.build["stages"])
+    assert results.news["cli"][0]["docs_per_s"] > 0
+    verdicts = {t["target"].strip(): t for t in results.targets if t["issue"] == "#17"}
+    assert verdicts["sitrep extract, real news ~1,000-word articles, steady state"]["measured"]
+    text = format_results(results)
+    assert "steady state" in text and "real-length news: 12 articles" in text
+
+
+def test_bench_says_why_real_news_was_not_measured(tmp_path):
+    from sitrep.bench import run_news
+
+    missing = run_news(tmp_path / "absent.jsonl", None, ())
+    assert "absent" in missing["skipped"] and "never committed" in missing["skipped"]
+    assert "no --news" in run_news(None, None, ())["skipped"]
 
 
 def test_bench_main_writes_json(tmp_path, capsys):
