@@ -68,10 +68,26 @@ def load_pipeline(path: Path):
 
 
 # Lemmas are cached per parser by (word, tag, morphology, sentence-initial): that key decides
-# the rule lemmatizer's answer and ``_lemma``'s, and news repeats its words (on 80 HRDsAttack
-# articles, 113,000 tokens held 11,000 keys), so the lemmatizer runs once per key instead of once
+# the rule lemmatizer's answer and ``_lemma``'s, and news repeats its words (on 60 HRDsAttack
+# articles, 95,000 tokens held 13,800 keys), so the lemmatizer runs once per key instead of once
 # per token. The bound keeps a long run's memory flat: when full, the cache starts over.
 _LEMMA_CACHE_SIZE = 200_000
+
+
+def _use_numpy_matmul(nlp) -> None:
+    """Run the pipeline's layers on numpy's matrix product (OpenBLAS) instead of thinc's
+    default blis kernels: on 60 HRDsAttack articles the parse took 6.0 s of CPU instead of
+    8.9 s (one thread each, on a shared, loaded machine), with the same tags, labels, heads and
+    lemmas on all 3,982 sentences. Floats may still round differently somewhere, so the
+    `sitrep eval` figures before and after are in issue 17's closing note."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.components:
+        model = getattr(component, "model", None)
+        if model is not None and hasattr(model, "walk"):
+            for layer in model.walk():
+                layer.ops = ops
 
 
 class DependencyParser:
@@ -95,9 +111,10 @@ class DependencyParser:
             self.nlp.disable_pipe("lemmatizer")
         self._lemma_cache: dict[tuple, str] = {}
         self._names: dict[int, str] = {}
+        _use_numpy_matmul(self.nlp)
+        self._blas = None                   # threadpoolctl's controller, made on first use
 
     def analyse(self, sentences: list[Sentence], tokens: list[Token]) -> list[Token]:
-        from spacy.attrs import DEP, HEAD, MORPH, POS
         from spacy.tokens import Doc
 
         by_sentence: list[list[int]] = [[] for _ in sentences]
@@ -114,6 +131,21 @@ class DependencyParser:
             docs.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
         analysed = list(tokens)
         name = self._name
+        if self._blas is None:
+            from threadpoolctl import ThreadpoolController
+
+            self._blas = ThreadpoolController()
+        # one BLAS thread: a worker is one core (more threads spin and cost CPU, measured 2.9 s
+        # vs 6.3 s on the same sentences); the limit holds only while this report is parsed
+        with self._blas.limit(limits=1, user_api="blas"):
+            self._read_parses(jobs, docs, tokens, analysed)
+        return analysed
+
+    def _read_parses(self, jobs: list, docs: list, tokens: list[Token],
+                     analysed: list[Token]) -> None:
+        from spacy.attrs import DEP, HEAD, MORPH, POS
+
+        name = self._name
         for (number, members), doc in zip(jobs, self.nlp.pipe(docs, batch_size=self.batch_size)):
             # one array per sentence instead of a spaCy Token object per word (heads relative)
             rows = doc.to_array([POS, DEP, HEAD, MORPH]).view("int64").tolist()
@@ -122,7 +154,6 @@ class DependencyParser:
                 analysed[index] = Token(token.cstart, token.cend, token.text, token.sent,
                                         self._lemma_of(doc, position, token.text, pos, morph),
                                         name(pos), name(dep), members[position + head])
-        return analysed
 
     def _name(self, symbol: int) -> str:
         """The string of a tag or label id (cached: they are a few dozen)."""
