@@ -337,7 +337,8 @@ def judge_command(results: Results) -> list[dict]:
         one = next((run for run in cli if run.get("workers") == 1), {})
         label = f"sitrep extract, {corpus}, steady state"
         verdicts.append(_verdict(Target(label, None, "docs", minimum, "#17"),
-                                 one.get("docs_per_s"), one.get("error", "")))
+                                 one.get("docs_per_s"),
+                                 one.get("error") or one.get("note", "")))
         two = next((run for run in cli if run.get("workers") == 2), {})
         scaling = (round(two["docs_per_s_wall"] / one["docs_per_s_wall"], 2)
                    if two.get("docs_per_s_wall") and one.get("docs_per_s_wall") else None)
@@ -495,7 +496,7 @@ def _command_lines(cli: list[dict] | None) -> list[str]:
                          f"(start-up {run['start_up_wall_s']} s excluded): "
                          f"{_fmt(run['docs_per_s'])} docs/s per core, "
                          f"{_fmt(run['docs_per_s_wall'])} docs/s wall; peak RSS "
-                         f"{run['peak_rss_mb']} MB")
+                         f"{run['peak_rss_mb']} MB" + (f" ({run['note']})" if run["note"] else ""))
     return lines
 
 

@@ -79,11 +79,14 @@ def steady_state(jsonl_path: Path, documents: int, config_path: Path | None = No
     steady = documents - head
     cpu = full["cpu_s"] - short["cpu_s"]
     wall = full["wall_s"] - short["wall_s"]
+    note = ("" if cpu > 0 and wall > 0 else
+            f"the {steady} articles after the first {head} cost no measurable time over the "
+            "start-up's own variation: too few to measure a steady state")
     return {
         "workers": workers, "command": full["command"], "documents": documents, "head": head,
         "start_up_wall_s": round(max(0.0, short["wall_s"] - head * wall / steady), 2),
         "wall_s": full["wall_s"], "cpu_s": full["cpu_s"],
         "docs_per_s": round(steady / cpu, 1) if cpu > 0 else None,
         "docs_per_s_wall": round(steady / wall, 1) if wall > 0 else None,
-        "peak_rss_mb": full["peak_rss_mb"],
+        "peak_rss_mb": full["peak_rss_mb"], "note": note,
     }
