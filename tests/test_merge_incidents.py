@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import random
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from sitrep.cli.main import main
-from sitrep.merge.cross_report import Mention, cluster, compare
+from sitrep.merge.cross_report import (OPEN_START, Mention, cluster, compare, compatible_families,
+                                         family_of, mention_of, surname_key)
 from sitrep.merge import reconcile as reconciling
 from sitrep.model import Actor, Event, Place, Report, Span, Token
 from sitrep.store import EventQuery, Store
@@ -68,9 +70,12 @@ def test_same_type_day_and_place_join_without_names_but_a_month_does_not():
 
 
 def _links(mentions):
+    """Links as the store makes them: between mentions of different reports."""
     links = {}
     for i, first in enumerate(mentions):
         for second in mentions[i + 1:]:
+            if first.group == second.group:
+                continue
             result = compare(first, second)
             if result.link:
                 links[tuple(sorted((first.event_id, second.event_id)))] = result
@@ -84,10 +89,14 @@ def test_clustering_is_order_independent_and_keeps_conflicts_apart():
         mention("e3", "g3"),  # no names: links to both by day and place
         mention("e4", "g4", names={"sapega"}),  # links to e3, conflicts with e1 and e2
         mention("e5", "g5", names={"protasevich"}, day="2022-01-10"),
-        mention("e6", "g1", names={"protasevich"}),  # same report as e1: never joined to it
+        # the report of e1 told the arrest twice: joined through e2, which links to both
+        mention("e6", "g1", names={"protasevich"}),
+        # and an earlier arrest of the same person: never with them, though in e1's report
+        mention("e7", "g1", names={"protasevich"}, day="2020-08-09"),
     ]
     expected = cluster(mentions, _links(mentions))
-    assert ["e1", "e2", "e3"] in expected
+    assert ["e1", "e2", "e3", "e6"] in expected
+    assert ["e7"] in expected
     assert all(not {"e1", "e4"} <= set(group) for group in expected)
     assert ["e5"] in expected
     rng = random.Random(13)
@@ -203,7 +212,7 @@ def test_show_lists_every_source_with_its_own_values(tmp_path, capsys):
     assert "Sources (2)" in out and "id wire" in out and "id paper" in out
     assert "fatalities: 2" in out and "fatalities: not reported  ** differs" in out
     assert "one incident told by 2 reports" in out
-    assert "same person named: protasevich" in out
+    assert "same person named: Protasevich" in out
 
 
 def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
@@ -251,3 +260,77 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
                     linked += 1
                     assert other.event_id in found, (mention, other)
     assert linked > 50  # the draw does hold links to find
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Khashoggi", "Kashoggi"), ("Andreyeva", "Andreeva"), ("El-Fattah", "Fattah"),
+    ("Vamoulké", "Vamoulke"), ("Bandarenka’s", "Bandarenka")])
+def test_spellings_of_one_surname_share_a_key(first, second):
+    assert surname_key(first) == surname_key(second)
+
+
+def test_surnames_of_different_people_keep_different_keys():
+    keys = {surname_key(word) for word in ("Protasevich", "Sapega", "Castro", "Pearl", "Saeed")}
+    assert len(keys) == 5
+
+
+def _event(sub_type=None, plover="COERCE", mode=None, **fields) -> Event:
+    return Event(None, sub_type, plover, plover_mode=mode, **fields)
+
+
+@pytest.mark.parametrize("first, second, compatible", [
+    # reports code one arrest differently: Arrests, a bare PLOVER COERCE-arrest, an abduction
+    (_event("Arrests"), _event(None, mode="arrest"), True),
+    (_event("Arrests"), _event("Abduction/forced disappearance"), True),
+    # an abduction is violence against civilians too (a kidnapping that ends in a killing)
+    (_event("Abduction/forced disappearance"), _event("Attack", "ASSAULT"), True),
+    (_event("Attack", "ASSAULT"), _event("Armed clash", "ASSAULT"), True),
+    # but an arrest is never an attack, a raid never an arrest, a sentence never an arrest
+    (_event("Arrests"), _event("Attack", "ASSAULT"), False),
+    (_event("Arrests"), _event(None, mode="raid"), False),
+    (_event("Arrests"), _event(None, "SANCTION"), False),
+])
+def test_families_of_kinds_reports_confuse(first, second, compatible):
+    assert (family_of(second) in compatible_families(family_of(first))) is compatible
+
+
+def test_a_cluster_never_holds_an_arrest_and_an_attack_even_through_an_abduction():
+    abduction = mention("e1", "g1", "Abduction/forced disappearance", names={"castro"},
+                        family="abduction")
+    arrest = mention("e2", "g2", "Arrests", names={"castro"})
+    attack = mention("e3", "g3", "Attack", names={"castro"}, family="violence")
+    assert compare(abduction, arrest).link and compare(abduction, attack).link
+    assert compare(arrest, attack).conflict.startswith("different kinds")
+    groups = cluster([abduction, arrest, attack], _links([abduction, arrest, attack]))
+    assert all(not {"e2", "e3"} <= set(group) for group in groups)
+
+
+def test_only_what_the_report_says_of_the_event_is_compared():
+    focus = Place(0, 5, "Minsk", "Minsk", 625144, 53.9, 27.567, "Belarus", "BLR",
+                  geo_precision=1)
+    undated = _event("Arrests", event_date="2021-05-30", time_precision=3, location=focus,
+                     location_source="report focus")
+    result = mention_of("e1", "g1", undated)
+    # a date that fell back to publication: on or before it; the report's focus is no place
+    assert result.first_day == OPEN_START and result.last_day == date(2021, 5, 30)
+    assert result.iso3 is None and not result.located
+    earlier = mention("e2", "g2", day="2021-05-23")
+    later = mention("e3", "g3", day="2021-06-04")
+    assert compare(replace(result, names=frozenset({"protasevich"})),
+                   replace(earlier, names=frozenset({"protasevich"}))).link
+    assert compare(result, later).conflict.startswith("days do not overlap")
+    dated = _event("Arrests", event_date="2021-05-23", time_precision=1, date_text="Sunday",
+                   location=focus, location_source="sentence")
+    assert mention_of("e4", "g4", dated).exact_day and mention_of("e4", "g4", dated).located
+
+
+def test_events_of_a_document_include_the_merged_events_it_is_a_source_of(tmp_path, capsys):
+    incidents = _fill(tmp_path / "d.db", ["wire", "paper", "again"])
+    merged_id = next(i for i, docs in incidents.items() if len(docs) == 2)
+    with Store(tmp_path / "d.db") as store:
+        for doc_id in ("wire", "paper"):
+            listed = [stored.id for stored in store.find_events(EventQuery(doc=doc_id))]
+            assert listed == [merged_id]
+        assert merged_id not in [s.id for s in store.find_events(EventQuery(doc="again"))]
+    assert main(["events", "--doc", "paper", "--db", str(tmp_path / "d.db")]) == 0
+    assert merged_id in capsys.readouterr().out

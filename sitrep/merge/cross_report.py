@@ -8,48 +8,58 @@ incidents — groups of mentions with the reasons that joined them.
     comparison = compare(first, second)      -> Comparison(score, reasons, conflict)
     incidents = cluster(mentions, comparisons)  -> [[event ids of one incident], ...]
 
-How two mentions are compared (every outcome says why):
+How two mentions are compared (every outcome says why). Only what a report says of the event
+itself counts: a place that is only the report's focus, or the day and place of a back
+reference, are left out (:func:`mention_of`).
 
-- **Kind.** Only mentions of one *family* are compared: detentions (arrests, abductions and
-  disappearances), assaults, protests, and each PLOVER type of its own for events with no ACLED
-  type (a sentence, a release, a sanction). The same person's arrest, sentence and release are
-  three incidents, so those are different families.
+- **Kind.** Only mentions of compatible *families* are compared (:func:`compatible_families`):
+  detentions (arrests, COERCE-arrests), abductions (compatible with detentions and with
+  violence), violence against people (attacks, armed clashes, mob and sexual violence),
+  protests, and each PLOVER type of its own for events with no ACLED type (a sentence, a
+  release). The same person's arrest, sentence and release are three incidents.
 - **Modality.** Asserted and uncertain mentions are compared with each other; a denied, forecast
   or hypothetical event only with one of its own modality.
 - **Days.** Each mention stands for a range of days (its date and ACLED time precision, see
-  ``sitrep.events.merge``). Two exact days more than one day apart are different incidents (a
-  report written the next day says "yesterday" and is often a day off); ranges that do not
-  overlap are too.
+  ``sitrep.events.merge``); a date that fell back to the publication date stands for "on or
+  before it". Two exact days more than one day apart are different incidents (a report written
+  the next day says "yesterday" and is often a day off); ranges that do not overlap are too.
 - **Place.** Different countries are different incidents; two places located to the town (ACLED
   geo precision 1-2) more than ``FAR_KM`` apart are too ("the same day in different towns").
 - **People.** The surnames of the people the evidence names (proper-noun runs of the parsed
-  text that are not places, times or coded organisations). Sharing one is the strongest sign of
-  one incident; when both name people and share none, they are different incidents.
+  text that are not places, times or coded organisations), keyed so that spellings of one name
+  meet (:func:`surname_key`). Sharing one is the strongest sign of one incident; when both
+  name people and share none, they are different incidents.
 
-Two mentions with no conflict are one incident when they share a named person, or when they
-have the same sub-event type on the same exact day within ``NEAR_KM`` of each other. Anything
-less (the same month in the same country) is not evidence enough: ACLED's unit is one act, one
-place, one day.
+Two mentions with no conflict are one incident when what they share weighs ``LINK_SCORE``: a
+named person alone; or the same exact day and a place within ``NEAR_KM``; or the same exact day,
+the same sub-event type and the same named group. Anything less (the same month in the same
+country, the same type on the same day somewhere in one country) is not evidence enough:
+ACLED's unit is one act, one place, one day.
 
 Incidents are formed by constrained single-link clustering over the accepted links, strongest
-first (ties by ids): two groups join only when no pair across them is in conflict and no report
-group contributes to both (within a report, the ``merge_events`` stage has already decided which
-mentions are one event). The result depends only on the set of mentions, never on their order,
-which is what makes a re-run add nothing and reversed input give the same incidents.
+first (ties by ids): two groups join only when no pair across them is in conflict. Links join
+different reports only, but two events of one report may end up in one incident: the report
+told the incident in places that the ``merge_events`` stage, which sees one report, did not
+fold (a detention in one paragraph, an arrest two paragraphs later), and another report that
+links to both is the evidence it lacked; they still join only when nothing sets them apart.
+The result depends only on the set of mentions, never on their order, which is what makes a
+re-run add nothing and reversed input give the same incidents.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..events.merge import _date_range
 from ..model import Event, Report
 
 __all__ = ["Mention", "Comparison", "mention_of", "name_runs", "compare", "cluster", "family_of",
+           "compatible_families",
            "NEAR_KM", "FAR_KM"]
 
 # Places within this distance are "the same place": a town and the district or airport beside
@@ -57,20 +67,56 @@ __all__ = ["Mention", "Comparison", "mention_of", "name_runs", "compare", "clust
 NEAR_KM = 30.0
 # Two located places further apart than this are different places (the same day in two towns).
 FAR_KM = 100.0
-# A shared named person's weight against the same exact day and the same place: a name alone
-# joins, a day and a place alone join only with the same sub-event type.
+# What each kind of agreement weighs; two mentions are one incident at LINK_SCORE. A shared
+# named person (the victim, mostly) is enough alone; so are the same exact day and the same
+# place; the same day with the same sub-event type and the same named group is too. The same
+# type, or the same country, adds nothing alone: ACLED's unit is one act, one place, one day.
 NAME_WEIGHT = 2.0
+DAY_WEIGHT = 1.0
+PLACE_WEIGHT = 1.0
+TYPE_WEIGHT = 0.5
+ACTOR_WEIGHT = 0.5
+LINK_SCORE = 2.0
+# The start of a date that fell back to the publication date: "on or before it", as far back as
+# a report may recall (background mentions recall incidents of decades ago).
+OPEN_START = date(1900, 1, 1)
+# ...but it is weak evidence of recent news: an undated mention is more likely the incident of
+# the month before publication (what the report is about) than an older one with the same name.
+RECENT_DAYS = 31
+RECENT_WEIGHT = 0.5
 
-# Families: what can be one incident. Arrest and abduction are confused by reports themselves
-# ("taken by men in plain clothes" is both), so they are one family; sentences (SANCTION),
-# releases (CONCEDE/YIELD) and accusations stay families of their own.
+# Families: what can be one incident. Reports of one incident code its kind differently (an
+# arrest is Arrests in one report, a bare PLOVER COERCE-arrest in another; an assault is an
+# Attack in one and an Armed clash in another), so a family holds the sub-event types (and the
+# PLOVER types or modes with no ACLED type) that tell one kind of act. An abduction sits between
+# two families: reports confuse it with an arrest ("taken by men in plain clothes") and ACLED
+# files it, with attacks, under violence against civilians (a kidnapping that ends in a killing);
+# so it is compatible with both, while an arrest and an attack are never one incident (a cluster
+# holds no incompatible pair). Sentences (SANCTION), releases (CONCEDE) and accusations stay
+# families of their own: the same person's arrest, sentence and release are three incidents.
 _FAMILIES = {
-    "Arrests": "detention", "Abduction/forced disappearance": "detention",
-    "Attack": "assault", "Sexual violence": "assault", "Armed clash": "assault",
-    "Mob violence": "assault",
+    "Arrests": "detention", "Abduction/forced disappearance": "abduction",
+    "Attack": "violence", "Sexual violence": "violence", "Armed clash": "violence",
+    "Mob violence": "violence",
     "Peaceful protest": "protest", "Protest with intervention": "protest",
     "Excessive force against protesters": "protest", "Violent demonstration": "protest",
 }
+# PLOVER-only events (no ACLED sub-event type): COERCE is a family member only in its detention
+# modes (a raid or a censorship order is not an arrest).
+_PLOVER_FAMILIES = {"ASSAULT": "violence", "PROTEST": "protest"}
+_COERCE_MODES = {"arrest": "detention", "detain": "detention", "abduct": "abduction"}
+_COMPATIBLE = {"abduction": frozenset({"abduction", "detention", "violence"}),
+               "detention": frozenset({"detention", "abduction"}),
+               "violence": frozenset({"violence", "abduction"})}
+
+
+def compatible_families(family: str | None) -> frozenset[str]:
+    """The families whose mentions may tell the same incident as one of ``family``."""
+    if family is None:
+        return frozenset()
+    return _COMPATIBLE.get(family, frozenset({family}))
+
+
 _MODALITY_CLASS = {"asserted": "asserted", "uncertain": "asserted"}
 
 # Titles introduce a person ("Mr Bandarenka"); a run of proper nouns holding one of the
@@ -110,6 +156,8 @@ class Mention:
     lon: float | None = None
     geo_precision: int | None = None
     names: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    spellings: tuple[str, ...] = ()  # the surnames as the report wrote them (``names``: keys)
 
     def to_dict(self) -> dict:
         return {"event_id": self.event_id, "group": self.group, "family": self.family,
@@ -117,7 +165,8 @@ class Mention:
                 "first_day": self.first_day.isoformat() if self.first_day else None,
                 "last_day": self.last_day.isoformat() if self.last_day else None,
                 "lat": self.lat, "lon": self.lon, "geo_precision": self.geo_precision,
-                "names": sorted(self.names)}
+                "names": sorted(self.names), "actors": sorted(self.actors),
+                "spellings": list(self.spellings)}
 
     @classmethod
     def from_dict(cls, data: dict) -> Mention:
@@ -126,7 +175,8 @@ class Mention:
         return cls(data["event_id"], data["group"], data.get("family"), data.get("sub_type"),
                    data["modality"], data.get("iso3"), days["first_day"], days["last_day"],
                    data.get("lat"), data.get("lon"), data.get("geo_precision"),
-                   frozenset(data.get("names") or ()))
+                   frozenset(data.get("names") or ()), frozenset(data.get("actors") or ()),
+                   tuple(data.get("spellings") or ()))
 
     @property
     def exact_day(self) -> bool:
@@ -156,13 +206,28 @@ def family_of(event: Event) -> str | None:
         return _FAMILIES[event.sub_event_type]
     if event.sub_event_type:
         return event.sub_event_type
-    return event.plover_type
+    if event.plover_type == "COERCE" and event.plover_mode in _COERCE_MODES:
+        return _COERCE_MODES[event.plover_mode]
+    return _PLOVER_FAMILIES.get(event.plover_type, event.plover_type)
+
+
+def surname_key(word: str) -> str:
+    """What two spellings of one surname share: reports transliterate and misspell names
+    ("Khashoggi" / "Kashoggi", "Andreyeva" / "Andreeva", "Abd El-Fattah" / "Abdel Fattah"), so
+    the key is the last hyphenated part, casefolded, without accents, without the letters
+    transliterations add or drop (h, y) and with doubled letters single."""
+    word = word.removesuffix("’s").removesuffix("'s")
+    parts = [part for part in re.split(r"[-'’]", word) if len(part) >= 3]
+    letters = unicodedata.normalize("NFKD", (parts[-1] if parts else word).casefold())
+    letters = "".join(c for c in letters if c.isalpha() and not unicodedata.combining(c))
+    return re.sub(r"(.)\1+", r"\1", letters.replace("h", "").replace("y", ""))
 
 
 def name_runs(report: Report) -> list[tuple[int, int, str]]:
     """The people a report names: ``(start, end, surname)`` of each run of proper nouns (as the
-    parser tagged them) outside places, times and coded actors, keyed by its last word,
-    casefolded, so that "Mr Bandarenka" meets "Raman Bandarenka". Computed once per report.
+    parser tagged them) outside places, times and coded actors, keyed by its last word
+    (:func:`surname_key`), so that "Mr Bandarenka" meets "Raman Bandarenka". Computed once per
+    report.
 
     What makes a run a person: news introduces people by full name or with a title ("Raman
     Bandarenka", "Mr Bandarenka"), so a surname counts only when the report gives it so at
@@ -183,9 +248,10 @@ def name_runs(report: Report) -> list[tuple[int, int, str]]:
             titled = words[0].casefold() in _TITLES
             names = [w for w in words if w.casefold() not in _TITLES]
             if names and names[-1].casefold() not in lower and not names[-1].isupper():
-                key = names[-1].casefold().removesuffix("’s").removesuffix("'s")
+                key = surname_key(names[-1])
                 if len(key) >= 3:
-                    runs.append((run[0][0], run[-1][1], key, titled or len(names) >= 2))
+                    runs.append((run[0][0], run[-1][1], key, names[-1],
+                                 titled or len(names) >= 2))
         run.clear()
 
     index = 0
@@ -203,22 +269,36 @@ def name_runs(report: Report) -> list[tuple[int, int, str]]:
             close()
         run.append((span.start, span.end, token.text))
     close()
-    introduced = {key for _, _, key, full in runs if full}
-    return [(start, end, key) for start, end, key, _ in runs if key in introduced]
+    introduced = {key for _, _, key, _, full in runs if full}
+    return [(start, end, key, word) for start, end, key, word, _ in runs if key in introduced]
 
 
-def person_names(runs: list[tuple[int, int, str]], event: Event) -> frozenset[str]:
-    """The surnames among ``runs`` (see :func:`name_runs`) inside ``event``'s evidence."""
+def person_names(runs: list[tuple], event: Event) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The surnames among ``runs`` (see :func:`name_runs`) inside ``event``'s evidence: their
+    keys, and the surnames as the report spells them (for the reasons)."""
     spans = [(s.start, s.end) for s in event.evidence]
-    return frozenset(key for start, end, key in runs
-                     if any(s <= start and end <= e for s, e in spans))
+    inside = [(key, word) for start, end, key, word in runs
+              if any(s <= start and end <= e for s, e in spans)]
+    return (frozenset(key for key, _ in inside),
+            tuple(sorted({word.removesuffix("’s").removesuffix("'s") for _, word in inside})))
 
 
 def mention_of(event_id: str, group: str, event: Event,
-               runs: list[tuple[int, int, str]] = ()) -> Mention:
-    """``runs``: the names of the event's report (:func:`name_runs`)."""
-    days = _date_range(event)
+               runs: list[tuple] = ()) -> Mention:
+    """``runs``: the names of the event's report (:func:`name_runs`).
+
+    Only what the report says of the event itself is compared: a place that is the report's
+    focus (not named with the event) or a day and place of a back reference ("after the
+    arrest of ...", told in a sentence about something else) are left out; a date that fell
+    back to the publication date says only that the event happened on or before it
+    (:data:`OPEN_START`)."""
+    days = None if event.back_reference else _date_range(event)
+    if days and (event.time_precision or 1) == 3 and event.date_text is None:
+        days = (OPEN_START, days[1])
+    names, spellings = person_names(runs, event)
     place = event.location
+    if event.back_reference or event.location_source == "report focus":
+        place = None
     return Mention(
         event_id=event_id, group=group, family=family_of(event), sub_type=event.sub_event_type
         or event.plover_type, modality=_MODALITY_CLASS.get(event.modality, event.modality),
@@ -226,7 +306,16 @@ def mention_of(event_id: str, group: str, event: Event,
         first_day=days[0] if days else None, last_day=days[1] if days else None,
         lat=place.lat if place else None, lon=place.lon if place else None,
         geo_precision=place.geo_precision if place else None,
-        names=person_names(runs, event))
+        names=names, actors=named_actors(event), spellings=spellings)
+
+
+def named_actors(event: Event) -> frozenset[str]:
+    """The coded actors that identify someone: a named group ("Boko Haram"), not a role in a
+    country ("Police Forces of Nigeria", "Civilians (Nigeria)"), which every report of that
+    country shares."""
+    actors = (event.actor1, event.actor2, *event.assoc_actor1, *event.assoc_actor2)
+    return frozenset(a.name for a in actors if a is not None and a.name
+                     and "(" not in a.name and " of " not in a.name)
 
 
 def distance_km(a: Mention, b: Mention) -> float:
@@ -242,7 +331,7 @@ def compare(a: Mention, b: Mention) -> Comparison:
     compare(b, a): the pair is taken in id order)."""
     if b.event_id < a.event_id:
         a, b = b, a
-    if a.family is None or a.family != b.family:
+    if b.family not in compatible_families(a.family):
         return Comparison(0.0, (), f"different kinds ({a.sub_type} / {b.sub_type})")
     if a.modality != b.modality:
         return Comparison(0.0, (), f"different modalities ({a.modality} / {b.modality})")
@@ -250,26 +339,26 @@ def compare(a: Mention, b: Mention) -> Comparison:
         return Comparison(0.0, (), f"different countries ({a.iso3} / {b.iso3})")
     reasons: list[str] = []
     score = 0.0
-    same_day = False
     if a.first_day and b.first_day:
         if a.exact_day and b.exact_day:
             gap = abs((a.first_day - b.first_day).days)
             if gap > 1:
                 return Comparison(0.0, (), f"different days ({a.first_day} / {b.first_day})")
-            same_day = True
+            score += DAY_WEIGHT
             reasons.append(f"dates {a.first_day} vs {b.first_day}")
         elif a.last_day < b.first_day or b.last_day < a.first_day:
-            return Comparison(0.0, (), f"days do not overlap ({a.first_day}..{a.last_day} / "
-                                       f"{b.first_day}..{b.last_day})")
+            return Comparison(0.0, (), f"days do not overlap ({_days(a)} / {_days(b)})")
         else:
-            reasons.append(f"days overlap ({a.first_day}..{a.last_day} / "
-                           f"{b.first_day}..{b.last_day})")
-    same_place = False
+            reasons.append(f"days overlap ({_days(a)} / {_days(b)})")
+            if _near_publication(a, b) or _near_publication(b, a):
+                score += RECENT_WEIGHT
+                reasons.append("within a month before the undated report's publication")
     if a.located and b.located:
         km = distance_km(a, b)
         if km > FAR_KM:
             return Comparison(0.0, (), f"different places ({km:.0f} km apart)")
-        same_place = km <= NEAR_KM
+        if km <= NEAR_KM:
+            score += PLACE_WEIGHT
         reasons.append(f"{km:.0f} km apart")
     shared = sorted(a.names & b.names)
     if a.names and b.names and not shared:
@@ -277,19 +366,35 @@ def compare(a: Mention, b: Mention) -> Comparison:
                                    f"{', '.join(sorted(b.names))})")
     if shared:
         score += NAME_WEIGHT
-        reasons.insert(0, f"same person named: {', '.join(shared)}")
+        spelled = sorted({word for word in a.spellings + b.spellings
+                          if surname_key(word) in shared}) or shared
+        reasons.insert(0, f"same person named: {' / '.join(spelled)}")
+    actors = sorted(a.actors & b.actors)
+    if actors:
+        score += ACTOR_WEIGHT
+        reasons.append(f"same actor {', '.join(actors)}")
     if a.sub_type == b.sub_type:
+        score += TYPE_WEIGHT
         reasons.insert(0, f"same type {a.sub_type}")
-        if same_day and same_place:
-            score += 1.0
     else:
-        reasons.insert(0, f"same family {a.family} ({a.sub_type} / {b.sub_type})")
-    if score <= 0:
+        reasons.insert(0, f"compatible kinds {a.sub_type} / {b.sub_type}")
+    if score < LINK_SCORE:
         # not a conflict: a third mention may still join both to one incident
-        return Comparison(0.0, tuple(reasons) + ("not enough in common: no shared name, not the "
-                                                 "same type, day and place",))
-    return Comparison(score + (0.5 if same_day else 0.0) + (0.5 if same_place else 0.0),
-                      tuple(reasons))
+        return Comparison(0.0, tuple(reasons) + (
+            "not enough in common: no shared name, nor the same day and place",))
+    return Comparison(score, tuple(reasons))
+
+
+def _near_publication(undated: Mention, other: Mention) -> bool:
+    """An undated mention (its date fell back to publication) most likely tells recent news."""
+    return (undated.first_day == OPEN_START and other.first_day != OPEN_START
+            and other.last_day >= undated.last_day - timedelta(days=RECENT_DAYS))
+
+
+def _days(mention: Mention) -> str:
+    if mention.first_day == OPEN_START:
+        return f"on or before {mention.last_day}"
+    return f"{mention.first_day}..{mention.last_day}"
 
 
 def cluster(mentions: Iterable[Mention],
@@ -314,6 +419,4 @@ def cluster(mentions: Iterable[Mention],
 
 
 def _joinable(left: list[str], right: list[str], by_id: dict[str, Mention]) -> bool:
-    if {by_id[e].group for e in left} & {by_id[e].group for e in right}:
-        return False
     return all(compare(by_id[a], by_id[b]).conflict is None for a in left for b in right)

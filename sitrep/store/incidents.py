@@ -10,10 +10,10 @@ and point at it with ``merged_into``. Listing, counting and exporting skip membe
 
 Incremental, idempotent, order-independent: each event is reduced once to a
 :class:`~sitrep.merge.cross_report.Mention` (kept in ``merge_mentions``); a new mention is compared
-with the stored ones it could link to — only those two routes can link (see ``compare``), so the
-blocking loses nothing: a shared surname of the same family (``merge_names``), or the same
-family, located, on an exact day within a day of its own — and accepted links are kept
-(``merge_links``). Then the connected part of the link graph that the new mentions touch is
+with the stored ones of another report it could link to — only those two routes can reach the
+link score (see ``compare``), so the blocking loses nothing: a shared surname of a compatible
+family whose days may meet (``merge_names``), or a compatible family on an exact day within a
+day of its own — and accepted links are kept (``merge_links``). Then the connected part of the link graph that the new mentions touch is
 clustered again from scratch. Since clustering depends only on the set of mentions and links,
 the incidents never depend on the order reports arrived in, and a re-run (no new mention)
 changes nothing.
@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
-from ..merge.cross_report import Comparison, Mention, cluster, compare, mention_of, name_runs
+from ..merge.cross_report import (Comparison, Mention, cluster, compare, compatible_families,
+                                  mention_of, name_runs)
 from ..merge.reconcile import Testimony, reconcile
 from ..model import Event, Report, Span
 from .records import Source
@@ -104,22 +105,28 @@ def _candidates(store, mention: Mention) -> list[Mention]:
         days = (" AND (m.first_day IS NULL OR (m.first_day <= ? AND m.last_day >= ?))")
         params = ((mention.last_day + timedelta(days=1)).isoformat(),
                   (mention.first_day - timedelta(days=1)).isoformat())
+    families = sorted(compatible_families(mention.family))
+    marks = ",".join("?" * len(families))
     for name in sorted(mention.names):
         for (data,) in _execute(store,
                 "SELECT m.data FROM merge_names n JOIN merge_mentions m ON m.event_id = n.event_id"
-                f" WHERE n.name = ? AND m.family = ? AND m.event_id <> ?{days} LIMIT ?",
-                (name, mention.family, mention.event_id, *params, MAX_NAME_CANDIDATES)):
+                f" WHERE n.name = ? AND m.family IN ({marks}) AND m.event_id <> ?{days} LIMIT ?",
+                (name, *families, mention.event_id, *params, MAX_NAME_CANDIDATES)):
             other = Mention.from_dict(json.loads(data))
             found[other.event_id] = other
-    if mention.exact_day and mention.located:
+    if mention.exact_day:
+        # without a shared name, only the same exact day (within one) can reach LINK_SCORE
         day = mention.first_day
-        for (data,) in _execute(store,
-                "SELECT data FROM merge_mentions WHERE family = ? AND exact_located = 1"
-                " AND first_day BETWEEN ? AND ? AND event_id <> ?",
-                (mention.family, (day - timedelta(days=1)).isoformat(),
-                 (day + timedelta(days=1)).isoformat(), mention.event_id)):
-            other = Mention.from_dict(json.loads(data))
-            found[other.event_id] = other
+        for family in families:
+            for (data,) in _execute(store,
+                    "SELECT data FROM merge_mentions WHERE family = ? AND exact_located IN (0, 1)"
+                    " AND first_day BETWEEN ? AND ? AND first_day = last_day AND event_id <> ?",
+                    (family, (day - timedelta(days=1)).isoformat(),
+                     (day + timedelta(days=1)).isoformat(), mention.event_id)):
+                other = Mention.from_dict(json.loads(data))
+                found[other.event_id] = other
+    # links join different reports only: within a report, merge_events has decided (two events
+    # of one report meet in an incident only through another report that links to both)
     return [other for _, other in sorted(found.items()) if other.group != mention.group]
 
 
@@ -261,9 +268,12 @@ def event_sources(store, event_id: str, event: Event, report_id: str) -> tuple[S
                 "SELECT r.id, r.path, r.url, r.title, r.published, r.publisher, r.record,"
                 " r.doc_id, r.raw FROM event_sources s JOIN reports r ON r.id = s.report_id"
                 " WHERE s.event_id = ?", (member_id,)):
-            if row[0] in sources:
-                continue
             evidence = member.evidence if row[0] == analysed_id else _locate(member, row[8])
+            if row[0] in sources:  # two members from one report: the report told it twice
+                known = sources[row[0]]
+                sources[row[0]] = replace(known, evidence=tuple(sorted(
+                    set(known.evidence) | set(evidence), key=lambda s: (s.start, s.end))))
+                continue
             sources[row[0]] = Source(*row[:7], doc_id=row[7], evidence=evidence,
                                      event=member if event_id != member_id else None)
     return tuple(sorted(sources.values(),

@@ -177,9 +177,15 @@ class EventQuery:
             clauses.append("substr(e.event_date, 1, 10) <= ?")
             params.append(self.until.isoformat())
         if self.doc is not None:
-            clauses.append("e.id IN (SELECT s.event_id FROM event_sources s"
-                           " JOIN reports r ON r.id = s.report_id WHERE r.doc_id = ?)")
-            params.append(self.doc)
+            # a merged event (listed instead of its members) is the document's when one of its
+            # members is
+            clauses.append("(e.id IN (SELECT s.event_id FROM event_sources s"
+                           " JOIN reports r ON r.id = s.report_id WHERE r.doc_id = ?)"
+                           " OR e.id IN (SELECT m.merged_into FROM events m"
+                           " JOIN event_sources s ON s.event_id = m.id"
+                           " JOIN reports r ON r.id = s.report_id"
+                           " WHERE r.doc_id = ? AND m.merged_into IS NOT NULL))")
+            params += [self.doc, self.doc]
         if self.text is not None:
             if match_evidence is None:
                 raise TypeError("a query with a text filter needs the back end's match_evidence")
