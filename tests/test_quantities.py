@@ -79,7 +79,7 @@ def test_bad_input_is_quick():
     ("No one was killed in the attack.", [("No one was killed", "killed", 0)]),
     ("No casualties were reported.", [("No casualties", "killed", 0)]),
     ("Three militants and a soldier were killed.",
-     [("Three militants", "killed", 3), ("a soldier were killed", "killed", 1)]),
+     [("Three militants and a soldier were killed", "killed", 4)]),
     ("The attack left 12 dead and 30 wounded.", [("12 dead", "killed", 12),
                                                  ("30 wounded", "injured", 30)]),
 ])
@@ -90,3 +90,40 @@ def test_asides_manner_negation_and_shared_counts(text, expected):
 def test_an_article_counts_only_people():
     assert found("The chief of the group blamed for the attack at a Dhaka cafe was killed.") == []
     assert found("One was killed.") == [("One was killed", "killed", 1)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Unidentified gunmen shot dead two shopkeepers in the market.",
+     [("shot dead two shopkeepers", "killed", 2)]),
+    ("Police gunned down three robbers near the highway.",
+     [("gunned down three robbers", "killed", 3)]),
+    ("A villager was lynched by a mob.", [("A villager was lynched", "killed", 1)]),
+    ("The bodies of four fishermen were found on the shore.",
+     [("bodies of four fishermen", "killed", 4)]),
+    ("The death toll rose to 27 on Friday.", [("27", "killed", 27)]),
+    ("Five people were killed, including a child.", [("Five people were killed", "killed", 5)]),
+    ("A leader of the farmers' union was killed in the clash.",
+     [("A leader of the farmers' union was killed", "killed", 1)]),
+    ("Two soldiers and three militants were killed in the gunfight.",
+     [("Two soldiers and three militants were killed", "killed", 5)]),
+    ("The bomber set off his vest, killing himself and wounding two guards.",
+     [("killing himself", "killed", 1), ("wounding two guards", "injured", 2)]),
+    ("Between 8 and 11 workers were beaten to death.",
+     [("Between 8 and 11 workers were beaten to death", "killed", 8)]),
+])
+def test_fatality_phrasings(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the leader acts: no one of his is dead
+    ("A leader of the rebel group killed two soldiers.", [("killed two soldiers", "killed", 2)]),
+    # injured, arrested and abducted are never deaths
+    ("Twelve were injured, 30 were arrested and four were abducted.",
+     [("Twelve were injured", "injured", 12), ("30 were arrested", "arrested", 30),
+      ("four were abducted", "abducted", 4)]),
+    ("A member of the district council was abducted by gunmen.",
+     [("A member of the district council was abducted", "abducted", 1)]),
+])
+def test_deaths_kept_apart_from_other_harm(text, expected):
+    assert found(text) == expected

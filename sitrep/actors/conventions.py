@@ -50,6 +50,7 @@ _GENERIC_ID = re.compile(r"^[A-Z]{3}:(armed|rioter|protester|civilian|rebel)$")
 _STATE_ID = re.compile(r"^([A-Z]{3}):(MIL|COP|GOV|LEG|JUD|SPY)$")
 # the words coding.py puts in a reason when the country came from the document, not the mention
 _DOCUMENT_COUNTRY = ("document country", "no country named")
+_VIOLENT = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
 _GENERIC_NAME = re.compile(r"^(?:Unidentified Armed Group|Rioters|Protesters|Civilians|Rebels) \(.+\)$")
 
@@ -192,8 +193,8 @@ class _Coder:
                 actor2.inter not in (1, 8):
             actor1, actor2 = actor2, actor1
             self.reasons.append("the rioting crowd is actor1, the forces actor2")
-        if actor1 is not None and actor1.inter in (1, 2, 3, 4, 8):
-            return actor1, actor2, assoc1         # armed men or the state rioting: as named
+        if actor1 is not None and actor1.inter in (1, 2, 3, 4, 8) and not _generic(actor1):
+            return actor1, actor2, assoc1         # a named armed group or the state: as named
         crowd, assoc1 = self.crowd(actor1, assoc1, 5, "riot")
         if actor2 is None and self.people_harmed:
             actor2 = self.people_harmed
@@ -237,7 +238,7 @@ class _Coder:
 
     def militia(self, actor: Actor | None, kind: str) -> Actor | None:
         """A political party acting violently is its militia (ACLED: political militia)."""
-        if actor is None or actor.type != PARTY_TYPE or kind in ("Protests",):
+        if actor is None or actor.type != PARTY_TYPE or kind not in _VIOLENT:
             return actor
         self.reasons.append(f"{actor.name!r} acting in {kind.lower()}: the party's militia")
         return replace(actor, name=f"{actor.name} Militia", inter=3, type=INTER_TYPES[3],

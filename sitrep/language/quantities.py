@@ -26,7 +26,8 @@ _AFTER = {
 # Verbs before the count ("killing 6 civilians", "arrested scores of protesters").
 _BEFORE = {
     **dict.fromkeys("killing killed kill kills slaying slew executing executed massacring "
-                    "massacred murdering murdered".split(), "killed"),
+                    "massacred murdering murdered lynched lynching beheaded beheading "
+                    "slaughtered slaughtering assassinated assassinating".split(), "killed"),
     **dict.fromkeys("wounding wounded wound wounds injuring injured injure injures "
                     "maiming".split(), "injured"),
     **dict.fromkeys("arresting arrested arrest arrests detaining detained detain "
@@ -57,7 +58,7 @@ _NOT_COUNTED = frozenset("""years year months month weeks week days day hours ho
     euros pounds tonnes tons am pm a.m. p.m. %""".split())
 _STOP = frozenset({",", ".", ";", ":", "(", ")", '"', "and", "but", "or", "in", "on", "at",
                    "from", "by", "after", "during", "near", "with", "while", "when", "as", "of",
-                   "to", "into", "for", "who", "which", "that"})
+                   "to", "into", "for", "who", "which", "that", "belonging"})
 _TOLL = frozenset({"toll", "tolls"})
 
 
@@ -92,6 +93,13 @@ def _scan(words: list[str]):
     """``(first, end, kind, count, item, why)`` for every quantity in one sentence's words."""
     index = 0
     while index < len(words):
+        if words[index] in ("killing", "killed") and index + 1 < len(words) and \
+                words[index + 1] in ("himself", "herself"):
+            # "set off a grenade, killing himself": the attacker is one of the dead
+            yield index, index + 2, "killed", Count(index + 2, 1, 1, 1, "one person"), \
+                "attacker", f"{words[index]!r} {words[index + 1]!r}"
+            index += 2
+            continue
         negated = _negated(words, index)
         if negated is not None:
             first, end, kind, why = negated
@@ -142,8 +150,9 @@ def _attach(words: list[str], index: int, count: Count):
     # After the counted noun: auxiliaries/adverbs, then the casualty word. It wins over a verb
     # before the count ("killed and one was injured": the one was injured).
     k = _skip_aside(words, j)
-    while k < len(words) and k - j < 8 and words[k] in _AUX:
-        k += 1
+    if head is not None and not before:
+        k = _skip_complement(words, k)
+    k = _past_aux(words, k)
     after = _kind_after(words, k)
     if after is not None and (head is not None or j == count.end):
         if words[index] in ("a", "an", "one") and head not in _PERSONS and not (
@@ -157,7 +166,12 @@ def _attach(words: list[str], index: int, count: Count):
         second = read_count(words, j + 1)
         shared = _attach(words, j + 1, second) if second is not None else None
         if shared is not None and "after the count" in shared[5]:
-            return first, j, shared[2], count, None, f"{shared[5]} (shared with the next count)"
+            # one casualty word, two counts: the event's toll is their sum (ACLED's figure)
+            total = None if count.value is None or shared[3].value is None else \
+                count.value + shared[3].value
+            return first, shared[1], shared[2], Count(shared[1], total, None, None,
+                                                      f"{count.why} + {shared[3].why}"), \
+                head, f"{shared[5]} (two counts sharing it, summed)"
     if before:
         kind, verb_at = before
         return verb_at, max(j, count.end), kind, count, head, \
@@ -177,10 +191,39 @@ _PERSONS = frozenset("""man woman boy girl child baby person civilian soldier po
     official doctor nurse pilgrim worshipper herder shepherd teenager youth prisoner inmate
     cleric priest imam tourist businessman soldier gunman attacker assailant bomber
     serviceman peacekeeper employee staffer volunteer activist politician candidate lawmaker
-    judge lawyer chief elder mother father son daughter wife husband brother sister""".split())
+    judge lawyer chief elder mother father son daughter wife husband brother sister jawan
+    cadre trooper constable headmaster shopkeeper vendor labourer laborer passer-by""".split())
 _ASIDES = frozenset({"including", "among", "mostly", "many", "most", "all", "among", "some"})
 _MANNER = frozenset({"shot", "gunned", "beaten", "stabbed", "hacked", "burned", "burnt",
                      "stoned", "crushed", "tortured"})
+
+
+# Words that may stand in a noun's complement ("of the Special Task Force", "of NSCN (K) from
+# Senapati") between the counted noun and its verb.
+_COMPLEMENT_STOP = frozenset({",", ";", ":", ".", "and", "but", "while", "who", "which", "that",
+                              "when", "as", "after"})
+
+
+def _skip_complement(words: list[str], j: int) -> int:
+    """Past a complement of the counted noun up to its auxiliary: "A jawan of the Special Task
+    Force was killed" -> at "was". Only when an auxiliary follows (a passive or perfect): "a
+    leader of the group killed two" is the leader acting, not dying."""
+    if j >= len(words) or words[j] not in ("of", "from", "belonging"):
+        return j
+    for k in range(j + 1, min(len(words), j + 10)):
+        if words[k] in _COMPLEMENT_STOP or words[k] in _AFTER or words[k] in _BEFORE:
+            return j
+        if words[k] in ("was", "were", "has", "have", "had") and _kind_after(
+                words, _past_aux(words, k)) is not None:
+            return k
+    return j
+
+
+def _past_aux(words: list[str], k: int) -> int:
+    start = k
+    while k < len(words) and k - start < 8 and words[k] in _AUX:
+        k += 1
+    return k
 
 
 def _skip_aside(words: list[str], j: int) -> int:
@@ -231,8 +274,19 @@ def _negated(words: list[str], index: int):
     return None
 
 
+# Two-word killing verbs before the count ("gunned down three Maoists", "shot dead two men").
+_KILLED_BEFORE = frozenset({("gunned", "down"), ("gunning", "down"), ("shot", "dead"),
+                            ("shooting", "dead"), ("mowed", "down"), ("cut", "down")})
+
+
 def _kind_before(words: list[str], index: int) -> tuple[str, int] | None:
-    """"killing 6", "killed at least 12", "wounding two others": the verb right before."""
+    """"killing 6", "killed at least 12", "wounding two others", "gunned down three", "the
+    bodies of four": the verb (or noun) right before."""
+    if index >= 2 and (words[index - 2], words[index - 1]) in _KILLED_BEFORE:
+        return "killed", index - 2
+    if index >= 2 and words[index - 1] == "of" and words[index - 2] in ("bodies", "corpses",
+                                                                        "remains"):
+        return "killed", index - 2
     for back in (1, 2):
         at = index - back
         if at >= 0 and words[at] in _BEFORE:
