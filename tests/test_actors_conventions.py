@@ -133,3 +133,33 @@ def test_end_to_end_acled_actors(pipeline):
                              "Monday demanding higher salaries from the state government.")
     assert (event.actor1.name, event.actor1.inter) == ("Protesters (India)", 6)
     assert event.actor2 is None
+
+
+def test_the_acled_export_carries_the_coded_actors(tmp_path):
+    """ACTOR1/ASSOC_ACTOR_1/INTER1/ACTOR2/ASSOC_ACTOR_2/INTER2/INTERACTION of `acled-csv`."""
+    import csv
+    import io
+    import json
+
+    from sitrep import api
+
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("\n".join(json.dumps(d) for d in [
+        {"id": "a", "published": "2015-03-03", "text": "Unidentified gunmen shot dead two "
+                                                        "shopkeepers in Quetta, Pakistan on Sunday."},
+        {"id": "b", "published": "2015-03-03", "text": "Hundreds of teachers staged a protest in "
+                                                        "Lucknow, India on Monday demanding higher "
+                                                        "salaries from the state government."},
+    ]) + "\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    api.run([docs], db)
+    out = io.StringIO()
+    api.export(db, "acled-csv", out)
+    rows = {row["actor1"]: row for row in csv.DictReader(io.StringIO(out.getvalue()))}
+    killing = rows["Unidentified Armed Group (Pakistan)"]
+    assert (killing["inter1"], killing["actor2"], killing["inter2"], killing["interaction"]) == (
+        "3", "Civilians (Pakistan)", "7", "37")
+    assert killing["fatalities"] == "2"
+    protest = rows["Protesters (India)"]
+    assert (protest["inter1"], protest["actor2"], protest["inter2"], protest["interaction"]) == (
+        "6", "", "", "60")
