@@ -142,13 +142,22 @@ class _Coder:
             if actor1 is not None and actor1.inter == 7 and (actor2 is None or actor2.inter == 7):
                 actor1, actor2 = None, actor2 or actor1     # "two people were killed in a blast"
                 self.reasons.append("the unarmed actor1 is the victim (actor2)")
+            if actor1 is None and actor2 is not None and actor2.inter in (2, 3, 4) and \
+                    self.people_harmed is not None:
+                # "five villagers were killed when militants opened fire": the armed group did it
+                actor1, actor2 = actor2, None
+                self.reasons.append("the armed actor2 of a report of people harmed is actor1")
             if actor1 is None:
                 actor1 = self.armed_here(actor2)
             if actor1 is None and (actor2 is None or actor2.inter in (1, 7, 8)):
                 actor1 = self.implied(3, "attacker not named")
+            elif kind == "Battles" and actor2 is None and actor1.inter in (2, 3, 4):
+                # a battle has two sides: the forces the sentence names fought this group
+                actor2 = self.state_here(actor1)
             elif kind == "Battles" and actor2 is None and actor1.inter in (1, 8):
-                # a battle has two sides: the forces fought someone the report does not name
-                actor2 = self.implied(3, "the other side, not named")
+                # a battle has two sides: the forces fought someone the sentence names, or one
+                # it does not
+                actor2 = self.armed_here(actor1) or self.implied(3, "the other side, not named")
             if actor2 is not None and actor2.inter == 7:
                 actor2, assoc2 = self.victims(actor2, assoc2)
             elif actor2 is None and kind != "Battles" and self.people_harmed:
@@ -233,6 +242,16 @@ class _Coder:
         for actor in self.sentence_actors:
             if actor.inter in (2, 3, 4) and (actor.start, actor.end) != taken:
                 self.reasons.append(f"actor1 {actor.text!r}: the armed actor of the sentence")
+                return self.local(actor)
+        return None
+
+    def state_here(self, other: Actor) -> Actor | None:
+        """The state forces the event's sentence names (not ``other``): the other side of a
+        battle whose clause names one ("killed in a gunfight with police")."""
+        for actor in self.sentence_actors:
+            if actor.inter in (1, 8) and actor.cameo and actor.cameo.endswith(("MIL", "COP")) \
+                    and (actor.start, actor.end) != (other.start, other.end):
+                self.reasons.append(f"actor2 {actor.text!r}: the forces the sentence names")
                 return self.local(actor)
         return None
 

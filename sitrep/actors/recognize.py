@@ -398,6 +398,12 @@ def _modifies_a_thing(tokens, positions, folded, index, end) -> bool:
     following = folded[end:end + 4]
     if following and following[0] in ("and", ","):
         following = following[1:]
+    # "police in Paikpara area", "troops at the base": a preposition ends the noun phrase the
+    # word could modify; what follows it is not that phrase's head
+    for at, word in enumerate(following):
+        if word in _LOCATIVE or word in ("with", "on", "by", "for", "against"):
+            following = following[:at]
+            break
     return any(word in _OBJECT_NOUNS for word in following[:3]) or (
         bool(following) and following[0] not in ("'s",) and following[0][:1].isupper()
         and folded[end - 1] != "police")
