@@ -55,6 +55,24 @@ def test_protest_broken_up_has_the_forces_as_actor2_and_the_party_associated():
     assert event.actor2.name == "Police Forces of India" and event.actor2.inter == 1
 
 
+def test_a_party_named_in_the_protest_sentence_is_associated_unless_protested_against():
+    text = "BNP activists protested in Dhaka; others rallied against the BNP."
+    first, second = text.index("BNP"), text.rindex("BNP")
+    party = dict(name="BNP: Bangladesh Nationalist Party", type=PARTY_TYPE, actor_id="bnp")
+    own = Actor(first, first + 3, "BNP", **party)
+    opposed = Actor(second, second + 3, "BNP", **party)
+    crowd = Actor(first + 4, first + 13, "activists", type="Civilians", inter=7)
+    for actors, expected in (([own, crowd], ["BNP: Bangladesh Nationalist Party"]),
+                             ([opposed, crowd], [])):
+        event = Event("Protests", "Peaceful protest", "PROTEST", actor1=crowd, location=INDIA,
+                      evidence=(Span(0, len(text), text),), trigger=Span(14, 23, "protested"))
+        report = Report(id="t", raw=text)
+        report.events, report.actors = [event], actors
+        coded = CodeEventActors()(report).events[0]
+        assert coded.actor1.name == "Protesters (India)"
+        assert [a.name for a in coded.assoc_actor1] == expected
+
+
 def test_violence_against_civilians_victims_and_unnamed_perpetrator():
     event = _coded("Violence against civilians", "Attack", STUDENTS, None)
     assert event.actor2.name == "Civilians (India)" and event.actor2.inter == 7

@@ -50,6 +50,11 @@ _GENERIC_ID = re.compile(r"^[A-Z]{3}:(armed|rioter|protester|civilian|rebel)$")
 _STATE_ID = re.compile(r"^([A-Z]{3}):(MIL|COP|GOV|LEG|JUD|SPY)$")
 # the words coding.py puts in a reason when the country came from the document, not the mention
 _DOCUMENT_COUNTRY = ("document country", "no country named")
+# words before a named group that make it what a crowd is against, not who the crowd is
+_AGAINST = re.compile(r"\b(?:against|demand\w*|urg\w*|slam\w*|criticis\w*|criticiz\w*|"
+                      r"oppos\w*|condemn\w*|denounc\w*|protest\w* (?:at|over)|govern\w*|"
+                      r"arrest\w* of|detention of|killing of|murder of)\W+(?:\w+\W+){0,3}$",
+                      re.IGNORECASE)
 _VIOLENT = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
 _GENERIC_NAME = re.compile(r"^(?:Unidentified Armed Group|Rioters|Protesters|Civilians|Rebels) \(.+\)$")
@@ -130,8 +135,10 @@ class _Coder:
         if kind == "Protests":
             actor1, assoc1 = self.crowd(actor1, assoc1, 6, "protest")
             actor2, assoc2 = self.intervention(actor2, assoc2, sub in _INTERVENTION)
+            assoc1 += self.organisers(actor1, actor2)
         elif kind == "Riots":
             actor1, actor2, assoc1 = self.riot(actor1, actor2, assoc1)
+            assoc1 += self.organisers(actor1, actor2)
         elif kind == "Violence against civilians":
             if actor1 is not None and actor1.inter == 7 and (actor2 is None or actor2.inter == 7):
                 actor1, actor2 = None, actor2 or actor1     # "a villager was shot": the victim
@@ -244,6 +251,30 @@ class _Coder:
                 self.reasons.append(f"actor1 {actor.text!r}: the armed actor of the sentence")
                 return self.local(actor)
         return None
+
+    def organisers(self, crowd: Actor | None, other: Actor | None) -> list[Actor]:
+        """The parties, unions and groups a protest's or riot's sentence names as its own
+        ("IYC activists protested", "a bandh called by the VHP"), not those it is against."""
+        if crowd is None or crowd.inter not in (5, 6):
+            return []
+        taken = {(a.start, a.end) for a in (crowd, other) if a is not None}
+        found = []
+        for actor in self.sentence_actors:
+            before = self.text_before(actor)
+            if _named(actor) and (actor.start, actor.end) not in taken and actor.inter not in (
+                    1, 8) and not _AGAINST.search(before):
+                found.append(_plain(actor))
+        if found:
+            self.reasons.append("associated: " + ", ".join(repr(a.name) for a in found))
+        return found
+
+    def text_before(self, actor: Actor) -> str:
+        """Up to 40 characters of the event's sentence before ``actor`` (raw offsets)."""
+        for span in self.event.evidence:
+            if span.start <= actor.start < span.end:
+                offset = actor.start - span.start
+                return span.text[max(0, offset - 40):offset]
+        return ""
 
     def state_here(self, other: Actor) -> Actor | None:
         """The state forces the event's sentence names (not ``other``): the other side of a
