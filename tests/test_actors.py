@@ -202,3 +202,33 @@ def test_possessive_roles_and_stances(pipeline):
     codes = coded(report)
     assert codes["Lebanon's new President Elias Hrawi"][0] == "Government of Lebanon"
     assert "Syria" in codes and len([a for a in report.actors if a.text == "Syria"]) == 1
+
+
+def test_parties_and_their_people(pipeline):
+    report = pipeline("Awami League activists clashed with BNP supporters in Feni, Bangladesh. "
+                      "Police also detained a leader of the Pakistan Peoples Party.")
+    names = coded(report)
+    assert names["Awami League activists"][:2] == ("Bangladesh Awami League", None)
+    assert names["BNP supporters"][:2] == ("BNP: Bangladesh Nationalist Party", None)
+    assert names["Pakistan Peoples Party"][0] == "PPP: Pakistan Peoples Party"
+    assert {a.type for a in report.actors if a.name and "Party" in a.name} == {"Political party"}
+
+
+def test_a_country_after_a_town_is_where_not_who(pipeline):
+    report = pipeline("Gunmen shot two traders in Dhaka, Bangladesh on Sunday. Bangladesh "
+                      "condemned the attack.")
+    countries = [a for a in report.actors if a.text == "Bangladesh"]
+    assert len(countries) == 1 and countries[0].start > report.raw.index("Sunday")
+
+
+def test_a_town_inside_a_longer_name_does_not_vote_for_a_country(pipeline):
+    # "Central" and "University" are also towns in the United States
+    report = pipeline("Teachers rioted at Pondicherry Central University over unpaid salaries.")
+    assert {a.country for a in report.actors} <= {"India", None}
+
+
+def test_plain_people_are_civilians_and_bare_militants_armed(pipeline):
+    names = coded(pipeline("Security forces killed five militants; two people and a driver "
+                           "were wounded."))
+    assert names["militants"][1] == 3
+    assert names["people"][1] == names["driver"][1] == 7

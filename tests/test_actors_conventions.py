@@ -181,3 +181,17 @@ def test_the_acled_export_carries_the_coded_actors(tmp_path):
     protest = rows["Protesters (India)"]
     assert (protest["inter1"], protest["actor2"], protest["inter2"], protest["interaction"]) == (
         "6", "", "", "60")
+
+
+def test_the_harmed_are_the_target_of_an_explosion(pipeline):
+    event = _event(pipeline, "Three policemen were injured in a bomb attack in Peshawar, "
+                             "Pakistan on Monday.")
+    assert event.event_type == "Explosions/Remote violence"
+    assert (event.actor2.name, event.actor2.inter) == ("Police Forces of Pakistan", 1)
+    assert (event.actor1.name, event.actor1.inter) == ("Unidentified Armed Group (Pakistan)", 3)
+
+
+def test_a_battle_has_two_sides(pipeline):
+    event = _event(pipeline, "A militant was killed in a gunfight with police in Sopore, India "
+                             "on Friday.")
+    assert {event.actor1.inter, event.actor2.inter} == {1, 3}

@@ -116,15 +116,22 @@ def _country_votes(dictionary: ActorDictionary, report: Report,
             index = end
             continue
         sentence_start = index == 0 or tokens[index - 1].sent != tokens[index].sent
+        # a one-word town after another capitalised word is a word of a longer name ("Central"
+        # and "University" in "Pondicherry Central University", "Union" in "Workers' Union")
+        inside_name = not sentence_start and _capitalised(words[index - 1])
         for length in (3, 2, 1):
             key = tuple(w for w in words[index:index + length] if w != "-")
-            country = None if sentence_start and length == 1 else cities.get(key)
+            country = None if (sentence_start or inside_name) and length == 1 else cities.get(key)
             if country:
                 votes[country] += _VOTE_CITY
                 index += length - 1
                 break
         index += 1
     return votes
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word == "'"
 
 
 def code_mention(dictionary: ActorDictionary, report: Report, context: DocumentContext,

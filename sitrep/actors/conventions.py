@@ -55,7 +55,7 @@ _AGAINST = re.compile(r"\b(?:against|demand\w*|urg\w*|slam\w*|criticis\w*|critic
                       r"oppos\w*|condemn\w*|denounc\w*|protest\w* (?:at|over)|govern\w*|"
                       r"arrest\w* of|detention of|killing of|murder of)\W+(?:\w+\W+){0,3}$",
                       re.IGNORECASE)
-_VIOLENT = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+_CROWDS = {"Protests", "Riots"}       # where a party is the crowd's associated actor
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
 _GENERIC_NAME = re.compile(r"^(?:Unidentified Armed Group|Rioters|Protesters|Civilians|Rebels) \(.+\)$")
 
@@ -112,6 +112,8 @@ class _Coder:
         self.event = event
         self.people_harmed = _people_harmed(event, report.quantities, report.actors) \
             if report is not None else None
+        self.casualties = [(q.start, q.end) for q in (report.quantities if report else ())
+                           if q.kind in ("killed", "injured")]
         spans = [(span.start, span.end) for span in event.evidence]
         self.sentence_actors = [a for a in (report.actors if report is not None else ())
                                 if any(start <= a.start < end for start, end in spans)]
@@ -137,6 +139,9 @@ class _Coder:
             actor2, assoc2 = self.intervention(actor2, assoc2, sub in _INTERVENTION)
             assoc1 += self.organisers(actor1, actor2)
         elif kind == "Riots":
+            if actor2 is not None and actor2.type == PARTY_TYPE:
+                # "supporters of two parties clashed": both sides are rioting crowds
+                actor2, assoc2 = self.crowd(actor2, assoc2, 5, "riot")
             actor1, actor2, assoc1 = self.riot(actor1, actor2, assoc1)
             assoc1 += self.organisers(actor1, actor2)
         elif kind == "Violence against civilians":
@@ -146,6 +151,10 @@ class _Coder:
             actor2, assoc2 = self.victims(actor2 or self.people_harmed, assoc2)
             actor1 = actor1 or self.armed_here(actor2) or self.implied(3, "perpetrator not named")
         elif kind in ("Explosions/Remote violence", "Battles"):
+            if kind != "Battles" and actor1 is not None and actor2 is None and self.harmed(actor1):
+                # "three policemen were injured in a bomb attack": the harmed are the target
+                actor1, actor2 = None, actor1
+                self.reasons.append(f"actor1 {actor2.text!r} was harmed: the target (actor2)")
             if actor1 is not None and actor1.inter == 7 and (actor2 is None or actor2.inter == 7):
                 actor1, actor2 = None, actor2 or actor1     # "two people were killed in a blast"
                 self.reasons.append("the unarmed actor1 is the victim (actor2)")
@@ -242,6 +251,10 @@ class _Coder:
             detained, _ = self.victims(detained, [])
         return self.implied_state("COP", "the arresting force, not named"), detained
 
+    def harmed(self, actor: Actor) -> bool:
+        """Is the mention inside a casualty count ("Three policemen were injured")?"""
+        return any(start <= actor.start and actor.end <= end for start, end in self.casualties)
+
     def armed_here(self, other: Actor | None) -> Actor | None:
         """A non-state armed actor the event's sentence names (not ``other``): the doer of an
         act whose clause names none ("were killed in an attack by unidentified assailants")."""
@@ -287,8 +300,9 @@ class _Coder:
         return None
 
     def militia(self, actor: Actor | None, kind: str) -> Actor | None:
-        """A political party acting violently is its militia (ACLED: political militia)."""
-        if actor is None or actor.type != PARTY_TYPE or kind not in _VIOLENT:
+        """A political party acting outside a demonstration (fighting, attacking, arrested as
+        a body) is its militia, ACLED's political militia (3); in a crowd it is associated."""
+        if actor is None or actor.type != PARTY_TYPE or kind in _CROWDS:
             return actor
         self.reasons.append(f"{actor.name!r} acting in {kind.lower()}: the party's militia")
         return replace(actor, name=f"{actor.name} Militia", inter=3, type=INTER_TYPES[3],

@@ -267,8 +267,11 @@ def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
     if before in _LOCATIVE or before in _DIRECTIONS or (
             before == "," and index >= 2 and (words[index - 2][:1].isupper() or
                                               folded[index - 2] in _PLACE_NOUNS)
-            and not (end < len(words) and words[end][:1].islower())):
-        return None                                 # "in Syria", "in Sinai, Egypt": a place
+            and not (end < len(words) and words[end][:1].islower()
+                     and folded[end] not in _NOT_VERBS)):
+        # "in Syria", "in Sinai, Egypt", "in Dhaka, Bangladesh on Sunday": a place ("..., Egypt
+        # said" is the state)
+        return None
     direct = _role_at(folded, end) if kind == "country" else None
     if direct is not None and direct[0].kind == "state":       # "Russia troops"
         return [_role_mention(positions, index, direct[1], direct[0], iso3, True,

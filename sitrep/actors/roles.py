@@ -31,11 +31,13 @@ ROLES: dict[tuple[str, ...], Role] = {
         artillery tanks servicemen serviceman servicemembers personnel units unit battalion
         brigade regiment division garrison garrisons military_forces ground_forces
         army_troops national_guard coast_guard air_defences air_defenses navy_ships
+        jawan jawans trooper troopers paramilitaries paramilitary_forces
         peacekeepers peacekeeping_troops peacekeeping_force peacekeeping_forces observers
         gen. lt. col. maj. brig. lt._gen. maj._gen. brig._gen. lt._col. colonel"""),
     **_roles("COP", "state", """police policemen policeman police_officers police_officer
         officers gendarmes gendarmerie security_forces security_personnel border_guards
-        border_guard border_police riot_police law_enforcement"""),
+        border_guard border_police riot_police law_enforcement constable constables cops
+        cop"""),
     **_roles("GOV", "state", """government governments officials official authorities
         administration regime minister ministers president prime_minister foreign_minister
         defence_minister defense_minister leader leaders cabinet envoy envoys diplomats
@@ -112,7 +114,8 @@ GROUP_HEADS = frozenset("""group groups fighters fighter militants militant jiha
     jihadist rebels rebel insurgents insurgent militia militias militiamen forces troops members
     member gunmen terrorists terrorist loyalists movement organization organisation network cell
     cells faction factions commanders commander units unit brigade brigades extremists
-    guerrillas separatists affiliate affiliates""".split())
+    guerrillas separatists affiliate affiliates activists activist supporters supporter
+    workers worker cadres cadre leaders leader men youths""".split())
 
 # Words before a state role that tie it to the government ("regime troops", "pro-regime forces").
 STATE_MODIFIERS = frozenset("""regime government pro-regime pro-government state security
