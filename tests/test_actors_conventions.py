@@ -99,6 +99,15 @@ def test_arrests_have_the_arresting_force_as_actor1():
     assert event.actor1.name == "Police Forces of India"
 
 
+def test_arrests_always_have_the_detained_and_excessive_force_the_forces_first():
+    event = _coded("Strategic developments", "Arrests", POLICE, None)
+    assert (event.actor2.name, event.actor2.inter) == ("Civilians (India)", 7)
+    event = _coded("Protests", "Excessive force against protesters", STUDENTS, POLICE)
+    assert (event.actor1.inter, event.actor2.name) == (1, "Protesters (India)")
+    event = _coded("Riots", "Violent demonstration", POLICE, None)
+    assert (event.actor1.name, event.actor2.inter) == ("Rioters (India)", 1)
+
+
 def test_a_state_force_coded_with_the_document_country_takes_the_event_country():
     event = _coded("Battles", "Armed clash", GUNMEN, POLICE)
     assert event.actor2.name == "Police Forces of India"

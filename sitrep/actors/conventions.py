@@ -135,9 +135,16 @@ class _Coder:
             actor2 = None                           # one mention cannot be both sides
             self.reasons.append("actor2 was actor1's own mention: dropped")
         if kind == "Protests":
+            if actor1 is not None and actor1.inter in (1, 8) and sub in _INTERVENTION:
+                actor1, actor2 = actor2, actor1     # the crowd, then the forces (see below)
             actor1, assoc1 = self.crowd(actor1, assoc1, 6, "protest")
             actor2, assoc2 = self.intervention(actor2, assoc2, sub in _INTERVENTION)
             assoc1 += self.organisers(actor1, actor2)
+            if sub == "Excessive force against protesters" and actor2 is not None:
+                # ACLED: the forces who used it are actor1, the protesters they hit actor2
+                actor1, actor2, assoc1, assoc2 = actor2, actor1, assoc2, assoc1
+                self.reasons.append("excessive force: the forces are actor1, the protesters "
+                                    "actor2")
         elif kind == "Riots":
             if actor2 is not None and actor2.type == PARTY_TYPE:
                 # "supporters of two parties clashed": both sides are rioting crowds
@@ -214,8 +221,8 @@ class _Coder:
 
     def riot(self, actor1, actor2, assoc1):
         # "police clashed with rioters": the crowd leads, the forces are its counterpart
-        if actor1 is not None and actor1.inter in (1, 8) and actor2 is not None and \
-                actor2.inter not in (1, 8):
+        if actor1 is not None and actor1.inter in (1, 8) and (
+                actor2 is None or actor2.inter not in (1, 8)):
             actor1, actor2 = actor2, actor1
             self.reasons.append("the rioting crowd is actor1, the forces actor2")
         if actor1 is not None and actor1.inter in (1, 2, 3, 4, 8) and not _generic(actor1):
@@ -242,14 +249,22 @@ class _Coder:
 
     def arrest(self, actor1, actor2):
         if actor1 is not None and actor1.inter in (1, 8):
-            return actor1, actor2
-        if actor2 is not None and actor2.inter in (1, 8) and actor1 is not None:
+            force, detained = actor1, actor2
+        elif actor2 is not None and actor2.inter in (1, 8) and actor1 is not None:
             self.reasons.append("the arresting force is actor1")
-            return actor2, actor1
-        detained = actor2 if actor2 is not None else actor1
-        if detained is not None and detained.inter == 7:
+            force, detained = actor2, actor1
+        else:
+            force = self.implied_state("COP", "the arresting force, not named")
+            detained = actor2 if actor2 is not None else actor1
+        if detained is not None and detained.inter in (1, 8) and force is not None and \
+                force.inter in (1, 8):
+            detained = None                 # "police officers arrested ...": the same side
+        if detained is None:
+            # someone was detained: a person the report names, civilians unless a group
+            return force, self.implied(7, "the detained, not named as a group")
+        if detained.inter == 7:
             detained, _ = self.victims(detained, [])
-        return self.implied_state("COP", "the arresting force, not named"), detained
+        return force, detained
 
     def harmed(self, actor: Actor) -> bool:
         """Is the mention inside a casualty count ("Three policemen were injured")?"""
