@@ -108,6 +108,8 @@ def test_an_article_counts_only_people():
      [("Two soldiers and three militants were killed", "killed", 5)]),
     ("The bomber set off his vest, killing himself and wounding two guards.",
      [("killing himself", "killed", 1), ("wounding two guards", "injured", 2)]),
+    ("Four guards were abducted and killed by the gang.",
+     [("Four guards were abducted and killed", "killed", 4)]),
     ("Between 8 and 11 workers were beaten to death.",
      [("Between 8 and 11 workers were beaten to death", "killed", 8)]),
 ])

@@ -135,16 +135,7 @@ class _Coder:
             actor2 = None                           # one mention cannot be both sides
             self.reasons.append("actor2 was actor1's own mention: dropped")
         if kind == "Protests":
-            if actor1 is not None and actor1.inter in (1, 8) and sub in _INTERVENTION:
-                actor1, actor2 = actor2, actor1     # the crowd, then the forces (see below)
-            actor1, assoc1 = self.crowd(actor1, assoc1, 6, "protest")
-            actor2, assoc2 = self.intervention(actor2, assoc2, sub in _INTERVENTION)
-            assoc1 += self.organisers(actor1, actor2)
-            if sub == "Excessive force against protesters" and actor2 is not None:
-                # ACLED: the forces who used it are actor1, the protesters they hit actor2
-                actor1, actor2, assoc1, assoc2 = actor2, actor1, assoc2, assoc1
-                self.reasons.append("excessive force: the forces are actor1, the protesters "
-                                    "actor2")
+            actor1, actor2, assoc1, assoc2 = self.protest(sub, actor1, actor2, assoc1, assoc2)
         elif kind == "Riots":
             if actor2 is not None and actor2.type == PARTY_TYPE:
                 # "supporters of two parties clashed": both sides are rioting crowds
@@ -158,33 +149,7 @@ class _Coder:
             actor2, assoc2 = self.victims(actor2 or self.people_harmed, assoc2)
             actor1 = actor1 or self.armed_here(actor2) or self.implied(3, "perpetrator not named")
         elif kind in ("Explosions/Remote violence", "Battles"):
-            if kind != "Battles" and actor1 is not None and actor2 is None and self.harmed(actor1):
-                # "three policemen were injured in a bomb attack": the harmed are the target
-                actor1, actor2 = None, actor1
-                self.reasons.append(f"actor1 {actor2.text!r} was harmed: the target (actor2)")
-            if actor1 is not None and actor1.inter == 7 and (actor2 is None or actor2.inter == 7):
-                actor1, actor2 = None, actor2 or actor1     # "two people were killed in a blast"
-                self.reasons.append("the unarmed actor1 is the victim (actor2)")
-            if actor1 is None and actor2 is not None and actor2.inter in (2, 3, 4) and \
-                    self.people_harmed is not None:
-                # "five villagers were killed when militants opened fire": the armed group did it
-                actor1, actor2 = actor2, None
-                self.reasons.append("the armed actor2 of a report of people harmed is actor1")
-            if actor1 is None:
-                actor1 = self.armed_here(actor2)
-            if actor1 is None and (actor2 is None or actor2.inter in (1, 7, 8)):
-                actor1 = self.implied(3, "attacker not named")
-            elif kind == "Battles" and actor2 is None and actor1.inter in (2, 3, 4):
-                # a battle has two sides: the forces the sentence names fought this group
-                actor2 = self.state_here(actor1)
-            elif kind == "Battles" and actor2 is None and actor1.inter in (1, 8):
-                # a battle has two sides: the forces fought someone the sentence names, or one
-                # it does not
-                actor2 = self.armed_here(actor1) or self.implied(3, "the other side, not named")
-            if actor2 is not None and actor2.inter == 7:
-                actor2, assoc2 = self.victims(actor2, assoc2)
-            elif actor2 is None and kind != "Battles" and self.people_harmed:
-                actor2, assoc2 = self.victims(self.people_harmed, assoc2)
+            actor1, actor2, assoc2 = self.attack(kind, actor1, actor2, assoc2)
         elif sub == "Arrests":
             actor1, actor2 = self.arrest(actor1, actor2)
         actor1, actor2 = self.militia(actor1, kind), self.militia(actor2, kind)
@@ -196,6 +161,51 @@ class _Coder:
         return replace(event, actor1=actor1, actor2=actor2, assoc_actor1=tuple(assoc1),
                        assoc_actor2=tuple(assoc2),
                        reasons=event.reasons + tuple(f"ACLED actors: {r}" for r in self.reasons))
+
+    def protest(self, sub, actor1, actor2, assoc1, assoc2):
+        """The crowd as actor1, its organisers associated; the forces only if they intervened
+        (and first when they used excessive force)."""
+        if actor1 is not None and actor1.inter in (1, 8) and sub in _INTERVENTION:
+            actor1, actor2 = actor2, actor1         # the crowd, then the forces
+        actor1, assoc1 = self.crowd(actor1, assoc1, 6, "protest")
+        actor2, assoc2 = self.intervention(actor2, assoc2, sub in _INTERVENTION)
+        assoc1 += self.organisers(actor1, actor2)
+        if sub == "Excessive force against protesters" and actor2 is not None:
+            # ACLED: the forces who used it are actor1, the protesters they hit actor2
+            self.reasons.append("excessive force: the forces are actor1, the protesters actor2")
+            return actor2, actor1, assoc2, assoc1
+        return actor1, actor2, assoc1, assoc2
+
+    def attack(self, kind, actor1, actor2, assoc2):
+        """Explosions and battles: the attacker (an unidentified armed group when unnamed), the
+        attacked or harmed; a battle's two sides."""
+        if kind != "Battles" and actor1 is not None and actor2 is None and self.harmed(actor1):
+            # "three policemen were injured in a bomb attack": the harmed are the target
+            actor1, actor2 = None, actor1
+            self.reasons.append(f"actor1 {actor2.text!r} was harmed: the target (actor2)")
+        if actor1 is not None and actor1.inter == 7 and (actor2 is None or actor2.inter == 7):
+            actor1, actor2 = None, actor2 or actor1     # "two people were killed in a blast"
+            self.reasons.append("the unarmed actor1 is the victim (actor2)")
+        if actor1 is None and actor2 is not None and actor2.inter in (2, 3, 4) and \
+                self.people_harmed is not None:
+            # "five villagers were killed when militants opened fire": the armed group did it
+            actor1, actor2 = actor2, None
+            self.reasons.append("the armed actor2 of a report of people harmed is actor1")
+        if actor1 is None:
+            actor1 = self.armed_here(actor2)
+        if actor1 is None and (actor2 is None or actor2.inter in (1, 7, 8)):
+            actor1 = self.implied(3, "attacker not named")
+        elif kind == "Battles" and actor2 is None and actor1.inter in (2, 3, 4):
+            # a battle has two sides: the forces the sentence names fought this group
+            actor2 = self.state_here(actor1)
+        elif kind == "Battles" and actor2 is None and actor1.inter in (1, 8):
+            # the forces fought someone the sentence names, or one it does not
+            actor2 = self.armed_here(actor1) or self.implied(3, "the other side, not named")
+        if actor2 is not None and actor2.inter == 7:
+            actor2, assoc2 = self.victims(actor2, assoc2)
+        elif actor2 is None and kind != "Battles" and self.people_harmed:
+            actor2, assoc2 = self.victims(self.people_harmed, assoc2)
+        return actor1, actor2, assoc2
 
     def crowd(self, actor, assoc, inter, what):
         """The crowd of a protest or riot as actor1; who the report says it was, associated."""

@@ -240,6 +240,9 @@ def _kind_after(words: list[str], k: int) -> tuple[str, int] | None:
     if k >= len(words):
         return None
     if words[k] in _AFTER:
+        if k + 2 < len(words) and words[k + 1] == "and" and _AFTER.get(words[k + 2]) == \
+                "killed":
+            return "killed", k + 3          # "abducted and killed": the outcome is the count
         return _AFTER[words[k]], k + 1
     if words[k] in _MANNER or words[k].endswith("ed"):
         if k + 1 < len(words) and words[k + 1] == "dead":
