@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from sitrep.actors.coding import state_name
 from sitrep.actors.dictionary import ActorDictionary
 from sitrep.actors.stage import FindActors
 from sitrep.language.segment import Segment
@@ -117,9 +118,13 @@ def test_every_country_has_military_and_police():
         report = find_actors(segment(Report("t", f"{country.demonyms[0]} soldiers and "
                                             f"{country.demonyms[0]} police officers arrived.")))
         names = {a.name for a in report.actors}
-        if not {f"Military Forces of {country.name}", f"Police Forces of {country.name}"} <= names:
+        if not {state_name("MIL", country.name), state_name("COP", country.name)} <= names:
             missing.append(country.name)
     assert not missing
+    # as ACLED writes them
+    assert state_name("COP", "Philippines") == "Police Forces of the Philippines"
+    assert state_name("MIL", "United States") == "Military Forces of the United States of America"
+    assert state_name("GOV", "India") == "Government of India"
 
 
 def test_offsets_slice_back_and_stage_pickles(pipeline):

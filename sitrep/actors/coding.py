@@ -21,11 +21,18 @@ from ..model import Actor, Report
 from .dictionary import ActorDictionary, INTER_TYPES
 from .recognize import Mention
 
-__all__ = ["DocumentContext", "document_context", "code_mention"]
+__all__ = ["DocumentContext", "document_context", "code_mention", "state_name"]
 
 _ARMED_NON_STATE = (2, 3, 4)
 _UNKNOWN = "unknown:"
 _STATE_NAMES = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}"}
+# ACLED writes state actors with the article English gives these countries ("Police Forces of
+# the Philippines", "Military Forces of the United States of America")
+_WITH_THE = {"Bahamas", "Central African Republic", "Comoros", "Republic of Congo",
+             "Democratic Republic of Congo", "Czech Republic", "Dominican Republic", "Gambia",
+             "Maldives", "Marshall Islands", "Netherlands", "Philippines", "Solomon Islands",
+             "United Arab Emirates", "United Kingdom"}
+_LONG_NAMES = {"United States": "the United States of America"}
 _ROLE_NAMES = {"rebel": ("Rebels ({})", 2, "REB"), "armed": ("Unidentified Armed Group ({})", 3,
                                                               "UAF"),
                "protester": ("Protesters ({})", 6, "CVL"), "rioter": ("Rioters ({})", 5, "CVL"),
@@ -210,6 +217,12 @@ def code_mention(dictionary: ActorDictionary, report: Report, context: DocumentC
     return _role_actor(dictionary, base, context, mention, mention.role.kind, cue)
 
 
+def state_name(sector: str, country: str) -> str:
+    """ACLED's name of a state's forces or government: "Military Forces of Myanmar"."""
+    written = _LONG_NAMES.get(country) or (f"the {country}" if country in _WITH_THE else country)
+    return _STATE_NAMES.get(sector, "Government of {}").format(written)
+
+
 def _unknown_inter(name: str) -> int:
     """An unknown group's ACLED inter: a rebel group (2) when its name claims an armed struggle
     against the state, else a political militia (3), ACLED's most common type for small groups."""
@@ -226,7 +239,7 @@ def _state_actor(dictionary, base, context, iso3, sector, why) -> Actor:
     if sector in ("MIL", "COP") and iso3 and context.country and iso3 != context.country:
         inter, kind = 8, INTER_TYPES[8]
         why += f"; foreign forces ({context.country_reason})"
-    name = _STATE_NAMES.get(sector, "Government of {}").format(country) if country else None
+    name = state_name(sector, country) if country else None
     return Actor(**base, name=name, type=kind, inter=inter,
                  cameo=(iso3 or "") + sector, country=country,
                  actor_id=f"{iso3}:{sector}" if iso3 else None, reason=why)

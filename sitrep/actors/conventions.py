@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import Actor, Event, Report
+from .coding import state_name
 from .dictionary import INTER_TYPES, ActorDictionary
 from .roles import ROLES
 
@@ -45,7 +46,6 @@ PARTY_TYPE = "Political party"           # actors.tsv type of parties (no inter 
 _GENERIC = {3: "Unidentified Armed Group ({})", 5: "Rioters ({})", 6: "Protesters ({})",
             7: "Civilians ({})"}
 _GENERIC_KIND = {"armed": 3, "rioter": 5, "protester": 6, "civilian": 7}
-_STATE = {"MIL": "Military Forces of {}", "COP": "Police Forces of {}"}
 _GENERIC_ID = re.compile(r"^[A-Z]{3}:(armed|rioter|protester|civilian|rebel)$")
 _STATE_ID = re.compile(r"^([A-Z]{3}):(MIL|COP|GOV|LEG|JUD|SPY)$")
 # the words coding.py puts in a reason when the country came from the document, not the mention
@@ -348,14 +348,14 @@ class _Coder:
             return self.generic(actor.inter, actor, "generic actor")
         if state and from_document and state.group(1) != self.iso3:
             sector = state.group(2)
-            return replace(actor, name=_STATE.get(sector, "Government of {}").format(self.country),
+            return replace(actor, name=state_name(sector, self.country),
                            inter=1, type=INTER_TYPES[1], country=self.country,
                            cameo=self.iso3 + sector, actor_id=f"{self.iso3}:{sector}",
                            reason=f"{actor.reason}; {self.why}")
         if actor.actor_id is None and actor.name is None and actor.inter == 1 and \
                 actor.cameo and actor.cameo[-3:] in ("MIL", "COP", "GOV"):
             sector = actor.cameo[-3:]
-            return replace(actor, name=_STATE.get(sector, "Government of {}").format(self.country),
+            return replace(actor, name=state_name(sector, self.country),
                            country=self.country, cameo=self.iso3 + sector,
                            actor_id=f"{self.iso3}:{sector}", reason=f"{actor.reason}; {self.why}")
         return actor
@@ -389,8 +389,8 @@ class _Coder:
         base = self._trigger_actor()
         if base is None or self.country is None:
             return None
-        self.reasons.append(f"{_STATE[sector].format(self.country)}: {role}")
-        return replace(base, name=_STATE[sector].format(self.country), type=INTER_TYPES[1],
+        self.reasons.append(f"{state_name(sector, self.country)}: {role}")
+        return replace(base, name=state_name(sector, self.country), type=INTER_TYPES[1],
                        inter=1, cameo=self.iso3 + sector, country=self.country,
                        actor_id=f"{self.iso3}:{sector}",
                        reason=f"implied by the event: {role} ({self.why})")
