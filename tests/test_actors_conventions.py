@@ -71,6 +71,7 @@ def test_a_party_named_in_the_protest_sentence_is_associated_unless_protested_ag
         coded = CodeEventActors()(report).events[0]
         assert coded.actor1.name == "Protesters (India)"
         assert [a.name for a in coded.assoc_actor1] == expected
+        assert all(a.inter == 6 for a in coded.assoc_actor1)    # on the crowd's side
 
 
 def test_violence_against_civilians_victims_and_unnamed_perpetrator():
@@ -172,8 +173,8 @@ def test_the_acled_export_carries_the_coded_actors(tmp_path):
 
     docs = tmp_path / "docs.jsonl"
     docs.write_text("\n".join(json.dumps(d) for d in [
-        {"id": "a", "published": "2015-03-03", "text": "Unidentified gunmen shot dead two "
-                                                        "shopkeepers in Quetta, Pakistan on Sunday."},
+        {"id": "a", "published": "2015-03-03",
+         "text": "Unidentified gunmen shot dead two shopkeepers in Quetta, Pakistan on Sunday."},
         {"id": "b", "published": "2015-03-03", "text": "Hundreds of teachers staged a protest in "
                                                         "Lucknow, India on Monday demanding higher "
                                                         "salaries from the state government."},

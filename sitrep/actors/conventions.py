@@ -55,9 +55,11 @@ _AGAINST = re.compile(r"\b(?:against|demand\w*|urg\w*|slam\w*|criticis\w*|critic
                       r"oppos\w*|condemn\w*|denounc\w*|protest\w* (?:at|over)|govern\w*|"
                       r"arrest\w* of|detention of|killing of|murder of)\W+(?:\w+\W+){0,3}$",
                       re.IGNORECASE)
+_NOT_ORGANISERS = {"News agency", "International organisation", "Non-governmental organisation"}
 _CROWDS = {"Protests", "Riots"}       # where a party is the crowd's associated actor
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
-_GENERIC_NAME = re.compile(r"^(?:Unidentified Armed Group|Rioters|Protesters|Civilians|Rebels) \(.+\)$")
+_GENERIC_NAME = re.compile(r"^(?:Unidentified Armed Group|Rioters|Protesters|Civilians|Rebels) "
+                           r"\(.+\)$")
 
 
 class CodeEventActors:
@@ -153,8 +155,8 @@ class _Coder:
         elif sub == "Arrests":
             actor1, actor2 = self.arrest(actor1, actor2)
         actor1, actor2 = self.militia(actor1, kind), self.militia(actor2, kind)
-        assoc1 = _distinct([a for a in assoc1 if a is not None], actor1)
-        assoc2 = _distinct([a for a in assoc2 if a is not None], actor2)
+        assoc1 = _on_side(_distinct([a for a in assoc1 if a is not None], actor1), actor1)
+        assoc2 = _on_side(_distinct([a for a in assoc2 if a is not None], actor2), actor2)
         if not self.reasons and (actor1, actor2, assoc1, assoc2) == (
                 event.actor1, event.actor2, list(event.assoc_actor1), list(event.assoc_actor2)):
             return event
@@ -300,7 +302,7 @@ class _Coder:
         for actor in self.sentence_actors:
             before = self.text_before(actor)
             if _named(actor) and (actor.start, actor.end) not in taken and actor.inter not in (
-                    1, 8) and not _AGAINST.search(before):
+                    1, 8) and actor.type not in _NOT_ORGANISERS and not _AGAINST.search(before):
                 found.append(_plain(actor))
         if found:
             self.reasons.append("associated: " + ", ".join(repr(a.name) for a in found))
@@ -447,6 +449,17 @@ def _plain(actor: Actor) -> Actor:
     if actor.name and actor.name.endswith(" Militia") and actor.type == PARTY_TYPE:
         return replace(actor, name=actor.name[:-len(" Militia")])
     return actor
+
+
+def _on_side(actors: list[Actor], main: Actor | None) -> list[Actor]:
+    """Associated actors without a type code of their own (a party, a union) act on the main
+    actor's side: they carry its inter (ACLED codes one type per side)."""
+    if main is None or main.inter is None:
+        return actors
+    side = main.name or main.text
+    return [actor if actor.inter is not None else replace(
+        actor, inter=main.inter, reason=f"{actor.reason}; associated with {side!r}")
+        for actor in actors]
 
 
 def _distinct(actors: list[Actor], main: Actor | None) -> list[Actor]:
