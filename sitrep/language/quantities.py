@@ -17,7 +17,8 @@ __all__ = ["FindQuantities"]
 # Words after the counted noun ("two soldiers were wounded", "12 dead").
 _AFTER = {
     **dict.fromkeys("killed dead died slain executed massacred murdered perished beheaded "
-                    "drowned lynched".split(), "killed"),
+                    "drowned lynched slaughtered assassinated martyred succumbed".split(),
+                    "killed"),
     **dict.fromkeys("wounded injured hurt maimed".split(), "injured"),
     **dict.fromkeys("arrested detained jailed apprehended imprisoned".split(), "arrested"),
     **dict.fromkeys("abducted kidnapped".split(), "abducted"),
@@ -155,7 +156,7 @@ def _attach(words: list[str], index: int, count: Count):
     k = _past_aux(words, k)
     after = _kind_after(words, k)
     if after is not None and (head is not None or j == count.end):
-        if words[index] in ("a", "an", "one") and head not in _PERSONS and not (
+        if words[index] in ("a", "an", "one") and not _person(head) and not (
                 words[index] == "one" and head is None):
             return None                 # "at a Dhaka cafe was killed": not a count of people
         kind, stop = after
@@ -193,6 +194,15 @@ _PERSONS = frozenset("""man woman boy girl child baby person civilian soldier po
     serviceman peacekeeper employee staffer volunteer activist politician candidate lawmaker
     judge lawyer chief elder mother father son daughter wife husband brother sister jawan
     cadre trooper constable headmaster shopkeeper vendor labourer laborer passer-by""".split())
+# Endings of nouns for people ("fisherman", "terrorist", "publisher", "guardian"): what "a"
+# may count besides _PERSONS
+_PERSON_ENDINGS = ("man", "men", "woman", "ist", "er", "or", "ian", "ant")
+
+
+def _person(head: str | None) -> bool:
+    return head is not None and (head in _PERSONS or head.endswith(_PERSON_ENDINGS))
+
+
 _ASIDES = frozenset({"including", "among", "mostly", "many", "most", "all", "among", "some"})
 _MANNER = frozenset({"shot", "gunned", "beaten", "stabbed", "hacked", "burned", "burnt",
                      "stoned", "crushed", "tortured"})
@@ -247,6 +257,8 @@ def _kind_after(words: list[str], k: int) -> tuple[str, int] | None:
     if words[k] in _MANNER or words[k].endswith("ed"):
         if k + 1 < len(words) and words[k + 1] == "dead":
             return "killed", k + 2
+        if k + 1 < len(words) and (words[k], words[k + 1]) in _KILLED_BEFORE:
+            return "killed", k + 2                   # "were gunned down"
         if words[k + 1:k + 3] == ["to", "death"]:
             return "killed", k + 3
         if k + 2 < len(words) and words[k + 1] == "and" and words[k + 2] in _AFTER:
