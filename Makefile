@@ -43,7 +43,7 @@ test: setup
 
 # The long fuzz run (tests/fuzz_run.py): 10,000 generated hostile inputs through every reader,
 # the store and `sitrep run`; prints tracebacks, hangs, peak memory, stored vs rejected.
-# Cleaning and language stages only by default (about 20 minutes on 2 cores); the whole
+# Cleaning and language stages only by default (a few minutes on 2 cores); the whole
 # pipeline: make fuzz FUZZ_ARGS="--stages default".
 FUZZ_ARGS ?= --stages light
 fuzz: setup
