@@ -190,3 +190,51 @@ def test_a_run_of_rejections_then_a_good_record_keeps_the_good_record(tmp_path):
     assert len(reports) == 12
     assert "40 more rejections in a row (11-50)" in reports[10].rejection.message
     assert reports[11].id == "good" and reports[11].rejection is None
+
+
+# Text in bare <div>s, as older sites write it: with a <p> structure trafilatura found the text
+# even past the leaked subset, so that shape did not show the failure.
+ARTICLE = ("<html><head><title>Rebels attack an army base near Gao</title></head><body>"
+           "<div>Rebels attacked an army base near Gao on Monday, killing three soldiers, "
+           "officials said. &x; &xxe; &lol9;</div>"
+           "<div>The army said it repelled the attack after two hours of fighting.</div>"
+           "</body></html>")
+SUBSETS = {
+    "entity": '<!DOCTYPE html [<!ENTITY x "y">]>',
+    "external entity": '<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+    "parameter entity": '<!DOCTYPE html [<!ENTITY % p SYSTEM "file:///etc/hostname"> %p;]>',
+    "quoted > and ]": '<!DOCTYPE html [\n  <!ENTITY x "a > b ] c">\n  <!-- ] > -->\n]>\n',
+    "billion laughs": '<!DOCTYPE html [<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{n} "{("&lol" + str(n - 1 if n > 1 else "") + ";") * 10}">'
+        for n in range(1, 10)) + "]>",
+    "xhtml": '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC '
+             '"-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/'
+             'xhtml1-strict.dtd" [<!ENTITY x "y">]>',
+    "xml declaration only": '<?xml version="1.0"?>',
+}
+
+
+@pytest.mark.parametrize("head", SUBSETS.values(), ids=SUBSETS.keys())
+def test_a_page_with_a_doctype_entity_block_keeps_its_article_text(tmp_path, head):
+    # issue 16: rejected as 'empty' (lxml's HTML parser ends the DOCTYPE at its first ">", so the
+    # subset's rest became body text and the head was read as body; a page starting with an
+    # XML declaration was parsed as a fragment). The subset is dropped, never applied.
+    path = tmp_path / "page.html"
+    path.write_text(head + ARTICLE, encoding="utf-8")
+    [report] = read(path, seconds=10)
+    assert report.rejection is None
+    assert report.raw.startswith("Rebels attack an army base near Gao\nRebels attacked")
+    assert "repelled the attack" in report.raw
+    assert report.title == "Rebels attack an army base near Gao"
+    assert "]>" not in report.raw and "ENTITY" not in report.raw
+    # entities are not expanded: their references stay as written, nothing is read from disk
+    assert "&x; &xxe; &lol9;" in report.raw
+    assert "lollol" not in report.raw and "root:" not in report.raw
+
+
+def test_a_malformed_doctype_subset_leaves_the_page_to_the_parser(tmp_path):
+    # an unclosed literal: no guess at where the subset ends, so no article text is cut away
+    path = tmp_path / "page.html"
+    path.write_text('<!DOCTYPE html [<!ENTITY x "y>' + ARTICLE, encoding="utf-8")
+    [report] = read(path, seconds=10)
+    assert report.rejection is None and "repelled the attack" in report.raw

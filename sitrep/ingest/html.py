@@ -22,7 +22,8 @@ from .decode import InputRejected, decode_bytes
 from .documents import Found, ReadOptions, build_report, rejected_report
 from .html_meta import page_metadata
 
-__all__ = ["read_html", "extract_html", "canonical_url", "decode_html", "check_markup"]
+__all__ = ["read_html", "extract_html", "canonical_url", "decode_html", "check_markup",
+           "without_prolog"]
 
 # Trafilatura drops extractions under 250 characters by default; a short wire report ("Police
 # arrested 12 protesters in Nairobi on Monday.") is still a report, so the floor is one sentence.
@@ -109,7 +110,7 @@ def extract_html(html: str, path: str, record: int | None, report_id: str,
     import trafilatura
     from trafilatura.utils import load_html
 
-    tree = load_html(html)
+    tree = load_html(without_prolog(html))
     if tree is None:
         raise InputRejected(RejectCode.EMPTY, "HTML page without a document tree")
     meta = page_metadata(tree, url)  # before extraction, which prunes the tree
@@ -145,6 +146,53 @@ def decode_html(data: bytes) -> str:
             if "\x00" not in text:
                 return text
     return decode_bytes(data)[0]
+
+
+# What may come before a page's DOCTYPE: a byte-order mark, white space, processing instructions
+# (the XML declaration of an XHTML page), comments.
+_PROLOG_MISC = re.compile(r"\ufeff|\s+|<\?.*?\?>|<!--.*?-->", re.S)
+_DOCTYPE = re.compile(r"<!DOCTYPE\b[^\[>]*", re.I)
+# One item of a DTD internal subset: a markup declaration (quoted literals may hold ">" or "]"),
+# a parameter-entity reference, a comment, a processing instruction, white space. The
+# alternatives start with different characters and the repetitions are possessive (nothing to
+# backtrack into), so matching is linear in the subset's length, closed or not.
+_SUBSET_ITEM = re.compile(r"""\s+|%[\w.:-]+;|<!--.*?-->|<\?.*?\?>"""
+                          r"""|<!(?:ENTITY|ELEMENT|ATTLIST|NOTATION)\b"""
+                          r"""(?:"[^"]*+"|'[^']*+'|[^"'>]++)*+>""", re.S)
+_SUBSET_END = re.compile(r"\]\s*>")
+
+
+def without_prolog(html: str) -> str:
+    """The page as the HTML parser should see it: a leading XML declaration, and a DOCTYPE's
+    internal subset (``<!DOCTYPE html [<!ENTITY x "y">]>``), replaced by ``<!DOCTYPE html>``.
+
+    lxml's HTML parser knows neither: it ends the DOCTYPE at the first ">" — the rest of the
+    subset and its "]>" become body text, and the head is read as body — and it parses a page
+    that starts with ``<?xml ...?>`` as a fragment, where trafilatura then finds no main text
+    (such pages were rejected as ``empty``). The subset is dropped, never applied: entities
+    stay unexpanded (``&x;`` is text) and nothing external is ever loaded. A subset that is
+    not well formed leaves the page as it was, so that no text is lost to a guess.
+    """
+    position, declaration = 0, False
+    while True:
+        match = _PROLOG_MISC.match(html, position)
+        if not match or match.end() == position:
+            break
+        declaration = declaration or match[0].startswith("<?")
+        position = match.end()
+    doctype = _DOCTYPE.match(html, position)
+    if doctype and html.startswith("[", doctype.end()):
+        cursor = doctype.end() + 1
+        while (item := _SUBSET_ITEM.match(html, cursor)) and item.end() > cursor:
+            cursor = item.end()
+        end = _SUBSET_END.match(html, cursor)
+        if end is None:
+            return html
+        return "<!DOCTYPE html>" + html[end.end():]
+    if not declaration:
+        return html
+    # lxml reads a string that starts with a DOCTYPE (or <html>) as a whole document
+    return html[position:] if doctype else "<!DOCTYPE html>" + html[position:]
 
 
 # An opening tag and what follows its name, up to the next "<" or ">": a scan in linear time
