@@ -204,7 +204,9 @@ def main() -> int:
     print(f"tracebacks: {tracebacks}; hangs over {HANG_SECONDS} s: {hangs}; "
           f"batches run again one input at a time: {batch_failures}; "
           f"slowest input {tally.slowest[0]:.1f} s ({tally.slowest[1]})")
-    print(f"peak memory: {peak_mb:.0f} MB in process, {children_mb:.0f} MB the largest "
+    # a child forked from this process counts this process's pages until its exec: the
+    # figure for `sitrep run` is an upper bound (at least the in-process peak)
+    print(f"peak memory: {peak_mb:.0f} MB in process, at most {children_mb:.0f} MB the largest "
           f"`sitrep run` (limit {MEMORY_LIMIT_MB} MB)")
     print(f"reports: {sum(tally.read.values()):,} read, {tally.stored:,} stored, {rejected:,} "
           f"rejected with a reason ({', '.join(f'{k} {v}' for k, v in tally.codes.most_common())})"

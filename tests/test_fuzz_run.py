@@ -19,7 +19,7 @@ from sitrep.ingest import ReadOptions, read_inputs
 from sitrep.model import Report
 from sitrep.pipeline import Pipeline, register_stage
 from sitrep.store import EventQuery, Store
-from sitrep.store.run import run_into_store
+from sitrep.store.run import RunSummary, run_into_store
 
 FIELDS = ("id", "text", "title", "publisher", "url")
 
@@ -170,3 +170,38 @@ def test_an_over_long_filter_value_is_a_usage_error(filled_db, capsys):
         err = capsys.readouterr().err
         assert status == 2, (option, err)
         assert "too long" in err
+
+
+# -- the long run's harness (tests/fuzz_run.py, `make fuzz`): batches, accounting per input ------
+def test_the_fuzz_run_accounts_for_each_input_of_a_batch(tmp_path):
+    import random
+
+    from fuzz_inputs import generate
+    from fuzz_run import Tally, run_batch
+
+    from sitrep.config import load_config
+
+    config = load_config(overrides={"pipeline": {"stages": ["clean", "detect_language"]}})
+    inputs = []
+    for number in range(40):
+        name, data = generate(random.Random(f"harness-{number}"))
+        (tmp_path / f"{number:02d}").mkdir()
+        path = tmp_path / f"{number:02d}" / name
+        path.write_bytes(data)
+        inputs.append((number, path))
+    tally = Tally()
+    options = ReadOptions(limits=config.limits)
+    with Store(tmp_path / "s.db") as store:
+        assert run_batch(inputs, store, Pipeline(config), options, tally) is None
+    assert set(tally.read) == set(range(40)) and tally.unattributed == 0
+    assert tally.unaccounted(inputs) == []
+    assert tally.stored + sum(tally.codes.values()) >= sum(tally.read.values())
+    # an input whose report never reaches the store is named, not hidden in a batch total
+    missed = Tally()
+    owner: dict = {}
+    on_report = missed.counter(owner)
+    for report in missed.feed(inputs[:3], options, owner):
+        if report.path and not report.path.startswith(str(inputs[1][1])):
+            summary = RunSummary(stored=sum(missed.outcomes.values()) + 1)
+            on_report(summary, report)
+    assert missed.unaccounted(inputs[:3]) == [inputs[1][1]]
