@@ -238,3 +238,18 @@ def test_a_malformed_doctype_subset_leaves_the_page_to_the_parser(tmp_path):
     path.write_text('<!DOCTYPE html [<!ENTITY x "y>' + ARTICLE, encoding="utf-8")
     [report] = read(path, seconds=10)
     assert report.rejection is None and "repelled the attack" in report.raw
+
+
+@pytest.mark.parametrize("name", ["page", "page.xml", "page.xhtml"])
+@pytest.mark.parametrize("head", [SUBSETS["xhtml"], '\ufeff<!-- saved from url=(0042) -->\n'
+                                  '<!DOCTYPE html [<!ENTITY x "y">]>'],
+                         ids=["xml declaration", "byte-order mark and comment"])
+def test_a_page_without_an_html_name_is_recognised_past_its_prolog(tmp_path, name, head):
+    # an unnamed page was sniffed as plain text (markup and all) when anything preceded its
+    # DOCTYPE; an XHTML page named .xml was rejected as "XML that is not an RSS or Atom feed"
+    path = tmp_path / name
+    path.write_text(head + ARTICLE, encoding="utf-8")
+    [report] = read(path, seconds=10)
+    assert report.rejection is None
+    assert report.raw.startswith("Rebels attack an army base near Gao\nRebels attacked")
+    assert "<" not in report.raw

@@ -23,7 +23,7 @@ from .documents import Found, ReadOptions, build_report, rejected_report
 from .html_meta import page_metadata
 
 __all__ = ["read_html", "extract_html", "canonical_url", "decode_html", "check_markup",
-           "without_prolog"]
+           "looks_like_html", "without_prolog"]
 
 # Trafilatura drops extractions under 250 characters by default; a short wire report ("Police
 # arrested 12 protesters in Nairobi on Monday.") is still a report, so the floor is one sentence.
@@ -160,6 +160,19 @@ _SUBSET_ITEM = re.compile(r"""\s+|%[\w.:-]+;|<!--.*?-->|<\?.*?\?>"""
                           r"""|<!(?:ENTITY|ELEMENT|ATTLIST|NOTATION)\b"""
                           r"""(?:"[^"]*+"|'[^']*+'|[^"'>]++)*+>""", re.S)
 _SUBSET_END = re.compile(r"\]\s*>")
+
+
+_PROLOG_MISC_BYTES = re.compile(rb"\xef\xbb\xbf|\s+|<\?[^>]*\?>|<!--.*?-->", re.S)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether an unnamed input (no ``.html`` name) is a page: it starts with ``<!DOCTYPE html``
+    or ``<html`` once a byte-order mark, white space, an XML declaration (XHTML) and comments
+    (``<!-- saved from url=... -->``) are skipped. Looks at the first 4 KiB only."""
+    head, position = data[:4096], 0
+    while (match := _PROLOG_MISC_BYTES.match(head, position)) and match.end() > position:
+        position = match.end()
+    return head[position:position + 14].lower().startswith((b"<!doctype html", b"<html"))
 
 
 def without_prolog(html: str) -> str:

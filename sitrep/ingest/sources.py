@@ -23,7 +23,7 @@ from .budget import too_many_records, within_budget
 from .decode import InputRejected, decode_bytes
 from .documents import Found, ReadOptions, build_report, rejected_report, storable_path
 from .feeds import is_feed, read_feed
-from .html import canonical_url, read_html
+from .html import canonical_url, looks_like_html, read_html
 from .jsonl import looks_like_jsonl, read_jsonl, read_jsonl_line
 from .tabular import read_csv, read_json, read_tsv
 
@@ -38,8 +38,7 @@ StreamReader = Callable[..., Iterator[Report]]
 def read_text(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
     """One plain-text document; its id is its path. HTML without an ``.html`` name is
     recognised by its first tag."""
-    head = data[:512].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")) and not path.lower().endswith(".txt"):
+    if looks_like_html(data) and not path.lower().endswith(".txt"):
         yield from read_html(data, path, options)
         return
     try:
@@ -111,6 +110,8 @@ def read_feed_bytes(data: bytes, path: str, options: ReadOptions) -> Iterator[Re
 def read_xml(data: bytes, path: str, options: ReadOptions) -> Iterator[Report]:
     if is_feed(data):
         yield from read_feed_bytes(data, path, options)
+    elif looks_like_html(data):  # an XHTML page saved as .xml
+        yield from read_html(data, path, options)
     else:
         yield rejected_report(InputRejected(RejectCode.UNSUPPORTED_FORMAT,
                                             "XML that is not an RSS or Atom feed"), path, None)
@@ -298,8 +299,7 @@ def read_stream(stream: BinaryIO, options: ReadOptions, name: str = "stdin") -> 
     if data.startswith(b"\x1f\x8b"):
         yield from read_gzip(io.BytesIO(data), name, options, read_bytes, _stream_reader)
         return
-    lower = data[:512].lstrip().lower()
-    if lower.startswith((b"<!doctype html", b"<html")):
+    if looks_like_html(data):
         yield from read_html(data, name, options)
         return
     if is_feed(data):
