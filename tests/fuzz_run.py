@@ -57,7 +57,9 @@ class Tally:
     """Per-input accounting across batches: what was read from each input file and what became
     of each of its reports (stored, or rejected with a reason)."""
 
-    def __init__(self) -> None:
+    def __init__(self, hang_seconds: int = 0) -> None:
+        # SIGALRM after this many seconds on one input (0: none; the caller handles the signal)
+        self.hang_seconds = hang_seconds
         self.read: Counter = Counter()       # input number -> reports read from it
         self.outcomes: Counter = Counter()   # input number -> reports stored or rejected
         self.stored = 0
@@ -76,7 +78,8 @@ class Tally:
             if previous is not None:
                 self.slowest = max(self.slowest, (now - previous[1], str(previous[0])))
             previous = (path, now)
-            signal.alarm(HANG_SECONDS)
+            if self.hang_seconds:
+                signal.alarm(self.hang_seconds)
             for report in read_inputs([str(path)], options):
                 owner[id(report)] = (number, report)
                 self.read[number] += 1
@@ -143,7 +146,7 @@ def main() -> int:
     options = ReadOptions(limits=config.limits)
     work = Path(tempfile.mkdtemp(prefix="sitrep-fuzz-"))
     kinds: Counter = Counter()
-    tally = Tally()
+    tally = Tally(HANG_SECONDS)
     tracebacks = hangs = batch_failures = cli_failures = 0
     unaccounted: list[Path] = []
     signal.signal(signal.SIGALRM, _expired)
