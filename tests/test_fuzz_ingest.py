@@ -253,3 +253,13 @@ def test_a_page_without_an_html_name_is_recognised_past_its_prolog(tmp_path, nam
     assert report.rejection is None
     assert report.raw.startswith("Rebels attack an army base near Gao\nRebels attacked")
     assert "<" not in report.raw
+
+
+def test_a_feed_of_a_hundred_thousand_empty_items_is_folded(tmp_path):
+    # read whole (not streamed), a feed had no budget: 100,000 `missing_field` rejections
+    path = tmp_path / "junk.rss"
+    path.write_text("<?xml version='1.0'?><rss><channel>"
+                    + "<item><title>t</title></item>" * 100_000 + "</channel></rss>")
+    reports = read(path, Limits(max_rejections_in_a_row=50), seconds=60)
+    assert len(reports) == 51
+    assert "99,950 more rejections in a row" in reports[50].rejection.message

@@ -275,7 +275,8 @@ def _read_file(path: str, options: ReadOptions) -> Iterator[Report]:
     if len(data) > options.limits.max_bytes:  # grew since stat, or a special file
         yield _too_large(name, options)
         return
-    yield from read_bytes(data, name, options)
+    # a whole-file read can hold many documents too (a feed's items): the same budgets
+    yield from within_budget(read_bytes(data, name, options), name, options.limits)
 
 
 def _too_large(path: str, options: ReadOptions) -> Report:
