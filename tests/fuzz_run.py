@@ -36,6 +36,7 @@ from fuzz_inputs import generate  # noqa: E402
 
 from sitrep.config import load_config  # noqa: E402
 from sitrep.ingest import ReadOptions, read_inputs  # noqa: E402
+from sitrep.model import Report  # noqa: E402
 from sitrep.pipeline import Pipeline  # noqa: E402
 from sitrep.store import Store  # noqa: E402
 from sitrep.store.run import RunSummary, run_into_store  # noqa: E402
@@ -103,6 +104,10 @@ class Tally:
                 print(f"UNATTRIBUTED report {report.path!r} {report.id!r}", file=sys.stderr)
                 return
             self.outcomes[entry[0]] += gained + sum(codes.values())
+            if codes.get("stage_error"):  # a stage raised: recorded, but a bug to look at
+                print(f"STAGE ERROR on {report.path}: "
+                      f"{report.rejection.message if report.rejection else '(not stored)'}",
+                      file=sys.stderr)
             self.stored += gained
             self.codes.update(codes)
         return on_report
@@ -143,6 +148,9 @@ def main() -> int:
         if args.stages == "light" else None
     config = load_config(overrides=overrides)
     pipeline = Pipeline(config)
+    # models load on first use: not a hang of whichever input comes first
+    pipeline(Report(id="warm-up", raw="Rebels attacked an army base near Gao on Monday, "
+                                      "killing three soldiers, officials said."))
     options = ReadOptions(limits=config.limits)
     work = Path(tempfile.mkdtemp(prefix="sitrep-fuzz-"))
     kinds: Counter = Counter()
