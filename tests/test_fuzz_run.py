@@ -205,3 +205,13 @@ def test_the_fuzz_run_accounts_for_each_input_of_a_batch(tmp_path):
             summary = RunSummary(stored=sum(missed.outcomes.values()) + 1)
             on_report(summary, report)
     assert missed.unaccounted(inputs[:3]) == [inputs[1][1]]
+
+
+@pytest.mark.parametrize("digit", ["\u277a", "\u00b2", "\u2464"])  # ❺ ² ⑤: isdigit(), not int()
+def test_a_digit_int_cannot_read_is_not_a_count(digit):
+    # found by `make fuzz` (full pipeline): find_quantities raised ValueError on "❺", so the
+    # report was rejected as a stage error instead of analysed
+    from sitrep.language.numbers import read_count
+
+    assert read_count(["killing", digit, "soldiers"], 1) is None
+    assert read_count(["killing", "\u0665", "soldiers"], 1).low == 5  # Arabic-Indic five: a count

@@ -134,7 +134,7 @@ def person_context(tokens, index: int, candidates: tuple[Candidate, ...]) -> str
 
 def _age(tokens, index: int) -> bool:
     word = _word(tokens, index)
-    return word.isdigit() and 1 <= int(word) <= 110
+    return word.isdecimal() and 1 <= int(word) <= 110
 
 
 def not_a_place(tokens, index: int, candidates: tuple[Candidate, ...], text: str) -> str | None:

@@ -46,7 +46,7 @@ def _number(words: list[str], i: int) -> tuple[int, int] | None:
         return None
     word = words[i]
     digits = word.replace(",", "")
-    if digits.isdigit() and len(digits) <= 9:
+    if digits.isdecimal() and len(digits) <= 9:
         value, end = int(digits), i + 1
     elif word in ("a", "an") and i + 1 < len(words) and words[i + 1] == "dozen":
         return 12, i + 2
