@@ -26,6 +26,9 @@ BUILTIN_STAGES: dict[str, str] = {
     "locate_events": "sitrep.geo.locate:LocateEvents",
     # each event's date and ACLED time_precision (sitrep/time)
     "date_events": "sitrep.time.date_events:DateEvents",
+    # drop asserted mentions a learned model judges not events that happened: background,
+    # statistics, generic statements, reactions, meta-text (sitrep/events/assess.py)
+    "assess_events": "sitrep.events.assess:AssessEvents",
     # one event per happening within a report, with all its evidence (sitrep/events)
     "merge_events": "sitrep.events.merge:MergeEvents",
     # each event's actors named and typed as ACLED codes them, in the event's country (sitrep/actors)

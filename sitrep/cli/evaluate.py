@@ -1,4 +1,4 @@
-"""`sitrep eval events|geo|time|merge ...`: score sitrep against gold data (see ../shared/data/README.md).
+"""`sitrep eval events|geo|time|merge|acled|articles ...`: score sitrep against gold data (see ../shared/data/README.md).
 
 Each evaluation lives in ``sitrep/eval/NAME.py`` with ``add_arguments(parser)`` and
 ``run(args) -> int``; it prints its scores and returns an exit status.
@@ -14,6 +14,7 @@ EVALUATIONS = {
     "time": ("sitrep.eval.time", "time expressions on TimeML files (--timeml)"),
     "merge": ("sitrep.eval.merge", "cross-report event merging on annotated incidents (--gold)"),
     "acled": ("sitrep.eval.acled", "ACLED actors, types, places, days, deaths on ACLED notes (--notes)"),
+    "articles": ("sitrep.eval.articles", "events in whole real news articles, hand-annotated (--gold)"),
 }
 
 

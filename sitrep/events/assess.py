@@ -12,7 +12,7 @@ rules' reasons, the words around its trigger and their syntax, the sentence's te
 quotation and aggregate cues, its time anchor relative to the publication date, its place, its
 position in the document and how often the document tells the same kind of event). It is trained
 by ``python -m sitrep.events.train_assess`` on the hand-annotated HRDsAttack articles (MIT) —
-never on the measuring sets — and shipped as ``sitrep/events/data/assess.json`` (feature ->
+never on the measuring sets — and shipped as ``sitrep/events/assess_model.json`` (feature ->
 weight, with the threshold and the training figures).
 
 Mentions that are not asserted (denied, hypothetical, future, uncertain) are left as they are:
@@ -36,7 +36,7 @@ from ..model import Event, Report
 
 __all__ = ["AssessEvents", "EventFeatures", "load_model"]
 
-MODEL_PATH = Path(__file__).parent / "data" / "assess.json"
+MODEL_PATH = Path(__file__).parent / "assess_model.json"
 
 _MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall"}
 _CUES = {"if", "whether", "since", "every", "often", "routinely", "usually", "frequently",
@@ -215,12 +215,18 @@ class AssessEvents:
     """Keep the asserted mentions the model judges events that happened (module docstring).
 
     ``model``: a model file other than the shipped one; ``threshold``: override its threshold
-    (higher keeps fewer mentions: more precise, less complete).
+    (higher keeps fewer mentions: more precise, less complete). ``min_sentences``: documents
+    shorter than this are left alone: the model learned from whole articles, where a mention's
+    place in the story, its date against the publication date and its repetitions tell news from
+    background; a snippet of a sentence or two (a wire brief, a coder's note, a CASE sentence) has
+    none of that context, and whoever cut it out already chose it as an event.
     """
 
     name = "assess_events"
 
-    def __init__(self, model: str | None = None, threshold: float | None = None) -> None:
+    def __init__(self, model: str | None = None, threshold: float | None = None,
+                 min_sentences: int = 4) -> None:
+        self.min_sentences = int(min_sentences)
         loaded = load_model(model)
         self.weights: dict[str, float] = loaded["weights"]
         self.threshold = float(loaded["threshold"] if threshold is None else threshold)
@@ -229,7 +235,7 @@ class AssessEvents:
                               "E132")
 
     def __call__(self, report: Report) -> Report:
-        if not report.events:
+        if not report.events or len(report.sentences) < self.min_sentences:
             return report
         features = EventFeatures(report)
         kept = []

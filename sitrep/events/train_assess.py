@@ -168,7 +168,7 @@ def candidates(data: Path):
                    for path in sorted((data / "ann").glob("*.json"))}
     if not annotations:
         raise SystemExit(f"no annotations in {data / 'ann'}")
-    stages = load_config().stages
+    stages = list(load_config().stages)
     stages = stages[:stages.index("date_events") + 1]
     pipeline = Pipeline(load_config(overrides={"pipeline": {"stages": stages}}))
     records = [line for line in (data / "train_dev.jsonl").read_text(encoding="utf-8").splitlines()
