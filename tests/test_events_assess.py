@@ -67,14 +67,14 @@ def test_threshold_bounds_keep_all_or_no_asserted_mentions(dated_report):
 def test_each_kept_mention_says_its_probability(dated_report):
     judged = _judged(dated_report, min_sentences=1)
     features = EventFeatures(dated_report)
-    model = load_model()
+    stage = AssessEvents(min_sentences=1)
     for event in judged.events:
         if event.modality != "asserted":
             continue
         original = next(e for e in dated_report.events if dataclasses.replace(
                 e, reasons=event.reasons) == event)
-        p = probability(model["weights"], features.features(original, dated_report.events))
-        assert p >= model["threshold"]
+        p = stage.probability(original, features.features(original, dated_report.events))
+        assert p >= stage.threshold
         assert f"event-ness {p:.2f}" in event.reasons[-1]
 
 
@@ -110,23 +110,29 @@ def test_the_recipe_learns_a_separable_feature_and_folds_by_article():
         for i in range(6):
             good = i % 2
             rows.append((f"art{article}", ["bias", f"cue={'news' if good else 'history'}",
-                                           f"noise={i % 3}"], good, True))
+                                           f"noise={i % 3}"], good, True, "Arrests"))
     weights = train_assess.fit(rows)
     assert weights["cue=news"] > 0 > weights["cue=history"]
     out_of_fold = train_assess.cross_validate(rows)
     assert ((out_of_fold >= 0.5) == [row[2] == 1 for row in rows]).all()
     assert 0.2 <= train_assess.choose_threshold(rows, out_of_fold) <= 0.8
+    # 30 events and 30 non-events of one kind: judged; a kind seen once is not
+    rows.append(("art0", ["bias"], 1, True, "Armed clash"))
+    assert train_assess.judged_kinds(rows) == {"Arrests": [30, 30]}
 
 
-def test_whole_article_precision_floor(shared_dir):
-    """The measuring set (never trained on): precision must stay well above the rules alone."""
-    from sitrep.eval.articles import _system_from_pipeline, load_gold, score
-
-    gold_dir = shared_dir / "data" / "articles"
-    if not gold_dir.is_dir():
-        pytest.skip(f"{gold_dir} is absent")
-    figures = score(load_gold(gold_dir), _system_from_pipeline(gold_dir)).ratios()
-    # rules alone: precision 0.478, recall 0.681, 1.58 wrong events per no-event article
-    assert figures["precision"] >= 0.65
-    assert figures["recall"] >= 0.64
-    assert figures["wrong_typed_per_no_event_article"] <= 0.8
+def test_kinds_the_model_did_not_learn_are_judged_by_their_context_alone(dated_report):
+    model = load_model()
+    assert "Arrests" in model["judged"]
+    assert "Government regains territory" not in model["judged"]
+    stage = AssessEvents(min_sentences=1)
+    features = EventFeatures(dated_report)
+    event = next(e for e in dated_report.events if e.modality == "asserted")
+    names = features.features(event, dated_report.events)
+    stage.judged = frozenset({event.sub_event_type or f"P:{event.plover_type}"})
+    assert stage.probability(event, names) == probability(stage.weights, names)
+    stage.judged = frozenset()
+    context = [n for n in names if not n.startswith(("type=", "etype=", "plover=", "a1&type=",
+                                                      "a2&type=", "tpos&type=", "age&type="))]
+    assert len(context) < len(names)
+    assert stage.probability(event, names) == probability(stage.weights, context)

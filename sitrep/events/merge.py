@@ -17,7 +17,7 @@ first, ties broken by position in the text.
 from __future__ import annotations
 
 import json
-
+import math
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -47,12 +47,33 @@ def _sides_compatible(a: Event, b: Event) -> bool:
     return False
 
 
+# Two places this close are one scene told at two scales or from two sides ("in Kati" and "in
+# Bamako", 15 km apart; a town and the city it borders): ACLED's own "near" precision covers
+# about that distance.
+NEAR_KM = 25.0
+
+
 def _places_compatible(a: Event, b: Event) -> bool:
-    if a.location is None or b.location is None:
+    """Two places tell two happenings apart only when each comes from the mention's own sentence,
+    and they are different places more than NEAR_KM apart (or in different countries). A place a
+    mention borrowed from elsewhere in the report says nothing about which happening it is."""
+    if not (_located_in_sentence(a) and _located_in_sentence(b)):
         return True
-    if a.location.geonameid is None or b.location.geonameid is None:
+    first, second = a.location, b.location
+    if first.geonameid is None or second.geonameid is None or first.geonameid == second.geonameid:
         return True
-    return a.location.geonameid == b.location.geonameid
+    if first.country and second.country and first.country != second.country:
+        return False
+    if None in (first.lat, first.lon, second.lat, second.lon):
+        return False
+    return _km(first.lat, first.lon, second.lat, second.lon) <= NEAR_KM
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    half = (math.sin((p2 - p1) / 2) ** 2
+            + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(half)))
 
 
 def _date_range(event: Event) -> tuple[date, date] | None:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .assess import MODEL_PATH, EventFeatures
+from .assess import MODEL_PATH, EventFeatures, kind_of
 
 __all__ = ["main", "label_candidates", "fit"]
 
@@ -35,6 +35,10 @@ __all__ = ["main", "label_candidates", "fit"]
 L2 = 1.0
 EPOCHS = 300
 MIN_COUNT = 2
+# A kind of event (sub-event type, or PLOVER type) is judged by the model only when the training
+# data holds at least this many mentions of it that were events and as many that were not: with
+# fewer, its weights say more about the training news's topic than about event-ness.
+MIN_SUPPORT = 20
 # The threshold maximises F-beta of the kept typed mentions with beta 0.7: an analyst must trust
 # every row of the feed, so precision weighs more than completeness.
 BETA = 0.7
@@ -51,7 +55,7 @@ def _spans_of(text: str, evidence: list[str]) -> list[tuple[int, int]]:
 
 
 def label_candidates(reports, annotations: dict[str, list[dict]]):
-    """(article id, features, label, typed) for every asserted event mention of ``reports``."""
+    """(article id, features, label, typed, kind) for every asserted event mention of ``reports``."""
     rows = []
     for report in reports:
         gold = annotations.get(report.id)
@@ -70,13 +74,13 @@ def label_candidates(reports, annotations: dict[str, list[dict]]):
             else:
                 good = bool(over)
             rows.append((report.id, features.features(event, report.events), int(good),
-                         bool(event.event_type)))
+                         bool(event.event_type), kind_of(event)))
     return rows
 
 
 def _matrix(rows, vocabulary: dict[str, int]):
     indices, pointers = [], [0]
-    for _, names, _, _ in rows:
+    for _, names, *_ in rows:
         indices.extend(sorted({vocabulary[n] for n in names if n in vocabulary}))
         pointers.append(len(indices))
     return np.array(indices, dtype=np.int64), np.array(pointers, dtype=np.int64)
@@ -84,12 +88,12 @@ def _matrix(rows, vocabulary: dict[str, int]):
 
 def fit(rows, l2: float = L2, epochs: int = EPOCHS, seed: int = 0) -> dict[str, float]:
     """Logistic regression by full-batch Adam over binary features; returns name -> weight."""
-    counts = Counter(name for _, names, _, _ in rows for name in set(names))
+    counts = Counter(name for _, names, *_ in rows for name in set(names))
     names = sorted(n for n, c in counts.items() if c >= MIN_COUNT or n == "bias")
     vocabulary = {n: i for i, n in enumerate(names)}
     indices, pointers = _matrix(rows, vocabulary)
     row_of = np.repeat(np.arange(len(rows)), np.diff(pointers))
-    y = np.array([label for _, _, label, _ in rows], dtype=np.float64)
+    y = np.array([label for _, _, label, *_ in rows], dtype=np.float64)
     w = np.zeros(len(names))
     m = np.zeros_like(w)
     v = np.zeros_like(w)
@@ -108,13 +112,13 @@ def fit(rows, l2: float = L2, epochs: int = EPOCHS, seed: int = 0) -> dict[str, 
 
 
 def _probabilities(weights: dict[str, float], rows) -> np.ndarray:
-    scores = np.array([sum(weights.get(n, 0.0) for n in names) for _, names, _, _ in rows])
+    scores = np.array([sum(weights.get(n, 0.0) for n in names) for _, names, *_ in rows])
     return 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
 
 
 def cross_validate(rows, folds: int = 5, seed: int = 0) -> np.ndarray:
     """Out-of-fold probabilities, folds drawn over articles (never two folds for one article)."""
-    articles = sorted({article for article, _, _, _ in rows})
+    articles = sorted({article for article, *_ in rows})
     random.Random(seed).shuffle(articles)
     fold_of = {article: i % folds for i, article in enumerate(articles)}
     out = np.zeros(len(rows))
@@ -127,8 +131,8 @@ def cross_validate(rows, folds: int = 5, seed: int = 0) -> np.ndarray:
 
 
 def _figures(rows, probabilities: np.ndarray, threshold: float) -> dict[str, float]:
-    typed = np.array([t for _, _, _, t in rows])
-    y = np.array([label for _, _, label, _ in rows])
+    typed = np.array([row[3] for row in rows])
+    y = np.array([label for _, _, label, *_ in rows])
     kept = probabilities >= threshold
     out = {}
     for name, mask in (("typed", typed), ("plover", ~typed)):
@@ -141,9 +145,19 @@ def _figures(rows, probabilities: np.ndarray, threshold: float) -> dict[str, flo
     return out
 
 
+def judged_kinds(rows, minimum: int = MIN_SUPPORT) -> dict[str, list[int]]:
+    """Kinds with at least ``minimum`` mentions that were events and as many that were not:
+    kind -> [events, not events]."""
+    support: dict[str, list[int]] = {}
+    for row in rows:
+        support.setdefault(row[4], [0, 0])[0 if row[2] else 1] += 1
+    return {kind: counts for kind, counts in sorted(support.items())
+            if min(counts) >= minimum}
+
+
 def choose_threshold(rows, probabilities: np.ndarray, beta: float = BETA) -> float:
-    typed = np.array([t for _, _, _, t in rows])
-    y = np.array([label for _, _, label, _ in rows])
+    typed = np.array([row[3] for row in rows])
+    y = np.array([label for _, _, label, *_ in rows])
     best = (0.0, 0.5)
     for threshold in np.arange(0.2, 0.81, 0.01):
         kept = (probabilities >= threshold) & typed
@@ -188,16 +202,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(MODEL_PATH), help="where to write the model")
     args = parser.parse_args(argv)
     rows = candidates(Path(args.data))
+    judged = judged_kinds(rows)
+    # every mention teaches the generic features; the threshold and the figures are those of
+    # the kinds the model will judge
     out_of_fold = cross_validate(rows)
-    threshold = choose_threshold(rows, out_of_fold)
-    figures = _figures(rows, out_of_fold, threshold)
+    mask = np.array([row[4] in judged for row in rows])
+    judged_rows = [row for row in rows if row[4] in judged]
+    threshold = choose_threshold(judged_rows, out_of_fold[mask])
+    figures = _figures(judged_rows, out_of_fold[mask], threshold)
     weights = fit(rows)
     model = {"threshold": threshold,
              "about": "sitrep assess_events: logistic regression over named features "
                       "(sitrep/events/assess.py), trained by sitrep/events/train_assess.py",
              "trained_on": f"{len({r[0] for r in rows})} hand-annotated HRDsAttack articles, "
                            f"{len(rows)} asserted mentions",
-             "cross_validated": figures, "weights": dict(sorted(weights.items()))}
+             "cross_validated": figures,
+             "judged": {kind: {"events": n, "not_events": m} for kind, (n, m) in judged.items()},
+             "weights": dict(sorted(weights.items()))}
     Path(args.out).write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n",
                               encoding="utf-8")
     print(json.dumps({"mentions": len(rows), "features": len(weights), "threshold": threshold,
