@@ -50,30 +50,32 @@ def test_the_shipped_model_loads_with_its_threshold_and_figures():
         "typed_base_precision"]
 
 
-def test_threshold_bounds_keep_all_or_no_asserted_mentions(dated_report):
-    asserted = [e for e in dated_report.events if e.modality == "asserted"]
-    others = [e for e in dated_report.events if e.modality != "asserted"]
+def test_threshold_bounds_keep_all_or_no_judged_mentions(dated_report):
+    stage = AssessEvents()
+    judged = [e for e in dated_report.events if e.modality == "asserted" and stage.judges(e)]
+    untouched = [e for e in dated_report.events if e.modality != "asserted" or not stage.judges(e)]
+    assert judged, "the article should hold mentions of kinds the model judges"
     everything = _judged(dated_report, threshold=0.0, min_sentences=1)
     assert len(everything.events) == len(dated_report.events)
     assert all("assess_events model" in e.reasons[-1] for e in everything.events
-               if e.modality == "asserted")
+               if e.modality == "asserted" and stage.judges(e))
     nothing = _judged(dated_report, threshold=1.0, min_sentences=1)
-    # only mentions that are not asserted are left, untouched: they are never reported as
-    # events that happened anyway
-    assert nothing.events == others
-    assert len(asserted) > 0
+    # mentions that are not asserted, or of kinds the model did not learn, are left untouched:
+    # the former are never reported as events that happened anyway
+    assert nothing.events == untouched
 
 
 def test_each_kept_mention_says_its_probability(dated_report):
-    judged = _judged(dated_report, min_sentences=1)
+    judged = _judged(dated_report, threshold=0.05, min_sentences=1)
+    assert any("event-ness" in e.reasons[-1] for e in judged.events)
     features = EventFeatures(dated_report)
-    stage = AssessEvents(min_sentences=1)
+    stage = AssessEvents(threshold=0.05, min_sentences=1)
     for event in judged.events:
-        if event.modality != "asserted":
+        if event.modality != "asserted" or not stage.judges(event):
             continue
         original = next(e for e in dated_report.events if dataclasses.replace(
                 e, reasons=event.reasons) == event)
-        p = stage.probability(original, features.features(original, dated_report.events))
+        p = probability(stage.weights, features.features(original, dated_report.events))
         assert p >= stage.threshold
         assert f"event-ness {p:.2f}" in event.reasons[-1]
 
@@ -121,18 +123,26 @@ def test_the_recipe_learns_a_separable_feature_and_folds_by_article():
     assert train_assess.judged_kinds(rows) == {"Arrests": [30, 30]}
 
 
-def test_kinds_the_model_did_not_learn_are_judged_by_their_context_alone(dated_report):
+def test_kinds_the_model_did_not_learn_are_left_to_the_rules(dated_report):
     model = load_model()
     assert "Arrests" in model["judged"]
     assert "Government regains territory" not in model["judged"]
-    stage = AssessEvents(min_sentences=1)
-    features = EventFeatures(dated_report)
-    event = next(e for e in dated_report.events if e.modality == "asserted")
-    names = features.features(event, dated_report.events)
-    stage.judged = frozenset({event.sub_event_type or f"P:{event.plover_type}"})
-    assert stage.probability(event, names) == probability(stage.weights, names)
+    stage = AssessEvents(threshold=1.0, min_sentences=1)
     stage.judged = frozenset()
-    context = [n for n in names if not n.startswith(("type=", "etype=", "plover=", "a1&type=",
-                                                      "a2&type=", "tpos&type=", "age&type="))]
-    assert len(context) < len(names)
-    assert stage.probability(event, names) == probability(stage.weights, context)
+    assert stage(dataclasses.replace(dated_report, events=list(dated_report.events))).events == (
+        dated_report.events)
+
+
+def test_whole_article_precision_floor(shared_dir):
+    """The measuring set (never trained on): the model must remove false events, keep recall."""
+    from sitrep.eval.articles import _system_from_pipeline, load_gold, score
+
+    gold_dir = shared_dir / "data" / "articles"
+    if not gold_dir.is_dir():
+        pytest.skip(f"{gold_dir} is absent")
+    figures = score(load_gold(gold_dir), _system_from_pipeline(gold_dir)).ratios()
+    # rules alone: precision 0.478, recall 0.681, 1.58 wrong typed events per no-event article;
+    # with the model: 0.527, 0.681, 1.16
+    assert figures["precision"] >= 0.5
+    assert figures["recall"] >= 0.64
+    assert figures["wrong_typed_per_no_event_article"] <= 1.3

@@ -320,6 +320,11 @@ class Rules:
             # "police raided the opposition's headquarters": a search by the authorities is
             # coded by what it found or whom it detained, not as a battle
             return _only("COERCE", "raid", "17", "a raid by state forces, nobody fighting back")
+        if mode in ("torture", "beat") and not target & {"nonstate", "military_target"}:
+            # ACLED: torture and beatings are inflicted on someone who cannot fight back (a
+            # detainee, a reporter, a passer-by), even a soldier or a policeman in custody: never
+            # a battle between armed sides
+            return _acled("Attack", "torture or beating of a person", mode=mode)
         armed_target = target & {"state", "nonstate", "military_target"} or (
             context.actor2_inter in (1, 2, 3, 8))
         civilian_target = "civilian" in target or context.actor2_inter == 7
