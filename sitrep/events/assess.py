@@ -189,6 +189,17 @@ class EventFeatures:
         return out
 
 
+def _anchored(event: Event) -> bool:
+    """Whether the mention's own sentence (or paragraph, for its date) says when or where.
+
+    A specific occurrence has an anchor; "clashes between executives and unions are frequent",
+    "they keep fighting for refugees" have none. On the training articles, typed mentions of the
+    kinds the model does not judge were events 14 % of the time without an anchor (11 of 76) and
+    29 % with one (55 of 189)."""
+    return event.date_text is not None or (
+        event.location is not None and event.location_source == "sentence")
+
+
 def kind_of(event: Event) -> str:
     """What the model calls an event's kind: its ACLED sub-event type, else ``P:`` + PLOVER type."""
     return event.sub_event_type or f"P:{event.plover_type}"
@@ -225,13 +236,16 @@ class AssessEvents:
     place in the story, its date against the publication date and its repetitions tell news from
     background; a snippet of a sentence or two (a wire brief, a coder's note, a CASE sentence) has
     none of that context, and whoever cut it out already chose it as an event.
+    ``require_anchor``: a mention of a kind the model does not judge is kept only when anchored in
+    time or place by its own sentence (``_anchored``).
     """
 
     name = "assess_events"
 
     def __init__(self, model: str | None = None, threshold: float | None = None,
-                 min_sentences: int = 4) -> None:
+                 min_sentences: int = 4, require_anchor: bool = True) -> None:
         self.min_sentences = int(min_sentences)
+        self.require_anchor = bool(require_anchor)
         loaded = load_model(model)
         self.weights: dict[str, float] = loaded["weights"]
         self.judged: frozenset[str] | None = (frozenset(loaded["judged"]) if "judged" in loaded
@@ -259,8 +273,12 @@ class AssessEvents:
         features = EventFeatures(report)
         kept = []
         for event in report.events:
-            if event.modality != "asserted" or not self.judges(event):
+            if event.modality != "asserted":
                 kept.append(event)
+                continue
+            if not self.judges(event):
+                if not self.require_anchor or _anchored(event):
+                    kept.append(event)
                 continue
             p = probability(self.weights, features.features(event, report.events))
             if p >= self.threshold:
