@@ -31,10 +31,9 @@ reference, are left out (:func:`mention_of`).
   name people and share none, they are different incidents.
 
 Two mentions with no conflict are one incident when what they share weighs ``LINK_SCORE``: a
-named person alone; or the same exact day and a place within ``NEAR_KM``; or the same exact day,
-the same sub-event type and the same named group. Anything less (the same month in the same
-country, the same type on the same day somewhere in one country) is not evidence enough:
-ACLED's unit is one act, one place, one day.
+named person alone; or the same exact day and a place within ``NEAR_KM``. Anything less (the
+same month in the same country, the same type on the same day somewhere in one country) is not
+evidence enough: ACLED's unit is one act, one place, one day.
 
 Incidents are formed by constrained single-link clustering over the accepted links, strongest
 first (ties by ids): two groups join only when no pair across them is in conflict. Links join
@@ -69,13 +68,14 @@ NEAR_KM = 30.0
 FAR_KM = 100.0
 # What each kind of agreement weighs; two mentions are one incident at LINK_SCORE. A shared
 # named person (the victim, mostly) is enough alone; so are the same exact day and the same
-# place; the same day with the same sub-event type and the same named group is too. The same
-# type, or the same country, adds nothing alone: ACLED's unit is one act, one place, one day.
+# place. The same type, a named group, the same country add to the order links are taken in but
+# never reach LINK_SCORE without a name or a day and a place: ACLED's unit is one act, one
+# place, one day, and the store's blocking (sitrep/store/incidents.py) relies on those two routes.
 NAME_WEIGHT = 2.0
 DAY_WEIGHT = 1.0
 PLACE_WEIGHT = 1.0
 TYPE_WEIGHT = 0.5
-ACTOR_WEIGHT = 0.5
+ACTOR_WEIGHT = 0.25
 LINK_SCORE = 2.0
 # The start of a date that fell back to the publication date: "on or before it", as far back as
 # a report may recall (background mentions recall incidents of decades ago).

@@ -9,15 +9,14 @@ holding the reconciled fields (``sitrep/merge/reconcile.py``); its members keep 
 and point at it with ``merged_into``. Listing, counting and exporting skip members.
 
 Incremental, idempotent, order-independent: each event is reduced once to a
-:class:`~sitrep.merge.cross_report.Mention` (kept in ``merge_mentions``); a new mention is compared
-with the stored ones of another report it could link to — only those two routes can reach the
-link score (see ``compare``), so the blocking loses nothing: a shared surname of a compatible
-family whose days may meet (``merge_names``), or a compatible family on an exact day within a
-day of its own — and accepted links are kept (``merge_links``). Then the connected part of the link graph that the new mentions touch is
-clustered again from scratch. Since clustering depends only on the set of mentions and links,
-the incidents never depend on the order reports arrived in, and a re-run (no new mention)
-changes nothing.
-"""
+:class:`~sitrep.merge.cross_report.Mention` (kept in ``merge_mentions``); a new mention is
+compared with the stored ones of another report it could link to — only those two routes can
+reach the link score (see ``compare``), so the blocking loses nothing: a shared surname of a
+compatible family whose days may meet (``merge_names``), or a compatible family, located, on an
+exact day within a day of its own — and accepted links are kept (``merge_links``). Then the
+connected part of the link graph that the new mentions touch is clustered again from scratch.
+Since clustering depends only on the set of mentions and links, the incidents never depend on
+the order reports arrived in, and a re-run (no new mention) changes nothing. """
 
 from __future__ import annotations
 
@@ -114,13 +113,13 @@ def _candidates(store, mention: Mention) -> list[Mention]:
                 (name, *families, mention.event_id, *params, MAX_NAME_CANDIDATES)):
             other = Mention.from_dict(json.loads(data))
             found[other.event_id] = other
-    if mention.exact_day:
-        # without a shared name, only the same exact day (within one) can reach LINK_SCORE
+    if mention.exact_day and mention.located:
+        # without a shared name, only the same exact day (within one) and place can link
         day = mention.first_day
         for family in families:
             for (data,) in _execute(store,
-                    "SELECT data FROM merge_mentions WHERE family = ? AND exact_located IN (0, 1)"
-                    " AND first_day BETWEEN ? AND ? AND first_day = last_day AND event_id <> ?",
+                    "SELECT data FROM merge_mentions WHERE family = ? AND exact_located = 1"
+                    " AND first_day BETWEEN ? AND ? AND event_id <> ?",
                     (family, (day - timedelta(days=1)).isoformat(),
                      (day + timedelta(days=1)).isoformat(), mention.event_id)):
                 other = Mention.from_dict(json.loads(data))
