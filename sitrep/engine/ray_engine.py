@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from ..config import Config
-from ..errors import RejectCode, UsageError
+from ..errors import RejectCode, SitrepError, UsageError
 from ..model import Rejection, Report
 from ..pipeline import Pipeline, registered_stages
 
@@ -37,6 +38,9 @@ __all__ = ["RayEngine", "BATCH_SIZE", "IN_FLIGHT_PER_WORKER"]
 BATCH_SIZE = 16
 # Batches queued per actor: two keeps each actor busy while the driver collects the last one.
 IN_FLIGHT_PER_WORKER = 2
+# Seconds to wait for Ray to restart a dead worker before the run gives up (a restart reloads
+# the pipeline's models: a few seconds, tens on a loaded machine).
+RESTART_WAIT = 300.0
 # Ray's shared-memory object store in local mode: batches are small; Ray's default (30 % of RAM)
 # would take memory the workers' models need on a small machine.
 LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024
@@ -139,7 +143,8 @@ class RayEngine:
             self.stop()
 
     def _analyse(self, reports: Iterator[Report]) -> Iterator[Report]:
-        # (batch, positions of the reports to analyse, future; None when there are none)
+        # (batch, positions of the reports to analyse, the actor analysing them, future; the
+        # last two None when there are none)
         queue: deque = deque()
         limit = self.workers * IN_FLIGHT_PER_WORKER
         turn = 0
@@ -151,16 +156,17 @@ class RayEngine:
                     exhausted = True
                     break
                 positions = [i for i, report in enumerate(batch) if not report.rejection]
-                future = None
+                actor = future = None
                 if positions:
-                    future = self.actors[turn % self.workers].analyse.remote(
-                        [batch[i] for i in positions])
+                    actor = self.actors[turn % self.workers]
+                    future = actor.analyse.remote([batch[i] for i in positions])
                     turn += 1
-                queue.append((batch, positions, future))
+                queue.append((batch, positions, actor, future))
             if queue:
                 yield from self._collect(*queue.popleft())
 
-    def _collect(self, batch: list[Report], positions: list[int], future) -> list[Report]:
+    def _collect(self, batch: list[Report], positions: list[int], actor,
+                 future) -> list[Report]:
         """The batch in input order, its analysed reports put back in their places."""
         if future is None:
             return batch
@@ -168,17 +174,18 @@ class RayEngine:
             analysed = self.ray.get(future)
         except self.ray.exceptions.RayActorError:
             self.crashes += 1
-            analysed = [self._alone(batch[i]) for i in positions]
+            analysed = [self._alone(batch[i], actor) for i in positions]
         for i, report in zip(positions, analysed):
             batch[i] = report
         return batch
 
-    def _alone(self, report: Report) -> Report:
-        """A document of a batch whose worker died, retried by itself (Ray restarted the
-        worker); if a worker dies on it again, it is the document: a rejection."""
+    def _alone(self, report: Report, actor) -> Report:
+        """A document of a batch whose worker died, retried by itself once Ray has restarted
+        the worker; if the worker dies on it again, it is the document: a rejection."""
         for _ in range(2):
+            self._wait_restarted(actor)
             try:
-                return self.ray.get(self.actors[0].analyse.remote([report]))[0]
+                return self.ray.get(actor.analyse.remote([report]))[0]
             except self.ray.exceptions.RayActorError:
                 self.crashes += 1
         report.rejection = Rejection(
@@ -186,3 +193,21 @@ class RayEngine:
             "the analysing process died on this document, twice; the run went on",
             report.path, report.record, report.id)
         return report
+
+    def _wait_restarted(self, actor) -> None:
+        """Wait until the (restarted) actor answers. A task sent while Ray is still restarting
+        a dead actor can fail at once with the old death, which would count against an
+        innocent batch-mate (issue 15: the flaky crash test)."""
+        deadline = time.monotonic() + RESTART_WAIT
+        while (remaining := deadline - time.monotonic()) > 0:
+            try:
+                self.ray.get(actor.pid.remote(), timeout=remaining)
+                return
+            except self.ray.exceptions.RayActorError:  # still the dead one: ask again soon
+                time.sleep(0.2)
+            except self.ray.exceptions.GetTimeoutError:
+                break
+        # the run cannot go on without its worker: it fails (exit 3); what it stored so far is
+        # kept, and a re-run resumes from there
+        raise SitrepError(f"a Ray worker did not come back within {RESTART_WAIT:.0f} s of "
+                          "dying", "E272")
