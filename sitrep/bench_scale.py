@@ -8,12 +8,16 @@ syndicated copies), then for each run analyses and stores the whole corpus in a 
 measures:
 
 * articles/s over the whole run (wall clock, Ray's start and the workers' model loading
-  included) and over the steady part (from the first analysed article to the last), whose ratio
-  between 2 workers and 1 is the speed-up;
+  included) and over the steady part (from the first article written to the last: neither
+  start-up nor the corpus-level merge step at the end), whose ratio between 2 workers and 1 is
+  the speed-up;
 * time to the first stored event;
 * the store's write rate: articles stored per second spent inside the store's calls (reports,
   events, rejections, index state, commits), timed around those calls during the same run;
-* each worker's peak RSS (the actors' own ``ru_maxrss``) and the driver's.
+* each worker's peak RSS (the actors' own ``ru_maxrss``) and the driver's;
+* how busy the workers were kept (seconds analysing over the steady part) and the CPU time per
+  article of the workers and of the driver (the one process a run cannot add more of), with the
+  load average before and after: on a machine others use, these say what the rates cannot.
 
 PostgreSQL runs use ``--pg URL`` (a new schema per run) or a throw-away server started here
 (``sitrep/store/pg_server.py``). The figures go to ``.bench/scale.json``. On a shared machine,
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -74,17 +79,24 @@ def run_once(corpus: Path, db: str, workers: int, config=None) -> dict:
     def on_report(summary, report) -> None:
         now = time.perf_counter() - start
         first.setdefault("article", now)
+        first["last"] = now
         if summary.events:
             first.setdefault("event", now)
 
+    load_before = os.getloadavg()
+    driver_cpu = time.process_time()
     with Store(db) as store:
         spent = _timed(store)
         engine = RayEngine(config, workers=workers)
         reports = read_inputs([str(corpus)], ReadOptions(limits=config.limits))
         summary = run_into_store(reports, store, None, engine=engine, on_report=on_report)
         wall = time.perf_counter() - start
+        driver_cpu = time.process_time() - driver_cpu
         stats = store.stats(None)
-    steady = wall - first.get("article", wall)
+    # steady: from the first article written to the last (start-up before, the corpus-level
+    # merge step after, are not analysis)
+    steady = first.get("last", wall) - first.get("article", wall)
+    usage = engine.worker_usage
     return {
         "store": db.split("://")[0] if "://" in db else "sqlite", "workers": workers,
         "articles": summary.read, "analysed": summary.analysed, "copies": summary.copies,
@@ -92,12 +104,21 @@ def run_once(corpus: Path, db: str, workers: int, config=None) -> dict:
         "wall_s": round(wall, 1), "articles_per_s": round(summary.read / wall, 1),
         "startup_s": round(first.get("article", wall), 1),
         "steady_articles_per_s": round((summary.read - 1) / steady, 1) if steady else None,
+        "merge_s": round(summary.merge_seconds, 1),
         "first_event_s": round(first["event"], 1) if "event" in first else None,
         "store_s": round(spent["seconds"], 1),
         "store_writes_articles_per_s": (round(summary.stored / spent["seconds"])
                                         if spent["seconds"] else None),
-        "worker_peak_rss_mb": engine.worker_peak_rss_mb,
+        "worker_peak_rss_mb": [worker["peak_rss_mb"] for worker in usage],
+        # how busy the run kept each worker (seconds analysing over the steady part), and how
+        # much of that the worker had a CPU for (the rest went to other processes)
+        "worker_busy": [round(worker["busy_s"] / steady, 2) if steady else None
+                        for worker in usage],
+        "worker_cpu_per_article_ms": round(
+            1000 * sum(worker["cpu_s"] for worker in usage) / max(summary.analysed, 1), 1),
+        "driver_cpu_per_article_ms": round(1000 * driver_cpu / max(summary.read, 1), 1),
         "worker_crashes": engine.crashes,
+        "load_average": [round(value, 1) for value in (*load_before, *os.getloadavg())],
     }
 
 
@@ -107,7 +128,10 @@ def _print_row(row: dict) -> None:
           f"(steady {row['steady_articles_per_s']}/s after {row['startup_s']} s of start-up); "
           f"first event at {row['first_event_s']} s; store writes "
           f"{row['store_writes_articles_per_s']} articles/s ({row['store_s']} s); "
-          f"worker peak RSS {row['worker_peak_rss_mb']} MB", flush=True)
+          f"worker peak RSS {row['worker_peak_rss_mb']} MB; workers busy "
+          f"{row['worker_busy']}; CPU per article: workers {row['worker_cpu_per_article_ms']} "
+          f"ms, driver {row['driver_cpu_per_article_ms']} ms; load average before/after "
+          f"{row['load_average']}", flush=True)
 
 
 def _speed_ups(rows: list[dict]) -> dict:

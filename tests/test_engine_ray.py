@@ -38,7 +38,8 @@ def _everything(db: str) -> tuple:
     with Store(db) as store:
         execute = store.backend.execute
         return tuple(sorted(tuple(row) for row in execute(sql)) for sql in (
-            "SELECT id, group_id, status, analysis IS NULL FROM reports",
+            # the analysis as the workers packed it (sitrep/store/packing.py), byte for byte
+            "SELECT id, group_id, status, analysis FROM reports",
             "SELECT id, group_id, report_id, data FROM events",
             "SELECT event_id, report_id FROM event_sources",
             "SELECT id, path, line, code, message FROM rejections"))
@@ -155,3 +156,28 @@ def test_input_is_read_only_as_fast_as_batches_leave_and_order_is_kept():
     assert [r.id for r in out] == [str(n) for n in range(1000)]
     assert all(r.raw.isupper() != bool(r.rejection) for r in out)
     assert len(seen) == 900
+
+
+def test_ahead_keeps_order_holds_at_most_its_size_and_raises_the_threads_error():
+    from sitrep.engine.ray_engine import _ahead
+
+    pulled = 0
+
+    def items(fail_at=None):
+        nonlocal pulled
+        for number in range(200):
+            if number == fail_at:
+                raise RuntimeError("the input failed")
+            pulled += 1
+            yield number
+
+    out = []
+    for number in _ahead(items(), 8):
+        assert pulled - len(out) <= 8 + 2  # the queue, the item in hand and the one being put
+        out.append(number)
+    assert out == list(range(200))
+    with pytest.raises(RuntimeError, match="the input failed"):
+        list(_ahead(items(fail_at=50), 8))
+    early = _ahead(items(), 8)  # a consumer that stops early stops the thread
+    assert next(early) == 0
+    early.close()

@@ -1,12 +1,15 @@
 """The Ray engine: the pipeline in Ray actors, on a cluster or in Ray's local mode.
 
-    reports ──► batches of BATCH_SIZE ──► actor 1 … actor N (each builds the pipeline once)
-                  (at most IN_FLIGHT_PER_WORKER                │
-                   batches per actor in flight)                ▼
+    reports ──► batches of BATCH_SIZE ──► actor 1 … actor N (each builds the pipeline once,
+                  (at most IN_FLIGHT_PER_WORKER                │  and packs what it analysed:
+                   batches per actor in flight)                ▼  sitrep/store/packing.py)
     analysed reports, in input order ◄── the oldest batch first (head of the queue)
 
+The sending and collecting run in a thread of their own, a bounded number of reports ahead of
+the caller (``_ahead``), so that the workers keep analysing while the run writes into the store.
+
 Back-pressure: the input is read only when a batch leaves the queue, so memory holds at most
-``workers x IN_FLIGHT_PER_WORKER`` batches however long the input (a 10-million-line JSONL file
+``workers x (IN_FLIGHT_PER_WORKER + AHEAD_BATCHES)`` batches however long the input (a 10-million-line JSONL file
 is streamed by ``sitrep.ingest``, never read whole). Reports that are already rejected or that
 are copies of another (they carry a rejection; the pipeline leaves them alone) never travel.
 
@@ -19,7 +22,9 @@ document on which a worker dies again becomes a ``worker_crashed`` rejection, th
 from __future__ import annotations
 
 import os
+import queue
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -29,6 +34,7 @@ from ..config import Config
 from ..errors import RejectCode, SitrepError, UsageError
 from ..model import Rejection, Report
 from ..pipeline import Pipeline, registered_stages
+from ..store.packing import pack
 
 __all__ = ["RayEngine", "BATCH_SIZE", "IN_FLIGHT_PER_WORKER"]
 
@@ -38,6 +44,9 @@ __all__ = ["RayEngine", "BATCH_SIZE", "IN_FLIGHT_PER_WORKER"]
 BATCH_SIZE = 16
 # Batches queued per actor: two keeps each actor busy while the driver collects the last one.
 IN_FLIGHT_PER_WORKER = 2
+# Analysed reports the sending thread may hold for the caller, in batches per worker: enough to
+# cover a write of the run (up to COMMIT_SECONDS of sitrep/store/run.py) on a fast cluster.
+AHEAD_BATCHES = 8
 # Seconds to wait for Ray to restart a dead worker before the run gives up (a restart reloads
 # the pipeline's models: a few seconds, tens on a loaded machine).
 RESTART_WAIT = 300.0
@@ -62,6 +71,49 @@ def _plugin_modules(config: Config) -> tuple[str, ...]:
                          if name in factories and not isinstance(factories[name], str)}))
 
 
+_END = object()
+
+
+def _ahead(items: Iterator, size: int) -> Iterator:
+    """``items``, produced in a thread at most ``size`` ahead of the consumer; an exception in
+    the thread is raised here. Closing this generator (the consumer stopped early) stops the
+    thread at its next item."""
+    handover: queue.Queue = queue.Queue(maxsize=size)
+    stop = threading.Event()
+
+    def offer(entry) -> bool:  # False: the consumer has gone
+        while not stop.is_set():
+            try:
+                handover.put(entry, timeout=0.5)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not offer((item, None)):
+                    return
+            offer((_END, None))
+        except BaseException as exc:  # handed to the consumer, which raises it
+            offer((_END, exc))
+
+    thread = threading.Thread(target=produce, name="sitrep-ray-feeder", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item, error = handover.get()
+            if error is not None:
+                raise error
+            if item is _END:
+                return
+            yield item
+    finally:
+        stop.set()
+        thread.join(timeout=RESTART_WAIT)
+
+
 class _Analyser:
     """One Ray actor: builds the pipeline once, then analyses batch after batch."""
 
@@ -71,17 +123,26 @@ class _Analyser:
         for module in plugins:
             importlib.import_module(module)
         self.pipeline = Pipeline(config)
+        self.busy = self.cpu = 0.0
 
     def analyse(self, reports: list[Report]) -> list[Report]:
-        return [self.pipeline(report) for report in reports]
+        # packed here, in parallel, rather than by the one driver (sitrep/store/packing.py)
+        started, cpu = time.perf_counter(), time.process_time()
+        analysed = [pack(self.pipeline(report)) for report in reports]
+        self.busy += time.perf_counter() - started
+        self.cpu += time.process_time() - cpu
+        return analysed
 
     def pid(self) -> int:
         return os.getpid()
 
-    def peak_rss_mb(self) -> float:
+    def usage(self) -> dict:
+        """Peak RSS, and seconds spent analysing, on the clock and on a CPU (make bench-scale:
+        how busy the worker was kept, and how much of that time other processes took)."""
         import resource
 
-        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        return {"peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                "busy_s": round(self.busy, 1), "cpu_s": round(self.cpu, 1)}
 
 
 class RayEngine:
@@ -97,7 +158,7 @@ class RayEngine:
         self.plugins = _plugin_modules(config)
         self.actors: list = []
         self.crashes = 0  # worker deaths seen (and recovered from)
-        self.worker_peak_rss_mb: list[float] = []
+        self.worker_usage: list[dict] = []  # Analyser.usage() of each worker, at the end
 
     # -- lifecycle --------------------------------------------------------------------------------
     def start(self) -> None:
@@ -122,11 +183,11 @@ class RayEngine:
         ray.get([actor.pid.remote() for actor in self.actors])
 
     def stop(self) -> None:
-        try:  # what each worker held at its peak (make bench-scale reports it)
-            self.worker_peak_rss_mb = self.ray.get(
-                [actor.peak_rss_mb.remote() for actor in self.actors], timeout=30)
+        try:  # what each worker used (make bench-scale reports it)
+            self.worker_usage = self.ray.get(
+                [actor.usage.remote() for actor in self.actors], timeout=30)
         except (self.ray.exceptions.RayError, TimeoutError):
-            self.worker_peak_rss_mb = []
+            self.worker_usage = []
         for actor in self.actors:
             self.ray.kill(actor)
         self.actors = []
@@ -135,10 +196,16 @@ class RayEngine:
 
     # -- analysis ---------------------------------------------------------------------------------
     def analyse(self, reports: Iterable[Report]) -> Iterator[Report]:
-        """Analysed reports in input order; Ray starts on the first call and stops at the end."""
+        """Analysed reports in input order; Ray starts on the first call and stops at the end.
+
+        The batches are sent and collected in a thread of their own, up to AHEAD_BATCHES
+        batches ahead of the caller: while the run writes a batch of results into the store (a
+        second or more), the workers get new batches instead of running dry.
+        """
         self.start()
         try:
-            yield from self._analyse(iter(reports))
+            yield from _ahead(self._analyse(iter(reports)),
+                              AHEAD_BATCHES * self.workers * self.batch_size)
         finally:
             self.stop()
 

@@ -29,6 +29,7 @@ from ..model import Rejection, Report
 from ..pipeline import Pipeline
 from ..merge.cross_report import name_runs
 from .incidents import merge_new_events
+from .packing import PackedReport
 from .records import report_key
 from .store import Store
 
@@ -246,7 +247,8 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
                 events = store.add_events(report_id, report.events,
                                           group_sources=group_id is None)
                 if report.events:  # the people it names, for the merge step at the end
-                    names[report_id] = name_runs(report)
+                    names[report_id] = (report.names if isinstance(report, PackedReport)
+                                        else name_runs(report))
             fuller.pop(report_key(report.raw, report.url), None)
             summary.stored += 1
             summary.analysed += 1

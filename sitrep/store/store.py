@@ -25,6 +25,7 @@ from pathlib import Path
 from ..errors import StoreError, UsageError
 from ..model import ACLED_TYPES, Event, Rejection, Report, content_id
 from .incidents import event_sources
+from .packing import PackedReport, analysis_blob
 from .records import EventQuery, Source, StoredEvent, StoreStats, event_id, report_key
 from .postgres import is_database_url
 from .sqlite import SQLiteBackend
@@ -168,11 +169,9 @@ class Store:
         group_id = group_id or report_id
         status = "rejected" if report.rejection else ("analysed" if analysed else "copy")
         analysis = None
-        if analysed:
-            # level 1: measured on 2,000 generated articles, level 6 took 3x as long for a
-            # store only ~15 % smaller
-            analysis = zlib.compress(json.dumps(report.to_dict(), ensure_ascii=False)
-                                     .encode("utf-8", "surrogatepass"), 1)
+        if analysed:  # made where it was analysed, if it was packed there (packing.py)
+            analysis = (report.analysis if isinstance(report, PackedReport)
+                        else analysis_blob(report))
         published = report.published.isoformat() if report.published else None
         self._execute(
             "INSERT INTO reports (id, doc_id, text_hash, group_id, status, path, record,"
