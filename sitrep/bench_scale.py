@@ -97,6 +97,7 @@ def run_once(corpus: Path, db: str, workers: int, config=None) -> dict:
     # merge step after, are not analysis)
     steady = first.get("last", wall) - first.get("article", wall)
     usage = engine.worker_usage
+    working = first.get("last", wall) - ((engine.ready_at or start) - start)
     return {
         "store": db.split("://")[0] if "://" in db else "sqlite", "workers": workers,
         "articles": summary.read, "analysed": summary.analysed, "copies": summary.copies,
@@ -110,9 +111,9 @@ def run_once(corpus: Path, db: str, workers: int, config=None) -> dict:
         "store_writes_articles_per_s": (round(summary.stored / spent["seconds"])
                                         if spent["seconds"] else None),
         "worker_peak_rss_mb": [worker["peak_rss_mb"] for worker in usage],
-        # how busy the run kept each worker (seconds analysing over the steady part), and how
-        # much of that the worker had a CPU for (the rest went to other processes)
-        "worker_busy": [round(worker["busy_s"] / steady, 2) if steady else None
+        # how busy the run kept each worker (seconds analysing over the time from the workers
+        # being ready to the last article written)
+        "worker_busy": [round(worker["busy_s"] / working, 2) if working > 0 else None
                         for worker in usage],
         "worker_cpu_per_article_ms": round(
             1000 * sum(worker["cpu_s"] for worker in usage) / max(summary.analysed, 1), 1),

@@ -158,6 +158,7 @@ class RayEngine:
         self.plugins = _plugin_modules(config)
         self.actors: list = []
         self.crashes = 0  # worker deaths seen (and recovered from)
+        self.ready_at: float | None = None
         self.worker_usage: list[dict] = []  # Analyser.usage() of each worker, at the end
 
     # -- lifecycle --------------------------------------------------------------------------------
@@ -181,6 +182,7 @@ class RayEngine:
                        for _ in range(self.workers)]
         # a pipeline that cannot be built (a bad config, a missing model) fails here, at once
         ray.get([actor.pid.remote() for actor in self.actors])
+        self.ready_at = time.perf_counter()  # workers up, pipelines built (make bench-scale)
 
     def stop(self) -> None:
         try:  # what each worker used (make bench-scale reports it)

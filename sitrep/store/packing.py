@@ -4,9 +4,11 @@ An analysed report is stored as its whole analysis (every token, sentence, menti
 hundred objects) compressed into one blob, and the run writes only its metadata, events and
 rejection into the tables. :func:`pack` does the expensive part where the analysis ran: it
 makes the blob and the names the merge step needs, and keeps of the report only what the writer
-reads. The driver of a Ray run is the one process a run cannot add more of, and in a profile of
-a 2-worker run (400 generated articles, issue 15) unpickling full reports took 4.1 s of its
-15.4 s of CPU, and making the blobs and names most of the 4.4 s its writes took.
+reads. The driver of a Ray run is the one process a run cannot add more of. Measured on 20
+generated articles (issue 15): unpickling a full report costs the driver 1.05 ms, a packed one
+0.19 ms, and packing (the blob and the names, which the driver made before) 1.5 ms of the
+worker's time; over a 300-article, 2-worker run the driver's CPU went from 7.6 to 5.9 ms an
+article (on a shared, loaded machine).
 """
 
 from __future__ import annotations
