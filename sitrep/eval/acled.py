@@ -30,7 +30,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import math
 import re
 import sys
 import tempfile
@@ -39,6 +38,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import UsageError
+from ..geo.gazetteer import distance_km
 
 __all__ = ["add_arguments", "run", "TYPES_2015", "read_notes", "note_input", "system_event",
            "same_actor", "score"]
@@ -134,19 +134,13 @@ def same_actor(system, acled: str) -> bool:
         "", acled.strip().lower()).strip()
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    rad = math.pi / 180
-    h = (math.sin((lat2 - lat1) * rad / 2) ** 2
-         + math.cos(lat1 * rad) * math.cos(lat2 * rad) * math.sin((lon2 - lon1) * rad / 2) ** 2)
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
-
 
 def _place_ok(event: dict, row: dict) -> bool:
     location = event.get("location") or {}
     if location.get("lat") is None or location.get("lon") is None:
         return False
     limit = 25 if row["GEO_PRECISION"].strip() == "1" else 50
-    return _km(float(location["lat"]), float(location["lon"]), float(row["LATITUDE"]),
+    return distance_km(float(location["lat"]), float(location["lon"]), float(row["LATITUDE"]),
                float(row["LONGITUDE"])) <= limit
 
 

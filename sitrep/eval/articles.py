@@ -27,13 +27,13 @@ wrong, to read, not to tune on).
 from __future__ import annotations
 
 import json
-import math
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UsageError
+from ..geo.gazetteer import distance_km
 
 __all__ = ["add_arguments", "run", "load_gold", "score", "Figures"]
 
@@ -95,10 +95,7 @@ def _touches(prediction: dict, spans: list[tuple[int, int]]) -> bool:
 
 
 def _km(first: dict, second: dict) -> float:
-    lat1, lat2 = math.radians(first["lat"]), math.radians(second["lat"])
-    half = (math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2)
-            * math.sin(math.radians(second["lon"] - first["lon"]) / 2) ** 2)
-    return 12742 * math.asin(min(1.0, math.sqrt(half)))
+    return distance_km(first["lat"], first["lon"], second["lat"], second["lon"])
 
 
 def _inter(actor) -> str | None:

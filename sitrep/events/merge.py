@@ -17,11 +17,11 @@ first, ties broken by position in the text.
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ..geo.gazetteer import distance_km
 from ..model import Actor, Event
 
 __all__ = ["MergeEvents", "merge_events", "same_event"]
@@ -66,14 +66,7 @@ def _places_compatible(a: Event, b: Event) -> bool:
         return False
     if None in (first.lat, first.lon, second.lat, second.lon):
         return False
-    return _km(first.lat, first.lon, second.lat, second.lon) <= NEAR_KM
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    half = (math.sin((p2 - p1) / 2) ** 2
-            + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 12742.0 * math.asin(min(1.0, math.sqrt(half)))
+    return distance_km(first.lat, first.lon, second.lat, second.lon) <= NEAR_KM
 
 
 def _date_range(event: Event) -> tuple[date, date] | None:

@@ -47,7 +47,6 @@ re-run add nothing and reversed input give the same incidents.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -55,6 +54,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..events.merge import _date_range
+from ..geo.gazetteer import distance_km as _great_circle_km
 from ..model import Event, Report
 
 __all__ = ["Mention", "Comparison", "mention_of", "name_runs", "compare", "cluster", "family_of",
@@ -320,10 +320,7 @@ def named_actors(event: Event) -> frozenset[str]:
 
 def distance_km(a: Mention, b: Mention) -> float:
     """Great-circle distance between two located mentions."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return _great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def compare(a: Mention, b: Mention) -> Comparison:
