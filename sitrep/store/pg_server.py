@@ -4,6 +4,15 @@ temporary folder, `pg_ctl start` on a free loopback port, stopped and deleted at
 `initdb` refuses to run as root (CI runs as root), so there the server runs as the `postgres`
 user the package creates, through `runuser`. No fsync (`-F`): a test server holds nothing worth
 keeping, and fsync on a shared 2-core machine would make every commit wait for the disk.
+
+`pg_ctl start` detaches the server into a session of its own, so a test run killed by a signal
+(SIGTERM from a CI timeout, SIGINT, even SIGKILL) would leave it running and its folder on disk.
+A watchdog process (``python -m sitrep.store.pg_server --watch``, in a session of its own too,
+so that killing the run's process group spares it) holds the read end of a pipe whose write end
+only the starting process has: when that process ends, however it ends, the pipe closes and the
+watchdog stops the server and deletes the folder. A watchdog rather than signal handlers: a
+library must not take over its host's handlers (pytest has its own), and no handler runs on
+SIGKILL.
 """
 
 from __future__ import annotations
@@ -13,6 +22,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -50,6 +60,7 @@ class PostgresServer:
         self.port = _free_port()
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
         self._as_user: list[str] = []
+        self._watchdog: subprocess.Popen | None = None
         if os.geteuid() == 0:
             self._as_user = ["runuser", "-u", "postgres", "--"]
             shutil.chown(self.folder, "postgres", "postgres")
@@ -62,6 +73,7 @@ class PostgresServer:
                                     f"{(result.stderr or result.stdout).strip()[-800:]}")
 
     def start(self) -> PostgresServer:
+        self._watch()
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres",
                   "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync")
         options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -F"
@@ -71,10 +83,18 @@ class PostgresServer:
         return self
 
     def stop(self) -> None:
-        if (self.data / "postmaster.pid").exists():
-            subprocess.run([*self._as_user, str(self.bin / "pg_ctl"), "-D", str(self.data),
-                            "-m", "immediate", "-w", "stop"], capture_output=True, timeout=60)
-        shutil.rmtree(self.folder, ignore_errors=True)
+        _stop(self.bin, self.folder, self._as_user)
+        if self._watchdog is not None:  # nothing left for it to do: let it go
+            self._watchdog.stdin.close()
+            self._watchdog.wait(timeout=60)
+            self._watchdog = None
+
+    def _watch(self) -> None:
+        """Start the watchdog that stops the server if this process ends without stop()."""
+        self._watchdog = subprocess.Popen(
+            [sys.executable, "-m", "sitrep.store.pg_server", "--watch", str(self.folder),
+             str(self.bin), *self._as_user],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, start_new_session=True)
 
     def __enter__(self) -> PostgresServer:
         try:
@@ -92,6 +112,28 @@ class PostgresServer:
         return new_schema_url(self.url, name)
 
 
+def _stop(bin_dir: Path, folder: Path, as_user: list[str]) -> None:
+    """Stop the server whose data is in ``folder``/data, if it runs, and delete ``folder``."""
+    data = folder / "data"
+    if (data / "postmaster.pid").exists():
+        # immediate: a test server holds nothing to flush, and a killed run should not wait
+        subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate",
+                        "-w", "stop"], capture_output=True, timeout=60)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _watch(folder: Path, bin_dir: Path, as_user: list[str]) -> None:
+    """The watchdog: wait until the starting process closes our stdin (it stopped the server,
+    or it died), then make sure the server is stopped and its folder gone."""
+    import signal
+
+    # the run's Ctrl-C reaches its whole terminal group; this process must outlive it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while sys.stdin.buffer.read(4096):
+        pass
+    _stop(bin_dir, folder, as_user)
+
+
 def new_schema_url(url: str, name: str) -> str:
     """A URL of the database at ``url`` whose tables live in the new, empty schema ``name``."""
     import psycopg
@@ -100,3 +142,10 @@ def new_schema_url(url: str, name: str) -> str:
         connection.execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
         connection.execute(f'CREATE SCHEMA "{name}"')
     return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{name}"
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 4 or sys.argv[1] != "--watch":
+        sys.exit("usage: python -m sitrep.store.pg_server --watch FOLDER BIN_DIR [AS_USER ...]"
+                 " (started by PostgresServer, not by hand)")
+    _watch(Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4:])
