@@ -15,9 +15,11 @@ measures:
 * the store's write rate: articles stored per second spent inside the store's calls (reports,
   events, rejections, index state, commits), timed around those calls during the same run;
 * each worker's peak RSS (the actors' own ``ru_maxrss``) and the driver's;
-* how busy the workers were kept (seconds analysing over the steady part) and the CPU time per
-  article of the workers and of the driver (the one process a run cannot add more of), with the
-  load average before and after: on a machine others use, these say what the rates cannot.
+* how busy the workers were kept (seconds analysing over the steady part), for what share of
+  those seconds each actually had a CPU (the rest went to other processes), and the CPU time per
+  article of the workers and of the driver (the one process a run cannot add more of; over the
+  whole run and over the steady part), with the load average before and after: on a machine
+  others use, these say what the rates cannot.
 
 PostgreSQL runs use ``--pg URL`` (a new schema per run) or a throw-away server started here
 (``sitrep/store/pg_server.py``). The figures go to ``.bench/scale.json``. On a shared machine,
@@ -74,12 +76,17 @@ def run_once(corpus: Path, db: str, workers: int, config=None) -> dict:
 
     config = config or load_config()
     first: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     start = time.perf_counter()
 
     def on_report(summary, report) -> None:
         now = time.perf_counter() - start
         first.setdefault("article", now)
         first["last"] = now
+        # the driver's CPU over the steady part (all its threads): without its start-up (imports,
+        # Ray's start) and the merge step, which a long run spreads over more articles
+        cpu.setdefault("first", time.process_time())
+        cpu["last"], cpu["articles"] = time.process_time(), summary.read
         if summary.events:
             first.setdefault("event", now)
 
@@ -115,9 +122,17 @@ def run_once(corpus: Path, db: str, workers: int, config=None) -> dict:
         # being ready to the last article written)
         "worker_busy": [round(worker["busy_s"] / working, 2) if working > 0 else None
                         for worker in usage],
+        # of the seconds each worker spent analysing, the share it had a CPU for: under 1, other
+        # processes (on a shared machine: other people's) took the rest, which no change to the
+        # run can win back
+        "worker_cpu_share": [round(worker["cpu_s"] / worker["busy_s"], 2) if worker["busy_s"]
+                             else None for worker in usage],
         "worker_cpu_per_article_ms": round(
             1000 * sum(worker["cpu_s"] for worker in usage) / max(summary.analysed, 1), 1),
         "driver_cpu_per_article_ms": round(1000 * driver_cpu / max(summary.read, 1), 1),
+        "driver_steady_cpu_per_article_ms": (
+            round(1000 * (cpu["last"] - cpu["first"]) / (cpu["articles"] - 1), 1)
+            if cpu.get("articles", 0) > 1 else None),
         "worker_crashes": engine.crashes,
         "load_average": [round(value, 1) for value in (*load_before, *os.getloadavg())],
     }
@@ -130,8 +145,10 @@ def _print_row(row: dict) -> None:
           f"first event at {row['first_event_s']} s; store writes "
           f"{row['store_writes_articles_per_s']} articles/s ({row['store_s']} s); "
           f"worker peak RSS {row['worker_peak_rss_mb']} MB; workers busy "
-          f"{row['worker_busy']}; CPU per article: workers {row['worker_cpu_per_article_ms']} "
-          f"ms, driver {row['driver_cpu_per_article_ms']} ms; load average before/after "
+          f"{row['worker_busy']} with a CPU for {row['worker_cpu_share']} of it; CPU per "
+          f"article: workers {row['worker_cpu_per_article_ms']} ms, driver "
+          f"{row['driver_cpu_per_article_ms']} ms ({row['driver_steady_cpu_per_article_ms']} ms "
+          f"steady); load average before/after "
           f"{row['load_average']}", flush=True)
 
 
