@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from ..language.prefilter import Prefilter
 from ..model import Actor, Event, Report, Sentence, Span
 from .arguments import (Arguments, Mention, facility_owner, find_arguments,
                         find_arguments_parsed, locate_mentions, parsed)
@@ -127,6 +128,9 @@ class DetectEvents:
                  max_sentence_chars: int = 1500, max_events_per_sentence: int = 6,
                  parse_roles: bool = False) -> None:
         self.lexicon: Lexicon = load_lexicon(triggers, context)
+        # which frames can match a sentence, read from their first letters: a sentence is scanned
+        # by ~7 of the 37 frame patterns instead of all of them, with the same matches (issue 17)
+        self._frames_for = Prefilter([frame.pattern for frame in self.lexicon.frames])
         self.rules = Rules(self.lexicon)
         self.max_sentence_chars = int(max_sentence_chars)
         self.max_events_per_sentence = int(max_events_per_sentence)
@@ -227,8 +231,10 @@ class DetectEvents:
         Capitalised words inside a name ("National Liberation Front", "Government of National
         Accord") are not triggers, unless the whole sentence is in capitals (a headline)."""
         shouting = _mostly_capitals(text)
+        frames = self.lexicon.frames
         found = [(frame.name, m.start(), m.end(), frame.weight)
-                 for frame in self.lexicon.frames for m in frame.pattern.finditer(text)
+                 for frame in map(frames.__getitem__, self._frames_for.candidates(text))
+                 for m in frame.pattern.finditer(text)
                  if shouting or not _inside_name(text, m.start(), m.end())]
         found.sort(key=lambda f: (-f[3], -(f[2] - f[1]), f[1]))
         kept: list[tuple[str, int, int, float]] = []

@@ -1,0 +1,107 @@
+"""sitrep.language.prefilter: the patterns it leaves out of a text never match it."""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitrep.events.lexicon import compile_words, load_lexicon
+from sitrep.language.prefilter import Prefilter, beginnings
+
+FRAMES = load_lexicon().frames
+PATTERNS = [frame.pattern for frame in FRAMES]
+FILTER = Prefilter(PATTERNS)
+
+
+def matching(patterns, text: str) -> set[int]:
+    return {index for index, pattern in enumerate(patterns) if pattern.search(text)}
+
+
+def test_beginnings_of_an_alternation_are_its_first_letters_lower_cased():
+    found, word_start = beginnings(compile_words(["Air strikes?", "VX", "shell(?:ed|ing)"]))
+    assert found == {"air ", "vx", "shel"}
+    assert word_start                         # compile_words opens with (?<![\w-])
+
+
+def test_optional_and_case_sensitive_parts_are_read():
+    found, _ = beginnings(re.compile(r"(?:helicopter )?gunships?|(?-i:accords?)", re.I))
+    assert found == {"heli", "guns", "acco"}
+
+
+def test_a_pattern_that_may_begin_with_any_word_is_always_a_candidate():
+    patterns = [re.compile(r"\w+ attacks", re.I), re.compile(r"(?:bomb)?", re.I),
+                re.compile(r"\d+ killed"), re.compile("shell")]
+    assert beginnings(patterns[0]) == (None, False)
+    assert beginnings(patterns[1]) == (None, False)     # matches the empty string anywhere
+    prefilter = Prefilter(patterns)
+    assert prefilter.candidates("nothing here") == [0, 1, 2]
+    assert prefilter.candidates("they shelled it") == [0, 1, 2, 3]
+
+
+def test_a_word_start_is_required_only_where_the_pattern_says_so():
+    anywhere, at_start = re.compile("bomb", re.I), compile_words(["bomb"])
+    prefilter = Prefilter([anywhere, at_start])
+    assert prefilter.candidates("a carbomb") == [0]
+    assert prefilter.candidates("a car-bomb") == [0, 1]   # "-" ends a word for the look-up
+    assert prefilter.candidates("BOMB") == [0, 1]
+
+
+def test_letters_that_fold_to_ascii_give_every_pattern():
+    # under IGNORECASE "ſ" matches "s" and the Kelvin sign matches "k"
+    prefilter = Prefilter([compile_words(["shell"]), compile_words(["kill"])])
+    assert PATTERNS[0].flags & re.IGNORECASE
+    assert compile_words(["shell"]).search("ſhell")
+    assert prefilter.candidates("ſhell") == [0, 1]
+    assert prefilter.candidates("\u212aill") == [0, 1]
+    assert prefilter.candidates("Şhell — “killed” in Kyiv’s") == [1]
+
+
+def test_empty_and_short_texts():
+    assert FILTER.candidates("") == []
+    assert FILTER.candidates("VX") == [i for i, p in enumerate(PATTERNS) if p.search("VX")]
+    assert Prefilter([]).candidates("anything") == []
+
+
+def test_it_pickles_with_the_stage():
+    again = pickle.loads(pickle.dumps(FILTER))
+    text = "Gunmen abducted two aid workers and shelled the town."
+    assert again.candidates(text) == FILTER.candidates(text)
+
+
+SENTENCES = [
+    "Militants stormed a police station in Kandahar, killing three officers.",
+    "Government forces recaptured the town of Palmyra from Islamic State fighters on Sunday.",
+    "Thousands of protesters marched through Harare demanding the president's resignation.",
+    "A suicide car bomb exploded outside a military base, wounding 12 soldiers.",
+    "Security forces arrested five activists and detained a journalist overnight.",
+    "The two sides signed a ceasefire agreement brokered by the United Nations.",
+    "AN AIRSTRIKE HIT A MARKET IN IDLIB.",
+    "Rebels of the National Liberation Front shelled positions near the airport.",
+    "Drone strikes targeted al-Shabaab camps; the U.S. military said 20 were killed.",
+    "Gunmen abducted 30 schoolgirls in Zamfara state, police said.",
+    "Looters ransacked shops after the riot, and mobs set fire to vehicles.",
+    "“They beat us with sticks,” said one resident of the camp.",
+    "The minister met the ambassador to discuss aid.",
+]
+
+
+def test_the_shipped_frames_match_exactly_as_without_it():
+    for text in SENTENCES:
+        assert matching(PATTERNS, text) <= set(FILTER.candidates(text)), text
+    # and it does leave most frames out of an ordinary sentence
+    assert len(FILTER.candidates(SENTENCES[-1])) < len(PATTERNS) / 2
+
+
+_PIECES = st.sampled_from(sorted({word for text in SENTENCES for word in re.split(r"\s+", text)}
+                                 | {"-", " ", "’", "ſ", "İ", "\n", "air", "strike", "UAV", "vx"}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=30),
+       st.sampled_from(["", " ", "-"]))
+def test_no_frame_that_matches_is_left_out(pieces, glue):
+    text = glue.join(pieces)
+    assert matching(PATTERNS, text) <= set(FILTER.candidates(text))
