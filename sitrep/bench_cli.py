@@ -11,16 +11,16 @@ Per core, the seconds are CPU seconds of the command and of its worker processes
 ``os.wait4`` returns once they are reaped), so that other work on a shared machine does not make
 sitrep look slower than it is; with N processes the wall clock is what N cores buy, and the
 scaling is that rate over the 1-process one (both wall clock, measured back to back). Peak RSS
-is the largest of the command and its workers.
+is the largest of the command and its workers, started from a small launcher so that the bench's
+own memory is not counted.
 """
 
 from __future__ import annotations
 
-import os
+import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 __all__ = ["run_command", "steady_state", "write_head"]
@@ -36,9 +36,27 @@ def write_head(jsonl_path: Path, count: int, out: Path) -> Path:
     return out
 
 
+# The command is started by this small launcher, not by the bench itself: Linux carries a process's
+# peak RSS across fork and exec, so a command forked from the bench (which holds a whole pipeline,
+# ~500 MB) reported the bench's memory as its own. Forked from the launcher (~10 MB) it reports
+# its own. The launcher also times the command alone (its own start-up is not counted) and prints
+# the figures as one JSON line.
+_LAUNCHER = """
+import json, os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+print(json.dumps({"wall_s": time.perf_counter() - start,
+                  "cpu_s": usage.ru_utime + usage.ru_stime,
+                  "peak_rss_mb": usage.ru_maxrss / 1024,
+                  "exit_status": os.waitstatus_to_exitcode(status)}))
+"""
+
+
 def run_command(jsonl_path: Path, config_path: Path | None = None, workers: int = 1) -> dict:
     """``sitrep extract PATH [--workers N]`` in a child process, output discarded: its wall
-    and CPU seconds (workers included) and its peak RSS, or ``error``."""
+    and CPU seconds (workers included) and its peak RSS (the largest of the command and its
+    workers), or ``error``."""
     command = [sys.executable, "-m", "sitrep"]
     if config_path:
         command += ["--config", str(config_path)]
@@ -46,19 +64,22 @@ def run_command(jsonl_path: Path, config_path: Path | None = None, workers: int 
     if workers > 1:
         command += ["--workers", str(workers)]
     with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - start
+        launched = subprocess.run([sys.executable, "-c", _LAUNCHER, *command],
+                                  stdout=subprocess.PIPE, stderr=errors, check=False)
         errors.seek(0)
         message = errors.read().decode("utf-8", "replace").strip()
-    exit_status = os.waitstatus_to_exitcode(status)
-    figures = {"command": " ".join(command[1:]), "exit_status": exit_status}
+    figures = {"command": " ".join(command[1:])}
+    try:
+        measured = json.loads(launched.stdout.decode("utf-8").strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        return {**figures, "exit_status": launched.returncode,
+                "error": f"the launcher failed: {message[-500:]}"}
+    exit_status = figures["exit_status"] = measured["exit_status"]
     # exit status 1 only says some documents were rejected; 2 and above is a failed command
     if exit_status not in (0, 1):
         return {**figures, "error": message[-500:]}
-    return {**figures, "wall_s": round(wall, 3), "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
-            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
+    return {**figures, "wall_s": round(measured["wall_s"], 3), "cpu_s": round(measured["cpu_s"], 3),
+            "peak_rss_mb": round(measured["peak_rss_mb"], 1)}
 
 
 def steady_state(jsonl_path: Path, documents: int, config_path: Path | None = None,

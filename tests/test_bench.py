@@ -105,3 +105,24 @@ def test_labelled_corpus_marks_copies_of_originals():
     assert copies and all(article.copy_of in ids for article in copies)
     originals = {article.record["id"] for article in labelled if article.copy_of is None}
     assert all(article.copy_of in originals for article in copies)
+
+
+def test_the_command_s_peak_memory_is_its_own_not_the_bench_s(tmp_path):
+    # Linux carries a process's peak RSS across fork and exec: a command forked from a bench
+    # holding a pipeline reported the bench's memory (issue 17). Here the bench holds 400 MB.
+    from sitrep.bench_cli import run_command
+
+    ballast = bytearray(400 * 1024 * 1024)
+    ballast[::4096] = b"\x01" * len(ballast[::4096])
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text('{"id": "a", "text": "Gunmen killed two villagers."}\n'
+                      '{"id": "b", "text": "Police arrested three men."}\n', encoding="utf-8")
+    config = tmp_path / "small.toml"
+    config.write_text('[pipeline]\nstages = ["clean", "segment"]\n[stage.segment]\nparse = false\n',
+                      encoding="utf-8")
+    measured = run_command(corpus, config)
+    assert measured["exit_status"] == 0 and measured["cpu_s"] > 0, measured
+    assert 0 < measured["peak_rss_mb"] < 300, measured
+    failed = run_command(tmp_path / "missing.jsonl", config)
+    assert failed["exit_status"] >= 2 and failed["error"], failed
+    del ballast
