@@ -311,17 +311,36 @@ def test_only_what_the_report_says_of_the_event_is_compared():
     undated = _event("Arrests", event_date="2021-05-30", time_precision=3, location=focus,
                      location_source="report focus")
     result = mention_of("e1", "g1", undated)
-    # a date that fell back to publication: on or before it; the report's focus is no place
-    assert result.first_day == OPEN_START and result.last_day == date(2021, 5, 30)
+    # a date that fell back to publication: the weeks before it; the report's focus is no place
+    assert result.undated and result.first_day == date(2021, 4, 29)
+    assert result.last_day == date(2021, 5, 30)
     assert result.iso3 is None and not result.located
     earlier = mention("e2", "g2", day="2021-05-23")
     later = mention("e3", "g3", day="2021-06-04")
     assert compare(replace(result, names=frozenset({"protasevich"})),
                    replace(earlier, names=frozenset({"protasevich"}))).link
+    # a report cannot tell what happened after its publication
     assert compare(result, later).conflict.startswith("days do not overlap")
     dated = _event("Arrests", event_date="2021-05-23", time_precision=1, date_text="Sunday",
                    location=focus, location_source="sentence")
     assert mention_of("e4", "g4", dated).exact_day and mention_of("e4", "g4", dated).located
+
+
+def test_an_undated_mention_is_weak_evidence_against_an_own_date_before_its_window():
+    # "Jalingo was arrested" in a report of June 2021 (no day of its own) is not, on its shared
+    # name alone, the arrest another report dates to August 2019; nor is it set apart from it
+    undated = replace(mention("e1", "g1", day="2021-06-13", names={"jalingo"}), undated=True,
+                      first_day=date(2021, 5, 13))
+    old = mention("e2", "g2", day="2019-08-22", names={"jalingo"})
+    result = compare(undated, old)
+    assert not result.link and result.conflict is None
+    assert any("before the window of the undated report" in r for r in result.reasons)
+    recent = mention("e3", "g3", day="2021-06-10", names={"jalingo"})
+    assert compare(undated, recent).link
+    assert "the own date is within the undated report's window" in compare(undated, recent).reasons
+    # stores written before the window kept "on or before publication": read back as a window
+    legacy = dict(undated.to_dict(), first_day=OPEN_START.isoformat(), undated=False)
+    assert Mention.from_dict(legacy) == replace(undated, first_day=date(2021, 5, 13))
 
 
 def test_events_of_a_document_include_the_merged_events_it_is_a_source_of(tmp_path, capsys):

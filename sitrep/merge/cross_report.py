@@ -20,9 +20,11 @@ reference, are left out (:func:`mention_of`).
 - **Modality.** Asserted and uncertain mentions are compared with each other; a denied, forecast
   or hypothetical event only with one of its own modality.
 - **Days.** Each mention stands for a range of days (its date and ACLED time precision, see
-  ``sitrep.events.merge``); a date that fell back to the publication date stands for "on or
-  before it". Two exact days more than one day apart are different incidents (a report written
-  the next day says "yesterday" and is often a day off); ranges that do not overlap are too.
+  ``sitrep.events.merge``); a date that fell back to the publication date is weak evidence: the
+  window of the weeks before publication, and an own date before that window takes away the
+  weight of a shared name without setting the two apart. Two exact days more than one day apart
+  are different incidents (a report written the next day says "yesterday" and is often a day
+  off); other ranges that do not overlap are too.
 - **Place.** Different countries are different incidents; two places located to the town (ACLED
   geo precision 1-2) more than ``FAR_KM`` apart are too ("the same day in different towns").
 - **People.** The surnames of the people the evidence names (proper-noun runs of the parsed
@@ -77,13 +79,18 @@ PLACE_WEIGHT = 1.0
 TYPE_WEIGHT = 0.5
 ACTOR_WEIGHT = 0.25
 LINK_SCORE = 2.0
-# The start of a date that fell back to the publication date: "on or before it", as far back as
-# a report may recall (background mentions recall incidents of decades ago).
-OPEN_START = date(1900, 1, 1)
-# ...but it is weak evidence of recent news: an undated mention is more likely the incident of
-# the month before publication (what the report is about) than an older one with the same name.
+# A date that fell back to the publication date is weak evidence: the report says no day, so
+# the event is most likely the news of the weeks before publication (the window of
+# ``sitrep.events.merge._date_range``: RECENT_DAYS up to publication). Own dates are strong.
+# An own date inside that window adds a little (RECENT_WEIGHT); an own date before it takes the
+# shared name's weight away without setting the pair apart: "Jalingo was arrested" in a report
+# of June 2021 is his new arrest, not the one of August 2019 that another report dates, though a
+# third report may still show they are one (a background mention of an old incident).
 RECENT_DAYS = 31
 RECENT_WEIGHT = 0.5
+# Stores written before the window kept an undated mention as "on or before publication"
+# from this day; such mentions are read back as windows (:meth:`Mention.from_dict`).
+OPEN_START = date(1900, 1, 1)
 
 # Families: what can be one incident. Reports of one incident code its kind differently (an
 # arrest is Arrests in one report, a bare PLOVER COERCE-arrest in another; an assault is an
@@ -158,6 +165,7 @@ class Mention:
     names: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     spellings: tuple[str, ...] = ()  # the surnames as the report wrote them (``names``: keys)
+    undated: bool = False  # the days are the publication window, not the report's own date
 
     def to_dict(self) -> dict:
         return {"event_id": self.event_id, "group": self.group, "family": self.family,
@@ -166,17 +174,21 @@ class Mention:
                 "last_day": self.last_day.isoformat() if self.last_day else None,
                 "lat": self.lat, "lon": self.lon, "geo_precision": self.geo_precision,
                 "names": sorted(self.names), "actors": sorted(self.actors),
-                "spellings": list(self.spellings)}
+                "spellings": list(self.spellings), "undated": self.undated}
 
     @classmethod
     def from_dict(cls, data: dict) -> Mention:
         days = {key: date.fromisoformat(data[key]) if data.get(key) else None
                 for key in ("first_day", "last_day")}
+        undated = bool(data.get("undated"))
+        if days["first_day"] == OPEN_START:  # written before the publication window
+            undated = True
+            days["first_day"] = days["last_day"] - timedelta(days=RECENT_DAYS)
         return cls(data["event_id"], data["group"], data.get("family"), data.get("sub_type"),
                    data["modality"], data.get("iso3"), days["first_day"], days["last_day"],
                    data.get("lat"), data.get("lon"), data.get("geo_precision"),
                    frozenset(data.get("names") or ()), frozenset(data.get("actors") or ()),
-                   tuple(data.get("spellings") or ()))
+                   tuple(data.get("spellings") or ()), undated)
 
     @property
     def exact_day(self) -> bool:
@@ -290,11 +302,12 @@ def mention_of(event_id: str, group: str, event: Event,
     Only what the report says of the event itself is compared: a place that is the report's
     focus (not named with the event) or a day and place of a back reference ("after the
     arrest of ...", told in a sentence about something else) are left out; a date that fell
-    back to the publication date says only that the event happened on or before it
-    (:data:`OPEN_START`)."""
+    back to the publication date is the window of the weeks before it (:data:`RECENT_DAYS`),
+    marked ``undated``: weak evidence."""
     days = None if event.back_reference else _date_range(event)
-    if days and (event.time_precision or 1) == 3 and event.date_text is None:
-        days = (OPEN_START, days[1])
+    undated = bool(days) and (event.time_precision or 1) == 3 and event.date_text is None
+    if undated:
+        days = (days[1] - timedelta(days=RECENT_DAYS), days[1])
     names, spellings = person_names(runs, event)
     place = event.location
     if event.back_reference or event.location_source == "report focus":
@@ -306,7 +319,7 @@ def mention_of(event_id: str, group: str, event: Event,
         first_day=days[0] if days else None, last_day=days[1] if days else None,
         lat=place.lat if place else None, lon=place.lon if place else None,
         geo_precision=place.geo_precision if place else None,
-        names=names, actors=named_actors(event), spellings=spellings)
+        names=names, actors=named_actors(event), spellings=spellings, undated=undated)
 
 
 def named_actors(event: Event) -> frozenset[str]:
@@ -336,6 +349,7 @@ def compare(a: Mention, b: Mention) -> Comparison:
         return Comparison(0.0, (), f"different countries ({a.iso3} / {b.iso3})")
     reasons: list[str] = []
     score = 0.0
+    before_window = None
     if a.first_day and b.first_day:
         if a.exact_day and b.exact_day:
             gap = abs((a.first_day - b.first_day).days)
@@ -344,12 +358,17 @@ def compare(a: Mention, b: Mention) -> Comparison:
             score += DAY_WEIGHT
             reasons.append(f"dates {a.first_day} vs {b.first_day}")
         elif a.last_day < b.first_day or b.last_day < a.first_day:
-            return Comparison(0.0, (), f"days do not overlap ({_days(a)} / {_days(b)})")
+            earlier, undated = (a, b) if a.last_day < b.first_day else (b, a)
+            if not undated.undated:  # (a report cannot tell what happened after it)
+                return Comparison(0.0, (), f"days do not overlap ({_days(a)} / {_days(b)})")
+            # an own date before an undated report's window: weak evidence against, no conflict
+            before_window = (f"{_days(earlier)} is before the window of the undated report "
+                             f"({_days(undated)})")
         else:
             reasons.append(f"days overlap ({_days(a)} / {_days(b)})")
-            if _near_publication(a, b) or _near_publication(b, a):
+            if a.undated != b.undated:
                 score += RECENT_WEIGHT
-                reasons.append("within a month before the undated report's publication")
+                reasons.append("the own date is within the undated report's window")
     if a.located and b.located:
         km = distance_km(a, b)
         if km > FAR_KM:
@@ -375,6 +394,8 @@ def compare(a: Mention, b: Mention) -> Comparison:
         reasons.insert(0, f"same type {a.sub_type}")
     else:
         reasons.insert(0, f"compatible kinds {a.sub_type} / {b.sub_type}")
+    if before_window:
+        return Comparison(0.0, tuple(reasons) + (before_window,))
     if score < LINK_SCORE:
         # not a conflict: a third mention may still join both to one incident
         return Comparison(0.0, tuple(reasons) + (
@@ -382,15 +403,9 @@ def compare(a: Mention, b: Mention) -> Comparison:
     return Comparison(score, tuple(reasons))
 
 
-def _near_publication(undated: Mention, other: Mention) -> bool:
-    """An undated mention (its date fell back to publication) most likely tells recent news."""
-    return (undated.first_day == OPEN_START and other.first_day != OPEN_START
-            and other.last_day >= undated.last_day - timedelta(days=RECENT_DAYS))
-
-
 def _days(mention: Mention) -> str:
-    if mention.first_day == OPEN_START:
-        return f"on or before {mention.last_day}"
+    if mention.undated:
+        return f"undated, published {mention.last_day}"
     return f"{mention.first_day}..{mention.last_day}"
 
 
