@@ -66,6 +66,29 @@ def test_a_back_reference_lends_neither_its_date_nor_its_place():
     assert merged.date_text == "over the weekend" and len(merged.evidence) == 2
 
 
+def test_places_of_their_own_in_different_regions_are_different_happenings():
+    from sitrep.model import Place
+
+    # regions resolved without a gazetteer id still tell two scenes apart ("in Zamfara state",
+    # "from Chibok" in Borno); a country and a town inside it are one scene at two scales
+    zamfara = Place(0, 7, "Zamfara", "Zamfara State", None, 12.18, 6.25, "Nigeria", "NGA",
+                    admin1="Zamfara", feature_code="ADM1", geo_precision=3)
+    chibok = Place(0, 6, "Chibok", "Chibok", 2346076, 10.87, 12.84, "Nigeria", "NGA",
+                   admin1="Borno", geo_precision=1)
+    nigeria = Place(0, 7, "Nigeria", "Nigeria", 2328926, 9.0, 8.0, "Nigeria", "NGA",
+                    feature_code="PCLI", geo_precision=3)
+    gusau = Place(0, 5, "Gusau", "Gusau", 2339354, 12.17, 6.66, "Nigeria", "NGA",
+                  admin1="Zamfara", geo_precision=1)
+
+    def at(start, place):
+        return _mention(start, event_date="2021-02-26", time_precision=1, date_text="Friday",
+                        location=place, location_source="sentence")
+
+    assert not same_event(at(0, zamfara), at(20, chibok))
+    assert same_event(at(0, zamfara), at(20, nigeria))
+    assert same_event(at(0, zamfara), at(20, gusau))
+
+
 def test_decision_fields_round_trip_but_stay_out_of_the_contract():
     event = _mention(0, back_reference=True, location_source="sentence", modality_cue="denied",
                      modality="negated")

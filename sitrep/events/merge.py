@@ -55,18 +55,29 @@ NEAR_KM = 25.0
 
 def _places_compatible(a: Event, b: Event) -> bool:
     """Two places tell two happenings apart only when each comes from the mention's own sentence,
-    and they are different places more than NEAR_KM apart (or in different countries). A place a
-    mention borrowed from elsewhere in the report says nothing about which happening it is."""
+    and they are different places: in different countries, in different first-level regions
+    ("in Zamfara state" and "from Chibok", in Borno), or both located to the town and more than
+    NEAR_KM apart. A region and a town inside it, or a country and anything in it, are one scene
+    told at two scales. A place a mention borrowed from elsewhere in the report says nothing
+    about which happening it is."""
     if not (_located_in_sentence(a) and _located_in_sentence(b)):
         return True
     first, second = a.location, b.location
-    if first.geonameid is None or second.geonameid is None or first.geonameid == second.geonameid:
+    if first.geonameid is not None and first.geonameid == second.geonameid:
         return True
     if first.country and second.country and first.country != second.country:
         return False
-    if None in (first.lat, first.lon, second.lat, second.lon):
+    if first.admin1 and second.admin1 and first.admin1 != second.admin1:
         return False
+    if None in (first.lat, first.lon, second.lat, second.lon) or not (
+            _town(first) and _town(second)):
+        return True
     return distance_km(first.lat, first.lon, second.lat, second.lon) <= NEAR_KM
+
+
+def _town(place) -> bool:
+    """Located to the place itself or near it (ACLED geo precision 1-2), not only a region."""
+    return (place.geo_precision or 3) <= 2
 
 
 def _date_range(event: Event) -> tuple[date, date] | None:
