@@ -97,19 +97,3 @@ def test_decision_fields_round_trip_but_stay_out_of_the_contract():
     assert not {"back_reference", "location_source", "modality_cue", "reasons"} & set(contract)
     assert Event.from_dict({"event_type": None, "sub_event_type": None,
                             "plover_type": "CONSULT"}).back_reference is False
-
-
-def test_mentions_naming_different_people_are_different_happenings():
-    # "Andreyeva was detained on Sunday" ... "Bakhvalova was detained on Sunday": one kind, one
-    # day, but two people named and none shared; a later "Ms Andreyeva" mention is hers again
-    andreyeva = _mention(0, 0.9, event_date="2020-11-15", time_precision=1, date_text="Sunday")
-    bakhvalova = _mention(20, 0.8, event_date="2020-11-15", time_precision=1, date_text="Sunday")
-    again = _mention(40, 0.7, event_date="2020-11-15", time_precision=1, date_text="Sunday")
-    unnamed = _mention(60, 0.6, event_date="2020-11-15", time_precision=1, date_text="Sunday")
-    people = {0: frozenset({"andreeva"}), 20: frozenset({"bakvalova"}),
-              40: frozenset({"andreeva"}), 60: frozenset()}
-    merged = merge_events([unnamed, again, bakhvalova, andreyeva],
-                          lambda event: people[event.evidence[0].start])
-    assert [[s.start for s in event.evidence] for event in merged] == [[0, 40, 60], [20]]
-    # without names, nothing tells them apart
-    assert len(merge_events([andreyeva, bakhvalova, again])) == 1

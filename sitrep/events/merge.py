@@ -6,8 +6,7 @@ same side (for an armed clash the sides may come in either order), no two differ
 places, no two different exact dates. An "uncertain" mention folds into an asserted event only
 when it names the same actor1 (seed: "the camps that IS took on Sunday" is E1 again); denied and
 forecast events never fold into asserted ones; mentions the report itself calls separate ("in a
-separate attack", "elsewhere") fold only when they name the same actor; mentions that each name people (the victims, mostly) and share none are told apart.
-The merged event keeps
+separate attack", "elsewhere") fold only when they name the same actor. The merged event keeps
 the fields of its most confident mention, fills gaps from the others, and cites every mention's
 evidence.
 
@@ -19,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -213,46 +211,29 @@ def _fold(kept: Event, other: Event) -> Event:
     return replace(kept, **changes)
 
 
-def merge_events(events: list[Event],
-                 people: Callable[[Event], frozenset[str]] | None = None) -> list[Event]:
-    """Fold the mentions of one happening together; the result is in text order.
-
-    ``people`` gives the people a mention's evidence names (surname keys: see
-    ``sitrep.merge.cross_report.name_runs``). Mentions that each name people, and share none with
-    what is folded so far, are different happenings: a report listing the arrests of several
-    journalists tells one arrest per name it dates apart ("Andreyeva was detained in November;
-    Bakhvalova had been held since ..."), as the cross-report step reads them."""
+def merge_events(events: list[Event]) -> list[Event]:
+    """Fold the mentions of one happening together; the result is in text order."""
     merged: list[Event] = []
-    named: list[frozenset[str]] = []  # the people named by the mentions folded into merged[i]
     by_type: dict[str | None, list[int]] = {}  # only events of one type can merge
     for event in sorted(events, key=_rank):
-        own = people(event) if people else frozenset()
         candidates = by_type.setdefault(event.sub_event_type or event.plover_type, [])
         for index in candidates:
-            if same_event(merged[index], event) and (
-                    not own or not named[index] or own & named[index]):
+            if same_event(merged[index], event):
                 merged[index] = _fold(merged[index], event)
-                named[index] |= own
                 break
         else:
             candidates.append(len(merged))
             merged.append(event)
-            named.append(own)
     merged.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0,
                                e.trigger.start if e.trigger else 0, _tiebreak(e)))
     return merged
 
 
 class MergeEvents:
-    """Stage wrapper of :func:`merge_events`, with the people each mention names."""
+    """Stage wrapper of :func:`merge_events`."""
 
     name = "merge_events"
 
     def __call__(self, report):
-        # imported here: the merge package reads this module's date ranges
-        from ..merge.cross_report import name_runs, person_names
-
-        runs = name_runs(report) if report.tokens else []
-        report.events = merge_events(report.events,
-                                     lambda event: person_names(runs, event)[0])
+        report.events = merge_events(report.events)
         return report
