@@ -109,6 +109,19 @@ def test_arrests_always_have_the_detained_and_excessive_force_the_forces_first()
     assert (event.actor1.name, event.actor2.inter) == ("Rioters (India)", 1)
 
 
+def test_the_detained_are_their_group_when_the_sentence_names_it():
+    event = _coded("Strategic developments", "Arrests", POLICE, STUDENTS)
+    assert event.actor2.name == "Civilians (India)"
+    text_actors = [POLICE, STUDENTS, PARTY]
+    base = Event("Strategic developments", "Arrests", "COERCE", actor1=POLICE, actor2=STUDENTS,
+                 location=INDIA, evidence=(Span(0, len(TEXT), TEXT),), trigger=Span(0, 8, TEXT[:8]))
+    report = Report(id="t", raw=TEXT)
+    report.events, report.actors = [base], text_actors
+    event = CodeEventActors()(report).events[0]
+    assert (event.actor2.name, event.actor2.inter) == (
+        "BNP: Bangladesh Nationalist Party Militia", 3)
+
+
 def test_a_state_force_coded_with_the_document_country_takes_the_event_country():
     event = _coded("Battles", "Armed clash", GUNMEN, POLICE)
     assert event.actor2.name == "Police Forces of India"
@@ -205,3 +218,6 @@ def test_a_battle_has_two_sides(pipeline):
     event = _event(pipeline, "A militant was killed in a gunfight with police in Sopore, India "
                              "on Friday.")
     assert {event.actor1.inter, event.actor2.inter} == {1, 3}
+    event = _event(pipeline, "Two Maoists were killed in an encounter with police in Sukma, "
+                             "India on Saturday.")
+    assert {event.actor1.inter, event.actor2.inter} == {1, 2}

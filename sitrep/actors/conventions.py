@@ -56,6 +56,7 @@ _AGAINST = re.compile(r"\b(?:against|demand\w*|urg\w*|slam\w*|criticis\w*|critic
                       r"arrest\w* of|detention of|killing of|murder of)\W+(?:\w+\W+){0,3}$",
                       re.IGNORECASE)
 _NOT_ORGANISERS = {"News agency", "International organisation", "Non-governmental organisation"}
+_GROUP_WINDOW = 60      # characters after an arrest's trigger where the detained's group stands
 _CROWDS = {"Protests", "Riots"}       # where a party is the crowd's associated actor
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
 _GENERIC_NAME = re.compile(r"^(?:Unidentified Armed Group|Rioters|Protesters|Civilians|Rebels) "
@@ -193,6 +194,13 @@ class _Coder:
             # "five villagers were killed when militants opened fire": the armed group did it
             actor1, actor2 = actor2, None
             self.reasons.append("the armed actor2 of a report of people harmed is actor1")
+        if kind == "Battles" and actor1 is not None and actor2 is not None and \
+                actor1.name and actor1.name == actor2.name:
+            actor2 = None               # "TTP militants ... the TTP": one side named twice
+            self.reasons.append("actor2 named the same actor as actor1: dropped")
+        if actor1 is None and actor2 is not None and actor2.inter in (2, 3, 4):
+            # "two Maoists were killed in an encounter with police": the forces of the sentence
+            actor1 = self.state_here(actor2)
         if actor1 is None:
             actor1 = self.armed_here(actor2)
         if actor1 is None and (actor2 is None or actor2.inter in (1, 7, 8)):
@@ -271,6 +279,11 @@ class _Coder:
         if detained is not None and detained.inter in (1, 8) and force is not None and \
                 force.inter in (1, 8):
             detained = None                 # "police officers arrested ...": the same side
+        if detained is None or detained.inter == 7:
+            # "arrested 82 activists of Jamaat-e-Islami": the group the detained belong to
+            group = self.group_here(force)
+            if group is not None:
+                detained = group
         if detained is None:
             # someone was detained: a person the report names, civilians unless a group
             return force, self.implied(7, "the detained, not named as a group")
@@ -308,6 +321,13 @@ class _Coder:
             self.reasons.append("associated: " + ", ".join(repr(a.name) for a in found))
         return found
 
+    def text_after(self, actor: Actor) -> str:
+        """Up to 10 characters of the event's sentence after ``actor`` ("-led", "-backed")."""
+        for span in self.event.evidence:
+            if span.start <= actor.start < span.end:
+                return span.text[actor.end - span.start:actor.end - span.start + 10]
+        return ""
+
     def text_before(self, actor: Actor) -> str:
         """Up to 40 characters of the event's sentence before ``actor`` (raw offsets)."""
         for span in self.event.evidence:
@@ -315,6 +335,24 @@ class _Coder:
                 offset = actor.start - span.start
                 return span.text[max(0, offset - 40):offset]
         return ""
+
+    def group_here(self, other: Actor | None) -> Actor | None:
+        """A party or named armed group of the event's sentence (not ``other``, not what the
+        sentence is against); not a union or rights group, whose detained members ACLED codes
+        as civilians."""
+        taken = (other.start, other.end) if other is not None else None
+        trigger = self.event.trigger
+        for actor in self.sentence_actors:
+            known = bool(actor.actor_id) and ":" not in actor.actor_id    # in actors.tsv
+            # close after the trigger ("arrested 82 activists of Jamaat-e-Islami"), not a party
+            # the sentence names for another reason
+            near = trigger is not None and 0 <= actor.start - trigger.end <= _GROUP_WINDOW
+            if known and near and (actor.type == PARTY_TYPE or actor.inter in (2, 3, 4)) and \
+                    (actor.start, actor.end) != taken and not _AGAINST.search(
+                        self.text_before(actor)) and not self.text_after(actor).startswith("-"):
+                self.reasons.append(f"actor2 {actor.text!r}: the group of the detained")
+                return self.local(actor)
+        return None
 
     def state_here(self, other: Actor) -> Actor | None:
         """The state forces the event's sentence names (not ``other``): the other side of a
