@@ -109,17 +109,33 @@ def test_arrests_always_have_the_detained_and_excessive_force_the_forces_first()
     assert (event.actor1.name, event.actor2.inter) == ("Rioters (India)", 1)
 
 
+def _arrest(text, *people):
+    """An arrest by the police of ``text`` with the people it names, coded."""
+    def actor(word, like):
+        start = text.index(word)
+        return Actor(start, start + len(word), word, name=like.name, type=like.type,
+                     inter=like.inter, cameo=like.cameo, country=like.country,
+                     actor_id=like.actor_id, reason=like.reason)
+    police, detained, *others = [actor(word, like) for word, like in people]
+    base = Event("Strategic developments", "Arrests", "COERCE", actor1=police, actor2=detained,
+                 location=INDIA, evidence=(Span(0, len(text), text),),
+                 trigger=Span(7, 15, text[7:15]))
+    report = Report(id="t", raw=text)
+    report.events, report.actors = [base], [police, detained, *others]
+    return CodeEventActors()(report).events[0]
+
+
 def test_the_detained_are_their_group_when_the_sentence_names_it():
     event = _coded("Strategic developments", "Arrests", POLICE, STUDENTS)
     assert event.actor2.name == "Civilians (India)"
-    text_actors = [POLICE, STUDENTS, PARTY]
-    base = Event("Strategic developments", "Arrests", "COERCE", actor1=POLICE, actor2=STUDENTS,
-                 location=INDIA, evidence=(Span(0, len(TEXT), TEXT),), trigger=Span(0, 8, TEXT[:8]))
-    report = Report(id="t", raw=TEXT)
-    report.events, report.actors = [base], text_actors
-    event = CodeEventActors()(report).events[0]
+    event = _arrest("Police arrested 82 students of the party men in Delhi.",
+                    ("Police", POLICE), ("students", STUDENTS), ("party men", PARTY))
     assert (event.actor2.name, event.actor2.inter) == (
         "BNP: Bangladesh Nationalist Party Militia", 3)
+    # a journalist arrested near a party's name is not its member: still a civilian
+    event = _arrest("Police arrested students at a rally of the party men in Delhi.",
+                    ("Police", POLICE), ("students", STUDENTS), ("party men", PARTY))
+    assert (event.actor2.name, event.actor2.inter) == ("Civilians (India)", 7)
 
 
 def test_a_state_force_coded_with_the_document_country_takes_the_event_country():

@@ -56,6 +56,9 @@ _AGAINST = re.compile(r"\b(?:against|demand\w*|urg\w*|slam\w*|criticis\w*|critic
                       r"arrest\w* of|detention of|killing of|murder of)\W+(?:\w+\W+){0,3}$",
                       re.IGNORECASE)
 _NOT_ORGANISERS = {"News agency", "International organisation", "Non-governmental organisation"}
+# "activists of", "members from the", "supporters belonging to": people named as a group's
+_MEMBER_OF = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:of|from|belonging to)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 _GROUP_WINDOW = 60      # characters after an arrest's trigger where the detained's group stands
 _CROWDS = {"Protests", "Riots"}       # where a party is the crowd's associated actor
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
@@ -281,7 +284,7 @@ class _Coder:
             detained = None                 # "police officers arrested ...": the same side
         if detained is None or detained.inter == 7:
             # "arrested 82 activists of Jamaat-e-Islami": the group the detained belong to
-            group = self.group_here(force)
+            group = self.group_here(force, detained)
             if group is not None:
                 detained = group
         if detained is None:
@@ -328,6 +331,13 @@ class _Coder:
                 return span.text[actor.end - span.start:actor.end - span.start + 10]
         return ""
 
+    def text_between(self, first: Actor, second: Actor) -> str:
+        """The event's sentence between two of its actors ("" unless ``first`` comes first)."""
+        for span in self.event.evidence:
+            if span.start <= first.end <= second.start <= span.end:
+                return span.text[first.end - span.start:second.start - span.start]
+        return "\x00"                   # not in one sentence, or in the other order
+
     def text_before(self, actor: Actor) -> str:
         """Up to 40 characters of the event's sentence before ``actor`` (raw offsets)."""
         for span in self.event.evidence:
@@ -336,10 +346,12 @@ class _Coder:
                 return span.text[max(0, offset - 40):offset]
         return ""
 
-    def group_here(self, other: Actor | None) -> Actor | None:
+    def group_here(self, other: Actor | None, member: Actor | None = None) -> Actor | None:
         """A party or named armed group of the event's sentence (not ``other``, not what the
         sentence is against); not a union or rights group, whose detained members ACLED codes
-        as civilians."""
+        as civilians. With ``member`` (people the sentence names), only the group they are said
+        to belong to ("activists of Jamaat-e-Islami"): a journalist arrested "at a BNP rally"
+        is still a civilian."""
         taken = (other.start, other.end) if other is not None else None
         trigger = self.event.trigger
         for actor in self.sentence_actors:
@@ -347,6 +359,8 @@ class _Coder:
             # close after the trigger ("arrested 82 activists of Jamaat-e-Islami"), not a party
             # the sentence names for another reason
             near = trigger is not None and 0 <= actor.start - trigger.end <= _GROUP_WINDOW
+            if member is not None and not _MEMBER_OF.match(self.text_between(member, actor)):
+                continue
             if known and near and (actor.type == PARTY_TYPE or actor.inter in (2, 3, 4)) and \
                     (actor.start, actor.end) != taken and not _AGAINST.search(
                         self.text_before(actor)) and not self.text_after(actor).startswith("-"):
