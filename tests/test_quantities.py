@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import pytest
 
 from sitrep.language.numbers import read_count
-from sitrep.language.quantities import FindQuantities
+from sitrep.language.quantities import FindQuantities, event_fatalities
 from sitrep.language.segment import Segment
 from sitrep.model import Report
 
@@ -133,3 +135,50 @@ def test_fatality_phrasings(text, expected):
 ])
 def test_deaths_kept_apart_from_other_harm(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one counted noun phrase joined by "and" (no count of its own)
+    ("At least 15 suspected rebels and other militants were killed in airstrikes.",
+     [("At least 15 suspected rebels and other militants were killed", "killed", 15)]),
+    ("20 Sindhi and Punjabi labourers were gunned down.",
+     [("20 Sindhi and Punjabi labourers were gunned down", "killed", 20)]),
+    # a participle clause or an unbracketed "including" between the noun and its verb
+    ("Six militants, affiliated with the group were gunned down in an encounter.",
+     [("Six militants, affiliated with the group were gunned down", "killed", 6)]),
+    ("At least four persons including an elder and his son were killed in an ambush.",
+     [("At least four persons including an elder and his son were killed", "killed", 4)]),
+    # "and N others" after a counted victim: the whole toll
+    ("A bomb killed a local official and two others.",
+     [("killed a local official and two others", "killed", 3)]),
+    ("Three traders were kidnapped and shot dead.",
+     [("Three traders were kidnapped and shot dead", "killed", 3)]),
+    ("A drone strike kills atleast 5 in the valley.", [("kills atleast 5", "killed", 5)]),
+    # "shot dead" is a verb: "a motorcycle" is not one dead
+    ("Gunmen riding a motorcycle shot dead two policemen.",
+     [("shot dead two policemen", "killed", 2)]),
+    # a year is never a count
+    ("In 2012 soldiers were killed in the province.", []),
+])
+def test_noun_phrases_asides_and_others(text, expected):
+    assert found(text) == expected
+
+
+def _fatalities_of(text: str, trigger: str) -> int | None:
+    report = FindQuantities()(Segment()(Report("t", text)))
+    at = text.index(trigger)
+    sentence = next(s for s in report.sentences if s.start <= at < s.end)
+    return event_fatalities(report, sentence, bisect_left(report.offsets, at))
+
+
+def test_event_fatalities_read_the_paragraph_when_the_sentence_has_none():
+    text = ("Two soldiers were killed when their vehicle hit an IED. Troops were on patrol "
+            "when the IED exploded.")
+    assert _fatalities_of(text, "exploded") == 2
+    # the stated count of the trigger's own sentence wins; a vague one is no number
+    assert _fatalities_of("Militants attacked a post, killing 3. Later 9 died in a raid.",
+                          "attacked") == 3
+    assert _fatalities_of("Several people were killed in the attack.", "attack") is None
+    # a blank line ends the paragraph: another event's toll is not borrowed
+    assert _fatalities_of("Police fired on a crowd.\n\nIn another town 4 were killed.",
+                          "fired") is None

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from ..language.prefilter import Prefilter
+from ..language.quantities import event_fatalities
 from ..model import Actor, Event, Report, Sentence, Span
 from .arguments import (Arguments, Mention, facility_owner, find_arguments,
                         find_arguments_parsed, locate_mentions, parsed)
@@ -440,8 +441,10 @@ class DetectEvents:
             modality = replace(modality, value="asserted")
             reasons.append("negated cooperation coded as REJECT")
         fatalities = None
-        if coding.event_type in _VIOLENT_TYPES:
-            fatalities = _fatalities(report, sentence, sentence.cstart + start)
+        if coding.event_type in _VIOLENT_TYPES and coding.sub_event_type != "Peaceful protest":
+            # a peaceful protest has no dead of its own ("protested against a blast that
+            # killed 60": the blast's dead)
+            fatalities = event_fatalities(report, sentence, sentence.cstart + start)
         trigger = report.raw_span(sentence.cstart + start, sentence.cstart + end)
         return Event(
             event_type=coding.event_type, sub_event_type=coding.sub_event_type,
@@ -517,18 +520,6 @@ def _any_between(positions: list[int], start: int, end: int) -> bool:
 
 def _clean_position(report: Report, raw_position: int) -> int:
     return bisect_left(report.offsets, raw_position)
-
-
-def _fatalities(report: Report, sentence: Sentence, ctrigger: int) -> int | None:
-    """The killed count stated in the trigger's sentence, nearest the trigger; None if none."""
-    best = None
-    for quantity in report.quantities:
-        if quantity.kind != "killed" or not (sentence.start <= quantity.start < sentence.end):
-            continue
-        distance = abs(_clean_position(report, quantity.start) - ctrigger)
-        if best is None or distance < best[0]:
-            best = (distance, quantity.value)
-    return best[1] if best else None
 
 
 def _fallback_sentences(report: Report) -> list[Sentence]:

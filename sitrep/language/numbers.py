@@ -28,7 +28,8 @@ _QUALIFIERS = (("at", "least"), ("more", "than"), ("as", "many", "as"), ("up", "
                ("at", "most"), ("no", "fewer", "than"), ("not", "less", "than"),
                ("an", "estimated"), ("over",), ("nearly",), ("almost",), ("about",),
                ("around",), ("approximately",), ("roughly",), ("some",), ("close", "to"),
-               ("upwards", "of"), ("a", "total", "of"), ("a", "further"), ("another",))
+               ("upwards", "of"), ("a", "total", "of"), ("a", "further"), ("another",),
+               ("atleast",))             # a common spelling in South Asian English news
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,13 @@ stated figure, ``None`` for "several". Every :class:`~sitrep.model.Quantity` kee
 
 from __future__ import annotations
 
-from ..model import Quantity, Report
+import re
+from bisect import bisect_left
+
+from ..model import Quantity, Report, Sentence
 from .numbers import Count, read_count
 
-__all__ = ["FindQuantities"]
+__all__ = ["FindQuantities", "event_fatalities"]
 
 # Words after the counted noun ("two soldiers were wounded", "12 dead").
 _AFTER = {
@@ -131,11 +134,20 @@ def _attach(words: list[str], index: int, count: Count):
     before = _kind_before(words, index)
     j = count.end
     head = None
-    while j < len(words) and j - count.end < 4:
+    while j < len(words) and j - count.end < _NOUN_PHRASE:
         word = words[j]
         if word in _NOT_COUNTED or (count.value and 1900 <= count.value <= 2100 and head is None
                                     and words[index].isdigit() and len(words[index]) == 4):
             return None
+        if word in ("including", "among") and head is not None:
+            break                 # "four persons including a tribal elder ... were killed"
+        if word == "and" and head is not None and _joined_noun(words, j + 1):
+            # "15 suspected TTP and other militants were killed", "20 Sindhi and Punjabi
+            # labourers": one counted noun phrase, not a second count
+            head, j = f"{head} and {words[j + 1]}", j + 2
+            continue
+        if word in _NOUN_KINDS and head in _MANNER:
+            break                        # "a motorcycle shot dead two": a verb, not a noun
         if word in _NOUN_KINDS and not before:
             return index, j + 1, _NOUN_KINDS[word], count, None, f"count of {word!r}"
         if word in _MATERIAL and (j + 1 >= len(words) or words[j + 1] not in _MATERIAL):
@@ -175,6 +187,13 @@ def _attach(words: list[str], index: int, count: Count):
                 head, f"{shared[5]} (two counts sharing it, summed)"
     if before:
         kind, verb_at = before
+        others = _and_others(words, j)
+        if others is not None and count.value is not None and others[0].value is not None:
+            # "killed a police official and two others": ACLED codes the whole toll
+            total = count.value + others[0].value
+            return verb_at, others[1], kind, Count(others[1], total, None, None,
+                                                   f"{count.why} + {others[0].why}"), head, \
+                f"{words[verb_at]!r} before the count (and others, summed)"
         return verb_at, max(j, count.end), kind, count, head, \
             f"{words[verb_at]!r} before the count"
     if k + 2 < len(words) and words[k:k + 3] == ["lost", "their", "lives"]:
@@ -182,6 +201,33 @@ def _attach(words: list[str], index: int, count: Count):
     if head is None and count.value is not None and any(
             w in _TOLL for w in words[max(0, index - 6):index]):
         return index, count.end, "killed", count, None, "death toll"
+    return None
+
+
+# Words the counted noun phrase may span before its verb ("21 suspected TTP and LeI militants")
+_NOUN_PHRASE = 6
+_OTHERS = frozenset({"others", "more", "people", "persons", "men"})
+
+
+def _joined_noun(words: list[str], at: int) -> bool:
+    """Whether ``words[at]`` continues a noun phrase after "and" (not a count, a verb or a
+    clause of its own): "TTP and other militants", "Sindhi and Punjabi labourers"."""
+    if at + 1 >= len(words):
+        return False
+    word = words[at]
+    if word in _STOP or word in _AUX or word in _AFTER or word in _BEFORE or word in _MANNER:
+        return False
+    if word != "other" and read_count(words, at) is not None:
+        return False                       # "three militants and two soldiers": two counts
+    return word == "other" or words[at + 1] not in _STOP
+
+
+def _and_others(words: list[str], j: int) -> tuple[Count, int] | None:
+    """"... and two others" right after a counted noun: (that count, end)."""
+    if j + 2 < len(words) and words[j] == "and":
+        second = read_count(words, j + 1)
+        if second is not None and second.end < len(words) and words[second.end] in _OTHERS:
+            return second, second.end + 1
     return None
 
 
@@ -236,12 +282,27 @@ def _past_aux(words: list[str], k: int) -> int:
     return k
 
 
+_ASIDE_STOP = frozenset({",", ";", ":", ".", "but", "while", "when", "after", "who", "which"})
+
+
 def _skip_aside(words: list[str], j: int) -> int:
-    """Past an aside between commas: "Six people, including two children, were killed"."""
+    """Past an aside between commas: "Six people, including two children, were killed"; or
+    a participle clause or an unbracketed "including" up to the noun's auxiliary: "Six
+    militants, affiliated with the TTP were gunned down", "four persons including a tribal
+    elder and his son were killed"."""
     if j + 1 < len(words) and words[j] == "," and words[j + 1] in _ASIDES:
         for k in range(j + 2, min(len(words), j + 14)):
             if words[k] == ",":
                 return k + 1
+    participle = j + 1 < len(words) and words[j] == "," and words[j + 1].endswith("ed") and \
+        words[j + 1] not in _AFTER and words[j + 1] not in _MANNER
+    if participle or j < len(words) and words[j] in ("including", "among"):
+        for k in range(j + 2, min(len(words), j + 12)):
+            if words[k] in _ASIDE_STOP or words[k] in _AFTER:
+                return j
+            if words[k] in ("was", "were", "have", "has", "had") and _kind_after(
+                    words, _past_aux(words, k)) is not None:
+                return k
     return j
 
 
@@ -253,6 +314,10 @@ def _kind_after(words: list[str], k: int) -> tuple[str, int] | None:
         if k + 2 < len(words) and words[k + 1] == "and" and _AFTER.get(words[k + 2]) == \
                 "killed":
             return "killed", k + 3          # "abducted and killed": the outcome is the count
+        outcome = _kind_after(words, k + 2) if words[k + 1:k + 2] == ["and"] and \
+            words[k + 2:k + 3] != [words[k]] else None
+        if outcome is not None and outcome[0] == "killed":
+            return outcome                  # "kidnapped and shot dead"
         return _AFTER[words[k]], k + 1
     if words[k] in _MANNER or words[k].endswith("ed"):
         if k + 1 < len(words) and words[k + 1] == "dead":
@@ -309,3 +374,42 @@ def _kind_before(words: list[str], index: int) -> tuple[str, int] | None:
         if at >= 0 and words[at] not in ("also", "reportedly", "another", "up"):
             break
     return None
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def event_fatalities(report: Report, sentence: Sentence, ctrigger: int) -> int | None:
+    """The dead of the event whose trigger is at clean offset ``ctrigger`` in ``sentence``: the
+    stated killed count of its own sentence nearest the trigger, else the count nearest the
+    sentence in its paragraph ("Two soldiers were wounded in an IED blast. One later died"),
+    since a report tells one event's toll in the sentences around it; a paragraph break
+    (a blank line) ends the search, where another event may begin. ``None`` when no count is
+    stated or only a vague one ("several killed")."""
+    killed = [q for q in report.quantities if q.kind == "killed"]
+    own = [q for q in killed if sentence.start <= q.start < sentence.end]
+    if own:
+        return _nearest([q for q in own if q.value is not None] or own, report, ctrigger)
+    starts, ends = _paragraph(report, sentence)
+    return _nearest([q for q in killed if q.value is not None and starts <= q.start < ends],
+                    report, ctrigger)
+
+
+def _nearest(quantities: list[Quantity], report: Report, ctrigger: int) -> int | None:
+    """The value of the count nearest the trigger (clean offset); a sum of a sentence's counts
+    was tried and miscounted re-mentions ("4 members were killed ... 2 among the four
+    killed") and earlier events ("after one soldier was killed") on the ACLED dev notes."""
+    best = min(quantities, default=None,
+               key=lambda q: abs(bisect_left(report.offsets, q.start) - ctrigger))
+    return best.value if best is not None else None
+
+
+def _paragraph(report: Report, sentence: Sentence) -> tuple[int, int]:
+    """Raw bounds of the paragraph holding ``sentence``: between blank lines of the clean text."""
+    text = report.text
+    before = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, sentence.cstart)]
+    after = _PARAGRAPH_BREAK.search(text, sentence.cend)
+    cstart = before[-1] if before else 0
+    cend = after.start() if after else len(text)
+    span = report.raw_span(cstart, max(cstart, cend))
+    return span.start, span.end
