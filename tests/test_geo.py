@@ -353,3 +353,31 @@ def test_place_inside_an_actor_of_another_country_is_not_a_place():
     assert not _inside_foreign_actor(Place(aleppo, aleppo + 6, "Aleppo", name="Aleppo",
                                            country="Syria"), report)
     assert not _inside_foreign_actor(Place(unity, unity + 5, "Unity"), report)  # unresolved
+
+
+def test_a_named_actor_of_the_report_is_evidence_of_its_country(gazetteer_path, tmp_path):
+    # "Palmyra" alone is Syria's (more populous); a dictionary actor of the United States in the
+    # report tips it to Palmyra, Pennsylvania; a state force given the document's country by a
+    # role word ("USA:MIL") is no evidence: its country came from the places
+    import shutil
+
+    from sitrep.model import Actor
+
+    path = tmp_path / "gazetteer.sqlite"
+    shutil.copy(gazetteer_path, path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("INSERT INTO countries VALUES ('US', 'USA', 'United States', NULL)")
+    geocode = Geocode(gazetteer=str(path))
+
+    def palmyra_with(actor_id):
+        raw = "The Guard patrolled Palmyra on Sunday."
+        report = Report(id="t", raw=raw)
+        report.actors = [Actor(4, 9, "Guard", name="Guard", country="United States",
+                               actor_id=actor_id)]
+        return next(p for p in geocode(report).places if p.text == "Palmyra")
+
+    assert geocode.gazetteer.country_code("United States") == "US"
+    assert geocode.gazetteer.country_code("Atlantis") is None
+    assert palmyra_with(None).geonameid == 163808
+    assert palmyra_with("usa-guard").geonameid == 5204964
+    assert palmyra_with("USA:MIL").geonameid == 163808

@@ -152,6 +152,7 @@ class Gazetteer:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._admin1: dict[tuple[str, str], str] | None = None
         self._countries: dict[str, tuple[str, str, int]] | None = None
+        self._country_codes: dict[str, str] | None = None
         self._common_words: frozenset[str] | None = None
 
     def __getstate__(self) -> dict:
@@ -164,6 +165,7 @@ class Gazetteer:
         self._cache = {}
         self._admin1 = None
         self._countries = None
+        self._country_codes = None
         self._common_words = None
 
     @property
@@ -248,6 +250,14 @@ class Gazetteer:
             self._countries = {row[0]: (row[1], row[2], row[3]) for row in self.connection.execute(
                 "SELECT iso, iso3, name, place FROM countries")}
         return self._countries.get(iso)
+
+    def country_code(self, name: str | None) -> str | None:
+        """The code of a country named as the gazetteer names it ("Pakistan" -> "PK")."""
+        if self._countries is None:
+            self.country("")
+        if self._country_codes is None:
+            self._country_codes = {row[1]: iso for iso, row in self._countries.items()}
+        return self._country_codes.get(name) if name else None
 
 
 _KIND_RANK = {"official": 0, "alias": 1, "abbrev": 2, "alternate": 3, "demonym": 4}

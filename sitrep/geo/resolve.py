@@ -112,6 +112,11 @@ class _Context:
         self.points: list[tuple[float, float]] = []
         self.total = 0
 
+    def add_country(self, country: str, weight: float) -> None:
+        """Evidence of the country without a place (the actors the report names)."""
+        self.total += weight
+        self.countries[country] += weight
+
     def add(self, candidate: Candidate, weight: float = 1.0) -> None:
         self.total += weight
         if candidate.country:
@@ -174,11 +179,15 @@ def _dateline(mention: Mention, text: str) -> bool:
 
 
 def resolve_mentions(mentions: list[Mention], text: str,
-                     weights: ResolverWeights = ResolverWeights()) -> list[Resolution]:
-    """One :class:`Resolution` per mention, in order."""
+                     weights: ResolverWeights = ResolverWeights(),
+                     countries: dict[str, float] | None = None) -> list[Resolution]:
+    """One :class:`Resolution` per mention, in order. ``countries``: country code -> weight of
+    evidence from outside the place names (the named actors of the report)."""
     resolutions: list[Resolution | None] = [None] * len(mentions)
     pools = [_apply_cue(mention) for mention in mentions]
     context = _Context()
+    for country, weight in (countries or {}).items():
+        context.add_country(country, weight)
 
     lonely: list[int] = []   # small places that are the only ones of their name
     # -- pass 1: anchors -----------------------------------------------------------------------
@@ -210,7 +219,11 @@ def resolve_mentions(mentions: list[Mention], text: str,
         if container is None or resolutions[index] is not None:
             continue
         area = resolutions[container].candidate if resolutions[container] else None
-        areas = [area] if area else [c for c in pools[container] if c.is_country or c.is_admin1]
+        # the container's readings best supported by the context first ("Dasht, Balochistan"
+        # in a report on Pakistan: Pakistan's Balochistan, not Iran's Baluchestan)
+        areas = [area] if area else sorted(
+            (c for c in pools[container] if c.is_country or c.is_admin1),
+            key=lambda c: (context.countries[c.country], _prior(c), c.population), reverse=True)
         for area in areas:
             inside = [c for c in pools[index] if _contains(area, c)]
             if inside:
