@@ -237,3 +237,19 @@ def test_a_battle_has_two_sides(pipeline):
     event = _event(pipeline, "Two Maoists were killed in an encounter with police in Sukma, "
                              "India on Saturday.")
     assert {event.actor1.inter, event.actor2.inter} == {1, 2}
+
+
+def test_armed_people_harmed_are_the_target_of_a_strike(pipeline):
+    # the militants killed when jets pounded their hideouts are the strike's target
+    event = _event(pipeline, "Twenty militants were killed when Pak Airforce jets pounded "
+                             "their hideouts in Khyber, Pakistan on Monday.")
+    assert event.event_type == "Explosions/Remote violence"
+    assert (event.actor1.name, event.actor1.inter) == ("Military Forces of Pakistan", 1)
+    assert event.actor2 is not None and event.actor2.inter == 3
+
+
+def test_victims_counted_by_any_noun_for_people(pipeline):
+    # "rickshaw-puller" is in no role list: a person's noun in a casualty count is a civilian
+    event = _event(pipeline, "Two rickshaw-pullers were injured when assailants hurled a bomb "
+                             "in Dhaka, Bangladesh on Monday.")
+    assert (event.actor2.name, event.actor2.inter) == ("Civilians (Bangladesh)", 7)

@@ -185,6 +185,10 @@ class _Coder:
     def attack(self, kind, actor1, actor2, assoc2):
         """Explosions and battles: the attacker (an unidentified armed group when unnamed), the
         attacked or harmed; a battle's two sides."""
+        if actor1 is not None and actor2 is not None and actor1.name and \
+                actor1.name == actor2.name:
+            actor2 = None               # "TTP militants ... the TTP": one side named twice
+            self.reasons.append("actor2 named the same actor as actor1: dropped")
         if kind != "Battles" and actor1 is not None and actor2 is None and self.harmed(actor1):
             # "three policemen were injured in a bomb attack": the harmed are the target
             actor1, actor2 = None, actor1
@@ -197,10 +201,6 @@ class _Coder:
             # "five villagers were killed when militants opened fire": the armed group did it
             actor1, actor2 = actor2, None
             self.reasons.append("the armed actor2 of a report of people harmed is actor1")
-        if kind == "Battles" and actor1 is not None and actor2 is not None and \
-                actor1.name and actor1.name == actor2.name:
-            actor2 = None               # "TTP militants ... the TTP": one side named twice
-            self.reasons.append("actor2 named the same actor as actor1: dropped")
         if actor1 is None and actor2 is not None and actor2.inter in (2, 3, 4):
             # "two Maoists were killed in an encounter with police": the forces of the sentence
             actor1 = self.state_here(actor2)
@@ -218,7 +218,23 @@ class _Coder:
             actor2, assoc2 = self.victims(actor2, assoc2)
         elif actor2 is None and kind != "Battles" and self.people_harmed:
             actor2, assoc2 = self.victims(self.people_harmed, assoc2)
+        elif actor2 is None and kind != "Battles":
+            # "four soldiers were killed by a roadside bomb", "20 militants were killed when
+            # jets pounded their hideouts": the armed people harmed were its target
+            actor2 = self.armed_harmed(actor1)
         return actor1, actor2, assoc2
+
+    def armed_harmed(self, other: Actor | None) -> Actor | None:
+        """Forces or an armed group of the event's sentence inside one of its casualty counts
+        (not ``other``, not on its side): the target of an attack whose clause names none."""
+        taken = (other.start, other.end) if other is not None else None
+        state = other is not None and other.inter in (1, 8)
+        for actor in self.sentence_actors:
+            if actor.inter in (1, 2, 3, 4, 8) and self.harmed(actor) and \
+                    (actor.start, actor.end) != taken and (actor.inter in (1, 8)) != state:
+                self.reasons.append(f"actor2 {actor.text!r}: the armed people harmed")
+                return self.local(actor)
+        return None
 
     def crowd(self, actor, assoc, inter, what):
         """The crowd of a protest or riot as actor1; who the report says it was, associated."""
@@ -465,6 +481,31 @@ _PEOPLE = frozenset({words[0] for words, role in ROLES.items()
     pedestrian commuters family""".split())
 
 
+# Endings of nouns for people a casualty count may hold ("rickshaw-puller", "shopkeeper",
+# "labourer", "councillor"): unarmed unless the role list says otherwise
+_PERSON_ENDINGS = ("er", "or", "man", "men", "woman", "women", "ist", "ists", "ers", "ors",
+                   "ian", "ians", "ant", "ants", "member", "members")
+
+
+def _people(item: str | None) -> bool:
+    """Does a casualty count's noun count unarmed people?"""
+    if not item:
+        return False
+    head = item.split()[-1]
+    if head in _PEOPLE:
+        return True
+    role = ROLES.get((head,))
+    if role is not None:
+        return role.kind == "civilian"
+    return head.endswith(_PERSON_ENDINGS) and head not in _NOT_PEOPLE
+
+
+# words with a person's ending that name no unarmed person ("gunmen", "attackers", a "number")
+_NOT_PEOPLE = frozenset("""gunmen gunman attacker attackers assailant assailants bomber bombers
+    fighter fighters militants militant terrorist terrorists extremist extremists number
+    others""".split())
+
+
 def _people_harmed(event: Event, quantities, actors) -> Actor | None:
     """The unarmed people the event's sentence says were harmed: a civilian mention other than
     actor1 ("a bus driver and his helper were injured"), else the words of a casualty count of
@@ -476,7 +517,7 @@ def _people_harmed(event: Event, quantities, actors) -> Actor | None:
         if actor.inter == 7 and inside(actor.start) and (actor.start, actor.end) != doer:
             return actor
     for quantity in quantities:
-        if quantity.kind in ("killed", "injured") and (quantity.item or "") in _PEOPLE and \
+        if quantity.kind in ("killed", "injured") and _people(quantity.item) and \
                 inside(quantity.start):
             return Actor(quantity.start, quantity.end, quantity.text, type=INTER_TYPES[7],
                          inter=7, reason=f"casualty count of people {quantity.text!r}")

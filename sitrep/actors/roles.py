@@ -26,7 +26,7 @@ def _roles(sector: str, kind: str, words: str) -> dict[tuple[str, ...], Role]:
 
 ROLES: dict[tuple[str, ...], Role] = {
     **_roles("MIL", "state", """troops troop soldiers soldier army armies military militaries
-        forces force armed_forces air_force navy marines marine paratroopers commandos
+        forces force armed_forces air_force airforce navy marines marine paratroopers commandos
         special_forces warplanes warplane jets jet fighter_jets helicopters gunships drones
         artillery tanks servicemen serviceman servicemembers personnel units unit battalion
         brigade regiment division garrison garrisons military_forces ground_forces
