@@ -113,3 +113,45 @@ def test_events_without_positions_and_reports_without_events():
     assert event.time_precision == 3
     report = Report(id="t", raw=raw, published=SEED_DAY)
     assert DateEvents()(report).events == []
+
+
+def test_a_past_year_dates_history_to_that_year_not_the_publication_year():
+    raw = "In 2012 soldiers attacked the village. Since 2011 the army has fought the group."
+    history, period = date_events(raw, [event_at(raw, "attacked"), event_at(raw, "fought")])
+    assert (history.event_date, history.time_precision, history.date_text) == \
+        ("2012-01-01", 3, "2012")
+    assert "only the year is known" in history.reasons[-1]
+    # "since 2011" bounds a period: not the date of anything in it
+    assert (period.event_date, period.time_precision) == ("2016-12-13", 3)
+
+
+def test_a_capitalised_today_after_a_name_is_part_of_the_name():
+    raw = "Police arrested Manila Today editor Lady Ann Salem. Today police arrested a lawyer."
+    report = ResolveTimes()(Report(id="t", raw=raw, published=SEED_DAY))
+    assert [(time.text, time.start) for time in report.times] == [("Today", raw.index(". Today") + 2)]
+
+
+def test_a_time_of_the_verb_whose_object_the_event_noun_is_does_not_date_the_event():
+    from sitrep.model import Token
+
+    raw = "Bachelet on Thursday criticised the detention of Lai."
+    words = [("Bachelet", "PROPN", "nsubj", 4), ("on", "ADP", "case", 2),
+             ("Thursday", "PROPN", "obl", 3), ("criticised", "VERB", "ROOT", 3),
+             ("the", "DET", "det", 5), ("detention", "NOUN", "obj", 3), ("of", "ADP", "case", 7),
+             ("Lai", "PROPN", "nmod", 5), (".", "PUNCT", "punct", 3)]
+    tokens, at = [], 0
+    for text, pos, dep, head in words:
+        at = raw.index(text, at)
+        tokens.append(Token(at, at + len(text), text, 0, text.lower(), pos, dep, head))
+        at += len(text)
+    tokens[3] = Token(tokens[3].cstart, tokens[3].cend, "criticised", 0, "criticise", "VERB",
+                      "ROOT", 3)
+    report = ResolveTimes()(Report(id="t", raw=raw, published=SEED_DAY))
+    report.tokens = tokens
+    report.events = [event_at(raw, "detention", "Arrests")]
+    (event,) = DateEvents()(report).events
+    assert (event.event_date, event.time_precision, event.date_text) == ("2016-12-13", 3, None)
+    # the same words with the event as the verb: Thursday is its day
+    report.events = [event_at(raw, "criticised", "Arrests")]
+    (event,) = DateEvents()(report).events
+    assert event.event_date == "2016-12-08"

@@ -24,7 +24,7 @@ quarter) never date an event: "since 2011" or "for a decade" say how long, not w
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -88,23 +88,30 @@ class DateEvents:
         paragraph_breaks = [report.to_raw(m.start(), m.end())[0]
                             for m in re.finditer(r"\n", report.text)]
         datable: list[tuple[int, TimeExpr, date, int]] = []
+        years: list[tuple[int, TimeExpr]] = []
         for time in report.times:
             dated = event_time(time, report.published)
             if dated:
                 datable.append((_index(starts, time.start), time, *dated))
-        dated = [self._date(event, report, starts, paragraph_breaks, datable)
+            elif _past_year(time, report):
+                years.append((_index(starts, time.start), time))
+        syntax = _Syntax(report)
+        dated = [self._date(event, report, starts, paragraph_breaks, datable, syntax)
                  for event in report.events]
-        report.events = [_same_story(event, dated, report) if chosen is None else event
+        report.events = [event if chosen is not None else
+                         _in_year(event, years, starts) or _same_story(event, dated, report)
                          for event, chosen in dated]
         return report
 
     def _date(self, event: Event, report: Report, starts: list[int], paragraph_breaks: list[int],
-              datable: list[tuple[int, TimeExpr, date, int]]) -> tuple[Event, TimeExpr | None]:
+              datable: list[tuple[int, TimeExpr, date, int]],
+              syntax: _Syntax) -> tuple[Event, TimeExpr | None]:
         position = _position(event)
         chosen, how = None, ""
         if position is not None and datable:
             sentence = _index(starts, position)
-            own = [d for d in datable if d[0] == sentence]
+            own = [d for d in datable if d[0] == sentence
+                   and not syntax.verb_between(event, d[1])]
             if own:
                 chosen = min(own, key=lambda d: _distance(d[1], position, report.raw))
                 how = "its sentence"
@@ -128,6 +135,71 @@ class DateEvents:
                   f"first day {first.isoformat()}, ACLED precision {precision}")
         return replace(event, event_date=first.isoformat(), time_precision=precision,
                        date_text=time.text, reasons=(*event.reasons, reason)), time
+
+
+class _Syntax:
+    """The report's tokens, to see which predicate a time expression belongs to."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.starts = [token.cstart for token in report.tokens]
+
+    def _clean(self, raw_position: int) -> int:
+        offsets = self.report.offsets
+        return bisect_left(offsets, raw_position) if len(offsets) else raw_position
+
+    def verb_between(self, event: Event, time: TimeExpr) -> bool:
+        """Whether the trigger is a noun that is the object of another verb which the time
+        expression, standing before both, belongs to: in "Bachelet on Thursday criticised the
+        detention of Jimmy Lai", Thursday is when she criticised, not when he was detained.
+        "the arrest of X on Thursday", "Thursday's arrest" and "police on Monday carried out the
+        arrest" (a light verb: the noun is the act itself) keep their date."""
+        tokens = self.report.tokens
+        if event.trigger is None or not tokens or time.end > event.trigger.start:
+            return False
+        at = bisect_right(self.starts, self._clean(event.trigger.start)) - 1
+        if at < 0 or tokens[at].pos != "NOUN" or tokens[at].dep != "obj" or \
+                not 0 <= tokens[at].head < len(tokens):
+            return False
+        verb = tokens[tokens[at].head]
+        return verb.pos == "VERB" and verb.lemma.lower() not in _LIGHT_VERBS and \
+            self._clean(time.end) <= verb.cstart < tokens[at].cstart
+
+
+# verbs whose object noun names their own act ("carried out arrests", "staged a protest")
+_LIGHT_VERBS = {"make", "carry", "conduct", "stage", "launch", "hold", "mount", "perform",
+                "commit", "execute", "undertake", "begin", "start", "continue", "resume"}
+
+
+# "since 2011", "until 2019", "by 2020": a year that bounds a period does not date an event in it
+_BOUND_BEFORE = re.compile(r"(?i)\b(?:since|until|till|by|before|after|from|through|between|"
+                           r"and|to)\s+(?:early\s+|late\s+|mid-?)?$")
+
+
+def _past_year(time: TimeExpr, report: Report) -> bool:
+    """A bare year before the publication year ("in 2012"), not the bound of a period."""
+    if time.type != "DATE" or not time.value or not re.fullmatch(r"\d{4}", time.value):
+        return False
+    if report.published is None or int(time.value) >= report.published.year:
+        return False
+    return not _BOUND_BEFORE.search(report.raw[max(0, time.start - 16):time.start])
+
+
+def _in_year(event: Event, years: list[tuple[int, TimeExpr]], starts: list[int]) -> Event | None:
+    """An event whose own sentence names only a past year ("In 2012 soldiers attacked ...") is
+    history: dated to that year, never to the publication year; ACLED's coarsest precision (3)
+    is the closest there is, and the reason says only the year is known."""
+    position = _position(event)
+    if position is None:
+        return None
+    sentence = _index(starts, position)
+    own = [time for index, time in years if index == sentence]
+    if not own:
+        return None
+    time = min(own, key=lambda t: abs(t.start - position))
+    return replace(event, event_date=f"{time.value}-01-01", time_precision=3, date_text=time.text,
+                   reasons=(*event.reasons, f"dated by the year {time.text!r} in its sentence: "
+                            f"only the year is known, stored as its first day, precision 3"))
 
 
 def _story_key(event: Event) -> tuple:

@@ -186,11 +186,18 @@ _COUNT_NOUNS = re.compile(
     r"hostages|casualties|dead|wounded|injured|killed|of)\b")
 
 
+_DATE_PREPOSITION = re.compile(r"(?i)\b(?:in|since|during|until|till)\s+$")
+
+
 def _year(match: re.Match, ctx: Context) -> Normalised | None:
     year = int(match.group("y"))
     after = ctx.text[match.end():match.end() + 30]
     before = ctx.before(12)
-    if _COUNT_NOUNS.match(after) or re.search(r"(?:No\.|#|\$|£|€|\d[,.]?)\s*$", before):
+    if re.search(r"(?:No\.|#|\$|£|€|\d[,.]?)\s*$", before):
+        return None
+    if _COUNT_NOUNS.match(after) and not _DATE_PREPOSITION.search(before):
+        # "2000 soldiers" is a count, but "In 2012 soldiers attacked ..." is a year: a
+        # preposition that takes a date comes first
         return None
     if re.search(r"(?i)\b(?:about|some|nearly|almost|than|over|least|around|approximately)\s+$",
                  before):
@@ -285,8 +292,16 @@ _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                  "last night": -1, "this": 0, "overnight": 0}
 
 
+# A capitalised word right before a capitalised "Today"/"Tonight" makes it part of a name
+# ("Manila Today editor", "USA Today", "Russia Today"), not the publication day.
+_NAME_BEFORE = re.compile(r"[A-Z][\w&'’-]*\s+$")
+
+
 def _deictic(match: re.Match, ctx: Context) -> Normalised | None:
     word = " ".join(match.group("w").lower().split())
+    if match.group("w")[:1].isupper() and word in ("today", "tonight") and \
+            _NAME_BEFORE.search(ctx.before(30)):
+        return None
     pod = (match.group("pod") or "").lower()
     if word == "tonight":
         pod = "night"
