@@ -123,6 +123,22 @@ def test_the_recipe_learns_a_separable_feature_and_folds_by_article():
     assert train_assess.judged_kinds(rows) == {"Arrests": [30, 30]}
 
 
+def test_the_threshold_keeps_clear_of_the_mentions_on_either_side():
+    import numpy as np
+
+    # events score 0.62-0.70, non-events 0.10-0.30: every threshold in the gap is perfect on
+    # these rows; the one chosen stays a smoothing window away from both groups, so that a
+    # re-training that moves a few probabilities a little does not move the figures much
+    rows, probabilities = [], []
+    for i in range(50):
+        rows.append((f"a{i}", ["bias"], 1, True, "Arrests"))
+        probabilities.append(0.62 + 0.08 * i / 49)
+        rows.append((f"b{i}", ["bias"], 0, True, "Arrests"))
+        probabilities.append(0.10 + 0.20 * i / 49)
+    threshold = train_assess.choose_threshold(rows, np.array(probabilities))
+    assert 0.30 + train_assess.SMOOTH <= threshold <= 0.62 - train_assess.SMOOTH
+
+
 def test_kinds_the_model_did_not_learn_are_left_to_the_rules(dated_report):
     model = load_model()
     assert "Arrests" in model["judged"]

@@ -176,13 +176,19 @@ _BOUND_BEFORE = re.compile(r"(?i)\b(?:since|until|till|by|before|after|from|thro
                            r"and|to)\s+(?:early\s+|late\s+|mid-?)?$")
 
 
+# "in 2012", "during 2019": a year that says when; "the 2016 peace deal" names a thing by its year
+_WHEN_BEFORE = re.compile(r"(?i)\b(?:in|during)\s+(?:early\s+|late\s+|mid-?)?$")
+
+
 def _past_year(time: TimeExpr, report: Report) -> bool:
-    """A bare year before the publication year ("in 2012"), not the bound of a period."""
+    """A bare year before the publication year that says when ("in 2012"), not the bound of a
+    period ("since 2011") nor a modifier of a noun ("the 2016 peace deal")."""
     if time.type != "DATE" or not time.value or not re.fullmatch(r"\d{4}", time.value):
         return False
     if report.published is None or int(time.value) >= report.published.year:
         return False
-    return not _BOUND_BEFORE.search(report.raw[max(0, time.start - 16):time.start])
+    before = report.raw[max(0, time.start - 16):time.start]
+    return bool(_WHEN_BEFORE.search(before)) and not _BOUND_BEFORE.search(before)
 
 
 def _in_year(event: Event, years: list[tuple[int, TimeExpr]], starts: list[int]) -> Event | None:
