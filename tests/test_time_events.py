@@ -155,3 +155,10 @@ def test_a_time_of_the_verb_whose_object_the_event_noun_is_does_not_date_the_eve
     report.events = [event_at(raw, "criticised", "Arrests")]
     (event,) = DateEvents()(report).events
     assert event.event_date == "2016-12-08"
+
+
+def test_a_year_far_from_the_trigger_in_another_clause_does_not_date_it():
+    raw = ("His arrest comes amid a crackdown on the opposition in the city, which has worried "
+           "many since it returned to China in 1997.")
+    (event,) = date_events(raw, [event_at(raw, "arrest", "Arrests")])
+    assert (event.event_date, event.time_precision) == ("2016-12-13", 3)

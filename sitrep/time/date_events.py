@@ -99,7 +99,7 @@ class DateEvents:
         dated = [self._date(event, report, starts, paragraph_breaks, datable, syntax)
                  for event in report.events]
         report.events = [event if chosen is not None else
-                         _in_year(event, years, starts) or _same_story(event, dated, report)
+                         _in_year(event, years, starts, report.raw) or _same_story(event, dated, report)
                          for event, chosen in dated]
         return report
 
@@ -191,7 +191,14 @@ def _past_year(time: TimeExpr, report: Report) -> bool:
     return bool(_WHEN_BEFORE.search(before)) and not _BOUND_BEFORE.search(before)
 
 
-def _in_year(event: Event, years: list[tuple[int, TimeExpr]], starts: list[int]) -> Event | None:
+# How far (characters, a clause boundary counting 40 more: see _distance) a year may stand from
+# the trigger and still say when it happened: "In 2012 soldiers attacked", "was arrested in
+# 2013"; not "His arrest comes amid a crackdown on the city since its return to China in 1997".
+YEAR_REACH = 40
+
+
+def _in_year(event: Event, years: list[tuple[int, TimeExpr]], starts: list[int],
+             raw: str) -> Event | None:
     """An event whose own sentence names only a past year ("In 2012 soldiers attacked ...") is
     history: dated to that year, never to the publication year; ACLED's coarsest precision (3)
     is the closest there is, and the reason says only the year is known."""
@@ -199,10 +206,11 @@ def _in_year(event: Event, years: list[tuple[int, TimeExpr]], starts: list[int])
     if position is None:
         return None
     sentence = _index(starts, position)
-    own = [time for index, time in years if index == sentence]
+    own = [time for index, time in years if index == sentence
+           and _distance(time, position, raw) <= YEAR_REACH]
     if not own:
         return None
-    time = min(own, key=lambda t: abs(t.start - position))
+    time = min(own, key=lambda t: _distance(t, position, raw))
     return replace(event, event_date=f"{time.value}-01-01", time_precision=3, date_text=time.text,
                    reasons=(*event.reasons, f"dated by the year {time.text!r} in its sentence: "
                             f"only the year is known, stored as its first day, precision 3"))
