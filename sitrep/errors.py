@@ -25,7 +25,11 @@ class SitrepError(Exception):
     def __init__(self, message: str, code: str | None = None) -> None:
         if code:
             self.code = code
+        self.message = message
         super().__init__(f"[{self.code}] {message}")
+
+    def __reduce__(self):  # across processes: rebuilt from its parts, not its printed form
+        return type(self), (self.message, self.code)
 
 
 class ConfigError(SitrepError):

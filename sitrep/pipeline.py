@@ -7,7 +7,8 @@ the pipeline is built, not on the 40,000th document. Built-in stages are listed 
 
 Failures: a stage that raises on a document is recorded (stage name, exception) on the report,
 which is then rejected with code ``stage_error``; the batch goes on. ``on_error="raise"`` re-raises
-instead (tests, debugging).
+instead (tests, debugging). A missing module is not the document's fault: it would reject every
+document of the run, so it stops the run with a :class:`ResourceError` saying how to install it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 from .config import Config, load_config
-from .errors import ConfigError, RejectCode
+from .errors import ConfigError, RejectCode, ResourceError
 from .model import Rejection, Report, StageError
 
 __all__ = ["Stage", "Pipeline", "register_stage", "registered_stages"]
@@ -106,6 +107,10 @@ class Pipeline:
         for stage in self.stages:
             try:
                 report = stage(report)
+            except ImportError as exc:  # an install fault, same for every document: stop
+                raise ResourceError(
+                    f"stage {stage.name!r} needs {exc.name or exc}, which is not installed here "
+                    "(run `make setup`, or `pip install -e .` in the environment you use)") from exc
             except Exception as exc:  # the batch error handler: record, reject, go on
                 if self.on_error == "raise":
                     raise

@@ -22,6 +22,13 @@ class Explode:
         raise RuntimeError("boom")
 
 
+@register_stage("test_needs_missing_module")
+class NeedsMissingModule:
+    def __call__(self, report: Report) -> Report:
+        import sitrep_no_such_module  # noqa: F401  (an uninstalled dependency, as after a stale install)
+        return report
+
+
 def _config(stages, **options):
     return load_config(overrides={"pipeline": {"stages": stages}, "stage": options})
 
@@ -56,6 +63,14 @@ def test_a_failing_stage_rejects_that_report_and_the_batch_goes_on():
         assert "boom" in report.errors[0].message
 
 
+def test_a_missing_module_stops_the_run_instead_of_rejecting_every_document():
+    from sitrep.errors import ResourceError
+
+    pipeline = Pipeline(_config(["test_needs_missing_module"]))
+    with pytest.raises(ResourceError, match="sitrep_no_such_module.*make setup"):
+        list(pipeline.pipe([Report(id="a", raw="x"), Report(id="b", raw="y")]))
+
+
 def test_on_error_raise_re_raises():
     with pytest.raises(RuntimeError, match="boom"):
         Pipeline(_config(["test_explode"]), on_error="raise")(Report(id="a", raw="x"))
@@ -88,3 +103,12 @@ def test_user_config_merges_over_defaults(tmp_path):
     assert config.limits.max_bytes == 10
     assert config.limits.max_chars == load_config().limits.max_chars
     assert config.stages == load_config().stages
+
+
+def test_sitrep_errors_cross_processes_unchanged():
+    import pickle
+
+    from sitrep.errors import ResourceError
+
+    error = pickle.loads(pickle.dumps(ResourceError("gazetteer missing", "E401")))
+    assert (str(error), error.code) == ("[E401] gazetteer missing", "E401")
