@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from hypothesis import given
+from hypothesis import strategies as st
 import pytest
 
 from sitrep.language.numbers import read_count
@@ -182,3 +184,21 @@ def test_event_fatalities_read_the_paragraph_when_the_sentence_has_none():
     # a blank line ends the paragraph: another event's toll is not borrowed
     assert _fatalities_of("Police fired on a crowd.\n\nIn another town 4 were killed.",
                           "fired") is None
+
+
+# ``read_count`` answers None at once for a word no count can begin with (issue 17): the
+# shortcut must never change an answer of the full reading, on any sequence of count words.
+_COUNT_VOCABULARY = sorted({"at", "least", "more", "than", "as", "many", "up", "to", "no", "fewer",
+                            "not", "less", "an", "a", "estimated", "over", "nearly", "some",
+                            "dozen", "dozens", "scores", "hundreds", "thousands", "tens", "of",
+                            "twenty", "-", "five", "one", "single", "hundred", "thousand",
+                            "million", "between", "and", "or", "several", "few", "another",
+                            "atleast", "total", "further", "close", "upwards", "killed", "people",
+                            "12", "1,200", "3", "10", "1234567890", ",", "the", "say", "about"})
+
+
+@given(st.lists(st.sampled_from(_COUNT_VOCABULARY), max_size=8), st.integers(0, 9))
+def test_read_count_shortcut_keeps_every_answer(words, index):
+    from sitrep.language.numbers import _read_count
+
+    assert read_count(words, index) == _read_count(words, index)
