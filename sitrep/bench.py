@@ -345,6 +345,12 @@ def judge_command(results: Results) -> list[dict]:
         verdict = _verdict(Target(f"  2 processes over 1 (wall clock), {corpus}", None, "x",
                                   1.8, "#17"), scaling, two.get("error", ""))
         verdicts.append({**verdict, "unit": "times (wall clock, disturbed by other load)"})
+        # the same from CPU cost (see sitrep.bench_cli): what 2 idle cores would give
+        by_cost = (round(2 * one["cpu_ms_per_doc"] / two["cpu_ms_per_doc"], 2)
+                   if two.get("cpu_ms_per_doc") and one.get("cpu_ms_per_doc") else None)
+        verdict = _verdict(Target(f"  2 processes over 1 (CPU per article), {corpus}", None,
+                                  "x", 1.8, "#17"), by_cost, two.get("error", ""))
+        verdicts.append({**verdict, "unit": "times (2 x CPU ms/article on 1 over that on 2)"})
         rss = max((run.get("peak_rss_mb") or 0 for run in cli), default=0) or None
         verdicts.append({"target": f"  peak RSS per process, {corpus}", "issue": "#17",
                          "unit": "MB at most", "minimum": 1000, "measured": rss,
@@ -495,7 +501,9 @@ def _command_lines(cli: list[dict] | None) -> list[str]:
             lines.append(f"  `sitrep extract`, {run['workers']} process(es), steady state "
                          f"(start-up {run['start_up_wall_s']} s excluded): "
                          f"{_fmt(run['docs_per_s'])} docs/s per core, "
-                         f"{_fmt(run['docs_per_s_wall'])} docs/s wall; peak RSS "
+                         f"{_fmt(run['docs_per_s_wall'])} docs/s wall, "
+                         f"{_fmt(run.get('cpu_ms_per_doc'))} CPU ms per article (all processes), "
+                         f"load average {run.get('load_average', '-')}; peak RSS "
                          f"{run['peak_rss_mb']} MB" + (f" ({run['note']})" if run["note"] else ""))
     return lines
 

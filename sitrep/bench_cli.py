@@ -10,7 +10,12 @@ difference of the two runs is the steady state, start-up excluded:
 Per core, the seconds are CPU seconds of the command and of its worker processes (what
 ``os.wait4`` returns once they are reaped), so that other work on a shared machine does not make
 sitrep look slower than it is; with N processes the wall clock is what N cores buy, and the
-scaling is that rate over the 1-process one (both wall clock, measured back to back). Peak RSS
+scaling is that rate over the 1-process one (both wall clock, measured back to back). On a machine
+that others are using, the wall clock cannot show what N cores buy, so each run also reports its
+CPU milliseconds per article (the command and all its workers) and the load average when it
+ended: N times the 1-process cost over the N-process cost is the scaling N idle cores would give
+if the work divides evenly; what it leaves out is idle time (a worker waiting for its next batch,
+the last batch finishing alone). Peak RSS
 is the largest of the command and its workers, started from a small launcher so that the bench's
 own memory is not counted.
 """
@@ -18,6 +23,7 @@ own memory is not counted.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -109,5 +115,7 @@ def steady_state(jsonl_path: Path, documents: int, config_path: Path | None = No
         "wall_s": full["wall_s"], "cpu_s": full["cpu_s"],
         "docs_per_s": round(steady / cpu, 1) if cpu > 0 else None,
         "docs_per_s_wall": round(steady / wall, 1) if wall > 0 else None,
+        "cpu_ms_per_doc": round(1000 * cpu / steady, 1) if cpu > 0 else None,
+        "load_average": round(os.getloadavg()[0], 2),
         "peak_rss_mb": full["peak_rss_mb"], "note": note,
     }
