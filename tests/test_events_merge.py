@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.events.merge import merge_events, same_event
+from sitrep.events.merge import merge_events, same_event, trigger_clause
 from sitrep.model import Event, Span
 
 
@@ -97,3 +97,46 @@ def test_decision_fields_round_trip_but_stay_out_of_the_contract():
     assert not {"back_reference", "location_source", "modality_cue", "reasons"} & set(contract)
     assert Event.from_dict({"event_type": None, "sub_event_type": None,
                             "plover_type": "CONSULT"}).back_reference is False
+
+
+def _clause(sentence: str, trigger: str, offset: int = 100) -> str:
+    start = sentence.index(trigger)
+    event = Event("Violence against civilians", "Abduction/forced disappearance", "ASSAULT",
+                  evidence=(Span(offset, offset + len(sentence), sentence),),
+                  trigger=Span(offset + start, offset + start + len(trigger), trigger))
+    (span,) = trigger_clause(event).evidence
+    assert sentence[span.start - offset:span.end - offset] == span.text
+    return span.text
+
+
+def test_the_evidence_is_the_clause_of_the_trigger_when_a_sentence_tells_several_happenings():
+    sentence = ("The latest kidnapping comes three years after 111 schoolgirls were snatched in "
+                "Dapchi and nearly seven years after 276 girls were taken from Chibok in a raid "
+                "that shocked the world.")
+    assert _clause(sentence, "raid") == ("276 girls were taken from Chibok in a raid that "
+                                         "shocked the world.")
+    assert _clause(sentence, "snatched") == ("111 schoolgirls were snatched in Dapchi and nearly "
+                                             "seven years")
+    assert _clause("At least nine tribesmen were killed during the operation while four "
+                   "others were arrested.", "arrested") == "four others were arrested."
+    assert _clause("Protests followed the murder of George Floyd by a police officer as well as "
+                   "the fatal police shooting of Breonna Taylor.", "murder") == (
+        "Protests followed the murder of George Floyd by a police officer")
+
+
+def test_a_sentence_of_one_clause_or_a_too_short_clause_stays_whole():
+    whole = "Mr Bandarenka, a 31-year-old art teacher, was brutally beaten on 11 November."
+    assert _clause(whole, "beaten") == whole
+    # "and" between names is no clause break; a two-word clause states nothing of its own
+    names = "Police arrested George Floyd and Collins Khosa in the city."
+    assert _clause(names, "arrested") == names
+    short = "He was arrested; police gave no reason for holding the journalist."
+    assert _clause(short, "arrested") == short
+
+
+def test_merged_events_cite_the_clauses_of_their_mentions():
+    sentence = "Gunmen killed two villagers while soldiers arrested three suspects."
+    killing = Event("Violence against civilians", "Attack", "ASSAULT",
+                    evidence=(Span(0, len(sentence), sentence),), trigger=Span(7, 13, "killed"))
+    (event,) = merge_events([killing])
+    assert [span.text for span in event.evidence] == ["Gunmen killed two villagers"]

@@ -69,6 +69,27 @@ def test_same_type_day_and_place_join_without_names_but_a_month_does_not():
     assert not result.link and result.conflict is None  # not enough, but not a contradiction
 
 
+def test_the_same_region_on_the_same_day_joins_the_same_sub_type_only():
+    # "317 girls were kidnapped in Zamfara state" and "Gunmen abducted girls from a school in
+    # Jangebe" (Zamfara): one act, one region, one day; an ASSAULT that day there is not enough
+    zamfara = dict(iso3="NGA", lat=12.1, lon=6.2, geo_precision=3, admin1="Zamfara")
+    jangebe = dict(iso3="NGA", lat=12.4, lon=6.8, geo_precision=1, admin1="Zamfara")
+    borno = dict(iso3="NGA", lat=11.8, lon=13.1, geo_precision=3, admin1="Borno")
+    abduction = "Abduction/forced disappearance"
+
+    def at(event_id, group, place, sub_type=abduction, family="abduction"):
+        return Mention(event_id, group, family, sub_type, "asserted", place["iso3"],
+                       date(2021, 2, 26), date(2021, 2, 26), place["lat"], place["lon"],
+                       place["geo_precision"], admin1=place["admin1"])
+
+    joined = compare(at("e1", "g1", zamfara), at("e2", "g2", jangebe))
+    assert joined.link and "same region Zamfara" in joined.reasons
+    assert not compare(at("e1", "g1", zamfara), at("e2", "g2", borno)).link
+    assert not compare(at("e1", "g1", zamfara),
+                       at("e2", "g2", jangebe, "ASSAULT", "violence")).link
+    assert Mention.from_dict(at("e1", "g1", zamfara).to_dict()).admin1 == "Zamfara"
+
+
 def _links(mentions):
     """Links as the store makes them: between mentions of different reports."""
     links = {}
@@ -220,11 +241,14 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
     day; every pair compare() links must be among them."""
     from datetime import timedelta
 
-    from sitrep.store.incidents import _candidates
+    from sitrep.store.incidents import _candidates, _placed_on_a_day
 
     rng = random.Random(7)
     towns = [MINSK, GRODNO, dict(iso3="BLR", lat=53.95, lon=27.6, geo_precision=2),
-             dict(iso3="BLR", lat=None, lon=None, geo_precision=None)]
+             dict(iso3="BLR", lat=None, lon=None, geo_precision=None),
+             # told only to the region (Minsk Region), with and without the region's centre
+             dict(iso3="BLR", lat=53.8, lon=27.9, geo_precision=3, admin1="Minsk"),
+             dict(iso3="BLR", lat=None, lon=None, geo_precision=None, admin1="Minsk")]
     mentions = []
     for number in range(120):
         start = date(2021, 5, 1) + timedelta(days=rng.randrange(40))
@@ -247,8 +271,7 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
                     (mention.event_id, mention.family,
                      mention.first_day.isoformat() if mention.first_day else None,
                      mention.last_day.isoformat() if mention.last_day else None,
-                     int(mention.exact_day and mention.located),
-                     json.dumps(mention.to_dict())))
+                     int(_placed_on_a_day(mention)), json.dumps(mention.to_dict())))
                 for name in mention.names:
                     store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
                                           (name, mention.event_id))

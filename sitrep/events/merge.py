@@ -10,6 +10,13 @@ separate attack", "elsewhere") fold only when they name the same actor. The merg
 the fields of its most confident mention, fills gaps from the others, and cites every mention's
 evidence.
 
+Each mention's evidence is the clause of its trigger, not its whole sentence, when the sentence
+joins clauses that tell other happenings ("three years after 111 schoolgirls were snatched in
+Dapchi and nearly seven years after 276 girls were taken from Chibok in a raid"; "nine were
+killed during the operation while four others were arrested"): an evidence span says which
+happening it states, and a sentence that tells two would tie both to one event for whoever
+reads the evidence (the cross-report merge, an analyst). See :func:`trigger_clause`.
+
 The result does not depend on the order of the mentions: they are considered most confident
 first, ties broken by position in the text.
 """
@@ -22,9 +29,26 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..geo.gazetteer import distance_km
-from ..model import Actor, Event
+from ..model import Actor, Event, Span
 
-__all__ = ["MergeEvents", "merge_events", "same_event"]
+__all__ = ["MergeEvents", "merge_events", "same_event", "trigger_clause"]
+
+# Where a sentence passes from one clause to the next happening it tells: a semicolon or colon,
+# a connective after a comma ("…, while", "…, after", "…, when", "…, including"), a temporal or
+# contrastive connective between clauses ("… was announced a day after the release of …",
+# "… killed while four others were arrested", "… as well as the shooting of …", "and later
+# released"), a dash that goes on with "and"/"but". A bare "and" (or a bare dash) is not one: it
+# coordinates names and objects far more often than clauses ("George Floyd and Collins Khosa",
+# "Dua Mangi - a young girl").
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s*|:\s+"
+    r"|,\s+(?:and|but|while|whilst|when|after|before|as|including|following|amid|whereas)\s+"
+    r"|\s+[-–—]+\s+(?:and|but|while)\s+"
+    r"|\s+(?:while|whilst|after|as well as|and later|and then|and subsequently|following|"
+    r"amid|whereas)\s+", re.IGNORECASE)
+# A clause of fewer words is no statement of its own ("sentenced in the abduction" still is one;
+# "In 2019:" is not): the sentence is kept whole.
+MIN_CLAUSE_WORDS = 4
 
 
 def _actor_key(actor: Actor | None) -> str | None:
@@ -211,11 +235,47 @@ def _fold(kept: Event, other: Event) -> Event:
     return replace(kept, **changes)
 
 
+def trigger_clause(event: Event) -> Event:
+    """``event`` with the evidence span that holds its trigger cut to the trigger's clause (see
+    ``_CLAUSE_BREAK``); unchanged when the sentence is one clause, when the clause would be too
+    short to state anything (``MIN_CLAUSE_WORDS``) or when the trigger is unknown."""
+    trigger = event.trigger
+    if trigger is None:
+        return event
+    spans = []
+    for span in event.evidence:
+        if span.start <= trigger.start and trigger.end <= span.end and span.text:
+            span = _clause_of(span, trigger.start - span.start, trigger.end - span.start)
+        spans.append(span)
+    spans = tuple(spans)
+    return event if spans == event.evidence else replace(event, evidence=spans)
+
+
+def _clause_of(span: Span, start: int, end: int) -> Span:
+    """The part of ``span`` between the clause breaks around ``start:end`` (offsets in it)."""
+    text = span.text
+    first, last = 0, len(text)
+    for found in _CLAUSE_BREAK.finditer(text):
+        if found.end() <= start:
+            first = found.end()
+        elif found.start() >= end:
+            last = found.start()
+            break
+        else:  # the trigger is inside the break itself ("following"): no clause to cut
+            return span
+    if (first, last) == (0, len(text)):
+        return span
+    clause = text[first:last].rstrip(" ,")
+    if len(clause.split()) < MIN_CLAUSE_WORDS:
+        return span
+    return Span(span.start + first, span.start + first + len(clause), clause)
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Fold the mentions of one happening together; the result is in text order."""
     merged: list[Event] = []
     by_type: dict[str | None, list[int]] = {}  # only events of one type can merge
-    for event in sorted(events, key=_rank):
+    for event in sorted((trigger_clause(event) for event in events), key=_rank):
         candidates = by_type.setdefault(event.sub_event_type or event.plover_type, [])
         for index in candidates:
             if same_event(merged[index], event):

@@ -79,6 +79,11 @@ PLACE_WEIGHT = 1.0
 TYPE_WEIGHT = 0.5
 ACTOR_WEIGHT = 0.25
 LINK_SCORE = 2.0
+# The same first-level region when one place is told only to the region: with the same exact
+# day and the same sub-type it reaches LINK_SCORE (one kind of act, one region, one day: what an
+# analyst joins when a report says "in Zamfara state" and another names the school's town);
+# a compatible kind (an ASSAULT and an abduction) on that day and region does not.
+REGION_WEIGHT = 0.5
 # A date that fell back to the publication date is weak evidence: the report says no day, so
 # the event is most likely the news of the weeks before publication (the window of
 # ``sitrep.events.merge._date_range``: RECENT_DAYS up to publication). Own dates are strong.
@@ -166,6 +171,7 @@ class Mention:
     actors: frozenset[str] = frozenset()
     spellings: tuple[str, ...] = ()  # the surnames as the report wrote them (``names``: keys)
     undated: bool = False  # the days are the publication window, not the report's own date
+    admin1: str | None = None  # the first-level region of the place (a state, a province)
 
     def to_dict(self) -> dict:
         return {"event_id": self.event_id, "group": self.group, "family": self.family,
@@ -174,7 +180,8 @@ class Mention:
                 "last_day": self.last_day.isoformat() if self.last_day else None,
                 "lat": self.lat, "lon": self.lon, "geo_precision": self.geo_precision,
                 "names": sorted(self.names), "actors": sorted(self.actors),
-                "spellings": list(self.spellings), "undated": self.undated}
+                "spellings": list(self.spellings), "undated": self.undated,
+                "admin1": self.admin1}
 
     @classmethod
     def from_dict(cls, data: dict) -> Mention:
@@ -188,11 +195,16 @@ class Mention:
                    data["modality"], data.get("iso3"), days["first_day"], days["last_day"],
                    data.get("lat"), data.get("lon"), data.get("geo_precision"),
                    frozenset(data.get("names") or ()), frozenset(data.get("actors") or ()),
-                   tuple(data.get("spellings") or ()), undated)
+                   tuple(data.get("spellings") or ()), undated, data.get("admin1"))
 
     @property
     def exact_day(self) -> bool:
         return self.first_day is not None and self.first_day == self.last_day
+
+    @property
+    def regional(self) -> bool:
+        """Placed at least to a first-level region (a state, a province) of a country."""
+        return bool(self.iso3 and self.admin1)
 
     @property
     def located(self) -> bool:
@@ -319,7 +331,8 @@ def mention_of(event_id: str, group: str, event: Event,
         first_day=days[0] if days else None, last_day=days[1] if days else None,
         lat=place.lat if place else None, lon=place.lon if place else None,
         geo_precision=place.geo_precision if place else None,
-        names=names, actors=named_actors(event), spellings=spellings, undated=undated)
+        names=names, actors=named_actors(event), spellings=spellings, undated=undated,
+        admin1=place.admin1 if place else None)
 
 
 def named_actors(event: Event) -> frozenset[str]:
@@ -376,6 +389,11 @@ def compare(a: Mention, b: Mention) -> Comparison:
         if km <= NEAR_KM:
             score += PLACE_WEIGHT
         reasons.append(f"{km:.0f} km apart")
+    elif a.regional and b.regional and a.admin1 == b.admin1 and a.iso3 == b.iso3:
+        # one is told only to the region ("in Zamfara state"): the same region counts, less
+        # than the same town (ACLED's geo precision 3 is the region's capital or centre)
+        score += REGION_WEIGHT
+        reasons.append(f"same region {a.admin1}")
     shared = sorted(a.names & b.names)
     if a.names and b.names and not shared:
         return Comparison(0.0, (), f"different people named ({', '.join(sorted(a.names))} / "

@@ -12,8 +12,8 @@ Incremental, idempotent, order-independent: each event is reduced once to a
 :class:`~sitrep.merge.cross_report.Mention` (kept in ``merge_mentions``); a new mention is
 compared with the stored ones of another report it could link to — only those two routes can
 reach the link score (see ``compare``), so the blocking loses nothing: a shared surname of a
-compatible family whose days may meet (``merge_names``), or a compatible family, located, on an
-exact day within a day of its own — and accepted links are kept (``merge_links``). Then the
+compatible family whose days may meet (``merge_names``), or a compatible family, located to the
+town or to its first-level region, on an exact day within a day of its own — and accepted links are kept (``merge_links``). Then the
 connected part of the link graph that the new mentions touch is clustered again from scratch.
 Since clustering depends only on the set of mentions and links, the incidents never depend on
 the order reports arrived in, and a re-run (no new mention) changes nothing. """
@@ -73,7 +73,7 @@ def _new_mentions(store, names: dict[str, list] | None) -> list[Mention]:
                 runs = name_runs(report) if report is not None else []
         mention = mention_of(event_id, group_id, Event.from_dict(json.loads(data)), runs)
         mentions.append(mention)
-        exact_located = int(mention.exact_day and mention.located)
+        exact_located = int(_placed_on_a_day(mention))
         _execute(store,
             "INSERT INTO merge_mentions (event_id, family, first_day, last_day, exact_located,"
             " data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -113,8 +113,9 @@ def _candidates(store, mention: Mention) -> list[Mention]:
                 (name, *families, mention.event_id, *params, MAX_NAME_CANDIDATES)):
             other = Mention.from_dict(json.loads(data))
             found[other.event_id] = other
-    if mention.exact_day and mention.located:
-        # without a shared name, only the same exact day (within one) and place can link
+    if _placed_on_a_day(mention):
+        # without a shared name, only the same exact day (within one) and the same place, or
+        # the same region, can link
         day = mention.first_day
         for family in families:
             for (data,) in _execute(store,
@@ -127,6 +128,14 @@ def _candidates(store, mention: Mention) -> list[Mention]:
     # links join different reports only: within a report, merge_events has decided (two events
     # of one report meet in an incident only through another report that links to both)
     return [other for _, other in sorted(found.items()) if other.group != mention.group]
+
+
+def _placed_on_a_day(mention: Mention) -> bool:
+    """The day-and-place route of the blocking (column ``exact_located``): an exact day and a
+    place located to the town or told to its first-level region. (Stores written before the
+    region counted marked only located ones: their region-only mentions are found by the name
+    route alone.)"""
+    return mention.exact_day and (mention.located or mention.regional)
 
 
 def _component(store, start: list[str]) -> set[str]:
