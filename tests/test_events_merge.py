@@ -134,9 +134,15 @@ def test_a_sentence_of_one_clause_or_a_too_short_clause_stays_whole():
     assert _clause(short, "arrested") == short
 
 
-def test_merged_events_cite_the_clauses_of_their_mentions():
+def test_only_a_sentence_that_tells_two_happenings_is_cut_into_clauses():
     sentence = "Gunmen killed two villagers while soldiers arrested three suspects."
-    killing = Event("Violence against civilians", "Attack", "ASSAULT",
-                    evidence=(Span(0, len(sentence), sentence),), trigger=Span(7, 13, "killed"))
-    (event,) = merge_events([killing])
-    assert [span.text for span in event.evidence] == ["Gunmen killed two villagers"]
+    whole = (Span(0, len(sentence), sentence),)
+    killing = Event("Violence against civilians", "Attack", "ASSAULT", evidence=whole,
+                    trigger=Span(7, 13, "killed"))
+    arrest = Event("Protests", "Arrests", "COERCE", evidence=whole,
+                   trigger=Span(43, 51, "arrested"))
+    (alone,) = merge_events([killing])
+    assert alone.evidence == whole  # one happening: the sentence still says who and where
+    first, second = merge_events([arrest, killing])
+    assert [span.text for span in first.evidence] == ["Gunmen killed two villagers"]
+    assert [span.text for span in second.evidence] == ["soldiers arrested three suspects."]

@@ -10,8 +10,8 @@ separate attack", "elsewhere") fold only when they name the same actor. The merg
 the fields of its most confident mention, fills gaps from the others, and cites every mention's
 evidence.
 
-Each mention's evidence is the clause of its trigger, not its whole sentence, when the sentence
-joins clauses that tell other happenings ("three years after 111 schoolgirls were snatched in
+Each mention's evidence is the clause of its trigger, not its whole sentence, when another
+mention has its trigger in another clause of that sentence ("three years after 111 schoolgirls were snatched in
 Dapchi and nearly seven years after 276 girls were taken from Chibok in a raid"; "nine were
 killed during the operation while four others were arrested"): an evidence span says which
 happening it states, and a sentence that tells two would tie both to one event for whoever
@@ -271,11 +271,34 @@ def _clause_of(span: Span, start: int, end: int) -> Span:
     return Span(span.start + first, span.start + first + len(clause), clause)
 
 
+def _apart_in_clauses(events: list[Event]) -> list[Event]:
+    """Each mention with the clause of its trigger as evidence when another mention of the report
+    has its trigger in another clause of the same sentence (two happenings told in one
+    sentence); otherwise as it came: the rest of a sentence of one happening still says who and
+    where (the actor coding that follows reads the evidence for the people it names)."""
+    triggers: dict[tuple[int, int], list[int]] = {}
+    for event in events:
+        if event.trigger is not None:
+            for span in event.evidence:
+                if span.start <= event.trigger.start < span.end:
+                    triggers.setdefault((span.start, span.end), []).append(event.trigger.start)
+    result = []
+    for event in events:
+        narrowed = trigger_clause(event)
+        if narrowed is not event and any(
+                not any(span.start <= start < span.end for span in narrowed.evidence)
+                for sentence, starts in triggers.items() for start in starts
+                if any((s.start, s.end) == sentence for s in event.evidence)):
+            event = narrowed
+        result.append(event)
+    return result
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Fold the mentions of one happening together; the result is in text order."""
     merged: list[Event] = []
     by_type: dict[str | None, list[int]] = {}  # only events of one type can merge
-    for event in sorted((trigger_clause(event) for event in events), key=_rank):
+    for event in sorted(_apart_in_clauses(events), key=_rank):
         candidates = by_type.setdefault(event.sub_event_type or event.plover_type, [])
         for index in candidates:
             if same_event(merged[index], event):
