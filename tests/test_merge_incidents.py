@@ -376,3 +376,21 @@ def test_events_of_a_document_include_the_merged_events_it_is_a_source_of(tmp_pa
         assert merged_id not in [s.id for s in store.find_events(EventQuery(doc="again"))]
     assert main(["events", "--doc", "paper", "--db", str(tmp_path / "d.db")]) == 0
     assert merged_id in capsys.readouterr().out
+
+
+def test_a_quoted_title_names_nobody():
+    from sitrep.merge.cross_report import name_runs, quoted_titles
+
+    raw = ("Luka Binniyat was arrested after writing an article titled “In Nigeria, Police "
+           "Decry Massacres as ‘Wicked’ But Make No Arrests.” Binniyat denies the charge.")
+    proper = {"Luka", "Binniyat", "Nigeria", "Police", "Decry", "Massacres", "Wicked", "Make",
+              "Arrests"}
+    report = Report(id="title", raw=raw, path="title.txt")
+    report.tokens = [Token(m.start(), m.end(), m.group(), 0,
+                           pos="PROPN" if m.group() in proper else "NOUN")
+                     for m in re.finditer(r"\w+", raw)]
+    police = raw.index("Police")
+    report.actors = [Actor(police, police + 6, "Police", "Police Forces of Nigeria", inter=1)]
+    assert [key for _, _, key, _ in name_runs(report)] == ["biniat", "biniat"]
+    # a quotation that is a sentence, not a title, is still read for names
+    assert quoted_titles("He said “the police took Roman Protasevich away” on Sunday.") == []

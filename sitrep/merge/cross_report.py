@@ -257,11 +257,14 @@ def name_runs(report: Report) -> list[tuple[int, int, str]]:
     Bandarenka", "Mr Bandarenka"), so a surname counts only when the report gives it so at
     least once; a run holding an organisation word ("Wall Street Journal", "Kagara College")
     names no person; a word the report also writes in lower case ("Kidnappings" opening a
-    sentence) is a common noun.
+    sentence) is a common noun; a quoted title ("“In Nigeria, Police Decry Massacres as
+    ‘Wicked’ But Make No Arrests.”", :func:`quoted_titles`) names nobody: its words are
+    capitalised because it is a title.
     """
     blocked = sorted([(p.start, p.end) for p in report.places]
                      + [(t.start, t.end) for t in report.times]
-                     + [(a.start, a.end) for a in report.actors if a.name])
+                     + [(a.start, a.end) for a in report.actors if a.name]
+                     + quoted_titles(report.raw))
     lower = {word for word in _WORD.findall(report.raw) if word[0].islower()}
     runs: list[tuple[int, int, str, bool]] = []
     run: list[tuple[int, int, str]] = []
@@ -295,6 +298,24 @@ def name_runs(report: Report) -> list[tuple[int, int, str]]:
     close()
     introduced = {key for _, _, key, _, full in runs if full}
     return [(start, end, key, word) for start, end, key, word, _ in runs if key in introduced]
+
+
+# A quotation of at least TITLE_WORDS words most of whose words (TITLE_SHARE) begin with a
+# capital is a title (an article's, a book's, a slogan's), not a sentence that names people.
+_QUOTED = re.compile(r"[“\"‘]([^“”\"]{8,300}?)[”\"’]")
+TITLE_WORDS = 4
+TITLE_SHARE = 0.6
+
+
+def quoted_titles(text: str) -> list[tuple[int, int]]:
+    """The spans of quoted titles in ``text`` (see TITLE_WORDS)."""
+    spans = []
+    for found in _QUOTED.finditer(text):
+        words = _WORD.findall(found.group(1))
+        if len(words) >= TITLE_WORDS and sum(
+                word[0].isupper() for word in words) >= TITLE_SHARE * len(words):
+            spans.append(found.span(1))
+    return spans
 
 
 def person_names(runs: list[tuple], event: Event) -> tuple[frozenset[str], tuple[str, ...]]:
