@@ -72,7 +72,9 @@ def test_a_broken_gold_folder_is_a_usage_error(tmp_path):
 def test_floors_on_the_development_set(tmp_path):
     """Measured 2026-12-05 (sitrep eval merge --gold ../shared/data/merge): merge recall 0.108,
     pairwise P 0.688 / R 0.065, merge precision 0.881, 10 of 47 hard negatives joined (most
-    inside one sentence that tells two incidents). Floors may only be raised."""
+    inside one sentence that tells two incidents); then, with the evidence of two incidents in
+    one sentence cut to their clauses: recall 0.108, pairwise P 0.900 / R 0.052, merge precision
+    0.894, 9 joined. Floors may only be raised."""
     from sitrep import api
     from sitrep.store import Store
 
@@ -82,7 +84,7 @@ def test_floors_on_the_development_set(tmp_path):
     with Store(str(db), create=False) as store:
         result = score(incidents, distractors, hard, system_records(store))
     figures = {key: value for key, value in result.items() if not isinstance(value, (list, dict))}
-    assert result["merge_precision"] >= 0.87, figures
-    assert len(result["hard_negatives_joined"]) <= 10, result["hard_negatives_joined"]
+    assert result["merge_precision"] >= 0.89, figures
+    assert len(result["hard_negatives_joined"]) <= 9, result["hard_negatives_joined"]
     assert result["merge_recall"] >= 0.10, figures
     assert result["pairwise_precision"] >= 0.65, figures

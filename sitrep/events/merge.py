@@ -10,8 +10,8 @@ separate attack", "elsewhere") fold only when they name the same actor. The merg
 the fields of its most confident mention, fills gaps from the others, and cites every mention's
 evidence.
 
-Each mention's evidence is the clause of its trigger, not its whole sentence, when another
-mention has its trigger in another clause of that sentence ("three years after 111 schoolgirls were snatched in
+Each mention's evidence is the clause of its trigger, not its whole sentence, when an
+ACLED-typed mention has its trigger in another clause of that sentence ("three years after 111 schoolgirls were snatched in
 Dapchi and nearly seven years after 276 girls were taken from Chibok in a raid"; "nine were
 killed during the operation while four others were arrested"): an evidence span says which
 happening it states, and a sentence that tells two would tie both to one event for whoever
@@ -272,13 +272,16 @@ def _clause_of(span: Span, start: int, end: int) -> Span:
 
 
 def _apart_in_clauses(events: list[Event]) -> list[Event]:
-    """Each mention with the clause of its trigger as evidence when another mention of the report
-    has its trigger in another clause of the same sentence (two happenings told in one
-    sentence); otherwise as it came: the rest of a sentence of one happening still says who and
-    where (the actor coding that follows reads the evidence for the people it names)."""
+    """Each mention with the clause of its trigger as evidence when an ACLED-typed mention of the
+    report has its trigger in another clause of the same sentence (two incidents told in one
+    sentence); otherwise as it came: the rest of a sentence of one incident still says who and
+    where (the actor coding that follows reads the evidence for the people it names), and a
+    PLOVER-only act beside it is its context, not another incident ("was arrested on April 14
+    after he wrote an article alleging ...": the arrest keeps its sentence, the article is
+    only its clause)."""
     triggers: dict[tuple[int, int], list[int]] = {}
     for event in events:
-        if event.trigger is not None:
+        if event.trigger is not None and event.event_type:
             for span in event.evidence:
                 if span.start <= event.trigger.start < span.end:
                     triggers.setdefault((span.start, span.end), []).append(event.trigger.start)
