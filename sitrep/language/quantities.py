@@ -110,6 +110,12 @@ def _scan(words: list[str]):
             yield first, end, kind, Count(end, 0, 0, None, "stated none"), None, why
             index = end
             continue
+        single = _one_dead(words, index)
+        if single is not None:
+            end, why = single
+            yield index, end, "killed", Count(end, 1, 1, None, _IMPLIED), None, why
+            index = end
+            continue
         count = read_count(words, index) if _may_start(words, index) else None
         if count is None:
             index += 1
@@ -131,11 +137,17 @@ def _may_start(words: list[str], index: int) -> bool:
 
 def _attach(words: list[str], index: int, count: Count):
     """Tie a count to a casualty kind or material: ``(first, end, kind, count, item, why)``."""
+    if _age(words, count.end):
+        return None                       # "a 16-year-old girl": the 16 is her age
     before = _kind_before(words, index)
     j = count.end
     head = None
-    while j < len(words) and j - count.end < _NOUN_PHRASE:
+    ages = 0                              # words of ages, not counted in the noun phrase
+    while j < len(words) and j - count.end - ages < _NOUN_PHRASE:
         word = words[j]
+        if _age(words, j + 1) and read_count(words, j) is not None:
+            j, ages = j + 5, ages + 5     # "a 40-year-old man": an age inside the noun phrase
+            continue
         if word in _NOT_COUNTED or (count.value and 1900 <= count.value <= 2100 and head is None
                                     and words[index].isdigit() and len(words[index]) == 4):
             return None
@@ -202,6 +214,13 @@ def _attach(words: list[str], index: int, count: Count):
             w in _TOLL for w in words[max(0, index - 6):index]):
         return index, count.end, "killed", count, None, "death toll"
     return None
+
+
+def _age(words: list[str], at: int) -> bool:
+    """Whether "-year-old" (or "-years-old") starts at ``words[at]``: the number before it is
+    an age, not a count."""
+    return words[at:at + 2] in (["-", "year"], ["-", "years"]) and words[at + 2:at + 4] == \
+        ["-", "old"]
 
 
 # Words the counted noun phrase may span before its verb ("21 suspected TTP and LeI militants")
@@ -331,6 +350,43 @@ def _kind_after(words: list[str], k: int) -> tuple[str, int] | None:
     return None
 
 
+# Words before "the killing of" that make it what people protest, not the event's toll
+_GRIEVANCE = frozenset({"against", "over", "protest", "protests", "protested", "protesting",
+                        "condemn", "condemned", "condemning", "demanding", "probe", "for"})
+_IMPLIED = "one person, no count stated"     # the reason's end of a count read from a verb
+# Words that make a singular death no death: "no policeman was killed", "he was not hurt"
+_NEGATION = frozenset({"no", "not", "nobody", "none", "neither", "never", "nor"})
+# Verbs in "-ed" + "to death" that are no death: "was sentenced to death"
+_NOT_DEATH = frozenset({"sentenced", "condemned", "threatened", "scared", "frightened"})
+# Subjects before "died" that are plural or say nothing of how many died
+_NOT_ONE = frozenset("""people persons men women children others they them who which that many
+    several all both police troops forces and or injured wounded""".split())
+
+
+def _one_dead(words: list[str], index: int) -> tuple[int, str] | None:
+    """A singular death stated without a count: "the former militant was killed", "his son
+    succumbed to his wounds", "lost his life", "his body was found" -> (end, reason). The verb
+    agrees with one subject ("was", "has been"); ACLED counts the person named as one dead."""
+    if _NEGATION.intersection(words[max(0, index - 6):index]):
+        return None
+    word = words[index]
+    if word == "was" or words[index:index + 2] in (["has", "been"], ["had", "been"]):
+        k = _past_aux(words, index)
+        after = _kind_after(words, k)
+        if after is not None and after[0] == "killed" and words[k] not in _NOT_DEATH:
+            return after[1], f"{' '.join(words[index:after[1]])!r}: one subject, one dead"
+        if words[index - 1:index] == ["body"] and k < len(words) and words[k] in (
+                "found", "recovered", "discovered"):
+            return k + 1, f"'body {' '.join(words[index:k + 1])}': one dead"
+    if word in ("died", "succumbed", "perished") and index and \
+            words[index - 1] not in _NOT_ONE and not words[index - 1].endswith("s"):
+        return index + 1, f"{words[index - 1]!r} {word!r}: one subject, one dead"
+    if word in ("lost", "losing") and words[index + 1:index + 3] in (["his", "life"],
+                                                                    ["her", "life"]):
+        return index + 3, f"'{word} {words[index + 1]} life': one dead"
+    return None
+
+
 def _negated(words: list[str], index: int):
     """"No one was killed", "no casualties were reported": a count of zero, with its kind."""
     if words[index] not in ("no", "nobody", "none"):
@@ -364,8 +420,12 @@ def _kind_before(words: list[str], index: int) -> tuple[str, int] | None:
     bodies of four": the verb (or noun) right before."""
     if index >= 2 and (words[index - 2], words[index - 1]) in _KILLED_BEFORE:
         return "killed", index - 2
-    if index >= 2 and words[index - 1] == "of" and words[index - 2] in ("bodies", "corpses",
-                                                                        "remains"):
+    if index >= 2 and words[index - 1] == "of" and words[index - 2] in (
+            "death", "killing", "murder") and _GRIEVANCE.intersection(
+                words[max(0, index - 6):index - 2]):
+        return None         # "protested against the killing of two civilians": a grievance
+    if index >= 2 and words[index - 1] == "of" and words[index - 2] in (
+            "bodies", "corpses", "remains", "body", "death", "killing", "murder"):
         return "killed", index - 2
     for back in (1, 2):
         at = index - back
@@ -388,11 +448,16 @@ def event_fatalities(report: Report, sentence: Sentence, ctrigger: int) -> int |
     stated or only a vague one ("several killed")."""
     killed = [q for q in report.quantities if q.kind == "killed"]
     own = [q for q in killed if sentence.start <= q.start < sentence.end]
+    # a stated count beats one read from a singular verb ("two soldiers were killed when the
+    # post, which was attacked ...", "the commander was killed along with 11 others")
+    stated = [q for q in own if q.value is not None and not q.reason.endswith(_IMPLIED)]
     if own:
-        return _nearest([q for q in own if q.value is not None] or own, report, ctrigger)
+        return _nearest(stated or [q for q in own if q.value is not None] or own, report,
+                        ctrigger)
     starts, ends = _paragraph(report, sentence)
-    return _nearest([q for q in killed if q.value is not None and starts <= q.start < ends],
-                    report, ctrigger)
+    near = [q for q in killed if q.value is not None and starts <= q.start < ends]
+    return _nearest([q for q in near if not q.reason.endswith(_IMPLIED)] or near, report,
+                    ctrigger)
 
 
 def _nearest(quantities: list[Quantity], report: Report, ctrigger: int) -> int | None:
