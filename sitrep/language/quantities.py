@@ -450,14 +450,18 @@ def event_fatalities(report: Report, sentence: Sentence, ctrigger: int) -> int |
     own = [q for q in killed if sentence.start <= q.start < sentence.end]
     # a stated count beats one read from a singular verb ("two soldiers were killed when the
     # post, which was attacked ...", "the commander was killed along with 11 others")
-    stated = [q for q in own if q.value is not None and not q.reason.endswith(_IMPLIED)]
+    stated = [q for q in own if q.value is not None and _stated(q)]
     if own:
         return _nearest(stated or [q for q in own if q.value is not None] or own, report,
                         ctrigger)
     starts, ends = _paragraph(report, sentence)
     near = [q for q in killed if q.value is not None and starts <= q.start < ends]
-    return _nearest([q for q in near if not q.reason.endswith(_IMPLIED)] or near, report,
-                    ctrigger)
+    return _nearest([q for q in near if _stated(q)] or near, report, ctrigger)
+
+
+def _stated(quantity: Quantity) -> bool:
+    """A count the text states, not one read from a singular verb."""
+    return not (quantity.reason or "").endswith(_IMPLIED)
 
 
 def _nearest(quantities: list[Quantity], report: Report, ctrigger: int) -> int | None:
