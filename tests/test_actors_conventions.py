@@ -253,3 +253,16 @@ def test_victims_counted_by_any_noun_for_people(pipeline):
     event = _event(pipeline, "Two rickshaw-pullers were injured when assailants hurled a bomb "
                              "in Dhaka, Bangladesh on Monday.")
     assert (event.actor2.name, event.actor2.inter) == ("Civilians (Bangladesh)", 7)
+
+
+def test_the_detained_are_the_armed_group_they_are_members_of(pipeline):
+    # people named as members of an armed group, wherever the group stands in the sentence
+    event = _event(pipeline, "Three leaders of the United Liberation Front of Asom were "
+                             "arrested by police in Guwahati, India on Monday.")
+    assert event.sub_event_type == "Arrests"
+    assert (event.actor1.inter, event.actor2.name, event.actor2.inter) == (
+        1, "ULFA-I: United Liberation Front of Asom (Independent)", 2)
+    # armed people detained right after the trigger, their group not named
+    event = _event(pipeline, "Police arrested 40 suspected militants in Peshawar, Pakistan on "
+                             "Sunday.")
+    assert (event.actor2.name, event.actor2.inter) == ("Unidentified Armed Group (Pakistan)", 3)

@@ -59,6 +59,10 @@ _NOT_ORGANISERS = {"News agency", "International organisation", "Non-governmenta
 # "activists of", "members from the", "supporters belonging to": people named as a group's
 _MEMBER_OF = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:of|from|belonging to)\s+(?:the\s+)?$",
                         re.IGNORECASE)
+# "leaders of the", "a cell of the banned": people named as members of the group that follows
+_MEMBERS_BEFORE = re.compile(r"\b(?:leaders?|commanders?|members?|cadres?|militants?|chairman|"
+                             r"chief|operatives?|cell|fighters?|rebels?)\W+of\W+(?:the\W+)?"
+                             r"(?:[\w-]+\W+){0,2}$", re.IGNORECASE)
 _GROUP_WINDOW = 60      # characters after an arrest's trigger where the detained's group stands
 _CROWDS = {"Protests", "Riots"}       # where a party is the crowd's associated actor
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
@@ -299,8 +303,9 @@ class _Coder:
                 force.inter in (1, 8):
             detained = None                 # "police officers arrested ...": the same side
         if detained is None or detained.inter == 7:
-            # "arrested 82 activists of Jamaat-e-Islami": the group the detained belong to
-            group = self.group_here(force, detained)
+            # "arrested 82 activists of Jamaat-e-Islami", "three leaders of the NDFB were
+            # arrested": the group the detained belong to
+            group = self.group_here(force, detained) or self.members_of(force)
             if group is not None:
                 detained = group
         if detained is None:
@@ -381,6 +386,22 @@ class _Coder:
                     (actor.start, actor.end) != taken and not _AGAINST.search(
                         self.text_before(actor)) and not self.text_after(actor).startswith("-"):
                 self.reasons.append(f"actor2 {actor.text!r}: the group of the detained")
+                return self.local(actor)
+        return None
+
+    def members_of(self, force: Actor | None) -> Actor | None:
+        """An armed group (not a party) the event's sentence names people as members of,
+        wherever they stand ("three leaders of the NDFB were arrested", "a cell of the
+        Islamic State group ... arrested eight"), or unnamed armed people detained right after
+        the trigger ("arrested 100 suspected militants"): ACLED's detained side."""
+        taken = (force.start, force.end) if force is not None else None
+        trigger = self.event.trigger
+        for actor in self.sentence_actors:
+            if actor.inter not in (2, 3, 4) or (actor.start, actor.end) == taken:
+                continue
+            near = trigger is not None and 0 <= actor.start - trigger.end <= _GROUP_WINDOW
+            if _MEMBERS_BEFORE.search(self.text_before(actor)) or near and _generic(actor):
+                self.reasons.append(f"actor2 {actor.text!r}: the armed group of the detained")
                 return self.local(actor)
         return None
 
