@@ -37,6 +37,7 @@ from dataclasses import replace
 
 from ..model import Actor, Event, Report
 from .coding import state_name
+from .cues import cue_country
 from .dictionary import INTER_TYPES, ActorDictionary
 from .roles import ROLES
 
@@ -63,6 +64,11 @@ _MEMBER_OF = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:of|from|belonging to)\s+(?:the\
 _MEMBERS_BEFORE = re.compile(r"\b(?:leaders?|commanders?|members?|cadres?|militants?|chairman|"
                              r"chief|operatives?|cell|fighters?|rebels?)\W+of\W+(?:the\W+)?"
                              r"(?:[\w-]+\W+){0,2}$", re.IGNORECASE)
+# "two factions of the ruling", "different groups of": one party's men on both sides
+_FACTIONS_OF = re.compile(r"\b(?:two|rival|different|opposing)\W+(?:\w+\W+)?(?:factions|groups|"
+                          r"wings)\W+of\W+(?:the\W+)?(?:\w+\W+)?$", re.IGNORECASE)
+_FACTIONS = re.compile(r"\b(?:factions|groups)$", re.IGNORECASE)
+_SEVERAL = re.compile(r"\b(?:two|rival|different|opposing)\W+$", re.IGNORECASE)
 _GROUP_WINDOW = 60      # characters after an arrest's trigger where the detained's group stands
 _CROWDS = {"Protests", "Riots"}       # where a party is the crowd's associated actor
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
@@ -110,6 +116,9 @@ def _report_country(report: Report, dictionary: ActorDictionary) -> tuple[str | 
         ranked = votes.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0], f"country of most of {what} ({ranked[0][1]})"
+    cued = cue_country(report.text)
+    if cued is not None:
+        return cued.iso3, cued.reason
     return None, "no country known for the event"
 
 
@@ -158,6 +167,10 @@ class _Coder:
                 self.reasons.append("the unarmed actor1 is the victim (actor2)")
             actor2, assoc2 = self.victims(actor2 or self.people_harmed, assoc2)
             actor1 = actor1 or self.armed_here(actor2) or self.implied(3, "perpetrator not named")
+        elif kind == "Battles" and self.factions() is not None:
+            # "a clash between two factions of the Awami League": the party's men on both sides
+            actor1 = actor2 = self.factions()
+            self.reasons.append(f"factions of {actor1.name!r} fought: the party on both sides")
         elif kind in ("Explosions/Remote violence", "Battles"):
             actor1, actor2, assoc2 = self.attack(kind, actor1, actor2, assoc2)
         elif sub == "Arrests":
@@ -386,6 +399,16 @@ class _Coder:
                     (actor.start, actor.end) != taken and not _AGAINST.search(
                         self.text_before(actor)) and not self.text_after(actor).startswith("-"):
                 self.reasons.append(f"actor2 {actor.text!r}: the group of the detained")
+                return self.local(actor)
+        return None
+
+    def factions(self) -> Actor | None:
+        """A party the event's sentence says fought itself ("two factions of the Awami
+        League", "different Awami League groups"), else None."""
+        for actor in self.sentence_actors:
+            if actor.type == PARTY_TYPE and (_FACTIONS_OF.search(self.text_before(actor)) or
+                                             _FACTIONS.search(actor.text) and
+                                             _SEVERAL.search(self.text_before(actor))):
                 return self.local(actor)
         return None
 
