@@ -381,3 +381,28 @@ def test_a_named_actor_of_the_report_is_evidence_of_its_country(gazetteer_path, 
     assert palmyra_with(None).geonameid == 163808
     assert palmyra_with("usa-guard").geonameid == 5204964
     assert palmyra_with("USA:MIL").geonameid == 163808
+
+
+def test_a_repeated_name_is_not_its_own_evidence():
+    # "Magura ... Magura" near a place of Bangladesh: the second mention of the name must not
+    # vote for the Romanian reading the first one took in the first round
+    from sitrep.geo.gazetteer import Candidate
+    from sitrep.geo.recognize import Mention
+    from sitrep.geo.resolve import resolve_mentions
+
+    def place(ident, name, country, admin1, lat, lon, population):
+        return Candidate(ident, ident, name, lat, lon, "P", "PPL", country, admin1, None,
+                         population, "official", False, None, "test")
+
+    romania = place(1, "Magura", "RO", "10", 45.0, 25.0, 30000)
+    bangladesh = place(2, "Magura", "BD", "27", 23.49, 89.42, 3000)
+    text = "Clashes in Magura and Shalikha; Magura was calm later."
+    first, second = text.index("Magura"), text.rindex("Magura")
+    shalikha = text.index("Shalikha")
+    mentions = [Mention(first, first + 6, "Magura", (romania, bangladesh)),
+                Mention(shalikha, shalikha + 8, "Shalikha",
+                        (place(3, "Shalikha", "BD", "27", 25.5, 91.5, 900),
+                         place(4, "Shalikha", "BD", "27", 25.6, 91.6, 800))),
+                Mention(second, second + 6, "Magura", (romania, bangladesh))]
+    resolutions = resolve_mentions(mentions, text)
+    assert [r.candidate.country for r in resolutions] == ["BD", "BD", "BD"]

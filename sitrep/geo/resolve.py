@@ -249,8 +249,13 @@ def resolve_mentions(mentions: list[Mention], text: str,
             first_round[index] = resolution.candidate
     for candidate in first_round.values():
         context.add(candidate, 0.5)
+    # a name repeated is one piece of evidence, not several: every mention of the same name
+    # leaves its first-round choice out of the context it is scored by ("Magura ... Magura"
+    # must not make the Romanian Măgura its own support)
+    repeats = Counter(mentions[i].text.lower() for i in first_round)
     for index in pending:
-        own = (first_round[index], 0.5) if index in first_round else None
+        own = (first_round[index], 0.5 * repeats[mentions[index].text.lower()]) \
+            if index in first_round else None
         resolutions[index] = _choose(pools[index], context, weights, own)
     return [r if r is not None else Resolution(None, "no candidate") for r in resolutions]
 
