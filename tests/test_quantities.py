@@ -232,3 +232,17 @@ def test_read_count_shortcut_keeps_every_answer(words, index):
     from sitrep.language.numbers import _read_count
 
     assert read_count(words, index) == _read_count(words, index)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause between the counted noun and its verb
+    ("20 labourers who were working on the bridge were gunned down.",
+     [("20 labourers who were working on the bridge were gunned down", "killed", 20)]),
+    # a person and a companion, no count stated: two dead
+    ("The jail official and his brother were shot dead by gunmen.",
+     [("were shot dead", "killed", 2)]),
+    ("The leader along with his driver were shot dead.", [("were shot dead", "killed", 2)]),
+    ("Soldiers were killed in the attack.", []),
+])
+def test_relative_clauses_and_companions(text, expected):
+    assert found(text) == expected

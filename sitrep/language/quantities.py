@@ -112,8 +112,8 @@ def _scan(words: list[str]):
             continue
         single = _one_dead(words, index)
         if single is not None:
-            end, why = single
-            yield index, end, "killed", Count(end, 1, 1, None, _IMPLIED), None, why
+            end, dead, why = single
+            yield index, end, "killed", Count(end, dead, dead, None, _IMPLIED), None, why
             index = end
             continue
         count = read_count(words, index) if _may_start(words, index) else None
@@ -322,6 +322,15 @@ def _skip_aside(words: list[str], j: int) -> int:
             if words[k] in ("was", "were", "have", "has", "had") and _kind_after(
                     words, _past_aux(words, k)) is not None:
                 return k
+    if j < len(words) and words[j] in ("who", "that"):
+        # "20 labourers who were working on the bridge were gunned down": the relative clause
+        # up to the auxiliary the casualty word follows
+        for k in range(j + 1, min(len(words), j + 16)):
+            if words[k] in (",", ";", ":", "."):
+                return j
+            if words[k] in ("was", "were", "have", "has", "had") and _kind_after(
+                    words, _past_aux(words, k)) is not None:
+                return k
     return j
 
 
@@ -353,7 +362,7 @@ def _kind_after(words: list[str], k: int) -> tuple[str, int] | None:
 # Words before "the killing of" that make it what people protest, not the event's toll
 _GRIEVANCE = frozenset({"against", "over", "protest", "protests", "protested", "protesting",
                         "condemn", "condemned", "condemning", "demanding", "probe", "for"})
-_IMPLIED = "one person, no count stated"     # the reason's end of a count read from a verb
+_IMPLIED = "no count stated"     # the reason's end of a count read from a verb
 # Words that make a singular death no death: "no policeman was killed", "he was not hurt"
 _NEGATION = frozenset({"no", "not", "nobody", "none", "neither", "never", "nor"})
 # Verbs in "-ed" + "to death" that are no death: "was sentenced to death"
@@ -363,28 +372,41 @@ _NOT_ONE = frozenset("""people persons men women children others they them who w
     several all both police troops forces and or injured wounded""".split())
 
 
-def _one_dead(words: list[str], index: int) -> tuple[int, str] | None:
-    """A singular death stated without a count: "the former militant was killed", "his son
-    succumbed to his wounds", "lost his life", "his body was found" -> (end, reason). The verb
-    agrees with one subject ("was", "has been"); ACLED counts the person named as one dead."""
+def _one_dead(words: list[str], index: int) -> tuple[int, int, str] | None:
+    """A death stated without a count: "the former militant was killed", "his son succumbed
+    to his wounds", "lost his life", "his body was found" -> (end, dead, reason). The verb
+    agrees with one subject ("was", "has been"): ACLED counts the person named as one dead;
+    "X and his brother were shot dead" is two."""
     if _NEGATION.intersection(words[max(0, index - 6):index]):
         return None
     word = words[index]
-    if word == "was" or words[index:index + 2] in (["has", "been"], ["had", "been"]):
+    if word in ("was", "were") or words[index:index + 2] in (["has", "been"], ["had", "been"]):
         k = _past_aux(words, index)
         after = _kind_after(words, k)
-        if after is not None and after[0] == "killed" and words[k] not in _NOT_DEATH:
-            return after[1], f"{' '.join(words[index:after[1]])!r}: one subject, one dead"
+        if word != "were" and after is not None and after[0] == "killed" and \
+                words[k] not in _NOT_DEATH:
+            return after[1], 1, f"{' '.join(words[index:after[1]])!r}: one subject, one dead"
+        if word == "were" and after is not None and after[0] == "killed" and \
+                _two_people(words[max(0, index - 6):index]):
+            return after[1], 2, f"'{' '.join(words[index:after[1]])}' of a person and his or her " \
+                             f"companion: two dead"
         if words[index - 1:index] == ["body"] and k < len(words) and words[k] in (
                 "found", "recovered", "discovered"):
-            return k + 1, f"'body {' '.join(words[index:k + 1])}': one dead"
+            return k + 1, 1, f"'body {' '.join(words[index:k + 1])}': one dead"
     if word in ("died", "succumbed", "perished") and index and \
             words[index - 1] not in _NOT_ONE and not words[index - 1].endswith("s"):
-        return index + 1, f"{words[index - 1]!r} {word!r}: one subject, one dead"
+        return index + 1, 1, f"{words[index - 1]!r} {word!r}: one subject, one dead"
     if word in ("lost", "losing") and words[index + 1:index + 3] in (["his", "life"],
                                                                     ["her", "life"]):
-        return index + 3, f"'{word} {words[index + 1]} life': one dead"
+        return index + 3, 1, f"'{word} {words[index + 1]} life': one dead"
     return None
+
+
+def _two_people(before: list[str]) -> bool:
+    """"... and his brother", "along with her son" right before a plural verb: one person and
+    a companion, the two dead (no count stated)."""
+    return len(before) >= 3 and before[-3] in ("and", "with") and before[-2] in ("his", "her") \
+        and before[-1] not in _NOT_ONE and not before[-1].endswith("s")
 
 
 def _negated(words: list[str], index: int):
