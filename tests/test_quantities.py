@@ -243,6 +243,8 @@ def test_read_count_shortcut_keeps_every_answer(words, index):
      [("were shot dead", "killed", 2)]),
     ("The leader along with his driver were shot dead.", [("were shot dead", "killed", 2)]),
     ("Soldiers were killed in the attack.", []),
+    # one of the people counted before died later
+    ("Later, one of them succumbed to his injuries.", [("succumbed", "killed", 1)]),
 ])
 def test_relative_clauses_and_companions(text, expected):
     assert found(text) == expected

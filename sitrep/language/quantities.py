@@ -393,6 +393,9 @@ def _one_dead(words: list[str], index: int) -> tuple[int, int, str] | None:
         if words[index - 1:index] == ["body"] and k < len(words) and words[k] in (
                 "found", "recovered", "discovered"):
             return k + 1, 1, f"'body {' '.join(words[index:k + 1])}': one dead"
+    if word in ("died", "succumbed", "perished") and words[max(0, index - 3):index - 1] == [
+            "one", "of"]:
+        return index + 1, 1, f"'one of {words[index - 1]} {word}': one dead"
     if word in ("died", "succumbed", "perished") and index and \
             words[index - 1] not in _NOT_ONE and not words[index - 1].endswith("s"):
         return index + 1, 1, f"{words[index - 1]!r} {word!r}: one subject, one dead"
