@@ -34,7 +34,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..model import Event, Report
 
-__all__ = ["AssessEvents", "EventFeatures", "kind_of", "load_model"]
+__all__ = ["AssessEvents", "EventFeatures", "anchored", "kind_of", "load_model"]
 
 MODEL_PATH = Path(__file__).parent / "assess_model.json"
 
@@ -189,7 +189,7 @@ class EventFeatures:
         return out
 
 
-def _anchored(event: Event) -> bool:
+def anchored(event: Event) -> bool:
     """Whether the mention's own sentence (or paragraph, for its date) says when or where.
 
     A specific occurrence has an anchor; "clashes between executives and unions are frequent",
@@ -237,7 +237,7 @@ class AssessEvents:
     background; a snippet of a sentence or two (a wire brief, a coder's note, a CASE sentence) has
     none of that context, and whoever cut it out already chose it as an event.
     ``require_anchor``: a mention of a kind the model does not judge is kept only when anchored in
-    time or place by its own sentence (``_anchored``).
+    time or place by its own sentence (``anchored``).
     """
 
     name = "assess_events"
@@ -277,7 +277,7 @@ class AssessEvents:
                 kept.append(event)
                 continue
             if not self.judges(event):
-                if not self.require_anchor or _anchored(event):
+                if not self.require_anchor or anchored(event):
                     kept.append(event)
                 continue
             p = probability(self.weights, features.features(event, report.events))

@@ -344,11 +344,12 @@ class Rules:
                               -0.05, mode=mode)
             return _acled("Attack", "violence targeting civilians", mode=mode)
         # A battle needs two armed, organised sides, named or clearly implied. On the HRDsAttack
-        # training articles (every candidate, before assess_events) "attack on armed forces"
-        # with or without an armed attacker named was a battle 1 time in 20, and "armed attacker,
+        # training articles (every candidate, before assess_events) "attack on armed forces",
+        # whether or not a second armed side was named, was a battle 1 time in 20, and "armed attacker,
         # target unnamed" 0 times in 8 ("the gunmen attacked", "police attacked": one-sided
         # violence). Coded as attacks instead, which assess_events judges, 4 of 10 are right.
-        if armed_target and (armed_agent or "military_target" in target):
+        other_armed_side = context.sentence_roles & {"state", "nonstate"} - target
+        if armed_target and (armed_agent or other_armed_side or "military_target" in target):
             return _acled("Armed clash", "attack on armed forces or their positions", mode=mode)
         if context.sentence_roles & {"civilian"} and not context.sentence_roles & {"military_target"}:
             return _acled("Attack", "civilian victims, no armed target named", -0.05, mode=mode)

@@ -29,7 +29,7 @@ _NEGATION_NEAR = _cue(r"not", r"never", r"no", r"n't", r"without", r"let alone",
 _DENIAL = _cue(r"denied", r"denies", r"deny", r"refuted", r"dismissed reports")
 _HYPOTHETICAL = _cue(r"could", r"might", r"would", r"if", r"unless", r"should", r"possibl[ey]",
                      r"potential(?:ly)?", r"risk of", r"threat of", r"in case", r"fears? (?:of|that)",
-                     r"likely to", r"(?:attempts?|attempted|bid|efforts?|trying|tried|sought|seeking)"
+                     r"likely to", r"(?:attempts?|attempted|attempting|bid|efforts?|trying|tried|sought|seeking)"
                      r" to", r"(?:orders?|ready|readiness) to", r"waiting for",
                      r"(?:attack|offensive|assault|push|campaign|operation|plan|plot)s? to",
                      r"threaten(?:ed|s)? to", r"warn(?:ed|s)? (?:of|that)",
