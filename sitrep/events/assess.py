@@ -264,7 +264,9 @@ class AssessEvents:
         about such kinds says more about the training news's topic than about event-ness: it read
         the seed's battles as non-events, and by context alone (without the kind) it does no
         better than chance on them in cross-validation. So kinds outside ``judged`` in the model
-        file are left to the rules."""
+        file are left to the rules. The recipe adds a rare kind to ``judged`` only where, out of
+        fold, the model kept its mentions clearly better than the anchor rule
+        (``train_assess.kinds_judged_better``)."""
         return self.judged is None or kind_of(event) in self.judged
 
     def __call__(self, report: Report) -> Report:
