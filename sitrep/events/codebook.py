@@ -68,6 +68,13 @@ DIPLOMATIC_FRAMES = {
     "coerce": ("COERCE", "17"),
 }
 
+# "fight for ...", "the fight against ...": a struggle or a campaign (code_clash)
+STRUGGLE_FOR = re.compile(r"(?:fight(?:s|ing)?|fought|battl(?:e|es|ed|ing)|struggl\w*)$",
+                          re.IGNORECASE)
+CAMPAIGN_AGAINST = re.compile(r"(?:fight|battle|struggle)(?:\s+against)?$", re.IGNORECASE)
+DETERMINED = re.compile(r"\b(?:the|its|their|his|her|our|this|a|whose)\s+(?:[\w-]+\s+)?$",
+                        re.IGNORECASE)
+
 # (PLOVER type, mode, CAMEO root) per ACLED sub-event type
 _PLOVER_CAMEO = {
     "Armed clash": ("ASSAULT", "firearms", "19"),
@@ -281,6 +288,18 @@ class Rules:
         return _acled("Remote explosive/landmine/IED", "explosive device detonated")
 
     def code_clash(self, context: Context) -> Coding | None:
+        against = context.trigger.lower().endswith("against") or re.match(
+            r"\s*against\b", context.after, re.IGNORECASE)
+        if STRUGGLE_FOR.match(context.trigger) and re.match(r"\s*for\b", context.after) and not (
+                context.place_after or re.match(r"\s*for\s+(?:control|the (?:city|town))",
+                                                 context.after, re.IGNORECASE)) or (
+                CAMPAIGN_AGAINST.match(context.trigger) and against
+                and DETERMINED.search(context.before[-20:])):
+            # "fought for the rights of working people", "continue to fight for democracy", "its
+            # fight against ISIS": a struggle for a cause or a campaign, not one battle (the
+            # battle for a place stays one). None of the 32 in the HRDsAttack training articles
+            # was a battle (2026-12-05).
+            return None
         roles = context.sentence_roles
         if "protester" in roles or "rioter" in roles and "nonstate" not in roles:
             # a militia fighting vigilantes is a battle between armed groups, not a riot
@@ -441,8 +460,12 @@ class Rules:
             # "withdrawing its fighters from the front line and relocating them": a force moved,
             # no territory handed to anyone (ACLED "Change to group/activity")
             return _acled("Change to group/activity", "forces pulled back or relocated", -0.05)
-        if not (context.place_after or context.place_in_sentence or "territory" in context.target_roles
-                or "territory" in context.sentence_roles):
+        # forces withdraw from a place named anywhere in the sentence; but what is handed over
+        # must be the place itself ("handed over the town", a place after the trigger), not a
+        # command, assets or prisoners in a sentence that names a place before it
+        handing = re.match(r"hand|ced", context.trigger, re.IGNORECASE)
+        if not (context.place_after or context.place_in_sentence and not handing
+                or "territory" in context.target_roles or "territory" in context.sentence_roles):
             return _only("RETREAT", None, "08", "withdrawal without a named territory")
         if context.trigger.lower() == "entered" and "withdr" not in context.sentence.lower() \
                 and not WITHOUT_FIGHT.search(context.sentence):

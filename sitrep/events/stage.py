@@ -190,6 +190,8 @@ class DetectEvents:
         sentence_roles = self.roles(text)
         candidates: list[tuple[str, Event, bool]] = []
         for frame, start, end, weight in matches:
+            if _inside_a_name(mentions, sentence.cstart + start, sentence.cstart + end, text[start]):
+                continue
             event = self._code_mention(report, sentence, text, mentions, window, neighbours, frame,
                                        start, end, weight, frames_here, sentence_roles,
                                        any(other < start for other in diplomatic_starts),
@@ -460,6 +462,14 @@ class DetectEvents:
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'-]*")
+
+
+def _inside_a_name(mentions: list[Mention], cstart: int, cend: int, first: str) -> bool:
+    """Whether a capitalised trigger is a word of an actor's name ("Amnesty International",
+    "the Committee Against Torture", "Reporters Without Borders"): a name, not an event."""
+    return first.isupper() and any(
+        m.cstart <= cstart and cend <= m.cend and (m.cstart < cstart or cend < m.cend)
+        for m in mentions)
 
 
 def _fill_from_parse(arguments: Arguments, from_parse: Arguments, roles: bool) -> None:
