@@ -162,3 +162,16 @@ def test_a_year_far_from_the_trigger_in_another_clause_does_not_date_it():
            "many since it returned to China in 1997.")
     (event,) = date_events(raw, [event_at(raw, "arrest", "Arrests")])
     assert (event.event_date, event.time_precision) == ("2016-12-13", 3)
+
+
+def test_what_happened_is_never_dated_after_the_report():
+    # published Tuesday 2016-12-13: "on December 20" is a later day; an asserted event takes the
+    # earlier date of its sentence, a planned one keeps the later date
+    raw = "Police detained him on Sunday, ahead of the trial set for December 20."
+    (detained,) = date_events(raw, [event_at(raw, "detained", "Arrests")])
+    assert detained.event_date == "2016-12-11"
+    raw = "He was detained on December 20, his lawyer said."
+    (detained,) = date_events(raw, [event_at(raw, "detained", "Arrests")])
+    assert detained.event_date is None or detained.event_date <= "2016-12-13"
+    (planned,) = date_events(raw, [event_at(raw, "detained", "Arrests", modality="future")])
+    assert planned.event_date == "2016-12-20"

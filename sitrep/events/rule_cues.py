@@ -15,7 +15,9 @@ WITHOUT_FIGHT = re.compile(r"pull(?:ed|ing|s)? out|withdr[ae]w|withdrawal|evacua
                            r"(?:\w+ ){0,2}over|hand(?:ed)? over|without (?:a )?(?:fight|resistance|fighting)|"
                            r"unopposed|vacated|under (?:the )?(?:terms of )?(?:an? |the )?(?:[\w-]+ ){0,2}"
                            r"(?:deal|agreement|accord|arrangement)", re.IGNORECASE)
-EXPLOSIVE_CONTEXT = re.compile(r"bomb|blast|explo|attack|vest|belt|detonat|blew|kill", re.IGNORECASE)
+# vests and belts as whole words: "the investigation into his suicide" tells no suicide bomb
+EXPLOSIVE_CONTEXT = re.compile(r"bomb|blast|explo|attack|\bvests?\b|\bbelts?\b|detonat|blew|kill",
+                               re.IGNORECASE)
 CONFLICT_AGREEMENT = re.compile(r"cease-?fire|truce|surrender|hostilities|prisoner|hostage|peace|amnesty|"
                                 r"armistice|laid down|captives|detainees", re.IGNORECASE)
 DISAPPEARED = re.compile(r"vanish|disappeared|(?:went|gone|going|go) missing", re.IGNORECASE)

@@ -108,6 +108,10 @@ class DateEvents:
               syntax: _Syntax) -> tuple[Event, TimeExpr | None]:
         position = _position(event)
         chosen, how = None, ""
+        if event.modality == "asserted" and report.published is not None:
+            # what happened cannot be dated after the report that tells it ("the day before he
+            # took the poison": "the day" is no later day)
+            datable = [d for d in datable if d[2] <= report.published]
         if position is not None and datable:
             sentence = _index(starts, position)
             own = [d for d in datable if d[0] == sentence
