@@ -175,3 +175,36 @@ def test_what_happened_is_never_dated_after_the_report():
     assert detained.event_date is None or detained.event_date <= "2016-12-13"
     (planned,) = date_events(raw, [event_at(raw, "detained", "Arrests", modality="future")])
     assert planned.event_date == "2016-12-20"
+
+
+def test_a_past_year_next_to_the_trigger_beats_the_sentence_day_of_another_act():
+    raw = ("A day earlier, Blinken criticised the acquittal of those involved in the murder of "
+           "Pearl in 2002.")
+    (murder,) = date_events(raw, [event_at(raw, "murder", "Attack")])
+    assert (murder.event_date, murder.time_precision, murder.date_text) == ("2002-01-01", 3, "2002")
+    # the day still dates an act it stands nearer to than the year
+    raw = "On Monday police arrested the man who led the 2002 riots in 2002."
+    (arrest,) = date_events(raw, [event_at(raw, "arrested", "Arrests")])
+    assert arrest.event_date == "2016-12-12"
+
+
+def test_an_event_noun_deep_in_the_object_of_another_verb_is_not_dated_by_its_time():
+    from sitrep.model import Token
+
+    raw = "The court on Thursday dismissed appeals against the acquittal in the kidnapping."
+    words = [("The", "DET", "det", 1), ("court", "NOUN", "nsubj", 4), ("on", "ADP", "case", 3),
+             ("Thursday", "PROPN", "obl", 4), ("dismissed", "VERB", "ROOT", 4),
+             ("appeals", "NOUN", "obj", 4), ("against", "ADP", "case", 8), ("the", "DET", "det", 8),
+             ("acquittal", "NOUN", "nmod", 5), ("in", "ADP", "case", 11),
+             ("the", "DET", "det", 11), ("kidnapping", "NOUN", "nmod", 8),
+             (".", "PUNCT", "punct", 4)]
+    tokens, at = [], 0
+    for text, pos, dep, head in words:
+        at = raw.index(text, at)
+        tokens.append(Token(at, at + len(text), text, 0, text.lower(), pos, dep, head))
+        at += len(text)
+    report = ResolveTimes()(Report(id="t", raw=raw, published=SEED_DAY))
+    report.tokens = tokens
+    report.events = [event_at(raw, "kidnapping", "Abduction/forced disappearance")]
+    (event,) = DateEvents()(report).events
+    assert (event.event_date, event.time_precision, event.date_text) == ("2016-12-13", 3, None)

@@ -96,7 +96,7 @@ class DateEvents:
             elif _past_year(time, report):
                 years.append((_index(starts, time.start), time))
         syntax = _Syntax(report)
-        dated = [self._date(event, report, starts, paragraph_breaks, datable, syntax)
+        dated = [self._date(event, report, starts, paragraph_breaks, datable, years, syntax)
                  for event in report.events]
         report.events = [event if chosen is not None else
                          _in_year(event, years, starts, report.raw) or _same_story(event, dated, report)
@@ -105,6 +105,7 @@ class DateEvents:
 
     def _date(self, event: Event, report: Report, starts: list[int], paragraph_breaks: list[int],
               datable: list[tuple[int, TimeExpr, date, int]],
+              years: list[tuple[int, TimeExpr]],
               syntax: _Syntax) -> tuple[Event, TimeExpr | None]:
         position = _position(event)
         chosen, how = None, ""
@@ -116,9 +117,18 @@ class DateEvents:
             sentence = _index(starts, position)
             own = [d for d in datable if d[0] == sentence
                    and not syntax.verb_between(event, d[1])]
-            if own:
-                chosen = min(own, key=lambda d: _distance(d[1], position, report.raw))
-                how = "its sentence"
+            nearest = min(own, key=lambda d: _distance(d[1], position, report.raw)) \
+                if own else None
+            # a past year nearer the trigger says when, the sentence's day (or the paragraph's)
+            # is of something else: "A day earlier, Blinken criticised the acquittal of those
+            # involved in the murder of Pearl in 2002" (history: left to _in_year)
+            reach = YEAR_REACH + 1 if nearest is None else \
+                min(_distance(nearest[1], position, report.raw), YEAR_REACH + 1)
+            if any(index == sentence and _distance(time, position, report.raw) < reach
+                   for index, time in years):
+                return event, None
+            if nearest is not None:
+                chosen, how = nearest, "its sentence"
             elif self.use_paragraph:
                 paragraph_start = paragraph_breaks[bisect_right(paragraph_breaks, position) - 1] \
                     if paragraph_breaks and paragraph_breaks[0] < position else -1
@@ -162,12 +172,22 @@ class _Syntax:
         if event.trigger is None or not tokens or time.end > event.trigger.start:
             return False
         at = bisect_right(self.starts, self._clean(event.trigger.start)) - 1
-        if at < 0 or tokens[at].pos != "NOUN" or tokens[at].dep != "obj" or \
-                not 0 <= tokens[at].head < len(tokens):
+        if at < 0 or tokens[at].pos != "NOUN":
             return False
-        verb = tokens[tokens[at].head]
-        return verb.pos == "VERB" and verb.lemma.lower() not in _LIGHT_VERBS and \
-            self._clean(time.end) <= verb.cstart < tokens[at].cstart
+        # up from the noun through the nouns it depends on ("appeals against the acquittal of
+        # Sheikh in the kidnapping") to the verb that governs them
+        trigger, steps = tokens[at], 0
+        while tokens[at].pos in ("NOUN", "PROPN") and tokens[at].dep in _NOMINAL_LINKS and \
+                0 <= tokens[at].head < len(tokens) and tokens[at].head != at and steps < 4:
+            at, steps = tokens[at].head, steps + 1
+        verb = tokens[at]
+        return steps > 0 and verb.pos == "VERB" and verb.lemma.lower() not in _LIGHT_VERBS and \
+            self._clean(time.end) <= verb.cstart < trigger.cstart
+
+
+# how an event noun hangs from the verb whose time it is not: its object, or a noun phrase in
+# it ("criticised the detention", "dismissed appeals against the acquittal in the kidnapping")
+_NOMINAL_LINKS = {"obj", "nmod", "obl"}
 
 
 # verbs whose object noun names their own act ("carried out arrests", "staged a protest")
