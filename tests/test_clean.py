@@ -350,3 +350,10 @@ def test_cleaning_markup_is_idempotent_and_maps_into_raw(raw):
     for start in range(0, len(report.text), 3):
         span = report.raw_span(start, min(len(report.text), start + 4))
         assert report.raw[span.start:span.end] == span.text
+
+
+def test_a_tag_revealed_by_removing_another_is_removed_too():
+    # found by the property test above: "<P<p>>" first leaves "<P\n>", a tag of its own
+    cleaned = clean_text("<P<p>>Gunmen attacked the village.")
+    assert clean_text(cleaned.text).text == cleaned.text
+    assert cleaned.text == "Gunmen attacked the village."

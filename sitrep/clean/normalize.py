@@ -95,6 +95,14 @@ def normalize_chars(raw: str) -> tuple[str, array]:
     """The matching text of ``raw`` and, for each of its characters, the raw index."""
     if _HAS_MARKUP.search(raw):
         shown, shown_positions = _strip_markup(raw)
+        # removing a tag can join the characters around it into another ("<P<p>>" leaves
+        # "<P\n>"): strip again until none is left, so that cleaning stays idempotent; each
+        # round only shortens the text
+        while _HAS_MARKUP.search(shown):
+            again, again_positions = _strip_markup(shown)
+            if again == shown:
+                break
+            shown, shown_positions = again, shown_positions[again_positions]
         norm, positions = _normalize_text(shown)
         return norm, as_positions(shown_positions[np.frombuffer(positions, POSITION_DTYPE)])
     return _normalize_text(raw)
