@@ -394,3 +394,40 @@ def test_a_quoted_title_names_nobody():
     assert [key for _, _, key, _ in name_runs(report)] == ["biniat", "biniat"]
     # a quotation that is a sentence, not a title, is still read for names
     assert quoted_titles("He said “the police took Roman Protasevich away” on Sunday.") == []
+
+
+def test_a_named_person_is_killed_once(tmp_path):
+    from datetime import timedelta
+
+    from sitrep.store.incidents import _candidates
+
+    istanbul = dict(iso3="TUR", lat=41.01, lon=28.95, geo_precision=1)
+
+    def killing(event_id, group, first, last, undated=False, fatal=True, sub_type="Attack"):
+        return Mention(event_id, group, "violence", sub_type, "asserted", "TUR", first, last,
+                       istanbul["lat"], istanbul["lon"], 1, frozenset({"kasogi"}),
+                       undated=undated, fatal=fatal)
+
+    dated = killing("e1", "g1", date(2018, 10, 1), date(2018, 10, 31))
+    published = date(2020, 12, 19)
+    # "the world will never forget how Khashoggi was killed", in a report of December 2020
+    undated = killing("e2", "g2", published - timedelta(days=31), published, undated=True)
+    result = compare(dated, undated)
+    assert result.link and any("killed once" in reason for reason in result.reasons)
+    # an arrest (or a beating) is not: the same person may be arrested again
+    beaten = killing("e3", "g3", published - timedelta(days=31), published, undated=True,
+                     fatal=False)
+    assert not compare(dated, beaten).link
+    # two dated killings on different days stay apart (two people of one surname)
+    assert compare(dated, killing("e4", "g4", date(2019, 3, 2), date(2019, 3, 2))).conflict
+    with Store(tmp_path / "killed.db") as store:
+        with store.transaction():
+            for mention in (dated, beaten):
+                store.backend.execute(
+                    "INSERT INTO merge_mentions (event_id, family, first_day, last_day,"
+                    " exact_located, data) VALUES (?, ?, ?, ?, 0, ?)",
+                    (mention.event_id, mention.family, mention.first_day.isoformat(),
+                     mention.last_day.isoformat(), json.dumps(mention.to_dict())))
+                store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
+                                      ("kasogi", mention.event_id))
+        assert {m.event_id for m in _candidates(store, undated)} == {"e1", "e3"}

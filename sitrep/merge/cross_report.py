@@ -172,6 +172,7 @@ class Mention:
     spellings: tuple[str, ...] = ()  # the surnames as the report wrote them (``names``: keys)
     undated: bool = False  # the days are the publication window, not the report's own date
     admin1: str | None = None  # the first-level region of the place (a state, a province)
+    fatal: bool = False  # a killing (see :func:`killing`)
 
     def to_dict(self) -> dict:
         return {"event_id": self.event_id, "group": self.group, "family": self.family,
@@ -181,7 +182,7 @@ class Mention:
                 "lat": self.lat, "lon": self.lon, "geo_precision": self.geo_precision,
                 "names": sorted(self.names), "actors": sorted(self.actors),
                 "spellings": list(self.spellings), "undated": self.undated,
-                "admin1": self.admin1}
+                "admin1": self.admin1, "fatal": self.fatal}
 
     @classmethod
     def from_dict(cls, data: dict) -> Mention:
@@ -195,7 +196,8 @@ class Mention:
                    data["modality"], data.get("iso3"), days["first_day"], days["last_day"],
                    data.get("lat"), data.get("lon"), data.get("geo_precision"),
                    frozenset(data.get("names") or ()), frozenset(data.get("actors") or ()),
-                   tuple(data.get("spellings") or ()), undated, data.get("admin1"))
+                   tuple(data.get("spellings") or ()), undated, data.get("admin1"),
+                   bool(data.get("fatal")))
 
     @property
     def exact_day(self) -> bool:
@@ -353,7 +355,19 @@ def mention_of(event_id: str, group: str, event: Event,
         lat=place.lat if place else None, lon=place.lon if place else None,
         geo_precision=place.geo_precision if place else None,
         names=names, actors=named_actors(event), spellings=spellings, undated=undated,
-        admin1=place.admin1 if place else None)
+        admin1=place.admin1 if place else None, fatal=killing(event))
+
+
+_KILLING = re.compile(r"(?:kill|murder|assassinat|behead|execut|slay|slain|death|died|dies\b)",
+                      re.IGNORECASE)
+
+
+def killing(event: Event) -> bool:
+    """Whether the event is a killing: violence with dead counted or a trigger that kills."""
+    if family_of(event) != "violence":
+        return False
+    return bool(event.fatalities) or bool(
+        event.trigger and _KILLING.match(event.trigger.text.strip()))
 
 
 def named_actors(event: Event) -> frozenset[str]:
@@ -395,9 +409,16 @@ def compare(a: Mention, b: Mention) -> Comparison:
             earlier, undated = (a, b) if a.last_day < b.first_day else (b, a)
             if not undated.undated:  # (a report cannot tell what happened after it)
                 return Comparison(0.0, (), f"days do not overlap ({_days(a)} / {_days(b)})")
-            # an own date before an undated report's window: weak evidence against, no conflict
-            before_window = (f"{_days(earlier)} is before the window of the undated report "
-                             f"({_days(undated)})")
+            if a.fatal and b.fatal and a.names & b.names:
+                # a named person is killed once: an undated killing of them is that one, told
+                # again ("the world will never forget how Khashoggi was killed")
+                reasons.append(f"a named person is killed once ({_days(earlier)} / "
+                               f"{_days(undated)})")
+            else:
+                # an own date before an undated report's window: weak evidence against, no
+                # conflict
+                before_window = (f"{_days(earlier)} is before the window of the undated report "
+                                 f"({_days(undated)})")
         else:
             reasons.append(f"days overlap ({_days(a)} / {_days(b)})")
             if a.undated != b.undated:

@@ -100,7 +100,9 @@ def _candidates(store, mention: Mention) -> list[Mention]:
     # keeps a name that recurs for years from making every new mention compare with all of them
     days = ""
     params: tuple = ()
-    if mention.first_day:
+    if mention.first_day and not (mention.fatal and mention.undated):
+        # (an undated killing of a named person may be the one another report dates years
+        # before: compare() decides, see "a named person is killed once")
         days = (" AND (m.first_day IS NULL OR (m.first_day <= ? AND m.last_day >= ?))")
         params = ((mention.last_day + timedelta(days=1)).isoformat(),
                   (mention.first_day - timedelta(days=1)).isoformat())
