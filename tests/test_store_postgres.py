@@ -179,3 +179,39 @@ def test_a_report_postgresql_cannot_hold_is_rejected_and_its_batch_kept(pg_url, 
     assert (summary.stored, summary.events) == (1, 1)
     (rejection,) = api.rejections(pg_url)
     assert (rejection.line, rejection.report_id) == (1, "a") and "NUL" in rejection.message
+
+
+def test_a_statement_the_server_refuses_fails_its_own_report_only(pg_url):
+    """Statements of one report are pipelined (sent without waiting for each answer): an error
+    the server finds only after later statements were sent still fails that report's savepoint,
+    and the reports before and after it are stored whole."""
+    from dataclasses import replace
+
+    from test_store_fakes import MARCHED, SEIZED, FakeEvents, report
+
+    first = FakeEvents()(report(SEIZED, id="first"))
+    # a line number the server's BIGINT cannot hold: the client sends it, the server refuses it
+    # (no read of this copy's writes waits for an answer before its savepoint ends)
+    refused = replace(report(SEIZED + "Copied.\n", id="refused"), record=10 ** 20)
+    last = FakeEvents()(report(MARCHED, id="last"))
+    failed = []
+    with Store(pg_url) as store, store.transaction():
+        first_id = store.add_report(first)
+        for stored in (refused, last):
+            try:
+                with store.savepoint():
+                    report_id = store.add_report(stored, group_id=first_id,
+                                                 analysed=stored is last)
+                    store.add_events(report_id, stored.events)
+            except store.unstorable:
+                failed.append(stored.id)
+        store.add_events(first_id, first.events)
+    assert failed == ["refused"]
+    with Store(pg_url) as store:
+        assert sorted(row[0] for row in store.backend.execute("SELECT doc_id FROM reports")) \
+            == ["first", "last"]
+        assert store.stats(None).events == 2
+        # both events are told by both reports of the group; the refused one is no source
+        assert sorted(tuple(row) for row in store.backend.execute(
+            "SELECT r.doc_id, COUNT(*) FROM event_sources s JOIN reports r"
+            " ON r.id = s.report_id GROUP BY r.doc_id")) == [("first", 2), ("last", 2)]

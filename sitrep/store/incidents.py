@@ -63,6 +63,8 @@ def _new_mentions(store, names: dict[str, list] | None) -> list[Mention]:
         " WHERE e.id NOT LIKE ? AND e.id NOT IN (SELECT event_id FROM merge_mentions)"
         " ORDER BY e.report_id", (MERGED_PREFIX + "%",)).fetchall()
     mentions, runs, report_id = [], [], None
+    # written all at once after the loop: two round trips to a server, not two a mention
+    mention_rows, name_rows = [], []
     for event_id, group_id, row_report, data in rows:
         if row_report != report_id:  # rows come by report: each analysis is read once
             report_id = row_report
@@ -73,17 +75,18 @@ def _new_mentions(store, names: dict[str, list] | None) -> list[Mention]:
                 runs = name_runs(report) if report is not None else []
         mention = mention_of(event_id, group_id, Event.from_dict(json.loads(data)), runs)
         mentions.append(mention)
-        exact_located = int(_placed_on_a_day(mention))
-        _execute(store,
-            "INSERT INTO merge_mentions (event_id, family, first_day, last_day, exact_located,"
-            " data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        mention_rows.append(
             (event_id, mention.family,
              mention.first_day.isoformat() if mention.first_day else None,
-             mention.last_day.isoformat() if mention.last_day else None, exact_located,
-             json.dumps(mention.to_dict())))
-        store.backend.executemany(
-            "INSERT INTO merge_names (name, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [(name, event_id) for name in sorted(mention.names)])
+             mention.last_day.isoformat() if mention.last_day else None,
+             int(_placed_on_a_day(mention)), json.dumps(mention.to_dict())))
+        name_rows += [(name, event_id) for name in sorted(mention.names)]
+    store.backend.executemany(
+        "INSERT INTO merge_mentions (event_id, family, first_day, last_day, exact_located,"
+        " data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", mention_rows)
+    store.backend.executemany(
+        "INSERT INTO merge_names (name, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        name_rows)
     return mentions
 
 

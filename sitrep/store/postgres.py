@@ -17,6 +17,7 @@ stored for its group (under READ COMMITTED without the lock each could miss the 
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
@@ -129,6 +130,27 @@ class PostgresBackend:
         if rows:
             with self.connection.cursor() as cursor:
                 cursor.executemany(_placeholders(sql), rows)
+
+    @contextmanager
+    def pipelined(self):
+        """Statements inside are sent without waiting for each one's answer (psycopg's pipeline
+        mode); reading a result, or the function this yields, waits for what was sent, and an
+        error of any of it is raised there."""
+        with self.connection.pipeline() as pipeline:
+            yield pipeline.sync
+
+    def insert_returning(self, sql: str, rows: list[tuple]) -> list:
+        """Run the ``INSERT ... RETURNING x`` once per row, all in one round trip (psycopg's
+        pipeline mode); the ``x`` of the rows it stored, in order."""
+        returned: list = []
+        if not rows:
+            return returned
+        with self.connection.cursor() as cursor:
+            cursor.executemany(_placeholders(sql), rows, returning=True)
+            while True:
+                returned += [found[0] for found in cursor.fetchall()]
+                if not cursor.nextset():
+                    return returned
 
     def stream(self, sql: str, params: tuple | list = ()):
         """Rows of a large result a few thousand at a time (a server-side cursor)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import StoreError
@@ -85,6 +86,20 @@ class SQLiteBackend:
 
     def executemany(self, sql: str, rows: list[tuple]) -> None:
         self.connection.executemany(sql, rows)
+
+    @contextmanager
+    def pipelined(self):
+        """A file has no round trips to save: statements run as they are made; the function
+        to wait for their answers has nothing to wait for."""
+        yield lambda: None
+
+    def insert_returning(self, sql: str, rows: list[tuple]) -> list:
+        """Run the ``INSERT ... RETURNING x`` once per row; the ``x`` of the rows it stored (a
+        file has no round trips to save: one statement a row costs what one for all would)."""
+        returned = []
+        for row in rows:
+            returned += [found[0] for found in self.connection.execute(sql, row).fetchall()]
+        return returned
 
     def match_evidence(self, text: str) -> tuple[str, list]:
         """Events whose evidence matches ``text`` (search.py's syntax, translated to FTS5)."""

@@ -56,6 +56,18 @@ def open_backend(db: str | Path, *, create: bool = True):
     return SQLiteBackend(db, create=create)
 
 
+def _event_row(identifier: str, group_id: str, report_id: str, event: Event, now: str) -> tuple:
+    """The ``events`` row of ``event``: its columns for queries, the whole event as JSON."""
+    location = event.location
+    return (identifier, group_id, report_id, event.event_type, event.sub_event_type,
+            event.plover_type,
+            (event.actor1.name or event.actor1.text) if event.actor1 else None,
+            (event.actor2.name or event.actor2.text) if event.actor2 else None,
+            location.country if location else None, location.iso3 if location else None,
+            event.event_date, event.modality, event.fatalities,
+            json.dumps(event.to_dict(), ensure_ascii=False), now)
+
+
 class Store:
     """A sitrep database. ``create=False`` refuses to make a new one (the read-only verbs)."""
 
@@ -113,15 +125,27 @@ class Store:
     @contextmanager
     def savepoint(self) -> Iterator[Store]:
         """Inside a transaction: the writes inside happen or none do, and the transaction goes
-        on either way (one report that cannot be stored does not cost its batch)."""
-        self._execute("SAVEPOINT one_report")
-        try:
-            yield self
-        except BaseException:
-            self._execute("ROLLBACK TO SAVEPOINT one_report")
-            self._execute("RELEASE SAVEPOINT one_report")
-            raise
-        self._execute("RELEASE SAVEPOINT one_report")
+        on either way (one report that cannot be stored does not cost its batch).
+
+        On a server the statements go out without waiting for each answer (``pipelined``):
+        a report costs a round trip or three, not one a statement (issue 15). The answers are
+        all in before it ends, so a statement the server refuses fails this savepoint, not the
+        next report's."""
+        with self.backend.pipelined() as wait_for_answers:
+            self._execute("SAVEPOINT one_report")
+            try:
+                yield self
+                self._execute("RELEASE SAVEPOINT one_report")
+                wait_for_answers()
+            except BaseException:
+                try:  # a server skips what was sent after an error until it is told so here
+                    wait_for_answers()
+                except self.errors:
+                    pass  # the error being raised, answered again, or the statements skipped
+                self._execute("ROLLBACK TO SAVEPOINT one_report")
+                self._execute("RELEASE SAVEPOINT one_report")
+                wait_for_answers()
+                raise
 
     # -- reports ----------------------------------------------------------------------------------
     def report_ids(self) -> set[str]:
@@ -216,40 +240,37 @@ class Store:
         if row is None:
             raise StoreError(f"store the report {report_id!r} before its events", "E306")
         group_id = row[0]
-        added = 0
+        # each statement is written for all the events at once (a round trip or two on a server
+        # rather than three an event: issue 15, PostgreSQL's write rate)
+        new_events: dict[str, Event] = {}
         for event in events:
-            identifier = event_id(group_id, event)
-            location = event.location
-            cursor = self._execute(
-                "INSERT INTO events (id, group_id, report_id, event_type,"
-                " sub_event_type, plover_type, actor1, actor2, country, iso3, event_date,"
-                " modality, fatalities, data, stored_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (identifier, group_id, report_id, event.event_type, event.sub_event_type,
-                 event.plover_type,
-                 (event.actor1.name or event.actor1.text) if event.actor1 else None,
-                 (event.actor2.name or event.actor2.text) if event.actor2 else None,
-                 location.country if location else None, location.iso3 if location else None,
-                 event.event_date, event.modality, event.fatalities,
-                 json.dumps(event.to_dict(), ensure_ascii=False), _now()))
-            if not cursor.rowcount:
-                continue
-            added += 1
+            new_events.setdefault(event_id(group_id, event), event)  # the first of a key wins
+        now = _now()
+        inserted = self.backend.insert_returning(
+            "INSERT INTO events (id, group_id, report_id, event_type,"
+            " sub_event_type, plover_type, actor1, actor2, country, iso3, event_date,"
+            " modality, fatalities, data, stored_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+            " RETURNING id",
+            [_event_row(identifier, group_id, report_id, event, now)
+             for identifier, event in new_events.items()])
+        # only the events this call stored get actors and sources; one stored before has them
+        self.backend.executemany(
+            "INSERT INTO event_actors (event_id, role, name) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
+            [(identifier, role, name) for identifier in inserted
+             for role, name in _actor_names(new_events[identifier])])
+        if group_sources:
             self.backend.executemany(
-                "INSERT INTO event_actors (event_id, role, name) VALUES (?, ?, ?)"
+                "INSERT INTO event_sources (event_id, report_id)"
+                " SELECT ?, id FROM reports WHERE group_id = ? ON CONFLICT DO NOTHING",
+                [(identifier, group_id) for identifier in inserted])
+        else:
+            self.backend.executemany(
+                "INSERT INTO event_sources (event_id, report_id) VALUES (?, ?)"
                 " ON CONFLICT DO NOTHING",
-                [(identifier, role, name) for role, name in _actor_names(event)])
-            if group_sources:
-                self._execute(
-                    "INSERT INTO event_sources (event_id, report_id)"
-                    " SELECT ?, id FROM reports WHERE group_id = ? ON CONFLICT DO NOTHING",
-                    (identifier, group_id))
-            else:
-                self._execute(
-                    "INSERT INTO event_sources (event_id, report_id) VALUES (?, ?)"
-                    " ON CONFLICT DO NOTHING",
-                    (identifier, report_id))
-        return added
+                [(identifier, report_id) for identifier in inserted])
+        return len(inserted)
 
     def get_event(self, identifier: str) -> StoredEvent:
         """The event with this id, or the only one whose id starts with it."""
@@ -308,10 +329,10 @@ class Store:
                                 rejection.message, prefix="x")
         cursor = self._execute(
             "INSERT INTO rejections (id, path, line, code, message, report_id,"
-            " stored_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            " stored_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
             (identifier, rejection.path, rejection.line, rejection.code, rejection.message,
              rejection.report_id, _now()))
-        return bool(cursor.rowcount)
+        return cursor.fetchone() is not None  # (a pipelined rowcount is not known yet)
 
     def rejections(self, code: str | None = None) -> Iterator[Rejection]:
         sql = "SELECT code, message, path, line, report_id FROM rejections"
