@@ -132,6 +132,10 @@ def _dates_compatible(a: Event, b: Event) -> bool:
     range_a, range_b = _date_range(a), _date_range(b)
     if range_a is None or range_b is None:
         return False
+    if a.date_text is None or b.date_text is None:
+        # the publication-date fallback says "some day up to publication", not which: any
+        # dated mention whose days reach into that window may be the same happening
+        return range_a[0] <= range_b[1] and range_b[0] <= range_a[1]
     return (range_a[0] <= range_b[0] and range_b[1] <= range_a[1]
             or range_b[0] <= range_a[0] and range_a[1] <= range_b[1])
 
