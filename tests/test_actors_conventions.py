@@ -268,28 +268,6 @@ def test_the_detained_are_the_armed_group_they_are_members_of(pipeline):
     assert (event.actor2.name, event.actor2.inter) == ("Unidentified Armed Group (Pakistan)", 3)
 
 
-def test_words_of_one_country_s_institutions_name_an_event_without_a_place():
-    from sitrep.actors.cues import cue_country
-
-    assert cue_country("Assailants torched a bus in Sadar Upazila on Monday.")[0] == "BGD"
-    assert cue_country("Workers staged a dharna outside the collectorate.")[0] == "IND"
-    assert cue_country("A soldier was killed in Mohmand Agency.")[0] == "PAK"
-    # a place that looks like a cue in another case, a tie, or nothing: no country
-    assert cue_country("Farmers rallied in Banda district.") is None
-    assert cue_country("A dharna in Khyber Agency.") is None
-    assert cue_country("Gunmen opened fire on a bus.") is None
-
-
-def test_an_event_without_a_place_takes_the_country_its_words_say(pipeline):
-    report = pipeline(Report(id="t", raw="Unidentified assailants hacked a local leader to death "
-                                          "at his village in the upazila on Monday.",
-                             published=date(2015, 3, 2)))
-    event = max((e for e in report.events if e.event_type), key=lambda e: e.confidence)
-    assert event.actor1.name == "Unidentified Armed Group (Bangladesh)"
-    assert any("institutions ('upazila')" in (a.reason or "") for a in (event.actor1,
-                                                                         event.actor2) if a)
-
-
 def test_factions_of_one_party_fight_on_both_sides():
     text = "Ten were hurt in a clash between two factions of the Awami League in Khulna."
     start = text.index("Awami League")

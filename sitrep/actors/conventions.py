@@ -37,7 +37,6 @@ from dataclasses import replace
 
 from ..model import Actor, Event, Report
 from .coding import state_name
-from .cues import cue_country
 from .dictionary import INTER_TYPES, ActorDictionary
 from .roles import ROLES
 
@@ -116,9 +115,6 @@ def _report_country(report: Report, dictionary: ActorDictionary) -> tuple[str | 
         ranked = votes.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0], f"country of most of {what} ({ranked[0][1]})"
-    cued = cue_country(report.text)
-    if cued is not None:
-        return cued.iso3, cued.reason
     return None, "no country known for the event"
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from pathlib import Path
 
-from ..actors.cues import cue_country
 from ..model import Place, Report
 from .facilities import FACILITY_REASON, find_facilities
 from .gazetteer import COUNTY_SOURCE, Candidate, Gazetteer
@@ -150,8 +149,7 @@ _ACTOR_COUNTRY_CAP = 1.0
 
 def _actor_countries(report: Report, gazetteer: Gazetteer) -> dict[str, float]:
     """Country code -> weight from the dictionary actors the report names (not the state forces
-    a role word was given the document's country from: that country came from the places), and
-    from the words of one country's institutions it uses (``sitrep.actors.cues``)."""
+    a role word was given the document's country from: that country came from the places)."""
     names: dict[str, set[str]] = {}
     for actor in report.actors:
         if not actor.actor_id or ":" in actor.actor_id or not actor.country:
@@ -159,14 +157,8 @@ def _actor_countries(report: Report, gazetteer: Gazetteer) -> dict[str, float]:
         code = gazetteer.country_code(actor.country)
         if code:
             names.setdefault(code, set()).add(actor.actor_id)
-    weights = {code: min(_ACTOR_COUNTRY_CAP, _ACTOR_COUNTRY_WEIGHT * len(ids))
-               for code, ids in names.items()}
-    cued = cue_country(report.text)
-    code = gazetteer.country_code(cued.country) if cued is not None else None
-    if code:
-        # words of one country's institutions ("upazila", "Mohmand Agency") weigh as one actor
-        weights[code] = min(_ACTOR_COUNTRY_CAP, weights.get(code, 0.0) + _ACTOR_COUNTRY_WEIGHT)
-    return weights
+    return {code: min(_ACTOR_COUNTRY_CAP, _ACTOR_COUNTRY_WEIGHT * len(ids))
+            for code, ids in names.items()}
 
 
 def _facility_places(report: Report, mentions: list[Mention],
