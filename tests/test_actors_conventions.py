@@ -268,6 +268,29 @@ def test_the_detained_are_the_armed_group_they_are_members_of(pipeline):
     assert (event.actor2.name, event.actor2.inter) == ("Unidentified Armed Group (Pakistan)", 3)
 
 
+def test_an_event_without_a_place_takes_the_country_of_the_organisations_it_names(pipeline):
+    # a party's wing and a provincial force are actors of one country (actors.tsv): their
+    # country names the generic actors when the report resolves no place
+    event = _event(pipeline, "Unidentified assailants hacked a Chhatra League leader to death "
+                             "on Monday night.")
+    assert (event.actor1.name, event.actor1.inter) == ("Unidentified Armed Group (Bangladesh)", 3)
+    event = _event(pipeline, "Levies Force personnel arrested three suspects on Sunday.")
+    assert (event.sub_event_type, event.actor1.name) == ("Arrests", "Police Forces of Pakistan")
+    # words of administration or protest in general English are no country's evidence
+    event = _event(pipeline, "Unidentified assailants hacked a local leader to death at his "
+                             "village in the upazila on Monday.")
+    assert (event.actor1.inter, event.actor1.country) == (3, None)
+
+
+def test_the_tribal_agencies_are_places_of_pakistan(pipeline):
+    event = _event(pipeline, "Two soldiers were killed when a roadside bomb hit their vehicle "
+                             "in Mohmand Agency on Sunday.")
+    assert (event.location.name, event.location.iso3) == ("Mohmand Agency", "PAK")
+    assert event.actor2.name == "Military Forces of Pakistan"
+    event = _event(pipeline, "Militants attacked a checkpost in Bajaur on Sunday.")
+    assert (event.location.name, event.location.iso3) == ("Bajaur Agency", "PAK")
+
+
 def test_factions_of_one_party_fight_on_both_sides():
     text = "Ten were hurt in a clash between two factions of the Awami League in Khulna."
     start = text.index("Awami League")
