@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import StoreError, UsageError
 from ..model import ACLED_TYPES, Event, Rejection, Report, content_id
 from .incidents import event_sources
-from .packing import PackedReport, analysis_blob
+from .packing import PackedEvent, PackedReport, analysis_blob, pack_event
 from .records import EventQuery, Source, StoredEvent, StoreStats, event_id, report_key
 from .postgres import is_database_url
 from .sqlite import SQLiteBackend
@@ -40,13 +40,6 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _actor_names(event: Event) -> list[tuple[str, str]]:
-    roles = [("actor1", event.actor1), ("actor2", event.actor2)]
-    roles += [("assoc_actor1", actor) for actor in event.assoc_actor1]
-    roles += [("assoc_actor2", actor) for actor in event.assoc_actor2]
-    return [(role, actor.name or actor.text) for role, actor in roles if actor]
-
-
 def open_backend(db: str | Path, *, create: bool = True):
     """The back end ``db`` names: a ``postgresql://`` URL or a SQLite file (the default)."""
     if is_database_url(db):
@@ -54,18 +47,6 @@ def open_backend(db: str | Path, *, create: bool = True):
 
         return PostgresBackend(db, create=create)
     return SQLiteBackend(db, create=create)
-
-
-def _event_row(identifier: str, group_id: str, report_id: str, event: Event, now: str) -> tuple:
-    """The ``events`` row of ``event``: its columns for queries, the whole event as JSON."""
-    location = event.location
-    return (identifier, group_id, report_id, event.event_type, event.sub_event_type,
-            event.plover_type,
-            (event.actor1.name or event.actor1.text) if event.actor1 else None,
-            (event.actor2.name or event.actor2.text) if event.actor2 else None,
-            location.country if location else None, location.iso3 if location else None,
-            event.event_date, event.modality, event.fatalities,
-            json.dumps(event.to_dict(), ensure_ascii=False), now)
 
 
 class Store:
@@ -226,7 +207,7 @@ class Store:
             "language": row["language"]})
 
     # -- events -----------------------------------------------------------------------------------
-    def add_events(self, report_id: str, events: list[Event], *,
+    def add_events(self, report_id: str, events: list[Event | PackedEvent], *,
                    group_sources: bool = True) -> int:
         """Store the events of an analysed report; returns how many were new.
 
@@ -242,9 +223,11 @@ class Store:
         group_id = row[0]
         # each statement is written for all the events at once (a round trip or two on a server
         # rather than three an event: issue 15, PostgreSQL's write rate)
-        new_events: dict[str, Event] = {}
+        # the events' rows: made where they were analysed when the report was packed there
+        new_events: dict[str, PackedEvent] = {}
         for event in events:
-            new_events.setdefault(event_id(group_id, event), event)  # the first of a key wins
+            packed = event if isinstance(event, PackedEvent) else pack_event(event)
+            new_events.setdefault(event_id(group_id, packed), packed)  # the first of a key wins
         now = _now()
         inserted = self.backend.insert_returning(
             "INSERT INTO events (id, group_id, report_id, event_type,"
@@ -252,14 +235,14 @@ class Store:
             " modality, fatalities, data, stored_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
             " RETURNING id",
-            [_event_row(identifier, group_id, report_id, event, now)
-             for identifier, event in new_events.items()])
+            [(identifier, group_id, report_id, *packed.columns, now)
+             for identifier, packed in new_events.items()])
         # only the events this call stored get actors and sources; one stored before has them
         self.backend.executemany(
             "INSERT INTO event_actors (event_id, role, name) VALUES (?, ?, ?)"
             " ON CONFLICT DO NOTHING",
             [(identifier, role, name) for identifier in inserted
-             for role, name in _actor_names(new_events[identifier])])
+             for role, name in new_events[identifier].actors])
         if group_sources:
             self.backend.executemany(
                 "INSERT INTO event_sources (event_id, report_id)"
