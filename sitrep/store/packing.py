@@ -76,7 +76,7 @@ class PackedReport(Report):
     """A report without its analysis (tokens, sentences, mentions), which ``analysis`` holds
     as the store keeps it; ``names`` are ``merge.cross_report.name_runs`` of the full report.
     Its ``text`` is its raw text and its offset map is empty: nothing may read offsets from it.
-    Its ``events`` are :class:`PackedEvent`\ s, what the store writes of them; ``analysis``
+    Its ``events`` are :class:`PackedEvent` objects, what the store writes of them; ``analysis``
     holds the events themselves (``Store.get_report`` reads them back)."""
 
     analysis: bytes = b""
