@@ -248,3 +248,47 @@ def test_read_count_shortcut_keeps_every_answer(words, index):
 ])
 def test_relative_clauses_and_companions(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a vague word before a stated count is not the count
+    ("In the other attack three people were killed.",
+     [("three people were killed", "killed", 3)]),
+    # two counted noun phrases, each with its complement, share one casualty word
+    ("Two leaders of the NDFB and a member of the KPLT were killed in an encounter.",
+     [("Two leaders of the NDFB and a member of the KPLT were killed", "killed", 3)]),
+    # a complement of place or age between the counted noun and its verb
+    ("Two civilians in their 20s were arrested by the army and killed.",
+     [("Two civilians in their 20s were arrested by the army and killed", "killed", 2)]),
+    # adverbs and a reporting verb before the casualty word
+    ("Around 100 civilians have been reported to have been intentionally killed.",
+     [("Around 100 civilians have been reported to have been intentionally killed", "killed",
+       100)]),
+    # an aside opened by a comma and never closed
+    ("2 militants, including a commander were killed.",
+     [("2 militants, including a commander were killed", "killed", 2)]),
+    # one person between the verb and "dead", no count: one dead
+    ("The blast hit a truck, leaving its driver dead.", [("leaving its driver dead", "killed", 1)]),
+    ("Gunmen shot Yadav, a contractor, dead.", [("shot Yadav, a contractor, dead", "killed", 1)]),
+    ("Gunmen shot them dead.", []),
+    # a role before a name: one person; a participle describing a person tells no death
+    ("An IED killed soldier Rashid Khan.", [("killed soldier", "killed", 1)]),
+    ("Relatives of a recently murdered farmer blocked a road.", []),
+    ("Two men were arrested by police and released.",
+     [("Two men were arrested", "arrested", 2)]),
+])
+def test_counts_across_complements_asides_and_coordination(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one verb, two counts of people: the toll is their sum
+    ("Clashes killed one soldier and one civilian.",
+     [("killed one soldier and one civilian", "killed", 2)]),
+    ("Militants killed two soldiers and injured three.",
+     [("killed two soldiers", "killed", 2), ("injured three", "injured", 3)]),
+    # the suicide bomber is one of the dead
+    ("A suicide bomber blew himself up at the gate.", [("blew himself up", "killed", 1)]),
+])
+def test_a_verb_governing_two_counts_and_the_bomber(text, expected):
+    assert found(text) == expected

@@ -97,6 +97,13 @@ def _scan(words: list[str]):
     """``(first, end, kind, count, item, why)`` for every quantity in one sentence's words."""
     index = 0
     while index < len(words):
+        if words[index] in ("blew", "blowing") and words[index + 1:index + 3] in (
+                ["himself", "up"], ["herself", "up"]):
+            # "the suicide bomber blew himself up": the attacker is one of the dead
+            yield index, index + 3, "killed", Count(index + 3, 1, 1, 1, "one person"), \
+                "attacker", f"{words[index]!r} {words[index + 1]!r} 'up'"
+            index += 3
+            continue
         if words[index] in ("killing", "killed") and index + 1 < len(words) and \
                 words[index + 1] in ("himself", "herself"):
             # "set off a grenade, killing himself": the attacker is one of the dead
@@ -151,6 +158,8 @@ def _attach(words: list[str], index: int, count: Count):
         if word in _NOT_COUNTED or (count.value and 1900 <= count.value <= 2100 and head is None
                                     and words[index].isdigit() and len(words[index]) == 4):
             return None
+        if count.value is None and word not in ("a", "an") and _numeral(words, j):
+            return None           # "the other attack three people were killed": the three count
         if word in ("including", "among") and head is not None:
             break                 # "four persons including a tribal elder ... were killed"
         if word == "and" and head is not None and _joined_noun(words, j + 1):
@@ -186,10 +195,12 @@ def _attach(words: list[str], index: int, count: Count):
         kind, stop = after
         # the counted noun ("people", "soldiers") says who: later stages tell victims apart
         return first, stop, kind, count, head, f"{' '.join(words[k:stop])!r} after the count"
-    if head is not None and j < len(words) and words[j] == "and" and not before:
-        # "Three militants and a soldier were killed": both counts share the casualty word.
-        second = read_count(words, j + 1)
-        shared = _attach(words, j + 1, second) if second is not None else None
+    conjunction = _and_after_complement(words, j) if head is not None and not before else None
+    if conjunction is not None:
+        # "Three militants and a soldier were killed", "two leaders of the NDFB and a member of
+        # the KPLT were killed": both counts share the casualty word.
+        second = read_count(words, conjunction + 1)
+        shared = _attach(words, conjunction + 1, second) if second is not None else None
         if shared is not None and "after the count" in shared[5]:
             # one casualty word, two counts: the event's toll is their sum (ACLED's figure)
             total = None if count.value is None or shared[3].value is None else \
@@ -199,7 +210,7 @@ def _attach(words: list[str], index: int, count: Count):
                 head, f"{shared[5]} (two counts sharing it, summed)"
     if before:
         kind, verb_at = before
-        others = _and_others(words, j)
+        others = _and_others(words, j) or _and_persons(words, j)
         if others is not None and count.value is not None and others[0].value is not None:
             # "killed a police official and two others": ACLED codes the whole toll
             total = count.value + others[0].value
@@ -241,11 +252,44 @@ def _joined_noun(words: list[str], at: int) -> bool:
     return word == "other" or words[at + 1] not in _STOP
 
 
+def _numeral(words: list[str], at: int) -> bool:
+    """Whether a count with a figure starts at ``words[at]`` ("three", "12")."""
+    count = read_count(words, at)
+    return count is not None and count.value is not None
+
+
+def _and_after_complement(words: list[str], j: int) -> int | None:
+    """The "and" that joins a second counted noun phrase to the first, right after its noun
+    or after its complement ("two leaders of the NDFB and a member ..."), else None."""
+    if j < len(words) and words[j] == "and":
+        return j
+    if j >= len(words) or words[j] not in ("of", "from"):
+        return None
+    for k in range(j + 1, min(len(words) - 1, j + 14)):
+        if words[k] == "and" and read_count(words, k + 1) is not None:
+            return k
+        if words[k] in _COMPLEMENT_STOP or words[k] in _AFTER or words[k] in _BEFORE or \
+                words[k] in _AUX:
+            return None
+    return None
+
+
 def _and_others(words: list[str], j: int) -> tuple[Count, int] | None:
     """"... and two others" right after a counted noun: (that count, end)."""
     if j + 2 < len(words) and words[j] == "and":
         second = read_count(words, j + 1)
         if second is not None and second.end < len(words) and words[second.end] in _OTHERS:
+            return second, second.end + 1
+    return None
+
+
+def _and_persons(words: list[str], j: int) -> tuple[Count, int] | None:
+    """"... and one civilian" after a count a verb governs ("killed one soldier and one
+    civilian"): the second count of people the same verb governs, (that count, end)."""
+    if j + 2 < len(words) and words[j] == "and":
+        second = read_count(words, j + 1)
+        if second is not None and second.end < len(words) and (
+                _person(words[second.end]) or words[second.end] in _OTHERS):
             return second, second.end + 1
     return None
 
@@ -274,7 +318,7 @@ _MANNER = frozenset({"shot", "gunned", "beaten", "stabbed", "hacked", "burned", 
 
 
 # Words that may stand in a noun's complement ("of the Special Task Force", "of NSCN (K) from
-# Senapati") between the counted noun and its verb.
+# Senapati", "in their 20s") between the counted noun and its verb.
 _COMPLEMENT_STOP = frozenset({",", ";", ":", ".", "and", "but", "while", "who", "which", "that",
                               "when", "as", "after"})
 
@@ -283,9 +327,9 @@ def _skip_complement(words: list[str], j: int) -> int:
     """Past a complement of the counted noun up to its auxiliary: "A jawan of the Special Task
     Force was killed" -> at "was". Only when an auxiliary follows (a passive or perfect): "a
     leader of the group killed two" is the leader acting, not dying."""
-    if j >= len(words) or words[j] not in ("of", "from", "belonging"):
+    if j >= len(words) or words[j] not in ("of", "from", "belonging", "in"):
         return j
-    for k in range(j + 1, min(len(words), j + 10)):
+    for k in range(j + 1, min(len(words), j + 14)):
         if words[k] in _COMPLEMENT_STOP or words[k] in _AFTER or words[k] in _BEFORE:
             return j
         if words[k] in ("was", "were", "has", "have", "had") and _kind_after(
@@ -295,10 +339,19 @@ def _skip_complement(words: list[str], j: int) -> int:
 
 
 def _past_aux(words: list[str], k: int) -> int:
+    """Past auxiliaries, adverbs in -ly and a reporting verb's "to" ("have been reported to
+    have been intentionally killed") up to the verb."""
     start = k
-    while k < len(words) and k - start < 8 and words[k] in _AUX:
+    while k < len(words) and k - start < 10 and (
+            words[k] in _AUX or words[k].endswith("ly") and len(words[k]) > 4 or
+            words[k] == "to" and k > start and words[k - 1] in _REPORTING):
         k += 1
     return k
+
+
+# Verbs that report what happened to the subject ("reported to have been killed")
+_REPORTING = frozenset({"reported", "said", "believed", "feared", "thought", "known",
+                        "understood", "confirmed", "presumed"})
 
 
 _ASIDE_STOP = frozenset({",", ";", ":", ".", "but", "while", "when", "after", "who", "which"})
@@ -313,6 +366,9 @@ def _skip_aside(words: list[str], j: int) -> int:
         for k in range(j + 2, min(len(words), j + 14)):
             if words[k] == ",":
                 return k + 1
+            if words[k] in ("was", "were", "have", "has", "had") and _kind_after(
+                    words, _past_aux(words, k)) is not None:
+                return k           # "2 militants, including a key commander were killed"
     participle = j + 1 < len(words) and words[j] == "," and words[j + 1].endswith("ed") and \
         words[j + 1] not in _AFTER and words[j + 1] not in _MANNER
     if participle or j < len(words) and words[j] in ("including", "among"):
@@ -346,6 +402,9 @@ def _kind_after(words: list[str], k: int) -> tuple[str, int] | None:
             words[k + 2:k + 3] != [words[k]] else None
         if outcome is not None and outcome[0] == "killed":
             return outcome                  # "kidnapped and shot dead"
+        later = _killed_later(words, k + 1)
+        if _AFTER[words[k]] != "killed" and later is not None:
+            return "killed", later          # "were arrested by the Burma Army and killed"
         return _AFTER[words[k]], k + 1
     if words[k] in _MANNER or words[k].endswith("ed"):
         if k + 1 < len(words) and words[k + 1] == "dead":
@@ -356,6 +415,17 @@ def _kind_after(words: list[str], k: int) -> tuple[str, int] | None:
             return "killed", k + 3
         if k + 2 < len(words) and words[k + 1] == "and" and words[k + 2] in _AFTER:
             return _AFTER[words[k + 2]], k + 3       # "shot and killed"
+    return None
+
+
+def _killed_later(words: list[str], k: int) -> int | None:
+    """The end of "and killed" closing a phrase after a first casualty verb ("arrested by the
+    army and killed"), within a few words and the same clause; else None."""
+    for at in range(k, min(len(words) - 1, k + 8)):
+        if words[at] == "and":
+            return at + 2 if _AFTER.get(words[at + 1]) == "killed" else None
+        if words[at] in _ASIDE_STOP or words[at] in _AFTER or words[at] in _BEFORE:
+            return None
     return None
 
 
@@ -399,9 +469,42 @@ def _one_dead(words: list[str], index: int) -> tuple[int, int, str] | None:
     if word in ("died", "succumbed", "perished") and index and \
             words[index - 1] not in _NOT_ONE and not words[index - 1].endswith("s"):
         return index + 1, 1, f"{words[index - 1]!r} {word!r}: one subject, one dead"
+    left = _left_dead(words, index)
+    if left is not None:
+        return left, 1, f"'{' '.join(words[index:left])}': one person, one dead"
+    if _BEFORE.get(word) == "killed" and index + 1 < len(words) and \
+            words[index + 1] in _PERSONS and not _attributive(words, index):
+        # "killed soldier Rashid Khan": a role before a name, one person (not "a murdered
+        # farmer": the participle describes him, it tells no event)
+        return index + 2, 1, f"'{word} {words[index + 1]}': one person, one dead"
     if word in ("lost", "losing") and words[index + 1:index + 3] in (["his", "life"],
                                                                     ["her", "life"]):
         return index + 3, 1, f"'{word} {words[index + 1]} life': one dead"
+    return None
+
+
+def _attributive(words: list[str], index: int) -> bool:
+    """Whether the participle at ``index`` modifies the noun after it ("a recently murdered
+    farmer", "the slain leader") rather than acting on it."""
+    before = words[index - 1] if index else ""
+    return before in ("a", "an", "the", "his", "her", "their", "its", "of") or \
+        before.endswith("ly")
+
+
+def _left_dead(words: list[str], index: int) -> int | None:
+    """The end of "leaving the driver dead", "shot Yadav, a contractor, dead": one person
+    (no count, nothing plural) between the verb and "dead"; else None."""
+    if words[index] not in ("leaving", "left", "leave", "shot", "shooting"):
+        return None
+    for at in range(index + 1, min(len(words), index + 8)):
+        word = words[at]
+        if word == "dead":
+            between = [w for w in words[index + 1:at] if w.isalpha()]
+            return at + 1 if between and between[-1] not in _NOT_ONE and \
+                not between[-1].endswith("s") else None
+        if word in _ASIDE_STOP - {","} or word in _STOP - {",", "of"} or word in _NOT_ONE or \
+                word in _AUX or word not in ("a", "an") and read_count(words, at) is not None:
+            return None
     return None
 
 
