@@ -306,3 +306,26 @@ def test_factions_of_one_party_fight_on_both_sides():
     event = CodeEventActors()(report).events[0]
     assert (event.actor1.name, event.actor1.inter) == ("Bangladesh Awami League Militia", 3)
     assert (event.actor2.name, event.actor2.inter) == ("Bangladesh Awami League Militia", 3)
+
+
+def test_unnamed_doers_and_the_forces_men(pipeline):
+    # people named only as people are the unnamed armed doers when the act is theirs
+    event = _event(pipeline, "A bomb planted by unknown persons exploded in a market in "
+                             "Imphal, India on Sunday.")
+    assert (event.actor1.name, event.actor1.inter) == ("Unidentified Armed Group (India)", 3)
+    assert event.actor2 is None
+    event = _event(pipeline, "Miscreants hurled crude bombs at a bus in Dhaka, Bangladesh on "
+                             "Monday, injuring two passengers.")
+    assert (event.actor1.name, event.actor1.inter) == ("Unidentified Armed Group (Bangladesh)", 3)
+    # "army men" are soldiers, not people
+    event = _event(pipeline, "Two villagers were killed by army men in Tura, India on Monday.")
+    assert (event.actor1.name, event.actor1.inter) == ("Military Forces of India", 1)
+    assert (event.actor2.name, event.actor2.inter) == ("Civilians (India)", 7)
+
+
+def test_an_attack_on_a_post_of_the_forces_is_on_those_forces(pipeline):
+    event = _event(pipeline, "Militants attacked a police station in Peshawar, Pakistan.")
+    assert (event.actor2.name, event.actor2.inter) == ("Police Forces of Pakistan", 1)
+    event = _event(pipeline, "A bomb planted by unknown persons exploded near an army camp in "
+                             "Imphal, India on Sunday.")
+    assert (event.actor2.name, event.actor2.inter) == ("Military Forces of India", 1)

@@ -23,6 +23,8 @@ and ACLED names generic actors after it ("Protesters (India)", "Unidentified Arm
   the detained.
 * **political parties** (``Political party`` in actors.tsv) acting violently are the party's
   militia: ``<party> Militia``, a political militia (3).
+* **an attack on a post, camp or convoy of the forces** ("a bomb at the police station") is an
+  attack on those forces: they are actor2 when the clause names no other target.
 
 Every actor of an ACLED-typed event ends with an ``inter`` when one can be decided, and every
 change is recorded in the actor's ``reason`` and the event's ``reasons``. Where the country is
@@ -38,7 +40,8 @@ from dataclasses import replace
 from ..model import Actor, Event, Report
 from .coding import state_name
 from .dictionary import INTER_TYPES, ActorDictionary
-from .roles import ROLES
+from .harmed import people_harmed
+from .roles import INSTALLATION_OWNERS, INSTALLATIONS
 
 __all__ = ["CodeEventActors", "event_country", "PARTY_TYPE"]
 
@@ -125,7 +128,7 @@ class _Coder:
                  why: str, report: Report | None = None) -> None:
         self.dictionary = dictionary
         self.event = event
-        self.people_harmed = _people_harmed(event, report.quantities, report.actors) \
+        self.people_harmed = people_harmed(event, report.quantities, report.actors) \
             if report is not None else None
         self.casualties = [(q.start, q.end) for q in (report.quantities if report else ())
                            if q.kind in ("killed", "injured")]
@@ -235,7 +238,20 @@ class _Coder:
             # "four soldiers were killed by a roadside bomb", "20 militants were killed when
             # jets pounded their hideouts": the armed people harmed were its target
             actor2 = self.armed_harmed(actor1)
+        if actor2 is None and actor1 is not None and actor1.inter in (2, 3, 4):
+            actor2 = self.installation()    # "a bomb went off at the police station"
         return actor1, actor2, assoc2
+
+    def installation(self) -> Actor | None:
+        """The state forces whose post, camp or vehicle the event's sentence names ("attacked a
+        security checkpost", "at the Police Station of Lamahi"): the target of the attack."""
+        for span in self.event.evidence:
+            words = re.findall(r"[\w-]+", span.text.lower())
+            for owner, thing in zip(words, words[1:]):
+                if owner in INSTALLATION_OWNERS and thing in INSTALLATIONS:
+                    return self.implied_state(INSTALLATION_OWNERS[owner],
+                                              f"the forces of the {owner} {thing} attacked")
+        return None
 
     def armed_harmed(self, other: Actor | None) -> Actor | None:
         """Forces or an armed group of the event's sentence inside one of its casualty counts
@@ -511,57 +527,6 @@ class _Coder:
         if trigger is None:
             return None
         return Actor(trigger.start, trigger.end, trigger.text)
-
-
-# Who a casualty count counts: unarmed people ("seven people were killed", "a bus driver and
-# his helper were injured") make the harmed side civilians; soldiers or militants do not.
-_PEOPLE = frozenset({words[0] for words, role in ROLES.items()
-                     if role.kind == "civilian" and len(words) == 1}) | frozenset("""people
-    persons person man men woman boy boys girl girls child baby driver helper others
-    pedestrian commuters family""".split())
-
-
-# Endings of nouns for people a casualty count may hold ("rickshaw-puller", "shopkeeper",
-# "labourer", "councillor"): unarmed unless the role list says otherwise
-_PERSON_ENDINGS = ("er", "or", "man", "men", "woman", "women", "ist", "ists", "ers", "ors",
-                   "ian", "ians", "ant", "ants", "member", "members")
-
-
-def _people(item: str | None) -> bool:
-    """Does a casualty count's noun count unarmed people?"""
-    if not item:
-        return False
-    head = item.split()[-1]
-    if head in _PEOPLE:
-        return True
-    role = ROLES.get((head,))
-    if role is not None:
-        return role.kind == "civilian"
-    return head.endswith(_PERSON_ENDINGS) and head not in _NOT_PEOPLE
-
-
-# words with a person's ending that name no unarmed person ("gunmen", "attackers", a "number")
-_NOT_PEOPLE = frozenset("""gunmen gunman attacker attackers assailant assailants bomber bombers
-    fighter fighters militants militant terrorist terrorists extremist extremists number
-    others""".split())
-
-
-def _people_harmed(event: Event, quantities, actors) -> Actor | None:
-    """The unarmed people the event's sentence says were harmed: a civilian mention other than
-    actor1 ("a bus driver and his helper were injured"), else the words of a casualty count of
-    people ("seven people were killed"); None when it names none."""
-    spans = [(span.start, span.end) for span in event.evidence]
-    inside = lambda position: any(start <= position < end for start, end in spans)  # noqa: E731
-    doer = (event.actor1.start, event.actor1.end) if event.actor1 is not None else None
-    for actor in actors:
-        if actor.inter == 7 and inside(actor.start) and (actor.start, actor.end) != doer:
-            return actor
-    for quantity in quantities:
-        if quantity.kind in ("killed", "injured") and _people(quantity.item) and \
-                inside(quantity.start):
-            return Actor(quantity.start, quantity.end, quantity.text, type=INTER_TYPES[7],
-                         inter=7, reason=f"casualty count of people {quantity.text!r}")
-    return None
 
 
 def _generic(actor: Actor) -> bool:

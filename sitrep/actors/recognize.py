@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..model import Token
 from .dictionary import ActorDictionary, ActorEntry
 from .roles import (EVENT_NOUNS, GROUP_HEADS, IDENTITY_ARMED, MAX_ROLE_TOKENS, ROLES,
-                    STATE_MODIFIERS, Role)
+                    STATE_MODIFIERS, Role, UNNAMED_DOERS)
 
 __all__ = ["Mention", "find_mentions"]
 
@@ -329,6 +329,12 @@ def _role_mention(positions, index, end, role, iso3, modified, cue) -> Mention:
                    state_modified=modified, cue=cue)
 
 
+# State modifiers that make a people noun after them the forces' men ("army men", "security
+# men"), with the sector they give it.
+_FORCE_MODIFIERS = {"army": "MIL", "military": "MIL", "security": "COP", "police": "COP"}
+_PEOPLE_OF_FORCES = frozenset({"men", "man", "persons", "person", "people"})
+
+
 def _nominal(tokens, positions, words, folded, index):
     """A role noun without a country: "regime troops", "the militants", "gunmen", "police"."""
     start = index
@@ -343,6 +349,11 @@ def _nominal(tokens, positions, words, folded, index):
     if found is None:
         return _unknown_group(tokens, positions, words, folded, index)
     role, end = found
+    if modified and role.kind == "civilian" and folded[end - 1] in _PEOPLE_OF_FORCES and \
+            folded[look - 1] in _FORCE_MODIFIERS:
+        # "army men", "security men": the forces' men, not people (a people noun after a
+        # state modifier takes the modifier's sector)
+        role = Role(_FORCE_MODIFIERS[folded[look - 1]], "state")
     if not modified and _modifies_a_thing(tokens, positions, folded, index, end):
         return [], end
     word = folded[end - 1]
@@ -353,6 +364,14 @@ def _nominal(tokens, positions, words, folded, index):
         return None                                 # "president of Armenia": the country codes it
     if word in _NEEDS_MODIFIER and not modified and end - start == 1:
         return [], end
+    if role.kind == "civilian" and role.sector == "CVL" and start >= 1 and \
+            folded[start - 1] in UNNAMED_DOERS and (
+                start >= 2 and folded[start - 2] == "by" or _subject_of_violence(
+                    tokens, [positions[end - 1]]) or end < len(folded) and
+                folded[end] in _VIOLENT):
+        # "killed by unidentified men", "unknown persons attacked": the act's doers, armed
+        # and not named
+        start, role = start - 1, ROLES[("gunmen",)]
     definite = start > 0 and folded[start - 1] == "the"
     if role.kind == "anaphor" and not definite and not _plural_subject(folded, end) and not (
             end - start == 1 and word.endswith("s") and word != "fighters"):

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Role", "ROLES", "GROUP_HEADS", "STATE_MODIFIERS", "ANAPHORS", "role_of"]
+__all__ = ["Role", "ROLES", "GROUP_HEADS", "STATE_MODIFIERS", "ANAPHORS", "UNNAMED_DOERS",
+           "INSTALLATIONS", "INSTALLATION_OWNERS", "role_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ ROLES: dict[tuple[str, ...], Role] = {
         politicians politician"""),
     **_roles("UAF", "armed", """gunmen gunman assailants assailant attackers attacker
         armed_men armed_group armed_groups militiamen militia militias bandits kidnappers
-        abductors raiders"""),
+        abductors raiders miscreants miscreant masked_men masked_man"""),
     **_roles("REB", "anaphor", """militants militant jihadists jihadist jihadis jihadi
         extremists extremist terrorists terrorist islamists islamist fighters fighter
         fundamentalists"""),
@@ -87,6 +88,19 @@ ROLES: dict[tuple[str, ...], Role] = {
     **_roles("OPP", "civilian", "activists activist"),
     **_roles("REL", "civilian", "clerics cleric priests imams monks"),
 }
+
+# Words that make people named only as people the unnamed doers of an act when the act is
+# theirs ("shot dead by unidentified men", "blown up by unknown persons"): ACLED's
+# unidentified armed group. Elsewhere they stay people ("the bodies of two unidentified men").
+UNNAMED_DOERS = frozenset({"unidentified", "unknown"})
+
+# Posts, camps and vehicles of the state's forces: an attack on "a police station" or "an army
+# camp" is an attack on those forces (ACLED's actor2), whose sector the first word gives.
+INSTALLATION_OWNERS = {"police": "COP", "army": "MIL", "military": "MIL", "security": "MIL",
+                       "paramilitary": "MIL", "border": "MIL"}
+INSTALLATIONS = frozenset("""station stations post posts outpost outposts camp camps checkpost
+    checkposts check-post check-posts checkpoint checkpoints convoy convoys vehicle vehicles
+    van vans patrol patrols barracks headquarters base bases picket pickets""".split())
 
 # Nouns of acts that make a demonym before them an actor ("Israeli air raids", "a U.S. request"):
 # military acts code the country's forces, the others its government.

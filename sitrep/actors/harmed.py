@@ -1,0 +1,62 @@
+"""The unarmed people an event's sentence says were harmed: ACLED's civilian victims (actor2 of
+violence against civilians, the target of an explosion) when no mention names them as actors.
+Used by ``conventions.py``."""
+
+from __future__ import annotations
+
+from ..model import Actor, Event
+from .dictionary import INTER_TYPES
+from .roles import ROLES
+
+__all__ = ["people_harmed"]
+
+
+# Who a casualty count counts: unarmed people ("seven people were killed", "a bus driver and
+# his helper were injured") make the harmed side civilians; soldiers or militants do not.
+_PEOPLE = frozenset({words[0] for words, role in ROLES.items()
+                     if role.kind == "civilian" and len(words) == 1}) | frozenset("""people
+    persons person man men woman boy boys girl girls child baby driver helper others
+    pedestrian commuters family""".split())
+
+
+# Endings of nouns for people a casualty count may hold ("rickshaw-puller", "shopkeeper",
+# "labourer", "councillor"): unarmed unless the role list says otherwise
+_PERSON_ENDINGS = ("er", "or", "man", "men", "woman", "women", "ist", "ists", "ers", "ors",
+                   "ian", "ians", "ant", "ants", "member", "members")
+
+
+def _people(item: str | None) -> bool:
+    """Does a casualty count's noun count unarmed people?"""
+    if not item:
+        return False
+    head = item.split()[-1]
+    if head in _PEOPLE:
+        return True
+    role = ROLES.get((head,))
+    if role is not None:
+        return role.kind == "civilian"
+    return head.endswith(_PERSON_ENDINGS) and head not in _NOT_PEOPLE
+
+
+# words with a person's ending that name no unarmed person ("gunmen", "attackers", a "number")
+_NOT_PEOPLE = frozenset("""gunmen gunman attacker attackers assailant assailants bomber bombers
+    fighter fighters militants militant terrorist terrorists extremist extremists number
+    others""".split())
+
+
+def people_harmed(event: Event, quantities, actors) -> Actor | None:
+    """The unarmed people the event's sentence says were harmed: a civilian mention other than
+    actor1 ("a bus driver and his helper were injured"), else the words of a casualty count of
+    people ("seven people were killed"); None when it names none."""
+    spans = [(span.start, span.end) for span in event.evidence]
+    inside = lambda position: any(start <= position < end for start, end in spans)  # noqa: E731
+    doer = (event.actor1.start, event.actor1.end) if event.actor1 is not None else None
+    for actor in actors:
+        if actor.inter == 7 and inside(actor.start) and (actor.start, actor.end) != doer:
+            return actor
+    for quantity in quantities:
+        if quantity.kind in ("killed", "injured") and _people(quantity.item) and \
+                inside(quantity.start):
+            return Actor(quantity.start, quantity.end, quantity.text, type=INTER_TYPES[7],
+                         inter=7, reason=f"casualty count of people {quantity.text!r}")
+    return None
