@@ -329,3 +329,14 @@ def test_an_attack_on_a_post_of_the_forces_is_on_those_forces(pipeline):
     event = _event(pipeline, "A bomb planted by unknown persons exploded near an army camp in "
                              "Imphal, India on Sunday.")
     assert (event.actor2.name, event.actor2.inter) == ("Military Forces of India", 1)
+
+
+def test_the_group_behind_an_attack_is_its_attacker(pipeline):
+    event = _event(pipeline, "Three people were injured in twin explosions at Guwahati, India "
+                             "on Saturday. ULFA-I was suspected.")
+    assert (event.actor1.name, event.actor1.inter) == (
+        "ULFA-I: United Liberation Front of Asom (Independent)", 2)
+    # a denial names no attacker
+    event = _event(pipeline, "Three civilians were killed when a bomb went off in Mastung, "
+                             "Pakistan. The BLA denied it was behind the blast.")
+    assert (event.actor1.name, event.actor1.inter) == ("Unidentified Armed Group (Pakistan)", 3)

@@ -18,7 +18,8 @@ and ACLED names generic actors after it ("Protesters (India)", "Unidentified Arm
   attacked, if any.
 * **violence against civilians**: actor2 is the victims, always civilians (a victim's party or
   group becomes the associated actor); an unnamed perpetrator is an unidentified armed group.
-* **explosions/remote violence and battles**: an unnamed attacker is an unidentified armed group.
+* **explosions/remote violence and battles**: an unnamed attacker is an unidentified armed group,
+  unless the report names the group that claimed the attack or was behind it.
 * **arrests**: actor1 is the arresting force (the police when the report names none), actor2
   the detained.
 * **political parties** (``Political party`` in actors.tsv) acting violently are the party's
@@ -135,6 +136,7 @@ class _Coder:
         spans = [(span.start, span.end) for span in event.evidence]
         self.sentence_actors = [a for a in (report.actors if report is not None else ())
                                 if any(start <= a.start < end for start, end in spans)]
+        self.claimants = _claimants(report) if report is not None else []
         self.iso3 = iso3
         country = dictionary.countries.get(iso3) if iso3 else None
         self.country = country.name if country else None
@@ -174,6 +176,13 @@ class _Coder:
             actor1, actor2, assoc2 = self.attack(kind, actor1, actor2, assoc2)
         elif sub == "Arrests":
             actor1, actor2 = self.arrest(actor1, actor2)
+        if kind in _CLAIMED and actor1 is not None and actor1.inter == 3 and _generic(actor1) \
+                and self.claimants:
+            # "Masked gunmen shot dead two policemen ... TTP was behind the attack"
+            claimant = self.local(self.claimants[0])
+            self.reasons.append(f"actor1 {claimant.name!r}: the group the report says "
+                                f"claimed or was behind the attack")
+            actor1 = claimant
         actor1, actor2 = self.militia(actor1, kind), self.militia(actor2, kind)
         assoc1 = _on_side(_distinct([a for a in assoc1 if a is not None], actor1), actor1)
         assoc2 = _on_side(_distinct([a for a in assoc2 if a is not None], actor2), actor2)
@@ -527,6 +536,29 @@ class _Coder:
         if trigger is None:
             return None
         return Actor(trigger.start, trigger.end, trigger.text)
+
+
+# What makes a named armed group the unnamed attacker of the report's event: a claim or the
+# report's own attribution ("IS claimed responsibility", "TTP was behind the attack", "ULFA-I
+# suspected"), not a denial ("no group has claimed responsibility").
+_CLAIM = re.compile(r"\bclaim\w*\W+(?:\w+\W+)?(?:responsibility|hand)\b|\b(?:was|were|is|are)\W+"
+                    r"(?:\w+\W+)?behind\b|\bsuspected\b", re.IGNORECASE)
+_DENIAL = re.compile(r"\b(?:no|not|denied|denies|deny|never)\b", re.IGNORECASE)
+_CLAIMED = {"Violence against civilians", "Explosions/Remote violence", "Battles"}
+
+
+def _claimants(report: Report) -> list[Actor]:
+    """Named armed groups (actors.tsv, inter 2-4) in a sentence of the report that claims an
+    attack for them or says they were behind it."""
+    found = []
+    for sentence in report.sentences:
+        text = report.raw[sentence.start:sentence.end]
+        if not _CLAIM.search(text) or _DENIAL.search(text):
+            continue
+        found += [actor for actor in report.actors
+                  if sentence.start <= actor.start < sentence.end and actor.inter in (2, 3, 4)
+                  and actor.actor_id and ":" not in actor.actor_id]
+    return found
 
 
 def _generic(actor: Actor) -> bool:
