@@ -77,8 +77,10 @@ def test_floors_on_the_development_set(tmp_path):
     0.894, 9 joined. Then the whole-article work (a battle needs two armed sides, a past year
     next to a trigger dates it as history) raised recall to 0.143 and articles precision from
     0.582 to 0.677, at merge precision 0.879 and 10 joined, all of the change in the Daniel Pearl
-    family, whose court reports retell the 2002 killing. Floors may only be raised, except where a
-    change gains more than it costs, said here."""
+    family, whose court reports retell the 2002 killing. Then (a year-only date is the year, the
+    same town within one month, a court's proceeding is not the act, statements need day and
+    place): recall 0.171, pairwise P 0.864 / R 0.113, merge precision 0.885, 7 joined. Floors
+    may only be raised, except where a change gains more than it costs, said here."""
     from sitrep import api
     from sitrep.store import Store
 
@@ -88,7 +90,8 @@ def test_floors_on_the_development_set(tmp_path):
     with Store(str(db), create=False) as store:
         result = score(incidents, distractors, hard, system_records(store))
     figures = {key: value for key, value in result.items() if not isinstance(value, (list, dict))}
-    assert result["merge_precision"] >= 0.875, figures
-    assert len(result["hard_negatives_joined"]) <= 10, result["hard_negatives_joined"]
-    assert result["merge_recall"] >= 0.14, figures
-    assert result["pairwise_precision"] >= 0.65, figures
+    assert result["merge_precision"] >= 0.88, figures
+    assert len(result["hard_negatives_joined"]) <= 7, result["hard_negatives_joined"]
+    assert result["merge_recall"] >= 0.17, figures
+    assert result["pairwise_precision"] >= 0.85, figures
+    assert result["pairwise_recall"] >= 0.11, figures

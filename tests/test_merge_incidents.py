@@ -237,11 +237,11 @@ def test_show_lists_every_source_with_its_own_values(tmp_path, capsys):
 
 
 def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
-    """The store looks up candidates by shared name (within the days that may meet) or by exact
-    day; every pair compare() links must be among them."""
+    """The store looks up candidates by shared name (within the days that may meet), by exact
+    day or by located month; every pair compare() links must be among them."""
     from datetime import timedelta
 
-    from sitrep.store.incidents import _candidates, _placed_on_a_day
+    from sitrep.store.incidents import _candidates, _placed
 
     rng = random.Random(7)
     towns = [MINSK, GRODNO, dict(iso3="BLR", lat=53.95, lon=27.6, geo_precision=2),
@@ -254,9 +254,10 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
         start = date(2021, 5, 1) + timedelta(days=rng.randrange(40))
         coarse = rng.random() < 0.3
         undated = rng.random() < 0.1
+        sub_type = rng.choice(["Arrests", "Abduction/forced disappearance"])
         mentions.append(Mention(
-            f"e{number:03d}", f"g{number % 50}", "detention", rng.choice(["Arrests",
-            "Abduction/forced disappearance"]), "asserted", "BLR",
+            f"e{number:03d}", f"g{number % 50}", {"Arrests": "detention"}.get(sub_type, "abduction"), sub_type,
+            "asserted", "BLR",
             None if undated else start,
             None if undated else start + timedelta(days=20 if coarse else 0),
             **{key: value for key, value in rng.choice(towns).items() if key != "iso3"},
@@ -271,7 +272,7 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
                     (mention.event_id, mention.family,
                      mention.first_day.isoformat() if mention.first_day else None,
                      mention.last_day.isoformat() if mention.last_day else None,
-                     int(_placed_on_a_day(mention)), json.dumps(mention.to_dict())))
+                     _placed(mention), json.dumps(mention.to_dict())))
                 for name in mention.names:
                     store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
                                           (name, mention.event_id))
@@ -431,3 +432,100 @@ def test_a_named_person_is_killed_once(tmp_path):
                 store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
                                       ("kasogi", mention.event_id))
         assert {m.event_id for m in _candidates(store, undated)} == {"e1", "e3"}
+
+
+def test_the_same_town_within_one_month_joins_the_same_sub_type_but_not_arrests(tmp_path):
+    # "gunmen abducted students in Kagara on 17 February" and "the abduction in Kagara in
+    # February": one act at one town in one month; arrests in one town in a month are many
+    from sitrep.store.incidents import MONTH_PLACED, _candidates, _placed
+
+    kagara = dict(iso3="NGA", lat=10.19, lon=6.25, geo_precision=1)
+    abduction = "Abduction/forced disappearance"
+
+    def told(event_id, group, first, last, sub_type=abduction, family="abduction"):
+        return Mention(event_id, group, family, sub_type, "asserted", "NGA", first, last,
+                       kagara["lat"], kagara["lon"], 1)
+
+    day = told("e1", "g1", date(2021, 2, 17), date(2021, 2, 17))
+    month = told("e2", "g2", date(2021, 2, 1), date(2021, 2, 28))
+    result = compare(day, month)
+    assert result.link and "the same place within one month" in result.reasons
+    # an attack that month there is a compatible kind, not enough; another month is apart
+    attack = told("e3", "g3", date(2021, 2, 1), date(2021, 2, 28), "Attack", "violence")
+    assert not compare(day, attack).link
+    assert compare(day, told("e4", "g4", date(2021, 3, 1), date(2021, 3, 31))).conflict
+    # a year is no month
+    year = told("e5", "g5", date(2021, 1, 1), date(2021, 12, 31))
+    assert not compare(day, year).link
+    arrests = [told(f"a{n}", f"h{n}", *days, "Arrests", "detention")
+               for n, days in enumerate([(date(2021, 2, 17),) * 2,
+                                          (date(2021, 2, 1), date(2021, 2, 28))])]
+    assert not compare(*arrests).link
+    assert _placed(month) == MONTH_PLACED and _placed(arrests[1]) == 0
+    with Store(tmp_path / "month.db") as store:
+        with store.transaction():
+            for mention in (month, attack, year):
+                store.backend.execute(
+                    "INSERT INTO merge_mentions (event_id, family, first_day, last_day,"
+                    " exact_located, data) VALUES (?, ?, ?, ?, ?, ?)",
+                    (mention.event_id, mention.family, mention.first_day.isoformat(),
+                     mention.last_day.isoformat(), _placed(mention),
+                     json.dumps(mention.to_dict())))
+        assert {m.event_id for m in _candidates(store, day)} == {"e2", "e3"}
+
+
+def test_a_year_only_date_stands_for_the_whole_year():
+    from sitrep.events.merge import _date_range
+
+    def dated(text, day="2012-01-01"):
+        return _event("Arrests", event_date=day, time_precision=3, date_text=text)
+
+    assert _date_range(dated("2012")) == (date(2012, 1, 1), date(2012, 12, 31))
+    assert _date_range(dated("in early 2012")) == (date(2012, 1, 1), date(2012, 12, 31))
+    # January told as January stays the month
+    assert _date_range(dated("January 2012")) == (date(2012, 1, 1), date(2012, 1, 31))
+    # "Badawi was arrested in 2012" and "on 27 June 2012 Badawi was arrested" are one arrest
+    year = mention_of("e1", "g1", dated("2012"))
+    june = replace(mention("e2", "g2", day="2012-06-27", names={"badawi"}), iso3=None,
+                   lat=None, lon=None, geo_precision=None)
+    assert compare(replace(year, names=frozenset({"badawi"})), june).link
+
+
+def _told_in(sentence: str, trigger: str, sub_type: str = "Attack") -> Event:
+    start = sentence.index(trigger)
+    return _event(sub_type, "ASSAULT", trigger=Span(start, start + len(trigger), trigger),
+                  evidence=(Span(0, len(sentence), sentence),))
+
+
+@pytest.mark.parametrize("sentence, trigger, retold", [
+    ("Sheikh and his three aides were convicted and sentenced in the abduction and murder case "
+     "of Pearl in Karachi in 2002.", "murder", True),
+    ("The Supreme Court on Thursday dismissed appeals against the acquittal of Sheikh in the "
+     "Pearl murder case.", "murder", True),
+    ("Sheikh was indicted in 2002 for hostage-taking and conspiracy to commit hostage-taking.",
+     "hostage", True),
+    # the act itself, even in a sentence that names a court
+    ("Pearl was abducted and beheaded while he was in Pakistan.", "beheaded", False),
+    ("The beheading of the journalist in 2002 had grabbed international headlines.",
+     "beheading", False),
+    ("Gunmen killed two guards outside the court in Karachi.", "killed", False),
+])
+def test_an_act_told_as_what_a_court_tried_is_the_proceeding(sentence, trigger, retold):
+    from sitrep.merge.cross_report import judicial
+
+    assert judicial(_told_in(sentence, trigger)) is retold
+
+
+def test_a_proceeding_never_joins_the_act_and_statements_need_day_and_place():
+    act = mention("e1", "g1", "Attack", day="2021-01-28", names={"pearl"}, family="violence")
+    proceeding = replace(mention("e2", "g2", "Attack", day="2021-01-28", names={"pearl"},
+                                 family="violence"), retold=True)
+    assert "court's proceeding" in compare(act, proceeding).conflict
+    assert compare(proceeding, replace(act, event_id="e3", retold=True)).link
+    # "Blinken urged Pakistan ..." and "the parents asked the Supreme Court ...": two appeals
+    # about one person; on the same day in the same place they may still be one
+    urged = mention("e4", "g4", "REQUEST", day="2021-01-28", names={"pearl"}, place={})
+    asked = mention("e5", "g5", "REQUEST", day="2021-01-29", names={"pearl"}, place={})
+    assert not compare(urged, asked).link and compare(urged, asked).conflict is None
+    assert compare(mention("e6", "g6", "REQUEST"), mention("e7", "g7", "REQUEST")).link
+    assert Mention.from_dict(proceeding.to_dict()) == proceeding

@@ -104,6 +104,12 @@ def _town(place) -> bool:
     return (place.geo_precision or 3) <= 2
 
 
+# A date told only to the year ("in 2012", "early 2019", "last year"): no month, no day.
+_YEAR_ONLY = re.compile(r"(?:(?:in|during|early|late|mid|earlier|later)[\s-]+)*"
+                        r"(?:(?:19|20)\d\d|(?:last|this|that|the previous|the same) year)",
+                        re.IGNORECASE)
+
+
 def _date_range(event: Event) -> tuple[date, date] | None:
     """The days an event's date may stand for: ACLED precision 1 one day, 2 the week starting at
     ``event_date``, 3 its month (a coarse date is stored as the first day of its range), or for
@@ -120,6 +126,10 @@ def _date_range(event: Event) -> tuple[date, date] | None:
     if event.date_text is None:
         # the publication-date fallback (time/date_events.py): "some day up to publication"
         return start - timedelta(days=31), start
+    if start.month == 1 and start.day == 1 and _YEAR_ONLY.fullmatch(event.date_text.strip()):
+        # ACLED has no precision coarser than a month: "in 2012" is stored as precision 3 on
+        # its first day, but stands for the whole year, not for January
+        return start, start.replace(month=12, day=31)
     first = start.replace(day=1)
     following = (first + timedelta(days=32)).replace(day=1)
     return first, following - timedelta(days=1)

@@ -20,9 +20,10 @@ reference, are left out (:func:`mention_of`).
 - **Modality.** Asserted and uncertain mentions are compared with each other; a denied, forecast
   or hypothetical event only with one of its own modality.
 - **Days.** Each mention stands for a range of days (its date and ACLED time precision, see
-  ``sitrep.events.merge``); a date that fell back to the publication date is weak evidence: the
-  window of the weeks before publication, and an own date before that window takes away the
-  weight of a shared name without setting the two apart. Two exact days more than one day apart
+  ``sitrep.events.merge``; a date told to the year only is that year); a date that fell back
+  to the publication date is weak evidence: the window of the weeks before publication, and
+  an own date before that window takes away the weight of a shared name without setting the
+  two apart. Two exact days more than one day apart
   are different incidents (a report written the next day says "yesterday" and is often a day
   off); other ranges that do not overlap are too.
 - **Place.** Different countries are different incidents; two places located to the town (ACLED
@@ -31,9 +32,14 @@ reference, are left out (:func:`mention_of`).
   text that are not places, times or coded organisations), keyed so that spellings of one name
   meet (:func:`surname_key`). Sharing one is the strongest sign of one incident; when both
   name people and share none, they are different incidents.
+- **Proceedings and statements.** An act told as what a court tried ("sentenced in the abduction
+  and murder of ...", :func:`judicial`) tells the proceeding, not the act: it never joins a
+  mention of the act itself. Statements and meetings (PLOVER REQUEST, CONSULT, ...) are many
+  per person and week: a shared name does not join them.
 
 Two mentions with no conflict are one incident when what they share weighs ``LINK_SCORE``: a
-named person alone; or the same exact day and a place within ``NEAR_KM``. Anything less (the
+named person alone; or the same exact day and a place within ``NEAR_KM``; or the same sub-type
+at a place within ``NEAR_KM`` on own dates of a month at most that overlap. Anything less (the
 same month in the same country, the same type on the same day somewhere in one country) is not
 evidence enough: ACLED's unit is one act, one place, one day.
 
@@ -79,6 +85,17 @@ PLACE_WEIGHT = 1.0
 TYPE_WEIGHT = 0.5
 ACTOR_WEIGHT = 0.25
 LINK_SCORE = 2.0
+# Own dates of one month at most (a day, a week, a month) that overlap, at the same place
+# (within NEAR_KM, both located to the town): with the same sub-type this reaches LINK_SCORE
+# (PLACE_WEIGHT + MONTH_WEIGHT + TYPE_WEIGHT). What an analyst joins when one report dates the
+# school abduction in Kagara "on 17 February" and another "in February"; exact days that differ
+# stay apart (compare's "different days"), and a compatible kind is not enough. Dev set: the
+# month-dated mentions of the Kagara, Kankara and anti-Sisi-protest incidents (eval merge).
+# Not for arrests: a capital sees arrests every day, and two unnamed ones told to one town and
+# one month are rarely one act (an analyst wants the person or the day).
+MONTH_DAYS = 31
+MONTH_WEIGHT = 0.5
+_DAILY_FAMILIES = frozenset({"detention"})
 # The same first-level region when one place is told only to the region: with the same exact
 # day and the same sub-type it reaches LINK_SCORE (one kind of act, one region, one day: what an
 # analyst joins when a report says "in Zamfara state" and another names the school's town);
@@ -129,6 +146,14 @@ def compatible_families(family: str | None) -> frozenset[str]:
     return _COMPATIBLE.get(family, frozenset({family}))
 
 
+# PLOVER's statements and meetings (appeals, calls, talks, endorsements, refusals, threats):
+# many people make them about one person in one week ("Blinken urged Pakistan ...", "the
+# parents asked the Supreme Court ..."), so a shared name does not make two of them one; the
+# same exact day and place still do. Acts (arrests, assaults, sentences, releases, charges)
+# keep the name route. Dev set (eval merge): appeals about Daniel Pearl by different speakers on
+# different days were joined into one event.
+_STATEMENTS = frozenset({"REQUEST", "CONSULT", "SUPPORT", "AGREE", "REJECT", "THREATEN"})
+
 _MODALITY_CLASS = {"asserted": "asserted", "uncertain": "asserted"}
 
 # Titles introduce a person ("Mr Bandarenka"); a run of proper nouns holding one of the
@@ -173,6 +198,7 @@ class Mention:
     undated: bool = False  # the days are the publication window, not the report's own date
     admin1: str | None = None  # the first-level region of the place (a state, a province)
     fatal: bool = False  # a killing (see :func:`killing`)
+    retold: bool = False  # the act as what a court tried (see :func:`judicial`)
 
     def to_dict(self) -> dict:
         return {"event_id": self.event_id, "group": self.group, "family": self.family,
@@ -182,7 +208,7 @@ class Mention:
                 "lat": self.lat, "lon": self.lon, "geo_precision": self.geo_precision,
                 "names": sorted(self.names), "actors": sorted(self.actors),
                 "spellings": list(self.spellings), "undated": self.undated,
-                "admin1": self.admin1, "fatal": self.fatal}
+                "admin1": self.admin1, "fatal": self.fatal, "retold": self.retold}
 
     @classmethod
     def from_dict(cls, data: dict) -> Mention:
@@ -197,11 +223,22 @@ class Mention:
                    data.get("lat"), data.get("lon"), data.get("geo_precision"),
                    frozenset(data.get("names") or ()), frozenset(data.get("actors") or ()),
                    tuple(data.get("spellings") or ()), undated, data.get("admin1"),
-                   bool(data.get("fatal")))
+                   bool(data.get("fatal")), bool(data.get("retold")))
 
     @property
     def exact_day(self) -> bool:
         return self.first_day is not None and self.first_day == self.last_day
+
+    @property
+    def within_month(self) -> bool:
+        """Dated by the report itself to a day, a week or a month (not a year, not undated)."""
+        return (self.first_day is not None and not self.undated
+                and (self.last_day - self.first_day).days <= MONTH_DAYS)
+
+    @property
+    def month_route(self) -> bool:
+        """Whether the same town within one month may join it (see MONTH_WEIGHT)."""
+        return self.within_month and self.family not in _DAILY_FAMILIES
 
     @property
     def regional(self) -> bool:
@@ -355,7 +392,33 @@ def mention_of(event_id: str, group: str, event: Event,
         lat=place.lat if place else None, lon=place.lon if place else None,
         geo_precision=place.geo_precision if place else None,
         names=names, actors=named_actors(event), spellings=spellings, undated=undated,
-        admin1=place.admin1 if place else None, fatal=killing(event))
+        admin1=place.admin1 if place else None, fatal=killing(event), retold=judicial(event))
+
+
+# A court's step ("convicted", "the acquittal", "dismissed appeals", "indicted", "on trial")
+# earlier in the sentence, and the act's trigger a noun it governs ("... in the murder of",
+# "for hostage-taking", "sentenced in the abduction and murder", "conspiracy to commit
+# hostage-taking", "in the Pearl murder case"): the sentence is the court's
+# news, and its day and place are the court's. Dev set (eval merge): the Supreme Court's
+# acquittal of January 2021 in the Daniel Pearl case, whose reports were joined, as "murder"
+# and "kidnapping" mentions dated that Thursday, to the 2002 killing and to each other.
+_JUDICIAL = re.compile(r"\b(?:convict\w*|sentenc\w*|acquit\w*|indict\w*|appeal\w*|trial|"
+                       r"tried|verdict|prosecut\w*|charged|guilty|arraign\w*)\b", re.IGNORECASE)
+_GOVERNED = re.compile(r"\b(?:for|in|over|of|commit(?:ting)?)\s+(?:the\s+)?"
+                       r"(?:[\w'’-]+\s+(?:(?:and|or)\s+)?){0,3}$", re.IGNORECASE)
+
+
+def judicial(event: Event) -> bool:
+    """Whether the event is told as what a court tried (see _JUDICIAL): such a mention tells
+    the proceeding, not the act, and never joins a report that tells the act itself."""
+    trigger = event.trigger
+    if trigger is None:
+        return False
+    for span in event.evidence:
+        if span.start <= trigger.start < span.end and span.text:
+            before = span.text[:trigger.start - span.start]
+            return bool(_GOVERNED.search(before) and _JUDICIAL.search(before))
+    return False
 
 
 _KILLING = re.compile(r"(?:kill|murder|assassinat|behead|execut|slay|slain|death|died|dies\b)",
@@ -393,11 +456,16 @@ def compare(a: Mention, b: Mention) -> Comparison:
         return Comparison(0.0, (), f"different kinds ({a.sub_type} / {b.sub_type})")
     if a.modality != b.modality:
         return Comparison(0.0, (), f"different modalities ({a.modality} / {b.modality})")
+    if a.retold != b.retold:
+        told = a if a.retold else b
+        return Comparison(0.0, (), f"a court's proceeding about the act ({told.event_id}) is "
+                                   "not the act")
     if a.iso3 and b.iso3 and a.iso3 != b.iso3:
         return Comparison(0.0, (), f"different countries ({a.iso3} / {b.iso3})")
     reasons: list[str] = []
     score = 0.0
     before_window = None
+    month = False
     if a.first_day and b.first_day:
         if a.exact_day and b.exact_day:
             gap = abs((a.first_day - b.first_day).days)
@@ -424,12 +492,17 @@ def compare(a: Mention, b: Mention) -> Comparison:
             if a.undated != b.undated:
                 score += RECENT_WEIGHT
                 reasons.append("the own date is within the undated report's window")
+            elif a.month_route and b.month_route:
+                month = True
     if a.located and b.located:
         km = distance_km(a, b)
         if km > FAR_KM:
             return Comparison(0.0, (), f"different places ({km:.0f} km apart)")
         if km <= NEAR_KM:
             score += PLACE_WEIGHT
+            if month:
+                score += MONTH_WEIGHT
+                reasons.append("the same place within one month")
         reasons.append(f"{km:.0f} km apart")
     elif a.regional and b.regional and a.admin1 == b.admin1 and a.iso3 == b.iso3:
         # one is told only to the region ("in Zamfara state"): the same region counts, less
@@ -440,7 +513,10 @@ def compare(a: Mention, b: Mention) -> Comparison:
     if a.names and b.names and not shared:
         return Comparison(0.0, (), f"different people named ({', '.join(sorted(a.names))} / "
                                    f"{', '.join(sorted(b.names))})")
-    if shared:
+    if shared and a.family in _STATEMENTS:
+        reasons.append("a statement about the same person (only the same day and place join "
+                       "statements)")
+    elif shared:
         score += NAME_WEIGHT
         spelled = sorted({word for word in a.spellings + b.spellings
                           if surname_key(word) in shared}) or shared

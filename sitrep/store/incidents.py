@@ -10,11 +10,13 @@ and point at it with ``merged_into``. Listing, counting and exporting skip membe
 
 Incremental, idempotent, order-independent: each event is reduced once to a
 :class:`~sitrep.merge.cross_report.Mention` (kept in ``merge_mentions``); a new mention is
-compared with the stored ones of another report it could link to — only those two routes can
+compared with the stored ones of another report it could link to — only those routes can
 reach the link score (see ``compare``), so the blocking loses nothing: a shared surname of a
 compatible family whose days may meet (``merge_names``), or a compatible family, located to the
-town or to its first-level region, on an exact day within a day of its own — and accepted links are kept (``merge_links``). Then the
-connected part of the link graph that the new mentions touch is clustered again from scratch.
+town or to its first-level region, on an exact day within a day of its own, or located to the
+town on own days of a month at most that may overlap its own (:func:`_placed`) — and accepted
+links are kept (``merge_links``). Then the connected part of the link graph that the new
+mentions touch is clustered again from scratch.
 Since clustering depends only on the set of mentions and links, the incidents never depend on
 the order reports arrived in, and a re-run (no new mention) changes nothing. """
 
@@ -25,8 +27,8 @@ from collections import Counter, deque
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
-from ..merge.cross_report import (Comparison, Mention, cluster, compare, compatible_families,
-                                  mention_of, name_runs)
+from ..merge.cross_report import (MONTH_DAYS, Comparison, Mention, cluster, compare,
+                                  compatible_families, mention_of, name_runs)
 from ..merge.reconcile import Testimony, reconcile
 from ..model import Event, Report, Span
 from .records import Source
@@ -79,7 +81,7 @@ def _new_mentions(store, names: dict[str, list] | None) -> list[Mention]:
             (event_id, mention.family,
              mention.first_day.isoformat() if mention.first_day else None,
              mention.last_day.isoformat() if mention.last_day else None,
-             int(_placed_on_a_day(mention)), json.dumps(mention.to_dict())))
+             _placed(mention), json.dumps(mention.to_dict())))
         name_rows += [(name, event_id) for name in sorted(mention.names)]
     store.backend.executemany(
         "INSERT INTO merge_mentions (event_id, family, first_day, last_day, exact_located,"
@@ -118,16 +120,19 @@ def _candidates(store, mention: Mention) -> list[Mention]:
                 (name, *families, mention.event_id, *params, MAX_NAME_CANDIDATES)):
             other = Mention.from_dict(json.loads(data))
             found[other.event_id] = other
-    if _placed_on_a_day(mention):
-        # without a shared name, only the same exact day (within one) and the same place, or
-        # the same region, can link
-        day = mention.first_day
+    placed = _placed(mention)
+    if placed:
+        # without a shared name, only the same exact day (within one) and the same place or
+        # region, or the same town within one month, can link
+        month = mention.located and mention.month_route
+        levels, before = ((DAY_PLACED, MONTH_PLACED), MONTH_DAYS) if month else ((DAY_PLACED,), 1)
+        marks = ",".join("?" * len(levels))
         for family in families:
             for (data,) in _execute(store,
-                    "SELECT data FROM merge_mentions WHERE family = ? AND exact_located = 1"
-                    " AND first_day BETWEEN ? AND ? AND event_id <> ?",
-                    (family, (day - timedelta(days=1)).isoformat(),
-                     (day + timedelta(days=1)).isoformat(), mention.event_id)):
+                    f"SELECT data FROM merge_mentions WHERE family = ? AND exact_located IN"
+                    f" ({marks}) AND first_day BETWEEN ? AND ? AND event_id <> ?",
+                    (family, *levels, (mention.first_day - timedelta(days=before)).isoformat(),
+                     (mention.last_day + timedelta(days=1)).isoformat(), mention.event_id)):
                 other = Mention.from_dict(json.loads(data))
                 found[other.event_id] = other
     # links join different reports only: within a report, merge_events has decided (two events
@@ -135,12 +140,21 @@ def _candidates(store, mention: Mention) -> list[Mention]:
     return [other for _, other in sorted(found.items()) if other.group != mention.group]
 
 
-def _placed_on_a_day(mention: Mention) -> bool:
-    """The day-and-place route of the blocking (column ``exact_located``): an exact day and a
-    place located to the town or told to its first-level region. (Stores written before the
-    region counted marked only located ones: their region-only mentions are found by the name
-    route alone.)"""
-    return mention.exact_day and (mention.located or mention.regional)
+# The blocking's place routes (column ``exact_located`` of ``merge_mentions``): 0 none;
+# DAY_PLACED an exact day and a place located to the town or told to its first-level region;
+# MONTH_PLACED a place located to the town and an own date of a week or a month (see compare's
+# MONTH_WEIGHT). Stores written before a route existed marked its mentions 0: those are found
+# by the name route alone.
+DAY_PLACED = 1
+MONTH_PLACED = 2
+
+
+def _placed(mention: Mention) -> int:
+    if mention.exact_day and (mention.located or mention.regional):
+        return DAY_PLACED
+    if mention.month_route and mention.located:
+        return MONTH_PLACED
+    return 0
 
 
 def _component(store, start: list[str]) -> set[str]:
