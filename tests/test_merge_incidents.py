@@ -241,7 +241,7 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
     day or by located month; every pair compare() links must be among them."""
     from datetime import timedelta
 
-    from sitrep.store.incidents import _candidates, _placed
+    from sitrep.store.incidents import _candidates, _placed, _town_months
 
     rng = random.Random(7)
     towns = [MINSK, GRODNO, dict(iso3="BLR", lat=53.95, lon=27.6, geo_precision=2),
@@ -273,7 +273,7 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
                      mention.first_day.isoformat() if mention.first_day else None,
                      mention.last_day.isoformat() if mention.last_day else None,
                      _placed(mention), json.dumps(mention.to_dict())))
-                for name in mention.names:
+                for name in sorted(mention.names) + _town_months(mention):
                     store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
                                           (name, mention.event_id))
         linked = 0
@@ -437,7 +437,7 @@ def test_a_named_person_is_killed_once(tmp_path):
 def test_the_same_town_within_one_month_joins_the_same_sub_type_but_not_arrests(tmp_path):
     # "gunmen abducted students in Kagara on 17 February" and "the abduction in Kagara in
     # February": one act at one town in one month; arrests in one town in a month are many
-    from sitrep.store.incidents import MONTH_PLACED, _candidates, _placed
+    from sitrep.store.incidents import MONTH_PLACED, _candidates, _placed, _town_months
 
     kagara = dict(iso3="NGA", lat=10.19, lon=6.25, geo_precision=1)
     abduction = "Abduction/forced disappearance"
@@ -471,7 +471,16 @@ def test_the_same_town_within_one_month_joins_the_same_sub_type_but_not_arrests(
                     (mention.event_id, mention.family, mention.first_day.isoformat(),
                      mention.last_day.isoformat(), _placed(mention),
                      json.dumps(mention.to_dict())))
+                for key in _town_months(mention):
+                    store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
+                                          (key, mention.event_id))
         assert {m.event_id for m in _candidates(store, day)} == {"e2", "e3"}
+    # filed under its town's cell and each month its days touch; looked up around the town
+    assert _town_months(month) == ["@20/12/2021-02/m"] and _town_months(arrests[1]) == []
+    assert _town_months(day) == ["@20/12/2021-02/d"]
+    # an exact day looks for weeks and months around; a month for both
+    assert {key[-1] for key in _town_months(day, around=True)} == {"m"}
+    assert len(_town_months(month, around=True)) == 18
 
 
 def test_a_year_only_date_stands_for_the_whole_year():

@@ -13,9 +13,9 @@ Incremental, idempotent, order-independent: each event is reduced once to a
 compared with the stored ones of another report it could link to — only those routes can
 reach the link score (see ``compare``), so the blocking loses nothing: a shared surname of a
 compatible family whose days may meet (``merge_names``), or a compatible family, located to the
-town or to its first-level region, on an exact day within a day of its own, or located to the
-town on own days of a month at most that may overlap its own (:func:`_placed`) — and accepted
-links are kept (``merge_links``). Then the connected part of the link graph that the new
+town or to its first-level region, on an exact day within a day of its own, or located within
+NEAR_KM on own days of a month at most that may overlap its own (town-and-month keys in
+``merge_names``, :func:`_town_months`) — and accepted links are kept (``merge_links``). Then the connected part of the link graph that the new
 mentions touch is clustered again from scratch.
 Since clustering depends only on the set of mentions and links, the incidents never depend on
 the order reports arrived in, and a re-run (no new mention) changes nothing. """
@@ -23,11 +23,12 @@ the order reports arrived in, and a re-run (no new mention) changes nothing. """
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter, deque
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
-from ..merge.cross_report import (MONTH_DAYS, Comparison, Mention, cluster, compare,
+from ..merge.cross_report import (NEAR_KM, Comparison, Mention, cluster, compare,
                                   compatible_families, mention_of, name_runs)
 from ..merge.reconcile import Testimony, reconcile
 from ..model import Event, Report, Span
@@ -82,7 +83,7 @@ def _new_mentions(store, names: dict[str, list] | None) -> list[Mention]:
              mention.first_day.isoformat() if mention.first_day else None,
              mention.last_day.isoformat() if mention.last_day else None,
              _placed(mention), json.dumps(mention.to_dict())))
-        name_rows += [(name, event_id) for name in sorted(mention.names)]
+        name_rows += [(name, event_id) for name in sorted(mention.names) + _town_months(mention)]
     store.backend.executemany(
         "INSERT INTO merge_mentions (event_id, family, first_day, last_day, exact_located,"
         " data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", mention_rows)
@@ -120,33 +121,75 @@ def _candidates(store, mention: Mention) -> list[Mention]:
                 (name, *families, mention.event_id, *params, MAX_NAME_CANDIDATES)):
             other = Mention.from_dict(json.loads(data))
             found[other.event_id] = other
-    placed = _placed(mention)
-    if placed:
+    if _placed(mention) == DAY_PLACED:
         # without a shared name, only the same exact day (within one) and the same place or
-        # region, or the same town within one month, can link
-        month = mention.located and mention.month_route
-        levels, before = ((DAY_PLACED, MONTH_PLACED), MONTH_DAYS) if month else ((DAY_PLACED,), 1)
-        marks = ",".join("?" * len(levels))
+        # region can link ...
+        day = mention.first_day
         for family in families:
             for (data,) in _execute(store,
-                    f"SELECT data FROM merge_mentions WHERE family = ? AND exact_located IN"
-                    f" ({marks}) AND first_day BETWEEN ? AND ? AND event_id <> ?",
-                    (family, *levels, (mention.first_day - timedelta(days=before)).isoformat(),
-                     (mention.last_day + timedelta(days=1)).isoformat(), mention.event_id)):
+                    "SELECT data FROM merge_mentions WHERE family = ? AND exact_located = ?"
+                    " AND first_day BETWEEN ? AND ? AND event_id <> ?",
+                    (family, DAY_PLACED, (day - timedelta(days=1)).isoformat(),
+                     (day + timedelta(days=1)).isoformat(), mention.event_id)):
                 other = Mention.from_dict(json.loads(data))
                 found[other.event_id] = other
+    if _town_months(mention):
+        # ... or the same town within one month: the town-and-month keys around it (a grid
+        # cell and its neighbours within NEAR_KM, its months), so that the candidates are those
+        # of one town in a month or two, not of a whole month everywhere
+        keys = _town_months(mention, around=True)
+        key_marks = ",".join("?" * len(keys))
+        for (data,) in _execute(store,
+                "SELECT m.data FROM merge_names n JOIN merge_mentions m ON m.event_id = n.event_id"
+                f" WHERE n.name IN ({key_marks}) AND m.family IN ({marks}) AND m.event_id <> ?",
+                (*keys, *families, mention.event_id)):
+            other = Mention.from_dict(json.loads(data))
+            found[other.event_id] = other
     # links join different reports only: within a report, merge_events has decided (two events
     # of one report meet in an incident only through another report that links to both)
     return [other for _, other in sorted(found.items()) if other.group != mention.group]
 
 
-# The blocking's place routes (column ``exact_located`` of ``merge_mentions``): 0 none;
-# DAY_PLACED an exact day and a place located to the town or told to its first-level region;
-# MONTH_PLACED a place located to the town and an own date of a week or a month (see compare's
-# MONTH_WEIGHT). Stores written before a route existed marked its mentions 0: those are found
-# by the name route alone.
+# What column ``exact_located`` of ``merge_mentions`` records: 0 none; DAY_PLACED an exact day
+# and a place located to the town or told to its first-level region (the day route looks these
+# up); MONTH_PLACED a place located to the town and an own date of a week or a month (found by
+# its town-and-month keys, see _town_months). Stores written before a route existed marked its
+# mentions 0 (and wrote no keys): those are found by the name route alone.
 DAY_PLACED = 1
 MONTH_PLACED = 2
+
+
+# The town-and-month keys of the month route, kept in ``merge_names`` beside the surnames
+# (a key starts with "@", which no surname key does): a grid cell of CELL_DEGREES and a month.
+# A cell is 55 km high, more than NEAR_KM, so a place's own cell and its neighbours hold every
+# place within NEAR_KM (east-west, as many neighbours as the latitude needs).
+CELL_DEGREES = 0.5
+
+
+def _town_months(mention: Mention, around: bool = False) -> list[str]:
+    """The keys a located mention of the month route is filed under: its cell, every month its
+    days touch and whether it holds an exact day ("d") or a week or month ("m"). ``around``:
+    the keys to look candidates up under — every cell within NEAR_KM; two ranges that overlap
+    share a day, hence that day's month; an exact day looks for weeks and months only (two
+    exact days are the day route's), which keeps the lookups of the many exact days short."""
+    if not (mention.located and mention.month_route):
+        return []
+    if around:
+        kinds = ("m",) if mention.exact_day else ("d", "m")
+    else:
+        kinds = ("d",) if mention.exact_day else ("m",)
+    months, day = [], mention.first_day
+    while day <= mention.last_day:
+        months.append(f"{day.year:04d}-{day.month:02d}")
+        day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+    row, column = math.floor(mention.lat / CELL_DEGREES), math.floor(mention.lon / CELL_DEGREES)
+    rows = columns = 0
+    if around:
+        rows = 1
+        width_km = 111.2 * CELL_DEGREES * max(math.cos(math.radians(abs(mention.lat) + 1)), 0.05)
+        columns = min(math.ceil(NEAR_KM / width_km), 20)
+    return sorted(f"@{row + r}/{column + c}/{month}/{kind}" for r in range(-rows, rows + 1)
+                  for c in range(-columns, columns + 1) for month in months for kind in kinds)
 
 
 def _placed(mention: Mention) -> int:
