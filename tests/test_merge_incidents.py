@@ -256,7 +256,8 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
         undated = rng.random() < 0.1
         sub_type = rng.choice(["Arrests", "Abduction/forced disappearance"])
         mentions.append(Mention(
-            f"e{number:03d}", f"g{number % 50}", {"Arrests": "detention"}.get(sub_type, "abduction"), sub_type,
+            f"e{number:03d}", f"g{number % 50}",
+            {"Arrests": "detention"}.get(sub_type, "abduction"), sub_type,
             "asserted", "BLR",
             None if undated else start,
             None if undated else start + timedelta(days=20 if coarse else 0),

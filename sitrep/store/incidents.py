@@ -15,10 +15,10 @@ reach the link score (see ``compare``), so the blocking loses nothing: a shared 
 compatible family whose days may meet (``merge_names``), or a compatible family, located to the
 town or to its first-level region, on an exact day within a day of its own, or located within
 NEAR_KM on own days of a month at most that may overlap its own (town-and-month keys in
-``merge_names``, :func:`_town_months`) — and accepted links are kept (``merge_links``). Then the connected part of the link graph that the new
-mentions touch is clustered again from scratch.
-Since clustering depends only on the set of mentions and links, the incidents never depend on
-the order reports arrived in, and a re-run (no new mention) changes nothing. """
+``merge_names``, :func:`_town_months`) — and accepted links are kept (``merge_links``). Then
+the connected part of the link graph that the new mentions touch is clustered again from
+scratch. Since clustering depends only on the set of mentions and links, the incidents never
+depend on the order reports arrived in, and a re-run (no new mention) changes nothing. """
 
 from __future__ import annotations
 
@@ -137,14 +137,20 @@ def _candidates(store, mention: Mention) -> list[Mention]:
         # ... or the same town within one month: the town-and-month keys around it (a grid
         # cell and its neighbours within NEAR_KM, its months), so that the candidates are those
         # of one town in a month or two, not of a whole month everywhere
+        # (two queries, keys first: joined in one, SQLite may walk every mention of the family
+        # and probe the keys for each, a cost that grows with the store)
         keys = _town_months(mention, around=True)
         key_marks = ",".join("?" * len(keys))
-        for (data,) in _execute(store,
-                "SELECT m.data FROM merge_names n JOIN merge_mentions m ON m.event_id = n.event_id"
-                f" WHERE n.name IN ({key_marks}) AND m.family IN ({marks}) AND m.event_id <> ?",
-                (*keys, *families, mention.event_id)):
-            other = Mention.from_dict(json.loads(data))
-            found[other.event_id] = other
+        ids = sorted({event_id for (event_id,) in _execute(store,
+                      f"SELECT event_id FROM merge_names WHERE name IN ({key_marks})", keys)}
+                     - {mention.event_id})
+        for part, id_marks in _chunks(ids):
+            for family, data in _execute(store,
+                    f"SELECT family, data FROM merge_mentions WHERE event_id IN ({id_marks})",
+                    part):
+                if family in families:
+                    other = Mention.from_dict(json.loads(data))
+                    found[other.event_id] = other
     # links join different reports only: within a report, merge_events has decided (two events
     # of one report meet in an incident only through another report that links to both)
     return [other for _, other in sorted(found.items()) if other.group != mention.group]
