@@ -53,6 +53,8 @@ NEVER_ALONE = frozenset({
     "central", "republic", "valley", "congress", "senate", "parliament", "god", "christmas",
     "easter", "ramadan", "islam", "latino", "hispanic", "english", "jesus", "royal", "marine",
     "el nino", "la nina", "igbo", "yoruba", "hausa", "pashtun", "tamil",
+    # month abbreviations of dates ("On Nov. 20": Nov is a village in Tajikistan)
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })
 # A name followed by one of these is a street, a river, a building: not the town of that name.
 FEATURE_WORDS = frozenset({
