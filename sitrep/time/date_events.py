@@ -17,6 +17,13 @@ ACLED conventions used (codebook "time precision"):
   happened, not when, and the publication date is the latest day it can have happened on.
   (The seed's E3, "helping regime troops capture Aleppo city", comes out as 2016-12-13, 3.)
 
+A time expression dates only the predicate it belongs to (by the parse, ``_Syntax``): not an
+event in a relative or reported clause it stands outside of, nor one whose clause a relative
+clause in the past perfect merely hangs from ("arrested two men who had protested on Monday").
+"Police said on Monday ..." dates the saying: what was said happened by Monday, precision 2,
+when nothing else dates it. A retelling takes another mention's date only when all such
+mentions agree on one day (two kidnappings on two days: which one is retold is not known).
+
 Durations, sets, PAST_REF-like values and anything coarser than a month (a year, a season, a
 quarter) never date an event: "since 2011" or "for a decade" say how long, not when.
 """
@@ -96,27 +103,34 @@ class DateEvents:
             elif _past_year(time, report):
                 years.append((_index(starts, time.start), time))
         syntax = _Syntax(report)
-        dated = [self._date(event, report, starts, paragraph_breaks, datable, years, syntax)
-                 for event in report.events]
+        results = [self._date(event, report, starts, paragraph_breaks, datable, years, syntax)
+                   for event in report.events]
+        dated = [(event, chosen) for event, chosen, _ in results]
         report.events = [event if chosen is not None else
-                         _in_year(event, years, starts, report.raw) or _same_story(event, dated, report)
-                         for event, chosen in dated]
+                         _in_year(event, years, starts, report.raw) or
+                         _same_story(event, dated, report, said)
+                         for event, chosen, said in results]
         return report
 
     def _date(self, event: Event, report: Report, starts: list[int], paragraph_breaks: list[int],
               datable: list[tuple[int, TimeExpr, date, int]],
               years: list[tuple[int, TimeExpr]],
-              syntax: _Syntax) -> tuple[Event, TimeExpr | None]:
+              syntax: _Syntax) -> tuple[Event, TimeExpr | None, tuple | None]:
+        """The event dated by its own words (with the time that dated it), or left for the
+        fallbacks (time None) with the time its sentence says it was told on, if any."""
         position = _position(event)
-        chosen, how = None, ""
+        chosen, how, said = None, "", None
         if event.modality == "asserted" and report.published is not None:
             # what happened cannot be dated after the report that tells it ("the day before he
             # took the poison": "the day" is no later day)
             datable = [d for d in datable if d[2] <= report.published]
         if position is not None and datable:
             sentence = _index(starts, position)
-            own = [d for d in datable if d[0] == sentence
-                   and not syntax.verb_between(event, d[1])]
+            in_sentence = [d for d in datable if d[0] == sentence
+                           and not syntax.verb_between(event, d[1])]
+            own = [d for d in in_sentence if not syntax.other_clause(event, d[1])]
+            said = next((d for d in in_sentence if d not in own and syntax.said_when(d[1])),
+                        None)
             nearest = min(own, key=lambda d: _distance(d[1], position, report.raw)) \
                 if own else None
             # a past year nearer the trigger says when, the sentence's day (or the paragraph's)
@@ -126,7 +140,7 @@ class DateEvents:
                 min(_distance(nearest[1], position, report.raw), YEAR_REACH + 1)
             if any(index == sentence and _distance(time, position, report.raw) < reach
                    for index, time in years):
-                return event, None
+                return event, None, None
             if nearest is not None:
                 chosen, how = nearest, "its sentence"
             elif self.use_paragraph:
@@ -143,12 +157,12 @@ class DateEvents:
                         chosen = min(lead, key=lambda d: d[1].start)
                         how = "the lead sentence under its headline"
         if chosen is None:
-            return event, None
+            return event, None, said
         _, time, first, precision = chosen
         reason = (f"dated by {time.text!r} ({time.value}) in {how}: "
                   f"first day {first.isoformat()}, ACLED precision {precision}")
         return replace(event, event_date=first.isoformat(), time_precision=precision,
-                       date_text=time.text, reasons=(*event.reasons, reason)), time
+                       date_text=time.text, reasons=(*event.reasons, reason)), time, None
 
 
 class _Syntax:
@@ -157,6 +171,7 @@ class _Syntax:
     def __init__(self, report: Report) -> None:
         self.report = report
         self.starts = [token.cstart for token in report.tokens]
+        self.children: dict[int, list[int]] | None = None   # built when first asked
 
     def _clean(self, raw_position: int) -> int:
         offsets = self.report.offsets
@@ -183,6 +198,112 @@ class _Syntax:
         verb = tokens[at]
         return steps > 0 and verb.pos == "VERB" and verb.lemma.lower() not in _LIGHT_VERBS and \
             self._clean(time.end) <= verb.cstart < trigger.cstart
+
+
+    def _token(self, start: int, end: int) -> int | None:
+        """The token heading the raw span ``start:end`` (the one whose head lies outside it)."""
+        tokens = self.report.tokens
+        first = bisect_right(self.starts, self._clean(start)) - 1
+        last = bisect_left(self.starts, self._clean(end))
+        inside = range(max(0, first), min(len(tokens), max(first + 1, last)))
+        for at in inside:
+            if tokens[at].cend > self._clean(start) and not inside.start <= tokens[at].head < inside.stop:
+                return at
+        return inside.start if len(inside) else None
+
+    def _up(self, at: int) -> list[int]:
+        """``at`` and its heads up to the root of its sentence."""
+        tokens, chain = self.report.tokens, [at]
+        while 0 <= tokens[at].head < len(tokens) and tokens[at].head != at and len(chain) < 64:
+            at = tokens[at].head
+            if at in chain:
+                break
+            chain.append(at)
+        return chain
+
+    def other_clause(self, event: Event, time: TimeExpr) -> bool:
+        """Whether the time expression belongs to another clause than the event's trigger, by the
+        parse: the trigger sits in a relative, reported or parenthetical clause the time is
+        outside of ("Kaur, who was arrested in Haryana, ... the court on Friday granted her bail";
+        "Gunmen abducted a man ..., his sister told Reuters on Friday": Friday is when she told),
+        or the time sits in such a clause hanging from another word than the trigger ("police
+        arrested two men who had protested on Monday"). A clause describing the trigger itself
+        keeps its time ("the abduction, which occurred on Thursday")."""
+        tokens = self.report.tokens
+        if event.trigger is None or not tokens or \
+                _WHEN_AFTER.match(self.report.raw, time.end):
+            return False
+        trigger = self._token(event.trigger.start, event.trigger.end)
+        when = self._token(time.start, time.end)
+        if trigger is None or when is None or tokens[trigger].sent != tokens[when].sent:
+            return False
+        above_trigger = self._up(trigger)
+        above_time = self._up(when)
+        common = next((at for at in above_time if at in above_trigger), None)
+        if common is None:
+            return False
+        trigger_side = above_trigger[:above_trigger.index(common)]
+        time_side = above_time[:above_time.index(common)]
+        return any(tokens[at].dep in _CLAUSE_LINKS and not self._when_clause(at)
+                   for at in trigger_side) or \
+            any(tokens[at].dep in _CLAUSE_LINKS and tokens[at].head != trigger and
+                not self._when_clause(at) and
+                (tokens[at].dep != "acl:relcl" or self._pluperfect(at)) for at in time_side)
+
+    def _children(self, at: int) -> list[int]:
+        if self.children is None:
+            self.children = {}
+            for child, token in enumerate(self.report.tokens):
+                if token.head != child:
+                    self.children.setdefault(token.head, []).append(child)
+        return self.children.get(at, [])
+
+    def _pluperfect(self, at: int) -> bool:
+        """Whether the clause of verb ``at`` is in the past perfect ("who had protested on
+        Monday"): it tells an earlier happening than its sentence's. A relative clause in another
+        tense may hold the sentence's own time, as its last words ("battled fishermen who were
+        fishing illegally on Saturday morning": the battle was on Saturday)."""
+        tokens = self.report.tokens
+        return any(tokens[child].dep.startswith("aux") and tokens[child].lemma.lower() == "have"
+                   and tokens[child].text.lower() in ("had", "'d") for child in self._children(at))
+
+    def _when_clause(self, at: int) -> bool:
+        """Whether the clause headed by ``at`` opens with "when" or "where": it tells what
+        happened at the time its head names ("hit a flashpoint last month when a student was
+        kidnapped", "the offensive two weeks ago where drone attacks took out ...")."""
+        tokens = self.report.tokens
+        return any(child < at and tokens[child].text.lower() in ("when", "where")
+                   for child in self._children(at))
+
+    def said_when(self, time: TimeExpr) -> bool:
+        """Whether the time expression belongs to a verb of saying ("his sister told Reuters on
+        Friday", "police said on Monday"): when it was said, the latest day what was said can
+        have happened on."""
+        tokens = self.report.tokens
+        when = self._token(time.start, time.end) if tokens else None
+        if when is None:
+            return False
+        verb = next((at for at in self._up(when)[1:] if tokens[at].pos == "VERB"), None)
+        return verb is not None and tokens[verb].lemma.lower() in _SAYING
+
+
+# "last month when ...", "two weeks ago where ...": the clause that follows tells what happened
+# then, however the parser hangs it
+_WHEN_AFTER = re.compile(r"(?i)\s*,?\s*(?:when|where)\b")
+
+# Dependencies that open a clause telling another happening than its head's: a relative clause
+# (acl:relcl), a reported one (ccomp), an aside (parataxis), a clausal subject. Conjoined and
+# adverbial clauses (conj, advcl) stay in the same story: "raided the office yesterday and
+# detained three", "was killed when gunmen attacked on Monday". A bare participle (acl) is left
+# out: the parser reads many a finite verb as one modifying its subject ("Pakistani troops on 29
+# July fired on ...", "Masked men detained X on Monday"), which cost 7 of ACLED's Asia 2015 dev
+# notes their day.
+_CLAUSE_LINKS = ("acl:relcl", "ccomp", "parataxis", "csubj", "csubj:pass")
+
+# verbs of saying and reporting: their time is when something was told, not when it happened
+_SAYING = {"say", "tell", "report", "announce", "confirm", "add", "state", "claim", "allege",
+           "declare", "reveal", "disclose", "explain", "write", "tweet", "post", "note",
+           "insist", "deny", "acknowledge", "admit", "complain", "recount", "recall"}
 
 
 # how an event noun hangs from the verb whose time it is not: its object, or a noun phrase in
@@ -252,22 +373,39 @@ def _same_place(event: Event, other: Event) -> bool:
 
 
 def _same_story(event: Event, dated: list[tuple[Event, TimeExpr | None]],
-                report: Report) -> Event:
+                report: Report, said: tuple | None = None) -> Event:
     """Date an event without time words of its own: like another mention of the same kind, by the
     same actor, with the same modality, at the same place, that has them (a report retelling its story: "the seizure ... over the weekend",
     later "the booty captured"), else by the publication date at precision 3."""
     kind, actor = _story_key(event)
+    alike = []
     for other, time in dated:
         if time is None or other is event or kind is None:
             continue
         other_kind, other_actor = _story_key(other)
+        if said is not None and other.event_date > said[2].isoformat():
+            continue   # told on that day, it cannot have happened after it
         if other_kind == kind and other.modality == event.modality and \
                 _same_place(event, other) and \
                 (actor is None or other_actor is None or actor == other_actor):
-            return replace(event, event_date=other.event_date,
-                           time_precision=other.time_precision, date_text=other.date_text,
-                           reasons=(*event.reasons, f"no time words of its own: dated like the "
-                                    f"{kind} mention dated by {time.text!r}"))
+            alike.append((other, time))
+    # mentions of that kind on different days are different incidents: which one this retells
+    # is not known, and a guess would give it another incident's date
+    if alike and len({other.event_date for other, _ in alike}) == 1:
+        other, time = alike[0]
+        return replace(event, event_date=other.event_date,
+                       time_precision=other.time_precision, date_text=other.date_text,
+                       reasons=(*event.reasons, f"no time words of its own: dated like the "
+                                f"{kind} mention dated by {time.text!r}"))
+    if said is not None:
+        # "..., his sister told Reuters on Friday": it happened by Friday; ACLED dates an event
+        # known only from a dated report to that report, within its week (precision 2)
+        _, time, first, precision = said
+        return replace(event, event_date=first.isoformat(), time_precision=max(2, precision),
+                       date_text=time.text,
+                       reasons=(*event.reasons, f"dated by {time.text!r} ({time.value}), when "
+                                f"its sentence says it was told: by that day, precision "
+                                f"{max(2, precision)}"))
     if report.published is None:
         return replace(event, event_date=None, time_precision=None, date_text=None,
                        reasons=(*event.reasons, "no time words and no publication date: "

@@ -1,0 +1,111 @@
+"""Which predicate a time expression belongs to (sitrep/time/date_events.py, ``_Syntax``), on
+parses written by hand so that the rules are tested, not the parser."""
+
+from __future__ import annotations
+
+from sitrep.model import Report, Token
+from sitrep.time.date_events import DateEvents
+from sitrep.time.stage import ResolveTimes
+
+from tests.test_time_events import SEED_DAY, date_events, event_at
+
+# the seed's publication day is Tuesday 2016-12-13: Monday 12, Thursday 8, Friday 9
+
+
+def parsed(raw: str, words: list[tuple]) -> Report:
+    """The report of ``raw`` with its times and the hand-written parse ``words``: (text, pos,
+    dep, head) or (text, pos, dep, head, lemma), heads as indices into ``words``."""
+    tokens, at = [], 0
+    for text, pos, dep, head, *lemma in words:
+        at = raw.index(text, at)
+        tokens.append(Token(at, at + len(text), text, 0, lemma[0] if lemma else text.lower(),
+                            pos, dep, head))
+        at += len(text)
+    report = ResolveTimes()(Report(id="t", raw=raw, published=SEED_DAY))
+    report.tokens = tokens
+    return report
+
+
+def dated(report: Report, *events):
+    report.events = list(events)
+    return DateEvents()(report).events
+
+
+def test_an_event_in_a_relative_clause_is_not_dated_by_the_main_clause():
+    raw = "Kaur, who was arrested in Haryana, got bail on Friday."
+    report = parsed(raw, [
+        ("Kaur", "PROPN", "nsubj", 8), (",", "PUNCT", "punct", 4), ("who", "PRON", "nsubj", 4),
+        ("was", "AUX", "aux", 4), ("arrested", "VERB", "acl:relcl", 0, "arrest"),
+        ("in", "ADP", "case", 6), ("Haryana", "PROPN", "obl", 4), (",", "PUNCT", "punct", 4),
+        ("got", "VERB", "ROOT", 8, "get"), ("bail", "NOUN", "obj", 8), ("on", "ADP", "case", 11),
+        ("Friday", "PROPN", "obl", 8), (".", "PUNCT", "punct", 8)])
+    (arrest,) = dated(report, event_at(raw, "arrested", "Arrests"))
+    assert (arrest.event_date, arrest.time_precision, arrest.date_text) == ("2016-12-13", 3, None)
+    # the main clause's own act keeps its day
+    (bail,) = dated(report, event_at(raw, "got", "Arrests"))
+    assert (bail.event_date, bail.time_precision) == ("2016-12-09", 1)
+
+
+def test_reported_speech_dates_the_saying_and_bounds_the_event_by_it():
+    raw = "Gunmen abducted a man, his sister said on Friday."
+    report = parsed(raw, [
+        ("Gunmen", "NOUN", "nsubj", 1), ("abducted", "VERB", "ccomp", 7, "abduct"),
+        ("a", "DET", "det", 3), ("man", "NOUN", "obj", 1), (",", "PUNCT", "punct", 1),
+        ("his", "PRON", "nmod:poss", 6), ("sister", "NOUN", "nsubj", 7),
+        ("said", "VERB", "ROOT", 7, "say"), ("on", "ADP", "case", 9),
+        ("Friday", "PROPN", "obl", 7), (".", "PUNCT", "punct", 7)])
+    (abduction,) = dated(report, event_at(raw, "abducted", "Abduction/forced disappearance"))
+    # by Friday, within its week: not "on Friday", and not the publication date either
+    assert (abduction.event_date, abduction.time_precision, abduction.date_text) == \
+        ("2016-12-09", 2, "Friday")
+    assert "told" in abduction.reasons[-1]
+
+
+def test_a_time_in_a_relative_clause_of_another_word_does_not_date_the_event():
+    raw = "Police arrested two men who had protested on Monday."
+    report = parsed(raw, [
+        ("Police", "NOUN", "nsubj", 1), ("arrested", "VERB", "ROOT", 1, "arrest"),
+        ("two", "NUM", "nummod", 3), ("men", "NOUN", "obj", 1), ("who", "PRON", "nsubj", 6),
+        ("had", "AUX", "aux", 6, "have"), ("protested", "VERB", "acl:relcl", 3, "protest"),
+        ("on", "ADP", "case", 8), ("Monday", "PROPN", "obl", 6), (".", "PUNCT", "punct", 1)])
+    arrest, protest = dated(report, event_at(raw, "arrested", "Arrests"),
+                            event_at(raw, "protested", "Peaceful protest"))
+    assert (arrest.event_date, arrest.time_precision) == ("2016-12-13", 3)
+    assert (protest.event_date, protest.time_precision) == ("2016-12-12", 1)
+
+
+def test_a_clause_describing_the_event_noun_keeps_its_time():
+    raw = "The abduction, which occurred on Thursday, shocked the town."
+    report = parsed(raw, [
+        ("The", "DET", "det", 1), ("abduction", "NOUN", "nsubj", 8), (",", "PUNCT", "punct", 4),
+        ("which", "PRON", "nsubj", 4), ("occurred", "VERB", "acl:relcl", 1, "occur"),
+        ("on", "ADP", "case", 6), ("Thursday", "PROPN", "obl", 4), (",", "PUNCT", "punct", 4),
+        ("shocked", "VERB", "ROOT", 8, "shock"), ("the", "DET", "det", 10),
+        ("town", "NOUN", "obj", 8), (".", "PUNCT", "punct", 8)])
+    (abduction,) = dated(report, event_at(raw, "abduction", "Abduction/forced disappearance"))
+    assert (abduction.event_date, abduction.time_precision) == ("2016-12-08", 1)
+
+
+def test_a_when_clause_happens_at_the_time_before_it_however_it_is_parsed():
+    raw = "The crisis peaked last month when a student was kidnapped."
+    # the parser hangs the clause as a relative clause of "month"
+    report = parsed(raw, [
+        ("The", "DET", "det", 1), ("crisis", "NOUN", "nsubj", 2),
+        ("peaked", "VERB", "ROOT", 2, "peak"), ("last", "ADJ", "amod", 4),
+        ("month", "NOUN", "obl", 2), ("when", "ADV", "advmod", 9), ("a", "DET", "det", 7),
+        ("student", "NOUN", "nsubj", 9), ("was", "AUX", "aux", 9),
+        ("kidnapped", "VERB", "acl:relcl", 4, "kidnap"), (".", "PUNCT", "punct", 2)])
+    (kidnapping,) = dated(report, event_at(raw, "kidnapped", "Abduction/forced disappearance"))
+    assert (kidnapping.event_date, kidnapping.time_precision) == ("2016-11-01", 3)
+
+
+def test_same_story_dates_only_when_its_mentions_agree_on_the_day():
+    raw = ("Gunmen kidnapped a trader on Monday.\nGunmen kidnapped a priest on Friday.\n"
+           "The kidnapped were not freed.")
+    first, second, retold = date_events(raw, [
+        event_at(raw, "kidnapped", "Abduction/forced disappearance"),
+        event_at(raw, "kidnapped", "Abduction/forced disappearance", nth=1),
+        event_at(raw, "kidnapped", "Abduction/forced disappearance", nth=2)])
+    assert (first.event_date, second.event_date) == ("2016-12-12", "2016-12-09")
+    # two incidents on two days: which one the last sentence retells is not known
+    assert (retold.event_date, retold.time_precision, retold.date_text) == ("2016-12-13", 3, None)
