@@ -407,3 +407,14 @@ def test_facility_without_a_known_owner_leaves_actor2_open(detect):
     events = _events(detect, "Islamic State fighters captured a military base near the town.",
                      {"Islamic State fighters": ("Islamic State", 2)})
     assert events and all(e.actor2 is None for e in events)
+
+
+def test_two_demonstrations_keep_their_own_sub_event_types(detect):
+    # an article telling an authorised rally and, elsewhere, a march the police broke up: the
+    # rally is not typed as the forceful one
+    text = ("Police fired tear gas and detained dozens of protesters who marched in Ankara on "
+            "Sunday. The governor had banned all gatherings in the city. In Istanbul, thousands "
+            "gathered peacefully in an authorised rally to celebrate May Day.")
+    types = _types(_events(detect, text))
+    assert "Peaceful protest" in types, types
+    assert types & {"Protest with intervention", "Excessive force against protesters"}, types
