@@ -418,3 +418,10 @@ def test_two_demonstrations_keep_their_own_sub_event_types(detect):
     types = _types(_events(detect, text))
     assert "Peaceful protest" in types, types
     assert types & {"Protest with intervention", "Excessive force against protesters"}, types
+
+
+def test_the_month_of_march_is_no_demonstration(detect):
+    # "March 21" named no crowd: the detention is an arrest, not an arrest at a demonstration
+    events = _events(detect, "Later on, his sister was arrested by police on March 21, 2022, in Delhi.")
+    assert _types(events) == {"Arrests"}, _types(events)
+    assert "protester" in detect.roles("a march through the city")
