@@ -407,3 +407,21 @@ def test_facility_without_a_known_owner_leaves_actor2_open(detect):
     events = _events(detect, "Islamic State fighters captured a military base near the town.",
                      {"Islamic State fighters": ("Islamic State", 2)})
     assert events and all(e.actor2 is None for e in events)
+
+
+def test_two_demonstrations_keep_their_own_sub_event_types(detect):
+    # an article telling an authorised rally and, elsewhere, a march the police broke up: the
+    # rally is not typed as the forceful one
+    text = ("Police fired tear gas and detained dozens of protesters who marched in Ankara on "
+            "Sunday. The governor had banned all gatherings in the city. In Istanbul, thousands "
+            "gathered peacefully in an authorised rally to celebrate May Day.")
+    types = _types(_events(detect, text))
+    assert "Peaceful protest" in types, types
+    assert types & {"Protest with intervention", "Excessive force against protesters"}, types
+
+
+def test_the_month_of_march_is_no_demonstration(detect):
+    # "March 21" named no crowd: the detention is an arrest, not an arrest at a demonstration
+    events = _events(detect, "Later on, his sister was arrested by police on March 21, 2022, in Delhi.")
+    assert _types(events) == {"Arrests"}, _types(events)
+    assert "protester" in detect.roles("a march through the city")

@@ -1,12 +1,11 @@
 """Report-level readings of the event mentions of one report, after each was coded on its own.
 
-A report is read as a whole in five places: a weapons seizure told without its taker takes the
+A report is read as a whole in four places: a weapons seizure told without its taker takes the
 reading of the report's other seizure; a mention that only refers back to an event told elsewhere
-("after the capture of Palmyra") takes that event's type; and a happening the report also says
-was specifically denied is contested rather than asserted; one demonstration told in several
-sentences ("police fired tear gas at the protest" ... "protesters had gathered") is one event of
-the sub-event type its most telling sentence supports; and violence by people no armed group is
-named for, in a report of mob violence, is that mob violence.
+("after the capture of Palmyra") takes that event's type; a happening the report also says was
+specifically denied is contested rather than asserted; and violence by people no armed group is
+named for, in a report of mob violence, is that mob violence. (Demonstrations are not unified:
+see stage.DetectEvents.__call__.)
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from dataclasses import replace
 from ..model import Event
 
 __all__ = ["adopt_weapon_readings", "resolve_back_references", "mark_contested",
-           "unify_protests", "fold_into_mob_violence"]
+           "fold_into_mob_violence"]
 
 
 def adopt_weapon_readings(events: list[Event]) -> list[Event]:
@@ -86,24 +85,6 @@ def mark_contested(events: list[Event]) -> list[Event]:
     return [replace(e, modality="uncertain", reasons=e.reasons + (
                 "contested: the report also carries a denial of it",))
             if e.modality == "asserted" and e.sub_event_type in denied else e for e in events]
-
-
-_PROTEST_TYPES = ("Peaceful protest", "Protest with intervention",
-                  "Excessive force against protesters", "Violent demonstration")
-
-
-def unify_protests(events: list[Event]) -> list[Event]:
-    """The asserted protest-family mentions of a report take the sub-event type of the most
-    confident of them (the force cues that decide it raise confidence: codebook.code_protest)."""
-    family = [e for e in events if e.modality == "asserted" and e.sub_event_type in _PROTEST_TYPES]
-    if len({e.sub_event_type for e in family}) < 2:
-        return events
-    model = max(family, key=lambda e: e.confidence)
-    return [replace(e, event_type=model.event_type, sub_event_type=model.sub_event_type,
-                    plover_type=model.plover_type, plover_mode=model.plover_mode,
-                    cameo_root=model.cameo_root, reasons=e.reasons + (
-                        f"one demonstration: typed as the report's {model.sub_event_type!r}",))
-            if e in family and e.sub_event_type != model.sub_event_type else e for e in events]
 
 
 _UNARMED_VIOLENCE = {"Attack", "Armed clash"}
