@@ -115,6 +115,8 @@ def person_context(tokens, index: int, candidates: tuple[Candidate, ...]) -> str
     if previous in PARTICLES and tokens[before].text.islower() and \
             _capitalised_word(tokens, before - 1):
         return f"a surname after '{tokens[before - 1].text} {tokens[before].text}'"
+    if _named_speaker(tokens, before, index):
+        return f"a surname after '{tokens[before].text}', the two the name of a speaker"
     if national(candidates) or _word(tokens, index - 1) in _LOCATIVE_BEFORE:
         return None     # "witnesses in Katsina said": after a preposition it is a place
     if not minor(candidates) and tokens[index].lower not in GIVEN_NAMES:
@@ -130,6 +132,27 @@ def person_context(tokens, index: int, candidates: tuple[Candidate, ...]) -> str
             "year-old" in _word(tokens, index + 3) or _word(tokens, index + 4) == "year"):
         return f"'{tokens[index].text}, a ...-year-old' describes a person"
     return None
+
+
+# Capitalised words that open a place's name or say which part of it: "said South Togo" would
+# still be a place (longer names such as "South Sudan" have matched whole before this).
+_PLACE_OPENERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                            "western", "central", "upper", "lower", "greater", "new", "old",
+                            "inner", "outer", "occupied", "rural", "coastal", "french", "british"})
+
+
+def _named_speaker(tokens, before: int, index: int) -> bool:
+    """ "said Nouhoum Togo," or "Nouhoum Togo said": a capitalised word before the name (not a
+    given name news commonly uses, hence not in GIVEN_NAMES), the two told as the one who speaks:
+    a person's given name and surname, even when the surname is a country's name. A sentence's
+    first word, a word opening a place's name and a lower-case word never make it one."""
+    if before != index - 1 or not _capitalised_word(tokens, before) or \
+            tokens[before].sentence_start or tokens[before].lower in _PLACE_OPENERS or \
+            tokens[before].lower in FEATURE_WORDS or tokens[before].lower in ORGANISATION_WORDS:
+        return False
+    following = _word(tokens, index + 1)
+    return (_word(tokens, before - 1) in SPEECH_VERBS and following in (",", ".", ";", "")) or \
+        following in SPEECH_VERBS
 
 
 def _age(tokens, index: int) -> bool:
