@@ -3,7 +3,9 @@ parses written by hand so that the rules are tested, not the parser."""
 
 from __future__ import annotations
 
-from sitrep.model import Report, Token
+from dataclasses import replace
+
+from sitrep.model import Report, Span, Token
 from sitrep.time.date_events import DateEvents
 from sitrep.time.stage import ResolveTimes
 
@@ -109,3 +111,40 @@ def test_same_story_dates_only_when_its_mentions_agree_on_the_day():
     assert (first.event_date, second.event_date) == ("2016-12-12", "2016-12-09")
     # two incidents on two days: which one the last sentence retells is not known
     assert (retold.event_date, retold.time_precision, retold.date_text) == ("2016-12-13", 3, None)
+
+
+def _story_of_a_person(act: str, lemma: str) -> tuple[Report, list]:
+    """ "Gunmen kidnapped Luis Osorto last month." then, in another paragraph, "Police reported
+    the <act> of Osorto.", each mention's evidence its sentence and each with its own actor."""
+    raw = f"Gunmen kidnapped Luis Osorto last month.\n\nPolice reported the {act} of Osorto."
+    report = parsed(raw, [
+        ("Gunmen", "NOUN", "nsubj", 1), ("kidnapped", "VERB", "ROOT", 1, "kidnap"),
+        ("Luis", "PROPN", "obj", 1), ("Osorto", "PROPN", "flat", 2), ("last", "ADJ", "amod", 5),
+        ("month", "NOUN", "obl", 1), (".", "PUNCT", "punct", 1),
+        ("Police", "NOUN", "nsubj", 8), ("reported", "VERB", "ROOT", 8, "report"),
+        ("the", "DET", "det", 10), (act, "NOUN", "obj", 8, lemma), ("of", "ADP", "case", 12),
+        ("Osorto", "PROPN", "nmod", 10), (".", "PUNCT", "punct", 8)])
+    events = []
+    for word, actor in (("kidnapped", "Unidentified Armed Group"), (act, "Police")):
+        event = event_at(raw, word, "Abduction/forced disappearance", actor=actor)
+        end = raw.index(".", event.trigger.start) + 1
+        start = raw.rfind("\n", 0, event.trigger.start) + 1
+        events.append(replace(event, evidence=(Span(start, end, raw[start:end]),)))
+    return report, events
+
+
+def test_a_retelling_naming_the_same_person_takes_the_date_of_the_same_act():
+    report, events = _story_of_a_person("kidnapping", "kidnapping")
+    first, retold = dated(report, *events)
+    assert (first.event_date, first.time_precision) == ("2016-11-01", 3)
+    # another actor and no time words of its own: only the person ties it to the first mention
+    assert (retold.event_date, retold.time_precision, retold.date_text) == \
+        ("2016-11-01", 3, "last month")
+    assert "same person (osorto)" in retold.reasons[-1]
+
+
+def test_another_act_of_the_same_person_keeps_no_date_of_its_own():
+    # a person's kidnapping and their arraignment are two happenings
+    report, events = _story_of_a_person("arraignment", "arraignment")
+    _, other = dated(report, *events)
+    assert (other.event_date, other.time_precision, other.date_text) == ("2016-12-13", 3, None)

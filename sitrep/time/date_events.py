@@ -2,8 +2,10 @@
 
 An event is dated by the time expression of its own sentence (the one nearest its trigger when
 there are several), else by the one its paragraph set in an earlier sentence, else (for a
-headline) by its lead sentence, else like another mention of the same kind of event by the same
-actor that has time words, else by the publication date with precision 3 and the reason recorded in ``event.reasons``.
+headline) by its lead sentence, else like a mention of the same act ("kidnapped", "the
+kidnapping") naming the same person that has time words of its own, else like another mention
+of the same kind of event by the same actor that has them, else by the publication date with
+precision 3; the reason is recorded in ``event.reasons``.
 
 ACLED conventions used (codebook "time precision"):
 
@@ -35,6 +37,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ..merge.cross_report import name_runs, person_names
 from ..model import Event, Report, TimeExpr
 from .recognise import sentence_bounds
 from .values import first_day
@@ -106,8 +109,10 @@ class DateEvents:
         results = [self._date(event, report, starts, paragraph_breaks, datable, years, syntax)
                    for event in report.events]
         dated = [(event, chosen) for event, chosen, _ in results]
+        people = _People(report, dated, syntax)
         report.events = [event if chosen is not None else
                          _in_year(event, years, starts, report.raw) or
+                         people.retold(event) or
                          _same_story(event, dated, report, said)
                          for event, chosen, said in results]
         return report
@@ -199,6 +204,13 @@ class _Syntax:
         return steps > 0 and verb.pos == "VERB" and verb.lemma.lower() not in _LIGHT_VERBS and \
             self._clean(time.end) <= verb.cstart < trigger.cstart
 
+    def stem(self, event: Event) -> str | None:
+        """The first five letters of the lemma of the trigger's head word: one stem for the verb
+        and its noun ("kidnapped", "kidnapping"; "arrested", "arrest")."""
+        if event.trigger is None or not self.report.tokens:
+            return None
+        at = self._token(event.trigger.start, event.trigger.end)
+        return self.report.tokens[at].lemma.lower()[:5] if at is not None else None
 
     def _token(self, start: int, end: int) -> int | None:
         """The token heading the raw span ``start:end`` (the one whose head lies outside it)."""
@@ -414,6 +426,56 @@ def _same_story(event: Event, dated: list[tuple[Event, TimeExpr | None]],
                    date_text=None,
                    reasons=(*event.reasons, "no time words in its sentence or paragraph: "
                                             "publication date, precision lowered to 3"))
+
+
+class _People:
+    """A mention without time words of its own dated like the mentions of the same act that name
+    the same person and are dated by their own words: "Even after he was kidnapped ..., Luis
+    Osorto decided ...", then "After what is commonly known as an 'express kidnapping' last month
+    ..." with "Osorto" in between. News names the victim of an attack or an arrest in every
+    mention of it, while the actor (often "police" or unnamed men) and the place (the country in
+    the lede, the town in the body) vary from one mention to the next, so :func:`_same_story`,
+    which needs the same actor and place, misses these retellings."""
+
+    def __init__(self, report: Report, dated: list[tuple[Event, TimeExpr | None]],
+                 syntax: _Syntax) -> None:
+        self.report = report
+        self.syntax = syntax
+        self.dated = [(event, time) for event, time in dated if time is not None]
+        self.runs: list[tuple] | None = None     # the report's person names, when first needed
+
+    def _alike(self, event: Event, other: Event) -> bool:
+        """The same word for the act ("kidnapped" and "kidnapping", "the arrest of Dr. Castro on
+        Friday", a back reference typed by PLOVER only, and "the arrest of Dr. Castro"): the
+        same ACLED type is not enough, a person's arrest and arraignment are both Arrests."""
+        stem = self.syntax.stem(event)
+        return stem is not None and stem == self.syntax.stem(other)
+
+    def _names(self, event: Event) -> frozenset[str]:
+        if self.runs is None:
+            self.runs = name_runs(self.report)
+        return person_names(self.runs, event)[0]
+
+    def retold(self, event: Event) -> Event | None:
+        if not self.dated or not event.event_type:
+            return None
+        names = self._names(event)
+        if not names:
+            return None
+        alike = [(other, time) for other, time in self.dated
+                 if other.modality == event.modality and self._alike(event, other)
+                 and names & self._names(other)]
+        # the same person arrested on two days: which arrest this one retells is not known
+        if not alike or len({other.event_date for other, _ in alike}) != 1:
+            return None
+        other, time = alike[0]
+        shared = ", ".join(sorted(names & self._names(other)))
+        kind = other.sub_event_type or other.plover_type
+        return replace(event, event_date=other.event_date, time_precision=other.time_precision,
+                       date_text=other.date_text,
+                       reasons=(*event.reasons, f"no time words of its own: dated like the "
+                                f"{kind} mention of the same person ({shared}) dated by "
+                                f"{time.text!r}"))
 
 
 def _in_headline(report: Report, position: int) -> bool:
