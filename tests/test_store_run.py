@@ -236,18 +236,43 @@ def test_exact_grouping_with_workers_never_touches_the_store_off_thread(tmp_path
 
 def test_a_fuller_copy_after_a_truncated_one_is_analysed_and_adds_its_events(store, pipeline,
                                                                               monkeypatch):
-    # the truncated wire copy arrives first and is analysed; the full story, which also reports
-    # the protest, joins its group and is analysed as well: the shared event collapses into one
-    # with both sources, the protest is added
+    # the truncated wire copy came in an earlier run and was analysed; the full story, which
+    # also reports the protest, joins its group and is analysed as well: the shared event
+    # collapses into one with both sources, the protest is added
     monkeypatch.setattr(store_run, "_load_index_class", lambda: ContainmentIndex)
     full = SEIZED_COPY + "Separately, " + MARCHED + "The monitor gave no further details.\n" * 3
-    summary = run_into_store([report(SEIZED_COPY, path="short.txt"),
-                              report(full, path="full.txt")], store, pipeline)
-    assert (summary.analysed, summary.copies, summary.fuller_copies) == (2, 1, 1)
+    run_into_store([report(SEIZED_COPY, path="short.txt")], store, pipeline)
+    summary = run_into_store([report(full, path="full.txt")], store, pipeline)
+    assert (summary.analysed, summary.copies, summary.fuller_copies) == (1, 1, 1)
     battle = next(store.find_events(EventQuery(event_type="Battles")))
     assert sorted(s.path for s in battle.sources) == ["full.txt", "short.txt"]
     protest = next(store.find_events(EventQuery(event_type="Protests")))
     assert [s.path for s in protest.sources] == ["full.txt"]  # the short copy does not tell it
+
+
+def test_within_a_run_the_fullest_copy_is_analysed_whatever_the_order(tmp_path, pipeline,
+                                                                     monkeypatch):
+    # issue 13: which copy of a syndicated story is analysed (and so the group's id and its
+    # events' ids) does not depend on the order the copies came in; writes keep input order
+    monkeypatch.setattr(store_run, "_load_index_class", lambda: ContainmentIndex)
+    full = SEIZED_COPY + "Separately, " + MARCHED + "The monitor gave no further details.\n" * 3
+    stored = {}
+    for order in (1, -1):
+        documents = [report(SEIZED_COPY, path="short.txt"), report(full, path="full.txt")]
+        documents = documents[::order]
+        seen = []
+        with Store(tmp_path / f"order{order}.db") as store:
+            summary = run_into_store(documents, store, pipeline,
+                                     on_report=lambda summary, report: seen.append(report.path))
+            assert (summary.analysed, summary.copies, summary.fuller_copies) == (1, 1, 0)
+            assert seen == [document.path for document in documents]
+            stored[order] = {(event.id, event.report_id,
+                              tuple(sorted(source.path for source in event.sources)))
+                             for event in store.find_events(EventQuery(modality=None))}
+    assert stored[1] == stored[-1]
+    assert {stored_in for _, stored_in, _ in stored[1]} == {report_key(full, None)}
+    assert {sources for _, _, sources in stored[1]} == {("full.txt", "short.txt")}
+    assert len(stored[1]) == 2  # the battle and the protest
 
 
 def test_a_copy_of_about_the_same_length_is_not_analysed_again(store, pipeline, monkeypatch):

@@ -10,7 +10,8 @@ Rejections (from reading or from analysis) are stored with their path and line a
 on; ``strict=True`` stops at the first one and leaves the store as it was. Grouping uses
 ``sitrep.merge.near_duplicates.NearDuplicateIndex`` (MinHash LSH) when it is installed — its
 state is kept in the store so that a later run groups new reports with stored ones — and falls
-back to exact-text grouping otherwise.
+back to exact-text grouping otherwise. Within a window of ORDER_WINDOW reports the fullest
+copy of a group is its first (see there), so that input order does not change what is analysed.
 """
 
 from __future__ import annotations
@@ -53,6 +54,15 @@ _COPY = "__copy_of__"
 # syndicated copies: re-headings, bylines, badge lines), while wire copies are typically cut to a
 # half or two thirds; events both copies report share an id (group + Event.key()) and collapse.
 FULLER_COPY_RATIO = 1.25
+# Reports are grouped in windows of this many (or this many characters of text, whichever comes
+# first), each window's in a fixed order — longest text first, then by store id — so that the
+# copy of a syndicated story that is analysed (and the group's id) is the same whatever order
+# the input came in: the fullest copy, not the first to arrive (issue 13: the same input in
+# reverse order gives the same incidents). Reports are still analysed and written in input
+# order. Copies further apart in the input than a window are grouped too, but then the first
+# one analysed stays the group's, as across runs.
+ORDER_WINDOW = 1000
+ORDER_WINDOW_CHARS = 50_000_000
 
 
 class StrictRunFailed(Exception):
@@ -198,31 +208,51 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
         # Rejected reports and copies travel through the pipeline untouched (it skips any
         # report with a rejection; a copy carries the _COPY marker) so that every write happens
         # in this thread, in input order, and nothing piles up waiting for the next analysed one.
-        for report in reports:
-            summary.read += 1
-            if report.rejection:
+        for window in _windows(reports):
+            decided = decide(window)
+            for report in window:
+                summary.read += 1
+                if report.rejection:
+                    yield report
+                    continue
+                report_id = report_key(report.raw, report.url)
+                if report_id in known or report_id in seen:
+                    if report_id in known:
+                        summary.already_stored += 1
+                        if report_id in rejected_before:  # still rejected: the exit status says
+                            summary.rejected[rejected_before[report_id]] += 1
+                    else:
+                        summary.repeated += 1
+                    if on_report:
+                        on_report(summary, report)
+                    continue
+                seen.add(report_id)
+                kind, group_id = decided[report_id]
+                if kind == "fuller":
+                    fuller[report_id] = group_id
+                elif kind == "copy":
+                    report.rejection = Rejection(_COPY, group_id)
                 yield report
+
+    def decide(window: list[Report]) -> dict[str, tuple[str, str]]:
+        """Store id -> ("analyse" | "fuller" | "copy", group) of the window's new reports,
+        decided in the window's fixed order (ORDER_WINDOW)."""
+        decided: dict[str, tuple[str, str]] = {}
+        keyed = sorted(((-len(report.raw), report_key(report.raw, report.url), report)
+                        for report in window if not report.rejection),
+                       key=lambda entry: entry[:2])
+        for _, report_id, report in keyed:
+            if report_id in known or report_id in decided:
                 continue
-            report_id = report_key(report.raw, report.url)
-            if report_id in known or report_id in seen:
-                if report_id in known:
-                    summary.already_stored += 1
-                    if report_id in rejected_before:  # still rejected: the exit status says so
-                        summary.rejected[rejected_before[report_id]] += 1
-                else:
-                    summary.repeated += 1
-                if on_report:
-                    on_report(summary, report)
-                continue
-            seen.add(report_id)
             group_id = grouper.group(report_id, report.raw)
             if group_id == report_id:
                 grouper.analysed(group_id, report.raw)
+                decided[report_id] = ("analyse", group_id)
             elif grouper.is_fuller(group_id, report.raw):
-                fuller[report_id] = group_id
+                decided[report_id] = ("fuller", group_id)
             else:
-                report.rejection = Rejection(_COPY, group_id)
-            yield report
+                decided[report_id] = ("copy", group_id)
+        return decided
 
     def write(report: Report) -> None:
         # the store first, the counts after: a report that fails to be stored (see
@@ -326,6 +356,20 @@ def _merge(store: Store, summary: RunSummary, names: dict[str, list]) -> None:
 # a full disk, a corrupt file — is the store's and fails the run.
 _UNSTORABLE = (ValueError, OverflowError, TypeError, sqlite3.InterfaceError, sqlite3.DataError,
                sqlite3.IntegrityError)
+
+
+def _windows(reports: Iterable[Report]) -> Iterator[list[Report]]:
+    """``reports`` in lists of ORDER_WINDOW reports or ORDER_WINDOW_CHARS characters."""
+    window: list[Report] = []
+    chars = 0
+    for report in reports:
+        window.append(report)
+        chars += len(report.raw)
+        if len(window) >= ORDER_WINDOW or chars >= ORDER_WINDOW_CHARS:
+            yield window
+            window, chars = [], 0
+    if window:
+        yield window
 
 
 def _batches(results: Iterable[Report]) -> Iterator[list[Report]]:
