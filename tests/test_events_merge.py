@@ -89,6 +89,29 @@ def test_places_of_their_own_in_different_regions_are_different_happenings():
     assert same_event(at(0, zamfara), at(20, gusau))
 
 
+def test_a_vague_first_mention_does_not_gather_mentions_that_tell_each_other_apart():
+    from sitrep.model import Place
+
+    # "abductions of school children in Nigeria" (the most confident), "276 schoolgirls were
+    # kidnapped from a school in Chibok" (Borno) and "kidnapped nearly 300 schoolgirls ... in
+    # Jangebe, Zamfara state": each of the two agrees with the first, not with each other
+    nigeria = Place(0, 7, "Nigeria", "Nigeria", 2328926, 9.0, 8.0, "Nigeria", "NGA",
+                    feature_code="PCLI", geo_precision=3)
+    chibok = Place(0, 6, "Chibok", "Chibok", 2346076, 10.87, 12.84, "Nigeria", "NGA",
+                   admin1="Borno", geo_precision=1)
+    jangebe = Place(0, 7, "Jangebe", "Jangebe", None, 12.4, 6.5, "Nigeria", "NGA",
+                    admin1="Zamfara", geo_precision=1)
+
+    def at(start, place, confidence):
+        return _mention(start, confidence, event_date="2021-02-01", time_precision=3,
+                        date_text="February 2021", location=place, location_source="sentence")
+
+    mentions = [at(0, nigeria, 0.9), at(20, chibok, 0.8), at(40, jangebe, 0.7)]
+    for events in (mentions, mentions[::-1]):
+        merged = merge_events(events)
+        assert [[span.start for span in event.evidence] for event in merged] == [[0, 20], [40]]
+
+
 def test_decision_fields_round_trip_but_stay_out_of_the_contract():
     event = _mention(0, back_reference=True, location_source="sentence", modality_cue="denied",
                      modality="negated")

@@ -314,16 +314,24 @@ def _apart_in_clauses(events: list[Event]) -> list[Event]:
 def merge_events(events: list[Event]) -> list[Event]:
     """Fold the mentions of one happening together; the result is in text order."""
     merged: list[Event] = []
+    members: list[list[Event]] = []  # the mentions folded into each merged event
     by_type: dict[str | None, list[int]] = {}  # only events of one type can merge
     for event in sorted(_apart_in_clauses(events), key=_rank):
         candidates = by_type.setdefault(event.sub_event_type or event.plover_type, [])
         for index in candidates:
-            if same_event(merged[index], event):
+            # every mention already folded must agree, not only the merged event: it keeps its
+            # first mention's place and date, so a vague first one ("in Nigeria", "in February
+            # 2021") would otherwise gather mentions that tell each other apart ("from Chibok",
+            # in Borno; "in Jangebe, Zamfara state")
+            if same_event(merged[index], event) and all(
+                    same_event(member, event) for member in members[index]):
                 merged[index] = _fold(merged[index], event)
+                members[index].append(event)
                 break
         else:
             candidates.append(len(merged))
             merged.append(event)
+            members.append([event])
     merged.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0,
                                e.trigger.start if e.trigger else 0, _tiebreak(e)))
     return merged
