@@ -539,3 +539,66 @@ def test_a_proceeding_never_joins_the_act_and_statements_need_day_and_place():
     assert not compare(urged, asked).link and compare(urged, asked).conflict is None
     assert compare(mention("e6", "g6", "REQUEST"), mention("e7", "g7", "REQUEST")).link
     assert Mention.from_dict(proceeding.to_dict()) == proceeding
+
+
+def test_the_reports_own_place_weighs_a_little_and_never_sets_apart():
+    # "the 20 September protests" in a report set in Cairo, and "protests erupted in Cairo on
+    # Friday" elsewhere: one demonstration in one place on one day, whatever intervention each
+    # report tells; the report's place never makes a conflict, and a country says nothing
+    cairo = dict(iso3="EGY", lat=30.06, lon=31.25, geo_precision=1)
+    own = mention("e1", "g1", "Protest with intervention", "2019-09-20", place=cairo,
+                  family="protest")
+    focus = replace(mention("e2", "g2", "Peaceful protest", "2019-09-20", place={},
+                            family="protest"), focus=("EGY", None, 30.06, 31.25, 2))
+    result = compare(own, focus)
+    assert result.link and "the report's place agrees (own / report's)" in result.reasons
+    assert result.reasons[0].startswith("one demonstration a place and day")
+    assert Mention.from_dict(json.loads(json.dumps(focus.to_dict()))) == focus
+    # a report set in Alexandria, or told only to the country: not enough, but no conflict
+    for elsewhere in (("EGY", None, 31.2, 29.92, 1), ("EGY", None, 26.5, 30.0, 3)):
+        result = compare(own, replace(focus, focus=elsewhere))
+        assert not result.link and result.conflict is None
+    # another day in Cairo stays apart; protests of a month do not join across sub-types
+    assert compare(own, replace(focus, first_day=date(2019, 9, 27),
+                                last_day=date(2019, 9, 27))).conflict
+    month = replace(own, event_id="e3", group="g3", sub_type="Peaceful protest",
+                    first_day=date(2019, 9, 1), last_day=date(2019, 9, 30))
+    assert not compare(own, month).link
+
+
+def test_blocking_finds_the_same_day_through_the_reports_place(tmp_path):
+    from sitrep.store.incidents import DAY_PLACED, _candidates, _placed
+
+    own = mention("e1", "g1", "Peaceful protest", "2019-09-20", family="protest",
+                  place=dict(iso3="EGY", lat=30.06, lon=31.25, geo_precision=1))
+    focus = replace(mention("e2", "g2", "Peaceful protest", "2019-09-20", place={},
+                            family="protest"), focus=("EGY", None, 30.06, 31.25, 2))
+    assert _placed(focus) == DAY_PLACED
+    with Store(tmp_path / "focus.db") as store:
+        with store.transaction():
+            store.backend.execute(
+                "INSERT INTO merge_mentions (event_id, family, first_day, last_day,"
+                " exact_located, data) VALUES (?, ?, ?, ?, ?, ?)",
+                (own.event_id, own.family, "2019-09-20", "2019-09-20", _placed(own),
+                 json.dumps(own.to_dict())))
+        assert [m.event_id for m in _candidates(store, focus)] == ["e1"]
+
+
+def test_an_undated_retelling_of_a_killing_is_not_set_apart_by_where_it_is_told():
+    from datetime import timedelta
+
+    # "Khashoggi was killed in Istanbul in October 2018" and, in a report from Washington of
+    # November 2019 with no date of its own, "the killing of Khashoggi": one killing
+    istanbul = dict(iso3="TUR", lat=41.01, lon=28.95, geo_precision=1)
+    washington = dict(iso3="USA", lat=38.9, lon=-77.04, geo_precision=1)
+    dated = replace(mention("e1", "g1", "Attack", "2018-10-02", names={"kasogi"},
+                            place=istanbul, family="violence"), fatal=True)
+    published = date(2019, 11, 19)
+    told = replace(mention("e2", "g2", "Attack", None, names={"kasogi"}, place=washington,
+                           family="violence"), fatal=True, undated=True,
+                   first_day=published - timedelta(days=31), last_day=published)
+    result = compare(dated, told)
+    assert result.link and any("killed once" in reason for reason in result.reasons)
+    # both dated: two countries are two incidents; not a killing: the place still counts
+    assert compare(dated, replace(told, undated=False)).conflict
+    assert compare(dated, replace(told, fatal=False)).conflict.startswith("different countries")

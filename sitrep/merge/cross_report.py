@@ -101,6 +101,13 @@ _DAILY_FAMILIES = frozenset({"detention"})
 # analyst joins when a report says "in Zamfara state" and another names the school's town);
 # a compatible kind (an ASSAULT and an abduction) on that day and region does not.
 REGION_WEIGHT = 0.5
+# The report's focus place (where the report is set, when the event's own words name no place:
+# "the 20 September protests" in a report about Cairo) agrees with the other mention's place
+# (the same town or first-level region, see _same_area): weak evidence, never a conflict. With
+# the same exact day and the same kind it reaches LINK_SCORE. Dev set (eval merge): the Cairo
+# protests of 20 September 2019 and the Harare protest of 31 July 2020, told in reports set
+# there without naming the place again in the sentence.
+FOCUS_WEIGHT = 0.5
 # A date that fell back to the publication date is weak evidence: the report says no day, so
 # the event is most likely the news of the weeks before publication (the window of
 # ``sitrep.events.merge._date_range``: RECENT_DAYS up to publication). Own dates are strong.
@@ -199,6 +206,9 @@ class Mention:
     admin1: str | None = None  # the first-level region of the place (a state, a province)
     fatal: bool = False  # a killing (see :func:`killing`)
     retold: bool = False  # the act as what a court tried (see :func:`judicial`)
+    # the report's focus place when the event's own words name none: (iso3, admin1, lat, lon,
+    # geo precision); weak evidence only (see FOCUS_WEIGHT)
+    focus: tuple | None = None
 
     def to_dict(self) -> dict:
         return {"event_id": self.event_id, "group": self.group, "family": self.family,
@@ -208,7 +218,8 @@ class Mention:
                 "lat": self.lat, "lon": self.lon, "geo_precision": self.geo_precision,
                 "names": sorted(self.names), "actors": sorted(self.actors),
                 "spellings": list(self.spellings), "undated": self.undated,
-                "admin1": self.admin1, "fatal": self.fatal, "retold": self.retold}
+                "admin1": self.admin1, "fatal": self.fatal, "retold": self.retold,
+                "focus": list(self.focus) if self.focus else None}
 
     @classmethod
     def from_dict(cls, data: dict) -> Mention:
@@ -223,7 +234,8 @@ class Mention:
                    data.get("lat"), data.get("lon"), data.get("geo_precision"),
                    frozenset(data.get("names") or ()), frozenset(data.get("actors") or ()),
                    tuple(data.get("spellings") or ()), undated, data.get("admin1"),
-                   bool(data.get("fatal")), bool(data.get("retold")))
+                   bool(data.get("fatal")), bool(data.get("retold")),
+                   tuple(data["focus"]) if data.get("focus") else None)
 
     @property
     def exact_day(self) -> bool:
@@ -382,7 +394,10 @@ def mention_of(event_id: str, group: str, event: Event,
         days = (days[1] - timedelta(days=RECENT_DAYS), days[1])
     names, spellings = person_names(runs, event)
     place = event.location
+    focus = None
     if event.back_reference or event.location_source == "report focus":
+        if not event.back_reference and place is not None and place.iso3:
+            focus = (place.iso3, place.admin1, place.lat, place.lon, place.geo_precision)
         place = None
     return Mention(
         event_id=event_id, group=group, family=family_of(event), sub_type=event.sub_event_type
@@ -392,7 +407,8 @@ def mention_of(event_id: str, group: str, event: Event,
         lat=place.lat if place else None, lon=place.lon if place else None,
         geo_precision=place.geo_precision if place else None,
         names=names, actors=named_actors(event), spellings=spellings, undated=undated,
-        admin1=place.admin1 if place else None, fatal=killing(event), retold=judicial(event))
+        admin1=place.admin1 if place else None, fatal=killing(event), retold=judicial(event),
+        focus=focus)
 
 
 # A court's step ("convicted", "the acquittal", "dismissed appeals", "indicted", "on trial")
@@ -460,7 +476,10 @@ def compare(a: Mention, b: Mention) -> Comparison:
         told = a if a.retold else b
         return Comparison(0.0, (), f"a court's proceeding about the act ({told.event_id}) is "
                                    "not the act")
-    if a.iso3 and b.iso3 and a.iso3 != b.iso3:
+    # a named person is killed once: an undated retelling of the killing is told from where
+    # its report stands, so its place does not set it apart from a dated one
+    killed_once = a.fatal and b.fatal and bool(a.names & b.names) and (a.undated or b.undated)
+    if a.iso3 and b.iso3 and a.iso3 != b.iso3 and not killed_once:
         return Comparison(0.0, (), f"different countries ({a.iso3} / {b.iso3})")
     reasons: list[str] = []
     score = 0.0
@@ -496,7 +515,7 @@ def compare(a: Mention, b: Mention) -> Comparison:
                 month = True
     if a.located and b.located:
         km = distance_km(a, b)
-        if km > FAR_KM:
+        if km > FAR_KM and not killed_once:
             return Comparison(0.0, (), f"different places ({km:.0f} km apart)")
         if km <= NEAR_KM:
             score += PLACE_WEIGHT
@@ -509,6 +528,10 @@ def compare(a: Mention, b: Mention) -> Comparison:
         # than the same town (ACLED's geo precision 3 is the region's capital or centre)
         score += REGION_WEIGHT
         reasons.append(f"same region {a.admin1}")
+    elif (a.focus or b.focus) and _same_area(_place_of(a), _place_of(b)):
+        score += FOCUS_WEIGHT
+        reasons.append("the report's place agrees (" + " / ".join(
+            "report's" if m.focus else "own" for m in (a, b)) + ")")
     shared = sorted(a.names & b.names)
     if a.names and b.names and not shared:
         return Comparison(0.0, (), f"different people named ({', '.join(sorted(a.names))} / "
@@ -528,6 +551,11 @@ def compare(a: Mention, b: Mention) -> Comparison:
     if a.sub_type == b.sub_type:
         score += TYPE_WEIGHT
         reasons.insert(0, f"same type {a.sub_type}")
+    elif a.family == b.family == "protest" and a.exact_day and b.exact_day:
+        # ACLED codes the demonstrations of one place and day as one event, whether or not a
+        # report tells of an intervention: on one exact day protest sub-types are one type
+        score += TYPE_WEIGHT
+        reasons.insert(0, f"one demonstration a place and day ({a.sub_type} / {b.sub_type})")
     else:
         reasons.insert(0, f"compatible kinds {a.sub_type} / {b.sub_type}")
     if before_window:
@@ -537,6 +565,26 @@ def compare(a: Mention, b: Mention) -> Comparison:
         return Comparison(0.0, tuple(reasons) + (
             "not enough in common: no shared name, nor the same day and place",))
     return Comparison(score, tuple(reasons))
+
+
+def _place_of(mention: Mention) -> tuple | None:
+    """(iso3, admin1, lat, lon, geo precision) of the mention's own place, else of its
+    report's focus, else None."""
+    if mention.iso3:
+        return (mention.iso3, mention.admin1, mention.lat, mention.lon, mention.geo_precision)
+    return mention.focus
+
+
+def _same_area(first: tuple | None, second: tuple | None) -> bool:
+    """Two places in one town (both located to it, within NEAR_KM) or one first-level region;
+    a place told only to the country agrees with nothing (a country holds many incidents)."""
+    if first is None or second is None or first[0] != second[0]:
+        return False
+    if first[1] and second[1] and first[1] == second[1]:
+        return True
+    if (first[4] or 3) <= 2 and (second[4] or 3) <= 2 and None not in (*first[2:4], *second[2:4]):
+        return _great_circle_km(first[2], first[3], second[2], second[3]) <= NEAR_KM
+    return False
 
 
 def _days(mention: Mention) -> str:

@@ -157,10 +157,11 @@ def _candidates(store, mention: Mention) -> list[Mention]:
 
 
 # What column ``exact_located`` of ``merge_mentions`` records: 0 none; DAY_PLACED an exact day
-# and a place located to the town or told to its first-level region (the day route looks these
-# up); MONTH_PLACED a place located to the town and an own date of a week or a month (found by
-# its town-and-month keys, see _town_months). Stores written before a route existed marked its
-# mentions 0 (and wrote no keys): those are found by the name route alone.
+# and a place located to the town or told to its first-level region, or the report's focus
+# place (the day route looks these up); MONTH_PLACED a place located to the town and an own
+# date of a week or a month (found by its town-and-month keys, see _town_months). Stores
+# written before a route existed marked its mentions 0 (and wrote no keys): those are found by
+# the name route alone.
 DAY_PLACED = 1
 MONTH_PLACED = 2
 
@@ -199,7 +200,7 @@ def _town_months(mention: Mention, around: bool = False) -> list[str]:
 
 
 def _placed(mention: Mention) -> int:
-    if mention.exact_day and (mention.located or mention.regional):
+    if mention.exact_day and (mention.located or mention.regional or mention.focus):
         return DAY_PLACED
     if mention.month_route and mention.located:
         return MONTH_PLACED
