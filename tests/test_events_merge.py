@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sitrep.events.merge import merge_events, same_event, trigger_clause
 from sitrep.model import Event, Span
 
@@ -110,6 +112,30 @@ def test_a_vague_first_mention_does_not_gather_mentions_that_tell_each_other_apa
     for events in (mentions, mentions[::-1]):
         merged = merge_events(events)
         assert [[span.start for span in event.evidence] for event in merged] == [[0, 20], [40]]
+
+
+def test_a_time_told_from_another_happening_ends_the_evidence():
+    # "The executions on Saturday were announced a day after the release of ... Badawi": the
+    # release is another happening (here not even extracted), so the executions' evidence stops
+    # before it; a sentence with no such time keeps its whole length
+    text = ("The executions on Saturday were announced a day after the release of blogger "
+            "Raif Badawi.")
+    trigger = text.index("executions")
+    event = Event("Violence against civilians", "Attack", "ASSAULT",
+                  evidence=(Span(100, 100 + len(text), text),), confidence=0.7,
+                  trigger=Span(100 + trigger, 100 + trigger + 10, "executions"))
+    (merged,) = merge_events([event])
+    assert [span.text for span in merged.evidence] == [
+        "The executions on Saturday were announced"]
+    assert merged.evidence[0].start == 100
+    plain = replace(event, evidence=(Span(100, 140, "The executions were announced on Saturday"),))
+    assert merge_events([plain])[0].evidence == plain.evidence
+    # the other happening told first ("Two days after the arrest, police shot ..."): kept whole
+    later = "Two days after the arrest, police shot a protester in the town square."
+    shot = Event("Violence against civilians", "Attack", "ASSAULT", confidence=0.7,
+                 evidence=(Span(0, len(later), later),),
+                 trigger=Span(later.index("shot"), later.index("shot") + 4, "shot"))
+    assert merge_events([shot])[0].evidence == shot.evidence
 
 
 def test_decision_fields_round_trip_but_stay_out_of_the_contract():

@@ -46,6 +46,12 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+[-–—]+\s+(?:and|but|while)\s+"
     r"|\s+(?:while|whilst|after|as well as|and later|and then|and subsequently|following|"
     r"amid|whereas)\s+", re.IGNORECASE)
+# A time told relative to another happening ("were announced a day after the release of",
+# "two weeks before the arrest of"): what follows is that other happening, whatever its kind, so a
+# mention whose trigger comes before it keeps only what comes before (see _before_other_time).
+_OTHER_TIME = re.compile(r"\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|"
+                         r"several|a few)\s+(?:hours?|days?|nights?|weeks?|months?|years?)"
+                         r"\s+(?:after|before)\s+", re.IGNORECASE)
 # A clause of fewer words is no statement of its own ("sentenced in the abduction" still is one;
 # "In 2019:" is not): the sentence is kept whole.
 MIN_CLAUSE_WORDS = 4
@@ -285,6 +291,23 @@ def _clause_of(span: Span, start: int, end: int) -> Span:
     return Span(span.start + first, span.start + first + len(clause), clause)
 
 
+def _before_other_time(event: Event) -> Event:
+    """``event`` with the evidence span of its trigger cut before a time told relative to another
+    happening that follows the trigger (_OTHER_TIME); unchanged otherwise."""
+    trigger = event.trigger
+    if trigger is None:
+        return event
+    spans = []
+    for span in event.evidence:
+        if span.start <= trigger.start and trigger.end <= span.end and span.text:
+            found = _OTHER_TIME.search(span.text, trigger.end - span.start)
+            if found and len(span.text[:found.start()].split()) >= MIN_CLAUSE_WORDS:
+                span = Span(span.start, span.start + found.start(), span.text[:found.start()])
+        spans.append(span)
+    spans = tuple(spans)
+    return event if spans == event.evidence else replace(event, evidence=spans)
+
+
 def _apart_in_clauses(events: list[Event]) -> list[Event]:
     """Each mention with the clause of its trigger as evidence when an ACLED-typed mention of the
     report has its trigger in another clause of the same sentence (two incidents told in one
@@ -300,7 +323,7 @@ def _apart_in_clauses(events: list[Event]) -> list[Event]:
                 if span.start <= event.trigger.start < span.end:
                     triggers.setdefault((span.start, span.end), []).append(event.trigger.start)
     result = []
-    for event in events:
+    for event in map(_before_other_time, events):
         narrowed = trigger_clause(event)
         if narrowed is not event and any(
                 not any(span.start <= start < span.end for span in narrowed.evidence)
@@ -309,6 +332,17 @@ def _apart_in_clauses(events: list[Event]) -> list[Event]:
             event = narrowed
         result.append(event)
     return result
+
+
+def _members_agree(members: list[Event], event: Event) -> bool:
+    """Whether nothing tells ``event`` apart from any mention folded so far: their own places,
+    days and sides (modality and the report's "separately" are the merged event's to judge: an
+    uncertain retelling joins through the actor the event has gathered)."""
+    if _back_reference(event):
+        return True
+    return all(_back_reference(member) or (
+        _sides_compatible(member, event) and _places_compatible(member, event)
+        and _dates_compatible(member, event)) for member in members)
 
 
 def merge_events(events: list[Event]) -> list[Event]:
@@ -323,8 +357,7 @@ def merge_events(events: list[Event]) -> list[Event]:
             # first mention's place and date, so a vague first one ("in Nigeria", "in February
             # 2021") would otherwise gather mentions that tell each other apart ("from Chibok",
             # in Borno; "in Jangebe, Zamfara state")
-            if same_event(merged[index], event) and all(
-                    same_event(member, event) for member in members[index]):
+            if same_event(merged[index], event) and _members_agree(members[index], event):
                 merged[index] = _fold(merged[index], event)
                 members[index].append(event)
                 break
