@@ -381,7 +381,7 @@ def test_events_of_a_document_include_the_merged_events_it_is_a_source_of(tmp_pa
 
 
 def test_a_quoted_title_names_nobody():
-    from sitrep.merge.cross_report import name_runs, quoted_titles
+    from sitrep.merge.names import name_runs, quoted_titles
 
     raw = ("Luka Binniyat was arrested after writing an article titled “In Nigeria, Police "
            "Decry Massacres as ‘Wicked’ But Make No Arrests.” Binniyat denies the charge.")

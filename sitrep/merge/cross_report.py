@@ -56,14 +56,14 @@ re-run add nothing and reversed input give the same incidents.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..events.merge import _date_range
 from ..geo.gazetteer import distance_km as _great_circle_km
-from ..model import Event, Report
+from ..model import Event
+from .names import name_runs, person_names, surname_key
 
 __all__ = ["Mention", "Comparison", "mention_of", "name_runs", "compare", "cluster", "family_of",
            "compatible_families",
@@ -162,27 +162,6 @@ def compatible_families(family: str | None) -> frozenset[str]:
 _STATEMENTS = frozenset({"REQUEST", "CONSULT", "SUPPORT", "AGREE", "REJECT", "THREATEN"})
 
 _MODALITY_CLASS = {"asserted": "asserted", "uncertain": "asserted"}
-
-# Titles introduce a person ("Mr Bandarenka"); a run of proper nouns holding one of the
-# organisation words names an organisation, a medium or a date, not a person: a shared "Times"
-# (The Epoch Times, The New York Times) is no sign of one incident.
-_TITLES = frozenset("""
-mr mrs ms miss dr prof sir lady lord president minister judge general colonel captain sheikh
-imam bishop father
-""".split())
-_ORGANISATION = frozenset("""
-times post news press agency tribune herald guardian journal daily weekly radio tv
-international watch amnesty rights human court courts ministry parliament council party union
-committee commission police army front government republic organisation organization
-association network foundation service office university reporters borders federation
-national state states united nations european bureau department centre center institute
-movement alliance coalition forces force group media
-street journal school college academy hospital airport prison university square
-january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday
-""".split())
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -284,99 +263,6 @@ def family_of(event: Event) -> str | None:
     if event.plover_type == "COERCE" and event.plover_mode in _COERCE_MODES:
         return _COERCE_MODES[event.plover_mode]
     return _PLOVER_FAMILIES.get(event.plover_type, event.plover_type)
-
-
-def surname_key(word: str) -> str:
-    """What two spellings of one surname share: reports transliterate and misspell names
-    ("Khashoggi" / "Kashoggi", "Andreyeva" / "Andreeva", "Abd El-Fattah" / "Abdel Fattah"), so
-    the key is the last hyphenated part, casefolded, without accents, without the letters
-    transliterations add or drop (h, y) and with doubled letters single."""
-    word = word.removesuffix("’s").removesuffix("'s")
-    parts = [part for part in re.split(r"[-'’]", word) if len(part) >= 3]
-    letters = unicodedata.normalize("NFKD", (parts[-1] if parts else word).casefold())
-    letters = "".join(c for c in letters if c.isalpha() and not unicodedata.combining(c))
-    return re.sub(r"(.)\1+", r"\1", letters.replace("h", "").replace("y", ""))
-
-
-def name_runs(report: Report) -> list[tuple[int, int, str]]:
-    """The people a report names: ``(start, end, surname)`` of each run of proper nouns (as the
-    parser tagged them) outside places, times and coded actors, keyed by its last word
-    (:func:`surname_key`), so that "Mr Bandarenka" meets "Raman Bandarenka". Computed once per
-    report.
-
-    What makes a run a person: news introduces people by full name or with a title ("Raman
-    Bandarenka", "Mr Bandarenka"), so a surname counts only when the report gives it so at
-    least once; a run holding an organisation word ("Wall Street Journal", "Kagara College")
-    names no person; a word the report also writes in lower case ("Kidnappings" opening a
-    sentence) is a common noun; a quoted title ("“In Nigeria, Police Decry Massacres as
-    ‘Wicked’ But Make No Arrests.”", :func:`quoted_titles`) names nobody: its words are
-    capitalised because it is a title.
-    """
-    blocked = sorted([(p.start, p.end) for p in report.places]
-                     + [(t.start, t.end) for t in report.times]
-                     + [(a.start, a.end) for a in report.actors if a.name]
-                     + quoted_titles(report.raw))
-    lower = {word for word in _WORD.findall(report.raw) if word[0].islower()}
-    runs: list[tuple[int, int, str, bool]] = []
-    run: list[tuple[int, int, str]] = []
-
-    def close() -> None:
-        words = [w[2] for w in run]
-        if words and not any(w.casefold() in _ORGANISATION for w in words):
-            titled = words[0].casefold() in _TITLES
-            names = [w for w in words if w.casefold() not in _TITLES]
-            if names and names[-1].casefold() not in lower and not names[-1].isupper():
-                key = surname_key(names[-1])
-                if len(key) >= 3:
-                    runs.append((run[0][0], run[-1][1], key, names[-1],
-                                 titled or len(names) >= 2))
-        run.clear()
-
-    index = 0
-    for token in report.tokens:
-        if token.pos != "PROPN" or not _WORD.fullmatch(token.text):
-            close()
-            continue
-        span = report.raw_span(token.cstart, token.cend)
-        while index < len(blocked) and blocked[index][1] <= span.start:
-            index += 1
-        if index < len(blocked) and blocked[index][0] < span.end:
-            close()
-            continue
-        if run and report.raw[run[-1][1]:span.start].strip():  # punctuation between: a new run
-            close()
-        run.append((span.start, span.end, token.text))
-    close()
-    introduced = {key for _, _, key, _, full in runs if full}
-    return [(start, end, key, word) for start, end, key, word, _ in runs if key in introduced]
-
-
-# A quotation of at least TITLE_WORDS words most of whose words (TITLE_SHARE) begin with a
-# capital is a title (an article's, a book's, a slogan's), not a sentence that names people.
-_QUOTED = re.compile(r"[“\"‘]([^“”\"]{8,300}?)[”\"’]")
-TITLE_WORDS = 4
-TITLE_SHARE = 0.6
-
-
-def quoted_titles(text: str) -> list[tuple[int, int]]:
-    """The spans of quoted titles in ``text`` (see TITLE_WORDS)."""
-    spans = []
-    for found in _QUOTED.finditer(text):
-        words = _WORD.findall(found.group(1))
-        if len(words) >= TITLE_WORDS and sum(
-                word[0].isupper() for word in words) >= TITLE_SHARE * len(words):
-            spans.append(found.span(1))
-    return spans
-
-
-def person_names(runs: list[tuple], event: Event) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The surnames among ``runs`` (see :func:`name_runs`) inside ``event``'s evidence: their
-    keys, and the surnames as the report spells them (for the reasons)."""
-    spans = [(s.start, s.end) for s in event.evidence]
-    inside = [(key, word) for start, end, key, word in runs
-              if any(s <= start and end <= e for s, e in spans)]
-    return (frozenset(key for key, _ in inside),
-            tuple(sorted({word.removesuffix("’s").removesuffix("'s") for _, word in inside})))
 
 
 def mention_of(event_id: str, group: str, event: Event,
