@@ -123,16 +123,20 @@ def test_floors_on_the_development_set(dev_store):
     0.582 to 0.677, at merge precision 0.879 and 10 joined, all of the change in the Daniel Pearl
     family, whose court reports retell the 2002 killing. Then (a year-only date is the year, the
     same town within one month, a court's proceeding is not the act, statements need day and
-    place): recall 0.171, pairwise P 0.864 / R 0.113, merge precision 0.885, 7 joined. Floors
-    may only be raised, except where a change gains more than it costs, said here."""
+    place): recall 0.171, pairwise P 0.864 / R 0.113, merge precision 0.885, 7 joined. Then
+    (the report's own place as weak evidence, protests of one day, a killing retold from afar;
+    within a report every folded mention must agree, and a time told from another happening
+    ends the evidence): recall 0.176, pairwise P 0.912 / R 0.186, merge precision 0.912, 6
+    joined. Floors may only be raised, except where a change gains more than it costs, said
+    here."""
     from sitrep.store import Store
 
     incidents, distractors, hard, _ = _load(GOLD)
     with Store(str(dev_store), create=False) as store:
         result = score(incidents, distractors, hard, system_records(store))
     figures = {key: value for key, value in result.items() if not isinstance(value, (list, dict))}
-    assert result["merge_precision"] >= 0.88, figures
-    assert len(result["hard_negatives_joined"]) <= 7, result["hard_negatives_joined"]
+    assert result["merge_precision"] >= 0.91, figures
+    assert len(result["hard_negatives_joined"]) <= 6, result["hard_negatives_joined"]
     assert result["merge_recall"] >= 0.17, figures
-    assert result["pairwise_precision"] >= 0.85, figures
-    assert result["pairwise_recall"] >= 0.11, figures
+    assert result["pairwise_precision"] >= 0.9, figures
+    assert result["pairwise_recall"] >= 0.18, figures
