@@ -127,8 +127,9 @@ def test_floors_on_the_development_set(dev_store):
     (the report's own place as weak evidence, protests of one day, a killing retold from afar;
     within a report every folded mention must agree, and a time told from another happening
     ends the evidence): recall 0.176, pairwise P 0.912 / R 0.186, merge precision 0.912, 6
-    joined. Floors may only be raised, except where a change gains more than it costs, said
-    here."""
+    joined; on main after the events and dates branches (main alone: 0.176, 0.900 / 0.119,
+    0.880, 6): recall 0.182, pairwise P 0.938 / R 0.200, merge precision 0.919, 5 joined.
+    Floors may only be raised, except where a change gains more than it costs, said here."""
     from sitrep.store import Store
 
     incidents, distractors, hard, _ = _load(GOLD)
@@ -136,7 +137,7 @@ def test_floors_on_the_development_set(dev_store):
         result = score(incidents, distractors, hard, system_records(store))
     figures = {key: value for key, value in result.items() if not isinstance(value, (list, dict))}
     assert result["merge_precision"] >= 0.91, figures
-    assert len(result["hard_negatives_joined"]) <= 6, result["hard_negatives_joined"]
-    assert result["merge_recall"] >= 0.17, figures
-    assert result["pairwise_precision"] >= 0.9, figures
-    assert result["pairwise_recall"] >= 0.18, figures
+    assert len(result["hard_negatives_joined"]) <= 5, result["hard_negatives_joined"]
+    assert result["merge_recall"] >= 0.18, figures
+    assert result["pairwise_precision"] >= 0.93, figures
+    assert result["pairwise_recall"] >= 0.19, figures
