@@ -148,6 +148,15 @@ def test_reconcile_keeps_the_most_precise_and_the_lowest_figure_unless_raised_la
     earlier = testimony("e2", Event(**{**_fields(second.event), "fatalities": 5}), "2021-05-20",
                         "early")
     assert reconciling.reconcile([first, earlier]).fatalities == 2
+    # a report that tells no day (its publication date stands in, precision 3, no words) does
+    # not date the incident when another report tells one, however coarse
+    told = testimony("e3", Event(**{**_fields(base), "event_date": "2018-10-01",
+                                    "time_precision": 3, "date_text": "in October 2018"}))
+    untold = testimony("e4", Event(**{**_fields(base), "event_date": "2019-11-19",
+                                      "time_precision": 3}))
+    merged = reconciling.reconcile([untold, told])
+    assert (merged.event_date, merged.date_text) == ("2018-10-01", "in October 2018")
+    assert reconciling.reconcile([untold]).event_date == "2019-11-19"  # nothing better
 
 
 def _fields(event: Event) -> dict:

@@ -6,7 +6,9 @@
   and trigger stand for the incident (each source keeps its own, see ``sitrep show``).
 - **Type**: the sub-event type most sources give (ties: the representative's).
 - **Date**: the most precise date sources agree on: among the finest precision given, the date
-  most sources give (ties: the earliest).
+  most sources give (ties: the earliest). Only dates a report tells count when any does: the
+  publication-date fallback of a report that tells no day (or the day of a back reference)
+  says when it was written, not when the incident happened.
 - **Place**: the most precise place (lowest ACLED geo precision); among those, the one most
   sources name (ties: the representative's).
 - **Fatalities**: as ACLED codes them, the lowest figure reported; a later report (by
@@ -67,6 +69,13 @@ def _side(testimonies: Sequence[Testimony], main: str, assoc: str, lead: Actor |
     return chosen, tuple(others[name] for name in sorted(others))
 
 
+def _untold_date(event: Event) -> bool:
+    """Whether the event's date is not one its report tells: the publication-date fallback
+    (precision 3 with no time words) or the day of a back reference ("after the arrest of")."""
+    return event.back_reference or (
+        (event.time_precision or 1) == 3 and event.date_text is None)
+
+
 def reconcile(testimonies: Sequence[Testimony], link_reasons: Sequence[str] = ()) -> Event:
     """The merged event of an incident (``testimonies``: its members, in any order)."""
     ordered = sorted(testimonies, key=lambda t: t.event_id)
@@ -88,6 +97,7 @@ def reconcile(testimonies: Sequence[Testimony], link_reasons: Sequence[str] = ()
                      "confidence": max(t.event.confidence for t in ordered)}
 
     dated = [t.event for t in ordered if t.event.event_date]
+    dated = [e for e in dated if not _untold_date(e)] or dated
     if dated:
         finest = min(e.time_precision or 3 for e in dated)
         candidates = sorted(e.event_date for e in dated if (e.time_precision or 3) == finest)
