@@ -345,6 +345,12 @@ def test_tallies_and_background_are_not_events(detect):
                for e in report.events for r in e.reasons)
 
 
+def test_a_tally_since_a_season_of_a_year_is_not_one_event(detect):
+    text = ("The kingdom has been the target of a series of deadly bombings since late 2014 "
+            "carried out by the group.")
+    assert _events(detect, text) == []
+
+
 def test_separate_incidents_stay_apart(detect):
     text = ("A roadside bomb killed two soldiers in the north on Monday. "
             "In a separate attack, a roadside bomb wounded three policemen in the south.")

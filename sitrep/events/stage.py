@@ -25,6 +25,7 @@ from .discourse import (adopt_weapon_readings, fold_into_mob_violence, mark_cont
                         resolve_back_references)
 from .lexicon import Lexicon, load_lexicon
 from .modality import clause_bounds, read_modality
+from .speakers import commentator_view
 
 __all__ = ["DetectEvents"]
 
@@ -69,7 +70,7 @@ def _OUTRANKED_BY_HARM(event: Event) -> bool:
     return event.sub_event_type in ("Arrests", "Abduction/forced disappearance") or (
         event.sub_event_type == "Looting/property destruction" and event.plover_mode != "seize")
 
-_AGGREGATE = re.compile(r"\bsince (?:\d{4}|(?:January|February|March|April|May|June|July|August|"
+_AGGREGATE = re.compile(r"\bsince (?:(?:late|early|mid)[ -])?(?:\d{4}|(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)(?: \d{4})?|the (?:start|beginning))\b|"
                         r"\b(?:over|in|during) the (?:past|last) (?:\w+ )?(?:years|months|decades?)\b|"
                         r"\bso far this year\b|\bthis year alone\b|"
@@ -300,6 +301,8 @@ class DetectEvents:
                       sentence_roles: set[str], diplomatic_before: bool,
                       token_range: tuple[int, int] | None, places: list[int]) -> Event | None:
         base = sentence.cstart
+        if _told_as_a_view(report, text, base + start, start, token_range):
+            return None  # a commentator's explanation of events, not a report of one (speakers.py)
         clause_start, clause_end = clause_bounds(text, start)
         before = text[clause_start:start]
         after = text[end:clause_end][:90]
@@ -366,8 +369,11 @@ class DetectEvents:
         if coding.event_type is None and arguments.actor2 is None:
             # statements and diplomacy take their target through any preposition ("met with X",
             # "urged X to", "sanctions on X")
+            # ... but not out of a relative clause: in "a retreat by the Russians, who were
+            # helping regime troops capture Aleppo" the troops belong to what the clause tells
             target = next((m for m in mentions if base + end <= m.cstart < base + clause_end
-                           and (arguments.actor1 is None or m.actor is not arguments.actor1)), None)
+                           and (arguments.actor1 is None or m.actor is not arguments.actor1)
+                           and not _RELATIVE_ONSET.search(text, end, m.cstart - base)), None)
             if target is not None:
                 arguments.actor2 = target.actor
                 arguments.reasons.append(f"actor2 {target.actor.text!r}: first actor after a "
@@ -468,6 +474,20 @@ class DetectEvents:
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'-]*")
+_RELATIVE_ONSET = re.compile(r",\s*(?:who|which|whose|whom)\b", re.IGNORECASE)
+
+
+def _told_as_a_view(report: Report, text: str, cstart: int, start: int,
+                    token_range: tuple[int, int] | None) -> bool:
+    """Whether the trigger at clean offset ``cstart`` (``text[start]`` of its sentence) lies
+    in the complement of a commentator's opinion ("Analysts believe ..."; speakers.py)."""
+    if token_range is None:
+        return commentator_view(text, start) is not None
+    index = next((i for i in range(*token_range)
+                  if report.tokens[i].cstart <= cstart < report.tokens[i].cend), None)
+    if index is None:
+        return commentator_view(text, start) is not None
+    return commentator_view(text, start, report.tokens, index) is not None
 
 
 def _inside_a_name(mentions: list[Mention], cstart: int, cend: int, first: str) -> bool:
