@@ -155,3 +155,24 @@ def test_event_dates(seed, pipeline):
         pytest.skip("date_events sets no dates yet")
     assert e1.event_date in ("2016-12-10", "2016-12-11", "2016-W49-WE")
     assert e4.event_date == "2016-12-12" and e4.time_precision == 1
+
+
+def test_no_event_the_report_does_not_state(seed):
+    """EXPECTED.md: nothing the report does not state. "Analysts believe the concentration of
+    ... forces on the Aleppo offensive allowed IS fighters to walk into Palmyra" is the
+    analysts' explanation of E1 and E3, not a clash between the regime and IS nor a concession
+    (speakers.py); the Russians' retreat, if reported, is from their base near Palmyra (the
+    relative clause after it tells where they were helping at the same time)."""
+    assert not [e for e in seed.events if e.plover_type == "CONCEDE"]
+    for event in seed.events:
+        names = {_name(event.actor1), _name(event.actor2)}
+        assert not ({"Islamic State"} <= {n for n in names if "Islamic State" in n}
+                    and any("Syria" in n and "Rebel" not in n for n in names)
+                    and event.sub_event_type == "Armed clash"), event
+        assert not any(span.text.startswith("Analysts believe") for span in event.evidence
+                       if len(event.evidence) == 1), event
+    for retreat in (e for e in seed.events if e.plover_type == "RETREAT"):
+        assert "Russia" in _name(retreat.actor1)
+        assert retreat.actor2 is None or "Syria" not in _name(retreat.actor2)
+        assert retreat.location is not None and retreat.location.geonameid == 163808
+        assert retreat.location.geo_precision == 2

@@ -30,6 +30,10 @@ _SPECIFICITY = {"PCLI": 3, "CONT": 4, "SEA": 4, "GULF": 4, "OCN": 4, "STRT": 4, 
 _OTHER_HAPPENING = re.compile(
     r"\b(?:after|before|since|following|ahead of|unlike|like|than)\b[^.;]{0,60}$", re.I)
 # "the central Syrian city", "the town": an anaphor for the place itself, not somewhere near it.
+# "a retreat by the Russians, who were helping regime troops capture Aleppo": a relative clause
+# after the trigger that tells another event of the report; its places are that event's ("a
+# commander, who was hiding in Karachi" tells no other event: Karachi is where he was taken)
+_RELATIVE_ONSET = re.compile(r",\s*(?:who|which)\b")
 _PLACE_ANAPHOR = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,3}(?:city|town|village)\b", re.I)
 _LOOKBACK_SENTENCES = 2
 
@@ -83,6 +87,10 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
               and not _off_focus(report, p, country)]
     places = [p for p in places if not (p.start > position and _OTHER_HAPPENING.search(
         report.raw[max(position, p.start - 80):p.start]))]
+    if places and any(p.start > position for p in places):
+        others = [e.trigger.start for e in report.events if e.trigger and e is not event]
+        places = [p for p in places if not _in_relative_clause_of_another(
+            report.raw, position, p.start, others)]
     if places:
         owners = _actor_owners(report, places)
         best = min(places, key=lambda p: (_specificity(p) >= 3, _specificity(p) >= 2,
@@ -113,6 +121,12 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
                               f"location: the report's most mentioned place '{focus.text}'",
                               "report focus")
     return event
+
+
+def _in_relative_clause_of_another(raw: str, position: int, place_start: int,
+                                   others: list[int]) -> bool:
+    onset = _RELATIVE_ONSET.search(raw, position, place_start) if place_start > position else None
+    return onset is not None and any(onset.end() <= other < place_start for other in others)
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s\s+")
