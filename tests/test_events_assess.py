@@ -55,11 +55,13 @@ def test_threshold_bounds_keep_all_or_no_judged_mentions(dated_report):
     judged = [e for e in dated_report.events if e.modality == "asserted" and stage.judges(e)]
     untouched = [e for e in dated_report.events if e.modality != "asserted" or not stage.judges(e)]
     assert judged, "the article should hold mentions of kinds the model judges"
-    everything = _judged(dated_report, threshold=0.0, min_sentences=1, require_anchor=False)
+    everything = _judged(dated_report, threshold=0.0, min_sentences=1, require_anchor=False,
+                     background_days=0)
     assert len(everything.events) == len(dated_report.events)
     assert all("assess_events model" in e.reasons[-1] for e in everything.events
                if e.modality == "asserted" and stage.judges(e))
-    nothing = _judged(dated_report, threshold=1.0, min_sentences=1, require_anchor=False)
+    nothing = _judged(dated_report, threshold=1.0, min_sentences=1, require_anchor=False,
+                     background_days=0)
     # mentions that are not asserted, or of kinds the model did not learn, are left untouched:
     # the former are never reported as events that happened anyway
     assert nothing.events == untouched
@@ -161,7 +163,7 @@ def test_kinds_the_model_did_not_learn_are_left_to_the_rules(dated_report):
     model = load_model()
     assert "Arrests" in model["judged"]
     assert "Government regains territory" not in model["judged"]
-    stage = AssessEvents(threshold=1.0, min_sentences=1, require_anchor=False)
+    stage = AssessEvents(threshold=1.0, min_sentences=1, require_anchor=False, background_days=0)
     stage.judged = frozenset()
     assert stage(dataclasses.replace(dated_report, events=list(dated_report.events))).events == (
         dated_report.events)
@@ -177,6 +179,25 @@ def test_kinds_the_model_did_not_learn_are_left_to_the_rules(dated_report):
         anchored = event.date_text is not None or (event.location is not None
                                                    and event.location_source == "sentence")
         assert (event in kept) == (anchored or event.modality != "asserted"), event
+
+
+def test_background_dated_by_its_own_words_years_before_is_not_news(dated_report):
+    """Issue 11: historical background is not an asserted event of the report ("In 2012
+    soldiers attacked a newspaper office"), whatever the model or the anchor rule would say."""
+    old = [e for e in dated_report.events if e.modality == "asserted" and e.date_text
+           and e.event_date and e.event_date.startswith("2012")]
+    assert old, [(e.sub_event_type, e.event_date, e.date_text) for e in dated_report.events]
+    stage = AssessEvents(threshold=0.0, min_sentences=1, require_anchor=False)
+    kept = stage(dataclasses.replace(dated_report, events=list(dated_report.events))).events
+    assert not any(e in kept for e in old)
+    assert any(e.event_date and e.event_date.startswith("2021") for e in kept)
+    # undated by its own words (the publication date stands in): not judged old
+    undated = dataclasses.replace(old[0], date_text=None)
+    [kept_undated] = stage(dataclasses.replace(dated_report, events=[undated])).events
+    assert kept_undated.trigger == undated.trigger
+    stage.background_days = 0  # off
+    [kept_old] = stage(dataclasses.replace(dated_report, events=[old[0]])).events
+    assert kept_old.trigger == old[0].trigger
 
 
 def test_whole_article_precision_floor(shared_dir):

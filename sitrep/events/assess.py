@@ -237,14 +237,19 @@ class AssessEvents:
     background; a snippet of a sentence or two (a wire brief, a coder's note, a CASE sentence) has
     none of that context, and whoever cut it out already chose it as an event.
     ``require_anchor``: a mention of a kind the model does not judge is kept only when anchored in
-    time or place by its own sentence (``anchored``).
+    time or place by its own sentence (``anchored``). ``background_days``: a mention whose own
+    words (its sentence or paragraph; not the publication date standing in) date it more than
+    this many days before publication is historical background ("In 2012 soldiers attacked a
+    newspaper office"), not an event of the report, whatever its kind (0: keep them).
     """
 
     name = "assess_events"
 
     def __init__(self, model: str | None = None, threshold: float | None = None,
-                 min_sentences: int = 4, require_anchor: bool = True) -> None:
+                 min_sentences: int = 4, require_anchor: bool = True,
+                 background_days: int = 366) -> None:
         self.min_sentences = int(min_sentences)
+        self.background_days = int(background_days)
         self.require_anchor = bool(require_anchor)
         loaded = load_model(model)
         self.weights: dict[str, float] = loaded["weights"]
@@ -277,6 +282,14 @@ class AssessEvents:
         for event in report.events:
             if event.modality != "asserted":
                 kept.append(event)
+                continue
+            if self.background_days and event.date_text is not None and (
+                    _days_between(event.event_date, report.published) or 0) > self.background_days:
+                # issue 11: history is not news; the annotation guides make it optional at best.
+                # Both annotated sets (2026-12-06): wrong typed events per no-event article
+                # 0.54 -> 0.46 on the 120 HRDsAttack articles, 0.47 -> 0.32 on the 40 measuring
+                # ones, recall unchanged; precision 0.799 -> 0.783 and 0.664 -> 0.663 (most old
+                # events dropped had been annotated as optional background)
                 continue
             if not self.judges(event):
                 if not self.require_anchor or anchored(event):
