@@ -214,7 +214,7 @@ def test_whole_article_precision_floor(shared_dir):
     # 0.702, 0.638, 0.660 here), and one event is 0.021 of this recall
     assert figures["precision"] >= 0.53
     assert figures["recall"] >= 0.65
-    # 0.58 (2026-12-06; 0.42 with assess_events.background_days = 366)
+    # 0.47 (2026-12-06; 0.42 with assess_events.background_days = 366)
     assert figures["wrong_typed_per_no_event_article"] <= 0.6
 
 
