@@ -34,7 +34,8 @@ from .rule_cues import (STATE_INTERS, GOVERNMENT_HINT, WITHOUT_FIGHT, EXPLOSIVE_
                         THROWN, EXPLOSIVE_WEAPON, EXPLODED, ACCIDENT, PRO_GOVERNMENT, SEARCH, TEST,
                         CROWD, ENTRY, FINITE_VIOLENCE)
 
-__all__ = ["Coding", "Context", "code_frame", "ACLED_EVENT_TYPE", "DIPLOMATIC_FRAMES"]
+__all__ = ["Coding", "Context", "code_frame", "acled_coding", "ACLED_EVENT_TYPE",
+           "DIPLOMATIC_FRAMES"]
 
 # sub-event type -> its ACLED event type
 ACLED_EVENT_TYPE = {
@@ -145,6 +146,13 @@ def _acled(sub_event_type: str, reason: str, weight_change: float = 0.0,
     default_plover, default_mode, cameo = _PLOVER_CAMEO[sub_event_type]
     return Coding(sub_event_type, default_plover if plover == "" else plover,
                   default_mode if mode == "" else mode, cameo, reason, weight_change)
+
+
+def acled_coding(sub_event_type: str, reason: str, mode: str | None = "") -> Coding:
+    """The coding of an ACLED sub-event type with its default PLOVER type, mode and CAMEO root
+    (``mode`` overrides the mode): for a later stage that re-decides the sub-type once it knows
+    more than the sentence's rules did (the actor layer, from the coded parties)."""
+    return _acled(sub_event_type, reason, mode=mode)
 
 
 def _only(plover: str | None, mode: str | None, cameo: str | None, reason: str) -> Coding:
