@@ -39,9 +39,11 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import Actor, Event, Report
+from .claims import CLAIMED, claimants
 from .coding import state_name
 from .dictionary import INTER_TYPES, ActorDictionary
 from .harmed import people_harmed
+from .parties import type_by_parties
 from .roles import INSTALLATION_OWNERS, INSTALLATIONS
 
 __all__ = ["CodeEventActors", "event_country", "PARTY_TYPE"]
@@ -136,7 +138,7 @@ class _Coder:
         spans = [(span.start, span.end) for span in event.evidence]
         self.sentence_actors = [a for a in (report.actors if report is not None else ())
                                 if any(start <= a.start < end for start, end in spans)]
-        self.claimants = _claimants(report) if report is not None else []
+        self.claimants = claimants(report) if report is not None else []
         self.iso3 = iso3
         country = dictionary.countries.get(iso3) if iso3 else None
         self.country = country.name if country else None
@@ -154,6 +156,19 @@ class _Coder:
                 actor2.start, actor2.end):
             actor2 = None                           # one mention cannot be both sides
             self.reasons.append("actor2 was actor1's own mention: dropped")
+        # the attacked side of an attack whose clause names none: a post or convoy of the forces
+        # ("attacked a security checkpost"), the forces counted among its casualties ("killing
+        # two constables"); their reasons are kept only if they change the type
+        mark = len(self.reasons)
+        target = actor2 if actor2 is not None or sub != "Attack" else (
+            self.installation() or self.armed_harmed(actor1))
+        retyped = type_by_parties(event, actor1, target, self.people_harmed, self.harmed)
+        if retyped is None:
+            del self.reasons[mark:]
+        else:
+            event, why = retyped
+            self.event, kind, sub, actor2 = event, event.event_type, event.sub_event_type, target
+            self.reasons.append(why)
         if kind == "Protests":
             actor1, actor2, assoc1, assoc2 = self.protest(sub, actor1, actor2, assoc1, assoc2)
         elif kind == "Riots":
@@ -176,7 +191,7 @@ class _Coder:
             actor1, actor2, assoc2 = self.attack(kind, actor1, actor2, assoc2)
         elif sub == "Arrests":
             actor1, actor2 = self.arrest(actor1, actor2)
-        if kind in _CLAIMED and actor1 is not None and actor1.inter == 3 and _generic(actor1) \
+        if kind in CLAIMED and actor1 is not None and actor1.inter == 3 and _generic(actor1) \
                 and self.claimants:
             # "Masked gunmen shot dead two policemen ... TTP was behind the attack"
             claimant = self.local(self.claimants[0])
@@ -536,29 +551,6 @@ class _Coder:
         if trigger is None:
             return None
         return Actor(trigger.start, trigger.end, trigger.text)
-
-
-# What makes a named armed group the unnamed attacker of the report's event: a claim or the
-# report's own attribution ("IS claimed responsibility", "TTP was behind the attack", "ULFA-I
-# suspected"), not a denial ("no group has claimed responsibility").
-_CLAIM = re.compile(r"\bclaim\w*\W+(?:\w+\W+)?(?:responsibility|hand)\b|\b(?:was|were|is|are)\W+"
-                    r"(?:\w+\W+)?behind\b|\bsuspected\b", re.IGNORECASE)
-_DENIAL = re.compile(r"\b(?:no|not|denied|denies|deny|never)\b", re.IGNORECASE)
-_CLAIMED = {"Violence against civilians", "Explosions/Remote violence", "Battles"}
-
-
-def _claimants(report: Report) -> list[Actor]:
-    """Named armed groups (actors.tsv, inter 2-4) in a sentence of the report that claims an
-    attack for them or says they were behind it."""
-    found = []
-    for sentence in report.sentences:
-        text = report.raw[sentence.start:sentence.end]
-        if not _CLAIM.search(text) or _DENIAL.search(text):
-            continue
-        found += [actor for actor in report.actors
-                  if sentence.start <= actor.start < sentence.end and actor.inter in (2, 3, 4)
-                  and actor.actor_id and ":" not in actor.actor_id]
-    return found
 
 
 def _generic(actor: Actor) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..model import Actor, Event
 from .dictionary import INTER_TYPES
-from .roles import ROLES
+from .roles import INSTALLATION_OWNERS, ROLES
 
 __all__ = ["people_harmed"]
 
@@ -29,7 +29,10 @@ def _people(item: str | None) -> bool:
     """Does a casualty count's noun count unarmed people?"""
     if not item:
         return False
-    head = item.split()[-1]
+    words = item.split()
+    head = words[-1]
+    if len(words) > 1 and words[-2].lower() in INSTALLATION_OWNERS:
+        return False                    # "two military men", "security men": the forces' men
     if head in _PEOPLE:
         return True
     role = ROLES.get((head,))
@@ -55,8 +58,12 @@ def people_harmed(event: Event, quantities, actors) -> Actor | None:
         if actor.inter == 7 and inside(actor.start) and (actor.start, actor.end) != doer:
             return actor
     for quantity in quantities:
+        # "Two military men were injured": the counted noun is the forces' own mention
+        armed = bool(quantity.item) and any(
+            quantity.start <= actor.start < quantity.end and actor.inter in (1, 2, 3, 4, 8)
+            and actor.text.lower().endswith(quantity.item.split()[-1].lower()) for actor in actors)
         if quantity.kind in ("killed", "injured") and _people(quantity.item) and \
-                inside(quantity.start):
+                inside(quantity.start) and not armed:
             return Actor(quantity.start, quantity.end, quantity.text, type=INTER_TYPES[7],
                          inter=7, reason=f"casualty count of people {quantity.text!r}")
     return None

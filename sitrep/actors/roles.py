@@ -32,13 +32,15 @@ ROLES: dict[tuple[str, ...], Role] = {
         artillery tanks servicemen serviceman servicemembers personnel units unit battalion
         brigade regiment division garrison garrisons military_forces ground_forces
         army_troops national_guard coast_guard air_defences air_defenses navy_ships
-        jawan jawans trooper troopers paramilitaries paramilitary_forces
+        jawan jawans trooper troopers paramilitaries paramilitary_forces sepoy sepoys
+        havildar naik rifleman riflemen subedar
         peacekeepers peacekeeping_troops peacekeeping_force peacekeeping_forces observers
         gen. lt. col. maj. brig. lt._gen. maj._gen. brig._gen. lt._col. colonel"""),
     **_roles("COP", "state", """police policemen policeman police_officers police_officer
         officers gendarmes gendarmerie security_forces security_personnel border_guards
         border_guard border_police riot_police law_enforcement constable constables cops
-        cop"""),
+        cop head_constable inspector inspectors sub-inspector sub-inspectors dsp dsps ssp asi
+        deputy_superintendent"""),
     **_roles("GOV", "state", """government governments officials official authorities
         administration regime minister ministers president prime_minister foreign_minister
         defence_minister defense_minister leader leaders cabinet envoy envoys diplomats

@@ -1,0 +1,94 @@
+"""Who the parties are decides the ACLED type (ACLED codebook, 2015 and 2019).
+
+``detect_events`` types an event from its trigger and the words of its sentence; only the actor
+layer knows who the two sides are once coded. ACLED's types are defined by them:
+
+* **Battles** are "a violent interaction between two politically organised armed groups": an
+  attack whose target is state forces on duty (soldiers, police, their posts and convoys) or an
+  armed group is a battle, whoever fired first and whether or not the target fought back.
+  A group's men are the attacked side only where the sentence counts them among its
+  casualties ("two militants were killed"): a group name standing alone as an object is too
+  often a person's name ("Haris Fatah was shot") or the doers misplaced.
+* **Violence against civilians** is an organised armed group's violence on unarmed people.
+* **Riots** are violence by a crowd — demonstrators or a mob, people not organised as an armed
+  group. A petrol bomb or a brick is a rioter's weapon, but thrown by an armed group's men
+  ("assailants", "militants", a named group) it is that group's attack: on civilians violence
+  against civilians, on the forces a battle.
+
+This module re-decides only those three borders, from coded actors, and says why; everything
+else (the means — explosions, shelling —, protests, arrests, territory) stays as the
+sentence's rules coded it. Torture, beatings and murders keep their type: ACLED codes violence
+on someone who cannot fight back (a detainee, an off-duty officer) as violence against
+civilians whoever the victim is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from ..events.codebook import acled_coding
+from ..model import Actor, Event
+
+__all__ = ["type_by_parties"]
+
+_FORCES_SECTORS = ("MIL", "COP")
+# modes of an attack on someone who cannot fight back (codebook.py's reading of the trigger)
+_ONE_SIDED_MODES = {"torture", "beat", "assassinate"}
+# role words that name a crowd, not an armed group's men: their violence stays a riot
+_CROWD_WORDS = ("mob", "crowd", "protester", "demonstrator", "rioter", "activist", "supporter",
+                "villager", "resident", "student", "worker", "people", "youth", "local")
+
+
+def _forces(actor: Actor | None) -> bool:
+    """State forces (soldiers, police; not officials): ACLED's armed state actors."""
+    return actor is not None and actor.inter in (1, 8) and bool(actor.cameo) and \
+        actor.cameo.endswith(_FORCES_SECTORS)
+
+
+def _armed_group(actor: Actor | None) -> bool:
+    """A non-state armed actor: a rebel group, a political or identity militia, an
+    unidentified armed group (not a party named as such: its people harmed are civilians)."""
+    return actor is not None and actor.inter in (2, 3, 4)
+
+
+def _crowd_words(actor: Actor) -> bool:
+    text = (actor.text or "").lower()
+    return any(word in text for word in _CROWD_WORDS)
+
+
+def type_by_parties(event: Event, actor1: Actor | None, actor2: Actor | None,
+                    civilians_harmed: Actor | None, counted: Callable[[Actor], bool]
+                    ) -> tuple[Event, str] | None:
+    """``event`` re-typed by its coded sides with the reason, or None when they agree with its
+    type. ``actor1``/``actor2`` are the sides as the actor layer reads them before applying the
+    conventions of a type (a victim not yet made a civilian); ``civilians_harmed`` the unarmed
+    people its sentence says were harmed, if any: an attack that killed "two teachers and a
+    policeman guarding them" targeted the civilians, and stays violence against them.
+    ``counted`` tells whether an actor stands inside one of the sentence's casualty counts."""
+    sub = event.sub_event_type
+    attacker_armed = actor1 is None or _forces(actor1) or _armed_group(actor1)
+    target_armed = _forces(actor2) or _armed_group(actor2) and counted(actor2)
+    civilians_hit = civilians_harmed is not None and civilians_harmed is not actor2
+    if sub == "Attack" and event.plover_mode not in _ONE_SIDED_MODES and attacker_armed and \
+            target_armed and not civilians_hit and not (_forces(actor1) and _forces(actor2)):
+        side = "state forces" if _forces(actor2) else "an armed group"
+        return _retyped(event, "Armed clash", f"the attacked side {actor2.text!r} is {side}: "
+                        "a battle, not violence against civilians")
+    if sub == "Violent demonstration" and actor1 is not None and _armed_group(actor1) and \
+            not _crowd_words(actor1):
+        if _forces(actor2) or _armed_group(actor2):
+            return _retyped(event, "Armed clash", f"{actor1.text!r}, an armed group's men, "
+                            f"attacked {actor2.text!r}: a battle, not a riot")
+        return _retyped(event, "Attack", f"{actor1.text!r}, an armed group's men, not a crowd: "
+                        "their attack on people is violence against civilians, not a riot")
+    return None
+
+
+def _retyped(event: Event, sub: str, why: str) -> tuple[Event, str]:
+    # the means the trigger named (firearms, a beating) carries over; a riot's mode does not
+    coding = acled_coding(sub, why, mode=event.plover_mode if event.plover_type == "ASSAULT"
+                          else None)
+    return replace(event, event_type=coding.event_type, sub_event_type=sub,
+                   plover_type=coding.plover_type, plover_mode=coding.plover_mode,
+                   cameo_root=coding.cameo_root), f"type by the parties: {why}"
