@@ -93,3 +93,27 @@ def test_end_to_end_the_parties_decide(pipeline):
     event = max(_events(pipeline, "Hundreds of protesters hurled petrol bombs at police in Dhaka "
                                   "on Monday."), key=lambda e: e.confidence)
     assert event.event_type == "Riots"
+
+
+def test_end_to_end_a_clash_of_unarmed_people_is_a_riot_unless_armed_or_lethal(pipeline):
+    for crowd in ("BNP and Awami League activists clashed in Bogra on Tuesday.",
+                  "Students of two colleges clashed in Sylhet on Monday over a cricket match."):
+        event = max(_events(pipeline, crowd), key=lambda e: e.confidence)
+        assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence"), crowd
+        assert any("a riot, not a battle" in reason for reason in event.reasons), crowd
+    event = max(_events(pipeline, "Activists of the opposition alliance clashed with police in "
+                                  "Pokhara on Sunday."), key=lambda e: e.confidence)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert (event.actor1.inter, event.actor2.inter) == (5, 1)
+    for armed in ("Party cadres clashed with police in Bogra on Tuesday, firing several rounds.",
+                  "Troops clashed with rebels near Laukkai on Monday."):
+        event = max(_events(pipeline, armed), key=lambda e: e.confidence)
+        assert event.event_type == "Battles", armed
+
+
+def test_end_to_end_a_petrol_bomb_attack_is_no_explosion(pipeline):
+    # petrol bombs burn, they do not explode: an armed group's attack on the bus's passengers
+    event = max(_events(pipeline, "Ten passengers suffered burn injuries in a petrol bomb attack "
+                                  "by unidentified assailants on a bus in Bogra on Saturday."),
+                key=lambda e: e.confidence)
+    assert event.event_type == "Violence against civilians"

@@ -41,14 +41,13 @@ from dataclasses import replace
 from ..model import Actor, Event, Report
 from .claims import CLAIMED, claimants
 from .coding import state_name
-from .dictionary import INTER_TYPES, ActorDictionary
+from .dictionary import INTER_TYPES, PARTY_TYPE, ActorDictionary
 from .harmed import people_harmed
 from .parties import type_by_parties
 from .roles import INSTALLATION_OWNERS, INSTALLATIONS
 
 __all__ = ["CodeEventActors", "event_country", "PARTY_TYPE"]
 
-PARTY_TYPE = "Political party"           # actors.tsv type of parties (no inter of their own)
 _GENERIC = {3: "Unidentified Armed Group ({})", 5: "Rioters ({})", 6: "Protesters ({})",
             7: "Civilians ({})"}
 _GENERIC_KIND = {"armed": 3, "rioter": 5, "protester": 6, "civilian": 7}
@@ -162,7 +161,10 @@ class _Coder:
         mark = len(self.reasons)
         target = actor2 if actor2 is not None or sub != "Attack" else (
             self.installation() or self.armed_harmed(actor1))
-        retyped = type_by_parties(event, actor1, target, self.people_harmed, self.harmed)
+        # factions of one party fighting each other are its militia on both sides (below)
+        retyped = None if sub == "Armed clash" and self.factions() is not None else \
+            type_by_parties(event, actor1, target, self.people_harmed, self.harmed,
+                            self.sentence_actors)
         if retyped is None:
             del self.reasons[mark:]
         else:

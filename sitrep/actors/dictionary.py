@@ -63,6 +63,7 @@ class Country:
 INTER_TYPES = {1: "State forces", 2: "Rebel group", 3: "Political militia",
                4: "Identity militia", 5: "Rioters", 6: "Protesters", 7: "Civilians",
                8: "External/Other forces"}
+PARTY_TYPE = "Political party"           # actors.tsv type of parties (no inter of their own)
 
 
 def alias_key(alias: str) -> tuple[tuple[str, ...], bool]:

@@ -24,11 +24,13 @@ civilians whoever the victim is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from ..events.codebook import acled_coding
 from ..model import Actor, Event
+from .dictionary import PARTY_TYPE
 
 __all__ = ["type_by_parties"]
 
@@ -38,6 +40,22 @@ _ONE_SIDED_MODES = {"torture", "beat", "assassinate"}
 # role words that name a crowd, not an armed group's men: their violence stays a riot
 _CROWD_WORDS = ("mob", "crowd", "protester", "demonstrator", "rioter", "activist", "supporter",
                 "villager", "resident", "student", "worker", "people", "youth", "local")
+
+
+# what makes a fight armed: a firearm, a bomb, shooting, a gunfight ("encounter" in South Asian
+# English), or weapons
+_WEAPONS = re.compile(r"\b(?:gun\w*|firearms?|fir(?:e|ed|ing)\b|shot|shoot\w*|bullets?|bombs?|"
+                      r"grenades?|explosi\w+|rifles?|pistols?|weapons?|armed|encounter|ambush\w*|"
+                      r"artillery|mortars?|rockets?|AK-?47)", re.IGNORECASE)
+# a fight that kills was, far more often than not, fought with weapons by organised sides
+_LETHAL = re.compile(r"\b(?:killed|dead|died|death|lynched)\b", re.IGNORECASE)
+# the people a clause with no coded side fought among ("supporters of two candidates")
+_CROWD = re.compile(r"\b(?:supporters|activists|students|followers|(?:workers|members) "
+                    r"of|rival groups|two groups)\b", re.IGNORECASE)
+_CLASH = re.compile(r"clash|scuffle|brawl", re.IGNORECASE)
+# the heads that make a party's people its armed men, not its activists or supporters
+# ("cadres" and "men" are a party's people in a crowd as often as its armed men)
+_ARMED_MEN = frozenset("militants militant gunmen goons terrorists".split())
 
 
 def _forces(actor: Actor | None) -> bool:
@@ -52,20 +70,29 @@ def _armed_group(actor: Actor | None) -> bool:
     return actor is not None and actor.inter in (2, 3, 4)
 
 
+def _party_men(actor: Actor | None) -> bool:
+    """A party's armed men ("BNP militants", "Awami League gunmen"): the party's militia, as
+    ACLED codes a party acting violently outside a crowd."""
+    words = (actor.text or "").lower().split() if actor is not None else []
+    return actor is not None and actor.type == PARTY_TYPE and bool(words) and \
+        words[-1] in _ARMED_MEN
+
+
 def _crowd_words(actor: Actor) -> bool:
     text = (actor.text or "").lower()
     return any(word in text for word in _CROWD_WORDS)
 
 
 def type_by_parties(event: Event, actor1: Actor | None, actor2: Actor | None,
-                    civilians_harmed: Actor | None, counted: Callable[[Actor], bool]
-                    ) -> tuple[Event, str] | None:
+                    civilians_harmed: Actor | None, counted: Callable[[Actor], bool],
+                    sentence_actors: list[Actor] = ()) -> tuple[Event, str] | None:
     """``event`` re-typed by its coded sides with the reason, or None when they agree with its
     type. ``actor1``/``actor2`` are the sides as the actor layer reads them before applying the
     conventions of a type (a victim not yet made a civilian); ``civilians_harmed`` the unarmed
     people its sentence says were harmed, if any: an attack that killed "two teachers and a
     policeman guarding them" targeted the civilians, and stays violence against them.
-    ``counted`` tells whether an actor stands inside one of the sentence's casualty counts."""
+    ``counted`` tells whether an actor stands inside one of the sentence's casualty counts;
+    ``sentence_actors`` are the actors of the event's sentence."""
     sub = event.sub_event_type
     attacker_armed = actor1 is None or _forces(actor1) or _armed_group(actor1)
     target_armed = _forces(actor2) or _armed_group(actor2) and counted(actor2)
@@ -75,14 +102,50 @@ def type_by_parties(event: Event, actor1: Actor | None, actor2: Actor | None,
         side = "state forces" if _forces(actor2) else "an armed group"
         return _retyped(event, "Armed clash", f"the attacked side {actor2.text!r} is {side}: "
                         "a battle, not violence against civilians")
-    if sub == "Violent demonstration" and actor1 is not None and _armed_group(actor1) and \
-            not _crowd_words(actor1):
+    if sub == "Violent demonstration" and actor1 is not None and (
+            _armed_group(actor1) or _party_men(actor1)) and not _crowd_words(actor1):
         if _forces(actor2) or _armed_group(actor2):
             return _retyped(event, "Armed clash", f"{actor1.text!r}, an armed group's men, "
                             f"attacked {actor2.text!r}: a battle, not a riot")
         return _retyped(event, "Attack", f"{actor1.text!r}, an armed group's men, not a crowd: "
                         "their attack on people is violence against civilians, not a riot")
+    if sub == "Armed clash" and _unarmed_fight(event, actor1, actor2, sentence_actors):
+        forces = _forces(actor1) or _forces(actor2)
+        return _retyped(event, "Violent demonstration" if forces else "Mob violence",
+                        "a fight of people not organised as armed groups ("
+                        + ", ".join(repr(a.text) for a in (actor1, actor2) if a is not None)
+                        + "), no weapon named: a riot, not a battle")
     return None
+
+
+def _unarmed_fight(event: Event, actor1: Actor | None, actor2: Actor | None,
+                   sentence_actors: list[Actor]) -> bool:
+    """A clash of supporters, activists, students or villagers — with each other or with the
+    police — that names no firearm or bomb and no death: ACLED's riot. Armed men on any side,
+    the forces on both, a weapon or a death in the sentence keep it a battle."""
+    sides = [a for a in (actor1, actor2) if a is not None]
+    if sum(_forces(a) for a in sides) > 1 or any(_armed_men(a) for a in sides):
+        return False
+    sentence = " ".join(span.text for span in event.evidence[:1])
+    if _WEAPONS.search(sentence) or _LETHAL.search(sentence) or any(
+            _armed_men(a) for a in sentence_actors):
+        return False
+    if not _CLASH.match(event.trigger.text if event.trigger else ""):
+        return False            # "fighting", "battle": words of war, not of a street fight
+    people = [a for a in sides if not _forces(a)]
+    return any(_crowdish(a) for a in people) or not people and bool(_CROWD.search(sentence))
+
+
+def _armed_men(actor: Actor) -> bool:
+    """Men of an armed group (a rebel group, militia, "gunmen", "militants"; a party's
+    "cadres"), not a party's people named as its supporters or activists."""
+    if actor.type == PARTY_TYPE:
+        return _party_men(actor)
+    return _armed_group(actor)
+
+
+def _crowdish(actor: Actor) -> bool:
+    return actor.inter in (5, 6, 7) or actor.type == PARTY_TYPE or _crowd_words(actor)
 
 
 def _retyped(event: Event, sub: str, why: str) -> tuple[Event, str]:
