@@ -94,7 +94,9 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
     if places:
         owners = _actor_owners(report, places)
         best = min(places, key=lambda p: (_specificity(p) >= 3, _specificity(p) >= 2,
-                                          p.start in owners, abs(p.start - position)))
+                                          p.start in owners, _elsewhere(report.raw, p),
+                                          _frame(report.raw, p, start) and len(places) > 1,
+                                          abs(p.start - position)))
         precision = best.geo_precision or 1
         if PART_OF in (best.reason or "") and position > best.end:
             # "taken from a base in Palmyra, following its capture": the base is what the
@@ -130,6 +132,36 @@ def _in_relative_clause_of_another(raw: str, position: int, place_start: int,
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s\s+")
+
+
+# Words around a place that name it as somewhere else than the scene: where a vehicle was
+# going or came from ("a Sunamganj-bound bus", "heading to Sarlahi from Kathmandu"), where
+# someone or something is from or based ("a Dhaka-based group"), whose officer a person is
+# ("the SP of Gazipur"), the ends of a road ("on the Dhaka-Aricha highway").
+_ELSEWHERE_AFTER = re.compile(r"[-\u2013](?:bound|based|born|headquartered)\b|\s*[-\u2013]\s*"
+                              r"[A-Z][\w'-]*\s+(?:highway|road|railway|rail)\b", re.I)
+_ELSEWHERE_BEFORE = re.compile(r"(?:\b(?:from|to|towards|for|bound for|native of|hailing from)|"
+                               r"\b(?:SP|DC|OC|UNO|MP|mayor|chairman|superintendent|commissioner|"
+                               r"officer-in-charge)\s+of)\s+(?:the\s+)?$", re.I)
+
+
+def _elsewhere(raw: str, place: Place) -> bool:
+    """Is the place named as somewhere else than the event's scene (see above)?"""
+    after = raw[place.end:place.end + 40]
+    before = raw[max(0, place.start - 40):place.start]
+    road = re.search(r"[-\u2013]\s*$", before) and re.match(
+        r"\s+(?:highway|road|railway)\b", after, re.I)
+    return bool(_ELSEWHERE_AFTER.match(after) or _ELSEWHERE_BEFORE.search(before) or road)
+
+
+# "In Sylhet, assailants ... in Chhatak upazila": a place that opens the sentence as its frame
+# sets the scene broadly (a district, a division); a place the clause itself names is finer.
+_FRAME = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?$")
+
+
+def _frame(raw: str, place: Place, sentence_start: int) -> bool:
+    return bool(_FRAME.fullmatch(raw[sentence_start:place.start])) and \
+        raw[place.end:place.end + 2].startswith(",")
 
 
 def _actor_owners(report: Report, places: list[Place]) -> set[int]:

@@ -40,6 +40,7 @@ class Token:
     text: str
     lower: str
     sentence_start: bool
+    possessive: bool = False        # written with "'s": "Assam's" (the token is "Assam")
 
 
 @dataclass(slots=True)
@@ -65,7 +66,8 @@ def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
         word = match.group()
         start, end = match.start(), match.end()
         possessive = _POSSESSIVE.search(word) if len(word) > 2 and word[0].isalpha() else None
-        if possessive and possessive.start() > 0 and word[-1] in "s'’":
+        owner = bool(possessive and possessive.start() > 0 and word[-1] in "s'’")
+        if owner:
             end = start + possessive.start()
             word = word[:possessive.start()]
         head, hyphen, tail = word.partition("-")
@@ -90,7 +92,7 @@ def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
                                     at_start and number == 0))
                 position += len(part)
         else:
-            tokens.append(Token(start, end, word, word.lower(), at_start))
+            tokens.append(Token(start, end, word, word.lower(), at_start, owner))
         previous = word
     return tokens
 
@@ -289,6 +291,8 @@ def _surname_like(tokens: list[Token], index: int, common: frozenset[str]) -> bo
     if before.lower.rstrip(".") in HONORIFICS or before.lower in GIVEN_NAMES:
         return True
     if before.sentence_start and before.lower in FUNCTION_WORDS:   # "With Samos's economy..."
+        return False
+    if before.possessive:       # "Assam's Kokrajhar district": whose place it is, not a name
         return False
     # a given name is capitalised, not an acronym ("CTV Saskatoon") and not an ordinary word
     return (_capitalised(before) and before.lower not in PLACE_PREFIXES and

@@ -22,8 +22,11 @@ GIVEN_NAMES = frozenset(
 
 ADMIN_CUES = frozenset({"province", "governorate", "district", "region", "state", "county",
                         "oblast", "prefecture", "provinces", "governorates", "territory"})
+# South Asia's sub-districts (upazila, tehsil, taluk, mandal, thana) take the name of the town
+# that is their seat: "Chhatak upazila" names the town's area, not a province of that name.
 SETTLEMENT_CUES = frozenset({"city", "town", "village", "municipality", "township", "suburb",
-                             "neighbourhood", "neighborhood"})
+                             "neighbourhood", "neighborhood", "upazila", "upazilla", "tehsil",
+                             "taluk", "taluka", "mandal", "thana"})
 FACILITY_CUES = (("air", "base"), ("airbase",), ("airfield",), ("airport",), ("military", "base"),
                  ("base",), ("camp",), ("crossing",), ("border", "crossing"), ("checkpoint",),
                  ("military", "airport"), ("air", "field"), ("prison",), ("dam",))
@@ -55,6 +58,9 @@ NEVER_ALONE = frozenset({
     "el nino", "la nina", "igbo", "yoruba", "hausa", "pashtun", "tamil",
     # month abbreviations of dates ("On Nov. 20": Nov is a village in Tajikistan)
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    # "Sadar upazila", "Sadar municipality": the seat sub-district of every district of
+    # Bangladesh and India ("sadar": headquarters), not a town called Sadar
+    "sadar",
 })
 # A name followed by one of these is a street, a river, a building: not the town of that name.
 FEATURE_WORDS = frozenset({
