@@ -63,3 +63,22 @@ def db(request, tmp_path) -> str:
         return str(tmp_path / "store.db")
     server = request.getfixturevalue("postgres_server")
     return server.new_schema_url(f"test_{next(_schemas)}")
+
+
+@pytest.fixture(scope="session")
+def analyse():
+    """The built-in pipeline as a function of a text: its report (published 2015-03-02) and
+    the asserted events with an ACLED type, most confident first. Built once per session."""
+    from datetime import date
+
+    from sitrep.eval.events import available_pipeline
+    from sitrep.model import Report
+
+    pipeline = available_pipeline()
+
+    def run(text: str):
+        report = pipeline(Report(id="t", raw=text, published=date(2015, 3, 2)))
+        typed = [e for e in report.events if e.event_type and e.modality == "asserted"]
+        return report, sorted(typed, key=lambda e: -e.confidence)
+
+    return run

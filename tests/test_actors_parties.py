@@ -3,12 +3,8 @@ events, and end to end on sentences written for these tests from the codebook's 
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
 from sitrep.actors.parties import type_by_parties
-from sitrep.model import Actor, Event, Report
+from sitrep.model import Actor, Event
 
 SOLDIERS = Actor(10, 18, "soldiers", name="Military Forces of India", type="State forces",
                  inter=1, cameo="INDMIL", country="India", actor_id="IND:MIL")
@@ -67,53 +63,48 @@ def test_a_riot_by_an_armed_groups_men_is_their_attack_but_a_crowd_riots():
     assert type_by_parties(riot, MOB, TEACHERS, None, _never) is None
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from sitrep.eval.events import available_pipeline
-
-    return available_pipeline()
+def _events(analyse, text):
+    return analyse(text)[1]
 
 
-def _events(pipeline, text):
-    report = pipeline(Report(id="t", raw=text, published=date(2015, 3, 2)))
-    return [e for e in report.events if e.event_type and e.modality == "asserted"]
+def _top(analyse, text):
+    return _events(analyse, text)[0]
 
 
-def test_end_to_end_the_parties_decide(pipeline):
-    events = _events(pipeline, "Masked militants attacked soldiers at a village in Kupwara "
+def test_end_to_end_the_parties_decide(analyse):
+    events = _events(analyse, "Masked militants attacked soldiers at a village in Kupwara "
                                "district on Tuesday. Three army men were wounded.")
     assert {e.event_type for e in events} == {"Battles"}
     wounded = [e for e in events if e.trigger.text == "wounded"][0]
     assert (wounded.actor2.name, wounded.actor2.inter) == ("Military Forces of India", 1)
     assert any("type by the parties" in reason for reason in wounded.reasons)
-    event = max(_events(pipeline, "Assailants hurled a petrol bomb at a passenger bus in Bogra "
-                                  "on Sunday, injuring five people."), key=lambda e: e.confidence)
+    event = _top(analyse, "Assailants hurled a petrol bomb at a passenger bus in Bogra on "
+                          "Sunday, injuring five people.")
     assert event.event_type == "Violence against civilians"
     assert (event.actor1.inter, event.actor2.inter) == (3, 7)
-    event = max(_events(pipeline, "Hundreds of protesters hurled petrol bombs at police in Dhaka "
-                                  "on Monday."), key=lambda e: e.confidence)
+    event = _top(analyse, "Hundreds of protesters hurled petrol bombs at police in Dhaka on "
+                          "Monday.")
     assert event.event_type == "Riots"
 
 
-def test_end_to_end_a_clash_of_unarmed_people_is_a_riot_unless_armed_or_lethal(pipeline):
+def test_end_to_end_a_clash_of_unarmed_people_is_a_riot_unless_armed_or_lethal(analyse):
     for crowd in ("BNP and Awami League activists clashed in Bogra on Tuesday.",
                   "Students of two colleges clashed in Sylhet on Monday over a cricket match."):
-        event = max(_events(pipeline, crowd), key=lambda e: e.confidence)
+        event = _top(analyse, crowd)
         assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence"), crowd
         assert any("a riot, not a battle" in reason for reason in event.reasons), crowd
-    event = max(_events(pipeline, "Activists of the opposition alliance clashed with police in "
-                                  "Pokhara on Sunday."), key=lambda e: e.confidence)
+    event = _top(analyse, "Activists of the opposition alliance clashed with police in "
+                          "Pokhara on Sunday.")
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
     assert (event.actor1.inter, event.actor2.inter) == (5, 1)
     for armed in ("Party cadres clashed with police in Bogra on Tuesday, firing several rounds.",
                   "Troops clashed with rebels near Laukkai on Monday."):
-        event = max(_events(pipeline, armed), key=lambda e: e.confidence)
+        event = _top(analyse, armed)
         assert event.event_type == "Battles", armed
 
 
-def test_end_to_end_a_petrol_bomb_attack_is_no_explosion(pipeline):
+def test_end_to_end_a_petrol_bomb_attack_is_no_explosion(analyse):
     # petrol bombs burn, they do not explode: an armed group's attack on the bus's passengers
-    event = max(_events(pipeline, "Ten passengers suffered burn injuries in a petrol bomb attack "
-                                  "by unidentified assailants on a bus in Bogra on Saturday."),
-                key=lambda e: e.confidence)
+    event = _top(analyse, "Ten passengers suffered burn injuries in a petrol bomb attack by "
+                          "unidentified assailants on a bus in Bogra on Saturday.")
     assert event.event_type == "Violence against civilians"

@@ -3,26 +3,13 @@ recognize.py, words.py), end to end on sentences written for these tests."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from sitrep.model import Report
 
-
-@pytest.fixture(scope="module")
-def pipeline():
-    from sitrep.eval.events import available_pipeline
-
-    return available_pipeline()
-
-
-def _place(pipeline, text):
-    report = pipeline(Report(id="t", raw=text, published=date(2015, 3, 2)))
-    typed = [e for e in report.events if e.event_type and e.modality == "asserted"]
+def _place(analyse, text):
+    report, typed = analyse(text)
     assert typed, report.events
-    event = max(typed, key=lambda e: e.confidence)
-    return event.location.name if event.location else None, report
+    return typed[0].location.name if typed[0].location else None, report
 
 
 @pytest.mark.parametrize("text, scene", [
@@ -33,12 +20,12 @@ def _place(pipeline, text):
     # "X's Y district": Y is the place, X whose it is (not a person "X Y")
     ("Gunmen shot dead two policemen in Balochistan's Mastung district on Sunday.", "Mastung"),
 ])
-def test_the_scene_wins_over_places_named_beside_it(pipeline, text, scene):
-    name, report = _place(pipeline, text)
+def test_the_scene_wins_over_places_named_beside_it(analyse, text, scene):
+    name, report = _place(analyse, text)
     assert name == scene, [(p.text, p.name, p.reason) for p in report.places]
 
 
-def test_sadar_is_the_seat_sub_district_not_a_town(pipeline):
-    _, report = _place(pipeline, "Ten people were injured in a clash at a village in Sadar "
+def test_sadar_is_the_seat_sub_district_not_a_town(analyse):
+    _, report = _place(analyse, "Ten people were injured in a clash at a village in Sadar "
                                  "upazila of Narail district on Monday.")
     assert "Sadar" not in {place.text for place in report.places}
