@@ -34,6 +34,13 @@ def times(text: str, anchor: date | None = SEED_DAY) -> dict[str, tuple[str, str
      "2016-10-24"),
     ("Eight days after Oct. 12, the day before the plunge, prices fell.", "the day",
      "2016-10-12"),
+    # "earlier" and "later" count from the story's time; "ago" from the report's
+    ("Men beat him in May 2019. Two months earlier, two men broke into his home.",
+     "Two months earlier", "2019-03"),
+    ("He was arrested on Oct. 12. Three days later, he was freed.", "Three days later",
+     "2016-10-15"),
+    ("He was arrested on Oct. 12. Three days ago, he was freed.", "Three days ago",
+     "2016-12-10"),
 ])
 def test_anaphoric_expressions_take_the_focus(text, expression, value):
     assert times(text)[expression][1] == value

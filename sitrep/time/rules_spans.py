@@ -76,13 +76,21 @@ def _ago(match: re.Match, ctx: Context) -> Normalised | None:
     sign = -1 if direction in ("ago", "earlier", "previously", "back", "before") else 1
     if number is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "vague amount of time ago"
-    if ctx.anchor is None:
+    anchor, source = ctx.anchor, "the publication date"
+    if direction in ("earlier", "later") and ctx.focus_year is not None and \
+            ctx.focus_month is not None:
+        # "Two months earlier" tells back from the story's time, not from the report's
+        # (TimeML anchoring): the last day, else month, the document named
+        anchor = ctx.last_day if ctx.last_day and (ctx.last_day.year, ctx.last_day.month) == \
+            (ctx.focus_year, ctx.focus_month) else date(ctx.focus_year, ctx.focus_month, 1)
+        source = "the last date mentioned"
+    if anchor is None:
         return "DATE", None, f"'{match.group('t')}'; {NO_ANCHOR}"
     try:
-        value, grain = _shift(ctx.anchor, sign * number, unit, ctx)
+        value, grain = _shift(anchor, sign * number, unit, ctx)
     except (ValueError, OverflowError):
         return "DATE", None, "counted out of the calendar's range"
-    return "DATE", value, f"{number:g} {unit}(s) {'before' if sign < 0 else 'after'} the publication date, to the {grain}"
+    return "DATE", value, f"{number:g} {unit}(s) {'before' if sign < 0 else 'after'} {source}, to the {grain}"
 
 
 _SET_BEFORE = re.compile(r"(?i)(?:\d|percent|%|times|once|twice|thrice|dollars?|cents?|"
