@@ -259,15 +259,19 @@ def trigger_clause(event: Event) -> Event:
     """``event`` with the evidence span that holds its trigger cut to the trigger's clause (see
     ``_CLAUSE_BREAK``); unchanged when the sentence is one clause, when the clause would be too
     short to state anything (``MIN_CLAUSE_WORDS``) or when the trigger is unknown."""
+    return _cut_trigger_span(event, _clause_of)
+
+
+def _cut_trigger_span(event: Event, cut) -> Event:
+    """``event`` with the evidence span that holds its trigger replaced by ``cut(span, start,
+    end)`` (the trigger's offsets in the span); unchanged when the trigger is unknown or the
+    cut changes nothing."""
     trigger = event.trigger
     if trigger is None:
         return event
-    spans = []
-    for span in event.evidence:
-        if span.start <= trigger.start and trigger.end <= span.end and span.text:
-            span = _clause_of(span, trigger.start - span.start, trigger.end - span.start)
-        spans.append(span)
-    spans = tuple(spans)
+    spans = tuple(cut(span, trigger.start - span.start, trigger.end - span.start)
+                  if span.start <= trigger.start and trigger.end <= span.end and span.text
+                  else span for span in event.evidence)
     return event if spans == event.evidence else replace(event, evidence=spans)
 
 
@@ -294,18 +298,14 @@ def _clause_of(span: Span, start: int, end: int) -> Span:
 def _before_other_time(event: Event) -> Event:
     """``event`` with the evidence span of its trigger cut before a time told relative to another
     happening that follows the trigger (_OTHER_TIME); unchanged otherwise."""
-    trigger = event.trigger
-    if trigger is None:
-        return event
-    spans = []
-    for span in event.evidence:
-        if span.start <= trigger.start and trigger.end <= span.end and span.text:
-            found = _OTHER_TIME.search(span.text, trigger.end - span.start)
-            if found and len(span.text[:found.start()].split()) >= MIN_CLAUSE_WORDS:
-                span = Span(span.start, span.start + found.start(), span.text[:found.start()])
-        spans.append(span)
-    spans = tuple(spans)
-    return event if spans == event.evidence else replace(event, evidence=spans)
+    return _cut_trigger_span(event, _before_other_time_in)
+
+
+def _before_other_time_in(span: Span, start: int, end: int) -> Span:
+    found = _OTHER_TIME.search(span.text, end)
+    if found and len(span.text[:found.start()].split()) >= MIN_CLAUSE_WORDS:
+        return Span(span.start, span.start + found.start(), span.text[:found.start()])
+    return span
 
 
 def _apart_in_clauses(events: list[Event]) -> list[Event]:
