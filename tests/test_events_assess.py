@@ -139,24 +139,10 @@ def test_the_threshold_keeps_clear_of_the_mentions_on_either_side():
         probabilities.append(0.10 + 0.20 * i / 49)
     threshold = train_assess.choose_threshold(rows, np.array(probabilities))
     assert 0.30 + train_assess.SMOOTH <= threshold <= 0.62 - train_assess.SMOOTH
-    # and it is the middle of the gap, not whichever edge a rounding favoured
+    # and it is the middle of the plateau (every threshold in the gap scores the same), not
+    # whichever edge a rounding favoured: a re-training moving the best point by noise moves it least
     assert abs(threshold - 0.46) <= 0.02
 
-
-def test_a_flat_f_beta_gives_the_middle_of_its_plateau():
-    import numpy as np
-
-    # F-beta equal from 0.3 to 0.6 (no mention scores there), lower outside: the threshold is
-    # the plateau's middle, where a re-training moving the best point by noise changes least
-    rows, probabilities = [], []
-    for i in range(40):
-        rows.append((f"a{i}", ["bias"], 1, True, "Arrests"))
-        probabilities.append(0.6 + 0.3 * i / 39)
-        rows.append((f"b{i}", ["bias"], 0, True, "Arrests"))
-        probabilities.append(0.3 * i / 39)
-        rows.append((f"c{i}", ["bias"], int(i % 2 == 0), True, "Arrests"))
-        probabilities.append(0.3 * i / 39 if i % 2 else 0.6 + 0.3 * i / 39)
-    assert abs(train_assess.choose_threshold(rows, np.array(probabilities)) - 0.45) <= 0.02
 
 
 def test_kinds_the_model_did_not_learn_are_left_to_the_rules(dated_report):
