@@ -231,12 +231,17 @@ def _warc(pages: list[tuple[str, bytes]], compress: bool) -> tuple[bytes, list[i
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=compress)
     offsets = []
-    for uri, body in pages:
+    for number, (uri, body) in enumerate(pages):
         offsets.append(buffer.tell())
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
                                    protocol="HTTP/1.1")
+        # fixed ids and dates: the compressed bytes, and so the damage a test does, are the same
+        # on every run
+        fixed = {"WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{number:012d}>",
+                 "WARC-Date": "2016-12-12T10:00:00Z"}
         writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
-                                                      http_headers=headers))
+                                                      http_headers=headers,
+                                                      warc_headers_dict=fixed))
     return buffer.getvalue(), offsets
 
 
@@ -265,6 +270,21 @@ def test_warc_and_warc_gz_with_a_broken_record(tmp_path):
         assert bad.rejection.line == second and bad.rejection.path == str(tmp_path / name)
         assert last.url == "https://x.example/c" and "Manbij" in last.raw
         assert last.record == third
+
+
+def test_warc_damage_that_reads_as_an_arc_header_does_not_swallow_the_next_record(tmp_path):
+    # Reading resumes at the next thing that looks like a record or a gzip member. When that is
+    # damage, warcio takes a first line of five space-separated fields for an ARC header, and
+    # the length it declares hid the records after it (once from the random bytes of a zeroed
+    # gzip member: a test that failed one run in fifty).
+    data, offsets = _warc(PAGES, False)
+    second, third = offsets[1], offsets[2]
+    junk = b"\x00 damage\n\x1f\x8b\x08 10.0.0.1 20161212000000 text/html 5000\n" + b"\x00" * 40
+    (tmp_path / "arcish.warc").write_bytes(data[:second] + junk + data[third:])
+    reports = list(read_inputs([str(tmp_path / "arcish.warc")]))
+    assert codes(reports) == ["ok", "malformed", "ok"]
+    assert reports[1].rejection.line == second
+    assert reports[2].url == "https://x.example/c" and reports[2].record == second + len(junk)
 
 
 def test_warc_skips_requests_and_non_documents(tmp_path):

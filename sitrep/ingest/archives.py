@@ -259,7 +259,7 @@ def read_warc(stream: BinaryIO, path: str, options: ReadOptions,
     start = 0  # where this pass of the iterator began, relative to base
     # ARC-to-WARC conversion only for ARC files: it also makes warcio take junk for ARC records
     is_arc = path.lower().endswith((".arc", ".arc.gz"))
-    reported = -1
+    damaged = False  # inside a broken stretch already reported
     while True:
         records = ArchiveIterator(stream, arc2warc=is_arc)
         good_end = start  # end of the last record read whole
@@ -272,10 +272,16 @@ def read_warc(stream: BinaryIO, path: str, options: ReadOptions,
                     record = next(iterator, None)
                     if record is None:
                         return
+                    if record.format != "warc" and not is_arc:
+                        # warcio falls back to ARC's one-line header on anything that is not a
+                        # WARC header: damaged bytes that happen to hold five space-separated
+                        # fields would become a record that swallows the next ones
+                        raise ArchiveLoadFailed("not a WARC record header")
                     payload = _warc_payload(record, options)
                     records.read_to_end()  # (warcio: offset and length are known after this)
                 offset = records.get_record_offset() - base  # warcio counts from tell()
                 good_end, last_start = offset + records.get_record_length(), offset
+                damaged = False
                 if payload is not None:
                     yield from _warc_document(payload, path, offset, options, dispatch)
         except (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError,
@@ -284,8 +290,8 @@ def read_warc(stream: BinaryIO, path: str, options: ReadOptions,
                 stream.seek(base + good_end)
                 head = stream.read(8)
                 good_end += len(head) - len(head.lstrip(b"\r\n"))
-            if good_end != reported:  # one rejection per broken stretch, not per resync try
-                reported = good_end
+            if not damaged:  # one rejection per broken stretch, not per resync try
+                damaged = True
                 reason = (str(exc).strip() or type(exc).__name__)[:160]
                 yield rejected_report(InputRejected(
                     RejectCode.MALFORMED, f"WARC record at byte {good_end} is broken: {reason}"),
