@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import threading
 
 import pytest
 from test_store_fakes import (FORECAST, MARCHED, SEIZED, SEIZED_COPY, fake_config, report)
@@ -281,3 +282,58 @@ def test_a_copy_of_about_the_same_length_is_not_analysed_again(store, pipeline, 
                               report(SEIZED_COPY + "(Desert Wire)\n", path="b.txt")],
                              store, pipeline)
     assert (summary.analysed, summary.copies, summary.fuller_copies) == (1, 1, 0)
+
+
+def test_a_pause_in_the_input_closes_the_window_and_the_inputs_error_is_raised(monkeypatch):
+    # a stream is not held back until ORDER_WINDOW reports have come: what came before a pause
+    # is decided (and analysed) while the input still waits
+    monkeypatch.setattr(store_run, "ORDER_PAUSE_SECONDS", 0.05)
+    resume = threading.Event()
+
+    def stream():
+        yield report(SEIZED, path="a.txt")
+        yield report(MARCHED, path="b.txt")
+        assert resume.wait(10)  # the input waits here until the first window was handed on
+        yield report(FORECAST, path="c.txt")
+        raise OSError("the stream broke")
+
+    windows = store_run._windows(stream())
+    assert [r.path for r in next(windows)] == ["a.txt", "b.txt"]
+    resume.set()
+    assert [r.path for r in next(windows)] == ["c.txt"]
+    with pytest.raises(OSError, match="the stream broke"):
+        next(windows)
+
+
+def test_an_old_window_is_closed_even_when_reports_keep_coming(monkeypatch):
+    monkeypatch.setattr(store_run, "ORDER_WINDOW_SECONDS", 0.0)
+    windows = list(store_run._windows(report(MARCHED, path=f"{n}.txt") for n in range(3)))
+    assert [len(window) for window in windows] == [1, 1, 1]
+
+
+def test_the_first_event_is_committed_at_once_and_each_store_id_is_computed_once(
+        store, pipeline, monkeypatch):
+    calls = []
+
+    def counted(raw, url):
+        calls.append(raw)
+        return report_key(raw, url)
+
+    monkeypatch.setattr(store_run, "report_key", counted)
+    monkeypatch.setattr("sitrep.store.store.report_key", counted)  # the run passes its own
+    monkeypatch.setattr(store_run, "COMMIT_EVERY", 100)
+    monkeypatch.setattr(store_run, "COMMIT_SECONDS", 3600.0)
+    batches = []
+    real_batches = store_run._batches
+    monkeypatch.setattr(store_run, "_batches",
+                        lambda results: (batches.append([r.path for r in batch]) or batch
+                                         for batch in real_batches(results)))
+    documents = [report("The weather was mild all week.\n", path="quiet.txt"),
+                 report(SEIZED, path="palmyra.txt"), report(MARCHED, path="nairobi.txt"),
+                 report(FORECAST, path="forecast.txt"), rejected("empty.txt")]
+    summary = run_into_store(documents, store, pipeline)
+    assert (summary.analysed, summary.events) == (4, 3)
+    # the first report with an event closes the first batch; then COMMIT_EVERY rules again
+    assert batches == [["quiet.txt", "palmyra.txt"],
+                       ["nairobi.txt", "forecast.txt", "empty.txt"]]
+    assert len(calls) == 4  # once for each report read with a text, none for the empty one

@@ -11,15 +11,18 @@ on; ``strict=True`` stops at the first one and leaves the store as it was. Group
 ``sitrep.merge.near_duplicates.NearDuplicateIndex`` (MinHash LSH) when it is installed — its
 state is kept in the store so that a later run groups new reports with stored ones — and falls
 back to exact-text grouping otherwise. Within a window of ORDER_WINDOW reports the fullest
-copy of a group is its first (see there), so that input order does not change what is analysed.
+copy of a group is its first (see there), so that input order does not change what is analysed;
+a window also closes when the input pauses (a stream is not held back for the next report).
 """
 
 from __future__ import annotations
 
 import importlib
+import queue
 import sqlite3
+import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -63,6 +66,15 @@ FULLER_COPY_RATIO = 1.25
 # one analysed stays the group's, as across runs.
 ORDER_WINDOW = 1000
 ORDER_WINDOW_CHARS = 50_000_000
+# ... or when the input pauses for ORDER_PAUSE_SECONDS, or ORDER_WINDOW_SECONDS after the
+# window's first report arrived: a stream (reports trickling in on stdin) is not held back until
+# a thousand more have come, and its first event is stored within about a second. A file or a
+# pipe (`cat big.jsonl | sitrep run -`) is read far faster than that (3,000 generated articles,
+# 4.8 MB, are read in well under a second), so its windows are still full ones and the order
+# they came in still does not matter; what a stream sends after a pause is grouped with what
+# came before as copies further apart than a window are (the first analysed stays the group's).
+ORDER_PAUSE_SECONDS = 0.25
+ORDER_WINDOW_SECONDS = 2.0
 
 
 class StrictRunFailed(Exception):
@@ -200,7 +212,10 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
     known = store.report_ids()
     rejected_before = store.rejected_reports()
     seen: set[str] = set()
-    fuller: dict[str, str] = {}  # report id -> group, for copies analysed as well
+    # (input id, store id, group of a fuller copy) of each report sent on to the pipeline, in
+    # input order, which is the order its results come back in: each report's store id is
+    # computed once, when its window is decided, and a fuller copy is known for one when written
+    sent: deque[tuple[str, str | None, str | None]] = deque()
     names: dict[str, list] = {}  # report id -> the people it names (merge.cross_report.name_runs)
 
     def classified() -> Iterator[Report]:
@@ -209,13 +224,15 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
         # report with a rejection; a copy carries the _COPY marker) so that every write happens
         # in this thread, in input order, and nothing piles up waiting for the next analysed one.
         for window in _windows(reports):
-            decided = decide(window)
-            for report in window:
+            keys = [None if report.rejection else report_key(report.raw, report.url)
+                    for report in window]
+            decided = decide(window, keys)
+            for report, report_id in zip(window, keys):
                 summary.read += 1
-                if report.rejection:
+                if report_id is None:  # rejected when read
+                    sent.append((report.id, None, None))
                     yield report
                     continue
-                report_id = report_key(report.raw, report.url)
                 if report_id in known or report_id in seen:
                     if report_id in known:
                         summary.already_stored += 1
@@ -228,18 +245,17 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
                     continue
                 seen.add(report_id)
                 kind, group_id = decided[report_id]
-                if kind == "fuller":
-                    fuller[report_id] = group_id
-                elif kind == "copy":
+                if kind == "copy":
                     report.rejection = Rejection(_COPY, group_id)
+                sent.append((report.id, report_id, group_id if kind == "fuller" else None))
                 yield report
 
-    def decide(window: list[Report]) -> dict[str, tuple[str, str]]:
+    def decide(window: list[Report], keys: list[str | None]) -> dict[str, tuple[str, str]]:
         """Store id -> ("analyse" | "fuller" | "copy", group) of the window's new reports,
-        decided in the window's fixed order (ORDER_WINDOW)."""
+        decided in the window's fixed order (ORDER_WINDOW); ``keys``: the reports' store ids."""
         decided: dict[str, tuple[str, str]] = {}
-        keyed = sorted(((-len(report.raw), report_key(report.raw, report.url), report)
-                        for report in window if not report.rejection),
+        keyed = sorted(((-len(report.raw), report_id, report)
+                        for report, report_id in zip(window, keys) if report_id is not None),
                        key=lambda entry: entry[:2])
         for _, report_id, report in keyed:
             if report_id in known or report_id in decided:
@@ -254,13 +270,14 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
                 decided[report_id] = ("copy", group_id)
         return decided
 
-    def write(report: Report) -> None:
+    def write(report: Report, report_id: str | None, group_id: str | None) -> None:
         # the store first, the counts after: a report that fails to be stored (see
-        # _write_isolated) leaves the summary as it was
+        # _write_isolated) leaves the summary as it was. ``report_id``: its store id (None for
+        # a report rejected when read); ``group_id``: its group if it is a fuller copy
         rejection = report.rejection
         if rejection is not None and rejection.code == _COPY:
             report.rejection = None
-            store.add_report(report, rejection.message, analysed=False)
+            store.add_report(report, rejection.message, analysed=False, report_id=report_id)
             summary.stored += 1
             summary.copies += 1
         elif rejection is not None and not report.raw:
@@ -268,8 +285,7 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
             # report to keep, only the reason
             _reject(report)
         else:
-            group_id = fuller.get(report_key(report.raw, report.url))
-            report_id = store.add_report(report, group_id)
+            report_id = store.add_report(report, group_id, report_id=report_id)
             events = 0
             if report.rejection:
                 _reject(report)
@@ -279,7 +295,6 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
                 if report.events:  # the people it names, for the merge step at the end
                     names[report_id] = (report.names if isinstance(report, PackedReport)
                                         else name_runs(report))
-            fuller.pop(report_key(report.raw, report.url), None)
             summary.stored += 1
             summary.analysed += 1
             summary.events += events
@@ -296,9 +311,13 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
     def write_isolated(report: Report) -> None:
         """Write one report in a savepoint: if the store refuses it (a value SQLite cannot
         take), that report becomes a recorded rejection and the rest of its batch is kept."""
+        doc_id, report_id, group_id = sent.popleft()
+        if doc_id != report.id:  # the pipeline returns each report once, in input order
+            raise RuntimeError(f"the analysis returned report {report.id!r} where "
+                               f"{doc_id!r} was expected: the input order was not kept")
         try:
             with store.savepoint():
-                write(report)
+                write(report, report_id, group_id)
         except (*_UNSTORABLE, *store.unstorable) as exc:  # and the back end's own
             message = f"could not be stored: {type(exc).__name__}: {exc}"[:300]
             line = report.record if isinstance(report.record, int) \
@@ -358,18 +377,77 @@ _UNSTORABLE = (ValueError, OverflowError, TypeError, sqlite3.InterfaceError, sql
                sqlite3.IntegrityError)
 
 
+class _ReadFailed:
+    """What the reader thread of :func:`_windows` hands over when the input raised."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+_END = object()
+
+
 def _windows(reports: Iterable[Report]) -> Iterator[list[Report]]:
-    """``reports`` in lists of ORDER_WINDOW reports or ORDER_WINDOW_CHARS characters."""
+    """``reports`` in lists of ORDER_WINDOW reports or ORDER_WINDOW_CHARS characters, cut short
+    when the input pauses for ORDER_PAUSE_SECONDS or the window has been open
+    ORDER_WINDOW_SECONDS. A thread reads the input (at most a window ahead), so that a pause is
+    seen while the input is still waited for; what the input raises is raised here."""
+    arrived: queue.Queue = queue.Queue(maxsize=ORDER_WINDOW)
+    stop = threading.Event()
+
+    def hand_over(item) -> bool:
+        while not stop.is_set():  # the windows' reader may be gone: never block for good
+            try:
+                arrived.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read() -> None:
+        try:
+            for report in reports:
+                if not hand_over(report):
+                    return
+        except BaseException as exc:  # noqa: BLE001 - handed over and raised by the reader
+            hand_over(_ReadFailed(exc))
+            return
+        hand_over(_END)
+
+    threading.Thread(target=read, name="sitrep-read", daemon=True).start()
     window: list[Report] = []
-    chars = 0
-    for report in reports:
-        window.append(report)
-        chars += len(report.raw)
-        if len(window) >= ORDER_WINDOW or chars >= ORDER_WINDOW_CHARS:
+    chars, opened = 0, 0.0
+    try:
+        while True:
+            if window:
+                left = opened + ORDER_WINDOW_SECONDS - time.monotonic()
+                try:
+                    if left <= 0:
+                        raise queue.Empty
+                    item = arrived.get(timeout=min(ORDER_PAUSE_SECONDS, left))
+                except queue.Empty:  # a pause, or the window is old enough: decide it now
+                    yield window
+                    window, chars = [], 0
+                    continue
+            else:
+                item = arrived.get()
+            if item is _END:
+                break
+            if isinstance(item, _ReadFailed):  # what was read before it is still handed on
+                if window:
+                    yield window
+                raise item.error
+            if not window:
+                opened = time.monotonic()
+            window.append(item)
+            chars += len(item.raw)
+            if len(window) >= ORDER_WINDOW or chars >= ORDER_WINDOW_CHARS:
+                yield window
+                window, chars = [], 0
+        if window:
             yield window
-            window, chars = [], 0
-    if window:
-        yield window
+    finally:
+        stop.set()
 
 
 def _batches(results: Iterable[Report]) -> Iterator[list[Report]]:
@@ -377,9 +455,13 @@ def _batches(results: Iterable[Report]) -> Iterator[list[Report]]:
     a crash loses at most that much work (and a slow analysis still commits now and then)."""
     batch: list[Report] = []
     started = time.monotonic()
+    shown = False  # whether an event has been written: the first is committed at once, so
+    # that a long run shows its first event when it is analysed, not COMMIT_SECONDS later
     for report in results:
         batch.append(report)
-        if len(batch) >= COMMIT_EVERY or time.monotonic() - started >= COMMIT_SECONDS:
+        if (len(batch) >= COMMIT_EVERY or time.monotonic() - started >= COMMIT_SECONDS
+                or not shown and report.events):
+            shown = shown or bool(report.events)
             yield batch
             batch, started = [], time.monotonic()
     if batch:

@@ -163,14 +163,15 @@ class Store:
             f"SELECT id, group_id, raw FROM reports ORDER BY {self._order}")
 
     def add_report(self, report: Report, group_id: str | None = None, *,
-                   analysed: bool = True) -> str:
-        """Store a report; returns its store id. ``group_id`` None means a group of its own.
+                   analysed: bool = True, report_id: str | None = None) -> str:
+        """Store a report; returns its store id. ``group_id`` None means a group of its own;
+        ``report_id`` its store id if the caller has computed it already (``report_key``).
 
         An analysed report keeps its whole analysis (sentences, mentions, events) so that it can
         be read back with :meth:`get_report`; a copy (``analysed=False``) keeps text and metadata.
         Every copy already in the group becomes a source of the group's events.
         """
-        report_id = report_key(report.raw, report.url)
+        report_id = report_id or report_key(report.raw, report.url)
         group_id = group_id or report_id
         status = "rejected" if report.rejection else ("analysed" if analysed else "copy")
         analysis = None
