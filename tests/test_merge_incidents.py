@@ -298,7 +298,8 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
 
 @pytest.mark.parametrize("first, second", [
     ("Khashoggi", "Kashoggi"), ("Andreyeva", "Andreeva"), ("El-Fattah", "Fattah"),
-    ("Vamoulké", "Vamoulke"), ("Bandarenka’s", "Bandarenka")])
+    ("Vamoulké", "Vamoulke"), ("Bandarenka’s", "Bandarenka"), ("Ng’ang’a", "Nganga"),
+    ("al-Mahmoud", "Mahmoud")])
 def test_spellings_of_one_surname_share_a_key(first, second):
     assert surname_key(first) == surname_key(second)
 
@@ -611,3 +612,36 @@ def test_an_undated_retelling_of_a_killing_is_not_set_apart_by_where_it_is_told(
     # both dated: two countries are two incidents; not a killing: the place still counts
     assert compare(dated, replace(told, undated=False)).conflict
     assert compare(dated, replace(told, fatal=False)).conflict.startswith("different countries")
+
+
+def test_names_joined_by_a_hyphen_or_apostrophe_and_a_first_name_taken_for_a_place():
+    from sitrep.merge.names import name_runs
+
+    raw = ("Police detained the activist Samira al-Mahdi in Tunis on Sunday. Mahdi was freed. "
+           "Reporters said Florence Ng’ang’a was also held. Ng’ang’a denied it.")
+    proper = {"Police", "Samira", "al", "Mahdi", "Tunis", "Sunday", "Reporters", "Florence",
+              "Ng", "ang", "a"}
+    report = Report(id="names", raw=raw, path="names.txt")
+    # the tokenizer splits "al-Mahdi" and "Ng’ang’a" at the hyphen and the apostrophes
+    report.tokens = [Token(m.start(), m.end(), m.group(), 0,
+                           pos="PROPN" if m.group() in proper else "NOUN")
+                     for m in re.finditer(r"\w+|[^\w\s]", raw)]
+    tunis, florence = raw.index("Tunis"), raw.index("Florence")
+    report.places = [Place(tunis, tunis + 5, "Tunis", "Tunis", 2464470, 36.8, 10.18, "Tunisia",
+                           "TUN", geo_precision=1),
+                     Place(florence, florence + 8, "Florence", "Florence", 3176959, 43.77,
+                           11.25, "Italy", "ITA", geo_precision=1)]
+    runs = name_runs(report)
+    # "al-Mahdi" is one surname, so the "Mahdi" of the next sentence is the same person; the
+    # gazetteer's Florence is a first name before a surname, which introduces "Ng’ang’a"
+    assert [(raw[start:end], key) for start, end, key, _ in runs] == [
+        ("Samira al-Mahdi", surname_key("Mahdi")), ("Mahdi", surname_key("Mahdi")),
+        ("Florence Ng’ang’a", surname_key("Nganga")), ("Ng’ang’a", surname_key("Nganga"))]
+    # an event placed at a person's first name has no place of its own to compare
+    sentence = raw.index("Reporters"), raw.index(" Ng’ang’a denied")
+    held = _event("Arrests", event_date="2021-05-23", time_precision=1,
+                  location=report.places[1], location_source="sentence",
+                  evidence=(Span(*sentence, raw[slice(*sentence)]),))
+    told = mention_of("e1", "g1", held, runs)
+    assert told.names == {surname_key("Nganga")} and told.iso3 is None and not told.located
+    assert mention_of("e1", "g1", replace(held, location=report.places[0]), runs).located

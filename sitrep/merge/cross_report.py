@@ -31,7 +31,9 @@ reference, are left out (:func:`mention_of`).
 - **People.** The surnames of the people the evidence names (proper-noun runs of the parsed
   text that are not places, times or coded organisations), keyed so that spellings of one name
   meet (:func:`surname_key`). Sharing one is the strongest sign of one incident; when both
-  name people and share none, they are different incidents.
+  name people and share none, they are different incidents. A word the gazetteer took for a
+  place right before a surname ("journalist Hopewell Chin'ono") is a first name: no place of
+  the event.
 - **Proceedings and statements.** An act told as what a court tried ("sentenced in the abduction
   and murder of ...", :func:`judicial`) tells the proceeding, not the act: it never joins a
   mention of the act itself. Statements and meetings (PLOVER REQUEST, CONSULT, ...) are many
@@ -280,6 +282,9 @@ def mention_of(event_id: str, group: str, event: Event,
         days = (days[1] - timedelta(days=RECENT_DAYS), days[1])
     names, spellings = person_names(runs, event)
     place = event.location
+    if place is not None and any(start <= place.start and place.end <= end
+                                 for start, end, *_ in runs):
+        place = None  # a person's first name that the gazetteer took for a place ("Hopewell")
     focus = None
     if event.back_reference or event.location_source == "report focus":
         if not event.back_reference and place is not None and place.iso3:

@@ -34,6 +34,9 @@ january february march april may june july august september october november dec
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# What joins the parts of one name without a space ("al-Hathloul", "O’Brien"), when the
+# tokenizer splits it
+_JOINERS = ("-", "‐", "'", "’")
 
 
 def surname_key(word: str) -> str:
@@ -42,7 +45,9 @@ def surname_key(word: str) -> str:
     the key is the last hyphenated part, casefolded, without accents, without the letters
     transliterations add or drop (h, y) and with doubled letters single."""
     word = word.removesuffix("’s").removesuffix("'s")
-    parts = [part for part in re.split(r"[-'’]", word) if len(part) >= 3]
+    # the parts a hyphen joins are words of their own ("Abd El-Fattah"); an apostrophe inside a
+    # word is a transliteration's mark ("Chin’ono", "Chin'Ono", "Chinono")
+    parts = [part for part in re.sub(r"['’]", "", word).split("-") if len(part) >= 3]
     letters = unicodedata.normalize("NFKD", (parts[-1] if parts else word).casefold())
     letters = "".join(c for c in letters if c.isalpha() and not unicodedata.combining(c))
     return re.sub(r"(.)\1+", r"\1", letters.replace("h", "").replace("y", ""))
@@ -60,8 +65,11 @@ def name_runs(report: Report) -> list[tuple[int, int, str]]:
     names no person; a word the report also writes in lower case ("Kidnappings" opening a
     sentence) is a common noun; a quoted title ("“In Nigeria, Police Decry Massacres as
     ‘Wicked’ But Make No Arrests.”", :func:`quoted_titles`) names nobody: its words are
-    capitalised because it is a title.
+    capitalised because it is a title. A hyphen or apostrophe the tokenizer split off joins the
+    parts of one name ("Loujain al-Hathloul"); a single word the gazetteer knows as a place,
+    right before the run, is its first name ("Hopewell Chin'ono", "Florence Ng'ang'a").
     """
+    places = {(p.start, p.end) for p in report.places}
     blocked = sorted([(p.start, p.end) for p in report.places]
                      + [(t.start, t.end) for t in report.times]
                      + [(a.start, a.end) for a in report.actors if a.name]
@@ -69,9 +77,16 @@ def name_runs(report: Report) -> list[tuple[int, int, str]]:
     lower = {word for word in _WORD.findall(report.raw) if word[0].islower()}
     runs: list[tuple[int, int, str, bool]] = []
     run: list[tuple[int, int, str]] = []
+    first_name: list[tuple[int, int, str]] = []  # a place word that may open a person's name
 
     def close() -> None:
         words = [w[2] for w in run]
+        if first_name and run and run[0][0] == first_name[0][1] + 1:
+            # "journalist Hopewell Chin'ono": a word the gazetteer knows as a place, right
+            # before a name, is the person's first name (Hopewell, Florence, Jordan), not a place
+            run.insert(0, first_name[0])
+            words.insert(0, first_name[0][2])
+        first_name.clear()
         if words and not any(w.casefold() in _ORGANISATION for w in words):
             titled = words[0].casefold() in _TITLES
             names = [w for w in words if w.casefold() not in _TITLES]
@@ -85,16 +100,27 @@ def name_runs(report: Report) -> list[tuple[int, int, str]]:
     index = 0
     for token in report.tokens:
         if token.pos != "PROPN" or not _WORD.fullmatch(token.text):
-            close()
+            if not (run and token.text in _JOINERS
+                    and report.raw_span(token.cstart, token.cend).start == run[-1][1]):
+                close()
             continue
         span = report.raw_span(token.cstart, token.cend)
         while index < len(blocked) and blocked[index][1] <= span.start:
             index += 1
         if index < len(blocked) and blocked[index][0] < span.end:
             close()
+            if blocked[index] == (span.start, span.end) and (span.start, span.end) in places:
+                first_name.append((span.start, span.end, token.text))
             continue
-        if run and report.raw[run[-1][1]:span.start].strip():  # punctuation between: a new run
+        # punctuation between: a new run, but for the hyphen or apostrophe inside a name
+        # ("Loujain al-Hathloul", "Abd el-Fattah"): one word the tokenizer split
+        if run and report.raw[run[-1][1]:span.start].strip() not in ("", *_JOINERS):
             close()
+        elif run and report.raw[run[-1][1]:span.start] in _JOINERS:
+            joined = run.pop()
+            token_text = joined[2] + report.raw[joined[1]:span.start] + token.text
+            run.append((joined[0], span.end, token_text))
+            continue
         run.append((span.start, span.end, token.text))
     close()
     introduced = {key for _, _, key, _, full in runs if full}
