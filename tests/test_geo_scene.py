@@ -29,3 +29,13 @@ def test_sadar_is_the_seat_sub_district_not_a_town(analyse):
     _, report = _place(analyse, "Ten people were injured in a clash at a village in Sadar "
                                  "upazila of Narail district on Monday.")
     assert "Sadar" not in {place.text for place in report.places}
+
+
+def test_hong_kong_is_coded_in_china_as_acled_does(analyse):
+    """ACLED codes events in Hong Kong and Macau in China, with the territory as admin1."""
+    report, typed = analyse("Police arrested two pro-democracy activists in Mong Kok, Hong Kong, "
+                            "on Monday.")
+    location = typed[0].location
+    assert (location.country, location.iso3, location.admin1) == ("China", "CHN", "Hong Kong")
+    territory = [place for place in report.places if place.text == "Hong Kong"]
+    assert territory and territory[0].country == "China"

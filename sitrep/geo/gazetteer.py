@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..errors import ResourceError
 
-__all__ = ["SCHEMA_VERSION", "COUNTY_SOURCE", "Candidate", "Gazetteer", "default_path", "check",
+__all__ = ["ACLED_PARENT_COUNTRY", "SCHEMA_VERSION", "COUNTY_SOURCE", "Candidate", "Gazetteer", "default_path", "check",
            "distance_km"]
 
 # Bump whenever the schema, the normalisation or the shipped data change: `build --if-missing`
@@ -259,6 +259,10 @@ class Gazetteer:
             self._country_codes = {row[1]: iso for iso, row in self._countries.items()}
         return self._country_codes.get(name) if name else None
 
+
+# Territories ACLED codes inside another country: events in Hong Kong and Macau are China's,
+# with the territory as their admin1 (GeoNames gives each a country code of its own).
+ACLED_PARENT_COUNTRY = {"HK": "CN", "MO": "CN"}
 
 _KIND_RANK = {"official": 0, "alias": 1, "abbrev": 2, "alternate": 3, "demonym": 4}
 

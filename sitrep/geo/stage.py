@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..model import Place, Report
 from .facilities import FACILITY_REASON, find_facilities
-from .gazetteer import COUNTY_SOURCE, Candidate, Gazetteer
+from .gazetteer import ACLED_PARENT_COUNTRY, COUNTY_SOURCE, Candidate, Gazetteer
 from .recognize import Mention, find_mentions
 from .words import LOCATIVES
 from .resolve import Resolution, ResolverWeights, resolve_mentions
@@ -58,12 +58,18 @@ def place_from(report: Report, mention: Mention, resolution: Resolution,
         return Place(span.start, span.end, span.text, reason=reason, runner_up=runner_text,
                      needs_review=resolution.needs_review)
     country = gazetteer.country(candidate.country) if candidate.country else None
+    admin1 = gazetteer.admin1_name(candidate.country, candidate.admin1)
+    admin2 = candidate.admin2
+    parent = ACLED_PARENT_COUNTRY.get(candidate.country or "")
+    if parent and country:
+        # "Hong Kong": country China, admin1 Hong Kong, its district (if any) the admin2
+        admin1, admin2 = country[1], admin1 or admin2
+        country = gazetteer.country(parent)
     return Place(
         span.start, span.end, span.text, name=candidate.name,
         geonameid=candidate.geonameid, lat=round(candidate.lat, 5), lon=round(candidate.lon, 5),
         country=country[1] if country else None, iso3=country[0] if country else None,
-        admin1=gazetteer.admin1_name(candidate.country, candidate.admin1),
-        admin2=candidate.admin2, feature_code=candidate.fcode,
+        admin1=admin1, admin2=admin2, feature_code=candidate.fcode,
         geo_precision=precision,
         reason=reason, runner_up=runner_text, needs_review=resolution.needs_review)
 
