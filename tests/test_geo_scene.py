@@ -39,3 +39,19 @@ def test_hong_kong_is_coded_in_china_as_acled_does(analyse):
     assert (location.country, location.iso3, location.admin1) == ("China", "CHN", "Hong Kong")
     territory = [place for place in report.places if place.text == "Hong Kong"]
     assert territory and territory[0].country == "China"
+
+
+def test_a_region_of_several_countries_is_wider_than_a_country(analyse):
+    """"the Sahel" names no country: an event told with it and with a country is in the country."""
+    report, typed = analyse("Jihadists from the Sahel abducted three aid workers in Niger on "
+                            "Tuesday.")
+    assert typed[0].location.name == "Niger", [(p.text, p.feature_code) for p in report.places]
+
+
+def test_a_region_of_several_countries_is_the_scene_only_as_a_last_resort(analyse):
+    report, typed = analyse("Gunmen kidnapped two nurses in Kano on Friday. The kidnapping is the "
+                            "latest of many across West Africa.")
+    assert {event.location.name for event in typed} == {"Kano"}, \
+        [(p.text, p.feature_code) for p in report.places]
+    report, typed = analyse("Gunmen kidnapped two nurses somewhere in West Africa on Friday.")
+    assert typed[0].location.name == "West Africa" and typed[0].location.geo_precision == 3

@@ -50,6 +50,16 @@ def _specificity(place: Place) -> int:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])|\n+")
 
 
+_WIDE_AREAS = frozenset({"RGN", "AREA", "CONT", "SEA", "OCN", "GULF", "STRT", "DSRT"})
+
+
+def _countryless(place: Place) -> bool:
+    """A region of no one country ("the Sahel", "the Middle East", "the European Union"), a
+    continent or a sea: ACLED codes every event in a country, so such a place is the scene only
+    when the report names nothing narrower."""
+    return place.country is None and place.feature_code in _WIDE_AREAS
+
+
 def _sentence_spans(report: Report) -> list[tuple[int, int]]:
     """Raw spans of the sentences: the segmenter's, or a plain split when it has not run."""
     if report.sentences:
@@ -85,6 +95,8 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
     start, end = spans[index]
     places = [p for p in report.places if start <= p.start < end and _usable(p)
               and not _off_focus(report, p, country)]
+    wide = [p for p in places if _countryless(p)]
+    places = [p for p in places if not _countryless(p)]
     places = [p for p in places if not (p.start > position and _OTHER_HAPPENING.search(
         report.raw[max(position, p.start - 80):p.start]))]
     if places and any(p.start > position for p in places):
@@ -108,7 +120,8 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
     anaphor = _PLACE_ANAPHOR.search(clause)
     for earlier_start, earlier_end in spans[max(0, index - _LOOKBACK_SENTENCES):index][::-1]:
         earlier = [p for p in report.places if earlier_start <= p.start < earlier_end
-                   and _usable(p) and _specificity(p) < 3 and not _off_focus(report, p, country)]
+                   and _usable(p) and _specificity(p) < 3 and not _countryless(p)
+                   and not _off_focus(report, p, country)]
         if earlier:
             best = earlier[-1]
             precision = 1 if anaphor and _specificity(best) == 0 else (best.geo_precision or 1)
@@ -122,6 +135,10 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
         return _with_location(event, focus, precision,
                               f"location: the report's most mentioned place '{focus.text}'",
                               "report focus")
+    if wide:
+        best = min(wide, key=lambda p: abs(p.start - position))
+        return _with_location(event, best, 3, f"location: '{best.text}', the only place the "
+                              "event's sentence and the report name", "sentence")
     return event
 
 
@@ -209,7 +226,7 @@ def _off_focus(report: Report, place: Place, country: str | None) -> bool:
 
 def _focus(report: Report) -> Place | None:
     """The report's most mentioned usable place, specific places first."""
-    usable = [p for p in report.places if _usable(p)]
+    usable = [p for p in report.places if _usable(p) and not _countryless(p)]
     if not usable:
         return None
     counts = Counter(p.geonameid or p.name for p in usable)
