@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sitrep.events.lexicon import load_lexicon
 from sitrep.events.merge import merge_events, same_event, trigger_clause
-from sitrep.model import Event, Span
+from sitrep.model import Actor, Event, Span
 
 
 def _mention(start: int, confidence: float = 0.7, **fields) -> Event:
@@ -195,3 +196,78 @@ def test_only_a_sentence_that_tells_two_happenings_is_cut_into_clauses():
     first, second = merge_events([arrest, killing])
     assert [span.text for span in first.evidence] == ["Gunmen killed two villagers"]
     assert [span.text for span in second.evidence] == ["soldiers arrested three suspects."]
+
+
+# -- explosions inside an armed clash (ACLED: part of the battle) -------------------------------
+
+def _typed(sub_event_type: str, event_type: str, start: int, trigger: str, confidence: float,
+           actor1=None, actor2=None, **fields) -> Event:
+    return Event(event_type, sub_event_type, "ASSAULT", cameo_root="19",
+                 evidence=(Span(start, start + 40, "x" * 40),), confidence=confidence,
+                 trigger=Span(start + 2, start + 2 + len(trigger), trigger), actor1=actor1,
+                 actor2=actor2, **fields)
+
+
+def _side(name: str, inter: int) -> Actor:
+    return Actor(0, len(name), name, name, "group", inter)
+
+
+_FIGHTING = load_lexicon().frame("clash").pattern  # what MergeEvents passes
+
+
+def test_shelling_by_one_side_of_a_clash_is_the_clash():
+    # "Rebels and the army clashed near the dam. The army shelled rebel positions."
+    rebels, army = _side("Rebels", 2), _side("Army", 1)
+    clash = _typed("Armed clash", "Battles", 0, "clashed", 0.75, actor1=rebels)
+    shelling = _typed("Shelling/artillery/missile attack", "Explosions/Remote violence", 50,
+                      "shelled", 0.8, actor1=army, actor2=rebels)
+    for events in ([clash, shelling], [shelling, clash]):
+        (merged,) = merge_events(events, _FIGHTING)
+        assert merged.sub_event_type == "Armed clash" and merged.event_type == "Battles"
+        assert len(merged.evidence) == 2
+        assert any("part of the battle" in reason for reason in merged.reasons)
+    # without the words of fighting, a clash of one named side is no fight of two sides
+    assert len(merge_events([clash, shelling])) == 2
+
+
+def test_an_explosion_on_others_than_the_sides_stays_its_own_event():
+    rebels, army, people = _side("Rebels", 2), _side("Army", 1), _side("Civilians", 7)
+    clash = _typed("Armed clash", "Battles", 0, "fighting", 0.75, actor1=rebels, actor2=army)
+    # "a car bomb killed shoppers at the market": not a side of the fight
+    bomb = _typed("Remote explosive/landmine/IED", "Explosions/Remote violence", 50, "car bomb",
+                  0.8, actor2=people)
+    assert {e.sub_event_type for e in merge_events([clash, bomb], _FIGHTING)} == {
+        "Armed clash", "Remote explosive/landmine/IED"}
+    # a clash of one named side leaves one side open, but not to civilians
+    half = _typed("Armed clash", "Battles", 0, "clashed", 0.75, actor1=rebels)
+    assert len(merge_events([half, replace(bomb, actor1=army)], _FIGHTING)) == 2
+    # "in a separate attack": the report tells two happenings
+    separate = replace(bomb, actor2=army, evidence=(Span(50, 90, "In a separate attack, a bomb"),))
+    assert len(merge_events([clash, separate], _FIGHTING)) == 2
+
+
+def test_an_attack_of_one_side_does_not_take_in_an_explosion():
+    # "Gunmen attacked a shrine on Friday. The attackers threw a bomb as they fled."
+    gunmen = _side("Unidentified Armed Group", 3)
+    attack = _typed("Armed clash", "Battles", 0, "attacked", 0.7, actor1=gunmen)
+    bomb = _typed("Grenade", "Explosions/Remote violence", 50, "threw a bomb", 0.8, actor1=gunmen)
+    assert len(merge_events([attack, bomb], _FIGHTING)) == 2
+
+
+def test_mortars_fired_during_a_gunfight_are_coded_as_the_battle(analyse):
+    report, events = analyse(
+        "Soldiers and Maoist rebels fought a gun battle near Dantewada on Saturday. The troops "
+        "fired mortar shells at the rebels during the gunfight, officials said.")
+    assert events[0].event_type == "Battles", [(e.sub_event_type, e.reasons) for e in events]
+    assert not any(e.event_type == "Explosions/Remote violence" for e in events)
+
+
+def test_a_suicide_bombing_followed_by_a_gunfight_stays_the_suicide_bomb():
+    # "A suicide bomber blew himself up at the police post; the police then shot his accomplices"
+    police, attackers = _side("Police", 1), _side("Attackers", 3)
+    bombing = _typed("Suicide bomb", "Explosions/Remote violence", 0, "blew himself up", 0.9,
+                     actor1=attackers, actor2=police)
+    gunfight = _typed("Armed clash", "Battles", 50, "gunfight", 0.7, actor1=police,
+                      actor2=attackers)
+    assert {e.sub_event_type for e in merge_events([bombing, gunfight], _FIGHTING)} == {
+        "Suicide bomb", "Armed clash"}

@@ -10,6 +10,12 @@ separate attack", "elsewhere") fold only when they name the same actor. The merg
 the fields of its most confident mention, fills gaps from the others, and cites every mention's
 evidence.
 
+An explosion or remote-violence mention told inside an armed clash between the same sides
+("troops and rebels clashed; the army shelled their positions") is that clash: ACLED codes
+shelling, air strikes, grenades and bombs used by one side while both sides fight as the
+Battle, not as a separate Explosions/Remote violence event (codebook: remote violence is
+one-sided, its target cannot answer). See :func:`explosions_within_battles`.
+
 Each mention's evidence is the clause of its trigger, not its whole sentence, when an
 ACLED-typed mention has its trigger in another clause of that sentence ("three years after 111 schoolgirls were snatched in
 Dapchi and nearly seven years after 276 girls were taken from Chibok in a raid"; "nine were
@@ -30,8 +36,10 @@ from datetime import date, timedelta
 
 from ..geo.gazetteer import distance_km
 from ..model import Actor, Event, Span
+from .lexicon import load_lexicon
 
-__all__ = ["MergeEvents", "merge_events", "same_event", "trigger_clause"]
+__all__ = ["MergeEvents", "explosions_within_battles", "merge_events", "same_event",
+           "trigger_clause"]
 
 # Where a sentence passes from one clause to the next happening it tells: a semicolon or colon,
 # a connective after a comma ("…, while", "…, after", "…, when", "…, including"), a temporal or
@@ -345,12 +353,76 @@ def _members_agree(members: list[Event], event: Event) -> bool:
         and _dates_compatible(member, event)) for member in members)
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """Fold the mentions of one happening together; the result is in text order."""
+_REMOTE_VIOLENCE = "Explosions/Remote violence"
+# ACLED keeps these sub-types whatever surrounds them: a suicide bombing followed by a gunfight is
+# the suicide bomb, and any use of a chemical weapon is coded as one
+_NEVER_PART_OF_A_BATTLE = {"Suicide bomb", "Chemical weapon"}
+
+
+# who does not fight: rioters, protesters, civilians (ACLED inter codes 5-7)
+_UNARMED_INTERS = {5, 6, 7}
+
+
+def _among_sides(event: Event, clash: Event) -> bool:
+    """Whether ``event``'s named actors are ``clash``'s sides: each is one of them, or an armed
+    actor in a side the clash leaves unnamed ("X and the army clashed" names X only)."""
+    sides = {_actor_key(clash.actor1), _actor_key(clash.actor2)}
+    others = [actor for actor in (event.actor1, event.actor2)
+              if actor is not None and _actor_key(actor) not in sides]
+    unnamed = (clash.actor1 is None) + (clash.actor2 is None)
+    return len(others) <= unnamed and not any(actor.inter in _UNARMED_INTERS for actor in others)
+
+
+def explosions_within_battles(events: list[Event],
+                              fighting: re.Pattern | None = None) -> list[Event]:
+    """Each asserted explosion or remote-violence mention retyped as the report's asserted armed
+    clash when it could be a mention of that clash: the clash is a fight of two sides (its
+    trigger is a word of fighting, ``fighting``, such as "clashed" or "gunfight", or it names
+    both sides), the explosion's named actors are among the clash's (in either role), and
+    nothing else tells the two apart (``same_event``: place, day, a "separate" attack). An
+    explosion whose target is not a side of the clash (a bomb among shoppers, a shell on a
+    village while the troops fight), or beside an attack of one side only ("an attack by
+    gunmen at a shrine"), stays its own event; so do a suicide bombing and a chemical attack
+    (``_NEVER_PART_OF_A_BATTLE``)."""
+
+    def a_fight(clash: Event) -> bool:
+        return clash.actor1 is not None and clash.actor2 is not None or bool(
+            fighting is not None and clash.trigger is not None
+            and fighting.fullmatch(clash.trigger.text))
+
+    clashes = [e for e in events if e.sub_event_type == "Armed clash" and e.modality == "asserted"
+               and a_fight(e)]
+    if not clashes:
+        return events
+    result = []
+    for event in events:
+        if event.event_type == _REMOTE_VIOLENCE and event.modality == "asserted" and \
+                event.sub_event_type not in _NEVER_PART_OF_A_BATTLE:
+            for clash in sorted(clashes, key=_rank):
+                if not _among_sides(event, clash):
+                    continue
+                retyped = replace(
+                    event, event_type=clash.event_type, sub_event_type=clash.sub_event_type,
+                    plover_type=clash.plover_type, plover_mode=clash.plover_mode,
+                    cameo_root=clash.cameo_root)
+                if same_event(clash, retyped):
+                    trigger_text = clash.trigger.text if clash.trigger else "?"
+                    event = replace(retyped, reasons=event.reasons + (
+                        f"{event.sub_event_type} within the armed clash {trigger_text!r}: part "
+                        "of the battle (ACLED)",))
+                    break
+        result.append(event)
+    return result
+
+
+def merge_events(events: list[Event], fighting: re.Pattern | None = None) -> list[Event]:
+    """Fold the mentions of one happening together; the result is in text order. ``fighting``:
+    the words of two sides fighting (see :func:`explosions_within_battles`)."""
     merged: list[Event] = []
     members: list[list[Event]] = []  # the mentions folded into each merged event
     by_type: dict[str | None, list[int]] = {}  # only events of one type can merge
-    for event in sorted(_apart_in_clauses(events), key=_rank):
+    for event in sorted(explosions_within_battles(_apart_in_clauses(events), fighting),
+                        key=_rank):
         candidates = by_type.setdefault(event.sub_event_type or event.plover_type, [])
         for index in candidates:
             # every mention already folded must agree, not only the merged event: it keeps its
@@ -371,10 +443,14 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 class MergeEvents:
-    """Stage wrapper of :func:`merge_events`."""
+    """Stage wrapper of :func:`merge_events`; ``triggers``: the event coder's trigger TOML
+    (detect_events' option), whose "clash" frame holds the words of two sides fighting."""
 
     name = "merge_events"
 
+    def __init__(self, triggers: str | None = None) -> None:
+        self.fighting = load_lexicon(triggers).frame("clash").pattern
+
     def __call__(self, report):
-        report.events = merge_events(report.events)
+        report.events = merge_events(report.events, self.fighting)
         return report
