@@ -271,3 +271,54 @@ def test_a_suicide_bombing_followed_by_a_gunfight_stays_the_suicide_bomb():
                       actor2=attackers)
     assert {e.sub_event_type for e in merge_events([bombing, gunfight], _FIGHTING)} == {
         "Suicide bomb", "Armed clash"}
+
+
+def _actor(name: str, actor_id: str) -> Actor:
+    return Actor(0, len(name), name.lower(), name=name, actor_id=actor_id)
+
+
+def _arrest(start: int, actor1, actor2, text: str | None = None) -> Event:
+    text = text or "x" * 30
+    return Event("Protests", "Arrests", "COERCE", actor1=actor1, actor2=actor2,
+                 evidence=(Span(start, start + len(text), text),), confidence=0.7,
+                 trigger=Span(start + 1, start + 3, "ar"))
+
+
+def test_generic_roles_of_one_country_are_one_party():
+    # "the authorities detained the activist" and "police arrested the blogger": the state and
+    # the people it arrested, told at two levels of detail, are one party on each side
+    police, government = (_actor("Police Forces of Kenya", "KEN:COP"),
+                          _actor("Government of Kenya", "KEN:GOV"))
+    civilians, protesters = (_actor("Civilians (Kenya)", "KEN:civilian"),
+                             _actor("Protesters (Kenya)", "KEN:protester"))
+    assert same_event(_arrest(0, police, civilians), _arrest(50, government, protesters))
+    assert len(merge_events([_arrest(0, police, civilians),
+                             _arrest(50, government, protesters)])) == 1
+    # unidentified armed men are not the police; a role of another country is another party
+    gunmen = _actor("Unidentified Armed Group (Kenya)", "KEN:armed")
+    assert not same_event(_arrest(0, police, civilians), _arrest(50, gunmen, civilians))
+    uganda = _actor("Police Forces of Uganda", "UGA:COP")
+    assert not same_event(_arrest(0, police, civilians), _arrest(50, uganda, civilians))
+    # two named parties stay two
+    assert not same_event(_arrest(0, _actor("Al-Shabaab", "al-shabaab"), civilians),
+                          _arrest(50, _actor("ISIS", "isis"), civilians))
+
+
+def test_two_triggers_of_one_clause_are_one_happening_whatever_sides_each_reads():
+    # "Police detained a student for protesting outside the ministry": 'detained' reads the
+    # police as actor1, 'protesting' the student; one clause, one happening
+    clause = "Police detained a student for protesting outside the ministry."
+    police = _actor("Police Forces of Kenya", "KEN:COP")
+    student = _actor("Protesters (Kenya)", "KEN:protester")
+    detained = replace(_arrest(0, police, student, clause), event_type="Protests",
+                       sub_event_type="Protest with intervention", plover_type="PROTEST")
+    protesting = replace(detained, actor1=student, actor2=None,
+                         trigger=Span(29, 39, "protesting"), confidence=0.6)
+    assert not same_event(detained, protesting)   # the sides alone would keep them apart
+    for events in ([detained, protesting], [protesting, detained]):
+        (merged,) = merge_events(events)
+        assert merged.actor1 == police and merged.evidence == detained.evidence
+    # the same readings in two sentences are two mentions that the sides still tell apart
+    elsewhere = replace(protesting, evidence=(Span(100, 130, "y" * 30),),
+                        trigger=Span(101, 111, "protesting"))
+    assert len(merge_events([detained, elsewhere])) == 2

@@ -2,13 +2,16 @@
 
 Two mentions are the same event when they have the same type (ACLED sub-event type, or PLOVER
 type for events without one) and nothing tells them apart: no two different named actors on the
-same side (for an armed clash the sides may come in either order), no two different resolved
-places, no two different exact dates. An "uncertain" mention folds into an asserted event only
-when it names the same actor1 (seed: "the camps that IS took on Sunday" is E1 again); denied and
-forecast events never fold into asserted ones; mentions the report itself calls separate ("in a
-separate attack", "elsewhere") fold only when they name the same actor. The merged event keeps
-the fields of its most confident mention, fills gaps from the others, and cites every mention's
-evidence.
+same side (for an armed clash the sides may come in either order; two generic roles of one
+country in one family — the state's government, police and army; civilians and protesters — are
+one party told at two levels of detail), no two different resolved places, no two different
+exact dates. Two triggers of one kind in one clause are one happening whatever sides each
+word's reading found ("Police detained a student for protesting"). An "uncertain" mention folds
+into an asserted event only when it names the same actor1 (seed: "the camps that IS took on
+Sunday" is E1 again); denied and forecast events never fold into asserted ones; mentions the
+report itself calls separate ("in a separate attack", "elsewhere") fold only when they name the
+same actor. The merged event keeps the fields of its most confident mention, fills gaps from the
+others, and cites every mention's evidence.
 
 An explosion or remote-violence mention told inside an armed clash between the same sides
 ("troops and rebels clashed; the army shelled their positions") is that clash: ACLED codes
@@ -71,17 +74,36 @@ def _actor_key(actor: Actor | None) -> str | None:
     return actor.name or actor.text.lower()
 
 
+# Generic roles a report gives one party of a happening at two levels of detail: the state
+# ("the authorities", "police", "soldiers": Government / Police / Military Forces of X) and the
+# unarmed people it happens to ("activists", "protesters", "residents": Civilians / Protesters
+# (X)). Within one report, two such roles of one country on the same side name no one: they never
+# tell two happenings apart ("Aung San Suu Kyi and other government officials were arrested by
+# the military" and "the military detained the country's civilian leader"). Unidentified armed
+# men are not in a family: "gunmen" and "police" are two claims about who did it.
+_ROLE_FAMILIES = {"GOV": "state", "MIL": "state", "COP": "state", "SPY": "state",
+                  "civilian": "people", "protester": "people"}
+
+
+def _role(actor: Actor) -> tuple[str, str] | None:
+    """(country code, family) of an actor coded as a generic role of a country, else None."""
+    country, _, role = (actor.actor_id or "").partition(":")
+    family = _ROLE_FAMILIES.get(role)
+    return (country, family) if family and country else None
+
+
+def _actors_agree(x: Actor | None, y: Actor | None) -> bool:
+    if x is None or y is None or _actor_key(x) == _actor_key(y):
+        return True
+    role = _role(x)
+    return role is not None and role == _role(y)
+
+
 def _sides_compatible(a: Event, b: Event) -> bool:
-    a1, a2, b1, b2 = (_actor_key(a.actor1), _actor_key(a.actor2), _actor_key(b.actor1),
-                      _actor_key(b.actor2))
-
-    def agree(x: str | None, y: str | None) -> bool:
-        return x is None or y is None or x == y
-
-    if agree(a1, b1) and agree(a2, b2):
+    if _actors_agree(a.actor1, b.actor1) and _actors_agree(a.actor2, b.actor2):
         return True
     if a.sub_event_type == "Armed clash":
-        return agree(a1, b2) and agree(a2, b1)
+        return _actors_agree(a.actor1, b.actor2) and _actors_agree(a.actor2, b.actor1)
     return False
 
 
@@ -349,8 +371,22 @@ def _members_agree(members: list[Event], event: Event) -> bool:
     if _back_reference(event):
         return True
     return all(_back_reference(member) or (
-        _sides_compatible(member, event) and _places_compatible(member, event)
-        and _dates_compatible(member, event)) for member in members)
+        (_sides_compatible(member, event) or _one_clause(member, event))
+        and _places_compatible(member, event) and _dates_compatible(member, event))
+        for member in members)
+
+
+def _one_clause(a: Event, b: Event) -> bool:
+    """Whether two mentions are told by one and the same clause (their evidence, cut to the
+    trigger's clause where a sentence tells several happenings, is the same single span): two
+    triggers of one kind there ("Police arrested a demonstrator for protesting") are one
+    happening read from two words, and the parties each word's reading found are its roles
+    seen from that word, not two sides."""
+    return len(a.evidence) == 1 and a.evidence == b.evidence and a.modality == b.modality
+
+
+def _told_in_one_clause(members: list[Event], event: Event) -> bool:
+    return any(_one_clause(member, event) for member in members)
 
 
 _REMOTE_VIOLENCE = "Explosions/Remote violence"
@@ -428,8 +464,10 @@ def merge_events(events: list[Event], fighting: re.Pattern | None = None) -> lis
             # every mention already folded must agree, not only the merged event: it keeps its
             # first mention's place and date, so a vague first one ("in Nigeria", "in February
             # 2021") would otherwise gather mentions that tell each other apart ("from Chibok",
-            # in Borno; "in Jangebe, Zamfara state")
-            if same_event(merged[index], event) and _members_agree(members[index], event):
+            # in Borno; "in Jangebe, Zamfara state"); two triggers of one clause need not agree
+            # on the sides (_one_clause)
+            if (same_event(merged[index], event) or _told_in_one_clause(members[index], event)) \
+                    and _members_agree(members[index], event):
                 merged[index] = _fold(merged[index], event)
                 members[index].append(event)
                 break
