@@ -216,8 +216,9 @@ def score(rows: list[dict], records: dict[str, dict]) -> dict:
     }
 
 
-def _analyse(rows: list[dict], workers: int) -> dict[str, dict]:
-    """Each note through ``sitrep extract``'s path: the contract record of each, by id."""
+def _analyse(rows: list[dict], workers: int, config: str | None = None) -> dict[str, dict]:
+    """Each note through ``sitrep [--config FILE] extract``'s path: the contract record of
+    each, by id."""
     from .. import api
 
     with tempfile.TemporaryDirectory(prefix="sitrep-eval-acled-") as scratch:
@@ -226,7 +227,7 @@ def _analyse(rows: list[dict], workers: int) -> dict[str, dict]:
             for row in rows:
                 handle.write(json.dumps(note_input(row)) + "\n")
         return {str(report.id): report.to_contract()
-                for report in api.extract([path], workers=max(1, workers))}
+                for report in api.extract([path], workers=max(1, workers), config=config)}
 
 
 def _actor_text(actor) -> str:
@@ -240,7 +241,7 @@ def run(args) -> int:
     if not rows:
         raise UsageError(f"{args.notes}: no readable notes", "E207")
     started = time.perf_counter()
-    records = _analyse(rows, args.workers)
+    records = _analyse(rows, args.workers, getattr(args, "config", None))
     elapsed = time.perf_counter() - started
     result = score(rows, records)
     print(f"notes {result['notes']}  ({elapsed:.1f} s)" + "".join(

@@ -202,12 +202,12 @@ def _score_found(figures: Figures, article_id: str, gold: dict, predictions: lis
     figures.fatalities += (best.get("fatalities") or 0) == (gold.get("fatalities") or 0)
 
 
-def _system_from_pipeline(directory: Path) -> dict[str, dict]:
-    """What `sitrep extract DIR/articles.jsonl --format jsonl` gives, by article id."""
+def _system_from_pipeline(directory: Path, config: str | None = None) -> dict[str, dict]:
+    """What `sitrep [--config FILE] extract DIR/articles.jsonl --format jsonl` gives, by id."""
     from .. import api
 
     return {report.id: report.to_contract()
-            for report in api.extract([directory / "articles.jsonl"])}
+            for report in api.extract([directory / "articles.jsonl"], config=config)}
 
 
 def _system_from_file(path: Path) -> dict[str, dict]:
@@ -226,7 +226,8 @@ def _system_from_file(path: Path) -> dict[str, dict]:
 def run(args) -> int:
     articles = load_gold(args.gold)
     started = time.perf_counter()
-    system = _system_from_file(args.system) if args.system else _system_from_pipeline(args.gold)
+    system = _system_from_file(args.system) if args.system else _system_from_pipeline(
+        args.gold, getattr(args, "config", None))
     elapsed = time.perf_counter() - started
     figures = score(articles, system)
     r = figures.ratios()

@@ -61,10 +61,12 @@ def add_arguments(parser) -> None:
                         help="also print N misclassified snippets")
 
 
-def available_pipeline(left_out: list[str] | None = None) -> Pipeline:
-    """The default pipeline without the stages that cannot be built here: modules not installed
-    (yet), or a resource missing (a gazetteer to build). Their names go to ``left_out``."""
-    config = load_config()
+def available_pipeline(left_out: list[str] | None = None,
+                       config_path: str | None = None) -> Pipeline:
+    """The pipeline (the default one, or with the TOML file ``config_path`` merged over it)
+    without the stages that cannot be built here: modules not installed (yet), or a resource
+    missing (a gazetteer to build). Their names go to ``left_out``."""
+    config = load_config(config_path)
     names = []
     for name in config.stages:
         try:
@@ -80,7 +82,7 @@ def available_pipeline(left_out: list[str] | None = None) -> Pipeline:
                 left_out.append(f"{name} ({exc})")
             continue
         names.append(name)
-    return Pipeline(load_config(overrides={"pipeline": {"stages": names}}))
+    return Pipeline(load_config(config_path, overrides={"pipeline": {"stages": names}}))
 
 
 # Mentions the coder itself ranks below this are candidates, not events: a weapons test named as
@@ -206,7 +208,7 @@ def _score_plover(pipeline: Pipeline, records: list[dict]) -> dict:
 
 def run(args) -> int:
     left_out: list[str] = []
-    pipeline = available_pipeline(left_out)
+    pipeline = available_pipeline(left_out, getattr(args, "config", None))
     for note in left_out:
         print(f"sitrep eval events: running without stage {note}", file=sys.stderr)
     started = time.perf_counter()

@@ -139,7 +139,8 @@ def run(args) -> int:
     with tempfile.TemporaryDirectory(prefix="sitrep-eval-merge-") as scratch:
         db = args.db or str(Path(scratch) / "merge.db")
         started = time.perf_counter()
-        summary = api.run([str(args.gold / "articles.jsonl")], db)
+        summary = api.run([str(args.gold / "articles.jsonl")], db,
+                          config=getattr(args, "config", None))
         elapsed = time.perf_counter() - started
         with Store(db, create=False) as store:
             result = score(incidents, distractors, hard, system_records(store))
