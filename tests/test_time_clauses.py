@@ -148,3 +148,113 @@ def test_another_act_of_the_same_person_keeps_no_date_of_its_own():
     report, events = _story_of_a_person("arraignment", "arraignment")
     _, other = dated(report, *events)
     assert (other.event_date, other.time_precision, other.date_text) == ("2016-12-13", 3, None)
+
+
+def test_a_time_in_a_relative_clause_telling_another_act_does_not_date_the_event():
+    raw = "Rebels executed two workers who were abducted on Monday."
+    report = parsed(raw, [
+        ("Rebels", "NOUN", "nsubj", 1), ("executed", "VERB", "ROOT", 1, "execute"),
+        ("two", "NUM", "nummod", 3), ("workers", "NOUN", "obj", 1),
+        ("who", "PRON", "nsubj:pass", 6), ("were", "AUX", "aux:pass", 6, "be"),
+        ("abducted", "VERB", "acl:relcl", 3, "abduct"), ("on", "ADP", "case", 8),
+        ("Monday", "PROPN", "obl", 6), (".", "PUNCT", "punct", 1)])
+    execution, abduction = dated(report, event_at(raw, "executed", "Attack"),
+                                 event_at(raw, "abducted", "Abduction/forced disappearance"))
+    # Monday is when they were abducted; when they were executed the sentence does not say
+    assert (execution.event_date, execution.time_precision, execution.date_text) == \
+        ("2016-12-13", 3, None)
+    assert (abduction.event_date, abduction.time_precision) == ("2016-12-12", 1)
+
+
+def test_a_progressive_relative_clause_keeps_the_time_of_its_sentence():
+    raw = "Guards battled fishermen who were fishing on Saturday."
+    report = parsed(raw, [
+        ("Guards", "NOUN", "nsubj", 1), ("battled", "VERB", "ROOT", 1, "battle"),
+        ("fishermen", "NOUN", "obj", 1), ("who", "PRON", "nsubj", 5),
+        ("were", "AUX", "aux", 5, "be"), ("fishing", "VERB", "acl:relcl", 2, "fish"),
+        ("on", "ADP", "case", 7), ("Saturday", "PROPN", "obl", 5), (".", "PUNCT", "punct", 1)])
+    (battle,) = dated(report, event_at(raw, "battled", "Armed clash"))
+    assert (battle.event_date, battle.time_precision) == ("2016-12-10", 1)
+
+
+def test_a_retelling_takes_the_date_of_the_same_kind_when_another_kind_uses_its_word():
+    raw = ("Gunmen kidnapped Luis Osorto last month.\n\nStudents protested on Monday against "
+           "the kidnapping of Osorto.\n\nPolice reported the kidnapping of Osorto.")
+    report = parsed(raw, [
+        ("Gunmen", "NOUN", "nsubj", 1), ("kidnapped", "VERB", "ROOT", 1, "kidnap"),
+        ("Luis", "PROPN", "obj", 1), ("Osorto", "PROPN", "flat", 2), ("last", "ADJ", "amod", 5),
+        ("month", "NOUN", "obl", 1), (".", "PUNCT", "punct", 1),
+        ("Students", "NOUN", "nsubj", 8), ("protested", "VERB", "ROOT", 8, "protest"),
+        ("on", "ADP", "case", 10), ("Monday", "PROPN", "obl", 8), ("against", "ADP", "case", 13),
+        ("the", "DET", "det", 13), ("kidnapping", "NOUN", "obl", 8, "kidnapping"),
+        ("of", "ADP", "case", 15), ("Osorto", "PROPN", "nmod", 13), (".", "PUNCT", "punct", 8),
+        ("Police", "NOUN", "nsubj", 18), ("reported", "VERB", "ROOT", 18, "report"),
+        ("the", "DET", "det", 20), ("kidnapping", "NOUN", "obj", 18, "kidnapping"),
+        ("of", "ADP", "case", 22), ("Osorto", "PROPN", "nmod", 20), (".", "PUNCT", "punct", 18)])
+    events = []
+    for word, kind, actor, nth in (
+            ("kidnapped", "Abduction/forced disappearance", "Unidentified Armed Group", 0),
+            ("kidnapping", "Peaceful protest", "Protesters", 0),
+            ("kidnapping", "Abduction/forced disappearance", "Police", 1)):
+        event = event_at(raw, word, kind, actor=actor, nth=nth)
+        end = raw.index(".", event.trigger.start) + 1
+        start = raw.rfind("\n", 0, event.trigger.start) + 1
+        events.append(replace(event, evidence=(Span(start, end, raw[start:end]),)))
+    first, protest, retold = dated(report, *events)
+    assert (first.event_date, protest.event_date) == ("2016-11-01", "2016-12-12")
+    # the protest is another happening that names the kidnapping: the retelling of the
+    # kidnapping itself takes the kidnapping's date, not the protest's
+    assert (retold.event_date, retold.time_precision, retold.date_text) == \
+        ("2016-11-01", 3, "last month")
+
+
+def test_a_time_in_a_clause_bounding_the_period_does_not_date_the_event():
+    raw = "Police arrested forty reporters since the army seized power on Friday."
+    report = parsed(raw, [
+        ("Police", "NOUN", "nsubj", 1), ("arrested", "VERB", "ROOT", 1, "arrest"),
+        ("forty", "NUM", "nummod", 3), ("reporters", "NOUN", "obj", 1),
+        ("since", "SCONJ", "mark", 7), ("the", "DET", "det", 6), ("army", "NOUN", "nsubj", 7),
+        # the parser hangs the clause's time on the main verb, as it often does
+        ("seized", "VERB", "advcl", 1, "seize"), ("power", "NOUN", "obj", 7),
+        ("on", "ADP", "case", 10), ("Friday", "PROPN", "obl", 1), (".", "PUNCT", "punct", 1)])
+    (arrests,) = dated(report, event_at(raw, "arrested", "Arrests"))
+    # Friday is when the army seized power: the arrests came after it, on days not told
+    assert (arrests.event_date, arrests.time_precision, arrests.date_text) == \
+        ("2016-12-13", 3, None)
+    # a bare "since Friday" (no clause) tells when the detention began
+    raw = "The activist has been detained since Friday."
+    report = parsed(raw, [
+        ("The", "DET", "det", 1), ("activist", "NOUN", "nsubj:pass", 4),
+        ("has", "AUX", "aux", 4, "have"), ("been", "AUX", "aux:pass", 4, "be"),
+        ("detained", "VERB", "ROOT", 4, "detain"), ("since", "ADP", "case", 6),
+        ("Friday", "PROPN", "obl", 4), (".", "PUNCT", "punct", 4)])
+    (detention,) = dated(report, event_at(raw, "detained", "Arrests"))
+    assert (detention.event_date, detention.time_precision) == ("2016-12-09", 1)
+
+
+def test_the_day_of_a_saying_hung_from_the_trigger_bounds_the_event_but_does_not_date_it():
+    raw = "Gunmen freed the hostages, officials said on Tuesday."
+    # the parser reads the saying as an aside of "freed"
+    report = parsed(raw, [
+        ("Gunmen", "NOUN", "nsubj", 1), ("freed", "VERB", "ROOT", 1, "free"),
+        ("the", "DET", "det", 3), ("hostages", "NOUN", "obj", 1), (",", "PUNCT", "punct", 6),
+        ("officials", "NOUN", "nsubj", 6), ("said", "VERB", "parataxis", 1, "say"),
+        ("on", "ADP", "case", 8), ("Tuesday", "PROPN", "obl", 6), (".", "PUNCT", "punct", 1)])
+    release, statement = dated(report, event_at(raw, "freed", "Other"),
+                               event_at(raw, "said", "Change to group/activity"))
+    # freed by Tuesday, the day it was told: within its week, not on that day
+    assert (release.event_date, release.time_precision, release.date_text) == \
+        ("2016-12-13", 2, "Tuesday")
+    assert "told" in release.reasons[-1]
+    # the saying itself happened on Tuesday
+    assert (statement.event_date, statement.time_precision) == ("2016-12-13", 1)
+    # a noun's date under a verb of saying is not when it was told ("writing a Friday article")
+    raw = "Police arrested him after he wrote a Friday article."
+    report = parsed(raw, [
+        ("Police", "NOUN", "nsubj", 1), ("arrested", "VERB", "ROOT", 1, "arrest"),
+        ("him", "PRON", "obj", 1), ("after", "SCONJ", "mark", 5), ("he", "PRON", "nsubj", 5),
+        ("wrote", "VERB", "advcl", 1, "write"), ("a", "DET", "det", 8),
+        ("Friday", "PROPN", "compound", 8), ("article", "NOUN", "obj", 5),
+        (".", "PUNCT", "punct", 1)])
+    (arrest,) = dated(report, event_at(raw, "arrested", "Arrests"))
+    assert (arrest.event_date, arrest.time_precision) == ("2016-12-09", 1)

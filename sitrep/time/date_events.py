@@ -21,7 +21,9 @@ ACLED conventions used (codebook "time precision"):
 
 A time expression dates only the predicate it belongs to (by the parse, ``_Syntax``): not an
 event in a relative or reported clause it stands outside of, nor one whose clause a relative
-clause in the past perfect merely hangs from ("arrested two men who had protested on Monday").
+clause telling another act merely hangs from ("arrested two men who had protested on Monday",
+"executed aid workers who were abducted on 18 July"; a progressive one, "who were fishing on
+Saturday", tells what was going on then, and keeps the sentence's time).
 "Police said on Monday ..." dates the saying: what was said happened by Monday, precision 2,
 when nothing else dates it. A retelling takes another mention's date only when all such
 mentions agree on one day (two kidnappings on two days: which one is retold is not known).
@@ -133,7 +135,9 @@ class DateEvents:
             sentence = _index(starts, position)
             in_sentence = [d for d in datable if d[0] == sentence
                            and not syntax.verb_between(event, d[1])]
-            own = [d for d in in_sentence if not syntax.other_clause(event, d[1])]
+            own = [d for d in in_sentence if not syntax.other_clause(event, d[1])
+                   and not syntax.in_bounding_clause(event, d[1])
+                   and not syntax.told_apart(event, d[1])]
             said = next((d for d in in_sentence if d not in own and syntax.said_when(d[1])),
                         None)
             nearest = min(own, key=lambda d: _distance(d[1], position, report.raw)) \
@@ -260,7 +264,31 @@ class _Syntax:
                    for at in trigger_side) or \
             any(tokens[at].dep in _CLAUSE_LINKS and tokens[at].head != trigger and
                 not self._when_clause(at) and
-                (tokens[at].dep != "acl:relcl" or self._pluperfect(at)) for at in time_side)
+                (tokens[at].dep != "acl:relcl" or not self._progressive(at)) for at in time_side)
+
+    def in_bounding_clause(self, event: Event, time: TimeExpr) -> bool:
+        """Whether the time expression stands in a clause that bounds the event's period rather
+        than dating it: opened by "since", "until" or "before" and holding a verb of its own
+        ("40 journalists arrested since the army seized power in a March 3 coup": March 3 is when
+        the army seized power, the arrests came after it). Read off the words, not the parse's
+        attachment, which often hangs such a clause's time on the main verb; "detained since
+        March 3" (no clause) still dates the detention's start."""
+        tokens = self.report.tokens
+        if event.trigger is None or not tokens:
+            return False
+        trigger = self._clean(event.trigger.start)
+        first = bisect_right(self.starts, self._clean(time.start)) - 1
+        if first < 0:
+            return False
+        sentence = tokens[first].sent
+        at = first - 1
+        while at >= 0 and tokens[at].sent == sentence and tokens[at].text not in ",;:":
+            if tokens[at].text.lower() in _BOUNDING:
+                # the event outside the clause, and a verb inside it
+                return not tokens[at].cstart <= trigger < self._clean(time.end) and any(
+                    tokens[between].pos in ("VERB", "AUX") for between in range(at + 1, first))
+            at -= 1
+        return False
 
     def _children(self, at: int) -> list[int]:
         if self.children is None:
@@ -270,14 +298,17 @@ class _Syntax:
                     self.children.setdefault(token.head, []).append(child)
         return self.children.get(at, [])
 
-    def _pluperfect(self, at: int) -> bool:
-        """Whether the clause of verb ``at`` is in the past perfect ("who had protested on
-        Monday"): it tells an earlier happening than its sentence's. A relative clause in another
-        tense may hold the sentence's own time, as its last words ("battled fishermen who were
-        fishing illegally on Saturday morning": the battle was on Saturday)."""
+    def _progressive(self, at: int) -> bool:
+        """Whether the clause of verb ``at`` is progressive ("who were fishing illegally on
+        Saturday morning"): it tells what was going on around its sentence's act, so its time
+        may be the sentence's own ("battled fishermen who were fishing ... on Saturday": the
+        battle was on Saturday). A relative clause telling an act of its own, in any other tense
+        ("who had protested on Monday", "aid workers who were abducted on 18 July"), has a time
+        of its own, not its sentence's."""
         tokens = self.report.tokens
-        return any(tokens[child].dep.startswith("aux") and tokens[child].lemma.lower() == "have"
-                   and tokens[child].text.lower() in ("had", "'d") for child in self._children(at))
+        return tokens[at].text.lower().endswith("ing") and any(
+            tokens[child].dep.startswith("aux") and tokens[child].lemma.lower() == "be"
+            for child in self._children(at))
 
     def _when_clause(self, at: int) -> bool:
         """Whether the clause headed by ``at`` opens with "when" or "where": it tells what
@@ -291,12 +322,29 @@ class _Syntax:
         """Whether the time expression belongs to a verb of saying ("his sister told Reuters on
         Friday", "police said on Monday"): when it was said, the latest day what was said can
         have happened on."""
+        return self._saying(time) is not None
+
+    def told_apart(self, event: Event, time: TimeExpr) -> bool:
+        """Whether the time expression belongs to a verb of saying other than the event's own
+        trigger, however the parser hangs that verb ("Gunmen freed the girls, officials said on
+        Tuesday", read as an aside of "freed"): Tuesday is when it was told, not when they were
+        freed. A statement's own day ("the ministry said on Tuesday", a statement event) stays."""
+        verb = self._saying(time)
+        if verb is None or event.trigger is None:
+            return False
+        # the saying's own adverbial, not a noun's date ("after writing an Oct. 29 article")
+        when = self._token(time.start, time.end)
+        return self.report.tokens[when].head == verb and \
+            verb != self._token(event.trigger.start, event.trigger.end)
+
+    def _saying(self, time: TimeExpr) -> int | None:
+        """The verb of saying the time expression belongs to (the first verb above it), if any."""
         tokens = self.report.tokens
         when = self._token(time.start, time.end) if tokens else None
         if when is None:
-            return False
+            return None
         verb = next((at for at in self._up(when)[1:] if tokens[at].pos == "VERB"), None)
-        return verb is not None and tokens[verb].lemma.lower() in _SAYING
+        return verb if verb is not None and tokens[verb].lemma.lower() in _SAYING else None
 
 
 # "last month when ...", "two weeks ago where ...": the clause that follows tells what happened
@@ -311,6 +359,10 @@ _WHEN_AFTER = re.compile(r"(?i)\s*,?\s*(?:when|where)\b")
 # July fired on ...", "Masked men detained X on Monday"), which cost 7 of ACLED's Asia 2015 dev
 # notes their day.
 _CLAUSE_LINKS = ("acl:relcl", "ccomp", "parataxis", "csubj", "csubj:pass")
+
+# words opening a clause that bounds a period: its time is the bound's, not the event's
+_BOUNDING = {"since", "until", "till", "before"}
+
 
 # verbs of saying and reporting: their time is when something was told, not when it happened
 _SAYING = {"say", "tell", "report", "announce", "confirm", "add", "state", "claim", "allege",
@@ -465,6 +517,12 @@ class _People:
         alike = [(other, time) for other, time in self.dated
                  if other.modality == event.modality and self._alike(event, other)
                  and names & self._names(other)]
+        if len({other.event_date for other, _ in alike}) > 1:
+            # the same word coded as another kind of happening ("protested on Monday against the
+            # arrest of X": a protest) dates that happening; the mentions of this kind, or the
+            # same act told in a political frame only (PLOVER, no ACLED type), date this one
+            alike = [(other, time) for other, time in alike
+                     if other.event_type is None or other.sub_event_type == event.sub_event_type]
         # the same person arrested on two days: which arrest this one retells is not known
         if not alike or len({other.event_date for other, _ in alike}) != 1:
             return None
