@@ -76,10 +76,12 @@ SURRENDER = re.compile(r"surrender|laid down", re.IGNORECASE)
 RELEASE = re.compile(r"released", re.IGNORECASE)
 HOSTAGE_RELEASE = re.compile(r"(?:releas\w*|free[ds]?|freeing|exchang\w*|swap\w*) (?:\w+ ){0,3}$",
                              re.IGNORECASE)
+# a government's protest ("the ministry protested", "lodged a protest"); a crowd at an embassy
+# "to protest" is a demonstration
 DIPLOMATIC_PROTEST = re.compile(r"lodged (?:a|an) (?:\w+ )?protest|diplomatic protest|protested to|"
                                 r"summon(?:ed|s|ing)? (?:[\w'’-]+ ){0,4}(?:ambassador|envoy|diplomats?|"
                                 r"charg[eé] d'affaires|high commissioner|consul)|"
-                                r"(?:ministry|embassy) (?:\w+ )?protest", re.IGNORECASE)
+                                r"(?:ministry|embassy) (?:(?!to\b)\w+ )?protest", re.IGNORECASE)
 VIOLENCE = re.compile(r"bombard|fighting|clash|attack|offensive|assault|battle|shelling|strikes?\b|"
                       r"killed|storm", re.IGNORECASE)
 TAKING = re.compile(r"seiz|captur|taken|took|laid|loot|booty|spoils|arsenal|stole|plunder",
