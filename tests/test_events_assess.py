@@ -229,3 +229,30 @@ def test_the_shipped_model_records_why_it_judges_a_rare_kind():
     for kind, about in load_model()["judged"].items():
         if "model_f_beta" in about:
             assert about["model_f_beta"] >= about["anchor_f_beta"] + train_assess.MARGIN, kind
+
+
+def test_an_armed_clash_needs_an_armed_side_and_no_unarmed_one(dated_report):
+    """ACLED's battle is between organised armed groups: "clashes between executives and unions"
+    (no armed party) or "gunmen attacked villagers" read as a clash (civilians as a side) are not
+    battles an article reports; "the army pushed them back" (the other side a pronoun) may be."""
+    from sitrep.events.assess import battle_sides_told
+    from sitrep.model import Actor
+
+    anchored_mention = next(e for e in dated_report.events
+                            if e.modality == "asserted" and e.date_text)
+    clash = dataclasses.replace(anchored_mention, event_type="Battles",
+                                sub_event_type="Armed clash", plover_type="ASSAULT")
+    army = Actor(0, 4, "army", name="Military Forces of Nigeria", inter=1)
+    rebels = Actor(0, 6, "rebels", name="Rebels (Nigeria)", inter=2)
+    villagers = Actor(0, 9, "villagers", name="Civilians (Nigeria)", inter=7)
+    stage = AssessEvents(min_sentences=1, require_anchor=True, background_days=0)
+    assert "Armed clash" not in (stage.judged or ())
+
+    def kept(actor1, actor2) -> bool:
+        event = dataclasses.replace(clash, actor1=actor1, actor2=actor2)
+        return bool(stage(dataclasses.replace(dated_report, events=[event])).events)
+
+    assert kept(army, rebels) and kept(army, None) and kept(None, rebels)
+    assert not kept(None, None) and not kept(rebels, villagers) and not kept(villagers, army)
+    # other kinds are not asked for battle sides
+    assert battle_sides_told(dataclasses.replace(anchored_mention, actor1=None, actor2=None))
