@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from sitrep.model import Actor, Event, Report, Span
+from sitrep.model import Actor, Event, Place, Report, Span
 from sitrep.time.date_events import DateEvents
 from sitrep.time.stage import ResolveTimes
 
@@ -208,3 +209,22 @@ def test_an_event_noun_deep_in_the_object_of_another_verb_is_not_dated_by_its_ti
     report.events = [event_at(raw, "kidnapping", "Abduction/forced disappearance")]
     (event,) = DateEvents()(report).events
     assert (event.event_date, event.time_precision, event.date_text) == ("2016-12-13", 3, None)
+
+
+def test_a_mention_without_place_or_time_does_not_borrow_one_incident_of_several():
+    raw = ("Police detained party leaders in Kanpur on Monday.\n\n"
+           "Police detained party workers in Agra.\n\n"
+           "A party leader said police detained him.")
+    kanpur, agra, told = (event_at(raw, "detained", "Arrests", actor="Police", nth=n)
+                          for n in range(3))
+    kanpur = replace(kanpur, location=Place(0, 0, "Kanpur", geonameid=1),
+                     location_source="sentence")
+    agra = replace(agra, location=Place(0, 0, "Agra", geonameid=2), location_source="sentence")
+    dated_kanpur, dated_agra, dated_told = date_events(raw, [kanpur, agra, told])
+    assert (dated_kanpur.event_date, dated_kanpur.time_precision) == ("2016-12-12", 1)
+    # two arrests in two towns, one dated: which one the last sentence tells is not known
+    assert (dated_told.event_date, dated_told.time_precision, dated_told.date_text) == \
+        ("2016-12-13", 3, None)
+    # with only the Kanpur arrests told, it retells them
+    _, alone = date_events(raw, [kanpur, told])
+    assert (alone.event_date, alone.date_text) == ("2016-12-12", "Monday")

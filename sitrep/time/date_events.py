@@ -26,7 +26,9 @@ clause telling another act merely hangs from ("arrested two men who had proteste
 Saturday", tells what was going on then, and keeps the sentence's time).
 "Police said on Monday ..." dates the saying: what was said happened by Monday, precision 2,
 when nothing else dates it. A retelling takes another mention's date only when all such
-mentions agree on one day (two kidnappings on two days: which one is retold is not known).
+mentions agree on one day (two kidnappings on two days: which one is retold is not known) and,
+when it names no place of its own, when they name no two places of their own (arrests in two
+towns, one of them dated).
 
 Durations, sets, PAST_REF-like values and anything coarser than a month (a year, a season, a
 quarter) never date an event: "since 2011" or "for a decade" say how long, not when.
@@ -430,6 +432,21 @@ def _story_key(event: Event) -> tuple:
             event.actor1.name if event.actor1 and event.actor1.name else None)
 
 
+def _own_place(event: Event) -> int | None:
+    """The place the mention's own sentence names (its gazetteer id), if any."""
+    if event.location is None or event.location_source != "sentence":
+        return None
+    return event.location.geonameid
+
+
+def _own_places(event: Event, mentions: list[tuple[Event, TimeExpr | None]]) -> set[int]:
+    """The places of their own that the report's mentions of the event's kind and modality name."""
+    kind = _story_key(event)[0]
+    return {place for other, _ in mentions
+            if _story_key(other)[0] == kind and other.modality == event.modality
+            for place in [_own_place(other)] if place is not None}
+
+
 def _same_place(event: Event, other: Event) -> bool:
     here = event.location.geonameid if event.location else None
     there = other.location.geonameid if other.location else None
@@ -454,7 +471,12 @@ def _same_story(event: Event, dated: list[tuple[Event, TimeExpr | None]],
                 (actor is None or other_actor is None or actor == other_actor):
             alike.append((other, time))
     # mentions of that kind on different days are different incidents: which one this retells
-    # is not known, and a guess would give it another incident's date
+    # is not known, and a guess would give it another incident's date; so are mentions of that
+    # kind at different places of their own, dated or not ("leaders were under house arrest in
+    # Mahoba from Monday", "in Mathura", "in Gorakhpur"): a mention naming no place of its own
+    # may tell any of them
+    if alike and not _own_place(event) and len(_own_places(event, dated)) > 1:
+        alike = []
     if alike and len({other.event_date for other, _ in alike}) == 1:
         other, time = alike[0]
         return replace(event, event_date=other.event_date,
