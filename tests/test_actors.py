@@ -232,6 +232,23 @@ def test_a_town_inside_a_longer_name_does_not_vote_for_a_country(pipeline):
     assert {a.country for a in report.actors} <= {"India", None}
 
 
+
+def test_a_country_that_is_a_speakers_surname_is_neither_an_actor_nor_the_country(pipeline):
+    # a given name and a country's name told as the one who speaks, or described in apposition:
+    # a person ("said Nouhoum Togo"), not the government of Togo, and no vote for Togo
+    for text in ("Gunmen killed two traders in Mopti on Monday, said Nouhoum Togo, the mayor.",
+                 "Gunmen killed two traders in Mopti on Monday, Nouhoum Togo said.",
+                 "Gunmen killed two traders in Mopti on Monday. The mayor, Nouhoum Togo, a "
+                 "former teacher, said so."):
+        report = pipeline(text)
+        assert not any(a.text == "Togo" for a in report.actors), text
+        assert {a.country for a in report.actors} == {"Mali"}, text
+    # a place or a body before the country, or a country that acts, keeps its reading
+    report = pipeline("Troops clashed with rebels in Mopti on Monday. The talks failed, Mali "
+                      "said, and South Sudan said the same.")
+    assert {"Mali", "South Sudan"} <= {a.text for a in report.actors}
+
+
 def test_plain_people_are_civilians_and_bare_militants_armed(pipeline):
     names = coded(pipeline("Security forces killed five militants; two people and a driver "
                            "were wounded."))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Actor, Report
 from .dictionary import ActorDictionary, INTER_TYPES
-from .recognize import Mention
+from .recognize import Mention, person_surname
 
 __all__ = ["DocumentContext", "document_context", "code_mention", "state_name"]
 
@@ -118,6 +118,9 @@ def _country_votes(dictionary: ActorDictionary, report: Report,
             if end + 1 < len(words) and words[end] == "-" and folded[end + 1] in _SPONSOR or \
                     index > 1 and words[index - 1] == "-" and folded[index - 2] in ("pro", "anti"):
                 weight = 0
+            given_first = index > 1 and tokens[index - 1].sent != tokens[index - 2].sent
+            if person_surname(words, folded, index, end, index - 1 if given_first else 0):
+                weight = 0                          # "said Nouhoum Togo": a person's name
             if weight:
                 votes[iso3] += weight
             index = end

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..geo.people import SPEECH_VERBS
+from ..geo.words import FEATURE_WORDS, ORGANISATION_WORDS
 from ..model import Token
 from .dictionary import ActorDictionary, ActorEntry
 from .roles import (EVENT_NOUNS, GROUP_HEADS, IDENTITY_ARMED, MAX_ROLE_TOKENS, ROLES,
                     STATE_MODIFIERS, Role, UNNAMED_DOERS)
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["Mention", "find_mentions", "person_surname"]
 
 # Before these words a country or capital is a place, not an agent ("in Syria", "to Moscow").
 # "with", "against", "between", "on" do not make a place: "talks with Syria", "sanctions on Iran".
@@ -264,6 +266,8 @@ def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
                                   " ".join(words[index:role_end]))], role_end
     if _after_pro_or_anti(tokens, positions[index]):
         return [], end                              # "anti-Syria journalist", "pro-Russia"
+    if person_surname(words, folded, index, end):
+        return [], end                              # "said Nouhoum Togo": a person
     if before in _LOCATIVE or before in _DIRECTIONS or (
             before == "," and index >= 2 and (words[index - 2][:1].isupper() or
                                               folded[index - 2] in _PLACE_NOUNS)
@@ -283,6 +287,31 @@ def _country_mention(kind, iso3, tokens, positions, words, folded, index, end):
         return None                            # part of a longer name: "Syria Times"
     return [Mention(positions[index], positions[end - 1] + 1, "country", country=iso3,
                     cue=" ".join(words[index:end]))], end
+
+
+# Capitalised words that open a place's or a body's name rather than a person's ("South Sudan",
+# "New Delhi", "Radio Mali" is no man): never a given name before a country.
+_NOT_GIVEN_NAMES = _DIRECTIONS | FEATURE_WORDS | ORGANISATION_WORDS | frozenset(
+    """new old republic democratic kingdom united federal islamic people's air radio""".split())
+
+
+def person_surname(words: list[str], folded: list[str], index: int, end: int,
+                   first: int = 0) -> bool:
+    """Whether the country or capital at ``index:end`` is the surname of a person: a capitalised
+    word before it, not the sentence's first nor one that opens a place's or body's name, the two
+    told as the one who speaks ("said Nouhoum Togo,", "Amadou Mali said") or described in
+    apposition ("Amadou Mali, a local official, ..."), as sitrep.geo.people reads them for
+    places. ``first``: the index of the sentence's first word."""
+    given = index - 1
+    if given <= first or not words[given].isalpha() or not words[given][:1].isupper() or \
+            words[given].isupper() or folded[given] in _NOT_GIVEN_NAMES:
+        return False
+    after = folded[end] if end < len(folded) else ""
+    if after in SPEECH_VERBS:
+        return True
+    if folded[given - 1] in SPEECH_VERBS and after in (",", ".", ";", ""):
+        return True
+    return after == "," and end + 1 < len(folded) and folded[end + 1] in ("a", "an", "the")
 
 
 def _capital_acts(tokens, positions, words, folded, end) -> bool:
