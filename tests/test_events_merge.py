@@ -305,20 +305,36 @@ def test_generic_roles_of_one_country_are_one_party():
 
 
 def test_two_triggers_of_one_clause_are_one_happening_whatever_sides_each_reads():
-    # "Police detained a student for protesting outside the ministry": 'detained' reads the
-    # police as actor1, 'protesting' the student; one clause, one happening
-    clause = "Police detained a student for protesting outside the ministry."
+    # "Police detained a student at the ministry, holding him overnight": 'detained' reads the
+    # police as actor1, 'holding' (its subject out of reach) the student; one clause, one
+    # happening
+    clause = "Police detained a student at the ministry, holding him overnight."
     police = _actor("Police Forces of Kenya", "KEN:COP")
-    student = _actor("Protesters (Kenya)", "KEN:protester")
-    detained = replace(_arrest(0, police, student, clause), event_type="Protests",
-                       sub_event_type="Protest with intervention", plover_type="PROTEST")
-    protesting = replace(detained, actor1=student, actor2=None,
-                         trigger=Span(29, 39, "protesting"), confidence=0.6)
-    assert not same_event(detained, protesting)   # the sides alone would keep them apart
-    for events in ([detained, protesting], [protesting, detained]):
+    student = _actor("Civilians (Kenya)", "KEN:civilian")
+    detained = _arrest(0, police, student, clause)
+    holding = replace(detained, actor1=student, actor2=None,
+                      trigger=Span(43, 50, "holding"), confidence=0.6)
+    assert not same_event(detained, holding)   # the sides alone would keep them apart
+    for events in ([detained, holding], [holding, detained]):
         (merged,) = merge_events(events)
         assert merged.actor1 == police and merged.evidence == detained.evidence
     # the same readings in two sentences are two mentions that the sides still tell apart
-    elsewhere = replace(protesting, evidence=(Span(100, 130, "y" * 30),),
-                        trigger=Span(101, 111, "protesting"))
+    elsewhere = replace(holding, evidence=(Span(100, 130, "y" * 30),),
+                        trigger=Span(101, 108, "holding"))
     assert len(merge_events([detained, elsewhere])) == 2
+
+
+def test_the_crowd_and_the_forces_of_a_broken_up_protest_may_come_in_either_order():
+    # "Police detained protesters in the square on Monday" (read from 'detained': the police
+    # first) and "Protesters were dragged away by police" (read from 'Protesters': the crowd
+    # first): the two sides of one intervention, in two sentences
+    police = _actor("Police Forces of Kenya", "KEN:COP")
+    crowd = _actor("Protesters (Kenya)", "KEN:protester")
+    detained = replace(_arrest(0, police, crowd), event_type="Protests",
+                       sub_event_type="Protest with intervention", plover_type="PROTEST")
+    dragged = replace(detained, actor1=crowd, actor2=police, confidence=0.6,
+                      evidence=(Span(100, 130, "y" * 30),), trigger=Span(101, 111, "protesters"))
+    assert same_event(detained, dragged) and len(merge_events([detained, dragged])) == 1
+    # an arrest has a side that acts and a side that is acted on: never swapped
+    arrest, reversed_arrest = _arrest(0, police, crowd), _arrest(50, crowd, police)
+    assert not same_event(arrest, reversed_arrest)

@@ -2,10 +2,10 @@
 
 Two mentions are the same event when they have the same type (ACLED sub-event type, or PLOVER
 type for events without one) and nothing tells them apart: no two different named actors on the
-same side (for an armed clash the sides may come in either order; two generic roles of one
-country in one family — the state's government, police and army; civilians and protesters — are
-one party told at two levels of detail), no two different resolved places, no two different
-exact dates. Two triggers of one kind in one clause are one happening whatever sides each
+same side (for an armed clash or a protest the forces intervened in, the sides may come in
+either order; two generic roles of one country in one family — the state's government, police
+and army; civilians and protesters — are one party told at two levels of detail), no two
+different resolved places, no two different exact dates. Two triggers of one kind in one clause are one happening whatever sides each
 word's reading found ("Police detained a student for protesting"). An "uncertain" mention folds
 into an asserted event only when it names the same actor1 (seed: "the camps that IS took on
 Sunday" is E1 again); denied and forecast events never fold into asserted ones; mentions the
@@ -102,9 +102,16 @@ def _actors_agree(x: Actor | None, y: Actor | None) -> bool:
 def _sides_compatible(a: Event, b: Event) -> bool:
     if _actors_agree(a.actor1, b.actor1) and _actors_agree(a.actor2, b.actor2):
         return True
-    if a.sub_event_type == "Armed clash":
+    if a.sub_event_type in _TWO_SIDED:
         return _actors_agree(a.actor1, b.actor2) and _actors_agree(a.actor2, b.actor1)
     return False
+
+
+# Kinds whose two sides act on each other, so that a mention read from either side's word names
+# them in either order: the two armed groups of a battle; the crowd and the forces that broke it
+# up ("police detained protesters" read from 'detained', "protesters were removed by police"
+# read from 'protesters')
+_TWO_SIDED = {"Armed clash", "Protest with intervention", "Excessive force against protesters"}
 
 
 # Two places this close are one scene told at two scales or from two sides ("in Kati" and "in
