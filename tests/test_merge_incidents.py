@@ -247,10 +247,11 @@ def test_show_lists_every_source_with_its_own_values(tmp_path, capsys):
 
 def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
     """The store looks up candidates by shared name (within the days that may meet), by exact
-    day or by located month; every pair compare() links must be among them."""
+    day, by located month or by the number of people harmed; every pair compare() links must
+    be among them."""
     from datetime import timedelta
 
-    from sitrep.store.incidents import _candidates, _placed, _town_months
+    from sitrep.store.incidents import _candidates, _count_keys, _placed, _town_months
 
     rng = random.Random(7)
     towns = [MINSK, GRODNO, dict(iso3="BLR", lat=53.95, lon=27.6, geo_precision=2),
@@ -272,7 +273,10 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
             None if undated else start + timedelta(days=20 if coarse else 0),
             **{key: value for key, value in rng.choice(towns).items() if key != "iso3"},
             names=frozenset(rng.sample(["protasevich", "sapega", "bandarenka"],
-                                       rng.randrange(0, 2)))))
+                                       rng.randrange(0, 2))),
+            counts=frozenset(rng.sample([("abducted", 40), ("abducted", 45), ("arrested", 44),
+                                         ("abducted", 200), ("abducted", 230)],
+                                        rng.randrange(0, 2)))))
     with Store(tmp_path / "blocking.db") as store:
         with store.transaction():
             for mention in mentions:
@@ -283,7 +287,8 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
                      mention.first_day.isoformat() if mention.first_day else None,
                      mention.last_day.isoformat() if mention.last_day else None,
                      _placed(mention), json.dumps(mention.to_dict())))
-                for name in sorted(mention.names) + _town_months(mention):
+                for name in sorted(mention.names) + _town_months(mention) + _count_keys(
+                        mention):
                     store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
                                           (name, mention.event_id))
         linked = 0
@@ -645,3 +650,69 @@ def test_names_joined_by_a_hyphen_or_apostrophe_and_a_first_name_taken_for_a_pla
     told = mention_of("e1", "g1", held, runs)
     assert told.names == {surname_key("Nganga")} and told.iso3 is None and not told.located
     assert mention_of("e1", "g1", replace(held, location=report.places[0]), runs).located
+
+
+def test_the_same_number_of_people_harmed_joins_where_place_or_day_agree(tmp_path):
+    # "Gunmen kidnapped 215 pupils from a school in Gusau on Friday" and "more than 200
+    # students were abducted in Zamfara state last month": one mass abduction in one region
+    from sitrep.store.incidents import _candidates, _count_keys
+
+    gusau = dict(iso3="NGA", lat=12.16, lon=6.66, geo_precision=1, admin1="Zamfara")
+    zamfara = dict(iso3="NGA", lat=None, lon=None, geo_precision=3, admin1="Zamfara")
+    sokoto = dict(iso3="NGA", lat=None, lon=None, geo_precision=3, admin1="Sokoto")
+    nigeria = dict(iso3="NGA", lat=None, lon=None, geo_precision=3)
+    abduction = "Abduction/forced disappearance"
+
+    def told(event_id, group, first, last, place, counts, sub_type=abduction):
+        return Mention(event_id, group, "abduction", sub_type, "asserted", place["iso3"],
+                       first, last, place["lat"], place["lon"], place["geo_precision"],
+                       admin1=place.get("admin1"), counts=frozenset(counts))
+
+    day = told("e1", "g1", date(2021, 2, 26), date(2021, 2, 26), gusau, {("abducted", 215)})
+    month = told("e2", "g2", date(2021, 2, 1), date(2021, 2, 28), zamfara, {("abducted", 200)})
+    result = compare(day, month)
+    assert result.link and "the same number abducted: 215 / 200" in result.reasons
+    # without the figure, a town and its region in one month are not enough
+    assert not compare(day, replace(month, counts=frozenset())).link
+    # another figure (a second abduction that month), another region, a figure of killed
+    for other in (replace(month, counts=frozenset({("abducted", 30)})),
+                  replace(month, admin1="Sokoto", event_id="e3"),
+                  replace(month, counts=frozenset({("killed", 200)}))):
+        assert not compare(day, other).link
+    # told only to the country: the same exact day joins, a month does not
+    same_day = told("e4", "g4", date(2021, 2, 26), date(2021, 2, 26), nigeria,
+                    {("abducted", 220)})
+    assert compare(day, same_day).link
+    assert not compare(month, same_day).link
+    assert not compare(day, replace(same_day, first_day=date(2021, 2, 1),
+                                    last_day=date(2021, 2, 28))).link
+    assert not compare(told("e5", "g5", date(2021, 2, 1), date(2021, 2, 28), sokoto,
+                            {("abducted", 200)}), day).link
+    with Store(tmp_path / "counts.db") as store:
+        with store.transaction():
+            for mention in (month, same_day):
+                store.backend.execute(
+                    "INSERT INTO merge_mentions (event_id, family, first_day, last_day,"
+                    " exact_located, data) VALUES (?, ?, ?, ?, 0, ?)",
+                    (mention.event_id, mention.family, mention.first_day.isoformat(),
+                     mention.last_day.isoformat(), json.dumps(mention.to_dict())))
+                for key in _count_keys(mention):
+                    store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
+                                          (key, mention.event_id))
+        assert {m.event_id for m in _candidates(store, day)} == {"e2", "e4"}
+
+
+def test_a_figure_counts_only_in_an_event_told_in_one_passage():
+    from sitrep.merge.names import victim_counts
+
+    raw = ("Gunmen kidnapped 215 pupils in Gusau on Friday. Police said 40 boys kidnapped in "
+           "December were freed.")
+    first, second = raw.split(". ")
+    runs = [(raw.index("215"), raw.index("215") + 10, "#abducted", 215),
+            (raw.index("40"), raw.index("40") + 7, "#abducted", 40)]
+    one = _event("Abduction/forced disappearance", evidence=(Span(0, len(first), first),))
+    assert victim_counts(runs, one) == {("abducted", 215)}
+    # folded from two sentences by the report's own merge: its figures may be two incidents'
+    folded = replace(one, evidence=(Span(0, len(first), first),
+                                    Span(len(first) + 2, len(raw), second)))
+    assert victim_counts(runs, folded) == frozenset()

@@ -41,7 +41,9 @@ reference, are left out (:func:`mention_of`).
 
 Two mentions with no conflict are one incident when what they share weighs ``LINK_SCORE``: a
 named person alone; or the same exact day and a place within ``NEAR_KM``; or the same sub-type
-at a place within ``NEAR_KM`` on own dates of a month at most that overlap. Anything less (the
+at a place within ``NEAR_KM`` on own dates of a month at most that overlap; or the same number
+of people harmed (``COUNT_WEIGHT``: "317 girls kidnapped", "nearly 300 schoolgirls") with the
+same sub-type in one region or town, or on the same exact day in one country. Anything less (the
 same month in the same country, the same type on the same day somewhere in one country) is not
 evidence enough: ACLED's unit is one act, one place, one day.
 
@@ -65,10 +67,10 @@ from datetime import date, timedelta
 from ..events.merge import _date_range
 from ..geo.gazetteer import distance_km as _great_circle_km
 from ..model import Event
-from .names import name_runs, person_names, surname_key
+from .names import mention_runs, name_runs, person_names, surname_key, victim_counts
 
-__all__ = ["Mention", "Comparison", "mention_of", "name_runs", "compare", "cluster", "family_of",
-           "compatible_families",
+__all__ = ["Mention", "Comparison", "mention_of", "name_runs", "mention_runs", "compare",
+           "cluster", "family_of", "compatible_families", "same_count", "COUNT_SHARE",
            "NEAR_KM", "FAR_KM"]
 
 # Places within this distance are "the same place": a town and the district or airport beside
@@ -119,6 +121,15 @@ FOCUS_WEIGHT = 0.5
 # third report may still show they are one (a background mention of an old incident).
 RECENT_DAYS = 31
 RECENT_WEIGHT = 0.5
+# The same number of people harmed (killed, abducted, arrested; at least names.COUNT_MIN), up
+# to COUNT_SHARE of the larger figure apart (reports round and update: "317 girls", "nearly 300
+# schoolgirls", "more than 300"): it tells one mass abduction or massacre from another of its
+# kind as a victim's name does one arrest from another, but only where the two are placed
+# together: with the same sub-type in one region (REGION_WEIGHT + TYPE_WEIGHT + COUNT_WEIGHT)
+# or one town, or on the same exact day. Without a place or day that agree a count weighs
+# nothing: a country sees many attacks of a dozen dead in a month.
+COUNT_WEIGHT = 1.0
+COUNT_SHARE = 0.15
 # Stores written before the window kept an undated mention as "on or before publication"
 # from this day; such mentions are read back as windows (:meth:`Mention.from_dict`).
 OPEN_START = date(1900, 1, 1)
@@ -190,6 +201,7 @@ class Mention:
     # the report's focus place when the event's own words name none: (iso3, admin1, lat, lon,
     # geo precision); weak evidence only (see FOCUS_WEIGHT)
     focus: tuple | None = None
+    counts: frozenset[tuple[str, int]] = frozenset()  # people harmed (see COUNT_WEIGHT)
 
     def to_dict(self) -> dict:
         return {"event_id": self.event_id, "group": self.group, "family": self.family,
@@ -200,7 +212,8 @@ class Mention:
                 "names": sorted(self.names), "actors": sorted(self.actors),
                 "spellings": list(self.spellings), "undated": self.undated,
                 "admin1": self.admin1, "fatal": self.fatal, "retold": self.retold,
-                "focus": list(self.focus) if self.focus else None}
+                "focus": list(self.focus) if self.focus else None,
+                "counts": sorted(list(count) for count in self.counts)}
 
     @classmethod
     def from_dict(cls, data: dict) -> Mention:
@@ -216,7 +229,8 @@ class Mention:
                    frozenset(data.get("names") or ()), frozenset(data.get("actors") or ()),
                    tuple(data.get("spellings") or ()), undated, data.get("admin1"),
                    bool(data.get("fatal")), bool(data.get("retold")),
-                   tuple(data["focus"]) if data.get("focus") else None)
+                   tuple(data["focus"]) if data.get("focus") else None,
+                   frozenset(tuple(count) for count in data.get("counts") or ()))
 
     @property
     def exact_day(self) -> bool:
@@ -269,7 +283,7 @@ def family_of(event: Event) -> str | None:
 
 def mention_of(event_id: str, group: str, event: Event,
                runs: list[tuple] = ()) -> Mention:
-    """``runs``: the names of the event's report (:func:`name_runs`).
+    """``runs``: the names and counts of the event's report (:func:`mention_runs`).
 
     Only what the report says of the event itself is compared: a place that is the report's
     focus (not named with the event) or a day and place of a back reference ("after the
@@ -299,7 +313,7 @@ def mention_of(event_id: str, group: str, event: Event,
         geo_precision=place.geo_precision if place else None,
         names=names, actors=named_actors(event), spellings=spellings, undated=undated,
         admin1=place.admin1 if place else None, fatal=killing(event), retold=judicial(event),
-        focus=focus)
+        focus=focus, counts=victim_counts(runs, event))
 
 
 # A court's step ("convicted", "the acquittal", "dismissed appeals", "indicted", "on trial")
@@ -375,13 +389,14 @@ def compare(a: Mention, b: Mention) -> Comparison:
     reasons: list[str] = []
     score = 0.0
     before_window = None
-    month = False
+    month = same_day = placed = False
     if a.first_day and b.first_day:
         if a.exact_day and b.exact_day:
             gap = abs((a.first_day - b.first_day).days)
             if gap > 1:
                 return Comparison(0.0, (), f"different days ({a.first_day} / {b.first_day})")
             score += DAY_WEIGHT
+            same_day = True
             reasons.append(f"dates {a.first_day} vs {b.first_day}")
         elif a.last_day < b.first_day or b.last_day < a.first_day:
             earlier, undated = (a, b) if a.last_day < b.first_day else (b, a)
@@ -410,6 +425,7 @@ def compare(a: Mention, b: Mention) -> Comparison:
             return Comparison(0.0, (), f"different places ({km:.0f} km apart)")
         if km <= NEAR_KM:
             score += PLACE_WEIGHT
+            placed = True
             if month:
                 score += MONTH_WEIGHT
                 reasons.append("the same place within one month")
@@ -418,6 +434,7 @@ def compare(a: Mention, b: Mention) -> Comparison:
         # one is told only to the region ("in Zamfara state"): the same region counts, less
         # than the same town (ACLED's geo precision 3 is the region's capital or centre)
         score += REGION_WEIGHT
+        placed = True
         reasons.append(f"same region {a.admin1}")
     elif (a.focus or b.focus) and _same_area(_place_of(a), _place_of(b)):
         score += FOCUS_WEIGHT
@@ -435,6 +452,11 @@ def compare(a: Mention, b: Mention) -> Comparison:
         spelled = sorted({word for word in a.spellings + b.spellings
                           if surname_key(word) in shared}) or shared
         reasons.insert(0, f"same person named: {' / '.join(spelled)}")
+    count = same_count(a, b) if a.first_day and b.first_day else None
+    if count and (placed or same_day and _country(a) is not None
+                  and _country(a) == _country(b)):
+        score += COUNT_WEIGHT
+        reasons.append(f"the same number {count[0]}: {count[1]} / {count[2]}")
     actors = sorted(a.actors & b.actors)
     if actors:
         score += ACTOR_WEIGHT
@@ -456,6 +478,22 @@ def compare(a: Mention, b: Mention) -> Comparison:
         return Comparison(0.0, tuple(reasons) + (
             "not enough in common: no shared name, nor the same day and place",))
     return Comparison(score, tuple(reasons))
+
+
+def same_count(a: Mention, b: Mention) -> tuple[str, int, int] | None:
+    """A count of people harmed the two share, up to COUNT_SHARE apart: ``(kind, figure of a,
+    figure of b)``, the closest pair; None when they share none."""
+    pairs = sorted((abs(x - y) / max(x, y), kind, x, y) for kind, x in a.counts
+                   for other, y in b.counts if other == kind)
+    if pairs and pairs[0][0] <= COUNT_SHARE:
+        return pairs[0][1:]
+    return None
+
+
+def _country(mention: Mention) -> str | None:
+    """The country of the mention's own place, else of its report's focus."""
+    place = _place_of(mention)
+    return place[0] if place else None
 
 
 def _place_of(mention: Mention) -> tuple | None:

@@ -15,7 +15,9 @@ reach the link score (see ``compare``), so the blocking loses nothing: a shared 
 compatible family whose days may meet (``merge_names``), or a compatible family, located to the
 town or to its first-level region, on an exact day within a day of its own, or located within
 NEAR_KM on own days of a month at most that may overlap its own (town-and-month keys in
-``merge_names``, :func:`_town_months`) — and accepted links are kept (``merge_links``). Then
+``merge_names``, :func:`_town_months`), or a figure of people harmed within COUNT_SHARE of its
+own in the same country and month (count keys, :func:`_count_keys`) — and accepted links are
+kept (``merge_links``). Then
 the connected part of the link graph that the new mentions touch is clustered again from
 scratch. Since clustering depends only on the set of mentions and links, the incidents never
 depend on the order reports arrived in, and a re-run (no new mention) changes nothing. """
@@ -28,8 +30,8 @@ from collections import Counter, deque
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
-from ..merge.cross_report import (NEAR_KM, Comparison, Mention, cluster, compare,
-                                  compatible_families, mention_of, name_runs)
+from ..merge.cross_report import (COUNT_SHARE, NEAR_KM, Comparison, Mention, cluster, compare,
+                                  compatible_families, mention_of, mention_runs)
 from ..merge.reconcile import Testimony, reconcile
 from ..model import Event, Report, Span
 from .records import Source
@@ -75,7 +77,7 @@ def _new_mentions(store, names: dict[str, list] | None) -> list[Mention]:
                 runs = names[report_id]
             else:
                 report = _report(store, report_id)
-                runs = name_runs(report) if report is not None else []
+                runs = mention_runs(report) if report is not None else []
         mention = mention_of(event_id, group_id, Event.from_dict(json.loads(data)), runs)
         mentions.append(mention)
         mention_rows.append(
@@ -83,7 +85,8 @@ def _new_mentions(store, names: dict[str, list] | None) -> list[Mention]:
              mention.first_day.isoformat() if mention.first_day else None,
              mention.last_day.isoformat() if mention.last_day else None,
              _placed(mention), json.dumps(mention.to_dict())))
-        name_rows += [(name, event_id) for name in sorted(mention.names) + _town_months(mention)]
+        name_rows += [(name, event_id) for name in
+                      sorted(mention.names) + _town_months(mention) + _count_keys(mention)]
     store.backend.executemany(
         "INSERT INTO merge_mentions (event_id, family, first_day, last_day, exact_located,"
         " data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", mention_rows)
@@ -151,6 +154,22 @@ def _candidates(store, mention: Mention) -> list[Mention]:
                 if family in families:
                     other = Mention.from_dict(json.loads(data))
                     found[other.event_id] = other
+    keys = _count_keys(mention, around=True)
+    if keys:
+        # ... or the same number of people harmed in one country and month (compare() still
+        # wants the place or the day to agree): the keys of its counts' figures, those within
+        # COUNT_SHARE of them, and its months
+        key_marks = ",".join("?" * len(keys))
+        ids = sorted({event_id for (event_id,) in _execute(store,
+                      f"SELECT event_id FROM merge_names WHERE name IN ({key_marks})", keys)}
+                     - {mention.event_id} - set(found))
+        for part, id_marks in _chunks(ids):
+            for family, data in _execute(store,
+                    f"SELECT family, data FROM merge_mentions WHERE event_id IN ({id_marks})",
+                    part):
+                if family in families:
+                    other = Mention.from_dict(json.loads(data))
+                    found[other.event_id] = other
     # links join different reports only: within a report, merge_events has decided (two events
     # of one report meet in an incident only through another report that links to both)
     return [other for _, other in sorted(found.items()) if other.group != mention.group]
@@ -199,6 +218,31 @@ def _town_months(mention: Mention, around: bool = False) -> list[str]:
                   for c in range(-columns, columns + 1) for month in months for kind in kinds)
 
 
+# The count keys (in ``merge_names`` too, starting with "#"): the country, the kind, the
+# figure's bucket on a scale whose steps are COUNT_SHARE apart (figures within COUNT_SHARE of each
+# other fall in one bucket or two neighbouring ones) and every month the days touch, for
+# mentions told to a year at most (COUNT_DAYS: a year-only date is the year).
+COUNT_DAYS = 366
+
+
+def _count_keys(mention: Mention, around: bool = False) -> list[str]:
+    iso3 = mention.iso3 or (mention.focus[0] if mention.focus else None)
+    if not (mention.counts and iso3 and mention.first_day
+            and (mention.last_day - mention.first_day).days <= COUNT_DAYS):
+        return []
+    months, day = [], mention.first_day
+    while day <= mention.last_day:
+        months.append(f"{day.year:04d}-{day.month:02d}")
+        day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+    steps = (-1, 0, 1) if around else (0,)
+    return sorted({f"#{iso3}/{kind}/{_bucket(value) + step}/{month}"
+                   for kind, value in mention.counts for step in steps for month in months})
+
+
+def _bucket(value: int) -> int:
+    return math.floor(math.log(value) / math.log(1 / (1 - COUNT_SHARE)))
+
+
 def _placed(mention: Mention) -> int:
     if mention.exact_day and (mention.located or mention.regional or mention.focus):
         return DAY_PLACED
@@ -224,7 +268,7 @@ def _component(store, start: list[str]) -> set[str]:
 def merge_new_events(store, names: dict[str, list] | None = None) -> MergeSummary:
     """Merge the events stored since the last call into incidents (call inside a transaction).
 
-    ``names`` (report id -> ``name_runs(report)``) spares reading back the analysis of reports
+    ``names`` (report id -> ``mention_runs(report)``) spares reading back the analysis of reports
     the caller still had in memory: a run keeps them while it writes."""
     summary = MergeSummary()
     new = _new_mentions(store, names)

@@ -23,7 +23,7 @@ import zlib
 from array import array
 from dataclasses import dataclass, field
 
-from ..merge.cross_report import name_runs
+from ..merge.cross_report import mention_runs
 from ..model import Event, Report
 
 __all__ = ["PackedEvent", "PackedReport", "analysis_blob", "pack", "pack_event"]
@@ -74,7 +74,7 @@ def analysis_blob(report: Report) -> bytes:
 @dataclass(slots=True)
 class PackedReport(Report):
     """A report without its analysis (tokens, sentences, mentions), which ``analysis`` holds
-    as the store keeps it; ``names`` are ``merge.cross_report.name_runs`` of the full report.
+    as the store keeps it; ``names`` are ``merge.cross_report.mention_runs`` of the full report.
     Its ``text`` is its raw text and its offset map is empty: nothing may read offsets from it.
     Its ``events`` are :class:`PackedEvent` objects, what the store writes of them; ``analysis``
     holds the events themselves (``Store.get_report`` reads them back)."""
@@ -95,4 +95,4 @@ def pack(report: Report) -> PackedReport:
         errors=report.errors, rejection=report.rejection, author=report.author,
         dateline=report.dateline, dateline_place=report.dateline_place,
         warnings=report.warnings, analysis=analysis_blob(report),
-        names=name_runs(report) if report.events and not report.rejection else [])
+        names=mention_runs(report) if report.events and not report.rejection else [])

@@ -31,7 +31,7 @@ from ..errors import RejectCode
 from ..ingest.documents import storable_path
 from ..model import Rejection, Report
 from ..pipeline import Pipeline
-from ..merge.cross_report import name_runs
+from ..merge.cross_report import mention_runs
 from .incidents import merge_new_events
 from .packing import PackedReport
 from .records import report_key
@@ -216,7 +216,8 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
     # input order, which is the order its results come back in: each report's store id is
     # computed once, when its window is decided, and a fuller copy is known for one when written
     sent: deque[tuple[str, str | None, str | None]] = deque()
-    names: dict[str, list] = {}  # report id -> the people it names (merge.cross_report.name_runs)
+    # report id -> the people it names and the counts (merge.cross_report.mention_runs)
+    names: dict[str, list] = {}
 
     def classified() -> Iterator[Report]:
         # Runs inside pipeline.pipe's feeder (a thread when n_process > 1): it only decides.
@@ -294,7 +295,7 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
                                           group_sources=group_id is None)
                 if report.events:  # the people it names, for the merge step at the end
                     names[report_id] = (report.names if isinstance(report, PackedReport)
-                                        else name_runs(report))
+                                        else mention_runs(report))
             summary.stored += 1
             summary.analysed += 1
             summary.events += events
