@@ -716,3 +716,26 @@ def test_a_figure_counts_only_in_an_event_told_in_one_passage():
     folded = replace(one, evidence=(Span(0, len(first), first),
                                     Span(len(first) + 2, len(raw), second)))
     assert victim_counts(runs, folded) == frozenset()
+
+
+def test_a_city_named_like_its_region_may_stand_for_the_region():
+    # "bandits took students of a school in Funtua, Katsina on Friday" read with Katsina the
+    # state's capital (165 km from Funtua), and "students abducted in Funtua on Friday": the
+    # region's name, not another town
+    katsina = dict(iso3="NGA", lat=12.99, lon=7.6, geo_precision=1, admin1="Katsina")
+    funtua = dict(iso3="NGA", lat=11.52, lon=7.31, geo_precision=1, admin1="Katsina")
+    abduction = "Abduction/forced disappearance"
+
+    def told(event_id, group, place, name):
+        return replace(mention(event_id, group, abduction, "2020-12-11", place=place,
+                               family="abduction"), admin1=place["admin1"], place_name=name)
+
+    result = compare(told("e1", "g1", katsina, "Katsina"), told("e2", "g2", funtua, "Funtua"))
+    assert result.link
+    assert "same region Katsina ('Katsina' may be the region's name)" in result.reasons
+    # another town of the region that far away is another place; so is a town of another
+    # region that bears its own region's name
+    assert compare(told("e1", "g1", katsina, "Dutsin-Ma"),
+                   told("e2", "g2", funtua, "Funtua")).conflict.startswith("different places")
+    assert compare(told("e1", "g1", dict(katsina, admin1="Kano"), "Kano"),
+                   told("e2", "g2", funtua, "Funtua")).conflict.startswith("different places")

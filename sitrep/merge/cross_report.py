@@ -27,7 +27,9 @@ reference, are left out (:func:`mention_of`).
   are different incidents (a report written the next day says "yesterday" and is often a day
   off); other ranges that do not overlap are too.
 - **Place.** Different countries are different incidents; two places located to the town (ACLED
-  geo precision 1-2) more than ``FAR_KM`` apart are too ("the same day in different towns").
+  geo precision 1-2) more than ``FAR_KM`` apart are too ("the same day in different towns"),
+  unless one bears the name of the first-level region both are in (Katsina, Idlib, Kandahar:
+  the city and its region share a name, and a report may mean the region).
 - **People.** The surnames of the people the evidence names (proper-noun runs of the parsed
   text that are not places, times or coded organisations), keyed so that spellings of one name
   meet (:func:`surname_key`). Sharing one is the strongest sign of one incident; when both
@@ -60,6 +62,7 @@ re-run add nothing and reversed input give the same incidents.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -202,6 +205,7 @@ class Mention:
     # geo precision); weak evidence only (see FOCUS_WEIGHT)
     focus: tuple | None = None
     counts: frozenset[tuple[str, int]] = frozenset()  # people harmed (see COUNT_WEIGHT)
+    place_name: str | None = None  # the gazetteer's name of the place (see _region_named)
 
     def to_dict(self) -> dict:
         return {"event_id": self.event_id, "group": self.group, "family": self.family,
@@ -213,7 +217,8 @@ class Mention:
                 "spellings": list(self.spellings), "undated": self.undated,
                 "admin1": self.admin1, "fatal": self.fatal, "retold": self.retold,
                 "focus": list(self.focus) if self.focus else None,
-                "counts": sorted(list(count) for count in self.counts)}
+                "counts": sorted(list(count) for count in self.counts),
+                "place_name": self.place_name}
 
     @classmethod
     def from_dict(cls, data: dict) -> Mention:
@@ -230,7 +235,8 @@ class Mention:
                    tuple(data.get("spellings") or ()), undated, data.get("admin1"),
                    bool(data.get("fatal")), bool(data.get("retold")),
                    tuple(data["focus"]) if data.get("focus") else None,
-                   frozenset(tuple(count) for count in data.get("counts") or ()))
+                   frozenset(tuple(count) for count in data.get("counts") or ()),
+                   data.get("place_name"))
 
     @property
     def exact_day(self) -> bool:
@@ -313,7 +319,8 @@ def mention_of(event_id: str, group: str, event: Event,
         geo_precision=place.geo_precision if place else None,
         names=names, actors=named_actors(event), spellings=spellings, undated=undated,
         admin1=place.admin1 if place else None, fatal=killing(event), retold=judicial(event),
-        focus=focus, counts=victim_counts(runs, event))
+        focus=focus, counts=victim_counts(runs, event),
+        place_name=place.name if place else None)
 
 
 # A court's step ("convicted", "the acquittal", "dismissed appeals", "indicted", "on trial")
@@ -419,7 +426,8 @@ def compare(a: Mention, b: Mention) -> Comparison:
                 reasons.append("the own date is within the undated report's window")
             elif a.month_route and b.month_route:
                 month = True
-    if a.located and b.located:
+    region = _region_named(a, b)
+    if a.located and b.located and region is None:
         km = distance_km(a, b)
         if km > FAR_KM and not killed_once:
             return Comparison(0.0, (), f"different places ({km:.0f} km apart)")
@@ -435,7 +443,8 @@ def compare(a: Mention, b: Mention) -> Comparison:
         # than the same town (ACLED's geo precision 3 is the region's capital or centre)
         score += REGION_WEIGHT
         placed = True
-        reasons.append(f"same region {a.admin1}")
+        reasons.append(f"same region {a.admin1}" + (
+            f" ('{region.place_name}' may be the region's name)" if region else ""))
     elif (a.focus or b.focus) and _same_area(_place_of(a), _place_of(b)):
         score += FOCUS_WEIGHT
         reasons.append("the report's place agrees (" + " / ".join(
@@ -488,6 +497,24 @@ def same_count(a: Mention, b: Mention) -> tuple[str, int, int] | None:
     if pairs and pairs[0][0] <= COUNT_SHARE:
         return pairs[0][1:]
     return None
+
+
+def _region_named(a: Mention, b: Mention) -> Mention | None:
+    """Of two located places in one first-level region that are not within NEAR_KM, the one
+    whose name is the region's own ("Kankara, Katsina": the gazetteer took the state's name for
+    its capital city; Idlib, Aleppo, Kandahar, Oaxaca are cities and their regions): it may
+    stand for the region, so the two are not "different places", only the same region."""
+    if not (a.located and b.located and a.regional and a.iso3 == b.iso3
+            and a.admin1 == b.admin1) or distance_km(a, b) <= NEAR_KM:
+        return None
+    for mention in (a, b):
+        if mention.place_name and _plain(mention.place_name) == _plain(mention.admin1):
+            return mention
+    return None
+
+
+def _plain(name: str) -> str:
+    return unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode()
 
 
 def _country(mention: Mention) -> str | None:
