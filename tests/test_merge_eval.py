@@ -129,6 +129,9 @@ def test_floors_on_the_development_set(dev_store):
     ends the evidence): recall 0.176, pairwise P 0.912 / R 0.186, merge precision 0.912, 6
     joined; on main after the events and dates branches (main alone: 0.176, 0.900 / 0.119,
     0.880, 6): recall 0.182, pairwise P 0.938 / R 0.200, merge precision 0.919, 5 joined.
+    Then (names joined by a hyphen, a first name taken for a place, the same number of people
+    harmed, a city named like its region): recall 0.182, pairwise P 0.949 / R 0.247, merge
+    precision 0.916 (the same 8 impure events, of 95 touching gold), 5 joined.
     Floors may only be raised, except where a change gains more than it costs, said here."""
     from sitrep.store import Store
 
@@ -140,4 +143,4 @@ def test_floors_on_the_development_set(dev_store):
     assert len(result["hard_negatives_joined"]) <= 5, result["hard_negatives_joined"]
     assert result["merge_recall"] >= 0.18, figures
     assert result["pairwise_precision"] >= 0.93, figures
-    assert result["pairwise_recall"] >= 0.19, figures
+    assert result["pairwise_recall"] >= 0.23, figures
