@@ -128,9 +128,9 @@ RECENT_WEIGHT = 0.5
 # to COUNT_SHARE of the larger figure apart (reports round and update: "317 girls", "nearly 300
 # schoolgirls", "more than 300"): it tells one mass abduction or massacre from another of its
 # kind as a victim's name does one arrest from another, but only where the two are placed
-# together: with the same sub-type in one region (REGION_WEIGHT + TYPE_WEIGHT + COUNT_WEIGHT)
-# or one town, or on the same exact day. Without a place or day that agree a count weighs
-# nothing: a country sees many attacks of a dozen dead in a month.
+# together: with the same sub-type in one first-level region (REGION_WEIGHT + TYPE_WEIGHT +
+# COUNT_WEIGHT) or one town of it, or on the same exact day in one country. Without a place or
+# day that agree a count weighs nothing: a country sees many attacks of a dozen dead in a month.
 COUNT_WEIGHT = 1.0
 COUNT_SHARE = 0.15
 # Stores written before the window kept an undated mention as "on or before publication"
@@ -462,7 +462,8 @@ def compare(a: Mention, b: Mention) -> Comparison:
                           if surname_key(word) in shared}) or shared
         reasons.insert(0, f"same person named: {' / '.join(spelled)}")
     count = same_count(a, b) if a.first_day and b.first_day else None
-    if count and (placed or same_day and _country(a) is not None
+    same_region = bool(a.admin1) and a.admin1 == b.admin1 and a.iso3 == b.iso3
+    if count and (placed and same_region or same_day and _country(a) is not None
                   and _country(a) == _country(b)):
         score += COUNT_WEIGHT
         reasons.append(f"the same number {count[0]}: {count[1]} / {count[2]}")
