@@ -152,6 +152,12 @@ def test_deaths_kept_apart_from_other_harm(text, expected):
      [("Six militants, affiliated with the group were gunned down", "killed", 6)]),
     ("At least four persons including an elder and his son were killed in an ambush.",
      [("At least four persons including an elder and his son were killed", "killed", 4)]),
+    # ... or a participle clause closed by a comma
+    ("Four suspected robbers, linked to a gang in the province, were shot dead by police.",
+     [("Four suspected robbers, linked to a gang in the province, were shot dead", "killed",
+       4)]),
+    ("Two guards, posted at the gate, were wounded.",
+     [("Two guards, posted at the gate, were wounded", "injured", 2)]),
     # "and N others" after a counted victim: the whole toll
     ("A bomb killed a local official and two others.",
      [("killed a local official and two others", "killed", 3)]),

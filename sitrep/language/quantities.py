@@ -358,10 +358,10 @@ _ASIDE_STOP = frozenset({",", ";", ":", ".", "but", "while", "when", "after", "w
 
 
 def _skip_aside(words: list[str], j: int) -> int:
-    """Past an aside between commas: "Six people, including two children, were killed"; or
-    a participle clause or an unbracketed "including" up to the noun's auxiliary: "Six
-    militants, affiliated with the TTP were gunned down", "four persons including a tribal
-    elder and his son were killed"."""
+    """Past an aside between commas: "Six people, including two children, were killed", "Six
+    rebels, believed to be behind the attack, were killed"; or a participle clause or an
+    unbracketed "including" up to the noun's auxiliary: "Six militants, affiliated with the TTP
+    were gunned down", "four persons including a tribal elder and his son were killed"."""
     if j + 1 < len(words) and words[j] == "," and words[j + 1] in _ASIDES:
         for k in range(j + 2, min(len(words), j + 14)):
             if words[k] == ",":
@@ -373,6 +373,10 @@ def _skip_aside(words: list[str], j: int) -> int:
         words[j + 1] not in _AFTER and words[j + 1] not in _MANNER
     if participle or j < len(words) and words[j] in ("including", "among"):
         for k in range(j + 2, min(len(words), j + 12)):
+            if participle and words[k] == "," and k + 1 < len(words) and words[k + 1] in (
+                    "was", "were", "have", "has", "had") and _kind_after(
+                        words, _past_aux(words, k + 1)) is not None:
+                return k + 1       # "Six rebels, believed to be behind the attack, were killed"
             if words[k] in _ASIDE_STOP or words[k] in _AFTER:
                 return j
             if words[k] in ("was", "were", "have", "has", "had") and _kind_after(
