@@ -95,6 +95,20 @@ def test_passive_agent_and_possessor_victim(detect):
     assert event.attribution == "reportedly"
 
 
+
+@pytest.mark.parametrize("text", [
+    "Unidentified assailants hurled a petrol bomb at a bus near the bridge on Monday.",
+    "Masked attackers torched a school bus outside the town on Monday.",
+])
+def test_a_participle_describing_the_doers_is_no_verb_taking_them_as_object(detect, text):
+    # "Unidentified", "Masked": adjectives of the subject, not a verb whose object it would be
+    actors = {"assailants": ("Unidentified Armed Group", 3), "attackers": ("Unidentified Armed "
+                                                                           "Group", 3)}
+    events = _events(detect, text, actors)
+    assert events and events[0].actor1 is not None and events[0].actor1.inter == 3, [
+        (e.sub_event_type, e.reasons) for e in events]
+
+
 def test_helper_is_associated_actor(detect):
     actors = {"the Russians": ("Military Forces of Russia", 8),
               "regime troops": ("Military Forces of Syria", 1), "rebels": ("Rebels (Syria)", 2)}

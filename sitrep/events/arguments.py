@@ -76,8 +76,12 @@ _AFTER_WINDOW = 80       # characters after the trigger searched for its object 
 _AGENT_WINDOW = 110      # "had two tanks knocked out on Monday by the militants"
 _NOMINAL_AGENT_WINDOW = 50   # "the seizure of the central Syrian city over the weekend by IS fighters"
 # "fighting IS": an actor right after a verb is its object, not the next verb's subject; except
-# after a causative ("helping regime troops capture", "allowed IS fighters to walk into")
+# after a causative ("helping regime troops capture", "allowed IS fighters to walk into"), and
+# not after a participle that describes the actor ("Unidentified assailants hurled", "armed men")
 _OBJECT_OF_VERB = re.compile(r"\b(?!help|assist|allow|enabl|let|lett|watch|saw|order|forc|caus)"
+                             r"(?!(?:unidentified|suspected|alleged|armed|masked|hooded|unnamed|"
+                             r"uniformed|banned|outlawed|proscribed|enraged|angered|agitated|"
+                             r"disgruntled|infuriated|unarmed|retired|wanted)\s)"
                              r"\w+(?:ing|ed)\s+(?:the\s+|at least\s+|\d[\d,]*\s+|(?:two|three|four|"
                              r"five|six|seven|eight|nine|ten|several|many|dozens of|scores of|"
                              r"hundreds of)\s+)?$", re.IGNORECASE)
