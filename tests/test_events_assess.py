@@ -256,3 +256,15 @@ def test_an_armed_clash_needs_an_armed_side_and_no_unarmed_one(dated_report):
     assert not kept(None, None) and not kept(rebels, villagers) and not kept(villagers, army)
     # other kinds are not asked for battle sides
     assert battle_sides_told(dataclasses.replace(anchored_mention, actor1=None, actor2=None))
+
+
+def test_a_date_no_words_of_the_mention_give_is_as_old_as_the_report(dated_report):
+    # the story's day standing in for an undated mention (date_events) is no date of its own:
+    # the model sees it as it saw the publication date standing in, when it was trained
+    features = EventFeatures(dated_report)
+    event = next(e for e in dated_report.events if e.modality == "asserted")
+    undated = dataclasses.replace(event, event_date="2021-03-07", time_precision=3,
+                                  date_text=None)
+    assert "age=0" in features.features(undated, dated_report.events)
+    own = dataclasses.replace(undated, date_text="Sunday")
+    assert "age=1" in features.features(own, dated_report.events)

@@ -1,4 +1,4 @@
-"""Which predicate a time expression belongs to (sitrep/time/date_events.py, ``_Syntax``), on
+"""Which predicate a time expression belongs to (sitrep/time/clauses.py, ``Syntax``), on
 parses written by hand so that the rules are tested, not the parser."""
 
 from __future__ import annotations

@@ -228,3 +228,22 @@ def test_a_mention_without_place_or_time_does_not_borrow_one_incident_of_several
     # with only the Kanpur arrests told, it retells them
     _, alone = date_events(raw, [kanpur, told])
     assert (alone.event_date, alone.date_text) == ("2016-12-12", "Monday")
+
+
+def test_a_body_mention_without_time_words_takes_the_day_of_the_story_its_lead_tells():
+    # published Tuesday 13: the lead (under a headline) tells Sunday's attack
+    raw = ("Police station attacked\n"
+           "Gunmen attacked a police station in Lahore on Sunday.\n\n"
+           "The crowd threw petrol bombs at the police.\n\n"
+           "Students marched on the campus.")
+    attack, bombs = date_events(raw, [event_at(raw, "attacked", "Attack"),
+                                      event_at(raw, "threw", "Violent demonstration")])
+    assert (attack.event_date, attack.time_precision) == ("2016-12-11", 1)
+    # the body's undated mention: the story's day, still no words of its own (precision 3)
+    assert (bombs.event_date, bombs.time_precision, bombs.date_text) == ("2016-12-11", 3, None)
+    assert "day of the story" in bombs.reasons[-1]
+    # a lead whose day is weeks before publication tells no story of the week: publication date
+    old = raw.replace("on Sunday", "on November 20")
+    _, bombs = date_events(old, [event_at(old, "attacked", "Attack"),
+                                 event_at(old, "threw", "Violent demonstration")])
+    assert (bombs.event_date, bombs.time_precision, bombs.date_text) == ("2016-12-13", 3, None)

@@ -112,8 +112,10 @@ class EventFeatures:
         for role, actor in (("a1", event.actor1), ("a2", event.actor2)):
             out.append(f"{role}={actor.inter if actor else 'none'}")
             out.append(f"{role}&type={actor.inter if actor else 'none'}&{kind}")
-        # time anchor
-        age = _days_between(event.event_date, report.published)
+        # time anchor: the age of the mention's own date; one no words of its own date (the
+        # publication date or the story's day standing in, date_text None) is as old as the report
+        undated = event.date_text is None and event.event_date and report.published
+        age = 0 if undated else _days_between(event.event_date, report.published)
         out.append(f"age={_age_bucket(age)}")
         out.append(f"tp={event.time_precision}&dated={event.date_text is not None}")
         out.append(f"age&type={_age_bucket(age)}&{event.event_type}")

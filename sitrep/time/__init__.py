@@ -10,6 +10,7 @@
     lexicon.py         month, weekday, number and unit words
     values.py          TIMEX3 value arithmetic; first_day(value) -> (date, ACLED precision)
     date_events.py     date_events: event_date, time_precision, date_text of every event
+    clauses.py         which predicate a time expression belongs to (the parse), for date_events
 
 Scored with ``sitrep eval time --timeml DIR`` (sitrep/eval/time.py).
 """

@@ -4,8 +4,9 @@ An event is dated by the time expression of its own sentence (the one nearest it
 there are several), else by the one its paragraph set in an earlier sentence, else (for a
 headline) by its lead sentence, else like a mention of the same act ("kidnapped", "the
 kidnapping") naming the same person that has time words of its own, else like another mention
-of the same kind of event by the same actor that has them, else by the publication date with
-precision 3; the reason is recorded in ``event.reasons``.
+of the same kind of event by the same actor that has them, else (a mention of the body) by the
+day of the story its lead paragraph names, else by the publication date, both with precision 3;
+the reason is recorded in ``event.reasons``.
 
 ACLED conventions used (codebook "time precision"):
 
@@ -16,11 +17,15 @@ ACLED conventions used (codebook "time precision"):
   of days ("in the last 48 hours"), 3 for a month or more.
 * An event with no time words of its own, in its sentence or paragraph, is dated to the
   publication date with precision 3 ("within the month of publication"): the report says it
-  happened, not when, and the publication date is the latest day it can have happened on.
+  happened, not when, and the publication date is the latest day it can have happened on. When
+  the report's lead paragraph names the day of its story within the week before publication
+  ("... injured in a clash on Sunday", in a Monday paper), a mention of the body told without a
+  day of its own takes that day instead, still with precision 3 and no date text, unless it may
+  retell any of several incidents of its kind dated elsewhere in the report.
   (The seed's E3, "helping regime troops capture Aleppo city", comes out as 2016-12-13, 3.)
 
-A time expression dates only the predicate it belongs to (by the parse, ``_Syntax``): not an
-event in a relative or reported clause it stands outside of, nor one whose clause a relative
+A time expression dates only the predicate it belongs to (by the parse, ``clauses.Syntax``):
+not an event in a relative or reported clause it stands outside of, nor one whose clause a relative
 clause telling another act merely hangs from ("arrested two men who had protested on Monday",
 "executed aid workers who were abducted on 18 July"; a progressive one, "who were fishing on
 Saturday", tells what was going on then, and keeps the sentence's time).
@@ -37,12 +42,13 @@ quarter) never date an event: "since 2011" or "for a decade" say how long, not w
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
 
 from ..merge.cross_report import name_runs, person_names
 from ..model import Event, Report, TimeExpr
+from .clauses import Syntax
 from .recognise import sentence_bounds
 from .values import first_day
 
@@ -109,22 +115,23 @@ class DateEvents:
                 datable.append((_index(starts, time.start), time, *dated))
             elif _past_year(time, report):
                 years.append((_index(starts, time.start), time))
-        syntax = _Syntax(report)
+        syntax = Syntax(report)
         results = [self._date(event, report, starts, paragraph_breaks, datable, years, syntax)
                    for event in report.events]
         dated = [(event, chosen) for event, chosen, _ in results]
         people = _People(report, dated, syntax)
+        story = _story_day(report, datable)
         report.events = [event if chosen is not None else
                          _in_year(event, years, starts, report.raw) or
                          people.retold(event) or
-                         _same_story(event, dated, report, said)
+                         _same_story(event, dated, report, said, story)
                          for event, chosen, said in results]
         return report
 
     def _date(self, event: Event, report: Report, starts: list[int], paragraph_breaks: list[int],
               datable: list[tuple[int, TimeExpr, date, int]],
               years: list[tuple[int, TimeExpr]],
-              syntax: _Syntax) -> tuple[Event, TimeExpr | None, tuple | None]:
+              syntax: Syntax) -> tuple[Event, TimeExpr | None, tuple | None]:
         """The event dated by its own words (with the time that dated it), or left for the
         fallbacks (time None) with the time its sentence says it was told on, if any."""
         position = _position(event)
@@ -174,212 +181,6 @@ class DateEvents:
                   f"first day {first.isoformat()}, ACLED precision {precision}")
         return replace(event, event_date=first.isoformat(), time_precision=precision,
                        date_text=time.text, reasons=(*event.reasons, reason)), time, None
-
-
-class _Syntax:
-    """The report's tokens, to see which predicate a time expression belongs to."""
-
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        self.starts = [token.cstart for token in report.tokens]
-        self.children: dict[int, list[int]] | None = None   # built when first asked
-
-    def _clean(self, raw_position: int) -> int:
-        offsets = self.report.offsets
-        return bisect_left(offsets, raw_position) if len(offsets) else raw_position
-
-    def verb_between(self, event: Event, time: TimeExpr) -> bool:
-        """Whether the trigger is a noun that is the object of another verb which the time
-        expression, standing before both, belongs to: in "Bachelet on Thursday criticised the
-        detention of Jimmy Lai", Thursday is when she criticised, not when he was detained.
-        "the arrest of X on Thursday", "Thursday's arrest" and "police on Monday carried out the
-        arrest" (a light verb: the noun is the act itself) keep their date."""
-        tokens = self.report.tokens
-        if event.trigger is None or not tokens or time.end > event.trigger.start:
-            return False
-        at = bisect_right(self.starts, self._clean(event.trigger.start)) - 1
-        if at < 0 or tokens[at].pos != "NOUN":
-            return False
-        # up from the noun through the nouns it depends on ("appeals against the acquittal of
-        # Sheikh in the kidnapping") to the verb that governs them
-        trigger, steps = tokens[at], 0
-        while tokens[at].pos in ("NOUN", "PROPN") and tokens[at].dep in _NOMINAL_LINKS and \
-                0 <= tokens[at].head < len(tokens) and tokens[at].head != at and steps < 4:
-            at, steps = tokens[at].head, steps + 1
-        verb = tokens[at]
-        return steps > 0 and verb.pos == "VERB" and verb.lemma.lower() not in _LIGHT_VERBS and \
-            self._clean(time.end) <= verb.cstart < trigger.cstart
-
-    def stem(self, event: Event) -> str | None:
-        """The first five letters of the lemma of the trigger's head word: one stem for the verb
-        and its noun ("kidnapped", "kidnapping"; "arrested", "arrest")."""
-        if event.trigger is None or not self.report.tokens:
-            return None
-        at = self._token(event.trigger.start, event.trigger.end)
-        return self.report.tokens[at].lemma.lower()[:5] if at is not None else None
-
-    def _token(self, start: int, end: int) -> int | None:
-        """The token heading the raw span ``start:end`` (the one whose head lies outside it)."""
-        tokens = self.report.tokens
-        first = bisect_right(self.starts, self._clean(start)) - 1
-        last = bisect_left(self.starts, self._clean(end))
-        inside = range(max(0, first), min(len(tokens), max(first + 1, last)))
-        for at in inside:
-            if tokens[at].cend > self._clean(start) and not inside.start <= tokens[at].head < inside.stop:
-                return at
-        return inside.start if len(inside) else None
-
-    def _up(self, at: int) -> list[int]:
-        """``at`` and its heads up to the root of its sentence."""
-        tokens, chain = self.report.tokens, [at]
-        while 0 <= tokens[at].head < len(tokens) and tokens[at].head != at and len(chain) < 64:
-            at = tokens[at].head
-            if at in chain:
-                break
-            chain.append(at)
-        return chain
-
-    def other_clause(self, event: Event, time: TimeExpr) -> bool:
-        """Whether the time expression belongs to another clause than the event's trigger, by the
-        parse: the trigger sits in a relative, reported or parenthetical clause the time is
-        outside of ("Kaur, who was arrested in Haryana, ... the court on Friday granted her bail";
-        "Gunmen abducted a man ..., his sister told Reuters on Friday": Friday is when she told),
-        or the time sits in such a clause hanging from another word than the trigger ("police
-        arrested two men who had protested on Monday"). A clause describing the trigger itself
-        keeps its time ("the abduction, which occurred on Thursday")."""
-        tokens = self.report.tokens
-        if event.trigger is None or not tokens or \
-                _WHEN_AFTER.match(self.report.raw, time.end):
-            return False
-        trigger = self._token(event.trigger.start, event.trigger.end)
-        when = self._token(time.start, time.end)
-        if trigger is None or when is None or tokens[trigger].sent != tokens[when].sent:
-            return False
-        above_trigger = self._up(trigger)
-        above_time = self._up(when)
-        common = next((at for at in above_time if at in above_trigger), None)
-        if common is None:
-            return False
-        trigger_side = above_trigger[:above_trigger.index(common)]
-        time_side = above_time[:above_time.index(common)]
-        return any(tokens[at].dep in _CLAUSE_LINKS and not self._when_clause(at)
-                   for at in trigger_side) or \
-            any(tokens[at].dep in _CLAUSE_LINKS and tokens[at].head != trigger and
-                not self._when_clause(at) and
-                (tokens[at].dep != "acl:relcl" or not self._progressive(at)) for at in time_side)
-
-    def in_bounding_clause(self, event: Event, time: TimeExpr) -> bool:
-        """Whether the time expression stands in a clause that bounds the event's period rather
-        than dating it: opened by "since", "until" or "before" and holding a verb of its own
-        ("40 journalists arrested since the army seized power in a March 3 coup": March 3 is when
-        the army seized power, the arrests came after it). Read off the words, not the parse's
-        attachment, which often hangs such a clause's time on the main verb; "detained since
-        March 3" (no clause) still dates the detention's start."""
-        tokens = self.report.tokens
-        if event.trigger is None or not tokens:
-            return False
-        trigger = self._clean(event.trigger.start)
-        first = bisect_right(self.starts, self._clean(time.start)) - 1
-        if first < 0:
-            return False
-        sentence = tokens[first].sent
-        at = first - 1
-        while at >= 0 and tokens[at].sent == sentence and tokens[at].text not in ",;:":
-            if tokens[at].text.lower() in _BOUNDING:
-                # the event outside the clause, and a verb inside it
-                return not tokens[at].cstart <= trigger < self._clean(time.end) and any(
-                    tokens[between].pos in ("VERB", "AUX") for between in range(at + 1, first))
-            at -= 1
-        return False
-
-    def _children(self, at: int) -> list[int]:
-        if self.children is None:
-            self.children = {}
-            for child, token in enumerate(self.report.tokens):
-                if token.head != child:
-                    self.children.setdefault(token.head, []).append(child)
-        return self.children.get(at, [])
-
-    def _progressive(self, at: int) -> bool:
-        """Whether the clause of verb ``at`` is progressive ("who were fishing illegally on
-        Saturday morning"): it tells what was going on around its sentence's act, so its time
-        may be the sentence's own ("battled fishermen who were fishing ... on Saturday": the
-        battle was on Saturday). A relative clause telling an act of its own, in any other tense
-        ("who had protested on Monday", "aid workers who were abducted on 18 July"), has a time
-        of its own, not its sentence's."""
-        tokens = self.report.tokens
-        return tokens[at].text.lower().endswith("ing") and any(
-            tokens[child].dep.startswith("aux") and tokens[child].lemma.lower() == "be"
-            for child in self._children(at))
-
-    def _when_clause(self, at: int) -> bool:
-        """Whether the clause headed by ``at`` opens with "when" or "where": it tells what
-        happened at the time its head names ("hit a flashpoint last month when a student was
-        kidnapped", "the offensive two weeks ago where drone attacks took out ...")."""
-        tokens = self.report.tokens
-        return any(child < at and tokens[child].text.lower() in ("when", "where")
-                   for child in self._children(at))
-
-    def said_when(self, time: TimeExpr) -> bool:
-        """Whether the time expression belongs to a verb of saying ("his sister told Reuters on
-        Friday", "police said on Monday"): when it was said, the latest day what was said can
-        have happened on."""
-        return self._saying(time) is not None
-
-    def told_apart(self, event: Event, time: TimeExpr) -> bool:
-        """Whether the time expression belongs to a verb of saying other than the event's own
-        trigger, however the parser hangs that verb ("Gunmen freed the girls, officials said on
-        Tuesday", read as an aside of "freed"): Tuesday is when it was told, not when they were
-        freed. A statement's own day ("the ministry said on Tuesday", a statement event) stays."""
-        verb = self._saying(time)
-        if verb is None or event.trigger is None:
-            return False
-        # the saying's own adverbial, not a noun's date ("after writing an Oct. 29 article")
-        when = self._token(time.start, time.end)
-        return self.report.tokens[when].head == verb and \
-            verb != self._token(event.trigger.start, event.trigger.end)
-
-    def _saying(self, time: TimeExpr) -> int | None:
-        """The verb of saying the time expression belongs to (the first verb above it), if any."""
-        tokens = self.report.tokens
-        when = self._token(time.start, time.end) if tokens else None
-        if when is None:
-            return None
-        verb = next((at for at in self._up(when)[1:] if tokens[at].pos == "VERB"), None)
-        return verb if verb is not None and tokens[verb].lemma.lower() in _SAYING else None
-
-
-# "last month when ...", "two weeks ago where ...": the clause that follows tells what happened
-# then, however the parser hangs it
-_WHEN_AFTER = re.compile(r"(?i)\s*,?\s*(?:when|where)\b")
-
-# Dependencies that open a clause telling another happening than its head's: a relative clause
-# (acl:relcl), a reported one (ccomp), an aside (parataxis), a clausal subject. Conjoined and
-# adverbial clauses (conj, advcl) stay in the same story: "raided the office yesterday and
-# detained three", "was killed when gunmen attacked on Monday". A bare participle (acl) is left
-# out: the parser reads many a finite verb as one modifying its subject ("Pakistani troops on 29
-# July fired on ...", "Masked men detained X on Monday"), which cost 7 of ACLED's Asia 2015 dev
-# notes their day.
-_CLAUSE_LINKS = ("acl:relcl", "ccomp", "parataxis", "csubj", "csubj:pass")
-
-# words opening a clause that bounds a period: its time is the bound's, not the event's
-_BOUNDING = {"since", "until", "till", "before"}
-
-
-# verbs of saying and reporting: their time is when something was told, not when it happened
-_SAYING = {"say", "tell", "report", "announce", "confirm", "add", "state", "claim", "allege",
-           "declare", "reveal", "disclose", "explain", "write", "tweet", "post", "note",
-           "insist", "deny", "acknowledge", "admit", "complain", "recount", "recall"}
-
-
-# how an event noun hangs from the verb whose time it is not: its object, or a noun phrase in
-# it ("criticised the detention", "dismissed appeals against the acquittal in the kidnapping")
-_NOMINAL_LINKS = {"obj", "nmod", "obl"}
-
-
-# verbs whose object noun names their own act ("carried out arrests", "staged a protest")
-_LIGHT_VERBS = {"make", "carry", "conduct", "stage", "launch", "hold", "mount", "perform",
-                "commit", "execute", "undertake", "begin", "start", "continue", "resume"}
 
 
 # "since 2011", "until 2019", "by 2020": a year that bounds a period does not date an event in it
@@ -453,8 +254,56 @@ def _same_place(event: Event, other: Event) -> bool:
     return here is None or there is None or here == there
 
 
+# How many days before publication the lead's day may be and still be the story's day: news
+# tells the events of the past week ("on Sunday" in a Monday paper); an older day in the lead is
+# a reference back, not the story's own.
+STORY_DAYS = 7
+
+
+def _story_day(report: Report, datable: list[tuple[int, TimeExpr, date, int]]
+               ) -> tuple[TimeExpr, date, int] | None:
+    """The day the report's lead paragraph (its first paragraph under a headline) names first,
+    when it is a day of the week before publication: the day of the story the report tells
+    ("Three people were killed in a clash ... on Sunday", in a Monday paper), with where the lead
+    ends."""
+    if report.published is None:
+        return None
+    lead = _lead_paragraph(report)
+    if lead is None:
+        return None
+    for _, time, first, precision in sorted(datable, key=lambda d: d[1].start):
+        if time.start >= lead[1]:
+            break
+        if time.start >= lead[0] and precision == 1 and \
+                report.published - timedelta(days=STORY_DAYS) <= first <= report.published:
+            return time, first, lead[1]
+    return None
+
+
+def _lead_paragraph(report: Report) -> tuple[int, int] | None:
+    """Raw bounds of the first paragraph of the body: the first line that ends as a sentence
+    does, past a headline and the bullet points or kicker lines above the lead (no sentence-final
+    punctuation), among the first LEAD_LINES lines that hold text."""
+    at, seen = 0, 0
+    for line in report.text.split("\n"):
+        text = line.strip()
+        if text:
+            seen += 1
+            if text.endswith((".", "!", "?", '"', "”")):
+                return report.to_raw(at, at + len(line))
+            if seen == LEAD_LINES:
+                return None
+        at += len(line) + 1
+    return None
+
+
+# How many lines of text may stand above the lead (headline, kicker, bullet points).
+LEAD_LINES = 6
+
+
 def _same_story(event: Event, dated: list[tuple[Event, TimeExpr | None]],
-                report: Report, said: tuple | None = None) -> Event:
+                report: Report, said: tuple | None = None,
+                story: tuple[TimeExpr, date, int] | None = None) -> Event:
     """Date an event without time words of its own: like another mention of the same kind, by the
     same actor, with the same modality, at the same place, that has them (a report retelling its story: "the seizure ... over the weekend",
     later "the booty captured"), else by the publication date at precision 3."""
@@ -475,6 +324,7 @@ def _same_story(event: Event, dated: list[tuple[Event, TimeExpr | None]],
     # kind at different places of their own, dated or not ("leaders were under house arrest in
     # Mahoba from Monday", "in Mathura", "in Gorakhpur"): a mention naming no place of its own
     # may tell any of them
+    candidates = bool(alike)
     if alike and not _own_place(event) and len(_own_places(event, dated)) > 1:
         alike = []
     if alike and len({other.event_date for other, _ in alike}) == 1:
@@ -496,6 +346,19 @@ def _same_story(event: Event, dated: list[tuple[Event, TimeExpr | None]],
         return replace(event, event_date=None, time_precision=None, date_text=None,
                        reasons=(*event.reasons, "no time words and no publication date: "
                                                 "left undated"))
+    position = _position(event)
+    if story is not None and not candidates and event.modality == "asserted" and \
+            position is not None and position >= story[2]:
+        # told in the body, without a day, of a report whose lead names the day of its story:
+        # that day, as a coder reads the body of a report by its lead; still "no words of its
+        # own" (precision 3, no date text), the latest day it can have happened on. A mention
+        # in the lead itself whose sentence's day is another act's has no such story around it;
+        # one that may retell any of several dated incidents of its kind is none of them
+        time, first, _ = story
+        return replace(event, event_date=first.isoformat(), time_precision=3, date_text=None,
+                       reasons=(*event.reasons, f"no time words in its sentence or paragraph: "
+                                f"the day of the story, {time.text!r} ({first.isoformat()}) in "
+                                f"the lead paragraph, precision 3"))
     return replace(event, event_date=report.published.isoformat(), time_precision=3,
                    date_text=None,
                    reasons=(*event.reasons, "no time words in its sentence or paragraph: "
@@ -512,7 +375,7 @@ class _People:
     which needs the same actor and place, misses these retellings."""
 
     def __init__(self, report: Report, dated: list[tuple[Event, TimeExpr | None]],
-                 syntax: _Syntax) -> None:
+                 syntax: Syntax) -> None:
         self.report = report
         self.syntax = syntax
         self.dated = [(event, time) for event, time in dated if time is not None]

@@ -1,0 +1,222 @@
+"""Which predicate a time expression belongs to, by the parse (``Syntax``): the clause rules of
+``date_events``. A time dates an event only when it belongs to the event's own clause: not a
+relative, reported or parenthetical clause the event stands outside of, not a relative clause of
+another act, not a clause that bounds the event's period ("since the army seized power in a March
+3 coup"), not the day a saying hung from the trigger was told, not the verb whose object the
+event noun is ("criticised on Thursday the detention of ...").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ..model import Event, Report, TimeExpr
+
+__all__ = ["Syntax"]
+
+
+class Syntax:
+    """The report's tokens, to see which predicate a time expression belongs to."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.starts = [token.cstart for token in report.tokens]
+        self.children: dict[int, list[int]] | None = None   # built when first asked
+
+    def _clean(self, raw_position: int) -> int:
+        offsets = self.report.offsets
+        return bisect_left(offsets, raw_position) if len(offsets) else raw_position
+
+    def verb_between(self, event: Event, time: TimeExpr) -> bool:
+        """Whether the trigger is a noun that is the object of another verb which the time
+        expression, standing before both, belongs to: in "Bachelet on Thursday criticised the
+        detention of Jimmy Lai", Thursday is when she criticised, not when he was detained.
+        "the arrest of X on Thursday", "Thursday's arrest" and "police on Monday carried out the
+        arrest" (a light verb: the noun is the act itself) keep their date."""
+        tokens = self.report.tokens
+        if event.trigger is None or not tokens or time.end > event.trigger.start:
+            return False
+        at = bisect_right(self.starts, self._clean(event.trigger.start)) - 1
+        if at < 0 or tokens[at].pos != "NOUN":
+            return False
+        # up from the noun through the nouns it depends on ("appeals against the acquittal of
+        # Sheikh in the kidnapping") to the verb that governs them
+        trigger, steps = tokens[at], 0
+        while tokens[at].pos in ("NOUN", "PROPN") and tokens[at].dep in _NOMINAL_LINKS and \
+                0 <= tokens[at].head < len(tokens) and tokens[at].head != at and steps < 4:
+            at, steps = tokens[at].head, steps + 1
+        verb = tokens[at]
+        return steps > 0 and verb.pos == "VERB" and verb.lemma.lower() not in _LIGHT_VERBS and \
+            self._clean(time.end) <= verb.cstart < trigger.cstart
+
+    def stem(self, event: Event) -> str | None:
+        """The first five letters of the lemma of the trigger's head word: one stem for the verb
+        and its noun ("kidnapped", "kidnapping"; "arrested", "arrest")."""
+        if event.trigger is None or not self.report.tokens:
+            return None
+        at = self._token(event.trigger.start, event.trigger.end)
+        return self.report.tokens[at].lemma.lower()[:5] if at is not None else None
+
+    def _token(self, start: int, end: int) -> int | None:
+        """The token heading the raw span ``start:end`` (the one whose head lies outside it)."""
+        tokens = self.report.tokens
+        first = bisect_right(self.starts, self._clean(start)) - 1
+        last = bisect_left(self.starts, self._clean(end))
+        inside = range(max(0, first), min(len(tokens), max(first + 1, last)))
+        for at in inside:
+            if tokens[at].cend > self._clean(start) and not inside.start <= tokens[at].head < inside.stop:
+                return at
+        return inside.start if len(inside) else None
+
+    def _up(self, at: int) -> list[int]:
+        """``at`` and its heads up to the root of its sentence."""
+        tokens, chain = self.report.tokens, [at]
+        while 0 <= tokens[at].head < len(tokens) and tokens[at].head != at and len(chain) < 64:
+            at = tokens[at].head
+            if at in chain:
+                break
+            chain.append(at)
+        return chain
+
+    def other_clause(self, event: Event, time: TimeExpr) -> bool:
+        """Whether the time expression belongs to another clause than the event's trigger, by the
+        parse: the trigger sits in a relative, reported or parenthetical clause the time is
+        outside of ("Kaur, who was arrested in Haryana, ... the court on Friday granted her bail";
+        "Gunmen abducted a man ..., his sister told Reuters on Friday": Friday is when she told),
+        or the time sits in such a clause hanging from another word than the trigger ("police
+        arrested two men who had protested on Monday"). A clause describing the trigger itself
+        keeps its time ("the abduction, which occurred on Thursday")."""
+        tokens = self.report.tokens
+        if event.trigger is None or not tokens or \
+                _WHEN_AFTER.match(self.report.raw, time.end):
+            return False
+        trigger = self._token(event.trigger.start, event.trigger.end)
+        when = self._token(time.start, time.end)
+        if trigger is None or when is None or tokens[trigger].sent != tokens[when].sent:
+            return False
+        above_trigger = self._up(trigger)
+        above_time = self._up(when)
+        common = next((at for at in above_time if at in above_trigger), None)
+        if common is None:
+            return False
+        trigger_side = above_trigger[:above_trigger.index(common)]
+        time_side = above_time[:above_time.index(common)]
+        return any(tokens[at].dep in _CLAUSE_LINKS and not self._when_clause(at)
+                   for at in trigger_side) or \
+            any(tokens[at].dep in _CLAUSE_LINKS and tokens[at].head != trigger and
+                not self._when_clause(at) and
+                (tokens[at].dep != "acl:relcl" or not self._progressive(at)) for at in time_side)
+
+    def in_bounding_clause(self, event: Event, time: TimeExpr) -> bool:
+        """Whether the time expression stands in a clause that bounds the event's period rather
+        than dating it: opened by "since", "until" or "before" and holding a verb of its own
+        ("40 journalists arrested since the army seized power in a March 3 coup": March 3 is when
+        the army seized power, the arrests came after it). Read off the words, not the parse's
+        attachment, which often hangs such a clause's time on the main verb; "detained since
+        March 3" (no clause) still dates the detention's start."""
+        tokens = self.report.tokens
+        if event.trigger is None or not tokens:
+            return False
+        trigger = self._clean(event.trigger.start)
+        first = bisect_right(self.starts, self._clean(time.start)) - 1
+        if first < 0:
+            return False
+        sentence = tokens[first].sent
+        at = first - 1
+        while at >= 0 and tokens[at].sent == sentence and tokens[at].text not in ",;:":
+            if tokens[at].text.lower() in _BOUNDING:
+                # the event outside the clause, and a verb inside it
+                return not tokens[at].cstart <= trigger < self._clean(time.end) and any(
+                    tokens[between].pos in ("VERB", "AUX") for between in range(at + 1, first))
+            at -= 1
+        return False
+
+    def _children(self, at: int) -> list[int]:
+        if self.children is None:
+            self.children = {}
+            for child, token in enumerate(self.report.tokens):
+                if token.head != child:
+                    self.children.setdefault(token.head, []).append(child)
+        return self.children.get(at, [])
+
+    def _progressive(self, at: int) -> bool:
+        """Whether the clause of verb ``at`` is progressive ("who were fishing illegally on
+        Saturday morning"): it tells what was going on around its sentence's act, so its time
+        may be the sentence's own ("battled fishermen who were fishing ... on Saturday": the
+        battle was on Saturday). A relative clause telling an act of its own, in any other tense
+        ("who had protested on Monday", "aid workers who were abducted on 18 July"), has a time
+        of its own, not its sentence's."""
+        tokens = self.report.tokens
+        return tokens[at].text.lower().endswith("ing") and any(
+            tokens[child].dep.startswith("aux") and tokens[child].lemma.lower() == "be"
+            for child in self._children(at))
+
+    def _when_clause(self, at: int) -> bool:
+        """Whether the clause headed by ``at`` opens with "when" or "where": it tells what
+        happened at the time its head names ("hit a flashpoint last month when a student was
+        kidnapped", "the offensive two weeks ago where drone attacks took out ...")."""
+        tokens = self.report.tokens
+        return any(child < at and tokens[child].text.lower() in ("when", "where")
+                   for child in self._children(at))
+
+    def said_when(self, time: TimeExpr) -> bool:
+        """Whether the time expression belongs to a verb of saying ("his sister told Reuters on
+        Friday", "police said on Monday"): when it was said, the latest day what was said can
+        have happened on."""
+        return self._saying(time) is not None
+
+    def told_apart(self, event: Event, time: TimeExpr) -> bool:
+        """Whether the time expression belongs to a verb of saying other than the event's own
+        trigger, however the parser hangs that verb ("Gunmen freed the girls, officials said on
+        Tuesday", read as an aside of "freed"): Tuesday is when it was told, not when they were
+        freed. A statement's own day ("the ministry said on Tuesday", a statement event) stays."""
+        verb = self._saying(time)
+        if verb is None or event.trigger is None:
+            return False
+        # the saying's own adverbial, not a noun's date ("after writing an Oct. 29 article")
+        when = self._token(time.start, time.end)
+        return self.report.tokens[when].head == verb and \
+            verb != self._token(event.trigger.start, event.trigger.end)
+
+    def _saying(self, time: TimeExpr) -> int | None:
+        """The verb of saying the time expression belongs to (the first verb above it), if any."""
+        tokens = self.report.tokens
+        when = self._token(time.start, time.end) if tokens else None
+        if when is None:
+            return None
+        verb = next((at for at in self._up(when)[1:] if tokens[at].pos == "VERB"), None)
+        return verb if verb is not None and tokens[verb].lemma.lower() in _SAYING else None
+
+
+# "last month when ...", "two weeks ago where ...": the clause that follows tells what happened
+# then, however the parser hangs it
+_WHEN_AFTER = re.compile(r"(?i)\s*,?\s*(?:when|where)\b")
+
+# Dependencies that open a clause telling another happening than its head's: a relative clause
+# (acl:relcl), a reported one (ccomp), an aside (parataxis), a clausal subject. Conjoined and
+# adverbial clauses (conj, advcl) stay in the same story: "raided the office yesterday and
+# detained three", "was killed when gunmen attacked on Monday". A bare participle (acl) is left
+# out: the parser reads many a finite verb as one modifying its subject ("Pakistani troops on 29
+# July fired on ...", "Masked men detained X on Monday"), which cost 7 of ACLED's Asia 2015 dev
+# notes their day.
+_CLAUSE_LINKS = ("acl:relcl", "ccomp", "parataxis", "csubj", "csubj:pass")
+
+# words opening a clause that bounds a period: its time is the bound's, not the event's
+_BOUNDING = {"since", "until", "till", "before"}
+
+
+# verbs of saying and reporting: their time is when something was told, not when it happened
+_SAYING = {"say", "tell", "report", "announce", "confirm", "add", "state", "claim", "allege",
+           "declare", "reveal", "disclose", "explain", "write", "tweet", "post", "note",
+           "insist", "deny", "acknowledge", "admit", "complain", "recount", "recall"}
+
+
+# how an event noun hangs from the verb whose time it is not: its object, or a noun phrase in
+# it ("criticised the detention", "dismissed appeals against the acquittal in the kidnapping")
+_NOMINAL_LINKS = {"obj", "nmod", "obl"}
+
+
+# verbs whose object noun names their own act ("carried out arrests", "staged a protest")
+_LIGHT_VERBS = {"make", "carry", "conduct", "stage", "launch", "hold", "mount", "perform",
+                "commit", "execute", "undertake", "begin", "start", "continue", "resume"}
