@@ -12,7 +12,7 @@ import pytest
 from sitrep.errors import ResourceError
 from sitrep.geo.build import create_empty
 from sitrep.geo.dump import import_dump, parse_dump_line
-from sitrep.geo.gazetteer import Gazetteer, check, default_path
+from sitrep.geo.gazetteer import SCHEMA_VERSION, Gazetteer, check, default_path
 from sitrep.geo.locate import LocateEvents
 from sitrep.geo.normalize import normalize_name
 from sitrep.geo.stage import Geocode
@@ -87,13 +87,14 @@ def test_default_path_follows_the_environment(monkeypatch, tmp_path):
     assert default_path() == tmp_path / "g.sqlite"
     monkeypatch.delenv("SITREP_GAZETTEER")
     monkeypatch.setenv("SITREP_DATA_DIR", str(tmp_path))
-    assert default_path() == tmp_path / "gazetteer.sqlite"
+    assert default_path() == tmp_path / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
     monkeypatch.delenv("SITREP_DATA_DIR")
     monkeypatch.setattr(sys, "prefix", str(tmp_path / "venv"))   # inside a virtual environment
-    assert default_path() == tmp_path / "venv" / "share" / "sitrep" / "gazetteer.sqlite"
+    assert default_path() == \
+        tmp_path / "venv" / "share" / "sitrep" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
     monkeypatch.setattr(sys, "prefix", sys.base_prefix)          # outside one
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    assert default_path() == tmp_path / "xdg" / "sitrep" / "gazetteer.sqlite"
+    assert default_path() == tmp_path / "xdg" / "sitrep" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 
 
 def test_missing_gazetteer_says_how_to_build_it(tmp_path):

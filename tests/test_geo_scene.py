@@ -55,3 +55,24 @@ def test_a_region_of_several_countries_is_the_scene_only_as_a_last_resort(analys
         [(p.text, p.feature_code) for p in report.places]
     report, typed = analyse("Gunmen kidnapped two nurses somewhere in West Africa on Friday.")
     assert typed[0].location.name == "West Africa" and typed[0].location.geo_precision == 3
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_in_the_division_the_text_names(analyse):
+    """"at Oban village in Cross River State": the text says where Oban lies, and no Oban of
+    the gazetteer lies there (the Scottish one does not): the event is in the state."""
+    report, typed = analyse("Gunmen abducted four Chinese nationals at Oban village in Cross "
+                            "River State on Wednesday.")
+    location = typed[0].location
+    assert (location.name, location.country) == ("Cross River", "Nigeria"), \
+        [(p.text, p.name, p.country, p.reason) for p in report.places]
+    oban = [place for place in report.places if place.text == "Oban"]
+    assert oban and oban[0].lat is None and "inside Cross River" in oban[0].reason
+
+
+def test_a_division_known_only_by_code_names_no_place_without_its_cue(analyse):
+    """Divisions named only in GeoNames' tables ("Asan", a village of Guam) are places only
+    beside a word that says so; a spokesman's given name stays a name."""
+    report, typed = analyse("Police spokesman Asan Kasingye said officers arrested two "
+                            "journalists in Kampala on Monday.")
+    assert "Asan" not in {place.text for place in report.places}
+    assert typed[0].location.name == "Kampala"

