@@ -239,9 +239,11 @@ def resolve_mentions(mentions: list[Mention], text: str,
                     resolutions[container].candidate is not None and \
                     (resolutions[container].candidate.is_country or
                      resolutions[container].candidate.is_admin1) and \
-                    not any(c.is_area for c in pools[index]):
+                    not any(c.is_area or c.population >= 100_000 for c in pools[index]):
                 # "Oban village in Cross River State": the text says where it lies, and no
-                # place of the gazetteer by that name lies there (Oban, Scotland does not)
+                # place of the gazetteer by that name lies there (Oban, Scotland does not). A
+                # city keeps its reading: "the road between Chaghcharan and Herat in Ghor
+                # province" puts the road in Ghor, not Herat
                 resolutions[index] = Resolution(
                     None, f"no place of that name inside {resolutions[container].candidate.name}"
                     " in the gazetteer")
