@@ -228,7 +228,10 @@ def resolve_mentions(mentions: list[Mention], text: str,
             inside = [c for c in pools[index] if _contains(area, c)]
             if inside:
                 best = max(inside, key=_prior)
-                resolutions[index] = Resolution(best, f"anchor: inside {area.name} (\"X, Y\")")
+                outside = [c for c in pools[index] if c not in inside]
+                resolutions[index] = Resolution(
+                    best, f"anchor: inside {area.name} (\"X, Y\", \"X in Y\")",
+                    runner_up=max(outside, key=_prior) if outside else None)
                 context.add(best)
                 if resolutions[container] is None:
                     resolutions[container] = Resolution(area, f"anchor: contains {best.name}")
