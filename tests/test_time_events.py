@@ -247,3 +247,14 @@ def test_a_body_mention_without_time_words_takes_the_day_of_the_story_its_lead_t
     _, bombs = date_events(old, [event_at(old, "attacked", "Attack"),
                                  event_at(old, "threw", "Violent demonstration")])
     assert (bombs.event_date, bombs.time_precision, bombs.date_text) == ("2016-12-13", 3, None)
+
+
+def test_weeks_ago_count_back_from_publication_not_to_a_calendar_monday():
+    # published Tuesday 2016-12-13: two weeks ago is Tuesday 29 November, within its week
+    raw = "Drone attacks hit the depot two weeks ago. Police detained him last week."
+    strike, arrest = date_events(raw, [event_at(raw, "hit", "Air/drone strike"),
+                                       event_at(raw, "detained", "Arrests")])
+    assert (strike.event_date, strike.time_precision, strike.date_text) == \
+        ("2016-11-29", 2, "two weeks ago")
+    # "last week" names a calendar week: its Monday
+    assert (arrest.event_date, arrest.time_precision) == ("2016-12-05", 2)

@@ -84,8 +84,25 @@ def _lookback(time: TimeExpr, published: date | None) -> tuple[date, int] | None
 def event_time(time: TimeExpr, published: date | None) -> tuple[date, int] | None:
     """The first day and ACLED precision a time expression gives an event it dates, or None."""
     if time.type in ("DATE", "TIME"):
-        return first_day(time.value)
+        return _weeks_ago(time, published) or first_day(time.value)
     return _lookback(time, published)
+
+
+_WEEKS_AGO = re.compile(r"(?i)\bweeks?\s+ago\b")
+
+
+def _weeks_ago(time: TimeExpr, published: date | None) -> tuple[date, int] | None:
+    """ "two weeks ago" -> (fourteen days before publication, precision 2). TimeML gives the
+    calendar week it falls in (a Monday-to-Sunday value); "ago" counts a distance back from the
+    report, so the day that distance names is the best day, and the week around it the
+    precision ("last week" is a calendar week: its Monday)."""
+    if published is None or not time.value or not _WEEKS_AGO.search(time.text):
+        return None
+    week = first_day(time.value)
+    if week is None or week[1] != 2 or not re.fullmatch(r"\d{4}-W\d{2}", time.value):
+        return None
+    weeks = (published - timedelta(days=published.weekday()) - week[0]).days // 7
+    return (published - timedelta(weeks=weeks), 2) if weeks > 0 else None
 
 
 class DateEvents:
