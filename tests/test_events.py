@@ -43,6 +43,15 @@ def _types(events) -> set[str]:
     ("Government warplanes bombed rebel positions near the town on Monday.", "Air/drone strike"),
     # a headline's present tense
     ("US drone kills four militants in the tribal district", "Air/drone strike"),
+    # fire opened with a word between, a gun fight in two words, a killing "chopped to death"
+    ("Border troops opened unprovoked fire on forward posts along the frontier at night.",
+     "Armed clash"),
+    ("Troops resorted to heavy firing on the rebel positions near the river.", "Armed clash"),
+    ("A rebel commander was killed in a brief gun fight with troops near the river.",
+     "Armed clash"),
+    ("A party leader was chopped to death by his rivals in the town on Thursday.", "Attack"),
+    ("The army opened two new posts near the border on Monday.",
+     "Headquarters or base established"),
     ("A suicide bomber blew himself up at a checkpoint, killing five soldiers.", "Suicide bomb"),
     ("A roadside bomb exploded under a police vehicle in the province.", "Remote explosive/landmine/IED"),
     ("Militants hurled a grenade at a police patrol in the market.", "Grenade"),
