@@ -338,3 +338,15 @@ def test_the_crowd_and_the_forces_of_a_broken_up_protest_may_come_in_either_orde
     # an arrest has a side that acts and a side that is acted on: never swapped
     arrest, reversed_arrest = _arrest(0, police, crowd), _arrest(50, crowd, police)
     assert not same_event(arrest, reversed_arrest)
+
+
+def test_grenades_thrown_with_guns_at_a_post_are_the_battle(analyse):
+    # firearms beside the explosives: the attack on the post is a fight, the grenades its means
+    report, events = analyse("Militants attacked a police post with guns and grenades near "
+                             "Bannu on Monday.")
+    assert events[0].sub_event_type == "Armed clash", [
+        (e.sub_event_type, e.reasons) for e in report.events]
+    assert not any(e.event_type == "Explosions/Remote violence" for e in events)
+    # grenades alone stay remote violence
+    _, alone = analyse("Militants lobbed a grenade at a police post near Bannu on Monday.")
+    assert alone[0].sub_event_type == "Grenade"

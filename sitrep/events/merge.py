@@ -416,8 +416,8 @@ def _among_sides(event: Event, clash: Event) -> bool:
     return len(others) <= unnamed and not any(actor.inter in _UNARMED_INTERS for actor in others)
 
 
-def explosions_within_battles(events: list[Event],
-                              fighting: re.Pattern | None = None) -> list[Event]:
+def explosions_within_battles(events: list[Event], fighting: re.Pattern | None = None,
+                              with_firearms: bool = False) -> list[Event]:
     """Each asserted explosion or remote-violence mention retyped as the report's asserted armed
     clash when it could be a mention of that clash: the clash is a fight of two sides (its
     trigger is a word of fighting, ``fighting``, such as "clashed" or "gunfight", or it names
@@ -426,10 +426,12 @@ def explosions_within_battles(events: list[Event],
     explosion whose target is not a side of the clash (a bomb among shoppers, a shell on a
     village while the troops fight), or beside an attack of one side only ("an attack by
     gunmen at a shrine"), stays its own event; so do a suicide bombing and a chemical attack
-    (``_NEVER_PART_OF_A_BATTLE``)."""
+    (``_NEVER_PART_OF_A_BATTLE``). ``with_firearms``: the mentions are one sentence's, which
+    names guns beside the explosives ("attacked the post with guns and grenades"): its armed
+    clash is a fight whatever its words."""
 
     def a_fight(clash: Event) -> bool:
-        return clash.actor1 is not None and clash.actor2 is not None or bool(
+        return with_firearms or clash.actor1 is not None and clash.actor2 is not None or bool(
             fighting is not None and clash.trigger is not None
             and fighting.fullmatch(clash.trigger.text))
 

@@ -24,6 +24,7 @@ from .codebook import Coding, Context, Rules
 from .discourse import (adopt_weapon_readings, fold_into_mob_violence, mark_contested,
                         resolve_back_references)
 from .lexicon import Lexicon, load_lexicon
+from .merge import explosions_within_battles
 from .modality import clause_bounds, read_modality
 from .speakers import commentator_view
 
@@ -36,6 +37,10 @@ _INTER_ROLE = {1: "state", 2: "nonstate", 3: "nonstate", 4: "nonstate", 5: "riot
 _SPECIFIC = {"chemical", "suicide", "grenade", "airstrike", "shelling", "projectile", "explosive",
              "territory", "protest", "riot", "sexual", "abduction", "weapons", "looting", "disrupt"}
 _GENERIC = {"attack", "clash"}
+# explosive means that, used with firearms, make an attack a fight rather than remote violence
+_BESIDE_FIREARMS = {"grenade", "explosive", "projectile", "shelling"}
+_FIREARMS = re.compile(r"\b(?:guns?|gunfire|gun ?shots?|small[- ]arms|rifles?|automatic weapons|"
+                       r"opened fire|shooting|shot at|bullets?)\b", re.IGNORECASE)
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                   "Riots", "Protests"}
 _LATER_SENTENCE = 0.03
@@ -205,11 +210,18 @@ class DetectEvents:
                                        token_range, places or [])
             if event is not None:
                 candidates.append((frame, event, event.back_reference))
+        # guns beside grenades, bombs or shells ("attacked the post with guns and grenades"):
+        # the explosives no longer stand for the whole attack, which merge_events may then
+        # code as the battle it is (explosions_within_battles)
+        firearms = bool(_FIREARMS.search(text))
         specific = any(frame in _SPECIFIC and event.event_type and not back
                        and event.modality == "asserted" and not _OUTRANKED_BY_HARM(event)
+                       and not (firearms and frame in _BESIDE_FIREARMS)
                        for frame, event, back in candidates)
         kept = [event for frame, event, _ in candidates
                 if not (specific and frame in _GENERIC and event.event_type)]
+        if firearms:
+            kept = explosions_within_battles(kept, with_firearms=True)
         if any(e.event_type in _HARM_TO_PEOPLE and e.modality == "asserted" and e.trigger
                    and _HARM_WORD.search(e.trigger.text)
                    and "inside a relative clause" not in e.reasons for e in kept):
