@@ -264,19 +264,27 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
         start = date(2021, 5, 1) + timedelta(days=rng.randrange(40))
         coarse = rng.random() < 0.3
         undated = rng.random() < 0.1
+        # a report that tells no day: the weeks before its publication; a year-only date
+        window, year = rng.random() < 0.15, rng.random() < 0.05
+        first, last = start, start + timedelta(days=20 if coarse else 0)
+        if window:
+            first, last = start - timedelta(days=31), start
+        elif year:
+            first, last = date(2021, 1, 1), date(2021, 12, 31)
         sub_type = rng.choice(["Arrests", "Abduction/forced disappearance"])
         mentions.append(Mention(
             f"e{number:03d}", f"g{number % 50}",
             {"Arrests": "detention"}.get(sub_type, "abduction"), sub_type,
             "asserted", "BLR",
-            None if undated else start,
-            None if undated else start + timedelta(days=20 if coarse else 0),
+            None if undated else first,
+            None if undated else last,
             **{key: value for key, value in rng.choice(towns).items() if key != "iso3"},
             names=frozenset(rng.sample(["protasevich", "sapega", "bandarenka"],
                                        rng.randrange(0, 2))),
             counts=frozenset(rng.sample([("abducted", 40), ("abducted", 45), ("arrested", 44),
                                          ("abducted", 200), ("abducted", 230)],
-                                        rng.randrange(0, 2)))))
+                                        rng.randrange(0, 2))),
+            undated=window and not undated))
     with Store(tmp_path / "blocking.db") as store:
         with store.transaction():
             for mention in mentions:
@@ -492,11 +500,14 @@ def test_the_same_town_within_one_month_joins_the_same_sub_type_but_not_arrests(
                                           (key, mention.event_id))
         assert {m.event_id for m in _candidates(store, day)} == {"e2", "e3"}
     # filed under its town's cell and each month its days touch; looked up around the town
-    assert _town_months(month) == ["@20/12/2021-02/m"] and _town_months(arrests[1]) == []
+    assert _town_months(month) == ["@20/12/2021-02/m"] == _town_months(arrests[1])
     assert _town_months(day) == ["@20/12/2021-02/d"]
-    # an exact day looks for weeks and months around; a month for both
-    assert {key[-1] for key in _town_months(day, around=True)} == {"m"}
-    assert len(_town_months(month, around=True)) == 18
+    # an exact day looks for weeks and months around; a month for both; both for undated
+    # reports (see test_an_undated_report_finds_the_own_dates_in_its_window)
+    assert {key[-1] for key in _town_months(day, around=True)} == {"m", "u"}
+    assert len(_town_months(month, around=True)) == 27
+    # arrests keep out of the month route: they look for undated reports only
+    assert {key[-1] for key in _town_months(arrests[0], around=True)} == {"u"}
 
 
 def test_a_year_only_date_stands_for_the_whole_year():
@@ -739,3 +750,41 @@ def test_a_city_named_like_its_region_may_stand_for_the_region():
                    told("e2", "g2", funtua, "Funtua")).conflict.startswith("different places")
     assert compare(told("e1", "g1", dict(katsina, admin1="Kano"), "Kano"),
                    told("e2", "g2", funtua, "Funtua")).conflict.startswith("different places")
+
+
+def test_an_undated_report_finds_the_own_dates_in_its_window(tmp_path):
+    # "Gunmen abducted 27 students in Kagara" in a report that tells no day, and "the
+    # abduction in Kagara on 17 February" the day before: the same sub-type at one town, the
+    # date within the weeks before the undated report; the store must find one from the other
+    from datetime import timedelta
+
+    from sitrep.store.incidents import _candidates, _placed, _town_months
+
+    kagara = dict(iso3="NGA", lat=10.19, lon=6.25, geo_precision=1)
+
+    def told(event_id, group, first, last, undated=False, sub_type="Arrests"):
+        return Mention(event_id, group, "detention", sub_type, "asserted", "NGA", first, last,
+                       kagara["lat"], kagara["lon"], 1, undated=undated)
+
+    published = date(2021, 2, 18)
+    undated = told("e1", "g1", published - timedelta(days=31), published, undated=True)
+    day = told("e2", "g2", date(2021, 2, 17), date(2021, 2, 17))
+    year = told("e3", "g3", date(2021, 1, 1), date(2021, 12, 31))
+    later = told("e4", "g4", date(2021, 3, 2), date(2021, 3, 2))
+    assert compare(undated, day).link and compare(undated, year).link
+    assert not compare(undated, later).link
+    with Store(tmp_path / "undated.db") as store:
+        with store.transaction():
+            for mention in (undated, day, year, later):
+                store.backend.execute(
+                    "INSERT INTO merge_mentions (event_id, family, first_day, last_day,"
+                    " exact_located, data) VALUES (?, ?, ?, ?, ?, ?)",
+                    (mention.event_id, mention.family, mention.first_day.isoformat(),
+                     mention.last_day.isoformat(), _placed(mention),
+                     json.dumps(mention.to_dict())))
+                for key in _town_months(mention):
+                    store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
+                                          (key, mention.event_id))
+        assert {m.event_id for m in _candidates(store, undated)} >= {"e2", "e3"}
+        assert "e1" in {m.event_id for m in _candidates(store, day)}
+        assert "e1" in {m.event_id for m in _candidates(store, year)}

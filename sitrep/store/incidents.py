@@ -39,8 +39,9 @@ __all__ = ["MergeSummary", "merge_new_events", "event_sources", "MERGED_PREFIX"]
 
 MERGED_PREFIX = "m"
 # At most this many stored mentions of one family sharing a name (within the day window), or
-# sharing a figure of people harmed (count keys), are compared with a new one: a guard for a
-# name that is everywhere (a president's), not a figure measured on data.
+# sharing a town and month or a figure of people harmed (town and count keys), are compared
+# with a new one: a guard for a name that is everywhere (a president's) or a town where much
+# happens, not a figure measured on data.
 MAX_NAME_CANDIDATES = 200
 
 
@@ -141,11 +142,14 @@ def _candidates(store, mention: Mention) -> list[Mention]:
         # of one town in a month or two, not of a whole month everywhere
         # (two queries, keys first: joined in one, SQLite may walk every mention of the family
         # and probe the keys for each, a cost that grows with the store)
+        # (at most MAX_NAME_CANDIDATES of them: an undated report in a capital looks up every
+        # own date there in two months)
         keys = _town_months(mention, around=True)
         key_marks = ",".join("?" * len(keys))
         ids = sorted({event_id for (event_id,) in _execute(store,
-                      f"SELECT event_id FROM merge_names WHERE name IN ({key_marks})", keys)}
-                     - {mention.event_id})
+                      f"SELECT DISTINCT event_id FROM merge_names WHERE name IN ({key_marks})"
+                      " AND event_id <> ? ORDER BY event_id LIMIT ?",
+                      (*keys, mention.event_id, MAX_NAME_CANDIDATES))})
         for part, id_marks in _chunks(ids):
             for family, data in _execute(store,
                     f"SELECT family, data FROM merge_mentions WHERE event_id IN ({id_marks})",
@@ -186,25 +190,37 @@ DAY_PLACED = 1
 MONTH_PLACED = 2
 
 
-# The town-and-month keys of the month route, kept in ``merge_names`` beside the surnames
-# (a key starts with "@", which no surname key does): a grid cell of CELL_DEGREES and a month.
+# The town-and-month keys, kept in ``merge_names`` beside the surnames (a key starts with "@",
+# which no surname key does): a grid cell of CELL_DEGREES, a month and how the days are told.
+# (Stores written before undated reports and year-long ranges were filed hold keys for the
+# month route only: their undated mentions are found by name.)
 # A cell is 55 km high, more than NEAR_KM, so a place's own cell and its neighbours hold every
 # place within NEAR_KM (east-west, as many neighbours as the latitude needs).
 CELL_DEGREES = 0.5
+# Mentions whose days span more than this (none do: a year-only date is the year) get no keys.
+KEYED_DAYS = 366
 
 
 def _town_months(mention: Mention, around: bool = False) -> list[str]:
-    """The keys a located mention of the month route is filed under: its cell, every month its
-    days touch and whether it holds an exact day ("d") or a week or month ("m"). ``around``:
-    the keys to look candidates up under — every cell within NEAR_KM; two ranges that overlap
-    share a day, hence that day's month; an exact day looks for weeks and months only (two
-    exact days are the day route's), which keeps the lookups of the many exact days short."""
-    if not (mention.located and mention.month_route):
+    """The keys a located mention is filed under: its cell, every month its days touch and
+    how it is dated: an exact day ("d"), a week or a month ("m"), a longer range up to a year
+    ("y") or the publication window of a report that tells no day ("u"). ``around``: the keys
+    to look candidates up under — every cell within NEAR_KM; two ranges that overlap share a
+    day, hence that day's month. The month route (:attr:`Mention.month_route`) looks for weeks
+    and months from an exact day (two exact days are the day route's) and for both from a week
+    or month; an own date looks for undated reports, which link to it with the same sub-type
+    at the same town when it falls in their window (compare's RECENT_WEIGHT), and an undated
+    report looks for every own date."""
+    if not (mention.located and mention.first_day
+            and (mention.last_day - mention.first_day).days <= KEYED_DAYS):
         return []
+    kind = ("u" if mention.undated else "d" if mention.exact_day
+            else "m" if mention.within_month else "y")
+    kinds = [kind]
     if around:
-        kinds = ("m",) if mention.exact_day else ("d", "m")
-    else:
-        kinds = ("d",) if mention.exact_day else ("m",)
+        kinds = ["d", "m", "y"] if kind == "u" else ["u"]
+        if mention.month_route:
+            kinds += ["m"] if kind == "d" else ["d", "m"]
     months, day = [], mention.first_day
     while day <= mention.last_day:
         months.append(f"{day.year:04d}-{day.month:02d}")
@@ -222,19 +238,16 @@ def _town_months(mention: Mention, around: bool = False) -> list[str]:
 # The count keys (in ``merge_names`` too, starting with "#"): the kind and the figure's bucket
 # on a scale whose steps are COUNT_SHARE apart (figures within COUNT_SHARE of each other fall in
 # one bucket or two neighbouring ones), with the first-level region and every month the days
-# touch (mentions told to a year at most, COUNT_DAYS), or with the country and the exact day:
+# touch (mentions told to KEYED_DAYS at most), or with the country and the exact day:
 # the two places a count links in (compare). Keyed by country and month, the candidates of a
 # figure grew with the store (measured on 10,000 generated reports: 4 to 82 a lookup).
-COUNT_DAYS = 366
-
-
 def _count_keys(mention: Mention, around: bool = False) -> list[str]:
     if not (mention.counts and mention.first_day):
         return []
     steps = (-1, 0, 1) if around else (0,)
     scopes = []
     if mention.iso3 and mention.admin1 and (
-            mention.last_day - mention.first_day).days <= COUNT_DAYS:
+            mention.last_day - mention.first_day).days <= KEYED_DAYS:
         day = mention.first_day
         while day <= mention.last_day:
             scopes.append(f"{mention.iso3}/{mention.admin1}/{day.year:04d}-{day.month:02d}")
