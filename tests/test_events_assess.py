@@ -268,3 +268,46 @@ def test_a_date_no_words_of_the_mention_give_is_as_old_as_the_report(dated_repor
     assert "age=0" in features.features(undated, dated_report.events)
     own = dataclasses.replace(undated, date_text="Sunday")
     assert "age=1" in features.features(own, dated_report.events)
+
+
+TERRITORY_ARTICLE = (
+    "Army troops recaptured the town of Damboa from Boko Haram fighters on Sunday, the military "
+    "said. The town of Gwoza was seized by rebels on Tuesday, officials said. "
+    "In a separate incident, soldiers took control of the local council in Gwoza on Tuesday. "
+    "Two aid workers were captured by the militants near Bama on Wednesday. "
+    "Protesters took over the town hall in Yola on Monday. "
+    "Police freed him from the kidnappers' camp near Kano on Friday. "
+    "Residents said the situation was calm."
+)
+
+
+def test_territory_taken_needs_a_place_changing_hands_between_armed_actors():
+    """ACLED: government forces regain "control of a location" from non-state actors, non-state
+    actors acquire territory. A town recaptured or seized is; a council taken control of, aid
+    workers captured, a man freed, or a town hall taken over by protesters is not."""
+    from sitrep.events.assess import rule_keeps, territory_taken_told
+
+    stages = list(load_config().stages)
+    stages = stages[:stages.index("date_events") + 1]
+    pipeline = Pipeline(load_config(overrides={"pipeline": {"stages": stages}}))
+    (report,) = pipeline.pipe(iter([Report(id="t", raw=TERRITORY_ARTICLE,
+                                           published=date(2021, 3, 10))]))
+    territory = {report.raw[e.trigger.start:e.trigger.end]: e for e in report.events
+                 if e.sub_event_type in ("Government regains territory",
+                                         "Non-state actor overtakes territory")}
+    assert {"recaptured", "seized", "took control", "captured", "took over",
+            "freed"} <= set(territory), territory
+    told = {word: territory_taken_told(event, report) for word, event in territory.items()}
+    assert told == {"recaptured": True, "seized": True, "took control": False,
+                    "captured": False, "took over": False, "freed": False}
+    stage = AssessEvents(require_anchor=True, background_days=0)
+    assert not any(stage.judges(event) for event in territory.values())
+    kept = stage(dataclasses.replace(report, events=list(report.events))).events
+    kept_words = {report.raw[e.trigger.start:e.trigger.end] for e in kept
+                  if e.sub_event_type in ("Government regains territory",
+                                          "Non-state actor overtakes territory")}
+    assert kept_words == {"recaptured", "seized"}
+    # other kinds are not asked what they take
+    arrest = next(e for e in report.events if e.sub_event_type not in (
+        "Government regains territory", "Non-state actor overtakes territory"))
+    assert territory_taken_told(arrest, report) and rule_keeps(territory["recaptured"], report)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .assess import MODEL_PATH, EventFeatures, anchored, battle_sides_told, kind_of
+from .assess import MODEL_PATH, EventFeatures, kind_of, rule_keeps
 
 __all__ = ["main", "label_candidates", "fit"]
 
@@ -75,8 +75,7 @@ def label_candidates(reports, annotations: dict[str, list[dict]]):
             else:
                 good = bool(over)
             rows.append((report.id, features.features(event, report.events), int(good),
-                         bool(event.event_type), kind_of(event),
-                         anchored(event) and battle_sides_told(event)))
+                         bool(event.event_type), kind_of(event), rule_keeps(event, report)))
     return rows
 
 
@@ -159,8 +158,8 @@ def judged_kinds(rows, minimum: int = MIN_SUPPORT) -> dict[str, list[int]]:
 
 # A kind with too few examples for MIN_SUPPORT is judged by the model all the same when, out of
 # fold, the model keeps its mentions better than the fallback rule (keep when anchored, an armed
-# clash when its sides are a battle's: see assess.anchored, assess.battle_sides_told) by a clear
-# MARGIN of F-beta, over at least MIN_COMPARED events and as many non-events. On the 120
+# clash when its sides are a battle's, territory when a place changes hands: assess.rule_keeps)
+# by a clear MARGIN of F-beta, over at least MIN_COMPARED events and as many non-events. On the 120
 # articles (2026-12-05) this chose "Violent demonstration" alone: out of fold the model kept its
 # mentions at F-beta 0.46, the anchor rule at 0.12 (most are peaceful protests or statements
 # whose neighbours mention violence); for the other kinds the two were within 0.1, or the model
