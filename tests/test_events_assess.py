@@ -311,3 +311,66 @@ def test_territory_taken_needs_a_place_changing_hands_between_armed_actors():
     arrest = next(e for e in report.events if e.sub_event_type not in (
         "Government regains territory", "Non-state actor overtakes territory"))
     assert territory_taken_told(arrest, report) and rule_keeps(territory["recaptured"], report)
+
+
+MOB_ARTICLE = (
+    "An angry mob beat two men accused of theft in Kisumu on Monday, police said. "
+    "A journalist was the victim of an attempted lynching in Nakuru on Tuesday. "
+    "Villagers lynched a suspected thief in Kitui on Wednesday. "
+    "Three people were killed in a clash between party supporters and police in Mombasa on Sunday. "
+    "Residents said the situation was calm."
+)
+
+
+def test_mob_violence_needs_the_mob_named():
+    """ACLED's mob violence is a crowd's: kept when the sentence names rioters ("an angry mob")
+    or the parse names a group acting ("villagers lynched"); not a lynching no one is named for,
+    nor people killed with no one named."""
+    from sitrep.events.assess import mob_told
+
+    stages = list(load_config().stages)
+    stages = stages[:stages.index("date_events") + 1]
+    pipeline = Pipeline(load_config(overrides={"pipeline": {"stages": stages}}))
+    (report,) = pipeline.pipe(iter([Report(id="m", raw=MOB_ARTICLE,
+                                           published=date(2021, 3, 10))]))
+    mob = {report.raw[e.trigger.start:e.trigger.end]: e for e in report.events
+           if e.sub_event_type == "Mob violence"}
+    assert {"mob", "lynching", "lynched", "killed"} <= set(mob), mob
+    assert {word: mob_told(event, report) for word, event in mob.items()} == {
+        "mob": True, "lynching": False, "lynched": True, "killed": False}
+    stage = AssessEvents(require_anchor=True, background_days=0)
+    kept = stage(dataclasses.replace(report, events=list(report.events))).events
+    assert {report.raw[e.trigger.start:e.trigger.end] for e in kept
+            if e.sub_event_type == "Mob violence"} == {"mob", "lynched"}
+    # other kinds are not asked for a mob
+    assert all(mob_told(event, report) for event in report.events
+               if event.sub_event_type != "Mob violence")
+
+
+AGREEMENT_ARTICLE = (
+    "The army signed a ceasefire agreement with the SPLA-IO rebels in Juba on Monday, officials "
+    "said. A truce between two rival militias took effect in Bor on Tuesday. "
+    "The governor announced an amnesty in Malakal on Wednesday. "
+    "Residents said the situation was calm."
+)
+
+
+def test_an_agreement_needs_two_parties():
+    """ACLED's agreement is between conflict actors: kept with both sides named, or named
+    together after "between"; an amnesty one official announces is not one."""
+    from sitrep.events.assess import agreement_parties_told
+
+    stages = list(load_config().stages)
+    stages = stages[:stages.index("date_events") + 1]
+    pipeline = Pipeline(load_config(overrides={"pipeline": {"stages": stages}}))
+    (report,) = pipeline.pipe(iter([Report(id="g", raw=AGREEMENT_ARTICLE,
+                                           published=date(2021, 3, 10))]))
+    agreements = {report.raw[e.trigger.start:e.trigger.end]: e for e in report.events
+                  if e.sub_event_type == "Agreement"}
+    assert {"agreement", "truce", "amnesty"} <= set(agreements), agreements
+    told = {word: agreement_parties_told(event, report) for word, event in agreements.items()}
+    assert told["agreement"] and told["truce"] and not told["amnesty"]
+    stage = AssessEvents(require_anchor=True, background_days=0)
+    kept = stage(dataclasses.replace(report, events=list(report.events))).events
+    assert "amnesty" not in {report.raw[e.trigger.start:e.trigger.end] for e in kept}
+    assert {"agreement", "truce"} <= {report.raw[e.trigger.start:e.trigger.end] for e in kept}
