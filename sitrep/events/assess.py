@@ -278,11 +278,18 @@ def _taken(event: Event, report: Report) -> int | None:
 
 
 def _is_place(report: Report, index: int) -> bool:
-    token = report.tokens[index]
-    if _territory_words().search(token.text):
-        return True
-    return any(_clean(report, place.start) < token.cend and _clean(report, place.end) > token.cstart
-               for place in report.places)
+    """Whether the token, or what it counts or is part of ("a series of hills", "parts of the
+    town"), names a place."""
+    parts = [i for i in range(index + 1, min(len(report.tokens), index + 8))
+             if report.tokens[i].head == index and report.tokens[i].dep == "nmod"
+             and _case_of(report, i) == "of"]
+    for i in [index, *parts]:
+        token = report.tokens[i]
+        if _territory_words().search(token.text) or any(
+                _clean(report, place.start) < token.cend and _clean(report, place.end) > token.cstart
+                for place in report.places):
+            return True
+    return False
 
 
 def territory_taken_told(event: Event, report: Report) -> bool:
