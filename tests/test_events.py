@@ -52,6 +52,8 @@ def _types(events) -> set[str]:
     ("A party leader was chopped to death by his rivals in the town on Thursday.", "Attack"),
     ("The army opened two new posts near the border on Monday.",
      "Headquarters or base established"),
+    # a man who crossed the border to fight is an armed group's, not a civilian
+    ("Soldiers gunned down an infiltrator along the border on Tuesday.", "Armed clash"),
     ("A suicide bomber blew himself up at a checkpoint, killing five soldiers.", "Suicide bomb"),
     ("A roadside bomb exploded under a police vehicle in the province.", "Remote explosive/landmine/IED"),
     ("Militants hurled a grenade at a police patrol in the market.", "Grenade"),
