@@ -374,3 +374,32 @@ def test_an_agreement_needs_two_parties():
     kept = stage(dataclasses.replace(report, events=list(report.events))).events
     assert "amnesty" not in {report.raw[e.trigger.start:e.trigger.end] for e in kept}
     assert {"agreement", "truce"} <= {report.raw[e.trigger.start:e.trigger.end] for e in kept}
+
+
+GROUP_CHANGE_ARTICLE = (
+    "The army declared a state of emergency in Beni on Wednesday, officials said. "
+    "A coalition of civil society groups mobilised its members in Goma on Tuesday. "
+    "Residents said the situation was calm. Traders reopened their shops."
+)
+
+
+def test_a_change_to_group_activity_is_an_armed_actor_acting():
+    """ACLED's change to group/activity is an armed group's or the state forces': kept when such
+    an actor acts ("the army declared a state of emergency"); not civil society groups
+    mobilising."""
+    from sitrep.events.assess import group_change_told
+
+    stages = list(load_config().stages)
+    stages = stages[:stages.index("date_events") + 1]
+    pipeline = Pipeline(load_config(overrides={"pipeline": {"stages": stages}}))
+    (report,) = pipeline.pipe(iter([Report(id="c", raw=GROUP_CHANGE_ARTICLE,
+                                           published=date(2021, 3, 10))]))
+    changes = {report.raw[e.trigger.start:e.trigger.end]: e for e in report.events
+               if e.sub_event_type == "Change to group/activity"}
+    assert {"state of emergency", "mobilised"} <= set(changes), changes
+    assert {word: group_change_told(event, report) for word, event in changes.items()} == {
+        "state of emergency": True, "mobilised": False}
+    stage = AssessEvents(require_anchor=True, background_days=0)
+    kept = stage(dataclasses.replace(report, events=list(report.events))).events
+    assert {report.raw[e.trigger.start:e.trigger.end] for e in kept
+            if e.sub_event_type == "Change to group/activity"} == {"state of emergency"}
