@@ -12,6 +12,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -82,11 +85,23 @@ def run(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
     from .engine import make_engine
 
     config = _config(config)
+    paths = list(paths)
     with _open(db, create=True) as store:  # a bad --db fails before models load
         analyser = make_engine(engine, config, workers=workers, address=address)
         reports = _read(paths, config, published, text_column, id_column, date_column)
         return run_into_store(reports, store, None, strict=strict, on_report=on_report,
-                              engine=analyser)
+                              engine=analyser, stream=_reads_a_stream(paths))
+
+
+def _reads_a_stream(paths: Iterable[str | Path]) -> bool:
+    """Whether the input includes standard input that may pause (a pipe, a terminal, a socket),
+    rather than a file redirected into it."""
+    if not any(str(path) == "-" for path in paths):
+        return False
+    try:
+        return not stat.S_ISREG(os.fstat(sys.stdin.fileno()).st_mode)
+    except (AttributeError, OSError, ValueError):
+        return True
 
 
 def events(db: str | Path = DEFAULT_DB, *, event_type: str | None = None,

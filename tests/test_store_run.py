@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 import threading
 
 import pytest
@@ -297,7 +299,7 @@ def test_a_pause_in_the_input_closes_the_window_and_the_inputs_error_is_raised(m
         yield report(FORECAST, path="c.txt")
         raise OSError("the stream broke")
 
-    windows = store_run._windows(stream())
+    windows = store_run._windows(stream(), timed=True)
     assert [r.path for r in next(windows)] == ["a.txt", "b.txt"]
     resume.set()
     assert [r.path for r in next(windows)] == ["c.txt"]
@@ -307,7 +309,8 @@ def test_a_pause_in_the_input_closes_the_window_and_the_inputs_error_is_raised(m
 
 def test_an_old_window_is_closed_even_when_reports_keep_coming(monkeypatch):
     monkeypatch.setattr(store_run, "ORDER_WINDOW_SECONDS", 0.0)
-    windows = list(store_run._windows(report(MARCHED, path=f"{n}.txt") for n in range(3)))
+    windows = list(store_run._windows((report(MARCHED, path=f"{n}.txt") for n in range(3)),
+                                      timed=True))
     assert [len(window) for window in windows] == [1, 1, 1]
 
 
@@ -337,3 +340,33 @@ def test_the_first_event_is_committed_at_once_and_each_store_id_is_computed_once
     assert batches == [["quiet.txt", "palmyra.txt"],
                        ["nairobi.txt", "forecast.txt", "empty.txt"]]
     assert len(calls) == 4  # once for each report read with a text, none for the empty one
+
+
+def test_a_file_read_slowly_is_still_decided_in_full_windows(monkeypatch):
+    # only a stream closes a window on a pause: a file read in fits and starts on a loaded
+    # machine must give the same fullest-copy order (and the same store) as one read at once
+    monkeypatch.setattr(store_run, "ORDER_PAUSE_SECONDS", 0.01)
+    monkeypatch.setattr(store_run, "ORDER_WINDOW_SECONDS", 0.0)
+
+    def slow():
+        for n in range(3):
+            time.sleep(0.05)
+            yield report(MARCHED, path=f"{n}.txt")
+
+    assert [len(window) for window in store_run._windows(slow())] == [3]
+
+
+def test_only_standard_input_that_can_pause_is_a_stream(monkeypatch, tmp_path):
+    from sitrep.api import _reads_a_stream
+
+    assert not _reads_a_stream([tmp_path / "a.txt", "news.jsonl"])
+    redirected = tmp_path / "in.jsonl"
+    redirected.write_text("{}\n", encoding="utf-8")
+    with open(redirected, encoding="utf-8") as handle:   # sitrep run - < in.jsonl
+        monkeypatch.setattr("sys.stdin", handle)
+        assert not _reads_a_stream(["-"])
+    read_end, write_end = os.pipe()                       # cat in.jsonl | sitrep run -
+    with os.fdopen(read_end, encoding="utf-8") as handle:
+        monkeypatch.setattr("sys.stdin", handle)
+        assert _reads_a_stream(["-"])
+    os.close(write_end)

@@ -197,8 +197,13 @@ class _Grouper:
 def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, *,
                    strict: bool = False, n_process: int = 1,
                    on_report: Callable[[RunSummary, Report], None] | None = None,
-                   engine: Engine | None = None) -> RunSummary:
+                   engine: Engine | None = None, stream: bool = False) -> RunSummary:
     """Analyse and store ``reports``; returns what was done.
+
+    ``stream``: the reports come from a stream that may pause (a pipe, a terminal): a window of
+    the fullest-copy order then also closes when the input pauses or grows old (ORDER_PAUSE_
+    SECONDS). Otherwise windows are full ones, so that what is analysed never depends on how
+    fast the input was read (a loaded machine reads a file in fits and starts).
 
     ``engine`` analyses instead of ``pipeline`` (which may then be None): the Ray engine, say
     (``sitrep.engine``). Either way the results come back in input order and are written here.
@@ -224,7 +229,7 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
         # Rejected reports and copies travel through the pipeline untouched (it skips any
         # report with a rejection; a copy carries the _COPY marker) so that every write happens
         # in this thread, in input order, and nothing piles up waiting for the next analysed one.
-        for window in _windows(reports):
+        for window in _windows(reports, timed=stream):
             keys = [None if report.rejection else report_key(report.raw, report.url)
                     for report in window]
             decided = decide(window, keys)
@@ -388,11 +393,23 @@ class _ReadFailed:
 _END = object()
 
 
-def _windows(reports: Iterable[Report]) -> Iterator[list[Report]]:
-    """``reports`` in lists of ORDER_WINDOW reports or ORDER_WINDOW_CHARS characters, cut short
-    when the input pauses for ORDER_PAUSE_SECONDS or the window has been open
-    ORDER_WINDOW_SECONDS. A thread reads the input (at most a window ahead), so that a pause is
-    seen while the input is still waited for; what the input raises is raised here."""
+def _windows(reports: Iterable[Report], timed: bool = False) -> Iterator[list[Report]]:
+    """``reports`` in lists of ORDER_WINDOW reports or ORDER_WINDOW_CHARS characters; when
+    ``timed``, cut short when the input pauses for ORDER_PAUSE_SECONDS or the window has been
+    open ORDER_WINDOW_SECONDS. A thread then reads the input (at most a window ahead), so that
+    a pause is seen while the input is still waited for; what the input raises is raised here."""
+    if not timed:
+        window: list[Report] = []
+        chars = 0
+        for report in reports:
+            window.append(report)
+            chars += len(report.raw)
+            if len(window) >= ORDER_WINDOW or chars >= ORDER_WINDOW_CHARS:
+                yield window
+                window, chars = [], 0
+        if window:
+            yield window
+        return
     arrived: queue.Queue = queue.Queue(maxsize=ORDER_WINDOW)
     stop = threading.Event()
 
@@ -416,7 +433,7 @@ def _windows(reports: Iterable[Report]) -> Iterator[list[Report]]:
         hand_over(_END)
 
     threading.Thread(target=read, name="sitrep-read", daemon=True).start()
-    window: list[Report] = []
+    window = []
     chars, opened = 0, 0.0
     try:
         while True:
