@@ -1,6 +1,7 @@
 """Forms of protest ACLED codes as Protests (codebook: demonstrations, strikes, sit-ins, road
 blockades), besides marches and rallies: a strike called, kept up or joined, South Asia's general
-strikes and sit-ins (hartal, bandh, dharna, gherao), traffic or trains blocked, black flags shown.
+strikes and sit-ins (hartal, bandh, dharna, gherao), roads, traffic or trains blocked, tyres
+burnt, black flags shown.
 A crowd that gathers at an embassy to protest is a demonstration; a ministry's or embassy's own
 protest is diplomacy. Sentences written for sitrep (sitrep/events/triggers.toml, frame
 "protest"; sitrep/events/rule_cues.py DIPLOMATIC_PROTEST)."""
@@ -22,6 +23,11 @@ CASES = [
      "Protests"),
     ("About 200 students gathered at the embassy to protest the visa rules on Monday.",
      "Protests"),
+    ("Supporters of the slain councillor burnt tyres to block a road in Buguda on Monday.",
+     "Protests"),
+    ("Villagers blocked the main highway near Jalgaon on Monday.", "Protests"),
+    # a road blocked by nature is no protest
+    ("Landslides blocked several roads in the district on Monday.", None),
     # a military strike is not a workers' strike, and diplomacy is no demonstration
     ("The air force continued strikes on rebel positions near Hodeidah on Monday.",
      "Explosions/Remote violence"),
