@@ -396,20 +396,8 @@ _END = object()
 def _windows(reports: Iterable[Report], timed: bool = False) -> Iterator[list[Report]]:
     """``reports`` in lists of ORDER_WINDOW reports or ORDER_WINDOW_CHARS characters; when
     ``timed``, cut short when the input pauses for ORDER_PAUSE_SECONDS or the window has been
-    open ORDER_WINDOW_SECONDS. A thread then reads the input (at most a window ahead), so that
-    a pause is seen while the input is still waited for; what the input raises is raised here."""
-    if not timed:
-        window: list[Report] = []
-        chars = 0
-        for report in reports:
-            window.append(report)
-            chars += len(report.raw)
-            if len(window) >= ORDER_WINDOW or chars >= ORDER_WINDOW_CHARS:
-                yield window
-                window, chars = [], 0
-        if window:
-            yield window
-        return
+    open ORDER_WINDOW_SECONDS. A thread reads the input (at most a window ahead), so that a
+    pause is seen while the input is still waited for; what the input raises is raised here."""
     arrived: queue.Queue = queue.Queue(maxsize=ORDER_WINDOW)
     stop = threading.Event()
 
@@ -433,11 +421,11 @@ def _windows(reports: Iterable[Report], timed: bool = False) -> Iterator[list[Re
         hand_over(_END)
 
     threading.Thread(target=read, name="sitrep-read", daemon=True).start()
-    window = []
+    window: list[Report] = []
     chars, opened = 0, 0.0
     try:
         while True:
-            if window:
+            if window and timed:
                 left = opened + ORDER_WINDOW_SECONDS - time.monotonic()
                 try:
                     if left <= 0:
