@@ -140,44 +140,39 @@ def _candidates(store, mention: Mention) -> list[Mention]:
         # ... or the same town within one month: the town-and-month keys around it (a grid
         # cell and its neighbours within NEAR_KM, its months), so that the candidates are those
         # of one town in a month or two, not of a whole month everywhere
-        # (two queries, keys first: joined in one, SQLite may walk every mention of the family
-        # and probe the keys for each, a cost that grows with the store)
         # (at most MAX_NAME_CANDIDATES of them: an undated report in a capital looks up every
         # own date there in two months)
-        keys = _town_months(mention, around=True)
-        key_marks = ",".join("?" * len(keys))
-        ids = sorted({event_id for (event_id,) in _execute(store,
-                      f"SELECT DISTINCT event_id FROM merge_names WHERE name IN ({key_marks})"
-                      " AND event_id <> ? ORDER BY event_id LIMIT ?",
-                      (*keys, mention.event_id, MAX_NAME_CANDIDATES))})
-        for part, id_marks in _chunks(ids):
-            for family, data in _execute(store,
-                    f"SELECT family, data FROM merge_mentions WHERE event_id IN ({id_marks})",
-                    part):
-                if family in families:
-                    other = Mention.from_dict(json.loads(data))
-                    found[other.event_id] = other
+        _by_keys(store, mention, _town_months(mention, around=True), families, found)
     keys = _count_keys(mention, around=True)
     if keys:
         # ... or the same number of people harmed in one region and month, or one country and
         # day: the keys of its counts' figures and those within COUNT_SHARE of them (at most
         # MAX_NAME_CANDIDATES of them, as for a name: a guard for a figure every report of a
         # long story repeats)
-        key_marks = ",".join("?" * len(keys))
-        ids = sorted({event_id for (event_id,) in _execute(store,
-                      f"SELECT DISTINCT event_id FROM merge_names WHERE name IN ({key_marks})"
-                      " AND event_id <> ? ORDER BY event_id LIMIT ?",
-                      (*keys, mention.event_id, MAX_NAME_CANDIDATES))} - set(found))
-        for part, id_marks in _chunks(ids):
-            for family, data in _execute(store,
-                    f"SELECT family, data FROM merge_mentions WHERE event_id IN ({id_marks})",
-                    part):
-                if family in families:
-                    other = Mention.from_dict(json.loads(data))
-                    found[other.event_id] = other
+        _by_keys(store, mention, keys, families, found)
     # links join different reports only: within a report, merge_events has decided (two events
     # of one report meet in an incident only through another report that links to both)
     return [other for _, other in sorted(found.items()) if other.group != mention.group]
+
+
+def _by_keys(store, mention: Mention, keys: list[str], families: list[str],
+             found: dict[str, Mention]) -> None:
+    """Add to ``found`` the mentions of ``families`` stored under any of ``keys`` (town-month or
+    count keys in ``merge_names``), at most MAX_NAME_CANDIDATES of them (two queries, keys
+    first: joined in one, SQLite may walk every mention of the family and probe the keys for
+    each, a cost that grows with the store)."""
+    key_marks = ",".join("?" * len(keys))
+    ids = sorted({event_id for (event_id,) in _execute(store,
+                  f"SELECT DISTINCT event_id FROM merge_names WHERE name IN ({key_marks})"
+                  " AND event_id <> ? ORDER BY event_id LIMIT ?",
+                  (*keys, mention.event_id, MAX_NAME_CANDIDATES))} - set(found))
+    for part, id_marks in _chunks(ids):
+        for family, data in _execute(store,
+                f"SELECT family, data FROM merge_mentions WHERE event_id IN ({id_marks})",
+                part):
+            if family in families:
+                other = Mention.from_dict(json.loads(data))
+                found[other.event_id] = other
 
 
 # What column ``exact_located`` of ``merge_mentions`` records: 0 none; DAY_PLACED an exact day
