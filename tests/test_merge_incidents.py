@@ -446,15 +446,7 @@ def test_a_named_person_is_killed_once(tmp_path):
     # two dated killings on different days stay apart (two people of one surname)
     assert compare(dated, killing("e4", "g4", date(2019, 3, 2), date(2019, 3, 2))).conflict
     with Store(tmp_path / "killed.db") as store:
-        with store.transaction():
-            for mention in (dated, beaten):
-                store.backend.execute(
-                    "INSERT INTO merge_mentions (event_id, family, first_day, last_day,"
-                    " exact_located, data) VALUES (?, ?, ?, ?, 0, ?)",
-                    (mention.event_id, mention.family, mention.first_day.isoformat(),
-                     mention.last_day.isoformat(), json.dumps(mention.to_dict())))
-                store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
-                                      ("kasogi", mention.event_id))
+        _file(store, (dated, beaten), lambda mention: ["kasogi"])
         assert {m.event_id for m in _candidates(store, undated)} == {"e1", "e3"}
 
 
@@ -487,17 +479,7 @@ def test_the_same_town_within_one_month_joins_the_same_sub_type_but_not_arrests(
     assert not compare(*arrests).link
     assert _placed(month) == MONTH_PLACED and _placed(arrests[1]) == 0
     with Store(tmp_path / "month.db") as store:
-        with store.transaction():
-            for mention in (month, attack, year):
-                store.backend.execute(
-                    "INSERT INTO merge_mentions (event_id, family, first_day, last_day,"
-                    " exact_located, data) VALUES (?, ?, ?, ?, ?, ?)",
-                    (mention.event_id, mention.family, mention.first_day.isoformat(),
-                     mention.last_day.isoformat(), _placed(mention),
-                     json.dumps(mention.to_dict())))
-                for key in _town_months(mention):
-                    store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
-                                          (key, mention.event_id))
+        _file(store, (month, attack, year), _town_months, _placed)
         assert {m.event_id for m in _candidates(store, day)} == {"e2", "e3"}
     # filed under its town's cell and each month its days touch; looked up around the town
     assert _town_months(month) == ["@20/12/2021-02/m"] == _town_months(arrests[1])
@@ -700,16 +682,7 @@ def test_the_same_number_of_people_harmed_joins_where_place_or_day_agree(tmp_pat
     assert not compare(told("e5", "g5", date(2021, 2, 1), date(2021, 2, 28), sokoto,
                             {("abducted", 200)}), day).link
     with Store(tmp_path / "counts.db") as store:
-        with store.transaction():
-            for mention in (month, same_day):
-                store.backend.execute(
-                    "INSERT INTO merge_mentions (event_id, family, first_day, last_day,"
-                    " exact_located, data) VALUES (?, ?, ?, ?, 0, ?)",
-                    (mention.event_id, mention.family, mention.first_day.isoformat(),
-                     mention.last_day.isoformat(), json.dumps(mention.to_dict())))
-                for key in _count_keys(mention):
-                    store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
-                                          (key, mention.event_id))
+        _file(store, (month, same_day), _count_keys)
         assert {m.event_id for m in _candidates(store, day)} == {"e2", "e4"}
 
 
@@ -774,17 +747,22 @@ def test_an_undated_report_finds_the_own_dates_in_its_window(tmp_path):
     assert compare(undated, day).link and compare(undated, year).link
     assert not compare(undated, later).link
     with Store(tmp_path / "undated.db") as store:
-        with store.transaction():
-            for mention in (undated, day, year, later):
-                store.backend.execute(
-                    "INSERT INTO merge_mentions (event_id, family, first_day, last_day,"
-                    " exact_located, data) VALUES (?, ?, ?, ?, ?, ?)",
-                    (mention.event_id, mention.family, mention.first_day.isoformat(),
-                     mention.last_day.isoformat(), _placed(mention),
-                     json.dumps(mention.to_dict())))
-                for key in _town_months(mention):
-                    store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
-                                          (key, mention.event_id))
+        _file(store, (undated, day, year, later), _town_months, _placed)
         assert {m.event_id for m in _candidates(store, undated)} >= {"e2", "e3"}
         assert "e1" in {m.event_id for m in _candidates(store, day)}
         assert "e1" in {m.event_id for m in _candidates(store, year)}
+
+
+def _file(store, mentions, keys_of, placed=lambda mention: 0) -> None:
+    """Store ``mentions`` as the merge step does: each with its ``placed`` column, filed in
+    ``merge_names`` under the keys ``keys_of(mention)`` gives."""
+    with store.transaction():
+        for mention in mentions:
+            store.backend.execute(
+                "INSERT INTO merge_mentions (event_id, family, first_day, last_day,"
+                " exact_located, data) VALUES (?, ?, ?, ?, ?, ?)",
+                (mention.event_id, mention.family, mention.first_day.isoformat(),
+                 mention.last_day.isoformat(), placed(mention), json.dumps(mention.to_dict())))
+            for key in keys_of(mention):
+                store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
+                                      (key, mention.event_id))
