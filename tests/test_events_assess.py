@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from datetime import date
 
@@ -25,13 +26,24 @@ ARTICLE = (
 )
 
 
+@functools.lru_cache(maxsize=1)
+def _up_to_dating() -> Pipeline:
+    stages = list(load_config().stages)
+    stages = stages[:stages.index("date_events") + 1]
+    return Pipeline(load_config(overrides={"pipeline": {"stages": stages}}))
+
+
+def _dated(report_id: str, text: str) -> Report:
+    """``text`` analysed up to date_events: every mention the rules found, none judged yet."""
+    (report,) = _up_to_dating().pipe(iter([Report(id=report_id, raw=text,
+                                                  published=date(2021, 3, 10))]))
+    return report
+
+
 @pytest.fixture(scope="module")
 def dated_report() -> Report:
     """The article analysed up to date_events: every mention the rules found, none judged yet."""
-    stages = list(load_config().stages)
-    stages = stages[:stages.index("date_events") + 1]
-    pipeline = Pipeline(load_config(overrides={"pipeline": {"stages": stages}}))
-    (report,) = pipeline.pipe(iter([Report(id="a", raw=ARTICLE, published=date(2021, 3, 10))]))
+    report = _dated("a", ARTICLE)
     assert report.rejection is None
     assert sum(e.modality == "asserted" for e in report.events) >= 2, report.events
     return report
@@ -287,11 +299,7 @@ def test_territory_taken_needs_a_place_changing_hands_between_armed_actors():
     workers captured, a man freed, or a town hall taken over by protesters is not."""
     from sitrep.events.assess import rule_keeps, territory_taken_told
 
-    stages = list(load_config().stages)
-    stages = stages[:stages.index("date_events") + 1]
-    pipeline = Pipeline(load_config(overrides={"pipeline": {"stages": stages}}))
-    (report,) = pipeline.pipe(iter([Report(id="t", raw=TERRITORY_ARTICLE,
-                                           published=date(2021, 3, 10))]))
+    report = _dated("t", TERRITORY_ARTICLE)
     territory = {report.raw[e.trigger.start:e.trigger.end]: e for e in report.events
                  if e.sub_event_type in ("Government regains territory",
                                          "Non-state actor overtakes territory")}
@@ -328,11 +336,7 @@ def test_mob_violence_needs_the_mob_named():
     nor people killed with no one named."""
     from sitrep.events.assess import mob_told
 
-    stages = list(load_config().stages)
-    stages = stages[:stages.index("date_events") + 1]
-    pipeline = Pipeline(load_config(overrides={"pipeline": {"stages": stages}}))
-    (report,) = pipeline.pipe(iter([Report(id="m", raw=MOB_ARTICLE,
-                                           published=date(2021, 3, 10))]))
+    report = _dated("m", MOB_ARTICLE)
     mob = {report.raw[e.trigger.start:e.trigger.end]: e for e in report.events
            if e.sub_event_type == "Mob violence"}
     assert {"mob", "lynching", "lynched", "killed"} <= set(mob), mob
@@ -360,11 +364,7 @@ def test_an_agreement_needs_two_parties():
     together after "between"; an amnesty one official announces is not one."""
     from sitrep.events.assess import agreement_parties_told
 
-    stages = list(load_config().stages)
-    stages = stages[:stages.index("date_events") + 1]
-    pipeline = Pipeline(load_config(overrides={"pipeline": {"stages": stages}}))
-    (report,) = pipeline.pipe(iter([Report(id="g", raw=AGREEMENT_ARTICLE,
-                                           published=date(2021, 3, 10))]))
+    report = _dated("g", AGREEMENT_ARTICLE)
     agreements = {report.raw[e.trigger.start:e.trigger.end]: e for e in report.events
                   if e.sub_event_type == "Agreement"}
     assert {"agreement", "truce", "amnesty"} <= set(agreements), agreements
@@ -389,11 +389,7 @@ def test_a_change_to_group_activity_is_an_armed_actor_acting():
     mobilising."""
     from sitrep.events.assess import group_change_told
 
-    stages = list(load_config().stages)
-    stages = stages[:stages.index("date_events") + 1]
-    pipeline = Pipeline(load_config(overrides={"pipeline": {"stages": stages}}))
-    (report,) = pipeline.pipe(iter([Report(id="c", raw=GROUP_CHANGE_ARTICLE,
-                                           published=date(2021, 3, 10))]))
+    report = _dated("c", GROUP_CHANGE_ARTICLE)
     changes = {report.raw[e.trigger.start:e.trigger.end]: e for e in report.events
                if e.sub_event_type == "Change to group/activity"}
     assert {"state of emergency", "mobilised"} <= set(changes), changes
