@@ -113,6 +113,23 @@ def test_the_same_input_in_reverse_order_gives_the_same_incidents(dev_store, tmp
 
 
 @needs_gold
+def test_the_incidents_do_not_depend_on_how_the_run_batches_its_commits(dev_store, tmp_path,
+                                                                         monkeypatch):
+    """A run merges each batch of reports as it commits it: committing every 5 reports (and a
+    batch each time an event-less stretch ends) gives the incidents of the default batches."""
+    from sitrep import api
+    from sitrep.store import EventQuery, Store, run
+
+    monkeypatch.setattr(run, "COMMIT_EVERY", 5)
+    summary = api.run([str(GOLD / "articles.jsonl")], str(tmp_path / "batched.db"))
+    assert _incidents(tmp_path / "batched.db") == _incidents(dev_store)
+    with Store(str(dev_store), create=False) as store:
+        merged = sum(1 for stored in store.find_events(EventQuery(modality=None))
+                     if stored.id.startswith("m"))
+    assert summary.merged_events == merged > 0
+
+
+@needs_gold
 def test_floors_on_the_development_set(dev_store):
     """Measured 2026-12-05 (sitrep eval merge --gold ../shared/data/merge): merge recall 0.108,
     pairwise P 0.688 / R 0.065, merge precision 0.881, 10 of 47 hard negatives joined (most

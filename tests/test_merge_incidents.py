@@ -424,7 +424,7 @@ def test_a_quoted_title_names_nobody():
 def test_a_named_person_is_killed_once(tmp_path):
     from datetime import timedelta
 
-    from sitrep.store.incidents import _candidates
+    from sitrep.store.incidents import _candidates, _filed_under
 
     istanbul = dict(iso3="TUR", lat=41.01, lon=28.95, geo_precision=1)
 
@@ -446,8 +446,14 @@ def test_a_named_person_is_killed_once(tmp_path):
     # two dated killings on different days stay apart (two people of one surname)
     assert compare(dated, killing("e4", "g4", date(2019, 3, 2), date(2019, 3, 2))).conflict
     with Store(tmp_path / "killed.db") as store:
-        _file(store, (dated, beaten), lambda mention: ["kasogi"])
+        _file(store, (dated, beaten), _filed_under)
         assert {m.event_id for m in _candidates(store, undated)} == {"e1", "e3"}
+    # and the other way round: the dated killing is looked up after the undated one (a run
+    # merges batch by batch, so either may come first), though the undated one's days are
+    # outside the dated one's window
+    with Store(tmp_path / "killed-later.db") as store:
+        _file(store, (undated, beaten), _filed_under)
+        assert {m.event_id for m in _candidates(store, dated)} == {"e2"}
 
 
 def test_the_same_town_within_one_month_joins_the_same_sub_type_but_not_arrests(tmp_path):

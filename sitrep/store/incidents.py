@@ -1,6 +1,6 @@
 """The store side of cross-report merging: mentions, links, merged events and their sources.
 
-    summary = merge_new_events(store)   # at the end of `sitrep run`, inside a transaction
+    summary = merge_new_events(store)   # inside a transaction: `sitrep run` calls it per batch
     sources = event_sources(store, row) # every source of an event, with its own values
 
 An event several reports tell is stored as a row of its own in ``events`` (id ``m`` + the rest of
@@ -50,6 +50,8 @@ class MergeSummary:
     mentions: int = 0        # events newly seen by the merge step
     links: int = 0           # links accepted between mentions of different reports
     merged_events: int = 0   # merged events written (new or changed)
+    written: frozenset = frozenset()  # their ids
+    removed: frozenset = frozenset()  # ids of merged events whose members parted
 
     def to_dict(self) -> dict:
         return {"mentions": self.mentions, "links": self.links,
@@ -60,13 +62,23 @@ def _execute(store, sql: str, params=()):
     return store.backend.execute(sql, params)
 
 
-def _new_mentions(store, names: dict[str, list] | None) -> list[Mention]:
+def _new_mentions(store, names: dict[str, list] | None,
+                  reports: list[str] | None = None) -> list[Mention]:
     """Reduce every event the step has not seen yet to a Mention and record it (``names``:
-    report id -> its name runs, for the reports still in memory; others are read back)."""
-    rows = _execute(store,
-        "SELECT e.id, e.group_id, e.report_id, e.data FROM events e"
-        " WHERE e.id NOT LIKE ? AND e.id NOT IN (SELECT event_id FROM merge_mentions)"
-        " ORDER BY e.report_id", (MERGED_PREFIX + "%",)).fetchall()
+    report id -> its name runs, for the reports still in memory; others are read back). With
+    ``reports``, only the events of those reports are looked at (a run's last batch), not the
+    whole store."""
+    unseen = ("SELECT e.id, e.group_id, e.report_id, e.data FROM events e"
+              " WHERE e.id NOT LIKE ? AND e.id NOT IN (SELECT event_id FROM merge_mentions)")
+    if reports is None:
+        rows = _execute(store, unseen + " ORDER BY e.report_id",
+                        (MERGED_PREFIX + "%",)).fetchall()
+    else:
+        rows = []
+        for part, marks in _chunks(sorted(reports)):
+            rows += _execute(store, f"{unseen} AND e.report_id IN ({marks})",
+                             (MERGED_PREFIX + "%", *part)).fetchall()
+        rows.sort(key=lambda row: (row[2], row[0]))
     mentions, runs, report_id = [], [], None
     # written all at once after the loop: two round trips to a server, not two a mention
     mention_rows, name_rows = [], []
@@ -85,8 +97,7 @@ def _new_mentions(store, names: dict[str, list] | None) -> list[Mention]:
              mention.first_day.isoformat() if mention.first_day else None,
              mention.last_day.isoformat() if mention.last_day else None,
              _placed(mention), json.dumps(mention.to_dict())))
-        name_rows += [(name, event_id) for name in
-                      sorted(mention.names) + _town_months(mention) + _count_keys(mention)]
+        name_rows += [(key, event_id) for key in _filed_under(mention)]
     store.backend.executemany(
         "INSERT INTO merge_mentions (event_id, family, first_day, last_day, exact_located,"
         " data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", mention_rows)
@@ -94,6 +105,13 @@ def _new_mentions(store, names: dict[str, list] | None) -> list[Mention]:
         "INSERT INTO merge_names (name, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         name_rows)
     return mentions
+
+
+def _filed_under(mention: Mention) -> list[str]:
+    """The keys of ``merge_names`` a mention is found by: its surnames, those of an undated
+    killing, its town-and-month and its count keys."""
+    return (sorted(mention.names) + _undated_killing(mention) + _town_months(mention)
+            + _count_keys(mention))
 
 
 def _report(store, report_id: str) -> Report | None:
@@ -117,11 +135,17 @@ def _candidates(store, mention: Mention) -> list[Mention]:
                   (mention.first_day - timedelta(days=1)).isoformat())
     families = sorted(compatible_families(mention.family))
     marks = ",".join("?" * len(families))
-    for name in sorted(mention.names):
+    lookups = [(name, days, params) for name in sorted(mention.names)]
+    if days and mention.fatal:
+        # ... and, whatever their days, undated killings of the same person stored before
+        # (found the other way round too: a stored dated killing is outside the window of an
+        # undated one looking for it, and the merge must not depend on which came first)
+        lookups += [(name, "", ()) for name in _undated_killing(mention, looking=True)]
+    for name, window, bounds in lookups:
         for (data,) in _execute(store,
                 "SELECT m.data FROM merge_names n JOIN merge_mentions m ON m.event_id = n.event_id"
-                f" WHERE n.name = ? AND m.family IN ({marks}) AND m.event_id <> ?{days} LIMIT ?",
-                (name, *families, mention.event_id, *params, MAX_NAME_CANDIDATES)):
+                f" WHERE n.name = ? AND m.family IN ({marks}) AND m.event_id <> ?{window} LIMIT ?",
+                (name, *families, mention.event_id, *bounds, MAX_NAME_CANDIDATES)):
             other = Mention.from_dict(json.loads(data))
             found[other.event_id] = other
     if _placed(mention) == DAY_PLACED:
@@ -153,6 +177,19 @@ def _candidates(store, mention: Mention) -> list[Mention]:
     # links join different reports only: within a report, merge_events has decided (two events
     # of one report meet in an incident only through another report that links to both)
     return [other for _, other in sorted(found.items()) if other.group != mention.group]
+
+
+# Key prefix of the names of an undated killing (in ``merge_names``, beside its plain names): a
+# dated killing of the same person looks them up outside its day window (see _candidates).
+UNDATED_KILLING = "!"
+
+
+def _undated_killing(mention: Mention, looking: bool = False) -> list[str]:
+    """The keys an undated killing is filed under (``looking``: those a dated killing looks
+    up)."""
+    if not (mention.fatal and (looking or mention.undated)):
+        return []
+    return sorted(UNDATED_KILLING + name for name in mention.names)
 
 
 def _by_keys(store, mention: Mention, keys: list[str], families: list[str],
@@ -281,13 +318,16 @@ def _component(store, start: list[str]) -> set[str]:
     return seen
 
 
-def merge_new_events(store, names: dict[str, list] | None = None) -> MergeSummary:
+def merge_new_events(store, names: dict[str, list] | None = None,
+                     reports: list[str] | None = None) -> MergeSummary:
     """Merge the events stored since the last call into incidents (call inside a transaction).
 
     ``names`` (report id -> ``mention_runs(report)``) spares reading back the analysis of reports
-    the caller still had in memory: a run keeps them while it writes."""
+    the caller still had in memory: a run keeps them while it writes. ``reports`` limits the
+    step to the events of those reports (a run merges each batch as it commits it); without it
+    every event not merged yet is taken, wherever it came from (a run that stopped early)."""
     summary = MergeSummary()
-    new = _new_mentions(store, names)
+    new = _new_mentions(store, names, reports)
     summary.mentions = len(new)
     linked: list[str] = []
     for mention in new:
@@ -305,7 +345,9 @@ def merge_new_events(store, names: dict[str, list] | None = None) -> MergeSummar
     if not linked:
         return summary
     component = _component(store, sorted(set(linked)))
-    summary.merged_events = _recluster(store, component)
+    written, removed = _recluster(store, component)
+    summary.merged_events = len(written)
+    summary.written, summary.removed = frozenset(written), frozenset(removed)
     return summary
 
 
@@ -319,8 +361,9 @@ def _chunks(ids: list[str]):
         yield part, ",".join("?" * len(part))
 
 
-def _recluster(store, component: set[str]) -> int:
-    """Cluster ``component`` again; write only the merged events whose members changed."""
+def _recluster(store, component: set[str]) -> tuple[list[str], list[str]]:
+    """Cluster ``component`` again; write only the merged events whose members changed.
+    Returns the ids of the merged events written and of those removed."""
     ids = sorted(component)
     mentions, links, before = [], {}, {}
     for part, marks in _chunks(ids):
@@ -340,7 +383,7 @@ def _recluster(store, component: set[str]) -> int:
         if owner[pair[0]] == owner[pair[1]]:
             reasons_of.setdefault(owner[pair[0]], []).append("; ".join(comparison.reasons))
     sizes = Counter(merged for merged in before.values() if merged)
-    written = 0
+    written: list[str] = []
     kept: set[str] = set()
     for index, group in enumerate(groups):
         if len(group) < 2:
@@ -352,13 +395,15 @@ def _recluster(store, component: set[str]) -> int:
         if sizes[merged_id] == len(group) and all(
                 before.get(event_id) == merged_id for event_id in group):
             continue  # the same members as before: nothing to rewrite
-        written += _write_merged(store, merged_id, group, reasons_of.get(index, []))
-    for merged_id in sorted(set(sizes) - kept):
+        _write_merged(store, merged_id, group, reasons_of.get(index, []))
+        written.append(merged_id)
+    removed = sorted(set(sizes) - kept)
+    for merged_id in removed:
         _execute(store, "DELETE FROM events WHERE id = ?", (merged_id,))
-    return written
+    return written, removed
 
 
-def _write_merged(store, merged_id: str, group: list[str], link_reasons: list[str]) -> int:
+def _write_merged(store, merged_id: str, group: list[str], link_reasons: list[str]) -> None:
     marks = ",".join("?" * len(group))
     rows = _execute(store,
         f"SELECT e.id, e.report_id, e.data, r.published, r.doc_id FROM events e"
@@ -382,7 +427,6 @@ def _write_merged(store, merged_id: str, group: list[str], link_reasons: list[st
          datetime.now(timezone.utc).isoformat(timespec="seconds")))
     _execute(store, f"UPDATE events SET merged_into = ? WHERE id IN ({marks})",
              [merged_id, *group])
-    return 1
 
 
 def _name(actor) -> str | None:
