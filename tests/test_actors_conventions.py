@@ -340,3 +340,40 @@ def test_the_group_behind_an_attack_is_its_attacker(pipeline):
     event = _event(pipeline, "Three civilians were killed when a bomb went off in Mastung, "
                              "Pakistan. The BLA denied it was behind the blast.")
     assert (event.actor1.name, event.actor1.inter) == ("Unidentified Armed Group (Pakistan)", 3)
+
+
+def _crowd_with(places, actors=()):
+    event = Event("Protests", "Peaceful protest", "PROTEST", actor1=STUDENTS,
+                  evidence=(Span(0, len(TEXT), TEXT),), trigger=Span(0, 8, TEXT[:8]))
+    report = Report(id="t", raw=TEXT)
+    report.events, report.places = [event], list(places)
+    report.actors = [STUDENTS, *actors]
+    return CodeEventActors()(report).events[0]
+
+
+def test_a_place_known_only_by_its_country_names_the_crowd_when_nothing_else_does():
+    # "protested in Sahiwal": two towns of Punjab, so no point, but Pakistan all the same
+    sahiwal = Place(0, 5, "Sahiwal", country="Pakistan", iso3="PAK", needs_review=True)
+    assert _crowd_with([sahiwal]).actor1.name == "Protesters (Pakistan)"
+    # "Old Town", a coin toss among American towns, does not outvote the report's actors
+    old_town = Place(0, 5, "Old Town", country="United States", iso3="USA", needs_review=True)
+    assert _crowd_with([old_town], [POLICE]).actor1.name == "Protesters (Pakistan)"
+    # a located place still comes first
+    assert _crowd_with([old_town, INDIA], [POLICE]).actor1.name == "Protesters (India)"
+
+
+def test_foreign_forces_the_mention_names_keep_their_country():
+    # "shot at by Myanmar's border force in Teknaf": the document's country (Bangladesh) made
+    # them foreign, it did not give them their country
+    foreign = _actor("police", name="Military Forces of Myanmar", type="External/Other forces",
+                     inter=8, cameo="MMRMIL", country="Myanmar", actor_id="MMR:MIL",
+                     reason="role \"Myanmar 's border force\"; foreign forces (document country "
+                            "BGD (votes 4, runner-up MMR 3))")
+    home = _actor("party men", name="Military Forces of Bangladesh", type="State forces",
+                  inter=1, cameo="BGDMIL", country="Bangladesh", actor_id="BGD:MIL",
+                  reason="dictionary alias 'BGB'")
+    teknaf = Place(0, 5, "Teknaf", name="Teknaf", lat=20.9, lon=92.3, country="Bangladesh",
+                   iso3="BGD")
+    event = _coded("Battles", "Armed clash", foreign, home, location=teknaf)
+    assert event.actor1.name == "Military Forces of Myanmar" and event.actor1.inter == 8
+    assert event.actor2.name == "Military Forces of Bangladesh"

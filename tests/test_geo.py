@@ -41,6 +41,11 @@ DUMP = [
     _line(5101760, "New Jersey", [], 40.17, -74.50, "A", "ADM1", "US", "NJ", 8800000),
     _line(4887398, "Chicago", [], 41.85, -87.65, "P", "PPL", "US", "IL", 2720546),
     _line(9999001, "Hajin", [], 40.0, -80.0, "P", "PPL", "US", "PA", 900),
+    # namesakes of equal size: two in one country, then one in each of two countries
+    _line(9999002, "Kafr Naya", [], 36.30, 37.00, "P", "PPL", "SY", "09", 5000),
+    _line(9999003, "Kafr Naya", [], 34.60, 38.60, "P", "PPL", "SY", "11", 5000),
+    _line(9999004, "Tell Aswad", [], 36.00, 40.00, "P", "PPL", "SY", "09", 5000),
+    _line(9999005, "Tell Aswad", [], 41.00, -75.00, "P", "PPL", "US", "PA", 5000),
 ]
 
 
@@ -58,6 +63,8 @@ def gazetteer_path(tmp_path_factory):
     with sqlite3.connect(path) as connection:   # a demonym, as the curated countries add them
         connection.execute("INSERT INTO names VALUES ('syrian', 163843, 'demonym', 'Syrian', 0, "
                            "NULL)")
+        connection.executemany("INSERT INTO countries VALUES (?, ?, ?, ?)",
+                               [("SY", "SYR", "Syria", 163843)])
     return path
 
 
@@ -205,6 +212,16 @@ def test_only_namesake_abroad_is_flagged_not_guessed(geocode):
     hajin = places[-1]
     assert hajin.text == "Hajin" and hajin.needs_review and hajin.geonameid is None
     assert "United States" not in (hajin.country or "") and "US" in hajin.runner_up
+
+
+def test_a_coin_toss_between_namesakes_of_one_country_keeps_the_country(geocode):
+    """Which Kafr Naya is meant is not known, that it is in Syria is: the place carries the
+    country (for the actors named after it) but no point; namesakes in two countries neither."""
+    one, two = places_of(geocode, "Workers protested in Kafr Naya. Others marched in Tell Aswad.")
+    assert one.needs_review and one.lat is None and one.geonameid is None
+    assert "both in SY" in one.reason, one.reason
+    assert (one.iso3, one.country) == ("SYR", "Syria")
+    assert two.needs_review and two.lat is None and two.iso3 is None and two.country is None
 
 
 def _event_at(raw: str, word: str) -> Event:

@@ -54,7 +54,9 @@ _GENERIC_KIND = {"armed": 3, "rioter": 5, "protester": 6, "civilian": 7}
 _GENERIC_ID = re.compile(r"^[A-Z]{3}:(armed|rioter|protester|civilian|rebel)$")
 _STATE_ID = re.compile(r"^([A-Z]{3}):(MIL|COP|GOV|LEG|JUD|SPY)$")
 # the words coding.py puts in a reason when the country came from the document, not the mention
-_DOCUMENT_COUNTRY = ("document country", "no country named")
+# ("role 'police'; document country PAK ..."); not "Myanmar's border force; foreign forces
+# (document country BGD ...)", whose country the mention states
+_DOCUMENT_COUNTRY = ("; document country", "; no country named")
 # words before a named group that make it what a crowd is against, not who the crowd is
 _AGAINST = re.compile(r"\b(?:against|demand\w*|urg\w*|slam\w*|criticis\w*|criticiz\w*|"
                       r"oppos\w*|condemn\w*|denounc\w*|protest\w* (?:at|over)|govern\w*|"
@@ -111,12 +113,17 @@ def event_country(event: Event, fallback: str | None, fallback_reason: str
 
 
 def _report_country(report: Report, dictionary: ActorDictionary) -> tuple[str | None, str]:
-    """The country most of the report's resolved places lie in; without places, the country
-    ``find_actors`` coded most of the report's actors with (a tie: none)."""
-    for votes, what in ((Counter(place.iso3 for place in report.places if place.iso3),
+    """The country most of the report's located places lie in; without them, the country
+    ``find_actors`` coded most of the report's actors with; without those, the country of places
+    whose namesakes all lie in one ("Sahiwal": which town is a coin toss, the country is not).
+    A tie: none."""
+    for votes, what in ((Counter(place.iso3 for place in report.places
+                                 if place.iso3 and place.lat is not None),
                          "the report's places"),
                         (Counter(dictionary.iso3_of(actor.country) for actor in report.actors
-                                 if dictionary.iso3_of(actor.country)), "the report's actors")):
+                                 if dictionary.iso3_of(actor.country)), "the report's actors"),
+                        (Counter(place.iso3 for place in report.places if place.iso3),
+                         "the report's places of one country, not located")):
         ranked = votes.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0], f"country of most of {what} ({ranked[0][1]})"

@@ -55,6 +55,8 @@ class Resolution:
     alternatives: tuple[Candidate, ...] = ()
     dropped: bool = False   # on second thought not a place: a bare word whose only readings
                             # lie in countries the report never mentions ("Noma", "Abdi")
+    country: str | None = None  # a coin toss between readings that all lie in this country
+                                # ("Sahiwal": two towns of Punjab): where, if not which
 
 
 # Feature types stand in for population where GeoNames gives areas none: a country name in news
@@ -336,8 +338,11 @@ def _choose(pool: tuple[Candidate, ...], context: _Context, weights: ResolverWei
         return Resolution(None, f"needs review: {best.name} ({best.country}) {foreign}",
                           best, True, tuple(item[2] for item in scored[:5]))
     if margin < weights.review_margin:
+        tied = {item[2].country for item in scored if best_score - item[0] < weights.review_margin}
+        country = tied.pop() if len(tied) == 1 else None
         return Resolution(None, f"needs review: {best.name} ({best_score:.2f}) vs "
-                                f"{rival[2].name} ({rival[0]:.2f})", rival[2], True,
-                          tuple(item[2] for item in scored[:5]))
+                                f"{rival[2].name} ({rival[0]:.2f})" + (
+                                    f"; both in {country}" if country else ""), rival[2], True,
+                          tuple(item[2] for item in scored[:5]), country=country)
     return Resolution(best, f"scored {best_score:.2f} ({detail}); margin {margin:.2f}",
                       rival[2])

@@ -55,8 +55,16 @@ def place_from(report: Report, mention: Mention, resolution: Resolution,
             precision = 3
             reason += "; admin cue, the area's namesake town stands in -> precision 3"
     if candidate is None:
+        # which of its namesakes is meant is a coin toss, but not the country when they all lie
+        # in one: the place says where the report is, without a point (sitrep.geo.locate uses
+        # only located places; code_event_actors names generic actors after the country)
+        code = resolution.country and ACLED_PARENT_COUNTRY.get(resolution.country,
+                                                               resolution.country)
+        country = gazetteer.country(code) if code else None
         return Place(span.start, span.end, span.text, reason=reason, runner_up=runner_text,
-                     needs_review=resolution.needs_review)
+                     needs_review=resolution.needs_review,
+                     country=country[1] if country else None,
+                     iso3=country[0] if country else None)
     country = gazetteer.country(candidate.country) if candidate.country else None
     admin1 = gazetteer.admin1_name(candidate.country, candidate.admin1)
     admin2 = candidate.admin2
