@@ -1,0 +1,101 @@
+"""An act word that only modifies another noun tells no event (sitrep/events/trigger_syntax.py)."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+import pytest
+
+from sitrep.config import load_config
+from sitrep.events.trigger_syntax import modifies_another_noun
+from sitrep.model import Report, Token
+from sitrep.pipeline import Pipeline
+
+
+@functools.lru_cache(maxsize=1)
+def _up_to_detection() -> Pipeline:
+    stages = list(load_config().stages)
+    return Pipeline(load_config(overrides={"pipeline": {
+        "stages": stages[:stages.index("detect_events") + 1]}}))
+
+
+def _triggers(text: str) -> list[tuple[str, str | None]]:
+    (report,) = _up_to_detection().pipe(iter([Report(id="t", raw=text,
+                                                      published=date(2022, 5, 4))]))
+    return [(event.trigger.text.lower(), event.sub_event_type or event.plover_type)
+            for event in report.events if event.trigger is not None]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Gunmen kidnapped an aid worker in Herat on Monday.", "aid"),
+    ("A judge issued an arrest warrant for the editor on Tuesday.", "arrest"),
+    ("Soldiers took the two men to a detention centre near the border on Friday.", "detention"),
+    ("An attack helicopter flew low over the market on Sunday.", "attack"),
+    ("She has led the protest movement since it began.", "protest"),
+])
+def test_an_act_word_modifying_a_noun_is_not_an_event(text, word):
+    assert word not in {trigger for trigger, _ in _triggers(text)}
+
+
+def test_the_event_beside_the_modifier_is_still_found():
+    found = _triggers("Gunmen kidnapped an aid worker in Herat on Monday.")
+    assert ("kidnapped", "Abduction/forced disappearance") in found
+
+
+@pytest.mark.parametrize("text, word", [
+    # the modified noun is itself an act: the two words tell one event
+    ("Militants carried out a bomb attack on a police post in Kano on Monday.", "bomb attack"),
+    # weapons and means still tell how, as modifiers too
+    ("Residents said chlorine gas was dropped on the town on Monday.", "chlorine"),
+    # a verb the parser could not place: the list entry of a headline-like line
+    ("May 3, 2022: Gunmen kidnap medical doctor in Kogi", "kidnap"),
+    # a participle tells what befell the noun's referent
+    ("Police said the kidnapped students were freed on Monday.", "kidnapped"),
+])
+def test_acts_and_means_that_are_not_mere_modifiers_stay(text, word):
+    assert word in {trigger for trigger, _ in _triggers(text)}
+
+
+def _sentence(rows):
+    """Tokens of one sentence from (text, pos, dep, head[, lemma]) rows, offsets laid out with
+    spaces (the lemma is the word itself unless given)."""
+    tokens, at = [], 0
+    for text, pos, dep, head, *lemma in rows:
+        tokens.append(Token(at, at + len(text), text, 0, lemma[0] if lemma else text.lower(),
+                            pos, dep, head))
+        at += len(text) + 1
+    return " ".join(text for text, *_ in rows), tokens
+
+
+def _modifies(rows, word: str, triggers=()) -> bool:
+    text, tokens = _sentence(rows)
+    report = Report(id="p", raw=text)
+    report.text, report.tokens = text, tokens
+    start = text.index(word)
+    return modifies_another_noun(report, (0, len(tokens)), start, start + len(word),
+                                 [(start, start + len(word)), *triggers])
+
+
+def test_parse_rules_of_the_modifier():
+    # they(0) met(1) an(2) aid(3) worker(4)
+    rows = [("they", "PRON", "nsubj", 1), ("met", "VERB", "ROOT", 1), ("an", "DET", "det", 4),
+            ("aid", "NOUN", "compound", 4), ("worker", "NOUN", "obj", 1)]
+    assert _modifies(rows, "aid")
+    # ... unless the noun is a trigger too ("a bomb attack")
+    text, _ = _sentence(rows)
+    at = text.index("worker")
+    assert not _modifies(rows, "aid", [(at, at + 6)])
+    # "Rebels attack convoy": after a plural noun the word is more likely a verb
+    rows = [("they", "PRON", "nsubj", 1), ("saw", "VERB", "ROOT", 1),
+            ("rebels", "NOUN", "compound", 4, "rebel"), ("attack", "NOUN", "compound", 4),
+            ("convoy", "NOUN", "obj", 1)]
+    assert not _modifies(rows, "attack")
+    # no predicate in the sentence: the parse is not trusted
+    rows = [("an", "DET", "det", 2), ("aid", "NOUN", "compound", 2), ("worker", "NOUN", "ROOT", 2)]
+    assert not _modifies(rows, "aid")
+    # "the arrest and the prosecution": not a modifier of the next noun
+    rows = [("they", "PRON", "nsubj", 1), ("noted", "VERB", "ROOT", 1), ("the", "DET", "det", 3),
+            ("arrest", "NOUN", "compound", 6), ("and", "CCONJ", "cc", 6),
+            ("later", "ADJ", "amod", 6), ("trial", "NOUN", "obj", 1)]
+    assert not _modifies(rows, "arrest")
