@@ -8,9 +8,9 @@ syndicated copies), then for each run analyses and stores the whole corpus in a 
 measures:
 
 * articles/s over the whole run (wall clock, Ray's start and the workers' model loading
-  included) and over the steady part (from the first article written to the last: neither
-  start-up nor the corpus-level merge step at the end), whose ratio between 2 workers and 1 is
-  the speed-up;
+  included) and over the steady part (from the first article written to the last: not the
+  start-up; the corpus-level merge step runs on each committed batch, inside it), whose ratio
+  between 2 workers and 1 is the speed-up;
 * time to the first stored event;
 * the store's write rate: articles stored per second spent inside the store's calls (reports,
   events, rejections, index state, commits), timed around those calls during the same run;
@@ -84,7 +84,7 @@ def run_once(corpus: Path, db: str, workers: int, config=None) -> dict:
         first.setdefault("article", now)
         first["last"] = now
         # the driver's CPU over the steady part (all its threads): without its start-up (imports,
-        # Ray's start) and the merge step, which a long run spreads over more articles
+        # Ray's start); with the merge step of each batch but the last
         cpu.setdefault("first", time.process_time())
         cpu["last"], cpu["articles"] = time.process_time(), summary.read
         if summary.events:
@@ -100,8 +100,8 @@ def run_once(corpus: Path, db: str, workers: int, config=None) -> dict:
         wall = time.perf_counter() - start
         driver_cpu = time.process_time() - driver_cpu
         stats = store.stats(None)
-    # steady: from the first article written to the last (start-up before, the corpus-level
-    # merge step after, are not analysis)
+    # steady: from the first article written to the last (start-up before is not analysis; the
+    # merge step of each batch is inside it, the last batch's and the index's save after it)
     steady = first.get("last", wall) - first.get("article", wall)
     usage = engine.worker_usage
     working = first.get("last", wall) - ((engine.ready_at or start) - start)
