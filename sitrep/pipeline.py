@@ -90,6 +90,12 @@ class Pipeline:
         self.stages: list[Stage] = [
             build_stage(name, self.config.options(name)) for name in self.config.stages
         ]
+        # a stage whose work depends on what the later ones read (segment: which sentences
+        # need a dependency parse) is told which stages follow it
+        for position, stage in enumerate(self.stages):
+            link = getattr(stage, "link", None)
+            if link is not None:
+                link(self.stages[position + 1:])
 
     @property
     def stage_names(self) -> list[str]:

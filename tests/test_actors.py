@@ -254,3 +254,22 @@ def test_plain_people_are_civilians_and_bare_militants_armed(pipeline):
                            "were wounded."))
     assert names["militants"][1] == 3
     assert names["people"][1] == names["driver"][1] == 7
+
+
+def test_sentences_that_may_hold_a_subject_of_violence():
+    """The parse is read for a violent verb's subject only where one may be: every form the
+    lemmas take ("besieging", "overran", "fought", "massacred") is noticed, a quiet sentence
+    is not."""
+    from sitrep.actors.recognize import _VIOLENT, _VIOLENT_LEMMAS
+
+    stage = FindActors()
+    for sentence in ("The rebels had been besieging the town for weeks.",
+                     "Insurgents overran the outpost.", "Two clans fought over land.",
+                     "Villagers were massacred.", "Militants are firing on the convoy.",
+                     "The group detonates bombs.", "Soldiers torched houses."):
+        assert stage.needs_dependencies(sentence), sentence
+    for word in _VIOLENT | _VIOLENT_LEMMAS:
+        assert stage.needs_dependencies(f"They {word} it."), word
+    for sentence in ("The minister spoke about the budget on Monday.",
+                     "Firmly, the first speaker declined."):
+        assert not stage.needs_dependencies(sentence), sentence

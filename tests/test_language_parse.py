@@ -66,3 +66,60 @@ def test_parsed_run_on_and_table_stay_bounded():
 
     small, large = seconds(1), seconds(10)
     assert large < 30 * max(small, 0.05), (small, large)
+
+
+@needs_model
+def test_dependencies_only_for_the_chosen_sentences():
+    """Tags and lemmas everywhere; dep and head only in the sentences asked for, and those the
+    same as when every sentence is parsed."""
+    text = ("The council met on Monday to discuss the budget. Gunmen stormed the market. "
+            "Residents said the roads were quiet.")
+    segment = Segment(parse=True)
+    everything = segment(Report("t", text)).tokens
+    segment._cues = [lambda sentence: "stormed" in sentence]
+    chosen = segment(Report("t", text)).tokens
+    assert [(t.pos, t.lemma) for t in chosen] == [(t.pos, t.lemma) for t in everything]
+    assert all(t.pos for t in chosen)
+    for mine, full in zip(chosen, everything):
+        if mine.sent == 1:
+            assert (mine.dep, mine.head) == (full.dep, full.head) and mine.dep
+        else:
+            assert (mine.dep, mine.head) == ("", -1)
+
+
+@needs_model
+def test_a_pipeline_parses_the_sentences_its_later_stages_read():
+    from sitrep.config import load_config
+    from sitrep.pipeline import Pipeline
+
+    text = ("The weather was cold on Monday. Gunmen stormed the market. "
+            "The Tigers, a local group, fought the army.")
+
+    def deps(stages: list[str]) -> list[bool]:
+        pipeline = Pipeline(load_config(overrides={"pipeline": {"stages": stages}}))
+        report = pipeline(Report("t", text))
+        return [any(t.dep for t in report.tokens if t.sent == n) for n in range(3)]
+
+    # alone, segment parses every sentence: its parse is what is asked for
+    assert deps(["clean", "segment"]) == [True, True, True]
+    # find_actors reads the subjects of violent verbs: "stormed", "fought"
+    assert deps(["clean", "segment", "find_actors"]) == [False, True, True]
+    # detect_events reads the sentences that may hold a trigger ("stormed", "fought")
+    assert deps(["clean", "segment", "detect_events"]) == [False, True, True]
+    # nothing later reads a dependency: none is computed
+    assert deps(["clean", "segment", "find_quantities"]) == [False, False, False]
+
+
+@needs_model
+def test_a_plugin_stage_that_does_not_say_gets_every_sentence_parsed():
+    from sitrep.language.segment import Segment as Stage
+
+    class Plugin:                                        # from outside sitrep, says nothing
+        def __call__(self, report):
+            return report
+
+    Plugin.__module__ = "someone_elses.stages"
+    segment = Stage(parse=True)
+    segment.link([Plugin()])
+    report = segment(Report("t", "The council met on Monday. It rained."))
+    assert all(t.dep for t in report.tokens)

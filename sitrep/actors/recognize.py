@@ -16,6 +16,7 @@ Kinds of mention:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..geo.people import SPEECH_VERBS
@@ -90,6 +91,13 @@ _VIOLENT = frozenset("""attacked attack attacks killed kill kills claimed claim 
 _VIOLENT_LEMMAS = frozenset("""attack kill claim seize storm ambush abduct kidnap bomb shell
     fire raid capture execute massacre behead besiege overrun launch target clash fight torch
     burn loot detonate""".split())
+# A sentence can hold the subject of a violent verb (``_subject_of_violence``) only if one of its
+# words is a violent form or begins like a form of a violent lemma (a lemma in -e by its stem and
+# -e or -ing: "massacr" + "e", "ing"); the parse is needed only in those sentences.
+_MAY_BE_VIOLENT = re.compile(r"\b(?:%s)" % "|".join(sorted(
+    {re.escape(word) for word in _VIOLENT} | {"fought", "overran"} |
+    {re.escape(lemma[:-1]) + "(?:e|ing)" if lemma.endswith("e") else re.escape(lemma)
+     for lemma in _VIOLENT_LEMMAS})), re.IGNORECASE)
 _NAMING = (("calling", "itself"), ("calls", "itself"), ("known", "as"), ("called",),
            ("named",), ("dubbed",))
 # Words after which an upper-case "IS" is the verb, emphasised, not the group.
@@ -468,6 +476,12 @@ def _surface(tokens: list[Token], first: int, end: int) -> str:
         if index + 1 < end and tokens[index + 1].cstart > tokens[index].cend:
             parts.append(" ")
     return "".join(parts)
+
+
+def may_hold_subject_of_violence(text: str) -> bool:
+    """Whether a sentence may hold a violent verb whose subject ``_subject_of_violence`` reads
+    from the parse (a necessary condition: only such sentences need their dependencies)."""
+    return _MAY_BE_VIOLENT.search(text) is not None
 
 
 def _subject_of_violence(tokens: list[Token], members: list[int]) -> bool:

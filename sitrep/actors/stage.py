@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..model import Actor, Report
 from .coding import code_mention, document_context
 from .dictionary import ActorDictionary
-from .recognize import find_mentions
+from .recognize import find_mentions, may_hold_subject_of_violence
 
 __all__ = ["FindActors"]
 
@@ -27,6 +27,10 @@ class FindActors:
     def __init__(self, news_agencies: bool = True) -> None:
         self.news_agencies = news_agencies
         self.dictionary = ActorDictionary()
+
+    def needs_dependencies(self, text: str) -> bool:
+        """Only a sentence that may hold a violent verb has its parse read here."""
+        return may_hold_subject_of_violence(text)
 
     def __call__(self, report: Report) -> Report:
         mentions = []

@@ -52,6 +52,9 @@ _FIREARMS = re.compile(r"\b(?:guns?|gunfire|gun ?shots?|small[- ]arms|rifles?|au
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians",
                   "Riots", "Protests"}
 _LATER_SENTENCE = 0.03
+# sentences whose trigger matches wait for this stage (see ``needs_dependencies``): a report's
+# worth, unless reports are rejected between segment and here, which this bound forgets
+_WAITING_SIZE = 10_000
 _CONTAINED_WEIGHT = 0.05
 _VICTIM_STATE = re.compile(r"killed|injured|wounded|hurt|shot dead|shot|murdered|massacred|beheaded",
                            re.IGNORECASE)
@@ -150,6 +153,27 @@ class DetectEvents:
         self.max_sentence_chars = int(max_sentence_chars)
         self.max_events_per_sentence = int(max_events_per_sentence)
         self.parse_roles = bool(parse_roles)
+        # sentence text -> its frame matches, found by ``needs_dependencies`` (segment) and
+        # taken when this stage reads the sentence
+        self._waiting: dict[str, list[tuple[int, int, int]]] = {}
+
+    def needs_dependencies(self, text: str) -> bool:
+        """Can this sentence hold a trigger? Only those sentences' parse is read, here and by
+        the stages that read an event's own sentence (date_events, assess_events). The frames'
+        matches are kept until this stage reads the sentence, so they are found once."""
+        found = self._frame_matches(text)
+        if len(text) <= self.max_sentence_chars:
+            if len(self._waiting) >= _WAITING_SIZE:
+                self._waiting.clear()       # reports rejected before this stage left theirs
+            self._waiting[text] = found
+        return bool(found)
+
+    def _frame_matches(self, text: str) -> list[tuple[int, int, int]]:
+        """``(frame index, start, end)`` of every match of every frame in ``text``."""
+        frames = self.lexicon.frames
+        return [(index, match.start(), match.end())
+                for index in self._frames_for.candidates(text)
+                for match in frames[index].pattern.finditer(text)]
 
     def __call__(self, report: Report) -> Report:
         sentences = report.sentences or _fallback_sentences(report)
@@ -267,10 +291,12 @@ class DetectEvents:
         Accord") are not triggers, unless the whole sentence is in capitals (a headline)."""
         shouting = _mostly_capitals(text)
         frames = self.lexicon.frames
-        found = [(frame.name, m.start(), m.end(), frame.weight)
-                 for frame in map(frames.__getitem__, self._frames_for.candidates(text))
-                 for m in frame.pattern.finditer(text)
-                 if shouting or not _inside_name(text, m.start(), m.end())]
+        matches = self._waiting.pop(text, None)
+        if matches is None:
+            matches = self._frame_matches(text)
+        found = [(frames[index].name, start, end, frames[index].weight)
+                 for index, start, end in matches
+                 if shouting or not _inside_name(text, start, end)]
         found.sort(key=lambda f: (-f[3], -(f[2] - f[1]), f[1]))
         kept: list[tuple[str, int, int, float]] = []
         for item in found:

@@ -101,6 +101,18 @@ def _index_as_sets(lemmatizer) -> None:
             index[key] = frozenset(index[key])
 
 
+class _Names(dict):
+    """The string of a tag or label id, looked up once (they are a few dozen)."""
+
+    def __init__(self, strings) -> None:
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, symbol: int) -> str:
+        found = self[symbol] = self.strings[symbol & 0xFFFFFFFFFFFFFFFF]
+        return found
+
+
 class DependencyParser:
     """Adds ``lemma``/``pos``/``dep``/``head`` to the tokens of the given sentences."""
 
@@ -122,11 +134,16 @@ class DependencyParser:
             self.nlp.disable_pipe("lemmatizer")
             _index_as_sets(self._lemmatizer)
         self._lemma_cache: dict[tuple, str] = {}
-        self._names: dict[int, str] = {}
+        self._names = _Names(self.nlp.vocab.strings)
         _use_numpy_matmul(self.nlp)
         self._blas = None                   # threadpoolctl's controller, made on first use
 
-    def analyse(self, sentences: list[Sentence], tokens: list[Token]) -> list[Token]:
+    def analyse(self, sentences: list[Sentence], tokens: list[Token],
+                dependencies: set[int] | None = None) -> list[Token]:
+        """Tags and lemmas for every sentence with letters; dependencies (``dep``, ``head``)
+        for those numbered in ``dependencies`` (all when None), the others keep ``dep`` empty
+        and ``head`` -1. The parser reads the tagger's shared vectors (``doc.tensor``), so a
+        sentence's parse is the same whichever others are parsed beside it."""
         from spacy.tokens import Doc
 
         by_sentence: list[list[int]] = [[] for _ in sentences]
@@ -142,7 +159,6 @@ class DependencyParser:
                       for i in members]
             docs.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
         analysed = list(tokens)
-        name = self._name
         if self._blas is None:
             from threadpoolctl import ThreadpoolController
 
@@ -150,20 +166,36 @@ class DependencyParser:
         # one BLAS thread: a worker is one core (more threads spin and cost CPU, measured 2.9 s
         # vs 6.3 s on the same sentences); the limit holds only while this report is parsed
         with self._blas.limit(limits=1, user_api="blas"):
+            self._run_components(docs, [number in dependencies for number, _ in jobs]
+                                 if dependencies is not None else None)
             self._read_parses(jobs, docs, tokens, analysed)
         return analysed
+
+    def _run_components(self, docs: list, wanted: list[bool] | None) -> None:
+        """Each component of the pipeline over ``docs`` in batches; the parser only over the
+        docs ``wanted`` says (all when None): it was about a tenth of the extract time on
+        ~1,000-word news, and most sentences of a report hold nothing a later stage reads
+        the dependencies of (issue 17)."""
+        for name, component in self.nlp.pipeline:
+            chosen = docs if wanted is None or name != "parser" else [
+                doc for doc, keep in zip(docs, wanted) if keep]
+            for _ in component.pipe(chosen, batch_size=self.batch_size):
+                pass
 
     def _read_parses(self, jobs: list, docs: list, tokens: list[Token],
                      analysed: list[Token]) -> None:
         from spacy.attrs import DEP, HEAD, MORPH, POS
 
-        name = self._name
+        # a tag's or label's string by a plain dict look-up (a method call per token and label
+        # was 3 % of the segment's time)
+        name = self._names.__getitem__
         # the lemma cache is read here, not through ``_lemma_of``: 95 % of tokens hit it, and a
         # method call per token was 2 % of the extract time (issue 17)
         cached = self._lemma_cache.get
-        for (number, members), doc in zip(jobs, self.nlp.pipe(docs, batch_size=self.batch_size)):
+        for (number, members), doc in zip(jobs, docs):
             # one array per sentence instead of a spaCy Token object per word (heads relative)
             rows = doc.to_array([POS, DEP, HEAD, MORPH]).view("int64").tolist()
+            has_parse = doc.has_annotation("DEP")
             for position, (index, (pos, dep, head, morph)) in enumerate(zip(members, rows)):
                 token = tokens[index]
                 text = token.text
@@ -172,14 +204,8 @@ class DependencyParser:
                 if lemma is None:
                     lemma = self._lemma_of(doc, position, text, pos, morph)
                 analysed[index] = Token(token.cstart, token.cend, text, token.sent, lemma,
-                                        name(pos), name(dep), members[position + head])
-
-    def _name(self, symbol: int) -> str:
-        """The string of a tag or label id (cached: they are a few dozen)."""
-        found = self._names.get(symbol)
-        if found is None:
-            found = self._names[symbol] = self.nlp.vocab.strings[symbol & 0xFFFFFFFFFFFFFFFF]
-        return found
+                                        name(pos), name(dep) if has_parse else "",
+                                        members[position + head] if has_parse else -1)
 
     def _lemma_of(self, doc, position: int, text: str, pos: int, morph: int) -> str:
         if text in _PARSER_FORMS:
