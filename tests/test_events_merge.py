@@ -350,3 +350,89 @@ def test_grenades_thrown_with_guns_at_a_post_are_the_battle(analyse):
     # grenades alone stay remote violence
     _, alone = analyse("Militants lobbed a grenade at a police post near Bannu on Monday.")
     assert alone[0].sub_event_type == "Grenade"
+
+
+# -- phases of one story told in one sentence stay apart -----------------------------------------
+
+def _cut(sentence: str, trigger: str, occurrence: int = 0, offset: int = 50) -> str:
+    """The evidence merge_events keeps for a lone mention whose trigger is the ``occurrence``-th
+    ``trigger`` of ``sentence`` (offsets kept true to the text)."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = sentence.index(trigger, start + 1)
+    event = Event("Violence against civilians", "Abduction/forced disappearance", "COERCE",
+                  evidence=(Span(offset, offset + len(sentence), sentence),), confidence=0.7,
+                  trigger=Span(offset + start, offset + start + len(trigger), trigger))
+    (merged,) = merge_events([event])
+    (span,) = merged.evidence
+    assert sentence[span.start - offset:span.end - offset] == span.text
+    return span.text
+
+
+def test_a_later_phase_told_after_the_trigger_ends_the_evidence():
+    # the release, the charge, the trial are other happenings of the story, extracted or not
+    assert _cut("Last month 40 farmers were seized near Gusau and later released after a ransom "
+                "was paid.", "seized") == "Last month 40 farmers were seized near Gusau"
+    assert _cut("Rebels took six engineers from the dam site in June, who were freed two weeks "
+                "later.", "took") == "Rebels took six engineers from the dam site in June"
+    assert _cut("Gunmen kidnapped a priest in Enugu on Sunday, before being caught by vigilantes.",
+                "kidnapped") == "Gunmen kidnapped a priest in Enugu on Sunday"
+    assert _cut("They decried the abduction of two reporters in Goma and the subsequent arrest of "
+                "their editor.", "abduction") == ("They decried the abduction of two reporters "
+                                                   "in Goma")
+    # no later phase: the sentence stays whole, whatever its connectives
+    whole = "Gunmen seized the two engineers and their driver on the road to Bunia on Monday."
+    assert _cut(whole, "seized") == whole
+
+
+def test_the_later_phase_keeps_only_its_own_part_of_the_sentence():
+    sentence = ("Forty farmers were seized near Gusau last month and later released by the "
+                "army in Tsafe.")
+    assert _cut(sentence, "released") == "released by the army in Tsafe."
+
+
+def test_an_act_a_court_judged_starts_after_the_court_decision():
+    # the sentence is the court's happening; the killing it was for is another, earlier one
+    assert _cut("A militia leader was sentenced to life in prison in 2019 for the massacre of 30 "
+                "villagers in Djugu.", "massacre") == "for the massacre of 30 villagers in Djugu."
+    assert _cut("Two soldiers were convicted in the killing of a student in Bamenda last year.",
+                "killing") == "in the killing of a student in Bamenda last year."
+    # no court: kept whole
+    plain = "A militia attacked the village of Djugu in 2019 and killed 30 villagers there."
+    assert _cut(plain, "killed") == plain
+
+
+def test_a_happening_told_as_earlier_than_the_subject_starts_after_that_time():
+    sentence = ("The raid on the market came two weeks after bandits in Sokoto state abducted "
+                "19 traders on the highway.")
+    assert _cut(sentence, "abducted") == ("bandits in Sokoto state abducted 19 traders on the "
+                                          "highway.")
+
+
+def test_people_detained_along_with_victims_of_another_act_are_two_clauses():
+    sentence = ("The party's lawyer was detained on Monday, along with four students beaten by "
+                "soldiers at a checkpoint in March.")
+    whole = (Span(0, len(sentence), sentence),)
+    arrest = Event("Protests", "Arrests", "COERCE", evidence=whole, confidence=0.8,
+                   trigger=Span(sentence.index("detained"), sentence.index("detained") + 8,
+                                "detained"))
+    beating = Event("Violence against civilians", "Attack", "ASSAULT", evidence=whole,
+                    confidence=0.7, trigger=Span(sentence.index("beaten"),
+                                                 sentence.index("beaten") + 6, "beaten"))
+    first, second = merge_events([beating, arrest])
+    assert [span.text for span in first.evidence] == [
+        "The party's lawyer was detained on Monday"]
+    assert [span.text for span in second.evidence] == [
+        "four students beaten by soldiers at a checkpoint in March."]
+
+
+def test_a_police_charge_or_an_attempt_is_no_court_decision():
+    # "charged", "tried" in the active voice are not a court's: the sentence stays whole
+    charge = ("Police charged the students of the teachers' college when they marched over the "
+              "bridge and detained ten of them.")
+    assert _cut(charge, "detained") == charge
+    attempt = ("The crowd tried to push over the barriers of the ministry and stormed the "
+               "building.")
+    assert _cut(attempt, "stormed") == attempt
+    assert _cut("The two men were later charged over the abduction of a pastor in Kaduna.",
+                "abduction") == "over the abduction of a pastor in Kaduna."

@@ -24,7 +24,12 @@ ACLED-typed mention has its trigger in another clause of that sentence ("three y
 Dapchi and nearly seven years after 276 girls were taken from Chibok in a raid"; "nine were
 killed during the operation while four others were arrested"): an evidence span says which
 happening it states, and a sentence that tells two would tie both to one event for whoever
-reads the evidence (the cross-report merge, an analyst). See :func:`trigger_clause`.
+reads the evidence (the cross-report merge, an analyst). See :func:`trigger_clause`. Whatever
+other mentions the sentence holds, the evidence also stops before a later phase of the story
+told after the trigger ("were abducted and later released", "who were freed days later", "and
+the subsequent arrest of"), and starts after what the sentence tells before the trigger as
+another happening: a court's decision about the act ("was sentenced in 2002 for the murder
+of"), a time told from it ("came a week after gunmen seized"), an earlier phase.
 
 The result does not depend on the order of the mentions: they are considered most confident
 first, ties broken by position in the text.
@@ -53,7 +58,8 @@ __all__ = ["MergeEvents", "explosions_within_battles", "merge_events", "same_eve
 # "Dua Mangi - a young girl").
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s*|:\s+"
-    r"|,\s+(?:and|but|while|whilst|when|after|before|as|including|following|amid|whereas)\s+"
+    r"|,\s+(?:and|but|while|whilst|when|after|before|as|including|following|amid|whereas|"
+    r"along with)\s+"
     r"|\s+[-–—]+\s+(?:and|but|while)\s+"
     r"|\s+(?:while|whilst|after|as well as|and later|and then|and subsequently|following|"
     r"amid|whereas)\s+", re.IGNORECASE)
@@ -63,6 +69,29 @@ _CLAUSE_BREAK = re.compile(
 _OTHER_TIME = re.compile(r"\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|"
                          r"several|a few)\s+(?:hours?|days?|nights?|weeks?|months?|years?)"
                          r"\s+(?:after|before)\s+", re.IGNORECASE)
+# A later phase of the story told after the trigger in its sentence ("279 girls were abducted and
+# later released", "the schoolgirls, who were freed days later", "and the subsequent arrest of the
+# same women", "before being released"): what follows is another happening (a release, a charge, a
+# trial), extracted or not, so the trigger's evidence stops before it (see _before_next_phase).
+_NEXT_PHASE = re.compile(
+    r",?\s+and\s+(?:was\s+|were\s+)?(?:later|then|subsequently|afterwards|eventually)\s+"
+    r"|,\s+(?:later|then|subsequently|afterwards|eventually)\s+"
+    r"|,?\s+and\s+(?:the|their|his|her|its)\s+(?:subsequent|later|eventual)\s+"
+    r"|,?\s+(?:who|which|that)\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+){1,3}?"
+    r"(?:later|afterwards|subsequently)\b"
+    r"|,?\s+(?:and\s+)?(?:\w+\s+){0,3}?(?:have|has|had)\s+since\s+been\s+"
+    r"|,?\s+before\s+being\s+", re.IGNORECASE)
+# A court's decision told before the trigger ("was sentenced to death in 2002 for the murder and
+# abduction of the reporter", "was charged over the attack on the convoy"): the trigger is the act
+# the court judged, an earlier happening, so its evidence starts at what was judged
+# (_after_court_frame); the court's own decision is another happening.
+# "charged", "tried", "jailed" are a court's only in the passive ("Police charged the
+# marchers", "they tried to cross the barricades over ...").
+_COURT_FRAME = re.compile(
+    r"(?:\b(?:sentenced|convicted|indicted|acquitted|found guilty)"
+    r"|\b(?:was|were|been|being|be|is|are)\s+(?:\w+\s+)?(?:charged|tried|jailed|imprisoned|"
+    r"prosecuted|fined))\b[^.;:]*?\s(?=(?:for|over|of|in connection with|in (?:the|his|her|"
+    r"their))\s)", re.IGNORECASE)
 # A clause of fewer words is no statement of its own ("sentenced in the abduction" still is one;
 # "In 2019:" is not): the sentence is kept whole.
 MIN_CLAUSE_WORDS = 4
@@ -345,6 +374,41 @@ def _before_other_time_in(span: Span, start: int, end: int) -> Span:
     return span
 
 
+def _before_next_phase(event: Event) -> Event:
+    """``event`` with the evidence span of its trigger cut before a later phase of the story told
+    after the trigger (_NEXT_PHASE); unchanged otherwise."""
+    return _cut_trigger_span(event, _before_next_phase_in)
+
+
+def _before_next_phase_in(span: Span, start: int, end: int) -> Span:
+    found = _NEXT_PHASE.search(span.text, end)
+    if found and len(span.text[:found.start()].split()) >= MIN_CLAUSE_WORDS:
+        return Span(span.start, span.start + found.start(), span.text[:found.start()])
+    return span
+
+
+def _after_earlier_frame(event: Event) -> Event:
+    """``event`` with the evidence span of its trigger starting after what the sentence tells
+    before it as another happening: a time told relative to it ("The kidnappings came a week
+    after gunmen seized 40 students": the trigger 'seized' is the other, earlier happening), a
+    court's decision about it (_COURT_FRAME), or an earlier phase of the story ("were abducted
+    and later released": the trigger 'released' is the later phase, _NEXT_PHASE); unchanged
+    otherwise."""
+    return _cut_trigger_span(event, _after_earlier_frame_in)
+
+
+def _after_earlier_frame_in(span: Span, start: int, end: int) -> Span:
+    cut = 0
+    for pattern in (_OTHER_TIME, _COURT_FRAME, _NEXT_PHASE):
+        for found in pattern.finditer(span.text, 0, start):
+            if len(span.text[:found.start()].split()) >= MIN_CLAUSE_WORDS - 1:
+                cut = max(cut, found.end())
+    rest = span.text[cut:]
+    if not cut or len(rest.split()) < MIN_CLAUSE_WORDS:
+        return span
+    return Span(span.start + cut, span.end, rest)
+
+
 def _apart_in_clauses(events: list[Event]) -> list[Event]:
     """Each mention with the clause of its trigger as evidence when an ACLED-typed mention of the
     report has its trigger in another clause of the same sentence (two incidents told in one
@@ -360,7 +424,8 @@ def _apart_in_clauses(events: list[Event]) -> list[Event]:
                 if span.start <= event.trigger.start < span.end:
                     triggers.setdefault((span.start, span.end), []).append(event.trigger.start)
     result = []
-    for event in map(_before_other_time, events):
+    for event in map(_after_earlier_frame, map(_before_next_phase, map(_before_other_time,
+                                                                         events))):
         narrowed = trigger_clause(event)
         if narrowed is not event and any(
                 not any(span.start <= start < span.end for span in narrowed.evidence)
