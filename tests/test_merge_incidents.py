@@ -421,6 +421,27 @@ def test_a_quoted_title_names_nobody():
     assert quoted_titles("He said “the police took Roman Protasevich away” on Sunday.") == []
 
 
+def test_a_name_written_in_lower_case_only_in_a_web_address_is_still_a_name():
+    from sitrep.merge.names import name_runs
+
+    raw = ("Unknown men beat the lawyer Karim Saleh outside his office. Saleh was taken to "
+           "hospital. His page: https://www.facebook.com/karim.saleh.77 and @saleh_law, "
+           "mail saleh@example.org. The harvest season began.")
+    proper = {"Unknown", "Karim", "Saleh", "His"}
+    report = Report(id="url", raw=raw, path="url.txt")
+    report.tokens = [Token(m.start(), m.end(), m.group(), 0,
+                           pos="PROPN" if m.group() in proper else "NOUN")
+                     for m in re.finditer(r"\w+|[^\w\s]", raw)]
+    assert [raw[start:end] for start, end, _, _ in name_runs(report)] == ["Karim Saleh", "Saleh"]
+    # the same word in lower case in prose is a common noun
+    prose = Report(id="prose", raw=raw.replace("The harvest", "The saleh harvest"),
+                   path="prose.txt")
+    prose.tokens = [Token(m.start(), m.end(), m.group(), 0,
+                          pos="PROPN" if m.group() in proper else "NOUN")
+                    for m in re.finditer(r"\w+|[^\w\s]", prose.raw)]
+    assert name_runs(prose) == []
+
+
 def test_a_named_person_is_killed_once(tmp_path):
     from datetime import timedelta
 

@@ -37,6 +37,10 @@ january february march april may june july august september october november dec
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Addresses and handles are no prose: "facebook.com/gamal.eid.90", "info@amnesty.org",
+# "@PressFreedom" keep a name's letters in lower case without making it a common noun.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\S+\.(?:com|org|net)"
+                      r"/\S*|[@#]\w+")
 # What joins the parts of one name without a space ("al-Hathloul", "O’Brien"), when the
 # tokenizer splits it
 _JOINERS = ("-", "‐", "'", "’")
@@ -66,7 +70,8 @@ def name_runs(report: Report) -> list[tuple[int, int, str]]:
     Bandarenka", "Mr Bandarenka"), so a surname counts only when the report gives it so at
     least once; a run holding an organisation word ("Wall Street Journal", "Kagara College")
     names no person; a word the report also writes in lower case ("Kidnappings" opening a
-    sentence) is a common noun; a quoted title ("“In Nigeria, Police Decry Massacres as
+    sentence) is a common noun, unless only a web address or a handle writes it so
+    ("facebook.com/gamal.eid"); a quoted title ("“In Nigeria, Police Decry Massacres as
     ‘Wicked’ But Make No Arrests.”", :func:`quoted_titles`) names nobody: its words are
     capitalised because it is a title. A hyphen or apostrophe the tokenizer split off joins the
     parts of one name ("Loujain al-Hathloul"); a single word the gazetteer knows as a place,
@@ -77,7 +82,8 @@ def name_runs(report: Report) -> list[tuple[int, int, str]]:
                      + [(t.start, t.end) for t in report.times]
                      + [(a.start, a.end) for a in report.actors if a.name]
                      + quoted_titles(report.raw))
-    lower = {word for word in _WORD.findall(report.raw) if word[0].islower()}
+    lower = {word for word in _WORD.findall(_ADDRESS.sub(" ", report.raw))
+             if word[0].islower()}
     runs: list[tuple[int, int, str, bool]] = []
     run: list[tuple[int, int, str]] = []
     first_name: list[tuple[int, int, str]] = []  # a place word that may open a person's name
