@@ -672,6 +672,32 @@ def test_names_joined_by_a_hyphen_or_apostrophe_and_a_first_name_taken_for_a_pla
     assert mention_of("e1", "g1", replace(held, location=report.places[0]), runs).located
 
 
+def test_a_place_that_opens_a_mediums_name_is_not_the_events_place():
+    from sitrep.merge.names import mention_runs
+
+    raw = ("A Lagos Herald reporter, Ade Bello, was kidnapped in Kaduna. Gunmen seized pupils "
+           "at Kagara College on Monday.")
+    lagos, kagara = raw.index("Lagos"), raw.index("Kagara")
+    report = Report(id="medium", raw=raw, path="medium.txt")
+    report.places = [Place(lagos, lagos + 5, "Lagos", "Lagos", 2332459, 6.45, 3.39, "Nigeria",
+                           "NGA", geo_precision=1),
+                     Place(kagara, kagara + 6, "Kagara", "Kagara", 2335204, 10.12, 6.26,
+                           "Nigeria", "NGA", geo_precision=1)]
+    runs = mention_runs(report)
+    first = (0, raw.index(" Gunmen"))
+    kidnapped = _event("Abduction/forced disappearance", event_date="2021-05-23",
+                       time_precision=1, location=report.places[0], location_source="sentence",
+                       evidence=(Span(*first, raw[slice(*first)]),))
+    # "Lagos Herald" is a newspaper: the kidnapping is not placed in Lagos by it
+    assert mention_of("e1", "g1", kidnapped, runs).iso3 is None
+    assert mention_of("e1", "g1", kidnapped, []).iso3 == "NGA"
+    # a college named after its town is in that town, where the event is
+    second = (raw.index("Gunmen"), len(raw))
+    seized = replace(kidnapped, location=report.places[1],
+                     evidence=(Span(*second, raw[slice(*second)]),))
+    assert mention_of("e2", "g1", seized, runs).located
+
+
 def test_the_same_number_of_people_harmed_joins_where_place_or_day_agree(tmp_path):
     # "Gunmen kidnapped 215 pupils from a school in Gusau on Friday" and "more than 200
     # students were abducted in Zamfara state last month": one mass abduction in one region

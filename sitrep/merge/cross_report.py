@@ -304,7 +304,9 @@ def mention_of(event_id: str, group: str, event: Event,
     place = event.location
     if place is not None and any(start <= place.start and place.end <= end
                                  for start, end, *_ in runs):
-        place = None  # a person's first name that the gazetteer took for a place ("Hopewell")
+        # a person's first name that the gazetteer took for a place ("Hopewell"), or a place
+        # that opens a medium's name ("Wall Street Journal", see names.media_places)
+        place = None
     focus = None
     if event.back_reference or event.location_source == "report focus":
         if not event.back_reference and place is not None and place.iso3:

@@ -159,7 +159,7 @@ def person_names(runs: list[tuple], event: Event) -> tuple[frozenset[str], tuple
     keys, and the surnames as the report spells them (for the reasons)."""
     spans = [(s.start, s.end) for s in event.evidence]
     inside = [(key, word) for start, end, key, word in runs
-              if not key.startswith(_COUNT_MARK) and any(s <= start and end <= e
+              if not key.startswith((_COUNT_MARK, _MEDIUM_MARK)) and any(s <= start and end <= e
                                                          for s, e in spans)]
     return (frozenset(key for key, _ in inside),
             tuple(sorted({word.removesuffix("’s").removesuffix("'s") for _, word in inside})))
@@ -175,12 +175,36 @@ _COUNT_MARK = "#"  # a count's entry among the runs: (start, end, "#" + kind, va
 
 
 def mention_runs(report: Report) -> list[tuple]:
-    """What the merge step reads of a report besides its events: :func:`name_runs` and the
+    """What the merge step reads of a report besides its events: :func:`name_runs`, the
     counts of people harmed (``report.quantities`` of COUNT_KINDS with a figure of at least
-    COUNT_MIN) as ``(start, end, "#" + kind, value)``."""
+    COUNT_MIN) as ``(start, end, "#" + kind, value)`` and the places that open a medium's name
+    (:func:`media_places`) as ``(start, end, "!", name)``."""
     return name_runs(report) + [
         (q.start, q.end, _COUNT_MARK + q.kind, q.value) for q in report.quantities
-        if q.kind in COUNT_KINDS and q.value is not None and q.value >= COUNT_MIN]
+        if q.kind in COUNT_KINDS and q.value is not None and q.value >= COUNT_MIN] + [
+        (start, end, _MEDIUM_MARK, report.raw[start:end]) for start, end in media_places(report)]
+
+
+# A place that opens the name of a newspaper or a broadcaster ("Wall Street Journal reporter",
+# "a New York Times correspondent", "the Jerusalem Post") is where the medium is, not where the
+# event is: the merge step leaves it out (an event placed there is not set apart by it).
+# Media words only: a school, a college or a hospital named after its town is in that town
+# ("Kagara College"), where the event often is.
+_MEDIUM = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?:Times|Post|Journal|Tribune|Herald|"
+                     r"Guardian|Gazette|Telegraph|Chronicle|Observer|Daily|News|Press|Radio|TV|"
+                     r"Television|Standard|Express|Mail|Star|Independent)\b")
+_MEDIUM_MARK = "!"
+
+
+def media_places(report: Report) -> list[tuple[int, int]]:
+    """The spans of the places of ``report`` that open a medium's name, with the name (see
+    _MEDIUM)."""
+    spans = []
+    for place in report.places:
+        found = _MEDIUM.match(report.raw, place.end)
+        if found:
+            spans.append((place.start, found.end()))
+    return spans
 
 
 def victim_counts(runs: list[tuple], event: Event) -> frozenset[tuple[str, int]]:
