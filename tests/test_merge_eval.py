@@ -149,6 +149,10 @@ def test_floors_on_the_development_set(dev_store):
     Then (names joined by a hyphen, a first name taken for a place, the same number of people
     harmed, a city named like its region): recall 0.182, pairwise P 0.949 / R 0.247, merge
     precision 0.916 (the same 8 impure events, of 95 touching gold), 5 joined.
+    Then (a later phase, a court's decision or a time told from another act bounds a
+    mention's evidence; a name written in lower case only in a web address; a place that opens
+    a medium's name): recall 0.188 -> 0.233, pairwise P 0.975 -> 1.000 / R 0.262 -> 0.287,
+    merge precision 0.914 -> 0.978 (2 impure of 92), 5 -> 1 joined.
     Floors may only be raised, except where a change gains more than it costs, said here."""
     from sitrep.store import Store
 
@@ -156,8 +160,8 @@ def test_floors_on_the_development_set(dev_store):
     with Store(str(dev_store), create=False) as store:
         result = score(incidents, distractors, hard, system_records(store))
     figures = {key: value for key, value in result.items() if not isinstance(value, (list, dict))}
-    assert result["merge_precision"] >= 0.91, figures
-    assert len(result["hard_negatives_joined"]) <= 5, result["hard_negatives_joined"]
-    assert result["merge_recall"] >= 0.18, figures
-    assert result["pairwise_precision"] >= 0.93, figures
-    assert result["pairwise_recall"] >= 0.23, figures
+    assert result["merge_precision"] >= 0.96, figures
+    assert len(result["hard_negatives_joined"]) <= 1, result["hard_negatives_joined"]
+    assert result["merge_recall"] >= 0.22, figures
+    assert result["pairwise_precision"] >= 0.96, figures
+    assert result["pairwise_recall"] >= 0.28, figures
