@@ -34,8 +34,9 @@ reference, are left out (:func:`mention_of`).
   text that are not places, times or coded organisations), keyed so that spellings of one name
   meet (:func:`surname_key`). Sharing one is the strongest sign of one incident; when both
   name people and share none, they are different incidents. A word the gazetteer took for a
-  place right before a surname ("journalist Hopewell Chin'ono") is a first name: no place of
-  the event.
+  place right before a surname ("journalist Hopewell Chin'ono") is a first name, and a place
+  that opens a medium's name ("a Wall Street Journal reporter") is the medium's: neither is a
+  place of the event.
 - **Proceedings and statements.** An act told as what a court tried ("sentenced in the abduction
   and murder of ...", :func:`judicial`) tells the proceeding, not the act: it never joins a
   mention of the act itself. Statements and meetings (PLOVER REQUEST, CONSULT, ...) are many
