@@ -126,7 +126,36 @@ ANCHOR_TEXTS = [
     "January nineteen ninety-seven; the winter of two thousand and one; April 24 and 25; post-1959; "
     "from now to Election Day; by mid afternoon; later that year; the previous Friday; the day "
     "before last Tuesday; recently, now and in the future.",
+    "Noon came. Midnight passed; In the evening, 48-hour and 3-day-old strikes, Days of talks, "
+    "two Weekends, a fortnight, three fortnights, 10 seconds, five minutes, centuries, a "
+    "millennium and two millennia, the coming quarters, hours-long raids, in the past days, the "
+    "days before the vote. Years ago, two days ago, a week later, six months earlier, three "
+    "years back, ten years hence, two weeks from now, for years.",
+    "On Sunday, March 3 and 4, JANUARY 2015, Sept. 30, in mid-May, by late June 2019, the 5th of "
+    "OCTOBER; nowadays, at present, presently, at the moment, these days, formerly, currently, "
+    "RIGHT NOW, in the near term, more recently, lately, the distant future and the past.",
 ]
+
+
+def test_unit_and_ago_anchors_hit_whole_words_only():
+    import sitrep.time.recognise as recognise
+
+    def hits(anchor: str, text: str) -> list[str]:
+        pattern = recognise._ANCHOR_PATTERNS[recognise._ANCHORS[anchor][0]]
+        return [found.group() for found in pattern.finditer(text)]
+
+    # "say", "may", "might", "fight", "near", "fear", "seek", "daylight" are no unit words
+    assert hits("duration", "They say the fighters may fear the night; Days near, daylight, "
+                            "seek, might, 48-hours") == ["night", "Days", "hours"]
+    # nor are "violence", "Chicago", "feedback", "collateral" the words after "two days"
+    assert hits("ago", "Violence in Chicago; feedback, collateral; days ago, weeks later") == \
+        ["ago", "later"]
+    # a month's first letters after its own capital only: not "Sunday", "Debris", "Dayton"
+    assert hits("month", "On Sunday, Debris in Dayton; Marib, May, Sept. 3, OCTOBER") == \
+        ["Mar", "May", "Sep", "OCTOBER"]
+    # whole reference words: not "town", "power", "know", "last", "terms", "presents"
+    assert hits("reference", "town power know last terms presents; now, the past, these days, "
+                             "currently") == ["now", "past", "these", "currently"]
 
 
 def test_anchor_windows_find_what_the_full_patterns_find(monkeypatch):

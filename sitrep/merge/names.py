@@ -89,6 +89,9 @@ def name_runs(report: Report) -> list[tuple[int, int, str]]:
     first_name: list[tuple[int, int, str]] = []  # a place word that may open a person's name
 
     def close() -> None:
+        if not run:  # called at every word outside a name: most of the time there is none
+            first_name.clear()
+            return
         words = [w[2] for w in run]
         if first_name and run and run[0][0] == first_name[0][1] + 1:
             # "journalist Hopewell Chin'ono": a word the gazetteer knows as a place, right

@@ -23,6 +23,10 @@ class Syntax:
         self.report = report
         self.starts = [token.cstart for token in report.tokens]
         self.children: dict[int, list[int]] | None = None   # built when first asked
+        # the heads of spans and the chains above tokens, once asked: date_events asks them of
+        # the same triggers and times for every pair of an event and a time it weighs
+        self.heads: dict[tuple[int, int], int | None] = {}
+        self.chains: dict[int, list[int]] = {}
 
     def _clean(self, raw_position: int) -> int:
         offsets = self.report.offsets
@@ -60,6 +64,11 @@ class Syntax:
 
     def _token(self, start: int, end: int) -> int | None:
         """The token heading the raw span ``start:end`` (the one whose head lies outside it)."""
+        if (start, end) not in self.heads:
+            self.heads[start, end] = self._find_token(start, end)
+        return self.heads[start, end]
+
+    def _find_token(self, start: int, end: int) -> int | None:
         tokens = self.report.tokens
         first = bisect_right(self.starts, self._clean(start)) - 1
         last = bisect_left(self.starts, self._clean(end))
@@ -70,7 +79,12 @@ class Syntax:
         return inside.start if len(inside) else None
 
     def _up(self, at: int) -> list[int]:
-        """``at`` and its heads up to the root of its sentence."""
+        """``at`` and its heads up to the root of its sentence (not to be changed: shared)."""
+        if at not in self.chains:
+            self.chains[at] = self._find_chain(at)
+        return self.chains[at]
+
+    def _find_chain(self, at: int) -> list[int]:
         tokens, chain = self.report.tokens, [at]
         while 0 <= tokens[at].head < len(tokens) and tokens[at].head != at and len(chain) < 64:
             at = tokens[at].head

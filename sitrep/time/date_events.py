@@ -398,12 +398,16 @@ class _People:
         self.dated = [(event, time) for event, time in dated if time is not None]
         self.runs: list[tuple] | None = None     # the report's person names, when first needed
 
-    def _alike(self, event: Event, other: Event) -> bool:
-        """The same word for the act ("kidnapped" and "kidnapping", "the arrest of Dr. Castro on
-        Friday", a back reference typed by PLOVER only, and "the arrest of Dr. Castro"): the
-        same ACLED type is not enough, a person's arrest and arraignment are both Arrests."""
+    def _alike(self, event: Event) -> list[tuple[Event, TimeExpr | None]]:
+        """The dated mentions of the same act with the same modality: the same word for it
+        ("kidnapped" and "kidnapping", "the arrest of Dr. Castro on Friday", a back reference
+        typed by PLOVER only, and "the arrest of Dr. Castro"): the same ACLED type is not
+        enough, a person's arrest and arraignment are both Arrests."""
         stem = self.syntax.stem(event)
-        return stem is not None and stem == self.syntax.stem(other)
+        if stem is None:
+            return []
+        return [(other, time) for other, time in self.dated
+                if other.modality == event.modality and self.syntax.stem(other) == stem]
 
     def _names(self, event: Event) -> frozenset[str]:
         if self.runs is None:
@@ -413,12 +417,13 @@ class _People:
     def retold(self, event: Event) -> Event | None:
         if not self.dated or not event.event_type:
             return None
-        names = self._names(event)
+        # the same act first, the people named second: finding the report's person names costs
+        # more than the rest of the stage, and most undated mentions retell no dated act
+        alike = self._alike(event)
+        names = self._names(event) if alike else None
         if not names:
             return None
-        alike = [(other, time) for other, time in self.dated
-                 if other.modality == event.modality and self._alike(event, other)
-                 and names & self._names(other)]
+        alike = [(other, time) for other, time in alike if names & self._names(other)]
         if len({other.event_date for other, _ in alike}) > 1:
             # the same word coded as another kind of happening ("protested on Monday against the
             # arrest of X": a protest) dates that happening; the mentions of this kind, or the
