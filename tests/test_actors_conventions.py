@@ -377,3 +377,14 @@ def test_foreign_forces_the_mention_names_keep_their_country():
     event = _coded("Battles", "Armed clash", foreign, home, location=teknaf)
     assert event.actor1.name == "Military Forces of Myanmar" and event.actor1.inter == 8
     assert event.actor2.name == "Military Forces of Bangladesh"
+
+
+def test_a_party_attacked_by_a_bomb_is_civilians_with_the_party_associated(pipeline):
+    event = _event(pipeline, "Unknown attackers threw a grenade at a BJP office in Jammu on "
+                             "Friday, injuring two workers.")
+    assert event.event_type == "Explosions/Remote violence"
+    assert (event.actor2.name, event.actor2.inter) == ("Civilians (India)", 7)
+    assert [a.name for a in event.assoc_actor2] == ["BJP: Bharatiya Janata Party"]
+    # fighting, the party's men are its militia (test_a_party_acting_violently_is_its_militia)
+    event = _coded("Battles", "Armed clash", GUNMEN, PARTY)
+    assert event.actor2.name == "BNP: Bangladesh Nationalist Party Militia"

@@ -245,6 +245,11 @@ class _Coder:
         if actor1 is not None and actor1.inter == 7 and (actor2 is None or actor2.inter == 7):
             actor1, actor2 = None, actor2 or actor1     # "two people were killed in a blast"
             self.reasons.append("the unarmed actor1 is the victim (actor2)")
+        if kind != "Battles" and actor2 is not None and actor2.type == PARTY_TYPE:
+            # "a grenade thrown at a BJP office": a party's people and property attacked are
+            # civilians, the party associated (ACLED), not the party's militia, which fights
+            actor2, assoc2 = self.victims(actor2, assoc2)
+            self.reasons.append("the party attacked: its people are civilians")
         if actor1 is None and actor2 is not None and actor2.inter in (2, 3, 4) and \
                 self.people_harmed is not None:
             # "five villagers were killed when militants opened fire": the armed group did it
