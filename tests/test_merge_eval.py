@@ -152,7 +152,11 @@ def test_floors_on_the_development_set(dev_store):
     Then (a later phase, a court's decision or a time told from another act bounds a
     mention's evidence; a name written in lower case only in a web address; a place that opens
     a medium's name): recall 0.188 -> 0.233, pairwise P 0.975 -> 1.000 / R 0.262 -> 0.287,
-    merge precision 0.914 -> 0.978 (2 impure of 92), 5 -> 1 joined.
+    merge precision 0.914 -> 0.978 (2 impure of 92), 5 -> 1 joined. Then (an act whose
+    evidence merge_events cut after a court's decision is still what the court tried): hard
+    negatives 1 -> 0, merge precision 0.978 -> 0.989, pairwise R 0.287 -> 0.280 (41 -> 40 of
+    143 pairs: "sentenced in 2002 for the murder of" no longer joins reports of the murder;
+    the gain is worth more than the pair, and the floor goes 0.28 -> 0.27 for it).
     Floors may only be raised, except where a change gains more than it costs, said here."""
     from sitrep.store import Store
 
@@ -160,8 +164,8 @@ def test_floors_on_the_development_set(dev_store):
     with Store(str(dev_store), create=False) as store:
         result = score(incidents, distractors, hard, system_records(store))
     figures = {key: value for key, value in result.items() if not isinstance(value, (list, dict))}
-    assert result["merge_precision"] >= 0.96, figures
-    assert len(result["hard_negatives_joined"]) <= 1, result["hard_negatives_joined"]
+    assert result["merge_precision"] >= 0.98, figures
+    assert result["hard_negatives_joined"] == [], result["hard_negatives_joined"]
     assert result["merge_recall"] >= 0.22, figures
     assert result["pairwise_precision"] >= 0.96, figures
-    assert result["pairwise_recall"] >= 0.28, figures
+    assert result["pairwise_recall"] >= 0.27, figures

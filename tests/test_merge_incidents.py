@@ -561,6 +561,21 @@ def test_an_act_told_as_what_a_court_tried_is_the_proceeding(sentence, trigger, 
     assert judicial(_told_in(sentence, trigger)) is retold
 
 
+def test_an_act_still_reads_as_judged_once_merge_events_cut_the_court_off_its_evidence():
+    from sitrep.events.merge import merge_events
+    from sitrep.merge.cross_report import judicial
+
+    judged = _told_in("Two soldiers were convicted on Monday for the killing of a farmer in "
+                      "Bamenda.", "killing")
+    (cut,) = merge_events([replace(judged, confidence=0.7)])
+    assert cut.evidence[0].text == "for the killing of a farmer in Bamenda."
+    assert judicial(cut)
+    # a sentence of its own that opens on a preposition is the act itself
+    (own,) = merge_events([replace(_told_in("In the attack on the market, gunmen killed five "
+                                            "traders.", "attack"), confidence=0.7)])
+    assert not judicial(own)
+
+
 def test_a_proceeding_never_joins_the_act_and_statements_need_day_and_place():
     act = mention("e1", "g1", "Attack", day="2021-01-28", names={"pearl"}, family="violence")
     proceeding = replace(mention("e2", "g2", "Attack", day="2021-01-28", names={"pearl"},

@@ -38,7 +38,8 @@ reference, are left out (:func:`mention_of`).
   that opens a medium's name ("a Wall Street Journal reporter") is the medium's: neither is a
   place of the event.
 - **Proceedings and statements.** An act told as what a court tried ("sentenced in the abduction
-  and murder of ...", :func:`judicial`) tells the proceeding, not the act: it never joins a
+  and murder of ...", :func:`judicial`; or its evidence is what ``merge_events`` left of such
+  a sentence, "for the murder of ...") tells the proceeding, not the act: it never joins a
   mention of the act itself. Statements and meetings (PLOVER REQUEST, CONSULT, ...) are many
   per person and week: a shared name does not join them.
 
@@ -339,6 +340,14 @@ _GOVERNED = re.compile(r"\b(?:for|in|over|of|commit(?:ting)?)\s+(?:the\s+)?"
                        r"(?:[\w'’-]+\s+(?:(?:and|or)\s+)?){0,3}$", re.IGNORECASE)
 
 
+# What is left of such a sentence once ``merge_events`` has cut the court's decision off the
+# act's evidence ("was sentenced in 2002 | for the murder of ..."): the evidence opens, in lower
+# case, mid-sentence, on the preposition that governs the act (a sentence or clause of its own
+# opens otherwise: "In the attack, ...").
+_JUDGED_REST = re.compile(r"(?:for|over|of|in connection with|in)\s+(?:(?:the|his|her|their)\s+)?"
+                          r"(?:[\w'’-]+\s+(?:(?:and|or)\s+)?){0,3}")
+
+
 def judicial(event: Event) -> bool:
     """Whether the event is told as what a court tried (see _JUDICIAL): such a mention tells
     the proceeding, not the act, and never joins a report that tells the act itself."""
@@ -348,7 +357,8 @@ def judicial(event: Event) -> bool:
     for span in event.evidence:
         if span.start <= trigger.start < span.end and span.text:
             before = span.text[:trigger.start - span.start]
-            return bool(_GOVERNED.search(before) and _JUDICIAL.search(before))
+            return bool(_GOVERNED.search(before) and _JUDICIAL.search(before)
+                        or _JUDGED_REST.fullmatch(before))
     return False
 
 
