@@ -399,3 +399,27 @@ def test_a_change_to_group_activity_is_an_armed_actor_acting():
     kept = stage(dataclasses.replace(report, events=list(report.events))).events
     assert {report.raw[e.trigger.start:e.trigger.end] for e in kept
             if e.sub_event_type == "Change to group/activity"} == {"state of emergency"}
+
+
+def _training_folder(folder, annotation: str) -> None:
+    (folder / "ann").mkdir(parents=True, exist_ok=True)
+    (folder / "ann" / "a1.json").write_text(annotation, encoding="utf-8")
+    (folder / "train_dev.jsonl").write_text(
+        json.dumps({"id": "a1", "text": "Police arrested two reporters on Monday."}) + "\n" +
+        json.dumps({"id": "b2", "text": "Not annotated."}) + "\n", encoding="utf-8")
+
+
+def test_the_recipe_record_names_its_settings_and_the_data_it_read(tmp_path):
+    _training_folder(tmp_path / "one", '{"events": []}')
+    _training_folder(tmp_path / "two", '{"events": [{"event_type": "Arrests"}]}')
+    one, two = train_assess.recipe(tmp_path / "one"), train_assess.recipe(tmp_path / "two")
+    assert one["l2"] == train_assess.L2 and one["beta"] == train_assess.BETA
+    assert one["min_support"] == train_assess.MIN_SUPPORT and one["articles"] == 1
+    # another annotation is other data; the same files give the same digest
+    assert one["data_sha256"] != two["data_sha256"]
+    assert one == train_assess.recipe(tmp_path / "one")
+    # records of articles that were not annotated are not training data
+    extra = tmp_path / "one" / "train_dev.jsonl"
+    extra.write_text(extra.read_text(encoding="utf-8") + json.dumps({"id": "c3"}) + "\n",
+                     encoding="utf-8")
+    assert train_assess.recipe(tmp_path / "one") == one
