@@ -91,6 +91,11 @@ def test_parse_rules_of_the_modifier():
             ("rebels", "NOUN", "compound", 4, "rebel"), ("attack", "NOUN", "compound", 4),
             ("convoy", "NOUN", "obj", 1)]
     assert not _modifies(rows, "attack")
+    # nor after a capitalised word the tagger took for a noun ("the outfit TPC shot him dead")
+    rows = [("they", "PRON", "nsubj", 1), ("said", "VERB", "ROOT", 1),
+            ("TPC", "NOUN", "compound", 4, "tpc"), ("shot", "NOUN", "compound", 4),
+            ("Yadav", "NOUN", "obj", 1)]
+    assert not _modifies(rows, "shot")
     # no predicate in the sentence: the parse is not trusted
     rows = [("an", "DET", "det", 2), ("aid", "NOUN", "compound", 2), ("worker", "NOUN", "ROOT", 2)]
     assert not _modifies(rows, "aid")

@@ -20,11 +20,13 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
 
 def _MAY_PRECEDE_A_MODIFIER(token) -> bool:
     """Whether ``token`` can stand before a noun modifier inside its noun phrase: a
-    determiner, possessive, number, adjective, preposition or singular noun ("an aid worker",
-    "his arrest warrant", "in detention centres", "immigration detention facility")."""
+    determiner, possessive, number, adjective, preposition or singular common noun ("an aid
+    worker", "his arrest warrant", "in detention centres", "immigration detention facility");
+    not a capitalised word the tagger took for a noun ("the outfit TPC shot him")."""
     if token.pos in ("DET", "PRON", "NUM", "ADJ", "ADP", "CCONJ"):
         return True
-    return token.pos == "NOUN" and token.lemma.lower() == token.text.lower()
+    return token.pos == "NOUN" and token.lemma.lower() == token.text.lower() and \
+        token.text[:1].islower()
 
 
 def modifies_another_noun(report: Report, token_range: tuple[int, int], cstart: int, cend: int,
