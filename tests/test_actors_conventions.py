@@ -388,3 +388,11 @@ def test_a_party_attacked_by_a_bomb_is_civilians_with_the_party_associated(pipel
     # fighting, the party's men are its militia (test_a_party_acting_violently_is_its_militia)
     event = _coded("Battles", "Armed clash", GUNMEN, PARTY)
     assert event.actor2.name == "BNP: Bangladesh Nationalist Party Militia"
+
+
+def test_the_police_station_whose_area_it_is_was_not_attacked(pipeline):
+    # "under X police station": the station's jurisdiction, where the attack happened
+    event = _event(pipeline, "Unidentified assailants attacked a former minister under the "
+                             "Kotwali police station in Patna, India on Friday.")
+    assert event.event_type == "Violence against civilians"
+    assert (event.actor2.name, event.actor2.inter) == ("Civilians (India)", 7)

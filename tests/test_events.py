@@ -458,3 +458,24 @@ def test_the_month_of_march_is_no_demonstration(detect):
     events = _events(detect, "Later on, his sister was arrested by police on March 21, 2022, in Delhi.")
     assert _types(events) == {"Arrests"}, _types(events)
     assert "protester" in detect.roles("a march through the city")
+
+
+def test_a_clause_opener_ends_the_phrase_before_the_subject(detect):
+    # "on patrol in Lahore when gunmen ... attacked": gunmen open a clause, they are no object
+    # of "in"; "between the army and militants" still is one phrase
+    text = "Two policemen were on patrol in Lahore when gunmen attacked them."
+    (event,) = _events(detect, text, {"policemen": ("Police Forces of Pakistan", 1),
+                                      "gunmen": ("Unidentified Armed Group (Pakistan)", 3)})
+    assert event.actor1.name == "Unidentified Armed Group (Pakistan)"
+
+
+def test_a_clause_opener_ends_the_verb_s_object(detect):
+    # "were killed when gunmen opened fire": the gunmen open another clause, they are not whom
+    # "killed" killed
+    text = "Four shopkeepers were killed when gunmen opened fire on their shop on Monday."
+    events = _events(detect, text, {"gunmen": ("Unidentified Armed Group (Pakistan)", 3)})
+    assert events and all(e.actor2 is None or e.actor2.inter != 3 for e in events)
+    # ... they are who did it, the subject of the clause that tells how
+    (killed,) = [e for e in events if e.trigger.text == "killed"]
+    assert killed.actor1.name == "Unidentified Armed Group (Pakistan)"
+    assert any("clause that tells how" in reason for reason in killed.reasons)

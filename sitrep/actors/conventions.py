@@ -77,6 +77,10 @@ _FACTIONS = re.compile(r"\b(?:factions|groups)$", re.IGNORECASE)
 _SEVERAL = re.compile(r"\b(?:two|rival|different|opposing)\W+$", re.IGNORECASE)
 _GROUP_WINDOW = 60      # characters after an arrest's trigger where the detained's group stands
 _CROWDS = {"Protests", "Riots"}       # where a party is the crowd's associated actor
+# "under Kankarbagh police station", "in the jurisdiction of the Sadar police station": the post
+# whose area it is, which says where, not what was attacked ("near an army camp" may be aimed
+# at the camp)
+_LANDMARK = re.compile(r"\b(?:under|jurisdiction of|limits of|area of)\b(?:\s+[\w-]+){0,2}$")
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
 _GENERIC_NAME = re.compile(r"^(?:Unidentified Armed Group|Rioters|Protesters|Civilians|Rebels) "
                            r"\(.+\)$")
@@ -285,8 +289,9 @@ class _Coder:
         security checkpost", "at the Police Station of Lamahi"): the target of the attack."""
         for span in self.event.evidence:
             words = re.findall(r"[\w-]+", span.text.lower())
-            for owner, thing in zip(words, words[1:]):
-                if owner in INSTALLATION_OWNERS and thing in INSTALLATIONS:
+            for index, (owner, thing) in enumerate(zip(words, words[1:])):
+                if owner in INSTALLATION_OWNERS and thing in INSTALLATIONS and \
+                        not _LANDMARK.search(" ".join(words[max(0, index - 3):index])):
                     return self.implied_state(INSTALLATION_OWNERS[owner],
                                               f"the forces of the {owner} {thing} attacked")
         return None

@@ -26,10 +26,17 @@ __all__ = ["Mention", "Arguments", "locate_mentions", "find_arguments", "find_ar
 # MAX_MENTIONS to the trigger are considered (cap recorded in the event's reasons).
 MAX_MENTIONS = 12
 
+# (a word that opens a clause ends the phrase: "on patrol in Lahore when gunmen attacked them")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:from|of|in|near|at|on|to|into|with|for|against|by|"
                                  r"toward|towards|inside|outside|around|across|over|under|"
                                  r"about|between|among|like)\s+(?:the\s+|a\s+|an\s+)?"
-                                 r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+                                 r"(?:(?!(?:when|while|as|since|until|because|where|once|if|"
+                                 r"then)\s)[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "were killed when gunmen opened fire": what follows opens another clause, no object of the verb
+_CLAUSE_OPENER = re.compile(r"\b(?:when|while|after|before|as|since|until|because|where|once|"
+                            r"if)\b", re.IGNORECASE)
+_HOW_CLAUSE = re.compile(r"\b(?:when|as|after|while)\s+(?:the\s+|a\s+|an\s+|some\s+)?"
+                         r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _MEMBERS_OF = re.compile(r"\b(?:fighters|members|militants|troops|soldiers|forces|units|elements|"
                          r"gunmen|militiamen|jihadists|supporters)\s+(?:from|of)\s+(?:the\s+)?"
                          r"(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
@@ -162,12 +169,22 @@ def find_arguments(text: str, sentence_start: int, sentence_end: int, trigger_st
     agent_window = _AGENT_WINDOW if arguments.passive else _NOMINAL_AGENT_WINDOW
     agent = next((m for m in after if agent_possible and m.cstart - trigger_end <= agent_window
                   and _BY_AGENT.search(text[max(trigger_end, m.cstart - 40):m.cstart])), None)
+    agent_why = "agent after 'by'"
+    if agent is None and arguments.passive:
+        # "five villagers were killed when militants opened fire", "16 militants were killed
+        # after troops launched an operation": the clause that tells how names the doer (not
+        # "dispatched after ISIL's attack", a possessive in a phrase)
+        agent = next((m for m in after if m.cstart - trigger_end <= _AGENT_WINDOW
+                      and _HOW_CLAUSE.search(text[trigger_end:m.cstart])
+                      and not re.match(r"['’]s?\b", text[m.cend:m.cend + 2])), None)
+        agent_why = "subject of the clause that tells how ('when', 'as', 'after')"
     source = next((m for m in after if m.cstart - trigger_end <= _AFTER_WINDOW
                    and _FROM.search(text[max(trigger_end, m.cstart - 30):m.cstart])), None)
     other_side = next((m for m in after if m.cstart - trigger_end <= _AFTER_WINDOW
                        and _AGAINST.search(text[max(trigger_end, m.cstart - 30):m.cstart])), None)
     direct_object = next((m for m in after if m.cstart - trigger_end <= 40
-                          and not _PREPOSITION_BEFORE.search(text[trigger_end:m.cstart])), None)
+                          and not _PREPOSITION_BEFORE.search(text[trigger_end:m.cstart])
+                          and not _CLAUSE_OPENER.search(text[trigger_end:m.cstart])), None)
     subject = None
     for mention in reversed(before):
         prefix = text[max(sentence_start, mention.cstart - 40):mention.cstart]
@@ -188,7 +205,7 @@ def find_arguments(text: str, sentence_start: int, sentence_end: int, trigger_st
 
     if agent:
         arguments.actor1 = agent.actor
-        arguments.reasons.append(f"actor1 {agent.actor.text!r}: agent after 'by'")
+        arguments.reasons.append(f"actor1 {agent.actor.text!r}: {agent_why}")
         if arguments.passive and subject and not _same(subject.actor, agent.actor):
             arguments.actor2 = subject.actor
             arguments.reasons.append(f"actor2 {subject.actor.text!r}: subject of a passive")
