@@ -396,3 +396,18 @@ def test_the_police_station_whose_area_it_is_was_not_attacked(pipeline):
                              "Kotwali police station in Patna, India on Friday.")
     assert event.event_type == "Violence against civilians"
     assert (event.actor2.name, event.actor2.inter) == ("Civilians (India)", 7)
+
+
+def test_a_government_that_fights_is_its_military(pipeline):
+    event = _event(pipeline, "The government employed airstrikes against rebel positions in "
+                             "Kachin State, Myanmar on Monday.")
+    assert (event.actor1.name, event.actor1.inter) == ("Military Forces of Myanmar", 1)
+    # abroad, the forces are external
+    event = _event(pipeline, "A US drone killed five militants in North Waziristan, Pakistan on "
+                             "Sunday.")
+    assert (event.actor1.name, event.actor1.inter) == (
+        "Military Forces of the United States of America", 8)
+    # a government that signs stays the government
+    event = _event(pipeline, "The government signed a ceasefire with the rebels in Myanmar on "
+                             "Monday.")
+    assert event.actor1.name == "Government of Myanmar"

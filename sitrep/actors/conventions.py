@@ -77,6 +77,7 @@ _FACTIONS = re.compile(r"\b(?:factions|groups)$", re.IGNORECASE)
 _SEVERAL = re.compile(r"\b(?:two|rival|different|opposing)\W+$", re.IGNORECASE)
 _GROUP_WINDOW = 60      # characters after an arrest's trigger where the detained's group stands
 _CROWDS = {"Protests", "Riots"}       # where a party is the crowd's associated actor
+_ARMED_KINDS = {"Battles", "Explosions/Remote violence"}
 # "under Kankarbagh police station", "in the jurisdiction of the Sadar police station": the post
 # whose area it is, which says where, not what was attacked ("near an army camp" may be aimed
 # at the camp)
@@ -212,6 +213,7 @@ class _Coder:
                                 f"claimed or was behind the attack")
             actor1 = claimant
         actor1, actor2 = self.militia(actor1, kind), self.militia(actor2, kind)
+        actor1 = self.armed_state(actor1, kind)
         assoc1 = _on_side(_distinct([a for a in assoc1 if a is not None], actor1), actor1)
         assoc2 = _on_side(_distinct([a for a in assoc2 if a is not None], actor2), actor2)
         if not self.reasons and (actor1, actor2, assoc1, assoc2) == (
@@ -492,6 +494,24 @@ class _Coder:
                 self.reasons.append(f"actor2 {actor.text!r}: the forces the sentence names")
                 return self.local(actor)
         return None
+
+    def armed_state(self, actor: Actor | None, kind: str) -> Actor | None:
+        """A government that fights or strikes ("the government employed airstrikes", "a US
+        drone") does so by its armed forces: ACLED names the military, not the government, as
+        the side of a battle or an explosion."""
+        state = _STATE_ID.match(actor.actor_id or "") if actor is not None else None
+        if state is None or state.group(2) != "GOV" or kind not in _ARMED_KINDS:
+            return actor
+        iso3 = state.group(1)
+        country = self.dictionary.countries.get(iso3)
+        if country is None:
+            return actor
+        name = state_name("MIL", country.name)
+        inter = 8 if self.iso3 and iso3 != self.iso3 else 1     # abroad: external forces
+        self.reasons.append(f"{actor.name!r} fighting: its armed forces, {name!r}")
+        return replace(actor, name=name, cameo=iso3 + "MIL", actor_id=f"{iso3}:MIL",
+                       inter=inter, type=INTER_TYPES[inter],
+                       reason=f"{actor.reason}; a government fighting: its military (ACLED)")
 
     def militia(self, actor: Actor | None, kind: str) -> Actor | None:
         """A political party acting outside a demonstration (fighting, attacking, arrested as
