@@ -411,3 +411,14 @@ def test_a_government_that_fights_is_its_military(pipeline):
     event = _event(pipeline, "The government signed a ceasefire with the rebels in Myanmar on "
                              "Monday.")
     assert event.actor1.name == "Government of Myanmar"
+
+
+def test_the_posts_of_another_state_are_its_forces(pipeline):
+    event = _event(pipeline, "Pakistan Rangers fired on Indian posts along the border near "
+                             "Sialkot on Friday.")
+    assert event.actor1.name == "Military Forces of Pakistan"
+    assert (event.actor2.name, event.actor2.inter) == ("Military Forces of India", 8)
+    # police officials are the police, not the government
+    event = _event(pipeline, "Police officials arrested three suspects in Lahore, Pakistan on "
+                             "Sunday.")
+    assert event.actor1.name == "Police Forces of Pakistan"

@@ -273,7 +273,8 @@ class _Coder:
             actor2 = self.state_here(actor1)
         elif kind == "Battles" and actor2 is None and actor1.inter in (1, 8):
             # the forces fought someone the sentence names, or one it does not
-            actor2 = self.armed_here(actor1) or self.implied(3, "the other side, not named")
+            actor2 = self.armed_here(actor1) or self.posts_of_another_state(actor1) or \
+                self.implied(3, "the other side, not named")
         if actor2 is not None and actor2.inter == 7:
             actor2, assoc2 = self.victims(actor2, assoc2)
         elif actor2 is None and kind != "Battles" and self.people_harmed:
@@ -296,6 +297,31 @@ class _Coder:
                         not _LANDMARK.search(" ".join(words[max(0, index - 3):index])):
                     return self.implied_state(INSTALLATION_OWNERS[owner],
                                               f"the forces of the {owner} {thing} attacked")
+        return None
+
+    def posts_of_another_state(self, forces: Actor) -> Actor | None:
+        """The forces of another country whose posts the event's sentence names ("Pakistani
+        troops fired on Indian posts"): the other side of a battle between two states' forces."""
+        own = _STATE_ID.match(forces.actor_id or "")
+        demonyms = {demonym.lower(): iso3 for iso3, country in self.dictionary.countries.items()
+                    for demonym in country.demonyms}
+        for span in self.event.evidence:
+            words = re.findall(r"[\w-]+", span.text.lower())
+            for owner, thing in zip(words, words[1:]):
+                iso3 = demonyms.get(owner) if thing in INSTALLATIONS else None
+                if iso3 is None or (own is not None and own.group(1) == iso3):
+                    continue
+                country = self.dictionary.countries[iso3].name
+                inter = 8 if self.iso3 and iso3 != self.iso3 else 1
+                base = self._trigger_actor()
+                if base is None:
+                    return None
+                name = state_name("MIL", country)
+                self.reasons.append(f"actor2 {name}: the forces of the {owner} {thing} "
+                                    f"attacked")
+                return replace(base, name=name, type=INTER_TYPES[inter], inter=inter,
+                               cameo=iso3 + "MIL", country=country, actor_id=f"{iso3}:MIL",
+                               reason=f"implied by the event: the {owner} {thing} attacked")
         return None
 
     def armed_harmed(self, other: Actor | None) -> Actor | None:

@@ -36,7 +36,8 @@ ROLES: dict[tuple[str, ...], Role] = {
         havildar naik rifleman riflemen subedar
         peacekeepers peacekeeping_troops peacekeeping_force peacekeeping_forces observers
         gen. lt. col. maj. brig. lt._gen. maj._gen. brig._gen. lt._col. colonel"""),
-    **_roles("COP", "state", """police policemen policeman police_officers police_officer
+    **_roles("COP", "state", """police policemen policeman police_officers police_officer police_officials police_official
+        police_personnel
         officers gendarmes gendarmerie security_forces security_personnel border_guards
         border_guard border_police riot_police law_enforcement constable constables cops
         cop head_constable inspector inspectors sub-inspector sub-inspectors dsp dsps ssp asi
