@@ -134,7 +134,42 @@ ANCHOR_TEXTS = [
     "On Sunday, March 3 and 4, JANUARY 2015, Sept. 30, in mid-May, by late June 2019, the 5th of "
     "OCTOBER; nowadays, at present, presently, at the moment, these days, formerly, currently, "
     "RIGHT NOW, in the near term, more recently, lately, the distant future and the past.",
+    "On Christmas Eve, New Year's Day, Easter, Thanksgiving, Halloween, Independence Day and "
+    "Election Day; the 1990s, the '80s, the twenties, the 21st century, the 2016 period, the "
+    "first half, the third QUARTER, year-earlier figures, the day before, the evening, this "
+    "MORNING, nineteen eighty-four and two thousand and ten.",
 ]
+
+
+def test_an_anchor_is_scanned_for_only_in_a_text_holding_the_words_it_needs(monkeypatch):
+    import sitrep.time.recognise as recognise
+
+    scanned = []
+
+    class Spy:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def finditer(self, text):
+            scanned.append(self.pattern.pattern)
+            return self.pattern.finditer(text)
+
+    monkeypatch.setattr(recognise, "_ANCHOR_PATTERNS", {
+        key: Spy(pattern) for key, pattern in recognise._ANCHOR_PATTERNS.items()})
+    century = recognise._ANCHORS["century"][0]
+    assert times("Rebels attacked the town on Monday.") == {"Monday": ("DATE", "2016-12-12")}
+    assert century not in scanned and recognise._HOLIDAYS not in scanned
+    assert times("It has stood since the 19th century.")["the 19th century"] == ("DATE", "18")
+    assert century in scanned
+
+
+def test_every_hit_of_an_anchor_holds_a_word_it_needs():
+    import sitrep.time.recognise as recognise
+
+    for pattern, needs in recognise._NEEDS.items():
+        for text in ANCHOR_TEXTS:
+            for hit in recognise._ANCHOR_PATTERNS[pattern].finditer(text):
+                assert any(need in hit.group() for need in needs), (pattern, hit.group())
 
 
 def test_unit_and_ago_anchors_hit_whole_words_only():

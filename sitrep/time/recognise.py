@@ -104,6 +104,29 @@ _ANCHORS: dict[str, tuple[str, int, int]] = {
                   r"(?<=[Tt])(?:erm|ERM))(?![\w-])|[Tt](?<!\w.)(?:hese|HESE)", 20, 20),
 }
 _ANCHOR_PATTERNS = {pattern: re.compile(pattern) for pattern, _, _ in _ANCHORS.values()}
+# Strings one of which every hit of an anchor contains, for the anchors that hit few texts:
+# absent from the text, the anchor's scan is skipped (a substring test costs a fraction of a
+# regular-expression scan, and these scans were half the scanning time on generated news).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    _ANCHORS["decade"][0]: ("0s", "0's", "0’s"),
+    _ANCHORS["spoken_year"][0]: ("ineteen", "INETEEN", "housand", "HOUSAND"),
+    _HOLIDAYS: ("hristmas", "ew Year", "aster", "hanksgiving", "alloween", "ndependence",
+                "lection"),
+    _ANCHORS["quarter"][0]: ("uarter", "UARTER", "alf", "ALF"),
+    _ANCHORS["bare_quarter"][0]: ("uarter", "UARTER", "eriod", "ERIOD"),
+    _ANCHORS["year_earlier"][0]: ("ear-", "EAR-"),
+    _ANCHORS["day_around"][0]: ("ay before", "ay after"),
+    _ANCHORS["part_of_day"][0]: ("orning", "ORNING", "fternoon", "FTERNOON", "vening", "VENING"),
+    _ANCHORS["century"][0]: ("entury",),
+    _ANCHORS["decade_word"][0]: ("ties",),
+}
+
+
+def _hits(pattern: str, text: str) -> list[tuple[int, int]]:
+    needs = _NEEDS.get(pattern)
+    if needs is not None and not any(need in text for need in needs):
+        return []
+    return [hit.span() for hit in _ANCHOR_PATTERNS[pattern].finditer(text)]
 
 
 def _matches(rule: Rule, text: str, hits: dict[str, list[tuple[int, int]]]):
@@ -116,7 +139,7 @@ def _matches(rule: Rule, text: str, hits: dict[str, list[tuple[int, int]]]):
         return
     pattern, before, after = _ANCHORS[rule.name]
     if pattern not in hits:
-        hits[pattern] = [hit.span() for hit in _ANCHOR_PATTERNS[pattern].finditer(text)]
+        hits[pattern] = _hits(pattern, text)
     windows: list[list[int]] = []
     for start, end in hits[pattern]:
         low, high = max(0, start - before), end + after
