@@ -61,6 +61,20 @@ def test_hard_cases_stay_apart(first, second, why):
     assert compare(second, first).conflict == result.conflict
 
 
+def test_reports_of_one_protest_that_name_different_people_are_one_demonstration():
+    # "Thousands marched in Minsk against Lukashenko" / "Kolesnikova addressed the crowd in
+    # Minsk": one place, one day, the people named are not what tells the protest apart
+    march = compare(mention("e1", "g1", "Peaceful protest", names={"lukasenka"},
+                            family="protest"),
+                    mention("e2", "g2", "Peaceful protest", names={"kolesnikova"},
+                            family="protest"))
+    assert march.link and march.conflict is None
+    # two arrests there that day, each of someone else, stay two
+    assert compare(mention("e1", "g1", names={"lukasenka"}),
+                   mention("e2", "g2", names={"kolesnikova"})).conflict.startswith(
+        "different people named")
+
+
 def test_same_type_day_and_place_join_without_names_but_a_month_does_not():
     assert compare(mention("e1", "g1"), mention("e2", "g2")).link
     coarse = Mention("e2", "g2", "detention", "Arrests", "asserted", "BLR",
@@ -312,9 +326,16 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
 @pytest.mark.parametrize("first, second", [
     ("Khashoggi", "Kashoggi"), ("Andreyeva", "Andreeva"), ("El-Fattah", "Fattah"),
     ("Vamoulké", "Vamoulke"), ("Bandarenka’s", "Bandarenka"), ("Ng’ang’a", "Nganga"),
-    ("al-Mahmoud", "Mahmoud")])
+    ("al-Mahmoud", "Mahmoud"), ("Abdelrahman", "Abdel Rahman".split()[-1]),
+    ("Abdulkarim", "Abd al-Karim".split()[-1]), ("Abdoulaziz", "Aziz")])
 def test_spellings_of_one_surname_share_a_key(first, second):
     assert surname_key(first) == surname_key(second)
+
+
+def test_an_abd_name_too_short_to_split_stays_whole():
+    # "Abdullah" is not "Abd" + a surname of its own: its key keeps the whole word
+    assert surname_key("Abdullah") == surname_key("Abdulah") == "abdula"
+    assert surname_key("Abdul") == "abdul"
 
 
 def test_surnames_of_different_people_keep_different_keys():

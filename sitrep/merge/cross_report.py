@@ -33,7 +33,10 @@ reference, are left out (:func:`mention_of`).
 - **People.** The surnames of the people the evidence names (proper-noun runs of the parsed
   text that are not places, times or coded organisations), keyed so that spellings of one name
   meet (:func:`surname_key`). Sharing one is the strongest sign of one incident; when both
-  name people and share none, they are different incidents. A word the gazetteer took for a
+  name people and share none, they are different incidents, but for protests: a
+  demonstration is one place and day (as ACLED codes it), and the people its reports name
+  are whom it was for or against or who spoke of it ("against Sisi", "said Mr Fattah"), which
+  one report names and another does not. A word the gazetteer took for a
   place right before a surname ("journalist Hopewell Chin'ono") is a first name, and a place
   that opens a medium's name ("a Wall Street Journal reporter") is the medium's: neither is a
   place of the event.
@@ -463,7 +466,8 @@ def compare(a: Mention, b: Mention) -> Comparison:
         reasons.append("the report's place agrees (" + " / ".join(
             "report's" if m.focus else "own" for m in (a, b)) + ")")
     shared = sorted(a.names & b.names)
-    if a.names and b.names and not shared:
+    # the people named set two acts apart, not two reports of one demonstration (see above)
+    if a.names and b.names and not shared and a.family != "protest":
         return Comparison(0.0, (), f"different people named ({', '.join(sorted(a.names))} / "
                                    f"{', '.join(sorted(b.names))})")
     if shared and a.family in _STATEMENTS:

@@ -44,20 +44,27 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\S+\.(?:c
 # What joins the parts of one name without a space ("al-Hathloul", "O’Brien"), when the
 # tokenizer splits it
 _JOINERS = ("-", "‐", "'", "’")
+_ABD = re.compile(r"abd[aeiou]{1,2}l")  # as surname_key leaves it (no h, no y): Abdel, Abdoul
 
 
 def surname_key(word: str) -> str:
     """What two spellings of one surname share: reports transliterate and misspell names
-    ("Khashoggi" / "Kashoggi", "Andreyeva" / "Andreeva", "Abd El-Fattah" / "Abdel Fattah"), so
-    the key is the last hyphenated part, casefolded, without accents, without the letters
-    transliterations add or drop (h, y) and with doubled letters single."""
+    ("Khashoggi" / "Kashoggi", "Andreyeva" / "Andreeva", "Abd El-Fattah" / "Abdel Fattah" /
+    "Abdelfattah"), so the key is the last hyphenated part, casefolded, without accents, without
+    the letters transliterations add or drop (h, y), with doubled letters single and without an
+    "Abd al-" written as one word with the rest (see _ABD)."""
     word = word.removesuffix("’s").removesuffix("'s")
     # the parts a hyphen joins are words of their own ("Abd El-Fattah"); an apostrophe inside a
     # word is a transliteration's mark ("Chin’ono", "Chin'Ono", "Chinono")
     parts = [part for part in re.sub(r"['’]", "", word).split("-") if len(part) >= 3]
     letters = unicodedata.normalize("NFKD", (parts[-1] if parts else word).casefold())
     letters = "".join(c for c in letters if c.isalpha() and not unicodedata.combining(c))
-    return re.sub(r"(.)\1+", r"\1", letters.replace("h", "").replace("y", ""))
+    key = re.sub(r"(.)\1+", r"\1", letters.replace("h", "").replace("y", ""))
+    # an Arabic "Abd al-" name written as one word ("Abdelfattah", "Abdulrahman") is the
+    # two-word one ("Abdel Fattah", "Abd al-Rahman"), keyed by its second part; "Abdullah",
+    # whose second part is too short to key, stays whole
+    joined = _ABD.match(key)
+    return key[joined.end():] if joined and len(key) - joined.end() >= 3 else key
 
 
 def name_runs(report: Report) -> list[tuple[int, int, str]]:
