@@ -424,3 +424,48 @@ def test_a_repeated_name_is_not_its_own_evidence():
                 Mention(second, second + 6, "Magura", (romania, bangladesh))]
     resolutions = resolve_mentions(mentions, text)
     assert [r.candidate.country for r in resolutions] == ["BD", "BD", "BD"]
+
+
+def test_nearest_context_point_is_the_haversine_of_each_point():
+    """The resolver's nearest-point distance is ``distance_km``'s, bit for bit, over the first
+    50 points, leaving out the mention's own point; 1e9 when no point is left."""
+    import random
+
+    from sitrep.geo.gazetteer import Candidate, distance_km
+    from sitrep.geo.resolve import _Context
+
+    rng = random.Random(7)
+    context = _Context()
+    assert context.nearest_km(10.0, 20.0, None) == 1e9
+    for number in range(70):
+        context.add(Candidate(number, None, f"P{number}", rng.uniform(-80, 80),
+                              rng.uniform(-180, 180), "P", "PPL", "SY", None, None, 0,
+                              "official", False, None, "test"))
+    for _ in range(200):
+        lat, lon = rng.uniform(-90, 90), rng.uniform(-180, 180)
+        own = context.points[rng.randrange(50)] if rng.random() < 0.5 else None
+        expected = min((distance_km(lat, lon, a, b) for a, b in context.points[:50]
+                        if (a, b) != own), default=1e9)
+        assert context.nearest_km(lat, lon, own) == expected
+    only = _Context()
+    only.add(Candidate(1, None, "A", 1.0, 2.0, "P", "PPL", "SY", None, None, 0, "official",
+                       False, None, "test"))
+    assert only.nearest_km(3.0, 4.0, (1.0, 2.0)) == 1e9
+
+
+def test_phrases_after_and_before_a_name():
+    """The first listed phrase the next words begin with; the longest the previous words end
+    with; none that would run past either end of the sentence."""
+    from sitrep.geo.recognize import _follows, _precedes, tokenize
+
+    tokens = tokenize("fighters near the outskirts of Aleppo air base")
+    aleppo = [t.text for t in tokens].index("Aleppo")
+    assert _follows(tokens, aleppo, (("air", "field"), ("air", "base"), ("air",))) == (
+        "air", "base")
+    assert _follows(tokens, aleppo, (("base", "camp"),)) is None
+    assert _follows(tokens, len(tokens) - 2, (("base", "camp"), ("base",))) == ("base",)
+    assert _follows(tokens, len(tokens) - 1, (("base",),)) is None
+    assert _precedes(tokens, aleppo, (("of",), ("outskirts", "of"), ("near",))) == (
+        "outskirts", "of")
+    assert _precedes(tokens, 1, (("the", "fighters"), ("fighters",))) == ("fighters",)
+    assert _precedes(tokens, 0, (("fighters",),)) is None

@@ -137,19 +137,20 @@ def _ngrams(tokens: list[Token], text: str) -> dict[tuple[int, int], str]:
 
 
 def _follows(tokens: list[Token], index: int, phrases) -> tuple[str, ...] | None:
+    """The first of ``phrases`` the words after ``index`` begin with (the words are read once,
+    not once per phrase)."""
+    words = tuple(t.lower for t in tokens[index + 1:index + 1 + max(map(len, phrases), default=0)])
     for phrase in phrases:
-        words = tuple(t.lower for t in tokens[index + 1:index + 1 + len(phrase)])
-        if words == phrase:
+        if words[:len(phrase)] == phrase:
             return phrase
     return None
 
 
 def _precedes(tokens: list[Token], index: int, phrases) -> tuple[str, ...] | None:
+    """The longest of ``phrases`` the words before ``index`` end with."""
+    words = tuple(t.lower for t in tokens[max(0, index - max(map(len, phrases), default=0)):index])
     for phrase in sorted(phrases, key=len, reverse=True):
-        if index - len(phrase) < 0:
-            continue
-        words = tuple(t.lower for t in tokens[index - len(phrase):index])
-        if words == phrase:
+        if len(phrase) <= len(words) and words[len(words) - len(phrase):] == phrase:
             return phrase
     return None
 

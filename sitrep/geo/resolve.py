@@ -112,6 +112,8 @@ class _Context:
         self.countries: Counter = Counter()
         self.admin1: Counter = Counter()
         self.points: list[tuple[float, float]] = []
+        # each point's latitude in radians and its cosine, for ``nearest_km``
+        self._trig: list[tuple[float, float]] = []
         self.total = 0
 
     def add_country(self, country: str, weight: float) -> None:
@@ -127,6 +129,23 @@ class _Context:
             self.admin1[(candidate.country, candidate.admin1)] += weight
         if not candidate.is_area and len(self.points) < 200:
             self.points.append((candidate.lat, candidate.lon))
+            phi = math.radians(candidate.lat)
+            self._trig.append((phi, math.cos(phi)))
+
+    def nearest_km(self, lat: float, lon: float, leave_out: tuple[float, float] | None) -> float:
+        """The distance to the nearest of the first 50 points other than ``leave_out`` (1e9
+        when there is none): ``distance_km``'s haversine, step for step, with each point's
+        trigonometry done once (it was a tenth of the geocode stage's time)."""
+        phi1 = math.radians(lat)
+        cos1 = math.cos(phi1)
+        sin, asin, sqrt, radians = math.sin, math.asin, math.sqrt, math.radians
+        nearest = 1e9
+        for (lat2, lon2), (phi2, cos2) in zip(self.points[:50], self._trig):
+            if leave_out is not None and (lat2, lon2) == leave_out:
+                continue
+            a = sin((phi2 - phi1) / 2) ** 2 + cos1 * cos2 * sin(radians(lon2 - lon) / 2) ** 2
+            nearest = min(nearest, 2 * 6371.0088 * asin(min(1.0, sqrt(a))))
+        return nearest
 
 
 def _score(candidate: Candidate, context: _Context, weights: ResolverWeights,
@@ -156,9 +175,8 @@ def _score(candidate: Candidate, context: _Context, weights: ResolverWeights,
         inside = admin1 if candidate.is_admin1 else country
         proximity = 0.5 if inside > 0 else 0.0
     elif context.points and not candidate.is_area:
-        nearest = min((distance_km(candidate.lat, candidate.lon, lat, lon)
-                       for lat, lon in context.points[:50]
-                       if mine is None or (lat, lon) != (mine.lat, mine.lon)), default=1e9)
+        nearest = context.nearest_km(candidate.lat, candidate.lon,
+                                     None if mine is None else (mine.lat, mine.lon))
         if nearest > 1.0:  # a point at distance ~0 is the candidate itself
             proximity = math.exp(-nearest / weights.proximity_km)
     kind = (weights.curated_name if candidate.kind == "alias" else
