@@ -479,3 +479,29 @@ def test_a_clause_opener_ends_the_verb_s_object(detect):
     (killed,) = [e for e in events if e.trigger.text == "killed"]
     assert killed.actor1.name == "Unidentified Armed Group (Pakistan)"
     assert any("clause that tells how" in reason for reason in killed.reasons)
+
+
+def test_role_words_are_found_as_by_scanning_every_list():
+    """The role word lists, narrowed by their first letters, find exactly what scanning every
+    list finds: in the whole sentence and nearest either end of a clause."""
+    stage = DetectEvents()
+    texts = ["Soldiers opened fire on protesters outside the governor's office.",
+             "the rebels", "A police officer and two civilians were wounded near the market",
+             "Unknown gunmen abducted a local councillor and a teacher on Monday",
+             "Rioters torched vehicles; the army said its troops killed three militants.",
+             "", "İstanbul police", "weapons and ammunition seized from the insurgents' camp"]
+    for text in texts:
+        hits = [(m.start(), m.end(), name) for name, pattern in stage.lexicon.roles.items()
+                for m in pattern.finditer(text)]
+        assert stage.roles(text) == {name for _, _, name in hits}, text
+        for from_end in (True, False):
+            expected = set()
+            if hits:
+                if from_end:
+                    anchor = max(end for _, end, _ in hits)
+                    expected = {name for _, end, name in hits if end >= anchor - 20}
+                else:
+                    anchor = min(start for start, _, _ in hits)
+                    expected = {name for start, _, name in hits if start <= anchor + 20}
+            assert stage._nearest_roles(text, from_end) == expected, text
+    assert stage.roles("Soldiers opened fire on protesters") >= {"state", "protester"}

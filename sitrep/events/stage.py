@@ -149,6 +149,11 @@ class DetectEvents:
         # which frames can match a sentence, read from their first letters: a sentence is scanned
         # by ~7 of the 37 frame patterns instead of all of them, with the same matches (issue 17)
         self._frames_for = Prefilter([frame.pattern for frame in self.lexicon.frames])
+        # the same for the role word lists, read many times per trigger (its clause, its
+        # actors, the words before and after it)
+        self._role_names = list(self.lexicon.roles)
+        self._role_patterns = list(self.lexicon.roles.values())
+        self._roles_for = Prefilter(self._role_patterns)
         self.rules = Rules(self.lexicon)
         self.max_sentence_chars = int(max_sentence_chars)
         self.max_events_per_sentence = int(max_events_per_sentence)
@@ -312,12 +317,15 @@ class DetectEvents:
         return kept
 
     def roles(self, text: str) -> set[str]:
-        return {name for name, pattern in self.lexicon.roles.items() if pattern.search(text)}
+        names, patterns = self._role_names, self._role_patterns
+        return {names[index] for index in self._roles_for.candidates(text)
+                if patterns[index].search(text)}
 
     def _nearest_roles(self, text: str, from_end: bool) -> set[str]:
         """Roles of the noun group nearest the trigger in ``text`` (its end, or its start)."""
-        hits = [(m.start(), m.end(), name) for name, pattern in self.lexicon.roles.items()
-                for m in pattern.finditer(text)]
+        names, patterns = self._role_names, self._role_patterns
+        hits = [(m.start(), m.end(), names[index]) for index in self._roles_for.candidates(text)
+                for m in patterns[index].finditer(text)]
         if not hits:
             return set()
         if from_end:
