@@ -463,6 +463,24 @@ def test_a_name_written_in_lower_case_only_in_a_web_address_is_still_a_name():
     assert name_runs(prose) == []
 
 
+def test_addresses_are_looked_for_only_in_a_text_marked_by_one(monkeypatch):
+    import sitrep.merge.names as names
+
+    addresses = ["https://www.facebook.com/karim.saleh.77", "www.example.org", "@saleh_law",
+                 "#FreeSaleh", "saleh@example.org", "facebook.com/gamal.eid.90"]
+    for address in addresses:
+        assert any(mark in address for mark in names._ADDRESS_MARKS), address
+        assert names._without_addresses(f"page {address} here") == "page   here"
+
+    class NoScan:
+        def sub(self, *args):
+            raise AssertionError("a text with no address mark was searched for addresses")
+
+    monkeypatch.setattr(names, "_ADDRESS", NoScan())
+    prose = "Unknown men beat the lawyer Karim Saleh. Saleh was taken to hospital."
+    assert names._without_addresses(prose) is prose
+
+
 def test_a_named_person_is_killed_once(tmp_path):
     from datetime import timedelta
 
