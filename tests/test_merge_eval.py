@@ -115,12 +115,14 @@ def test_the_same_input_in_reverse_order_gives_the_same_incidents(dev_store, tmp
 @needs_gold
 def test_the_incidents_do_not_depend_on_how_the_run_batches_its_commits(dev_store, tmp_path,
                                                                          monkeypatch):
-    """A run merges each batch of reports as it commits it: committing every 5 reports (and a
-    batch each time an event-less stretch ends) gives the incidents of the default batches."""
+    """A run merges each batch of reports as it commits it, and leaves a large part of the link
+    graph for the end of the run: committing every 5 reports, and deferring every part of more
+    than 2 mentions, gives the incidents of the default batches."""
     from sitrep import api
-    from sitrep.store import EventQuery, Store, run
+    from sitrep.store import EventQuery, Store, incidents, run
 
     monkeypatch.setattr(run, "COMMIT_EVERY", 5)
+    monkeypatch.setattr(incidents, "BATCH_COMPONENT", 2)
     summary = api.run([str(GOLD / "articles.jsonl")], str(tmp_path / "batched.db"))
     assert _incidents(tmp_path / "batched.db") == _incidents(dev_store)
     with Store(str(dev_store), create=False) as store:

@@ -32,7 +32,7 @@ from ..ingest.documents import storable_path
 from ..model import Rejection, Report
 from ..pipeline import Pipeline
 from ..merge.cross_report import mention_runs
-from .incidents import merge_new_events
+from .incidents import merge_new_events, recluster
 from .packing import PackedReport
 from .records import report_key
 from .store import Store
@@ -225,6 +225,8 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
     sent: deque[tuple[str, str | None, str | None]] = deque()
     # report id -> the people it names and the counts (merge.cross_report.mention_runs)
     names: dict[str, list] = {}
+    # mentions whose part of the link graph was too large to re-cluster with their batch
+    deferred: set[str] = set()
 
     def classified() -> Iterator[Report]:
         # Runs inside pipeline.pipe's feeder (a thread when n_process > 1): it only decides.
@@ -368,21 +370,27 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
                 done += 1
                 if done % SAVE_INDEX_EVERY == 0:
                     grouper.save()
-            _merge(store, summary, names, reports=list(names))
+            _merge(store, summary, names, reports=list(names), deferred=deferred)
             names.clear()
     with store.transaction():
         grouper.save()
         # events no batch merged: those of an earlier run that stopped before its merge step
         _merge(store, summary, names)
+        # and the large parts of the link graph the batches left for now
+        _merge(store, summary, names, deferred=deferred, finish=True)
     return summary
 
 
 def _merge(store: Store, summary: RunSummary, names: dict[str, list],
-           reports: list[str] | None = None) -> None:
-    if reports == []:
+           reports: list[str] | None = None, deferred: set[str] | None = None,
+           finish: bool = False) -> None:
+    if reports == [] or finish and not deferred:
         return
     started = time.perf_counter()
-    merged = merge_new_events(store, names, reports)
+    if finish:
+        merged = recluster(store, deferred)
+    else:
+        merged = merge_new_events(store, names, reports, deferred)
     summary.merged_ids = (summary.merged_ids | merged.written) - merged.removed
     summary.merged_events = len(summary.merged_ids)
     summary.merge_seconds += time.perf_counter() - started
