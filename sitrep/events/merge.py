@@ -364,11 +364,13 @@ def _clause_of(span: Span, start: int, end: int) -> Span:
 def _before_other_time(event: Event) -> Event:
     """``event`` with the evidence span of its trigger cut before a time told relative to another
     happening that follows the trigger (_OTHER_TIME); unchanged otherwise."""
-    return _cut_trigger_span(event, _before_other_time_in)
+    return _cut_trigger_span(event, lambda span, start, end: _cut_before(_OTHER_TIME, span, end))
 
 
-def _before_other_time_in(span: Span, start: int, end: int) -> Span:
-    found = _OTHER_TIME.search(span.text, end)
+def _cut_before(pattern, span: Span, end: int) -> Span:
+    """``span`` cut before the first match of ``pattern`` after ``end`` (the trigger's end), if
+    what is left before it is a clause of MIN_CLAUSE_WORDS at least."""
+    found = pattern.search(span.text, end)
     if found and len(span.text[:found.start()].split()) >= MIN_CLAUSE_WORDS:
         return Span(span.start, span.start + found.start(), span.text[:found.start()])
     return span
@@ -377,14 +379,7 @@ def _before_other_time_in(span: Span, start: int, end: int) -> Span:
 def _before_next_phase(event: Event) -> Event:
     """``event`` with the evidence span of its trigger cut before a later phase of the story told
     after the trigger (_NEXT_PHASE); unchanged otherwise."""
-    return _cut_trigger_span(event, _before_next_phase_in)
-
-
-def _before_next_phase_in(span: Span, start: int, end: int) -> Span:
-    found = _NEXT_PHASE.search(span.text, end)
-    if found and len(span.text[:found.start()].split()) >= MIN_CLAUSE_WORDS:
-        return Span(span.start, span.start + found.start(), span.text[:found.start()])
-    return span
+    return _cut_trigger_span(event, lambda span, start, end: _cut_before(_NEXT_PHASE, span, end))
 
 
 def _after_earlier_frame(event: Event) -> Event:
