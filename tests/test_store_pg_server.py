@@ -17,8 +17,12 @@ from sitrep.store.pg_server import PostgresServer, ServerUnavailable, _bin_dir
 
 # A process that starts a server, says where it is, and waits to be killed; the `with` block is
 # how the tests and make bench-scale hold their server.
+# The holder takes SIGINT as Ctrl-C in a terminal does (KeyboardInterrupt) even when its parent
+# ignores it: a test run started in the background by a shell without job control (`cmd &` in a
+# script, nohup) inherits SIGINT ignored, and the holder would then outlive the test.
 HOLDER = """
-import sys, time
+import signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from sitrep.store.pg_server import PostgresServer
 with PostgresServer() as server:
     print(server.folder, server.port, flush=True)
