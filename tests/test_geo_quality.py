@@ -3,6 +3,7 @@ speed, and the gazetteer CLI. Skips when the gazetteer or ../shared is absent.""
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -59,12 +60,27 @@ def test_many_places_scale_with_size(geocode):
     small = Report(id="s", raw=sentence * 20)
     large = Report(id="l", raw=sentence * 200)
     geocode(Report(id="w", raw=sentence))
-    started = time.process_time()
-    geocode(small)
-    small_seconds = time.process_time() - started
-    started = time.process_time()
-    report = geocode(large)
-    large_seconds = time.process_time() - started
+
+    def seconds(report: Report) -> tuple[float, Report]:
+        # the cyclic garbage collector is paused while timing: in the whole suite's process (a
+        # heap of ~1 GB) one full collection took longer than the small report's whole analysis
+        # and failed the test on a quiet machine (0.38 s against 0.012 s); the best of three
+        # runs leaves out the rest of what the machine does meanwhile
+        gc.collect()
+        gc.disable()
+        try:
+            best = None
+            for _ in range(3):
+                started = time.process_time()
+                done = geocode(Report(id=report.id, raw=report.raw))
+                spent = time.process_time() - started
+                best = spent if best is None else min(best, spent)
+        finally:
+            gc.enable()
+        return best, done
+
+    small_seconds, _ = seconds(small)
+    large_seconds, report = seconds(large)
     assert len(report.places) == 200 * 11
     assert large_seconds < 10 * small_seconds * 3   # linear, with slack for a busy machine
 
