@@ -32,7 +32,7 @@ from ..ingest.documents import storable_path
 from ..model import Rejection, Report
 from ..pipeline import Pipeline
 from ..merge.cross_report import mention_runs
-from .incidents import merge_new_events, recluster
+from .incidents import MergeSummary, merge_new_events, recluster
 from .packing import PackedReport
 from .records import report_key
 from .store import Store
@@ -354,7 +354,7 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
             for report in results:
                 write_isolated(report)
             grouper.save()
-            _merge(store, summary, names)
+            _merged(summary, lambda: merge_new_events(store, names))
         return summary
     done = 0
     for batch in _batches(results):
@@ -370,27 +370,23 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
                 done += 1
                 if done % SAVE_INDEX_EVERY == 0:
                     grouper.save()
-            _merge(store, summary, names, reports=list(names), deferred=deferred)
-            names.clear()
+            if names:
+                _merged(summary, lambda: merge_new_events(store, names, list(names), deferred))
+                names.clear()
     with store.transaction():
         grouper.save()
         # events no batch merged: those of an earlier run that stopped before its merge step
-        _merge(store, summary, names)
+        _merged(summary, lambda: merge_new_events(store))
         # and the large parts of the link graph the batches left for now
-        _merge(store, summary, names, deferred=deferred, finish=True)
+        if deferred:
+            _merged(summary, lambda: recluster(store, deferred))
     return summary
 
 
-def _merge(store: Store, summary: RunSummary, names: dict[str, list],
-           reports: list[str] | None = None, deferred: set[str] | None = None,
-           finish: bool = False) -> None:
-    if reports == [] or finish and not deferred:
-        return
+def _merged(summary: RunSummary, step: Callable[[], MergeSummary]) -> None:
+    """Run one merge step (``step``) and add what it did and took to ``summary``."""
     started = time.perf_counter()
-    if finish:
-        merged = recluster(store, deferred)
-    else:
-        merged = merge_new_events(store, names, reports, deferred)
+    merged = step()
     summary.merged_ids = (summary.merged_ids | merged.written) - merged.removed
     summary.merged_events = len(summary.merged_ids)
     summary.merge_seconds += time.perf_counter() - started
