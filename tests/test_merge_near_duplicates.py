@@ -73,3 +73,81 @@ def test_signatures_are_what_datasketch_computes():
     assert shingle_hashes(text).dtype == np.uint32 and len(shingle_hashes(text)) == 8  # 10 words
     assert len(shingle_hashes("two words")) == 1 and len(shingle_hashes("")) == 0
     assert list(shingles("a b c a b c")) == sorted(set(shingle_hashes("a b c a b c").tolist()))
+
+
+def _story(words: list[str], rng, length: int) -> str:
+    return " ".join(rng.choice(words) for _ in range(length)) + "."
+
+
+def test_candidates_that_share_only_a_lead_are_not_compared_word_for_word(monkeypatch):
+    """Reports that open with the same sentence (a wire lead every outlet reuses) are found by
+    the lead's LSH index, but a profile of their shingles shows they share too little of the
+    rest to be linked: they are not compared exactly, and a truncated copy still is."""
+    import random
+
+    from sitrep.merge import near_duplicates
+
+    rng = random.Random(5)
+    vocabulary = [f"w{number}" for number in range(3000)]
+    lead = ("Gunmen attacked a police checkpoint on the main road outside the town early on "
+            "Sunday morning, officials said. ")
+    index = NearDuplicateIndex()
+    for number in range(40):
+        index.add(f"r{number}", lead + _story(vocabulary, rng, 250))
+    compared = []
+    exact = near_duplicates._similarity
+
+    def counted(first, second):
+        compared.append(min(len(first), len(second)))
+        return exact(first, second)
+
+    monkeypatch.setattr(near_duplicates, "_similarity", counted)
+    body = _story(vocabulary, rng, 250)
+    assert index.add("new", lead + body) == "new"
+    assert compared == []  # without the profiles: 40 exact comparisons
+    assert index.add("cut", (lead + body)[:900]) == "new"
+    assert compared  # the copy is verified exactly
+
+
+def test_profiles_leave_out_nothing_the_exact_comparison_would_link(monkeypatch):
+    """Copies, truncations and edits of stories that share leads and words group exactly as
+    they do when every LSH candidate is compared exactly; a restored index and a huge text (a
+    profile that bounds nothing) too."""
+    import random
+
+    from sitrep.merge import near_duplicates
+
+    rng = random.Random(11)
+    vocabulary = [f"w{number}" for number in range(400)]
+    leads = [_story(vocabulary, rng, 25) for _ in range(3)]
+    texts = []
+    for number in range(60):
+        text = rng.choice(leads) + " " + _story(vocabulary, rng, rng.randint(20, 300))
+        texts.append(text)
+        kind = rng.randrange(3)
+        if kind == 0:
+            texts.append(text[:rng.randint(len(text) // 2, len(text))])
+        elif kind == 1:
+            words = text.split()
+            words[rng.randrange(len(words))] = "edited"
+            texts.append(" ".join(words))
+    huge = _story(vocabulary, rng, 70_000)
+    texts += [huge, huge[:len(huge) * 9 // 10]]
+
+    def grouped(exhaustive: bool) -> list[str]:
+        if exhaustive:
+            monkeypatch.setattr(NearDuplicateIndex, "_possible",
+                                lambda self, shingle_set, candidates: candidates)
+        index, groups = NearDuplicateIndex(), []
+        for number, text in enumerate(texts):
+            if number == len(texts) // 2:
+                index = NearDuplicateIndex.from_bytes(index.to_bytes())
+            groups.append(index.add(f"t{number}", text))
+        monkeypatch.undo()
+        return groups
+
+    pruned = grouped(False)
+    assert pruned == grouped(True)
+    assert pruned[-1] == pruned[-2] != f"t{len(texts) - 1}"  # the huge copy joined
+    assert len(set(pruned)) < len(texts) - 20
+    assert near_duplicates._profile(near_duplicates.shingles(huge)) is None
