@@ -873,3 +873,95 @@ def _file(store, mentions, keys_of, placed=lambda mention: 0) -> None:
             for key in keys_of(mention):
                 store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
                                       (key, mention.event_id))
+
+
+def _site_report(raw: str, places: dict[str, tuple]) -> Report:
+    """A report of ``raw`` whose places are ``places`` (text -> (lat, lon, geo precision,
+    iso3))."""
+    report = Report(id="sites", raw=raw, path="sites.txt")
+    report.places = [Place(raw.index(text), raw.index(text) + len(text), text, text, None, lat,
+                           lon, None, iso3, geo_precision=precision)
+                     for text, (lat, lon, precision, iso3) in places.items()]
+    return report
+
+
+def test_the_institution_struck_and_its_town_are_the_site():
+    from sitrep.merge.names import site_runs
+
+    raw = ("Gunmen stormed the Government Day College, Maru and seized pupils. Others were "
+           "taken from the boarding school in Dansadau. A teacher at Gusau central market "
+           "fled. Schools in Talata closed; a school in Nigeria reopened in March. Another "
+           "hospital, I was told, was shut. Students of the University of Sokoto protested.")
+    report = _site_report(raw, {"Gusau": (12.16, 6.66, 1, "NGA"),
+                                "Nigeria": (9.1, 8.7, 3, "NGA"),
+                                "Sokoto": (13.0, 5.2, 3, "NGA")})
+    march = raw.index("March")
+    from sitrep.model import TimeExpr
+    report.times = [TimeExpr(march, march + 5, "March", "DATE", "2022-03")]
+    # a town the gazetteer does not know ("Dansadau", "Maru") is taken when the report never
+    # writes it in lower case; a town it knows only when located to the town; "College" and
+    # "school" are one kind of site; a plural ("Schools in Talata") is many places, a country
+    # or a region is not a town, "I" no name
+    assert sorted(key for _, _, _, key in site_runs(report)) == [
+        "market/gusau", "school/dansadau", "school/maru"]
+
+
+def test_reports_of_one_school_raid_join_by_the_site_whatever_place_and_kind(tmp_path):
+    # "gunmen attacked the Government Day College, Maru on Friday" (an attack, placed at the
+    # district's town 20 km away) and "in March, bandits abducted 80 students of the college in
+    # Maru, Zamfara state" (an abduction, told to the state and the month): the same college
+    # struck, one in that month
+    from sitrep.store.incidents import _candidates, _filed_under
+
+    zamfara = dict(iso3="NGA", lat=None, lon=None, geo_precision=3)
+    day = replace(mention("e1", "g1", "Attack", "2022-03-04", place=MINSK, family="violence"),
+                  iso3="NGA", lat=12.3, lon=6.4, admin1="Zamfara", sites=frozenset({"school/maru"}))
+    month = replace(mention("e2", "g2", "Abduction/forced disappearance", "2022-03-01",
+                            place=zamfara, family="abduction"),
+                    last_day=date(2022, 3, 31), admin1="Zamfara",
+                    sites=frozenset({"school/maru"}))
+    result = compare(day, month)
+    assert result.link and "the same site school/maru" in result.reasons
+    # without the site, an attack and an abduction in one region and month are not one
+    assert not compare(replace(day, sites=frozenset()), month).link
+    # the hard cases stay apart: the college raided again another day, another college
+    assert compare(day, replace(month, first_day=date(2022, 3, 20), last_day=date(2022, 3, 20))
+                   ).conflict.startswith("different days")
+    assert not compare(day, replace(month, sites=frozenset({"school/kaura"}))).link
+    # an arrest at the college is no site's act (arrests there are many in a month)
+    arrest = replace(month, family="detention", sub_type="Arrests")
+    assert not compare(replace(day, family="abduction"), arrest).link
+    # the store finds one from the other by the site, within the days
+    with Store(tmp_path / "sites.db") as store:
+        _file(store, (month,), _filed_under)
+        assert [m.event_id for m in _candidates(store, day)] == ["e2"]
+        later = replace(day, first_day=date(2022, 5, 6), last_day=date(2022, 5, 6))
+        assert _candidates(store, later) == []
+
+
+def test_an_event_takes_the_site_of_the_passage_that_tells_its_act():
+    from sitrep.merge.names import mention_runs
+
+    raw = ("Gunmen abducted pupils from the school in Dansadau on Friday. Police said the "
+           "gunmen came from the forest. Last year the college in Maru was raided.")
+    report = _site_report(raw, {})
+    runs = mention_runs(report)
+    sentences = [(0, raw.index(" Police")), (raw.index("Police"), raw.index(" Last")),
+                 (raw.index("Last"), len(raw))]
+    trigger = raw.index("abducted")
+    event = _event("Abduction/forced disappearance", event_date="2022-03-04", time_precision=1,
+                   trigger=Span(trigger, trigger + 8, "abducted"),
+                   evidence=tuple(Span(*span, raw[slice(*span)]) for span in sentences[:2]))
+    assert mention_of("e1", "g1", event, runs).sites == {"school/dansadau"}
+    # the site of another passage is not the act's
+    other = replace(event, evidence=(event.evidence[1], Span(*sentences[2], raw[sentences[2][0]:])),
+                    trigger=Span(raw.index("raided"), raw.index("raided") + 6, "raided"))
+    assert mention_of("e1", "g1", replace(other, evidence=(
+        event.evidence[0], *other.evidence)), runs).sites == frozenset()
+    # an event folded from passages that name two sites tells two incidents: it has none
+    folded = replace(event, evidence=(*event.evidence, Span(*sentences[2],
+                                                            raw[sentences[2][0]:])))
+    assert mention_of("e1", "g1", folded, runs).sites == frozenset()
+    # an arrest's mention files no site
+    arrest = replace(event, sub_event_type="Arrests")
+    assert mention_of("e1", "g1", arrest, runs).sites == frozenset()

@@ -75,7 +75,8 @@ from datetime import date, timedelta
 from ..events.merge import _date_range
 from ..geo.gazetteer import distance_km as _great_circle_km
 from ..model import Event
-from .names import mention_runs, name_runs, person_names, surname_key, victim_counts
+from .names import (SITE_MARK, event_sites, mention_runs, name_runs, person_names, surname_key,
+                    victim_counts)
 
 __all__ = ["Mention", "Comparison", "mention_of", "name_runs", "mention_runs", "compare",
            "cluster", "family_of", "compatible_families", "same_count", "COUNT_SHARE",
@@ -138,6 +139,18 @@ RECENT_WEIGHT = 0.5
 # day that agree a count weighs nothing: a country sees many attacks of a dozen dead in a month.
 COUNT_WEIGHT = 1.0
 COUNT_SHARE = 0.15
+# The same site: the institution an act struck and its town (``names.site_runs``: "Government
+# Science College, Kagara", "the school in Jangebe"). One school, market or hospital is struck
+# once in a month, so the site weighs more than the same town (it takes the place's weight, not
+# both): with own dates of one month at most that overlap (MONTH_WEIGHT), or an own date in an
+# undated report's window (RECENT_WEIGHT), or the same type (a year told only: "from the school
+# in Chibok in 2014"), it reaches LINK_SCORE whatever place each report gives the act (the town,
+# the state, none) and whether one types the raid an attack and the other an abduction. Exact
+# days that differ stay apart (the same school raided twice). Only for acts that strike people
+# where they are (abductions, attacks: _SITE_FAMILIES): arrests and protests at a university
+# happen on many days of a month, statements about a school are many.
+SITE_WEIGHT = 1.5
+_SITE_FAMILIES = frozenset({"abduction", "violence"})
 # Stores written before the window kept an undated mention as "on or before publication"
 # from this day; such mentions are read back as windows (:meth:`Mention.from_dict`).
 OPEN_START = date(1900, 1, 1)
@@ -211,6 +224,7 @@ class Mention:
     focus: tuple | None = None
     counts: frozenset[tuple[str, int]] = frozenset()  # people harmed (see COUNT_WEIGHT)
     place_name: str | None = None  # the gazetteer's name of the place (see _region_named)
+    sites: frozenset[str] = frozenset()  # the institutions struck, with their towns (SITE_WEIGHT)
 
     def to_dict(self) -> dict:
         return {"event_id": self.event_id, "group": self.group, "family": self.family,
@@ -223,7 +237,7 @@ class Mention:
                 "admin1": self.admin1, "fatal": self.fatal, "retold": self.retold,
                 "focus": list(self.focus) if self.focus else None,
                 "counts": sorted(list(count) for count in self.counts),
-                "place_name": self.place_name}
+                "place_name": self.place_name, "sites": sorted(self.sites)}
 
     @classmethod
     def from_dict(cls, data: dict) -> Mention:
@@ -241,7 +255,7 @@ class Mention:
                    bool(data.get("fatal")), bool(data.get("retold")),
                    tuple(data["focus"]) if data.get("focus") else None,
                    frozenset(tuple(count) for count in data.get("counts") or ()),
-                   data.get("place_name"))
+                   data.get("place_name"), frozenset(data.get("sites") or ()))
 
     @property
     def exact_day(self) -> bool:
@@ -308,7 +322,7 @@ def mention_of(event_id: str, group: str, event: Event,
     names, spellings = person_names(runs, event)
     place = event.location
     if place is not None and any(start <= place.start and place.end <= end
-                                 for start, end, *_ in runs):
+                                 for start, end, key, *_ in runs if key != SITE_MARK):
         # a person's first name that the gazetteer took for a place ("Hopewell"), or a place
         # that opens a medium's name ("Wall Street Journal", see names.media_places)
         place = None
@@ -327,7 +341,8 @@ def mention_of(event_id: str, group: str, event: Event,
         names=names, actors=named_actors(event), spellings=spellings, undated=undated,
         admin1=place.admin1 if place else None, fatal=killing(event), retold=judicial(event),
         focus=focus, counts=victim_counts(runs, event),
-        place_name=place.name if place else None)
+        place_name=place.name if place else None,
+        sites=event_sites(runs, event) if family_of(event) in _SITE_FAMILIES else frozenset())
 
 
 # A court's step ("convicted", "the acquittal", "dismissed appeals", "indicted", "on trial")
@@ -442,29 +457,37 @@ def compare(a: Mention, b: Mention) -> Comparison:
                 reasons.append("the own date is within the undated report's window")
             elif a.month_route and b.month_route:
                 month = True
+    place_weight = 0.0
     region = _region_named(a, b)
     if a.located and b.located and region is None:
         km = distance_km(a, b)
         if km > FAR_KM and not killed_once:
             return Comparison(0.0, (), f"different places ({km:.0f} km apart)")
         if km <= NEAR_KM:
-            score += PLACE_WEIGHT
+            place_weight = PLACE_WEIGHT
             placed = True
-            if month:
-                score += MONTH_WEIGHT
-                reasons.append("the same place within one month")
         reasons.append(f"{km:.0f} km apart")
     elif a.regional and b.regional and a.admin1 == b.admin1 and a.iso3 == b.iso3:
         # one is told only to the region ("in Zamfara state"): the same region counts, less
         # than the same town (ACLED's geo precision 3 is the region's capital or centre)
-        score += REGION_WEIGHT
+        place_weight = REGION_WEIGHT
         placed = True
         reasons.append(f"same region {a.admin1}" + (
             f" ('{region.place_name}' may be the region's name)" if region else ""))
     elif (a.focus or b.focus) and _same_area(_place_of(a), _place_of(b)):
-        score += FOCUS_WEIGHT
+        place_weight = FOCUS_WEIGHT
         reasons.append("the report's place agrees (" + " / ".join(
             "report's" if m.focus else "own" for m in (a, b)) + ")")
+    sites = sorted(a.sites & b.sites)
+    if sites:
+        # the same institution struck, in the same town: more than the place (see SITE_WEIGHT)
+        place_weight = SITE_WEIGHT
+        placed = True
+        reasons.append(f"the same site {', '.join(sites)}")
+    score += place_weight
+    if month and place_weight >= PLACE_WEIGHT:
+        score += MONTH_WEIGHT
+        reasons.append("the same place within one month")
     shared = sorted(a.names & b.names)
     # the people named set two acts apart, not two reports of one demonstration (see above)
     if a.names and b.names and not shared and a.family != "protest":

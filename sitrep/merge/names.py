@@ -5,6 +5,7 @@ that two reports tell one incident (``cross_report.compare``).
     keys, spellings = person_names(runs, event)  # those inside the event's evidence
     runs = mention_runs(report)                # the names and the counts of people harmed
     counts = victim_counts(runs, event)        # {("abducted", 317), ...} inside the evidence
+    sites = event_sites(runs, event)           # {"school/kagara"}: the institution and its town
     surname_key("Khashoggi") == surname_key("Kashoggi")
 """
 
@@ -16,7 +17,7 @@ import unicodedata
 from ..model import Event, Report
 
 __all__ = ["name_runs", "person_names", "surname_key", "quoted_titles", "mention_runs",
-           "victim_counts", "COUNT_KINDS"]
+           "victim_counts", "COUNT_KINDS", "site_runs", "event_sites", "SITE_MARK"]
 
 # Titles introduce a person ("Mr Bandarenka"); a run of proper nouns holding one of the
 # organisation words names an organisation, a medium or a date, not a person: a shared "Times"
@@ -179,7 +180,7 @@ def person_names(runs: list[tuple], event: Event) -> tuple[frozenset[str], tuple
     keys, and the surnames as the report spells them (for the reasons)."""
     spans = [(s.start, s.end) for s in event.evidence]
     inside = [(key, word) for start, end, key, word in runs
-              if not key.startswith((_COUNT_MARK, _MEDIUM_MARK)) and any(s <= start and end <= e
+              if not key.startswith((_COUNT_MARK, _MEDIUM_MARK, SITE_MARK)) and any(s <= start and end <= e
                                                          for s, e in spans)]
     return (frozenset(key for key, _ in inside),
             tuple(sorted({word.removesuffix("’s").removesuffix("'s") for _, word in inside})))
@@ -202,7 +203,8 @@ def mention_runs(report: Report) -> list[tuple]:
     return name_runs(report) + [
         (q.start, q.end, _COUNT_MARK + q.kind, q.value) for q in report.quantities
         if q.kind in COUNT_KINDS and q.value is not None and q.value >= COUNT_MIN] + [
-        (start, end, _MEDIUM_MARK, report.raw[start:end]) for start, end in media_places(report)]
+        (start, end, _MEDIUM_MARK, report.raw[start:end]) for start, end in media_places(report)
+    ] + site_runs(report)
 
 
 # A place that opens the name of a newspaper or a broadcaster ("Wall Street Journal reporter",
@@ -241,3 +243,122 @@ def victim_counts(runs: list[tuple], event: Event) -> frozenset[tuple[str, int]]
     return frozenset((key[len(_COUNT_MARK):], value) for start, end, key, value in runs
                      if key.startswith(_COUNT_MARK)
                      and any(s <= start and end <= e for s, e in spans))
+
+
+# The institution an act struck, with its town: "Government Science College, Kagara", "the
+# school in Jangebe", "Chibok secondary school", "a market in Tomohon". Reports of a school
+# abduction or a market bombing differ in how they place and date it (the town, the state, "in
+# February"), but they name the school and its town; one school is struck once in a month. A
+# kind of institution (schools and colleges are one: a report calls a college "a school") and
+# the town, keyed like a surname, are the site; a plural ("schools in Ikorodu") is many places,
+# not one. The town is a place the gazetteer located to the town (geo precision 1-2: not "a
+# school in Afghanistan", "camps in Xinjiang"), or a capitalised word it does not know, that
+# the report never writes in lower case and that is no time ("the school in Jangebe").
+_SITE_KINDS = {
+    **dict.fromkeys("school college university academy polytechnic seminary madrasa madrassa "
+                    "madrasah".split(), "school"),
+    **dict.fromkeys("hospital clinic".split(), "hospital"),
+    **dict.fromkeys("church cathedral chapel mosque temple synagogue".split(), "worship"),
+    "market": "market",
+}
+_SITE_WORD = "|".join(sorted(_SITE_KINDS))
+# the town after the institution: "school in Jangebe", "College, Kagara", and after a proper
+# name's capitalised head "College Kagara" (a town the gazetteer locates, or an unknown word
+# that ends the name: "School District’s", "College Editor Ann", "College of Medicine" are no
+# towns)
+_SITE_AFTER = re.compile(rf"\b(?:({_SITE_WORD})\s+(?:in|at)|((?-i:(?=[A-Z]))(?:{_SITE_WORD}))"
+                         rf"(,|\s+(?:in|at))?)\s+((?-i:[A-Z])[\w'’-]+)(?!['’])(\s*(?-i:[A-Z(])?)",
+                         re.IGNORECASE)
+_SITE_HEAD = re.compile(rf"\b({_SITE_WORD})\b", re.IGNORECASE)
+# the town before it, two describing words at most between: "Chibok secondary school", "Tomohon
+# market", "Kagara College"; a preposition, an article or a conjunction ends the search
+_SITE_BEFORE = re.compile(r"([\w'’-]+)\s+$")
+_NOT_DESCRIBING = frozenset("in at of on the a an and or to from by for with".split())
+SITE_MARK = "%"  # a site's entry among the runs: (start, end, "%", key)
+
+
+def site_runs(report: Report) -> list[tuple]:
+    """The sites of ``report`` (see _SITE_KINDS): ``(start, end, "%", kind + "/" + town key)``
+    from the institution's word to its town's."""
+    raw = report.raw
+    if not re.search(_SITE_WORD, raw, re.IGNORECASE):
+        return []
+    places = {(p.start, p.end): p for p in report.places}
+    covered = sorted([(p.start, p.end) for p in report.places]
+                     + [(t.start, t.end) for t in report.times])
+    lower: set[str] | None = None
+
+    def town(start: int, end: int, known_only: bool) -> str | None:
+        nonlocal lower
+        for first, last in covered:
+            if first <= start < last or start <= first < end:
+                place = places.get((first, last))
+                if place is None or (place.geo_precision or 3) > 2:
+                    return None  # a time, a region, a country
+                return _plain_name(raw[first:last])
+        if known_only:
+            return None
+        word = raw[start:end]
+        if lower is None:
+            lower = {w for w in _WORD.findall(_without_addresses(raw)) if w[0].islower()}
+        if (word.endswith(("’s", "'s")) or word.casefold() in lower
+                or word.casefold() in _ORGANISATION
+                or word.casefold() in _TITLES or word.isupper() or len(surname_key(word)) < 3):
+            return None
+        return _plain_name(word)
+
+    found = []
+    for match in _SITE_AFTER.finditer(raw):
+        head = (match.group(1) or match.group(2)).casefold()
+        # a bare space after a capitalised head: the word ends the name, or is a known town
+        bare = match.group(2) is not None and match.group(3) is None
+        key = town(match.start(4), match.end(4),
+                   known_only=bare and match.group(5).strip() != "")
+        if key:
+            found.append((match.start(), match.end(4), SITE_MARK, f"{_SITE_KINDS[head]}/{key}"))
+    for match in _SITE_HEAD.finditer(raw):
+        end = match.start()
+        for _ in range(3):
+            word = _SITE_BEFORE.search(raw, max(0, end - 40), end)
+            if word is None or word.group(1).casefold() in _NOT_DESCRIBING:
+                break
+            key = word.group(1)[0].isupper() and town(word.start(1), word.end(1),
+                                                      known_only=True)
+            if key:
+                found.append((word.start(1), match.end(), SITE_MARK,
+                              f"{_SITE_KINDS[match.group(1).casefold()]}/{key}"))
+                break
+            end = word.start(1)
+    return sorted(set(found))
+
+
+def _plain_name(text: str) -> str:
+    """A town's name as a key: casefolded, without accents, letters only."""
+    letters = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in letters if c.isalpha() and not unicodedata.combining(c))
+
+
+def event_sites(runs: list[tuple], event: Event) -> frozenset[str]:
+    """The site among ``runs`` (see :func:`site_runs`) in the passage of ``event``'s evidence
+    that holds its trigger, when the evidence names no other site: an event ``merge_events``
+    folded from passages that name two schools ("the bandits raided the college in Kagara ...
+    ten days later gunmen kidnapped girls from the school in Jangebe") tells two incidents, and
+    joining it to another report by either would join both."""
+    spans = [(s.start, s.end) for s in event.evidence]
+    named = {value for start, end, key, value in runs
+             if key == SITE_MARK and any(s <= start and end <= e for s, e in spans)}
+    if len(named) != 1:
+        return frozenset()
+    passage = _trigger_passage(event)
+    return frozenset(value for start, end, key, value in runs
+                     if key == SITE_MARK and any(s <= start and end <= e for s, e in passage))
+
+
+def _trigger_passage(event: Event) -> list[tuple[int, int]]:
+    """The span of the evidence that holds the trigger (all of it when none does)."""
+    spans = [(s.start, s.end) for s in event.evidence]
+    if event.trigger is not None:
+        holding = [(s, e) for s, e in spans if s <= event.trigger.start < e]
+        if holding:
+            return holding
+    return spans

@@ -11,8 +11,9 @@ and point at it with ``merged_into``. Listing, counting and exporting skip membe
 Incremental, idempotent, order-independent: each event is reduced once to a
 :class:`~sitrep.merge.cross_report.Mention` (kept in ``merge_mentions``); a new mention is
 compared with the stored ones of another report it could link to — only those routes can
-reach the link score (see ``compare``), so the blocking loses nothing: a shared surname of a
-compatible family whose days may meet (``merge_names``), or a compatible family, located to the
+reach the link score (see ``compare``), so the blocking loses nothing: a shared surname or site
+(the institution struck and its town) of a compatible family whose days may meet
+(``merge_names``), or a compatible family, located to the
 town or to its first-level region, on an exact day within a day of its own, or located within
 NEAR_KM on own days of a month at most that may overlap its own (town-and-month keys in
 ``merge_names``, :func:`_town_months`), or a figure of people harmed within COUNT_SHARE of its
@@ -109,9 +110,18 @@ def _new_mentions(store, names: dict[str, list] | None,
 
 def _filed_under(mention: Mention) -> list[str]:
     """The keys of ``merge_names`` a mention is found by: its surnames, those of an undated
-    killing, its town-and-month and its count keys."""
-    return (sorted(mention.names) + _undated_killing(mention) + _town_months(mention)
-            + _count_keys(mention))
+    killing, its sites, its town-and-month and its count keys."""
+    return (sorted(mention.names) + _undated_killing(mention) + _site_keys(mention)
+            + _town_months(mention) + _count_keys(mention))
+
+
+# Key prefix of a site (the institution struck and its town, ``Mention.sites``) in
+# ``merge_names``: looked up, like a surname, among the mentions whose days may meet.
+SITE = "%"
+
+
+def _site_keys(mention: Mention) -> list[str]:
+    return sorted(SITE + site for site in mention.sites)
 
 
 def _report(store, report_id: str) -> Report | None:
@@ -135,7 +145,7 @@ def _candidates(store, mention: Mention) -> list[Mention]:
                   (mention.first_day - timedelta(days=1)).isoformat())
     families = sorted(compatible_families(mention.family))
     marks = ",".join("?" * len(families))
-    lookups = [(name, days, params) for name in sorted(mention.names)]
+    lookups = [(name, days, params) for name in sorted(mention.names) + _site_keys(mention)]
     if days and mention.fatal:
         # ... and, whatever their days, undated killings of the same person stored before
         # (found the other way round too: a stored dated killing is outside the window of an
