@@ -63,6 +63,11 @@ def _types(events) -> set[str]:
     ("Militants kidnapped three aid workers on the road to the city.", "Abduction/forced disappearance"),
     ("Soldiers raped women fleeing the fighting, a rights group said.", "Sexual violence"),
     ("Police arrested four opposition leaders in the capital.", "Arrests"),
+    # arrested again: the hyphen no longer hides the act
+    ("Security forces re-arrested the union leader in the capital on Friday.", "Arrests"),
+    # people named by their nationality are civilians
+    ("Two Turkish nationals were captured by bandits at a farm near the town.",
+     "Abduction/forced disappearance"),
     ("Thousands of students marched peacefully through the capital to demand reforms.", "Peaceful protest"),
     ("Police fired tear gas to disperse demonstrators outside parliament.", "Protest with intervention"),
     ("Security forces opened fire on protesters with live ammunition, killing three.",

@@ -408,8 +408,11 @@ class Rules:
                 return _acled("Abduction/forced disappearance", "people seized by an armed group", -0.1)
             if context.agent_roles & {"state"} or context.actor1_inter in (1, 8):
                 return _acled("Arrests", "people seized by state forces", -0.1)
+        # in the passive the people taken are the subject, and a place after the verb only says
+        # where ("engineers were seized by gunmen at Ugwu community"); in the active a place
+        # after it is what was taken ("seized Kidal")
         person_object = context.target_roles & {"civilian", "state", "nonstate", "person"} and not (
-            context.target_roles & {"territory"} or context.place_after
+            context.target_roles & {"territory"} or context.place_after and not context.passive
             or re.search(r"ground|control|territor", context.trigger, re.IGNORECASE))
         if person_object and re.match(r"\W*(?:\d+|\w+ )?", context.after) and not \
                 GOVERNMENT_HINT.search(context.trigger):  # "recaptures a post from rebels"

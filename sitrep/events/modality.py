@@ -4,12 +4,17 @@ Cues are read in the clause of the trigger (clauses end at ";", ":", a dash, or 
 whereas/although"). Most cues govern what follows them ("could gain", "many suspect that ...");
 a few follow the event they qualify ("the fall of the T4 air base ... appearing imminent"). Cues
 that negate only reach a few words ("no one was killed", "failed to"), so that "no immediate
-claim of responsibility for the attack" does not deny the attack.
+claim of responsibility for the attack" does not deny the attack. A cue qualifies only its own
+clause: one inside a parenthesis closed before the trigger ("(a charge he denied) after his
+arrest"), or, where the sentence is parsed, inside a relative clause that does not hold the
+trigger ("a civilian who tried to rescue him was killed"), is passed over
+(``trigger_syntax.cue_reaches``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 __all__ = ["Modality", "read_modality", "clause_bounds"]
@@ -109,20 +114,38 @@ def _words_between(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
 
+# (cue start, cue end) in the sentence -> whether the cue governs the trigger (its parse)
+Governs = Callable[[int, int], bool]
+
+
 def _before(pattern: re.Pattern, text: str, clause_start: int, trigger_start: int,
-            reach: int | None) -> re.Match | None:
+            reach: int | None, governs: Governs | None = None) -> re.Match | None:
     found = None
     # search the whole clause (look-aheads may read past the trigger), keep cues before it
     for match in pattern.finditer(text, clause_start):
         if match.end() > trigger_start:
             break
-        if reach is None or _words_between(text, match.end(), trigger_start) <= reach:
+        if (reach is None or _words_between(text, match.end(), trigger_start) <= reach) and (
+                governs is None or governs(match.start(), match.end())) and not _closed_aside(
+                    text, match.end(), trigger_start):
             found = match
     return found
 
 
-def read_modality(text: str, start: int, end: int) -> Modality:
-    """The modality of the event whose trigger is ``text[start:end]`` (``text``: its sentence)."""
+def _closed_aside(text: str, cue_end: int, trigger_start: int) -> bool:
+    """Whether the cue ends inside a parenthesis closed before the trigger: an aside qualifies
+    only its own words ("was shut down (a charge he denied) after his arrest")."""
+    between = text[cue_end:trigger_start]
+    close = between.find(")")
+    return close >= 0 and "(" not in between[:close] and "(" in text[:cue_end]
+
+
+def read_modality(text: str, start: int, end: int, governs: Governs | None = None) -> Modality:
+    """The modality of the event whose trigger is ``text[start:end]`` (``text``: its sentence).
+
+    ``governs``: where the sentence's parse is known, whether a cue found before the trigger
+    qualifies it (``trigger_syntax.cue_reaches``: not from inside a relative clause that does
+    not hold it); cues it rejects are passed over."""
     clause_start, clause_end = clause_bounds(text, start)
     attribution_match = _ATTRIBUTION.search(text)
     attribution = attribution_match.group(0) if attribution_match else None
@@ -144,9 +167,9 @@ def read_modality(text: str, start: int, end: int) -> Modality:
     for value, pattern, reach in checks:
         if completed and value in ("future", "hypothetical"):
             continue
-        match = _before(pattern, text, clause_start, start, reach)
+        match = _before(pattern, text, clause_start, start, reach, governs)
         if match is None and pattern is _CLAIM:
-            said = _before(_GROUP_SAID, text, clause_start, start, None)
+            said = _before(_GROUP_SAID, text, clause_start, start, None, governs)
             if said and not _STATE_SPEAKER.search(text, 0, said.start()):
                 match = said
         if match:

@@ -27,7 +27,7 @@ from .lexicon import Lexicon, load_lexicon
 from .merge import explosions_within_battles
 from .modality import clause_bounds, read_modality
 from .speakers import commentator_view
-from .trigger_syntax import modifies_another_noun
+from .trigger_syntax import cue_reaches, modifies_another_noun
 
 __all__ = ["DetectEvents"]
 
@@ -444,7 +444,7 @@ class DetectEvents:
                 arguments.actor2 = owner[0]
                 arguments.reasons.append(owner[1])
         return self._event(report, sentence, text, start, end, weight, frame, coding, arguments,
-                           diplomatic_before)
+                           diplomatic_before, token_range)
 
     def _after_actor(self, before: str) -> bool:
         tail = before[-40:]
@@ -454,8 +454,15 @@ class DetectEvents:
 
     def _event(self, report: Report, sentence: Sentence, text: str, start: int, end: int,
                weight: float, frame: str, coding: Coding, arguments: Arguments,
-               diplomatic_before: bool) -> Event:
-        modality = read_modality(text, start, end)
+               diplomatic_before: bool, token_range: tuple[int, int] | None = None) -> Event:
+        governs = None
+        if token_range is not None:
+            base = sentence.cstart
+
+            def governs(cue_start: int, cue_end: int) -> bool:
+                return cue_reaches(report, token_range, (base + cue_start, base + cue_end),
+                                   (base + start, base + end))
+        modality = read_modality(text, start, end, governs)
         if coding.sub_event_type == "Disrupted weapons use" and modality.value == "negated" and \
                 _PREVENTION.match(modality.cue or ""):
             # "foiled a suicide attack": the attack is denied, the foiling is what happened

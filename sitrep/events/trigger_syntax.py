@@ -4,13 +4,18 @@ A trigger word names an event only where the sentence uses it to tell one. Used 
 that only says what kind of thing another noun is ("an aid worker", "an arrest warrant", "the
 protest movement", "an attack helicopter", "a detention centre"), it tells no event: the noun it
 modifies is a person, a document, an organisation, a machine or a building.
+
+A word that qualifies what is told (a modal, a negation, a denial) qualifies only what stands
+in its clause: inside a relative clause it tells about the noun the clause describes, not about
+the sentence's main act ("a civilian *who attempted to* rescue him was killed": the killing
+happened; "the men, *who had threatened to* burn the village, were arrested").
 """
 
 from __future__ import annotations
 
 from ..model import Report
 
-__all__ = ["modifies_another_noun"]
+__all__ = ["modifies_another_noun", "cue_reaches"]
 
 # the dependency relations of a word that only qualifies the noun it hangs on (UD: "aid worker"
 # compound, "protest movement" parsed as amod by the small parser)
@@ -80,3 +85,74 @@ def modifies_another_noun(report: Report, token_range: tuple[int, int], cstart: 
         # ("Nikki Stone's arrest spread quickly": spread tagged NOUN)
         return False
     return not any(start < head.cend and head.cstart < end for start, end in triggers)
+
+
+# clauses that describe a noun ("who attempted to rescue him", "trying to stop the looters";
+# UD acl and acl:relcl): what their words qualify stays inside them
+_NOUN_CLAUSE_DEP = "acl"
+
+
+def _depth(tokens, token_range: tuple[int, int], index: int) -> int:
+    depth = 0
+    while tokens[index].head != index and token_range[0] <= tokens[index].head < token_range[1] \
+            and depth < token_range[1] - token_range[0]:
+        index, depth = tokens[index].head, depth + 1
+    return depth
+
+
+def _token_at(tokens, token_range: tuple[int, int], start: int, end: int) -> int | None:
+    """The token of clean offsets ``start:end`` nearest the root of the parse ("tried" of
+    "tried to", whose "to" hangs on the following verb)."""
+    inside = [i for i in range(*token_range) if tokens[i].cstart < end and tokens[i].cend > start]
+    if not inside:
+        return None
+    return min(inside, key=lambda i: _depth(tokens, token_range, i))
+
+
+def cue_reaches(report: Report, token_range: tuple[int, int], cue: tuple[int, int],
+                trigger: tuple[int, int]) -> bool:
+    """Whether the modality cue at clean offsets ``cue`` governs the trigger at ``trigger``
+    (both in the sentence of tokens ``token_range``), per its parse: not when the cue lies in a
+    clause describing a noun (relative or participial) that does not hold the trigger. True
+    when the parse does not tell (no parse, words not found)."""
+    tokens = report.tokens
+    if not any(tokens[i].dep for i in range(*token_range)):
+        return True
+    cue_token = _token_at(tokens, token_range, *cue)
+    trigger_token = _token_at(tokens, token_range, *trigger)
+    if cue_token is None or trigger_token is None:
+        return True
+    above_trigger = [trigger_token]
+    index = trigger_token
+    while tokens[index].head != index and token_range[0] <= tokens[index].head < token_range[1] \
+            and len(above_trigger) <= token_range[1] - token_range[0]:
+        index = tokens[index].head
+        above_trigger.append(index)
+    index, steps = cue_token, 0
+    while index not in above_trigger:
+        if tokens[index].dep.split(":")[0] == _NOUN_CLAUSE_DEP:
+            return False
+        head = tokens[index].head
+        if head == index or not token_range[0] <= head < token_range[1] or \
+                steps > token_range[1] - token_range[0]:
+            return True
+        index, steps = head, steps + 1
+    # the cue hangs on the trigger or above it; a relative clause between them tells what the
+    # people it describes did, which the cue does not qualify ("tried to arrest the men who
+    # attacked the village")
+    return not any(_relative_clause(tokens, token_range, i)
+                   for i in above_trigger[:above_trigger.index(index)])
+
+
+# relative clauses about people: "which" describes things, often an act the cue is about
+# ("allegations that its aircraft were responsible for an attack which killed 40": CASE ATTRIB),
+# and "that" also opens a noun's complement ("reports that soldiers attacked")
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
+
+
+def _relative_clause(tokens, token_range: tuple[int, int], index: int) -> bool:
+    """Whether token ``index`` heads a relative clause about people (who, whom, whose)."""
+    return tokens[index].dep == "acl:relcl" and any(
+        tokens[i].head == index and tokens[i].text.lower() in _RELATIVE_PRONOUNS
+        or tokens[i].text.lower() == "whose" and tokens[tokens[i].head].head == index
+        for i in range(token_range[0], index))
