@@ -33,6 +33,15 @@ def test_coarser_date_never_overwrites_a_finer_one():
         "2016-12-12", 1, "on Monday")
 
 
+def test_a_month_is_finer_than_a_year_told_with_the_same_precision():
+    # both ACLED precision 3, "in 2012" stored on its first day: the month narrows the year
+    year = _mention(0, 0.9, event_date="2012-01-01", time_precision=3, date_text="in 2012")
+    month = _mention(20, 0.6, event_date="2012-05-01", time_precision=3, date_text="May 2012")
+    for events in ([year, month], [month, year]):
+        (merged,) = merge_events(events)
+        assert (merged.event_date, merged.date_text) == ("2012-05-01", "May 2012")
+
+
 def test_a_day_inside_a_week_across_a_month_boundary_is_compatible():
     week = _mention(0, event_date="2016-11-28", time_precision=2, date_text="last week")
     day = _mention(20, event_date="2016-12-01", time_precision=1, date_text="on Thursday")

@@ -171,6 +171,13 @@ def test_reconcile_keeps_the_most_precise_and_the_lowest_figure_unless_raised_la
     merged = reconciling.reconcile([untold, told])
     assert (merged.event_date, merged.date_text) == ("2018-10-01", "in October 2018")
     assert reconciling.reconcile([untold]).event_date == "2019-11-19"  # nothing better
+    # "in 2018" is stored as precision 3 on its first day, like a month, but spans the year:
+    # the month is the finer date, whichever sorts first
+    year = testimony("e5", Event(**{**_fields(base), "event_date": "2018-01-01",
+                                    "time_precision": 3, "date_text": "in 2018"}))
+    for order in ([year, told], [told, year]):
+        merged = reconciling.reconcile(order)
+        assert (merged.event_date, merged.date_text) == ("2018-10-01", "in October 2018")
 
 
 def _fields(event: Event) -> dict:

@@ -57,10 +57,45 @@ def test_reported_speech_dates_the_saying_and_bounds_the_event_by_it():
         ("said", "VERB", "ROOT", 7, "say"), ("on", "ADP", "case", 9),
         ("Friday", "PROPN", "obl", 7), (".", "PUNCT", "punct", 7)])
     (abduction,) = dated(report, event_at(raw, "abducted", "Abduction/forced disappearance"))
-    # by Friday, within its week: not "on Friday", and not the publication date either
+    # by Friday, within its week: not "on Friday", and not the publication date either;
+    # "Friday" is the saying's word, not the abduction's own (no date text, the reason says it)
     assert (abduction.event_date, abduction.time_precision, abduction.date_text) == \
-        ("2016-12-09", 2, "Friday")
-    assert "told" in abduction.reasons[-1]
+        ("2016-12-09", 2, None)
+    assert "told" in abduction.reasons[-1] and "'Friday'" in abduction.reasons[-1]
+
+
+def test_a_year_the_parse_hangs_on_the_predicate_dates_it_however_far_it_stands():
+    # "In 2014," opens the sentence: the comma and the subject put it past the year's reach, and
+    # the earlier sentence's Monday is the other abduction's
+    raw = "Gunmen took 110 girls on Monday. In 2014, gunmen stormed a school and abducted 276 girls."
+    report = parsed(raw, [
+        ("In", "ADP", "case", 1), ("2014", "NUM", "obl", 4), (",", "PUNCT", "punct", 1),
+        ("gunmen", "NOUN", "nsubj", 4), ("stormed", "VERB", "ROOT", 4, "storm"),
+        ("a", "DET", "det", 6), ("school", "NOUN", "obj", 4), ("and", "CCONJ", "cc", 8),
+        ("abducted", "VERB", "conj", 4, "abduct"), ("276", "NUM", "nummod", 10),
+        ("girls", "NOUN", "obj", 8), (".", "PUNCT", "punct", 4)])
+    stormed, abducted = dated(report, event_at(raw, "stormed", "Attack"),
+                              event_at(raw, "abducted", "Abduction/forced disappearance"))
+    for event in (stormed, abducted):
+        assert (event.event_date, event.time_precision, event.date_text) == \
+            ("2014-01-01", 3, "2014")
+    # the parser's reading of a finite verb as a participle of the sentence's root noun
+    raw = "Gunmen took 110 girls on Monday. In 2014, gunmen abducted 276 girls."
+    report = parsed(raw, [
+        ("In", "ADP", "case", 1), ("2014", "NUM", "obl", 3), (",", "PUNCT", "punct", 1),
+        ("gunmen", "NOUN", "ROOT", 3), ("abducted", "VERB", "acl", 3, "abduct"),
+        ("276", "NUM", "nummod", 6), ("girls", "NOUN", "obj", 4), (".", "PUNCT", "punct", 3)])
+    (abducted,) = dated(report, event_at(raw, "abducted", "Abduction/forced disappearance"))
+    assert (abducted.event_date, abducted.date_text) == ("2014-01-01", "2014")
+    # an event noun in the object of the verb the year hangs on is not dated by it
+    raw = "Gunmen took 110 girls on Monday. In 2014, officials criticised the abduction of girls."
+    report = parsed(raw, [
+        ("In", "ADP", "case", 1), ("2014", "NUM", "obl", 4), (",", "PUNCT", "punct", 1),
+        ("officials", "NOUN", "nsubj", 4), ("criticised", "VERB", "ROOT", 4, "criticise"),
+        ("the", "DET", "det", 6), ("abduction", "NOUN", "obj", 4), ("of", "ADP", "case", 8),
+        ("girls", "NOUN", "nmod", 6), (".", "PUNCT", "punct", 4)])
+    (abduction,) = dated(report, event_at(raw, "abduction", "Abduction/forced disappearance"))
+    assert abduction.date_text != "2014"
 
 
 def test_a_time_in_a_relative_clause_of_another_word_does_not_date_the_event():
@@ -257,9 +292,10 @@ def test_the_day_of_a_saying_hung_from_the_trigger_bounds_the_event_but_does_not
         ("on", "ADP", "case", 8), ("Tuesday", "PROPN", "obl", 6), (".", "PUNCT", "punct", 1)])
     release, statement = dated(report, event_at(raw, "freed", "Other"),
                                event_at(raw, "said", "Change to group/activity"))
-    # freed by Tuesday, the day it was told: within its week, not on that day
+    # freed by Tuesday, the day it was told: within its week, not on that day (no words of
+    # its own: "Tuesday" is the saying's)
     assert (release.event_date, release.time_precision, release.date_text) == \
-        ("2016-12-13", 2, "Tuesday")
+        ("2016-12-13", 2, None)
     assert "told" in release.reasons[-1]
     # the saying itself happened on Tuesday
     assert (statement.event_date, statement.time_precision) == ("2016-12-13", 1)

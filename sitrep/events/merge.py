@@ -230,7 +230,14 @@ def _finer_date(kept: Event, other: Event) -> bool:
         return False
     if kept.event_date is None:
         return True
-    return (other.time_precision or 3) < (kept.time_precision or 3)
+    return date_fineness(other) < date_fineness(kept)
+
+
+def date_fineness(event: Event) -> tuple[int, int]:
+    """How finely an event's date is told, finest first: its ACLED precision, then the days its
+    range spans ("in October 2018" is finer than "in 2018", both precision 3)."""
+    days = _date_range(event)
+    return event.time_precision or 3, (days[1] - days[0]).days if days else 366
 
 
 def _modalities_compatible(kept: Event, other: Event) -> bool:

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..events.merge import date_fineness
 from ..model import Actor, Event
 
 __all__ = ["Testimony", "reconcile"]
@@ -99,15 +100,15 @@ def reconcile(testimonies: Sequence[Testimony], link_reasons: Sequence[str] = ()
     dated = [t.event for t in ordered if t.event.event_date]
     dated = [e for e in dated if not _untold_date(e)] or dated
     if dated:
-        finest = min(e.time_precision or 3 for e in dated)
-        candidates = sorted(e.event_date for e in dated if (e.time_precision or 3) == finest)
+        # the finest: the lowest precision, then the fewest days ("October 2018" over "2018")
+        finest = min(date_fineness(e) for e in dated)
+        candidates = sorted(e.event_date for e in dated if date_fineness(e) == finest)
         day = _most_common(candidates, None)
-        source = next(e for e in dated if e.event_date == day
-                      and (e.time_precision or 3) == finest)
+        source = next(e for e in dated if e.event_date == day and date_fineness(e) == finest)
         changes.update(event_date=day, time_precision=source.time_precision,
                        date_text=source.date_text)
         if len(set(e.event_date for e in dated)) > 1:
-            reasons.append(f"date {day}: the most precise (precision {finest}) given by "
+            reasons.append(f"date {day}: the most precise (precision {finest[0]}) given by "
                            f"{candidates.count(day)} of {len(dated)} dated reports")
 
     located = [t.event.location for t in ordered if t.event.location]

@@ -122,6 +122,30 @@ class Syntax:
                 not self._when_clause(at) and
                 (tokens[at].dep != "acl:relcl" or not self._progressive(at)) for at in time_side)
 
+    def belongs_to(self, event: Event, time: TimeExpr) -> bool:
+        """Whether the parse hangs the time expression on the event's own predicate: on the
+        trigger, or on a verb the trigger is conjoined to or an adverbial or complement clause
+        of, however far apart the words stand ("In 2014, gunmen stormed the school and abducted
+        276 girls": 2014 is when they abducted). Not a noun the trigger is the object of ("In
+        2014 she criticised the detention of ...": 2014 is when she criticised)."""
+        tokens = self.report.tokens
+        if event.trigger is None or not tokens:
+            return False
+        trigger = self._token(event.trigger.start, event.trigger.end)
+        when = self._token(time.start, time.end)
+        if trigger is None or when is None or tokens[trigger].sent != tokens[when].sent:
+            return False
+        head = tokens[when].head
+        for at in self._up(trigger):
+            if at == head:
+                return True
+            # a participle hanging from the sentence's root noun is the parser's reading of a
+            # finite verb ("In 2014, gunmen abducted ..." parsed as "gunmen [who were] abducted")
+            if tokens[at].dep not in _SAME_PREDICATE and not (
+                    tokens[at].dep == "acl" and tokens[tokens[at].head].dep == "ROOT"):
+                return False
+        return False
+
     def in_bounding_clause(self, event: Event, time: TimeExpr) -> bool:
         """Whether the time expression stands in a clause that bounds the event's period rather
         than dating it: opened by "since", "until" or "before" and holding a verb of its own
@@ -215,6 +239,10 @@ _WHEN_AFTER = re.compile(r"(?i)\s*,?\s*(?:when|where)\b")
 # July fired on ...", "Masked men detained X on Monday"), which cost 7 of ACLED's Asia 2015 dev
 # notes their day.
 _CLAUSE_LINKS = ("acl:relcl", "ccomp", "parataxis", "csubj", "csubj:pass")
+
+# links that keep a word in its head's predicate for dating: a conjoined verb ("stormed the
+# school and abducted"), an adverbial or open complement clause ("stormed the school, abducting")
+_SAME_PREDICATE = ("conj", "advcl", "xcomp")
 
 # words opening a clause that bounds a period: its time is the bound's, not the event's
 _BOUNDING = {"since", "until", "till", "before"}

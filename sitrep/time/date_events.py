@@ -30,7 +30,8 @@ clause telling another act merely hangs from ("arrested two men who had proteste
 "executed aid workers who were abducted on 18 July"; a progressive one, "who were fishing on
 Saturday", tells what was going on then, and keeps the sentence's time).
 "Police said on Monday ..." dates the saying: what was said happened by Monday, precision 2,
-when nothing else dates it. A retelling takes another mention's date only when all such
+when nothing else dates it; Monday is no word of the event's own (``date_text`` None, the reason
+names it), so merging reads it as it reads the publication-date fallback, a latest day. A retelling takes another mention's date only when all such
 mentions agree on one day (two kidnappings on two days: which one is retold is not known) and,
 when it names no place of its own, when they name no two places of their own (arrests in two
 towns, one of them dated).
@@ -139,7 +140,7 @@ class DateEvents:
         people = _People(report, dated, syntax)
         story = _story_day(report, datable)
         report.events = [event if chosen is not None else
-                         _in_year(event, years, starts, report.raw) or
+                         _in_year(event, years, starts, report.raw, syntax) or
                          people.retold(event) or
                          _same_story(event, dated, report, said, story)
                          for event, chosen, said in results]
@@ -173,7 +174,8 @@ class DateEvents:
             # involved in the murder of Pearl in 2002" (history: left to _in_year)
             reach = YEAR_REACH + 1 if nearest is None else \
                 min(_distance(nearest[1], position, report.raw), YEAR_REACH + 1)
-            if any(index == sentence and _distance(time, position, report.raw) < reach
+            if any(index == sentence and (_distance(time, position, report.raw) < reach or
+                                          syntax.belongs_to(event, time))
                    for index, time in years):
                 return event, None, None
             if nearest is not None:
@@ -227,16 +229,19 @@ YEAR_REACH = 40
 
 
 def _in_year(event: Event, years: list[tuple[int, TimeExpr]], starts: list[int],
-             raw: str) -> Event | None:
+             raw: str, syntax: Syntax) -> Event | None:
     """An event whose own sentence names only a past year ("In 2012 soldiers attacked ...") is
     history: dated to that year, never to the publication year; ACLED's coarsest precision (3)
-    is the closest there is, and the reason says only the year is known."""
+    is the closest there is, and the reason says only the year is known. The year is the
+    event's when it stands near the trigger, or when the parse hangs it on the event's own
+    predicate however far off ("In 2014, gunmen abducted ...": the comma puts it past the
+    reach)."""
     position = _position(event)
     if position is None:
         return None
     sentence = _index(starts, position)
     own = [time for index, time in years if index == sentence
-           and _distance(time, position, raw) <= YEAR_REACH]
+           and (_distance(time, position, raw) <= YEAR_REACH or syntax.belongs_to(event, time))]
     if not own:
         return None
     time = min(own, key=lambda t: _distance(t, position, raw))
@@ -352,10 +357,13 @@ def _same_story(event: Event, dated: list[tuple[Event, TimeExpr | None]],
                                 f"{kind} mention dated by {time.text!r}"))
     if said is not None:
         # "..., his sister told Reuters on Friday": it happened by Friday; ACLED dates an event
-        # known only from a dated report to that report, within its week (precision 2)
+        # known only from a dated report to that report, within its week (precision 2). The
+        # day is the telling's, not the event's own words: no date text, so that merging takes
+        # it as a latest day, as it takes the publication date ("said in a report last June
+        # that ... killed X" is no June killing that sets it apart from X's killing of 2018)
         _, time, first, precision = said
         return replace(event, event_date=first.isoformat(), time_precision=max(2, precision),
-                       date_text=time.text,
+                       date_text=None,
                        reasons=(*event.reasons, f"dated by {time.text!r} ({time.value}), when "
                                 f"its sentence says it was told: by that day, precision "
                                 f"{max(2, precision)}"))
