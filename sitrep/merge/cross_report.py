@@ -68,7 +68,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -590,10 +590,13 @@ def _days(mention: Mention) -> str:
     return f"{mention.first_day}..{mention.last_day}"
 
 
-def cluster(mentions: Iterable[Mention],
-            links: dict[tuple[str, str], Comparison]) -> list[list[str]]:
+def cluster(mentions: Iterable[Mention], links: dict[tuple[str, str], Comparison],
+            conflict: Callable[[Mention, Mention], bool] | None = None) -> list[list[str]]:
     """Incidents (sorted lists of event ids, sorted by their first id) from mentions and the
-    accepted links between them (keyed by the sorted pair of ids)."""
+    accepted links between them (keyed by the sorted pair of ids). ``conflict``: whether two
+    mentions cannot be one incident, if not ``compare``'s conflict itself (a caller that
+    clusters the same mentions again may remember it)."""
+    conflict = conflict or _conflict
     by_id = {mention.event_id: mention for mention in mentions}
     members = {event_id: [event_id] for event_id in by_id}
     owner = {event_id: event_id for event_id in by_id}
@@ -602,7 +605,7 @@ def cluster(mentions: Iterable[Mention],
                      key=lambda item: (-item[1].score, item[0]))
     for (first, second), _ in ordered:
         left, right = owner[first], owner[second]
-        if left == right or not _joinable(members[left], members[right], by_id):
+        if left == right or not _joinable(members[left], members[right], by_id, conflict):
             continue
         keep, gone = sorted((left, right))
         members[keep] += members.pop(gone)
@@ -611,5 +614,10 @@ def cluster(mentions: Iterable[Mention],
     return sorted(sorted(group) for group in members.values())
 
 
-def _joinable(left: list[str], right: list[str], by_id: dict[str, Mention]) -> bool:
-    return all(compare(by_id[a], by_id[b]).conflict is None for a in left for b in right)
+def _joinable(left: list[str], right: list[str], by_id: dict[str, Mention],
+              conflict: Callable[[Mention, Mention], bool]) -> bool:
+    return not any(conflict(by_id[a], by_id[b]) for a in left for b in right)
+
+
+def _conflict(a: Mention, b: Mention) -> bool:
+    return compare(a, b).conflict is not None

@@ -20,13 +20,15 @@ NEAR_KM on own days of a month at most that may overlap its own (town-and-month 
 own in the same region and month or country and day (count keys, :func:`_count_keys`) — and
 accepted links are kept (``merge_links``). Then the connected part of the link graph that the
 new mentions touch is clustered again from scratch. Since clustering depends only on the set of mentions and links, the incidents never
-depend on the order reports arrived in, and a re-run (no new mention) changes nothing. """
+depend on the order reports arrived in, and a re-run (no new mention) changes nothing. A run
+keeps what its steps would read or compute again from batch to batch (:class:`MergeMemory`:
+mentions parsed, pairs found in conflict): a mention never changes once stored. """
 
 from __future__ import annotations
 
 import json
 import math
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
@@ -36,7 +38,8 @@ from ..merge.reconcile import Testimony, reconcile
 from ..model import Event, Report, Span
 from .records import Source
 
-__all__ = ["MergeSummary", "merge_new_events", "recluster", "event_sources", "MERGED_PREFIX"]
+__all__ = ["MergeMemory", "MergeSummary", "merge_new_events", "recluster", "event_sources",
+           "MERGED_PREFIX"]
 
 MERGED_PREFIX = "m"
 # At most this many stored mentions of one family sharing a name (within the day window), or
@@ -131,7 +134,8 @@ def _report(store, report_id: str) -> Report | None:
         return None
 
 
-def _candidates(store, mention: Mention) -> list[Mention]:
+def _candidates(store, mention: Mention, memory: MergeMemory | None = None) -> list[Mention]:
+    memory = memory or MergeMemory()
     found: dict[str, Mention] = {}
     # a shared name links only mentions whose days may meet (or that have none): the window
     # keeps a name that recurs for years from making every new mention compare with all of them
@@ -152,38 +156,37 @@ def _candidates(store, mention: Mention) -> list[Mention]:
         # undated one looking for it, and the merge must not depend on which came first)
         lookups += [(name, "", ()) for name in _undated_killing(mention, looking=True)]
     for name, window, bounds in lookups:
-        for (data,) in _execute(store,
-                "SELECT m.data FROM merge_names n JOIN merge_mentions m ON m.event_id = n.event_id"
+        for event_id, data in _execute(store,
+                "SELECT m.event_id, m.data FROM merge_names n"
+                " JOIN merge_mentions m ON m.event_id = n.event_id"
                 f" WHERE n.name = ? AND m.family IN ({marks}) AND m.event_id <> ?{window} LIMIT ?",
                 (name, *families, mention.event_id, *bounds, MAX_NAME_CANDIDATES)):
-            other = Mention.from_dict(json.loads(data))
-            found[other.event_id] = other
+            found[event_id] = memory.mention(event_id, data)
     if _placed(mention) == DAY_PLACED:
         # without a shared name, only the same exact day (within one) and the same place or
         # region can link ...
         day = mention.first_day
         for family in families:
-            for (data,) in _execute(store,
-                    "SELECT data FROM merge_mentions WHERE family = ? AND exact_located = ?"
-                    " AND first_day BETWEEN ? AND ? AND event_id <> ?",
+            for event_id, data in _execute(store,
+                    "SELECT event_id, data FROM merge_mentions WHERE family = ?"
+                    " AND exact_located = ? AND first_day BETWEEN ? AND ? AND event_id <> ?",
                     (family, DAY_PLACED, (day - timedelta(days=1)).isoformat(),
                      (day + timedelta(days=1)).isoformat(), mention.event_id)):
-                other = Mention.from_dict(json.loads(data))
-                found[other.event_id] = other
+                found[event_id] = memory.mention(event_id, data)
     if _town_months(mention):
         # ... or the same town within one month: the town-and-month keys around it (a grid
         # cell and its neighbours within NEAR_KM, its months), so that the candidates are those
         # of one town in a month or two, not of a whole month everywhere
         # (at most MAX_NAME_CANDIDATES of them: an undated report in a capital looks up every
         # own date there in two months)
-        _by_keys(store, mention, _town_months(mention, around=True), families, found)
+        _by_keys(store, mention, _town_months(mention, around=True), families, found, memory)
     keys = _count_keys(mention, around=True)
     if keys:
         # ... or the same number of people harmed in one region and month, or one country and
         # day: the keys of its counts' figures and those within COUNT_SHARE of them (at most
         # MAX_NAME_CANDIDATES of them, as for a name: a guard for a figure every report of a
         # long story repeats)
-        _by_keys(store, mention, keys, families, found)
+        _by_keys(store, mention, keys, families, found, memory)
     # links join different reports only: within a report, merge_events has decided (two events
     # of one report meet in an incident only through another report that links to both)
     return [other for _, other in sorted(found.items()) if other.group != mention.group]
@@ -203,7 +206,7 @@ def _undated_killing(mention: Mention, looking: bool = False) -> list[str]:
 
 
 def _by_keys(store, mention: Mention, keys: list[str], families: list[str],
-             found: dict[str, Mention]) -> None:
+             found: dict[str, Mention], memory: MergeMemory) -> None:
     """Add to ``found`` the mentions of ``families`` stored under any of ``keys`` (town-month or
     count keys in ``merge_names``), at most MAX_NAME_CANDIDATES of them (two queries, keys
     first: joined in one, SQLite may walk every mention of the family and probe the keys for
@@ -213,13 +216,15 @@ def _by_keys(store, mention: Mention, keys: list[str], families: list[str],
                   f"SELECT DISTINCT event_id FROM merge_names WHERE name IN ({key_marks})"
                   " AND event_id <> ? ORDER BY event_id LIMIT ?",
                   (*keys, mention.event_id, MAX_NAME_CANDIDATES))} - set(found))
-    for part, id_marks in _chunks(ids):
-        for family, data in _execute(store,
-                f"SELECT family, data FROM merge_mentions WHERE event_id IN ({id_marks})",
-                part):
+    kept = memory.kept(ids)
+    for part, id_marks in _chunks([event_id for event_id in ids if event_id not in kept]):
+        for event_id, family, data in _execute(store,
+                f"SELECT event_id, family, data FROM merge_mentions"
+                f" WHERE event_id IN ({id_marks})", part):
             if family in families:
-                other = Mention.from_dict(json.loads(data))
-                found[other.event_id] = other
+                found[event_id] = memory.mention(event_id, data)
+    found.update((event_id, other) for event_id, other in kept.items()
+                 if other.family in families)
 
 
 # What column ``exact_located`` of ``merge_mentions`` records: 0 none; DAY_PLACED an exact day
@@ -315,19 +320,75 @@ def _placed(mention: Mention) -> int:
 
 
 def _component(store, start: list[str], limit: int | None = None) -> set[str] | None:
-    """Every mention connected to ``start`` by stored links (None once more than ``limit``)."""
-    seen, queue = set(start), deque(start)
-    while queue:
-        event_id = queue.popleft()
-        for (other,) in _execute(store,
-                "SELECT second FROM merge_links WHERE first = ?"
-                " UNION SELECT first FROM merge_links WHERE second = ?", (event_id, event_id)):
-            if other not in seen:
-                seen.add(other)
-                queue.append(other)
+    """Every mention connected to ``start`` by stored links (None if more than ``limit``),
+    found a step at a time: the links of all the mentions reached by the last step are read
+    together (a query a mention made a part of 300 mentions cost 300 queries)."""
+    seen, frontier = set(start), sorted(set(start))
+    while frontier:
+        reached: set[str] = set()
+        for part, marks in _chunks(frontier, CHUNK // 2):
+            reached.update(other for (other,) in _execute(store,
+                f"SELECT second FROM merge_links WHERE first IN ({marks})"
+                f" UNION SELECT first FROM merge_links WHERE second IN ({marks})", part + part))
+        frontier = sorted(reached - seen)
+        seen.update(frontier)
         if limit is not None and len(seen) > limit:
             return None
     return seen
+
+
+# Mentions a run's merge steps keep parsed (about 1.5 kB each): those of the parts of the link
+# graph that batches re-cluster, and candidates found again, are read back over and over.
+MAX_KEPT_MENTIONS = 50_000
+# Pairs of mentions whose conflict the re-clustering remembers (a part re-clustered with every
+# batch that touches it asks the same pairs again): ~80 bytes each.
+MAX_KEPT_PAIRS = 1_000_000
+
+
+class MergeMemory:
+    """What one run's merge steps (``merge_new_events``, batch after batch) keep: the mentions
+    whose part of the link graph was too large to re-cluster with their batch (``deferred``,
+    for :func:`recluster` at the end), and what re-clustering again would compute again — the
+    mentions parsed, and whether two mentions conflict. A mention never changes once stored
+    (its row is written once), so what is kept stays true; each store is bounded (cleared when
+    full: it only saves work)."""
+
+    def __init__(self) -> None:
+        self.deferred: set[str] = set()
+        self.mentions: dict[str, Mention] = {}
+        self._conflicts: dict[int, bool] = {}
+        self._numbers: dict[str, int] = {}
+
+    def mention(self, event_id: str, data: str) -> Mention:
+        """The mention stored as ``data``, parsed once."""
+        mention = self.mentions.get(event_id)
+        if mention is None:
+            mention = self.keep(Mention.from_dict(json.loads(data)))
+        return mention
+
+    def keep(self, mention: Mention) -> Mention:
+        if len(self.mentions) >= MAX_KEPT_MENTIONS:
+            self.mentions.clear()
+        self.mentions[mention.event_id] = mention
+        return mention
+
+    def kept(self, ids: list[str]) -> dict[str, Mention]:
+        """Those of ``ids`` whose mention is kept, and their mentions."""
+        mentions = self.mentions
+        return {event_id: mentions[event_id] for event_id in ids if event_id in mentions}
+
+    def conflict(self, a: Mention, b: Mention) -> bool:
+        """Whether ``a`` and ``b`` cannot be one incident (``compare``), asked once."""
+        numbers = self._numbers
+        first = numbers.setdefault(a.event_id, len(numbers))
+        second = numbers.setdefault(b.event_id, len(numbers))
+        pair = (first << 32) | second if first < second else (second << 32) | first
+        known = self._conflicts.get(pair)
+        if known is None:
+            if len(self._conflicts) >= MAX_KEPT_PAIRS:
+                self._conflicts.clear()
+            known = self._conflicts[pair] = compare(a, b).conflict is not None
+        return known
 
 
 # A run merging batch by batch re-clusters a connected part of the link graph of at most this
@@ -340,21 +401,24 @@ BATCH_COMPONENT = 300
 
 def merge_new_events(store, names: dict[str, list] | None = None,
                      reports: list[str] | None = None,
-                     deferred: set[str] | None = None) -> MergeSummary:
+                     memory: MergeMemory | None = None) -> MergeSummary:
     """Merge the events stored since the last call into incidents (call inside a transaction).
 
     ``names`` (report id -> ``mention_runs(report)``) spares reading back the analysis of reports
     the caller still had in memory: a run keeps them while it writes. ``reports`` limits the
     step to the events of those reports (a run merges each batch as it commits it); without it
     every event not merged yet is taken, wherever it came from (a run that stopped early).
-    ``deferred``: a connected part larger than BATCH_COMPONENT is not re-clustered now; the
-    mentions that touched it are added to this set, for :func:`recluster` at the end."""
+    ``memory``: what a run's steps keep from batch to batch (see :class:`MergeMemory`); with it,
+    a connected part larger than BATCH_COMPONENT is not re-clustered now: the mentions that
+    touched it are added to ``memory.deferred``, for :func:`recluster` at the end."""
     summary = MergeSummary()
-    new = _new_mentions(store, names, reports)
+    deferring = memory is not None
+    memory = memory or MergeMemory()
+    new = [memory.keep(mention) for mention in _new_mentions(store, names, reports)]
     summary.mentions = len(new)
     linked: list[str] = []
     for mention in new:
-        for other in _candidates(store, mention):
+        for other in _candidates(store, mention, memory):
             comparison = compare(mention, other)
             if not comparison.link:
                 continue
@@ -367,26 +431,28 @@ def merge_new_events(store, names: dict[str, list] | None = None,
             linked.append(mention.event_id)
     if not linked:
         return summary
-    if deferred is None:
-        return _summarised(summary, _recluster(store, _component(store, sorted(set(linked)))))
+    if not deferring:
+        return _summarised(summary, _recluster(
+            store, _component(store, sorted(set(linked))), memory))
     component: set[str] = set()
     for event_id in sorted(set(linked)):
         if event_id in component:
             continue
         part = _component(store, [event_id], limit=BATCH_COMPONENT)
         if part is None:
-            deferred.add(event_id)
+            memory.deferred.add(event_id)
         else:
             component |= part
-    return _summarised(summary, _recluster(store, component) if component else ([], []))
+    return _summarised(summary, _recluster(store, component, memory) if component else ([], []))
 
 
-def recluster(store, event_ids: set[str]) -> MergeSummary:
+def recluster(store, event_ids: set[str], memory: MergeMemory | None = None) -> MergeSummary:
     """Re-cluster the connected parts of the link graph that hold ``event_ids`` (those a run's
     batches deferred); call inside a transaction."""
     if not event_ids:
         return MergeSummary()
-    return _summarised(MergeSummary(), _recluster(store, _component(store, sorted(event_ids))))
+    return _summarised(MergeSummary(), _recluster(
+        store, _component(store, sorted(event_ids)), memory or MergeMemory()))
 
 
 def _summarised(summary: MergeSummary, outcome: tuple[list[str], list[str]]) -> MergeSummary:
@@ -400,33 +466,39 @@ def _summarised(summary: MergeSummary, outcome: tuple[list[str], list[str]]) -> 
 CHUNK = 500
 
 
-def _chunks(ids: list[str]):
-    for first in range(0, len(ids), CHUNK):
-        part = ids[first:first + CHUNK]
+def _chunks(ids: list[str], size: int = CHUNK):
+    for first in range(0, len(ids), size):
+        part = ids[first:first + size]
         yield part, ",".join("?" * len(part))
 
 
-def _recluster(store, component: set[str]) -> tuple[list[str], list[str]]:
+def _recluster(store, component: set[str],
+               memory: MergeMemory) -> tuple[list[str], list[str]]:
     """Cluster ``component`` again; write only the merged events whose members changed.
     Returns the ids of the merged events written and of those removed."""
     ids = sorted(component)
-    mentions, links, before = [], {}, {}
+    mentions = memory.kept(ids)
+    # the links, and their reasons as stored (read only for the merged events written)
+    links, told, before = {}, {}, {}
     for part, marks in _chunks(ids):
-        mentions += [Mention.from_dict(json.loads(data)) for (data,) in _execute(store,
-                     f"SELECT data FROM merge_mentions WHERE event_id IN ({marks})", part)]
         for first, second, score, reasons in _execute(store,
                 f"SELECT first, second, score, reasons FROM merge_links"
                 f" WHERE first IN ({marks})", part):
             if second in component:
-                links[(first, second)] = Comparison(score, tuple(json.loads(reasons)))
+                links[(first, second)] = Comparison(score, ())
+                told[(first, second)] = reasons
         before.update(_execute(store,
                       f"SELECT id, merged_into FROM events WHERE id IN ({marks})", part))
-    groups = cluster(mentions, links)
+    for part, marks in _chunks([event_id for event_id in ids if event_id not in mentions]):
+        for event_id, data in _execute(store,
+                f"SELECT event_id, data FROM merge_mentions WHERE event_id IN ({marks})", part):
+            mentions[event_id] = memory.mention(event_id, data)
+    groups = cluster(mentions.values(), links, memory.conflict)
     owner = {event_id: index for index, group in enumerate(groups) for event_id in group}
-    reasons_of: dict[int, list[str]] = {}
-    for pair, comparison in sorted(links.items()):
+    pairs_of: dict[int, list[tuple[str, str]]] = {}
+    for pair in sorted(links):
         if owner[pair[0]] == owner[pair[1]]:
-            reasons_of.setdefault(owner[pair[0]], []).append("; ".join(comparison.reasons))
+            pairs_of.setdefault(owner[pair[0]], []).append(pair)
     sizes = Counter(merged for merged in before.values() if merged)
     written: list[str] = []
     kept: set[str] = set()
@@ -440,7 +512,8 @@ def _recluster(store, component: set[str]) -> tuple[list[str], list[str]]:
         if sizes[merged_id] == len(group) and all(
                 before.get(event_id) == merged_id for event_id in group):
             continue  # the same members as before: nothing to rewrite
-        _write_merged(store, merged_id, group, reasons_of.get(index, []))
+        _write_merged(store, merged_id, group, ["; ".join(json.loads(told[pair]))
+                                                for pair in pairs_of.get(index, [])])
         written.append(merged_id)
     removed = sorted(set(sizes) - kept)
     for merged_id in removed:
@@ -456,8 +529,8 @@ def _write_merged(store, merged_id: str, group: list[str], link_reasons: list[st
     testimonies = [Testimony(event_id, Event.from_dict(json.loads(data)), published, doc_id)
                    for event_id, _, data, published, doc_id in rows]
     event = reconcile(testimonies, link_reasons)
-    lead = next(row for row in rows
-                if Event.from_dict(json.loads(row[2])).evidence == event.evidence)
+    lead = next(row for row, testimony in zip(rows, testimonies)
+                if testimony.event.evidence == event.evidence)
     location = event.location
     _execute(store, "DELETE FROM events WHERE id = ?", (merged_id,))
     _execute(store,

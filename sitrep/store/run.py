@@ -32,7 +32,7 @@ from ..ingest.documents import storable_path
 from ..model import Rejection, Report
 from ..pipeline import Pipeline
 from ..merge.cross_report import mention_runs
-from .incidents import MergeSummary, merge_new_events, recluster
+from .incidents import MergeMemory, MergeSummary, merge_new_events, recluster
 from .packing import PackedReport
 from .records import report_key
 from .store import Store
@@ -225,8 +225,9 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
     sent: deque[tuple[str, str | None, str | None]] = deque()
     # report id -> the people it names and the counts (merge.cross_report.mention_runs)
     names: dict[str, list] = {}
-    # mentions whose part of the link graph was too large to re-cluster with their batch
-    deferred: set[str] = set()
+    # what the merge steps keep from batch to batch: the mentions whose part of the link graph
+    # was too large to re-cluster with their batch, and what re-clustering reads again
+    memory = MergeMemory()
 
     def classified() -> Iterator[Report]:
         # Runs inside pipeline.pipe's feeder (a thread when n_process > 1): it only decides.
@@ -371,15 +372,15 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
                 if done % SAVE_INDEX_EVERY == 0:
                     grouper.save()
             if names:
-                _merged(summary, lambda: merge_new_events(store, names, list(names), deferred))
+                _merged(summary, lambda: merge_new_events(store, names, list(names), memory))
                 names.clear()
     with store.transaction():
         grouper.save()
         # events no batch merged: those of an earlier run that stopped before its merge step
         _merged(summary, lambda: merge_new_events(store))
         # and the large parts of the link graph the batches left for now
-        if deferred:
-            _merged(summary, lambda: recluster(store, deferred))
+        if memory.deferred:
+            _merged(summary, lambda: recluster(store, memory.deferred))
     return summary
 
 

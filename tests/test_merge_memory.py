@@ -1,0 +1,148 @@
+"""What a run's merge steps keep from batch to batch (``MergeMemory``), and the walk over the link
+graph: the same incidents, with less read and computed again."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sitrep.merge.cross_report import Mention, cluster, compare
+from sitrep.store import Store
+from sitrep.store import incidents
+from sitrep.store.incidents import MergeMemory, merge_new_events
+
+MINSK = ("BLR", 53.9, 27.567)
+
+
+def _mention(event_id: str, group: str, day: str = "2021-05-23", names=("sapega",),
+             iso3: str = "BLR") -> Mention:
+    first = date.fromisoformat(day)
+    return Mention(event_id, group, "detention", "Arrests", "asserted", iso3, first, first,
+                   MINSK[1], MINSK[2], 1, frozenset(names))
+
+
+def _counting(monkeypatch) -> list[tuple[str, str]]:
+    """Every pair ``incidents`` asks ``compare`` about, from now on."""
+    asked = []
+
+    def counted(a, b):
+        asked.append(tuple(sorted((a.event_id, b.event_id))))
+        return compare(a, b)
+
+    monkeypatch.setattr(incidents, "compare", counted)
+    return asked
+
+
+def test_a_conflict_is_computed_once_a_pair_whichever_way_it_is_asked(monkeypatch):
+    asked = _counting(monkeypatch)
+    memory = MergeMemory()
+    minsk, abroad = _mention("e1", "g1"), _mention("e2", "g2", iso3="POL")
+    same = _mention("e3", "g3")
+    assert memory.conflict(minsk, abroad) and memory.conflict(abroad, minsk)
+    assert not memory.conflict(same, minsk) and not memory.conflict(minsk, same)
+    assert asked == [("e1", "e2"), ("e1", "e3")]
+    # the answers are compare's
+    assert memory.conflict(minsk, abroad) == (compare(minsk, abroad).conflict is not None)
+
+
+def test_clustering_with_a_remembered_conflict_gives_the_same_incidents():
+    mentions = [_mention("e1", "g1"), _mention("e2", "g2"), _mention("e3", "g3", iso3="POL"),
+                _mention("e4", "g4", day="2021-06-30"), _mention("e5", "g5")]
+    links = {}
+    for first in mentions:
+        for second in mentions:
+            if first.event_id < second.event_id:
+                comparison = compare(first, second)
+                if comparison.link:
+                    links[(first.event_id, second.event_id)] = comparison
+    memory = MergeMemory()
+    expected = cluster(mentions, links)
+    assert cluster(mentions, links, memory.conflict) == expected == [["e1", "e2", "e5"], ["e3"],
+                                                                     ["e4"]]
+    assert cluster(mentions, links, memory.conflict) == expected  # asked again: remembered
+
+
+def test_the_kept_stores_are_bounded(monkeypatch):
+    monkeypatch.setattr(incidents, "MAX_KEPT_MENTIONS", 2)
+    monkeypatch.setattr(incidents, "MAX_KEPT_PAIRS", 2)
+    memory = MergeMemory()
+    mentions = [_mention(f"e{number}", f"g{number}") for number in range(4)]
+    for mention in mentions:
+        assert memory.mention(mention.event_id, json.dumps(mention.to_dict())) == mention
+        assert len(memory.mentions) <= 2
+    for other in mentions[1:]:
+        assert not memory.conflict(mentions[0], other)
+        assert len(memory._conflicts) <= 2  # noqa: SLF001
+
+
+def _store_mentions(store, mentions: list[Mention], links: list[tuple[str, str]]) -> None:
+    with store.transaction():
+        for mention in mentions:
+            store.backend.execute(
+                "INSERT INTO merge_mentions (event_id, family, first_day, last_day,"
+                " exact_located, data) VALUES (?, ?, ?, ?, ?, ?)",
+                (mention.event_id, mention.family, mention.first_day.isoformat(),
+                 mention.last_day.isoformat(), 0, json.dumps(mention.to_dict())))
+        for first, second in links:
+            store.backend.execute(
+                "INSERT INTO merge_links (first, second, score, reasons) VALUES (?, ?, ?, ?)",
+                (first, second, 2.0, json.dumps(["same person named: Sapega"])))
+
+
+def test_a_part_of_the_link_graph_is_walked_a_step_at_a_time(tmp_path):
+    """A star of 40 mentions around one and a chain of 3: a query (or two) a step of the walk,
+    not one a mention."""
+    hub = _mention("e000", "g0")
+    star = [_mention(f"e{number:03d}", f"g{number}") for number in range(1, 41)]
+    chain = [_mention(f"c{number}", f"h{number}") for number in range(3)]
+    with Store(tmp_path / "walk.db") as store:
+        _store_mentions(store, [hub, *star, *chain],
+                        [("e000", other.event_id) for other in star]
+                        + [("c0", "c1"), ("c1", "c2")])
+        queries = []
+        execute = store.backend.execute
+
+        def counted(sql, params=()):
+            queries.append(sql)
+            return execute(sql, params)
+
+        store.backend.execute = counted
+        assert incidents._component(store, ["e007"]) == {"e000"} | {m.event_id for m in star}
+        assert len(queries) == 3  # e007; then e000; then the 39 others: nothing new
+        assert incidents._component(store, ["e007"], limit=10) is None
+        assert incidents._component(store, ["c0"]) == {"c0", "c1", "c2"}
+
+
+def test_a_part_re_clustered_with_a_later_batch_asks_only_its_new_pairs(tmp_path, monkeypatch):
+    """Batch after batch, the re-clustering of a part asks compare() only about the pairs it
+    has not asked before, and parses no kept mention again; it finds the same incident as a
+    re-clustering without a memory."""
+    first_batch = [_mention(f"e{number}", f"g{number}") for number in range(6)]
+    later = _mention("e6", "g6")
+    written = []
+    monkeypatch.setattr(incidents, "_write_merged",
+                        lambda store, merged_id, group, reasons: written.append(
+                            (merged_id, group, len(reasons))))
+    with Store(tmp_path / "memory.db") as store:
+        _store_mentions(store, first_batch, [(f"e{n}", f"e{n + 1}") for n in range(5)])
+        memory = MergeMemory()
+        with store.transaction():
+            incidents._recluster(store, {m.event_id for m in first_batch}, memory)
+        _store_mentions(store, [later], [("e5", "e6")])
+        asked, parsed = _counting(monkeypatch), []
+        parse = Mention.from_dict
+
+        def counted(data):
+            parsed.append(data["event_id"])
+            return parse(data)
+
+        monkeypatch.setattr(incidents.Mention, "from_dict", counted)
+        everything = {m.event_id for m in first_batch} | {"e6"}
+        with store.transaction():
+            incidents._recluster(store, everything, memory)
+        assert parsed == ["e6"]
+        assert asked and all("e6" in pair for pair in asked)
+        with store.transaction():
+            incidents._recluster(store, everything, MergeMemory())
+    group = [f"e{number}" for number in range(7)]
+    assert written == [("m0", group[:6], 5), ("m0", group, 6), ("m0", group, 6)]
