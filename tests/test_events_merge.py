@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from sitrep.events.lexicon import load_lexicon
 from sitrep.events.merge import merge_events, same_event, trigger_clause
-from sitrep.model import Actor, Event, Span
+from sitrep.model import Actor, Event, Place, Span
 
 
 def _mention(start: int, confidence: float = 0.7, **fields) -> Event:
@@ -445,3 +445,52 @@ def test_a_police_charge_or_an_attempt_is_no_court_decision():
     assert _cut(attempt, "stormed") == attempt
     assert _cut("The two men were later charged over the abduction of a pastor in Kaduna.",
                 "abduction") == "over the abduction of a pastor in Kaduna."
+
+
+def _told(text: str, trigger: str, offset: int, **fields) -> Event:
+    start = offset + text.index(trigger)
+    return Event("Protests", "Arrests", "ARREST", cameo_root="173",
+                 evidence=(Span(offset, offset + len(text), text),),
+                 trigger=Span(start, start + len(trigger), trigger), **fields)
+
+
+LAGOS = Place(0, 5, "Lagos", name="Lagos", lat=6.45, lon=3.39, country="Nigeria", iso3="NGA",
+              geo_precision=1)
+LONDON = Place(0, 7, "Britain", name="United Kingdom", country="United Kingdom", iso3="GBR",
+               geo_precision=3)
+
+
+def test_an_arrest_named_again_as_given_is_the_arrest_told_before_it():
+    first = _told("Police in Lagos arrested the journalist Ade Bello on Monday.", "arrested", 0,
+                  confidence=0.9, event_date="2021-03-01", time_precision=1, date_text="on Monday",
+                  location=LAGOS, location_source="sentence",
+                  actor1=_actor("Police Forces of Nigeria", "NGA:COP"))
+    reaction = _told("Britain said the arrest was a pretext to silence the press.", "arrest", 100,
+                     confidence=0.6, event_date="2021-03-04", time_precision=3,
+                     location=LONDON, location_source="sentence",
+                     actor1=_actor("Police Forces of the United Kingdom", "GBR:COP"))
+    possessive = _told("His arrest comes amid a crackdown in the capital.", "arrest", 200,
+                       confidence=0.6, event_date="2021-03-04", time_precision=3)
+    for events in ([first, reaction, possessive], [possessive, reaction, first]):
+        (merged,) = merge_events(events)
+        assert merged.location == LAGOS and merged.event_date == "2021-03-01"
+        assert merged.actor1.name == "Police Forces of Nigeria"
+        assert len(merged.evidence) == 3
+
+
+def test_a_given_arrest_with_its_own_time_or_participants_is_not_taken_as_named_again():
+    first = _told("Police in Lagos arrested the journalist Ade Bello on Monday.", "arrested", 0,
+                  confidence=0.9, event_date="2021-03-01", time_precision=1, date_text="on Monday",
+                  location=LAGOS, location_source="sentence")
+    own_day = _told("Britain said last year's arrest was a pretext.", "arrest", 100,
+                    confidence=0.6, event_date="2020-01-01", time_precision=3,
+                    date_text="last year", location=LONDON, location_source="sentence")
+    own_patient = _told("Britain said the arrest of two students was a pretext.", "arrest", 200,
+                        confidence=0.6, event_date="2021-03-04", time_precision=3,
+                        location=LONDON, location_source="sentence")
+    # no mention told before it: a report may open on "the arrest" it then tells
+    opening = _told("The arrest shocked the city.", "arrest", 0, confidence=0.6,
+                    location=LONDON, location_source="sentence")
+    assert len(merge_events([first, own_day, own_patient])) == 3
+    (alone,) = merge_events([opening])
+    assert alone.location == LONDON

@@ -438,6 +438,92 @@ def _apart_in_clauses(events: list[Event]) -> list[Event]:
     return result
 
 
+# A noun trigger told as given ("the arrest", "this kidnapping", "these killings"): a definite
+# determiner right before it (not "the protest must": a word between may be the noun the
+# determiner belongs to), and no complement of its own after it ("the arrest of", "the attack on",
+# "the murder and abduction of": those name their own participants).
+_GIVEN_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
+# A possessive tells whose act it is ("his arrest", "Lai's arrest", "Tuesday's arrest"): given
+# too, so never the first telling another mention names again, but with a participant or time of
+# its own, so not resolved to one either.
+_POSSESSIVE_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|our|my)|\w['’]s?)\s+"
+                                r"(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
+_OWN_COMPLEMENT = re.compile(r"\s*(?:(?:and|or)\s+(?:[\w-]+\s+){1,2}?)?"
+                             r"(?:of|on|against|by|in|at|near|outside|inside|from)\b", re.IGNORECASE)
+# a noun, not a past form; nor a noun of the people who act ("the protesters"): they are
+# participants named again, not the act
+_NOUN_TRIGGER = re.compile(r"[a-z]+(?<!ed)", re.IGNORECASE)
+_AGENT_NOUN = re.compile(r"\w+(?:ers?|ors?|ists?)$", re.IGNORECASE)
+
+
+def _trigger_span(event: Event) -> Span | None:
+    trigger = event.trigger
+    return next((s for s in event.evidence if s.start <= trigger.start and trigger.end <= s.end
+                 and s.text), None) if trigger is not None else None
+
+
+def _told_as_given(event: Event) -> str | None:
+    """"definite" for a noun trigger told with a definite determiner (_GIVEN_BEFORE),
+    "possessive" for one told with a possessive, else None."""
+    span = _trigger_span(event)
+    if span is None or not _NOUN_TRIGGER.fullmatch(event.trigger.text):
+        return None
+    before = span.text[:event.trigger.start - span.start][-40:]
+    if _OWN_COMPLEMENT.match(span.text[event.trigger.end - span.start:]):
+        return None
+    if _POSSESSIVE_BEFORE.search(before):
+        return "possessive"
+    return "definite" if _GIVEN_BEFORE.search(before) else None
+
+
+def _names_again(event: Event, told: Event) -> bool:
+    """Whether the given mention ``event`` names the happening ``told`` again: the same word
+    (its first four letters: "the arrest" after "arrested", "the killing" after "killed"), a noun
+    of the act and not of its people, and neither time words of its own nor "separate" in its
+    sentence."""
+    span = _trigger_span(event)
+    if _AGENT_NOUN.fullmatch(event.trigger.text) or span is None or _SEPARATE.search(span.text) \
+            or (event.date_text and event.date_text in span.text):
+        # "In a separate statement, X condemned the arrest": the report keeps it apart, as
+        # same_event does
+        return False
+    return event.trigger.text[:4].lower() == told.trigger.text[:4].lower()
+
+
+def _given(event: Event) -> bool:
+    """An asserted mention told as given with a definite determiner (see _told_as_given)."""
+    return (event.modality == "asserted" and not event.back_reference
+            and _told_as_given(event) == "definite")
+
+
+def _named_again(merged: list[Event], members: list[list[Event]], event: Event) -> int | None:
+    """The merged event that the given mention ``event`` names again: of its kind and asserted,
+    with a mention told before it in its own words (not itself given) that it names again
+    (_names_again); of several, the one told first (the report's "the arrest" is the arrest it
+    leads with). None when there is none: then ``event`` is a mention like any other."""
+    kind = event.sub_event_type or event.plover_type
+    found = []
+    for index, merged_event in enumerate(merged):
+        if (merged_event.sub_event_type or merged_event.plover_type) != kind or \
+                merged_event.modality != "asserted":
+            continue
+        told = [m.trigger.start for m in members[index] if m.trigger is not None
+                and m.trigger.start < event.trigger.start and not _told_as_given(m)
+                and _names_again(event, m)]
+        if told:
+            found.append((min(told), index))
+    return min(found)[1] if found else None
+
+
+def _fold_given(kept: Event, given: Event) -> Event:
+    """``kept`` citing the given mention's evidence too; nothing else of it is taken (its
+    sentence tells who reacted, where and when they spoke: not the happening's)."""
+    evidence = tuple(sorted(set(kept.evidence) | set(given.evidence), key=lambda s: (s.start, s.end)))
+    return replace(kept, evidence=evidence, reasons=kept.reasons + (
+        f"named again as {given.trigger.text!r}: its evidence cited, its sentence's actors, "
+        "place and date not taken",))
+
+
 def _members_agree(members: list[Event], event: Event) -> bool:
     """Whether nothing tells ``event`` apart from any mention folded so far: their own places,
     days and sides (modality and the report's "separately" are the merged event's to judge: an
@@ -529,31 +615,46 @@ def explosions_within_battles(events: list[Event], fighting: re.Pattern | None =
 
 def merge_events(events: list[Event], fighting: re.Pattern | None = None) -> list[Event]:
     """Fold the mentions of one happening together; the result is in text order. ``fighting``:
-    the words of two sides fighting (see :func:`explosions_within_battles`)."""
+    the words of two sides fighting (see :func:`explosions_within_battles`). A mention told as
+    given ("Britain said the arrest was a pretext") folds into the happening it names again
+    once the others are folded (_named_again), whatever its own sentence's place and date."""
+    mentions = explosions_within_battles(_apart_in_clauses(events), fighting)
     merged: list[Event] = []
     members: list[list[Event]] = []  # the mentions folded into each merged event
-    by_type: dict[str | None, list[int]] = {}  # only events of one type can merge
-    for event in sorted(explosions_within_battles(_apart_in_clauses(events), fighting),
-                        key=_rank):
-        candidates = by_type.setdefault(event.sub_event_type or event.plover_type, [])
-        for index in candidates:
-            # every mention already folded must agree, not only the merged event: it keeps its
-            # first mention's place and date, so a vague first one ("in Nigeria", "in February
-            # 2021") would otherwise gather mentions that tell each other apart ("from Chibok",
-            # in Borno; "in Jangebe, Zamfara state"); two triggers of one clause need not agree
-            # on the sides (_one_clause)
-            if (same_event(merged[index], event) or _told_in_one_clause(members[index], event)) \
-                    and _members_agree(members[index], event):
-                merged[index] = _fold(merged[index], event)
-                members[index].append(event)
-                break
+    _fold_in([e for e in mentions if not _given(e)], merged, members)
+    left = []
+    for event in sorted((e for e in mentions if _given(e)), key=_rank):
+        index = _named_again(merged, members, event)
+        if index is None:
+            left.append(event)
         else:
-            candidates.append(len(merged))
-            merged.append(event)
-            members.append([event])
+            merged[index] = _fold_given(merged[index], event)
+            members[index].append(event)
+    _fold_in(left, merged, members)
     merged.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0,
                                e.trigger.start if e.trigger else 0, _tiebreak(e)))
     return merged
+
+
+def _fold_in(events: list[Event], merged: list[Event], members: list[list[Event]]) -> None:
+    """Fold ``events``, most confident first, into ``merged`` (each with its ``members``)."""
+    for event in sorted(events, key=_rank):
+        kind = event.sub_event_type or event.plover_type
+        for index, candidate in enumerate(merged):
+            # only events of one type can merge; every mention already folded must agree, not
+            # only the merged event: it keeps its first mention's place and date, so a vague
+            # first one ("in Nigeria", "in February 2021") would otherwise gather mentions that
+            # tell each other apart ("from Chibok", in Borno; "in Jangebe, Zamfara state"); two
+            # triggers of one clause need not agree on the sides (_one_clause)
+            if (candidate.sub_event_type or candidate.plover_type) == kind and (
+                    same_event(candidate, event) or _told_in_one_clause(members[index], event)) \
+                    and _members_agree(members[index], event):
+                merged[index] = _fold(candidate, event)
+                members[index].append(event)
+                break
+        else:
+            merged.append(event)
+            members.append([event])
 
 
 class MergeEvents:
