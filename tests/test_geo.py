@@ -469,3 +469,71 @@ def test_phrases_after_and_before_a_name():
         "outskirts", "of")
     assert _precedes(tokens, 1, (("the", "fighters"), ("fighters",))) == ("fighters",)
     assert _precedes(tokens, 0, (("fighters",),)) is None
+
+
+def _candidate(ident, name, country, population, fcode="PPL", lat=0.0, lon=0.0):
+    from sitrep.geo.gazetteer import Candidate
+    return Candidate(ident, ident, name, lat, lon, "A" if fcode.startswith("PCL") else "P",
+                     fcode, country, "01", None, population, "official", False, None, "test")
+
+
+def _mention(text, name, *candidates, occurrence=0):
+    from sitrep.geo.recognize import Mention
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(name, start + 1)
+    return Mention(start, start + len(name), name, tuple(candidates))
+
+
+def test_a_namesake_in_the_reports_country_beats_a_minor_one_abroad():
+    """"Kharpur" near a named Bangladeshi party: the Bangladeshi town (a GeoNames seat with no
+    population) over a Romanian village of 4,000 that scores higher on population alone; a
+    city abroad keeps winning (news names a big city without its country)."""
+    from sitrep.geo.resolve import resolve_mentions
+
+    text = "Party activists clashed in Kharpur on Monday."
+    home = _candidate(1, "Kharpur", "BD", 0, lat=23.5, lon=89.4)
+    village = _candidate(2, "Kharpur", "RO", 4000, lat=45.0, lon=25.0)
+    [resolution] = resolve_mentions([_mention(text, "Kharpur", village, home)], text,
+                                    countries={"BD": 0.5})
+    assert resolution.candidate is home and resolution.runner_up is village
+    assert "a country the report mentions" in resolution.reason, resolution.reason
+    city = _candidate(3, "Kharpur", "RO", 400_000, lat=45.0, lon=25.0)
+    [resolution] = resolve_mentions([_mention(text, "Kharpur", city, home)], text,
+                                    countries={"BD": 0.5})
+    assert resolution.candidate is city
+    # without evidence of a country, population decides as before
+    [resolution] = resolve_mentions([_mention(text, "Kharpur", village, home)], text)
+    assert resolution.candidate is village
+
+
+def test_one_anchor_of_another_country_flags_a_lone_village_abroad_not_a_town():
+    """"Troops shelled Nam Khet in Myanmar": the only Nam Khet the gazetteer knows is a village
+    abroad; one country name is enough to doubt a village, two anchors are needed to doubt a
+    town."""
+    from sitrep.geo.resolve import resolve_mentions
+
+    text = "Troops shelled Nam Khet in Myanmar on Monday."
+    myanmar = _mention(text, "Myanmar", _candidate(10, "Myanmar", "MM", 50_000_000, "PCLI"))
+    village = _candidate(11, "Nam Khet", "ID", 0, lat=-8.6, lon=122.7)
+    resolutions = resolve_mentions([_mention(text, "Nam Khet", village), myanmar], text)
+    assert resolutions[0].candidate is None and resolutions[0].needs_review
+    assert "the report names MM" in resolutions[0].reason, resolutions[0].reason
+    town = _candidate(12, "Nam Khet", "ID", 40_000, lat=-8.6, lon=122.7)
+    resolutions = resolve_mentions([_mention(text, "Nam Khet", town), myanmar], text)
+    assert resolutions[0].candidate is town
+
+
+def test_a_lone_village_stays_when_another_name_can_be_read_in_its_country():
+    """"Gunmen struck Kuje near Abuja in the Federal Capital Territory": one anchor misread
+    abroad must not doubt a village whose country another name of the report can be read in."""
+    from sitrep.geo.resolve import resolve_mentions
+
+    text = "Gunmen struck Kuje near Abuja, said officials in Washington."
+    village = _candidate(20, "Kuje", "NG", 0, lat=8.9, lon=7.2)
+    abuja = _mention(text, "Abuja", _candidate(21, "Abuja", "NG", 90_000, lat=9.1, lon=7.5),
+                     _candidate(22, "Abuja", "GH", 80_000, lat=6.0, lon=-1.0))
+    washington = _mention(text, "Washington",
+                          _candidate(23, "Washington", "US", 0, "PCLI", lat=38.9, lon=-77.0))
+    resolutions = resolve_mentions([_mention(text, "Kuje", village), abuja, washington], text)
+    assert resolutions[0].candidate is village, resolutions[0].reason

@@ -110,6 +110,10 @@ class _Context:
 
     def __init__(self) -> None:
         self.countries: Counter = Counter()
+        # the part of ``countries`` the anchors and the actors gave, not first-round guesses
+        self.anchored: Counter = Counter()
+        # country -> the names (lower case) of the mentions that have a reading there
+        self.readable: dict[str, set[str]] = {}
         self.admin1: Counter = Counter()
         self.points: list[tuple[float, float]] = []
         # each point's latitude in radians and its cosine, for ``nearest_km``
@@ -120,11 +124,14 @@ class _Context:
         """Evidence of the country without a place (the actors the report names)."""
         self.total += weight
         self.countries[country] += weight
+        self.anchored[country] += weight
 
-    def add(self, candidate: Candidate, weight: float = 1.0) -> None:
+    def add(self, candidate: Candidate, weight: float = 1.0, anchor: bool = True) -> None:
         self.total += weight
         if candidate.country:
             self.countries[candidate.country] += weight
+            if anchor:
+                self.anchored[candidate.country] += weight
         if candidate.admin1:
             self.admin1[(candidate.country, candidate.admin1)] += weight
         if not candidate.is_area and len(self.points) < 200:
@@ -208,6 +215,9 @@ def resolve_mentions(mentions: list[Mention], text: str,
     context = _Context()
     for country, weight in (countries or {}).items():
         context.add_country(country, weight)
+    for mention, pool in zip(mentions, pools):
+        for candidate in pool:
+            context.readable.setdefault(candidate.country, set()).add(mention.text.lower())
 
     lonely: list[int] = []   # small places that are the only ones of their name
     # -- pass 1: anchors -----------------------------------------------------------------------
@@ -280,11 +290,11 @@ def resolve_mentions(mentions: list[Mention], text: str,
     pending = [i for i, r in enumerate(resolutions) if r is None]
     first_round: dict[int, Candidate] = {}
     for index in pending:
-        resolution = _choose(pools[index], context, weights, None)
+        resolution = _choose(pools[index], context, weights, None, mentions[index].text)
         if resolution.candidate is not None:
             first_round[index] = resolution.candidate
     for candidate in first_round.values():
-        context.add(candidate, 0.5)
+        context.add(candidate, 0.5, anchor=False)
     # a name repeated is one piece of evidence, not several: every mention of the same name
     # leaves its first-round choice out of the context it is scored by ("Magura ... Magura"
     # must not make the Romanian Măgura its own support)
@@ -292,7 +302,7 @@ def resolve_mentions(mentions: list[Mention], text: str,
     for index in pending:
         own = (first_round[index], 0.5 * repeats[mentions[index].text.lower()]) \
             if index in first_round else None
-        resolutions[index] = _choose(pools[index], context, weights, own)
+        resolutions[index] = _choose(pools[index], context, weights, own, mentions[index].text)
     return [r if r is not None else Resolution(None, "no candidate") for r in resolutions]
 
 
@@ -307,51 +317,124 @@ def _lonely(mention: Mention, candidate: Candidate, context: _Context) -> Resolu
     country and never mentions this one ("Mangusu" in a Congo report is not the Philippine
     village the gazetteer knows)."""
     if context.total > 0 and context.countries[candidate.country] == 0:
-        top, weight = context.countries.most_common(1)[0] if context.countries else (None, 0)
-        if top and weight >= _DOMINANT_WEIGHT and weight >= 0.5 * context.total:
+        about = _about(context, candidate, context.total, mention.text)
+        if about and about[1]:
+            return Resolution(None, f"needs review: the only '{mention.text}' known is a village "
+                                    f"in {candidate.country}; the report names {about[0]}",
+                              candidate, True, (candidate,))
+        if about:
             return Resolution(None, f"needs review: the only '{mention.text}' known is in "
-                                    f"{candidate.country}; the report is about {top}",
+                                    f"{candidate.country}; the report is about {about[0]}",
                               candidate, True, (candidate,))
     return Resolution(candidate, "anchor: the only place of that name")
 
 
 # A report is "about" a country when at least two anchors (or four demonyms) name it and it
-# holds half of the context.
+# holds half of the context; one anchor is enough against a village (fewer than 10,000 people,
+# or a GeoNames seat with no count): news names a foreign village only with its country, a
+# foreign city often without ("Nam Khet" in a report naming Myanmar is no Indonesian village).
 _DOMINANT_WEIGHT = 2.0
+_DOMINANT_WEIGHT_VILLAGE = 1.0
+_VILLAGE = 10_000
 
 
-def _foreign(candidate: Candidate, context: _Context,
-             own: tuple[Candidate, float] | None) -> str | None:
-    """Why a minor reading lies in a country the report never mentions while it is mostly about
-    another one ("Samar" read as a Russian city in a Philippine report), or None."""
-    if candidate.is_area or candidate.country is None or candidate.population >= 1_000_000 or (
-            candidate.kind != "alternate" and candidate.population >= 100_000):
-        return None
-    mine = own[1] if own and own[0].country == candidate.country else 0.0
-    total = context.total - (own[1] if own else 0.0)
-    if total < 1 or context.countries[candidate.country] - mine > 0:
-        return None
-    top, weight = context.countries.most_common(1)[0]
-    if top != candidate.country and weight >= _DOMINANT_WEIGHT and weight >= 0.5 * total:
-        return f"is in a country the report never mentions; it is about {top}"
+def _about(context: _Context, candidate: Candidate, total: float,
+           name: str) -> tuple[str, bool] | None:
+    """The other country the report is about, against ``candidate``'s, and whether only the
+    village rule says so; or None. Against a village (``name``'s reading) only anchors count,
+    first-round guesses being what is in question, and only when no other name of the report
+    can be read in the village's country ("Kuje" stays Nigerian next to "Abuja", whatever an
+    anchor misread abroad says)."""
+    if context.countries:
+        top, weight = context.countries.most_common(1)[0]
+        if top != candidate.country and weight >= _DOMINANT_WEIGHT and weight >= 0.5 * total:
+            return top, False
+    if candidate.population < _VILLAGE and context.anchored and \
+            context.readable.get(candidate.country, set()) <= {name.lower()}:
+        top, weight = context.anchored.most_common(1)[0]
+        if top != candidate.country and weight >= _DOMINANT_WEIGHT_VILLAGE and \
+                weight >= 0.5 * sum(context.anchored.values()):
+            return top, True
     return None
 
 
+def _doubt(about: tuple[str, bool]) -> str:
+    """Why a reading abroad is doubted. A village doubted on one anchor is worded apart:
+    sitrep.geo.stage drops bare names doubted as in a country the report never mentions (mostly
+    words that are no places), but a village the gazetteer knows abroad is still a place name
+    (an Australian village the gazetteer knows only in the US), kept unresolved."""
+    top, village = about
+    if village:
+        return f"is a village in a country the report does not name; it names {top}"
+    return f"is in a country the report never mentions; it is about {top}"
+
+
+def _minor(candidate: Candidate) -> bool:
+    """A reading news would not mean without naming its country: no area, city or capital."""
+    return not (candidate.is_area or candidate.country is None or
+                candidate.population >= 1_000_000 or
+                (candidate.kind != "alternate" and candidate.population >= 100_000))
+
+
+def _support(context: _Context, country: str | None,
+             own: tuple[Candidate, float] | None) -> float:
+    """The context's weight for ``country``, this mention's own first-round choice left out."""
+    mine = own[1] if own and own[0].country == country else 0.0
+    return context.countries[country] - mine
+
+
+def _foreign(candidate: Candidate, context: _Context, own: tuple[Candidate, float] | None,
+             name: str) -> str | None:
+    """Why a minor reading lies in a country the report never mentions while it is mostly about
+    another one ("Samar" read as a Russian city in a Philippine report), or None."""
+    if not _minor(candidate):
+        return None
+    total = context.total - (own[1] if own else 0.0)
+    if total < 1 or _support(context, candidate.country, own) > 0:
+        return None
+    about = _about(context, candidate, total, name)
+    return _doubt(about) if about else None
+
+
+def _home_namesake(scored: list, context: _Context,
+                   own: tuple[Candidate, float] | None) -> tuple | None:
+    """The best-scored reading in the country the anchors and actors mostly put the report in,
+    when the best reading overall is a minor place in a country the report never mentions
+    ("Kharpur" near Bangladeshi actors is the Bangladeshi town, not a Romanian village of
+    4,000): population decides between namesakes of the report's country, not against it. A
+    city, a capital or a curated facility abroad keeps winning."""
+    best = scored[0][2]
+    if not context.anchored or not _minor(best) or best.fclass == "S" or \
+            best.kind == "alias" or _support(context, best.country, own) > 0:
+        return None
+    home = context.anchored.most_common(1)[0][0]
+    # a minor place known by an alternate name is rarely what news means (see minor_alternate)
+    return next((item for item in scored[1:] if item[2].country == home and not (
+        item[2].kind == "alternate" and item[2].population < 50_000)), None)
+
+
 def _choose(pool: tuple[Candidate, ...], context: _Context, weights: ResolverWeights,
-            own: tuple[Candidate, float] | None) -> Resolution:
+            own: tuple[Candidate, float] | None, name: str) -> Resolution:
     scored = sorted(((*_score(c, context, weights, own), c) for c in pool),
                     key=lambda item: item[0], reverse=True)
+    home = _home_namesake(scored, context, own)
+    if home is not None:
+        foreign = scored[0][2]
+        return Resolution(home[2], f"scored {home[0]:.2f} ({home[1]}); a namesake in a country "
+                                   f"the report mentions, over {foreign.name} ({foreign.country}, "
+                                   f"population {foreign.population:,}) in one it never does",
+                          foreign)
     best_score, detail, best = scored[0]
     rival = next((item for item in scored[1:] if distance_km(
         best.lat, best.lon, item[2].lat, item[2].lon) > weights.review_km), None)
-    if rival is None and _foreign(best, context, own):
-        return Resolution(None, f"needs review: {best.name} ({best.country}) "
-                                f"{_foreign(best, context, own)}", best, True, (best,))
+    foreign = _foreign(best, context, own, name)
+    if rival is None and foreign:
+        return Resolution(None, f"needs review: {best.name} ({best.country}) {foreign}", best,
+                          True, (best,))
     if rival is None:
         return Resolution(best, f"scored {best_score:.2f} ({detail}); no rival farther than "
                                 f"{weights.review_km:.0f} km")
     margin = best_score - rival[0]
-    foreign = _foreign(best, context, own)
     if foreign:
         return Resolution(None, f"needs review: {best.name} ({best.country}) {foreign}",
                           best, True, tuple(item[2] for item in scored[:5]))
