@@ -422,3 +422,35 @@ def test_the_posts_of_another_state_are_its_forces(pipeline):
     event = _event(pipeline, "Police officials arrested three suspects in Lahore, Pakistan on "
                              "Sunday.")
     assert event.actor1.name == "Police Forces of Pakistan"
+
+
+def test_people_who_no_longer_bear_arms_are_civilians(pipeline):
+    """ACLED codes a former fighter or a retired officer by what they are now: shooting one is
+    violence against civilians, not a battle; an informer is not the police force."""
+    event = _event(pipeline, "Gunmen shot dead a retired police inspector in Peshawar, Pakistan "
+                             "on Monday.")
+    assert event.event_type == "Violence against civilians"
+    assert (event.actor2.name, event.actor2.inter) == ("Civilians (Pakistan)", 7)
+    assert event.actor2.text == "retired police inspector"
+    event = _event(pipeline, "Unknown assailants killed a former rebel commander in Kupwara, "
+                             "India on Sunday.")
+    assert event.event_type == "Violence against civilians"
+    assert event.actor2.inter == 7
+    text = "Rebels shot dead a shopkeeper in Sukma, India on Sunday after branding him a police " \
+           "informer."
+    assert _event(pipeline, text).event_type == "Violence against civilians"
+    report = pipeline(Report(id="t", raw=text, published=date(2015, 3, 2)))
+    assert not any(actor.inter == 1 for actor in report.actors), report.actors
+
+
+def test_a_pronoun_object_is_the_party_named_before_it(pipeline):
+    """"... when gunmen attacked them": the policemen on patrol are the other side, a battle."""
+    event = _event(pipeline, "Two policemen were on patrol in Quetta, Pakistan on Monday when "
+                             "gunmen opened fire on them.")
+    assert event.event_type == "Battles"
+    assert (event.actor2.name, event.actor2.inter) == ("Police Forces of Pakistan", 1)
+    # not the one who tells of it
+    event = _event(pipeline, "A trader was found dead in Quetta, Pakistan on Monday. Police said "
+                             "gunmen had fired at him.")
+    assert event.event_type == "Violence against civilians"
+    assert event.actor2 is None or event.actor2.inter != 1

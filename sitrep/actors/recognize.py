@@ -71,7 +71,10 @@ _OBJECT_NOUNS = frozenset("""base bases camp camps vehicle vehicles equipment ha
     position uniform uniforms coup rule control territory areas area side sides airport port
     airbase convoy vehicles truck trucks jeep helicopter site sites property assets budget
     spending reform reforms officials official spokesman statement statements media television
-    tv newspaper agency radio court decree order orders policy policies forces's""".split())
+    tv newspaper agency radio court decree order orders policy policies forces's informer
+    informers""".split())
+# Words that make the role after them a thing of the past ("former rebels").
+_NO_LONGER = frozenset({"former", "retired"})
 # Role words that are often adjectives ("regime-Russian air base", "army camp").
 _ADJECTIVAL = frozenset("""regime government military army police navy junta state security
     federal national""".split())
@@ -393,6 +396,14 @@ def _nominal(tokens, positions, words, folded, index):
         role = Role(_FORCE_MODIFIERS[folded[look - 1]], "state")
     if not modified and _modifies_a_thing(tokens, positions, folded, index, end):
         return [], end
+    if start >= 1 and folded[start - 1] in _NO_LONGER and (
+            role.kind in ("rebel", "armed", "anaphor") or role.sector in ("MIL", "COP", "SPY")):
+        # "a former rebel", "a retired policeman": ACLED codes people who no longer bear arms
+        # by what they are now, civilians ("a retired police inspector": one person)
+        start, role = start - 1, Role("CVL", "civilian")
+        rank = _role_at(folded, end)
+        if rank is not None and rank[0].kind != "civilian":
+            end = rank[1]
     word = folded[end - 1]
     named_end = _name_after(words, folded, end)
     if word in _TITLES and named_end > end:

@@ -55,6 +55,8 @@ _PASSIVE_BE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got|getting)\s
                          r"(?:(?:\w+ly|also|not|then|later|all|being)\s+){0,2}$", re.IGNORECASE)
 _PASSIVE_HAVE = re.compile(r"\b(?:had|has|have|having)\s+(?!been\b)(?:[\w-]+\s+){1,3}$",
                            re.IGNORECASE)
+# "attacked them", "opened fire on him": an act whose object is a pronoun
+_PRONOUN_OBJECT = re.compile(r"\s+(?:(?:on|at|upon)\s+)?(?:them|him|her)\b", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"^\w+(?:ed|en|wn|ut)\b", re.IGNORECASE)
 _HELP = re.compile(r"\b(?:help(?:ing|ed|s)?|aid(?:ing|ed)|assist(?:ing|ed)|support(?:ing|ed))\s+"
                    r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -79,6 +81,8 @@ _SOURCE_AFTER = re.compile(r"(?:\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|offi
 # an actor that speaks before the trigger: the trigger is in what it said
 _SPEAKER = re.compile(r"^\s*(?:\w+ly\s+)?(?:said|says|told|claimed|alleged|reported|stated|added|"
                       r"confirmed|believed|suspected)\b", re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|says|told|claimed|alleged|reported|stated|added|confirmed|"
+                     r"believed|suspected)\b", re.IGNORECASE)
 _AFTER_WINDOW = 80       # characters after the trigger searched for its object / agent
 _AGENT_WINDOW = 110      # "had two tanks knocked out on Monday by the militants"
 _NOMINAL_AGENT_WINDOW = 50   # "the seizure of the central Syrian city over the weekend by IS fighters"
@@ -235,6 +239,18 @@ def find_arguments(text: str, sentence_start: int, sentence_end: int, trigger_st
                 arguments.actor2 = mention.actor
                 arguments.reasons.append(f"actor2 {mention.actor.text!r}: {why} after the trigger")
                 break
+    if arguments.actor2 is None and not arguments.passive and _PRONOUN_OBJECT.match(
+            text, trigger_end, sentence_end):
+        # "two policemen were on patrol when gunmen attacked them": the pronoun the act takes
+        # is the party named before it in the sentence, other than the doer, and not one who
+        # tells of it ("the minister claimed that goons fired at him": someone told before)
+        earlier = next((m for m in reversed(before) if not (arguments.actor1 and (
+            m.actor is arguments.actor1 or _same(m.actor, arguments.actor1)))
+            and not _SPEECH.search(text, m.cend, trigger_start)), None)
+        if earlier is not None:
+            arguments.actor2 = earlier.actor
+            arguments.reasons.append(f"actor2 {earlier.actor.text!r}: what the pronoun after "
+                                     "the trigger refers to")
     _add_helpers(text, sentence_start, sentence_end, mentions, arguments)
     return arguments
 

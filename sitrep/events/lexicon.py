@@ -15,13 +15,35 @@ from ..errors import ConfigError
 __all__ = ["Frame", "Lexicon", "load_lexicon", "compile_words"]
 
 
-def compile_words(patterns: list[str] | tuple[str, ...]) -> re.Pattern:
-    """One case-insensitive alternation of ``patterns``, anchored on word boundaries."""
+def compile_words(patterns: list[str] | tuple[str, ...],
+                  not_after: tuple[str, ...] = ()) -> re.Pattern:
+    """One case-insensitive alternation of ``patterns``, anchored on word boundaries; none
+    right after a word of ``not_after``."""
     if not patterns:
         return re.compile(r"(?!x)x")
     # longest first, so "suicide car bomb" wins over "suicide"
     ordered = sorted(patterns, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?![\w])", re.IGNORECASE)
+    behind = "".join(rf"(?<!{re.escape(word)} )" for word in not_after)
+    return re.compile(r"(?<![\w-])" + behind + "(?:" + "|".join(ordered) + r")(?![\w])",
+                      re.IGNORECASE)
+
+
+# Words that make a fighter or an officer a civilian ("a former rebel", "a retired policeman"):
+# ACLED codes people who no longer bear arms by what they are now.
+_NO_LONGER = ("former", "retired")
+_ARMED_ROLE_NAMES = ("state", "nonstate")
+
+
+def _compile_roles(roles: dict[str, list[str]]) -> dict[str, re.Pattern]:
+    """The role patterns; an armed role after a word of ``_NO_LONGER`` is a civilian's."""
+    compiled = {name: compile_words(words, _NO_LONGER if name in _ARMED_ROLE_NAMES else ())
+                for name, words in roles.items()}
+    armed = [word for name in _ARMED_ROLE_NAMES for word in roles.get(name, ())]
+    if "civilian" in roles and armed:
+        no_longer = "(?:" + "|".join(_NO_LONGER) + ") (?:" + "|".join(
+            sorted(armed, key=len, reverse=True)) + ")"
+        compiled["civilian"] = compile_words([*roles["civilian"], no_longer])
+    return compiled
 
 
 @dataclass(frozen=True)
@@ -68,7 +90,7 @@ def load_lexicon(triggers: str | Path | None = None,
     try:
         frames = tuple(Frame(entry["name"], float(entry["weight"]), compile_words(entry["patterns"]))
                        for entry in trigger_data["frame"])
-        roles = {name: compile_words(words) for name, words in context_data["roles"].items()}
+        roles = _compile_roles(context_data["roles"])
         cues = {name: compile_words(words) for name, words in context_data["cues"].items()}
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise ConfigError(f"event lexicon is malformed: {type(exc).__name__}: {exc}",
