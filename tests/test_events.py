@@ -85,6 +85,20 @@ def test_codebook_sub_event_types(detect, text, expected):
     assert expected in _types(_events(detect, text)), _events(detect, text)
 
 
+@pytest.mark.parametrize("text, wrong", [
+    # a coup takes a government, not a place
+    ("The army seized power in the capital on Monday.", "Government regains territory"),
+    ("The generals took control of the government on Monday.", "Government regains territory"),
+    ("Reporters have been jailed since the junta seized control in a coup in May.",
+     "Government regains territory"),
+    # projectiles among demonstrators are crowd control, not shelling
+    ("Demonstrators were hurt by projectiles fired by police in the square on Friday.",
+     "Shelling/artillery/missile attack"),
+])
+def test_not_coded_as_what_the_words_also_name(detect, text, wrong):
+    assert wrong not in _types(_events(detect, text, asserted=False))
+
+
 def test_territory_by_who_takes_it(detect):
     state = {"government forces": ("Military Forces of Syria", 1), "rebels": ("Rebels (Syria)", 2)}
     gov = _events(detect, "Syrian government forces captured the town of Maaloula from rebels.", state)
@@ -179,6 +193,8 @@ def test_forecast_is_kept_but_not_asserted(detect):
     "Police arrested three men for drug trafficking and money laundering.",
     "The foreign ministers met in Geneva to discuss trade.",
     "The president condemned the decision and expelled two diplomats.",
+    # a self-immolation destroys no one's property
+    "A worker set himself on fire outside the company offices on Monday.",
 ])
 def test_no_political_violence_no_acled_event(detect, text):
     assert not _events(detect, text, asserted=False)

@@ -174,9 +174,28 @@ def test_kinds_the_model_did_not_learn_are_left_to_the_rules(dated_report):
     kept = stage(dataclasses.replace(dated_report, events=events)).events
     assert unanchored not in kept
     for event in dated_report.events:
-        anchored = event.date_text is not None or (event.location is not None
-                                                   and event.location_source == "sentence")
+        history = bool(event.event_date and event.event_date < "2020-03")
+        anchored = not history and (event.date_text is not None or (
+            event.location is not None and event.location_source == "sentence"))
         assert (event in kept) == (anchored or event.modality != "asserted"), event
+
+
+def test_a_date_years_before_the_report_anchors_history_not_news(dated_report):
+    """A rare kind's own date is its anchor only when it is not over a year before publication
+    (2021-03-10): "In 2012 soldiers attacked a newspaper office" recalls history."""
+    from sitrep.events.assess import anchored
+
+    event = next(e for e in dated_report.events if e.modality == "asserted" and e.date_text)
+    published = dated_report.published
+    assert anchored(dataclasses.replace(event, event_date="2021-03-08"), published)
+    assert not anchored(dataclasses.replace(event, event_date="2012"), published)
+    assert not anchored(dataclasses.replace(event, event_date="2017-10"), published)
+    # a coarse date counts from the latest day it may mean: "in 2020", "in March 2020"
+    assert anchored(dataclasses.replace(event, event_date="2020"), published)
+    assert anchored(dataclasses.replace(event, event_date="2020-03"), published)
+    assert not anchored(dataclasses.replace(event, event_date="2020-02"), published)
+    # without the publication date nothing is judged old
+    assert anchored(dataclasses.replace(event, event_date="2012"))
 
 
 def test_background_dated_by_its_own_words_years_before_is_not_news(dated_report):

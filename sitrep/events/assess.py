@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -195,13 +195,39 @@ class EventFeatures:
         return out
 
 
-def anchored(event: Event) -> bool:
+def _days_since_latest(value: str | None, published: date | None) -> int | None:
+    """Days from the latest day ``value`` (a day, month or year) may mean to ``published``."""
+    if not value or published is None:
+        return None
+    try:
+        if len(value) >= 10:
+            day = date.fromisoformat(value[:10])
+        elif len(value) >= 7:
+            year, month = int(value[:4]), int(value[5:7])
+            day = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        else:
+            day = date(int(value[:4]), 12, 31)
+    except ValueError:
+        return None
+    return (published - day).days
+
+
+# a date this many days or more before publication is history, not the time of a news event
+HISTORY_DAYS = 366
+
+
+def anchored(event: Event, published: date | None = None) -> bool:
     """Whether the mention's own sentence (or paragraph, for its date) says when or where.
 
     A specific occurrence has an anchor; "clashes between executives and unions are frequent",
     "they keep fighting for refugees" have none. On the training articles, typed mentions of the
     kinds the model does not judge were events 14 % of the time without an anchor (11 of 76) and
-    29 % with one (55 of 189)."""
+    29 % with one (55 of 189). A date over a year before ``published`` (even at the latest day it
+    may mean: "in 2013", "in October 2017") anchors history the report recalls, not an event it
+    reports; nor does a place then: it is where that history happened."""
+    if event.date_text is not None and (_days_since_latest(event.event_date, published)
+                                        or 0) >= HISTORY_DAYS:
+        return False
     return event.date_text is not None or (
         event.location is not None and event.location_source == "sentence")
 
@@ -424,7 +450,7 @@ def group_change_told(event: Event, report: Report) -> bool:
 def rule_keeps(event: Event, report: Report) -> bool:
     """The rule for kinds the model does not judge: anchored in time or place by its own
     sentence, with the parties (and, for territory, the place) its ACLED kind needs."""
-    return (anchored(event) and battle_sides_told(event) and territory_taken_told(event, report)
+    return (anchored(event, report.published) and battle_sides_told(event) and territory_taken_told(event, report)
             and mob_told(event, report) and agreement_parties_told(event, report)
             and group_change_told(event, report))
 

@@ -105,6 +105,20 @@ _PLOVER_CAMEO = {
     "Other": (None, None, None),
 }
 
+# what a coup takes ("seized power", "took control of the government", "seized control in a
+# coup")
+_POWER_TAKEN = re.compile(r"\W*(?:(?:of\s+)?(?:the\s+)?(?:power|government|presidency|throne)\b|"
+                          r"(?:in|with|through|by)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+                          r"(?:coup|putsch)\b)", re.IGNORECASE)
+
+
+def _at_demonstrators(context: Context) -> bool:
+    """Whether projectiles are told among demonstrators and no armed group: "projectiles fired
+    by police" at a crowd are crowd control (rubber bullets, tear-gas canisters), which the force
+    and crowd-control frames code, not shelling."""
+    return "protester" in context.sentence_roles and not context.sentence_roles & {"nonstate"}
+
+
 @dataclass
 class Context:
     """What the rules may look at, gathered by the stage for one trigger."""
@@ -265,6 +279,8 @@ class Rules:
         return _acled("Air/drone strike", "attack from aircraft or drone")
 
     def code_shelling(self, context: Context) -> Coding | None:
+        if _at_demonstrators(context):
+            return None
         named_act = SHELLING_ACT.search(context.trigger)
         if not named_act and (not self.has("projectile_fired", context.sentence) or (
                 "weapons" in context.frames_here and self.has("weapon_action", context.sentence))):
@@ -274,6 +290,8 @@ class Rules:
         return _acled("Shelling/artillery/missile attack", "artillery, mortars, rockets or missiles")
 
     def code_projectile(self, context: Context) -> Coding | None:
+        if _at_demonstrators(context):
+            return None
         if self.has("intercept", context.sentence) and not SOME_LANDED.search(context.sentence):
             return _acled("Disrupted weapons use", "rocket or missile intercepted")
         if TEST.search(context.sentence) and self.has("test_launch", context.sentence):
@@ -392,6 +410,10 @@ class Rules:
         if self.non_political(context) and not context.actor1_inter:
             return None  # "firefighters gained ground in their battle against the wildfires"
         near_before = context.before[-25:]
+        if _POWER_TAKEN.match(context.after):
+            # "the military seized power", "took control of the government": a coup takes a
+            # state's government, not a place (ACLED codes coups apart from territory)
+            return None
         if self.has("crime", context.after[:50]) and not self.has("political", context.sentence):
             return _only("COERCE", "seize", "17", "contraband seized, not territory")
         if FELL_TO.match(context.trigger):
