@@ -113,6 +113,26 @@ def test_a_part_of_the_link_graph_is_walked_a_step_at_a_time(tmp_path):
         assert incidents._component(store, ["c0"]) == {"c0", "c1", "c2"}
 
 
+def test_a_part_found_too_large_is_not_walked_again(tmp_path):
+    """A part found larger than the limit stays so (links are never removed): its mentions are
+    remembered, and a walk that reaches one of them stops there."""
+    hub = _mention("e000", "g0")
+    star = [_mention(f"e{number:03d}", f"g{number}") for number in range(1, 41)]
+    with Store(tmp_path / "large.db") as store:
+        _store_mentions(store, [hub, *star, _mention("new", "h")],
+                        [("e000", other.event_id) for other in star] + [("e040", "new")])
+        large: set[str] = set()
+        assert incidents._component(store, ["e001"], limit=10, large=large) is None
+        assert {"e000", "e001", "e040"} <= large
+        queries = []
+        execute = store.backend.execute
+        store.backend.execute = lambda sql, params=(): queries.append(sql) or execute(sql, params)
+        assert incidents._component(store, ["new"], limit=10, large=large) is None
+        assert len(queries) == 1  # "new" reaches e040, known to be in the large part
+        assert incidents._component(store, ["e005"], limit=10, large=large) is None
+        assert len(queries) == 1
+
+
 def test_a_part_re_clustered_with_a_later_batch_asks_only_its_new_pairs(tmp_path, monkeypatch):
     """Batch after batch, the re-clustering of a part asks compare() only about the pairs it
     has not asked before, and parses no kept mention again; it finds the same incident as a

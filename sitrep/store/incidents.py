@@ -319,12 +319,18 @@ def _placed(mention: Mention) -> int:
     return 0
 
 
-def _component(store, start: list[str], limit: int | None = None) -> set[str] | None:
+def _component(store, start: list[str], limit: int | None = None,
+               large: set[str] | None = None) -> set[str] | None:
     """Every mention connected to ``start`` by stored links (None if more than ``limit``),
     found a step at a time: the links of all the mentions reached by the last step are read
-    together (a query a mention made a part of 300 mentions cost 300 queries)."""
+    together (a query a mention made a part of 300 mentions cost 300 queries). ``large``:
+    mentions known to be in a part of more than ``limit`` (links are never removed, so a part
+    only grows): reaching one ends the walk, and the mentions of a part found too large are
+    added to it."""
     seen, frontier = set(start), sorted(set(start))
     while frontier:
+        if large is not None and not large.isdisjoint(frontier):
+            return None
         reached: set[str] = set()
         for part, marks in _chunks(frontier, CHUNK // 2):
             reached.update(other for (other,) in _execute(store,
@@ -333,6 +339,8 @@ def _component(store, start: list[str], limit: int | None = None) -> set[str] | 
         frontier = sorted(reached - seen)
         seen.update(frontier)
         if limit is not None and len(seen) > limit:
+            if large is not None:
+                large.update(seen)
             return None
     return seen
 
@@ -348,13 +356,15 @@ MAX_KEPT_PAIRS = 1_000_000
 class MergeMemory:
     """What one run's merge steps (``merge_new_events``, batch after batch) keep: the mentions
     whose part of the link graph was too large to re-cluster with their batch (``deferred``,
-    for :func:`recluster` at the end), and what re-clustering again would compute again — the
-    mentions parsed, and whether two mentions conflict. A mention never changes once stored
+    for :func:`recluster` at the end; ``large``: every mention such a part was seen to hold),
+    and what re-clustering again would compute again — the mentions parsed, and whether two
+    mentions conflict. A mention never changes once stored
     (its row is written once), so what is kept stays true; each store is bounded (cleared when
     full: it only saves work)."""
 
     def __init__(self) -> None:
         self.deferred: set[str] = set()
+        self.large: set[str] = set()  # mentions of parts found larger than BATCH_COMPONENT
         self.mentions: dict[str, Mention] = {}
         self._conflicts: dict[int, bool] = {}
         self._numbers: dict[str, int] = {}
@@ -438,7 +448,7 @@ def merge_new_events(store, names: dict[str, list] | None = None,
     for event_id in sorted(set(linked)):
         if event_id in component:
             continue
-        part = _component(store, [event_id], limit=BATCH_COMPONENT)
+        part = _component(store, [event_id], limit=BATCH_COMPONENT, large=memory.large)
         if part is None:
             memory.deferred.add(event_id)
         else:
