@@ -159,6 +159,12 @@ def test_floors_on_the_development_set(dev_store):
     negatives 1 -> 0, merge precision 0.978 -> 0.989, pairwise R 0.287 -> 0.280 (41 -> 40 of
     143 pairs: "sentenced in 2002 for the murder of" no longer joins reports of the murder;
     the gain is worth more than the pair, and the floor goes 0.28 -> 0.27 for it).
+    Then (Abdelfattah keyed like Abdel Fattah; protest reports naming different people):
+    pairwise R 0.324. Then (the site an abduction or attack struck, its school and town):
+    pairwise R 0.324 -> 0.346. Then (an arrest on a protest's day naming the same person is the
+    protest): recall 0.267 -> 0.300, pairwise R 0.346 -> 0.360; P 1.000, merge precision
+    0.989, 0 joined; on main after the dates branch's history dating (main alone: recall 0.258
+    of 31, pairwise R 0.358): recall 0.290, pairwise P 1.000 / R 0.372, 0.989, 0 joined.
     Floors may only be raised, except where a change gains more than it costs, said here."""
     from sitrep.store import Store
 
@@ -168,6 +174,6 @@ def test_floors_on_the_development_set(dev_store):
     figures = {key: value for key, value in result.items() if not isinstance(value, (list, dict))}
     assert result["merge_precision"] >= 0.98, figures
     assert result["hard_negatives_joined"] == [], result["hard_negatives_joined"]
-    assert result["merge_recall"] >= 0.22, figures
+    assert result["merge_recall"] >= 0.28, figures
     assert result["pairwise_precision"] >= 0.96, figures
-    assert result["pairwise_recall"] >= 0.27, figures
+    assert result["pairwise_recall"] >= 0.36, figures

@@ -972,3 +972,31 @@ def test_an_event_takes_the_site_of_the_passage_that_tells_its_act():
     # an arrest's mention files no site
     arrest = replace(event, sub_event_type="Arrests")
     assert mention_of("e1", "g1", arrest, runs).sites == frozenset()
+
+
+def test_an_arrest_on_a_protests_day_naming_the_same_person_is_the_protest(tmp_path):
+    # "police detained the lawyer Mwila Banda and the poet Chanda Tembo at the march in Lusaka on
+    # Saturday" (a protest with intervention) and "Banda was arrested on Saturday" (an arrest):
+    # ACLED codes the arrests at a demonstration as the demonstration
+    lusaka = dict(iso3="ZMB", lat=-15.42, lon=28.28, geo_precision=1)
+    protest = mention("e1", "g1", "Protest with intervention", "2022-06-04",
+                      names={"banda", "tembo"}, place=lusaka, family="protest")
+    arrest = mention("e2", "g2", "Arrests", "2022-06-04", names={"banda"}, place=lusaka)
+    result = compare(protest, arrest)
+    assert result.link and "same person named: banda" in result.reasons[1]
+    # the march told without names, the same day and place, is the protest's report: no link
+    # to the arrest, but nothing sets them apart, so the three are one incident
+    march = mention("e3", "g3", "Peaceful protest", "2022-06-04", place=lusaka,
+                    family="protest")
+    assert not compare(arrest, march).link and compare(arrest, march).conflict is None
+    assert cluster([protest, arrest, march], _links([protest, arrest, march])) == [
+        ["e1", "e2", "e3"]]
+    # hard cases: a protest the next day for Banda's release; an arrest told only to the month;
+    # another person arrested that day
+    for other in (replace(arrest, first_day=date(2022, 6, 3), last_day=date(2022, 6, 3)),
+                  replace(arrest, first_day=date(2022, 6, 1), last_day=date(2022, 6, 30)),
+                  replace(arrest, names=frozenset({"mulenga"}))):
+        assert not compare(protest, other).link
+    # an abduction is still never a protest
+    taken = replace(arrest, family="abduction", sub_type="Abduction/forced disappearance")
+    assert compare(protest, taken).conflict.startswith("different kinds")

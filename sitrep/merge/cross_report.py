@@ -15,7 +15,9 @@ reference, are left out (:func:`mention_of`).
 - **Kind.** Only mentions of compatible *families* are compared (:func:`compatible_families`):
   detentions (arrests, COERCE-arrests), abductions (compatible with detentions and with
   violence), violence against people (attacks, armed clashes, mob and sexual violence),
-  protests, and each PLOVER type of its own for events with no ACLED type (a sentence, a
+  protests (compatible with detentions, but joined to one only on the protest's exact day and
+  by a person both name: the arrests at a demonstration are the demonstration, as ACLED codes
+  them), and each PLOVER type of its own for events with no ACLED type (a sentence, a
   release). The same person's arrest, sentence and release are three incidents.
 - **Modality.** Asserted and uncertain mentions are compared with each other; a denied, forecast
   or hypothetical event only with one of its own modality.
@@ -176,8 +178,17 @@ _FAMILIES = {
 _PLOVER_FAMILIES = {"ASSAULT": "violence", "PROTEST": "protest"}
 _COERCE_MODES = {"arrest": "detention", "detain": "detention", "abduct": "abduction"}
 _COMPATIBLE = {"abduction": frozenset({"abduction", "detention", "violence"}),
-               "detention": frozenset({"detention", "abduction"}),
-               "violence": frozenset({"violence", "abduction"})}
+               "detention": frozenset({"detention", "abduction", "protest"}),
+               "violence": frozenset({"violence", "abduction"}),
+               "protest": frozenset({"protest", "detention"})}
+# ACLED codes the arrest of people at a demonstration as the demonstration (a protest with
+# intervention): one report tells "police arrested the novelist X and the lawyer Y on Friday",
+# another the protest on Friday where they were held, or the protest alone. But the people a
+# protest names are also those it was for ("marched to demand X's release" the day after X's
+# arrest), so an arrest and a protest are one incident only when they name the same person on
+# the same exact day (not a day apart, as other exact days may be); otherwise they do not link,
+# but neither are they set apart (another report of the protest may name nobody).
+_AT_A_PROTEST = frozenset({"detention", "protest"})
 
 
 def compatible_families(family: str | None) -> frozenset[str]:
@@ -413,6 +424,12 @@ def compare(a: Mention, b: Mention) -> Comparison:
         a, b = b, a
     if b.family not in compatible_families(a.family):
         return Comparison(0.0, (), f"different kinds ({a.sub_type} / {b.sub_type})")
+    if {a.family, b.family} == _AT_A_PROTEST and not (
+            a.exact_day and a.first_day == b.first_day and b.exact_day and a.names & b.names):
+        # not a conflict: the protest's other reports may name nobody (a third report, which
+        # names the person, joins them)
+        return Comparison(0.0, (f"compatible kinds {a.sub_type} / {b.sub_type}", "an arrest is "
+                                "a protest's only on its day, naming the same person"))
     if a.modality != b.modality:
         return Comparison(0.0, (), f"different modalities ({a.modality} / {b.modality})")
     if a.retold != b.retold:
