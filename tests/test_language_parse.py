@@ -123,3 +123,31 @@ def test_a_plugin_stage_that_does_not_say_gets_every_sentence_parsed():
     segment.link([Plugin()])
     report = segment(Report("t", "The council met on Monday. It rained."))
     assert all(t.dep for t in report.tokens)
+
+
+@needs_model
+def test_the_vocabulary_of_a_long_run_stays_bounded(monkeypatch):
+    """Every report brings new names; spaCy kept them all. A memory zone closed every few
+    reports frees them, and the analyses are the same as with one zone for the whole run."""
+    import sitrep.language.parse as parse
+
+    texts = [f"Gunmen from Varkesh{n} attacked Tolbridge{n} and fled towards Qamsil{n}. "
+             f"Officer Brannigan{n} said {n} people were wounded." for n in range(40)]
+
+    def run(zone_reports: int) -> tuple[list, list[int]]:
+        monkeypatch.setattr(parse, "_ZONE_REPORTS", zone_reports)
+        segment = Segment(parse=True)
+        strings = segment._parser.nlp.vocab.strings
+        analyses, sizes = [], []
+        for text in texts:
+            analyses.append(segment(Report("t", text)).tokens)
+            sizes.append(len(strings))
+        return analyses, sizes
+
+    bounded, bounded_sizes = run(5)
+    unbounded, unbounded_sizes = run(10_000)
+    assert bounded == unbounded
+    growth = unbounded_sizes[-1] - unbounded_sizes[9]
+    assert growth >= 30 * 4                                         # four new names a report
+    # freed every 5 reports (a few strings stay: a word shape first seen, "Xxxxxdd")
+    assert max(bounded_sizes[10:]) - max(bounded_sizes[:10]) < growth / 20
