@@ -211,6 +211,17 @@ def test_short_text_in_another_script_is_not_english():
     assert detect(short_latin).rejection is None
 
 
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.integers(min_value=1, max_value=60))
+def test_the_letters_read_are_the_first_letters_of_the_text(text, enough):
+    """The language check stops reading letters once it has enough to judge the text: what it
+    reads is what a scan of every character would give, cut there."""
+    from sitrep.clean.language import _first_letters
+
+    assert _first_letters(text + "\u00b2\u2167_9", enough) == [
+        char for char in text + "\u00b2\u2167_9" if char.isalpha()][:enough]
+
+
 def test_no_english_news_snippet_is_rejected_by_language(shared_dir):
     """The thresholds' margin, pinned: none of the 510 CASE 2021 dev snippets (English news) is
     rejected (measured 2026-11-25: lowest P(en) 0.35 against the 0.05 cut-off)."""

@@ -22,6 +22,8 @@ stays flat on long documents.
 
 from __future__ import annotations
 
+import re
+
 from ..errors import RejectCode
 from ..model import Rejection, Report
 
@@ -30,6 +32,23 @@ __all__ = ["DetectLanguage"]
 # Below min_letters, a text of at least this many letters, most of them outside the Latin script,
 # is still judged: script, unlike language, is certain on a few words.
 _MIN_SCRIPT_LETTERS = 8
+
+# a word character that is neither a digit nor "_": a letter, or a numeric sign such as "²"
+_LETTER_LIKE = re.compile(r"[^\W\d_]")
+
+
+def _first_letters(sample: str, enough: int) -> list[str]:
+    """The letters (``str.isalpha``) of ``sample``, up to the first ``enough``: whether a text
+    has enough letters to be judged is known after its first line, and a Python step per
+    character of the 3,000 read cost a third of this stage (0.6 of 1.8 ms per news article)."""
+    letters = []
+    for found in _LETTER_LIKE.finditer(sample):
+        char = found.group()
+        if char.isalpha():
+            letters.append(char)
+            if len(letters) >= enough:
+                break
+    return letters
 
 
 class DetectLanguage:
@@ -64,9 +83,9 @@ class DetectLanguage:
     def identify(self, text: str) -> tuple[str | None, float]:
         """(language, probability of the accepted languages); language ``None`` when too short."""
         sample = text[:self.sample_chars]
-        letters = [char for char in sample if char.isalpha()]
-        latin = sum(1 for char in letters if char.isascii() or "\u00c0" <= char <= "\u024f")
-        if len(letters) < self.min_letters:
+        letters = _first_letters(sample, self.min_letters)
+        if len(letters) < self.min_letters:     # every letter of the sample, then
+            latin = sum(1 for char in letters if char.isascii() or "\u00c0" <= char <= "\u024f")
             if len(letters) < _MIN_SCRIPT_LETTERS or latin * 2 >= len(letters):
                 return None, 1.0
             # too short to tell languages apart, long enough to see it is not in Latin script
