@@ -112,3 +112,24 @@ def test_sitrep_errors_cross_processes_unchanged():
 
     error = pickle.loads(pickle.dumps(ResourceError("gazetteer missing", "E401")))
     assert (str(error), error.code) == ("[E401] gazetteer missing", "E401")
+
+
+def test_a_worker_and_extract_keep_the_built_pipeline_out_of_collections(tmp_path, capsys):
+    """The objects a built pipeline holds are frozen out of the garbage collector's scans in a
+    pool worker and in `sitrep extract` (both run one pipeline over many reports)."""
+    import gc
+
+    from sitrep.cli.main import main
+    from sitrep.pipeline import _init_worker
+
+    gc.unfreeze()
+    try:
+        _init_worker(Pipeline(_config(["clean"])))
+        assert gc.get_freeze_count() > 0
+        gc.unfreeze()
+        article = tmp_path / "a.txt"
+        article.write_text("Gunmen attacked a market in Kano on Monday, police said.")
+        main(["extract", str(article)])
+        assert '"id"' in capsys.readouterr().out and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -12,7 +12,7 @@ import sys
 from typing import TextIO
 
 from ..model import Report
-from ..pipeline import Pipeline
+from ..pipeline import Pipeline, freeze_built_objects
 from .common import (add_input_arguments, config_from, input_path, json_line, print_warnings,
                      read_options_from)
 
@@ -36,6 +36,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
     config = config_from(args)
     pipeline = Pipeline(config)
+    freeze_built_objects()
     reports = read_inputs(args.paths, read_options_from(args, config))
     if args.format == "jsonl":
         def write(report: Report, out: TextIO) -> None:
