@@ -151,3 +151,29 @@ def test_the_vocabulary_of_a_long_run_stays_bounded(monkeypatch):
     assert growth >= 30 * 4                                         # four new names a report
     # freed every 5 reports (a few strings stay: a word shape first seen, "Xxxxxdd")
     assert max(bounded_sizes[10:]) - max(bounded_sizes[:10]) < growth / 20
+
+
+def test_a_proper_noun_keeps_its_text_whatever_the_lemmatizer_predicts():
+    """What lets the parse skip the lemmatizer for proper nouns: spaCy's rules give a proper
+    noun its text or its text in lower case, and ``_lemma`` keeps the text for either."""
+    from sitrep.language.parse import _lemma
+
+    for word in ("Reed", "ISIS", "Deeds", "Boko", "al-Shabaab", "Kano's", "Needs"):
+        for predicted in (word, word.lower()):
+            for first in (True, False):
+                assert _lemma(word, "PROPN", predicted, first) == word
+                assert _lemma(word, "PROPN", predicted, first, possessive=True) == word
+
+
+@needs_model
+def test_proper_nouns_are_not_sent_to_the_lemmatizer():
+    segment = Segment(parse=True)
+    parser = segment._parser
+    asked = []
+    lemma_of = parser._lemma_of
+    parser._lemma_of = lambda doc, position, text, pos, morph: (
+        asked.append(doc[position].pos_) or lemma_of(doc, position, text, pos, morph))
+    report = segment(Report("t", "Zandrik Vollmer and Oskana Threlby met Brannigan in Varkesh."))
+    names = [t for t in report.tokens if t.pos == "PROPN"]
+    assert len(names) >= 4 and all(t.lemma == t.text for t in names)
+    assert asked and "PROPN" not in asked
