@@ -146,3 +146,35 @@ def test_two_process_scaling_is_judged_from_cpu_cost_too():
     # the news corpus was not measured: no verdict is invented
     assert verdicts["2 processes over 1 (CPU per article), real news ~1,000-word articles"][
         "measured"] is None
+
+
+_HOLDERS: list[int] = []
+
+
+class _CountListHolders:
+    """A stage that counts the lists holding the report it is given."""
+
+    def __call__(self, report):
+        import gc
+
+        _HOLDERS.append(sum(isinstance(o, list) for o in gc.get_referrers(report)))
+        return report
+
+
+def test_the_extract_path_lets_each_report_go_once_analysed(tmp_path, monkeypatch):
+    """Reports the bench kept made every full garbage collection longer, so the stages looked
+    slower than in the command: no list holds the report a stage is given, and the pipeline is
+    frozen out of the collector's scans while it runs, as `sitrep extract` does."""
+    from sitrep.bench import run_extract
+    from sitrep.config import load_config
+    from sitrep.pipeline import Pipeline, register_stage
+
+    register_stage("test_bench_holders")(_CountListHolders)
+    frozen = []
+    # the referrers of frozen lists are unseen: counted with the collector as it was
+    monkeypatch.setattr("sitrep.pipeline.freeze_built_objects", lambda: frozen.append(True))
+    _HOLDERS.clear()
+    pipeline = Pipeline(load_config(overrides={"pipeline": {"stages": ["test_bench_holders"]}}))
+    summary, _ = run_extract(pipeline, write_jsonl(list(generate_articles(6)),
+                                                   tmp_path / "c.jsonl"))
+    assert summary["documents"] == 6 and _HOLDERS == [0] * 6 and frozen == [True]
