@@ -41,6 +41,9 @@ def _types(events) -> set[str]:
 
 @pytest.mark.parametrize("text, expected", [
     ("Government warplanes bombed rebel positions near the town on Monday.", "Air/drone strike"),
+    # an air force's act, however the verb puts it
+    ("The air force successfully targeted the group's commanders and killed six of them.",
+     "Air/drone strike"),
     # a headline's present tense
     ("US drone kills four militants in the tribal district", "Air/drone strike"),
     # fire opened with a word between, a gun fight in two words, a killing "chopped to death"
@@ -97,6 +100,16 @@ def test_codebook_sub_event_types(detect, text, expected):
 ])
 def test_not_coded_as_what_the_words_also_name(detect, text, wrong):
     assert wrong not in _types(_events(detect, text, asserted=False))
+
+
+def test_the_air_force_is_the_strike_s_actor_not_part_of_its_trigger(detect):
+    events = _events(detect, "The air force repeatedly bombed rebel positions near the town.",
+                     {"air force": ("Military Forces of Nigeria", 1)})
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1 is not None and strike.actor1.text == "air force"
+    # an officer of the air force is a person, not a strike
+    assert "Air/drone strike" not in _types(_events(
+        detect, "An air force officer was killed by gunmen in the town on Monday."))
 
 
 def test_territory_by_who_takes_it(detect):
