@@ -181,3 +181,20 @@ def test_ahead_keeps_order_holds_at_most_its_size_and_raises_the_threads_error()
     early = _ahead(items(), 8)  # a consumer that stops early stops the thread
     assert next(early) == 0
     early.close()
+
+
+def test_an_analyser_keeps_its_built_pipeline_out_of_collections():
+    """A Ray actor runs one pipeline for its process's life, as a pool worker does: what the
+    built pipeline holds is frozen out of the garbage collector's scans."""
+    import gc
+
+    from sitrep.engine.ray_engine import _Analyser
+
+    gc.unfreeze()
+    try:
+        analyser = _Analyser(load_config(overrides={"pipeline": {"stages": ["clean"]}}), ())
+        assert gc.get_freeze_count() > 0
+        (report,) = analyser.analyse([Report(id="a", raw="Gunmen attacked a market.")])
+        assert report is not None
+    finally:
+        gc.unfreeze()

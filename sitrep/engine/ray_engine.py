@@ -33,7 +33,7 @@ from itertools import islice
 from ..config import Config
 from ..errors import RejectCode, SitrepError, UsageError
 from ..model import Rejection, Report
-from ..pipeline import Pipeline, registered_stages
+from ..pipeline import Pipeline, freeze_built_objects, registered_stages
 from ..store.packing import pack
 
 __all__ = ["RayEngine", "BATCH_SIZE", "IN_FLIGHT_PER_WORKER"]
@@ -123,6 +123,8 @@ class _Analyser:
         for module in plugins:
             importlib.import_module(module)
         self.pipeline = Pipeline(config)
+        # the actor's process runs this one pipeline for its life, as a pool worker does
+        freeze_built_objects()
         self.busy = self.cpu = 0.0
 
     def analyse(self, reports: list[Report]) -> list[Report]:
