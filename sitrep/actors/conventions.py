@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Actor, Event, Report
@@ -98,13 +99,14 @@ class CodeEventActors:
 
     def __call__(self, report: Report) -> Report:
         fallback, fallback_reason = _report_country(report, self.dictionary)
+        claimed = claimants(report)  # the report's, read once for all its events
         events = []
         for event in report.events:
             if event.event_type is None:
                 events.append(event)
                 continue
             iso3, why = event_country(event, fallback, fallback_reason)
-            events.append(_Coder(self.dictionary, event, iso3, why, report).code())
+            events.append(_Coder(self.dictionary, event, iso3, why, report, claimed).code())
         report.events = events
         return report
 
@@ -139,7 +141,7 @@ class _Coder:
     """One event's conventions; keeps the reasons of what it changed."""
 
     def __init__(self, dictionary: ActorDictionary, event: Event, iso3: str | None,
-                 why: str, report: Report | None = None) -> None:
+                 why: str, report: Report | None = None, claimed: Sequence[Actor] = ()) -> None:
         self.dictionary = dictionary
         self.event = event
         self.people_harmed = people_harmed(event, report.quantities, report.actors) \
@@ -149,7 +151,7 @@ class _Coder:
         spans = [(span.start, span.end) for span in event.evidence]
         self.sentence_actors = [a for a in (report.actors if report is not None else ())
                                 if any(start <= a.start < end for start, end in spans)]
-        self.claimants = claimants(report) if report is not None else []
+        self.claimants = list(claimed)  # the report's claimants (claimants(report))
         self.iso3 = iso3
         country = dictionary.countries.get(iso3) if iso3 else None
         self.country = country.name if country else None
