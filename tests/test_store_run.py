@@ -370,3 +370,22 @@ def test_only_standard_input_that_can_pause_is_a_stream(monkeypatch, tmp_path):
         monkeypatch.setattr("sys.stdin", handle)
         assert _reads_a_stream(["-"])
     os.close(write_end)
+
+
+def test_the_merge_steps_cpu_time_is_counted_apart_from_its_waiting(store, pipeline,
+                                                                    monkeypatch):
+    # on a machine others load, the clock's time of the merge step holds the waiting for a core
+    # (and the disk); its CPU time is what the step cost (python -m sitrep.merge.measure)
+    from sitrep.store.incidents import MergeSummary
+
+    def working_then_waiting(*args, **kwargs):
+        until = time.thread_time() + 0.05
+        while time.thread_time() < until:
+            pass
+        time.sleep(0.2)
+        return MergeSummary()
+
+    monkeypatch.setattr(store_run, "merge_new_events", working_then_waiting)
+    summary = run_into_store(inputs(), store, pipeline)
+    assert summary.merge_cpu_seconds >= 0.05
+    assert summary.merge_seconds >= summary.merge_cpu_seconds + 0.2

@@ -105,6 +105,8 @@ class RunSummary:
     grouping: str = "exact text"  # how copies were found
     merged_events: int = 0        # events of several reports written as one (store/incidents.py)
     merge_seconds: float = 0.0    # time the cross-report merge step took, all batches together
+    merge_cpu_seconds: float = 0.0  # CPU time of it (of the thread that ran it): on a loaded
+                                    # machine, the step's work without the waiting
     # ids of the merged events this run wrote and that still stand (merged_events counts them)
     merged_ids: set = field(default_factory=set, repr=False)
 
@@ -386,11 +388,12 @@ def run_into_store(reports: Iterable[Report], store: Store, pipeline: Pipeline, 
 
 def _merged(summary: RunSummary, step: Callable[[], MergeSummary]) -> None:
     """Run one merge step (``step``) and add what it did and took to ``summary``."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     merged = step()
     summary.merged_ids = (summary.merged_ids | merged.written) - merged.removed
     summary.merged_events = len(summary.merged_ids)
     summary.merge_seconds += time.perf_counter() - started
+    summary.merge_cpu_seconds += time.thread_time() - cpu
 
 
 # What storing one report can fail with that is that report's fault (a string SQLite cannot
