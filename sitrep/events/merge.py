@@ -293,13 +293,13 @@ def _tiebreak(event: Event) -> str:
     return json.dumps(event.to_dict(), sort_keys=True, default=str)
 
 
+def _cited(kept: Event, other: Event) -> tuple[Span, ...]:
+    """The evidence of both, each span once, in text order."""
+    return tuple(sorted(set(kept.evidence) | set(other.evidence), key=lambda s: (s.start, s.end)))
+
+
 def _fold(kept: Event, other: Event) -> Event:
-    evidence = list(kept.evidence)
-    for span in other.evidence:
-        if span not in evidence:
-            evidence.append(span)
-    evidence.sort(key=lambda s: (s.start, s.end))
-    changes: dict = {"evidence": tuple(evidence)}
+    changes: dict = {"evidence": _cited(kept, other)}
     # attribution is not borrowed: "reportedly" qualifies the sentence it stands in
     for name in ("actor1", "actor2", "location", "plover_mode"):
         if getattr(kept, name) is None and getattr(other, name) is not None:
@@ -518,8 +518,7 @@ def _named_again(merged: list[Event], members: list[list[Event]], event: Event) 
 def _fold_given(kept: Event, given: Event) -> Event:
     """``kept`` citing the given mention's evidence too; nothing else of it is taken (its
     sentence tells who reacted, where and when they spoke: not the happening's)."""
-    evidence = tuple(sorted(set(kept.evidence) | set(given.evidence), key=lambda s: (s.start, s.end)))
-    return replace(kept, evidence=evidence, reasons=kept.reasons + (
+    return replace(kept, evidence=_cited(kept, given), reasons=kept.reasons + (
         f"named again as {given.trigger.text!r}: its evidence cited, its sentence's actors, "
         "place and date not taken",))
 
@@ -638,21 +637,24 @@ def merge_events(events: list[Event], fighting: re.Pattern | None = None) -> lis
 
 def _fold_in(events: list[Event], merged: list[Event], members: list[list[Event]]) -> None:
     """Fold ``events``, most confident first, into ``merged`` (each with its ``members``)."""
+    by_type: dict[str | None, list[int]] = {}  # only events of one type can merge
+    for index, event in enumerate(merged):
+        by_type.setdefault(event.sub_event_type or event.plover_type, []).append(index)
     for event in sorted(events, key=_rank):
-        kind = event.sub_event_type or event.plover_type
-        for index, candidate in enumerate(merged):
-            # only events of one type can merge; every mention already folded must agree, not
-            # only the merged event: it keeps its first mention's place and date, so a vague
-            # first one ("in Nigeria", "in February 2021") would otherwise gather mentions that
-            # tell each other apart ("from Chibok", in Borno; "in Jangebe, Zamfara state"); two
-            # triggers of one clause need not agree on the sides (_one_clause)
-            if (candidate.sub_event_type or candidate.plover_type) == kind and (
-                    same_event(candidate, event) or _told_in_one_clause(members[index], event)) \
+        candidates = by_type.setdefault(event.sub_event_type or event.plover_type, [])
+        for index in candidates:
+            # every mention already folded must agree, not only the merged event: it keeps its
+            # first mention's place and date, so a vague first one ("in Nigeria", "in February
+            # 2021") would otherwise gather mentions that tell each other apart ("from Chibok",
+            # in Borno; "in Jangebe, Zamfara state"); two triggers of one clause need not agree
+            # on the sides (_one_clause)
+            if (same_event(merged[index], event) or _told_in_one_clause(members[index], event)) \
                     and _members_agree(members[index], event):
-                merged[index] = _fold(candidate, event)
+                merged[index] = _fold(merged[index], event)
                 members[index].append(event)
                 break
         else:
+            candidates.append(len(merged))
             merged.append(event)
             members.append([event])
 
