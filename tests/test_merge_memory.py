@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from test_merge_incidents import _file
+
 from sitrep.merge.cross_report import Mention, cluster, compare
 from sitrep.store import Store
 from sitrep.store import incidents
@@ -76,13 +78,9 @@ def test_the_kept_stores_are_bounded(monkeypatch):
 
 
 def _store_mentions(store, mentions: list[Mention], links: list[tuple[str, str]]) -> None:
+    """Store ``mentions`` as the merge step does (filed under no name) and ``links`` between them."""
+    _file(store, mentions, lambda mention: ())
     with store.transaction():
-        for mention in mentions:
-            store.backend.execute(
-                "INSERT INTO merge_mentions (event_id, family, first_day, last_day,"
-                " exact_located, data) VALUES (?, ?, ?, ?, ?, ?)",
-                (mention.event_id, mention.family, mention.first_day.isoformat(),
-                 mention.last_day.isoformat(), 0, json.dumps(mention.to_dict())))
         for first, second in links:
             store.backend.execute(
                 "INSERT INTO merge_links (first, second, score, reasons) VALUES (?, ?, ?, ?)",
