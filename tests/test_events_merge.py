@@ -494,3 +494,18 @@ def test_a_given_arrest_with_its_own_time_or_participants_is_not_taken_as_named_
     assert len(merge_events([first, own_day, own_patient])) == 3
     (alone,) = merge_events([opening])
     assert alone.location == LONDON
+
+
+def test_the_day_a_sentence_says_it_was_told_is_a_latest_day():
+    # "A man was arrested in Athens, police said on Saturday" (the day is the telling's, no date
+    # text, precision 2) and "he was detained on Thursday": by Saturday, so Thursday fits
+    told = _mention(0, 0.9, event_date="2019-09-21", time_precision=2)
+    thursday = _mention(20, 0.6, event_date="2019-09-19", time_precision=1, date_text="Thursday")
+    assert same_event(told, thursday) and same_event(thursday, told)
+    (merged,) = merge_events([told, thursday])
+    assert merged.date_text == "Thursday"
+    # but not a day after it, nor one over a month before it
+    assert not same_event(told, _mention(20, event_date="2019-09-23", time_precision=1,
+                                         date_text="Monday"))
+    assert not same_event(told, _mention(20, event_date="2019-08-01", time_precision=1,
+                                         date_text="August 1"))

@@ -309,3 +309,28 @@ def test_the_day_of_a_saying_hung_from_the_trigger_bounds_the_event_but_does_not
         (".", "PUNCT", "punct", 1)])
     (arrest,) = dated(report, event_at(raw, "arrested", "Arrests"))
     assert (arrest.event_date, arrest.time_precision) == ("2016-12-09", 1)
+
+
+def test_the_day_of_a_report_the_sentence_cites_bounds_the_event_but_does_not_date_it():
+    raw = "According to a Friday report, gunmen abducted a man."
+    report = parsed(raw, [
+        ("According", "VERB", "case", 4, "accord"), ("to", "ADP", "fixed", 0),
+        ("a", "DET", "det", 4), ("Friday", "PROPN", "compound", 4),
+        ("report", "NOUN", "obl", 7), (",", "PUNCT", "punct", 4), ("gunmen", "NOUN", "nsubj", 7),
+        ("abducted", "VERB", "ROOT", 7, "abduct"), ("a", "DET", "det", 9),
+        ("man", "NOUN", "obj", 7), (".", "PUNCT", "punct", 7)])
+    (abduction,) = dated(report, event_at(raw, "abducted", "Abduction/forced disappearance"))
+    # Friday is when the report came out: the abduction happened by then, no words of its own
+    assert (abduction.event_date, abduction.time_precision, abduction.date_text) == \
+        ("2016-12-09", 2, None)
+    assert "told" in abduction.reasons[-1]
+    # the parser may make the report the root and the act a clause of it: still the report's day
+    report = parsed(raw, [
+        ("According", "VERB", "case", 4, "accord"), ("to", "ADP", "fixed", 0),
+        ("a", "DET", "det", 4), ("Friday", "PROPN", "compound", 4),
+        ("report", "NOUN", "ROOT", 4), (",", "PUNCT", "punct", 4), ("gunmen", "NOUN", "nsubj", 7),
+        ("abducted", "VERB", "acl", 4, "abduct"), ("a", "DET", "det", 9),
+        ("man", "NOUN", "obj", 7), (".", "PUNCT", "punct", 4)])
+    (abduction,) = dated(report, event_at(raw, "abducted", "Abduction/forced disappearance"))
+    assert (abduction.event_date, abduction.time_precision, abduction.date_text) == \
+        ("2016-12-09", 2, None)

@@ -185,7 +185,8 @@ _YEAR_ONLY = re.compile(r"(?:(?:in|during|early|late|mid|earlier|later)[\s-]+)*"
 def _date_range(event: Event) -> tuple[date, date] | None:
     """The days an event's date may stand for: ACLED precision 1 one day, 2 the week starting at
     ``event_date``, 3 its month (a coarse date is stored as the first day of its range), or for
-    the undated fallback of precision 3 the month up to the publication date it carries."""
+    a date with no words of the event's own (precision 2 or 3) the month up to the day it
+    carries."""
     try:
         start = date.fromisoformat(event.event_date[:10])
     except (TypeError, ValueError):
@@ -193,11 +194,14 @@ def _date_range(event: Event) -> tuple[date, date] | None:
     precision = event.time_precision or 1
     if precision == 1:
         return start, start
+    if event.date_text is None:
+        # the publication-date fallback (precision 3) and the day a sentence says the event was
+        # told on ("police said on Saturday", precision 2; time/date_events.py): "some day up
+        # to that day", not the week after it ("was arrested in Greece, police said on
+        # Saturday" is the arrest "on Thursday" of the next paragraph)
+        return start - timedelta(days=31), start
     if precision == 2:
         return start, start + timedelta(days=6)
-    if event.date_text is None:
-        # the publication-date fallback (time/date_events.py): "some day up to publication"
-        return start - timedelta(days=31), start
     if start.month == 1 and start.day == 1 and _YEAR_ONLY.fullmatch(event.date_text.strip()):
         # ACLED has no precision coarser than a month: "in 2012" is stored as precision 3 on
         # its first day, but stands for the whole year, not for January

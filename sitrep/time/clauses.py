@@ -204,6 +204,16 @@ class Syntax:
         have happened on."""
         return self._saying(time) is not None
 
+    def _source(self, at: int) -> bool:
+        """Whether token ``at`` is a report or statement the sentence cites as its source: a
+        noun of _REPORTS introduced by a preposition ("according to a March 5 report", "in a
+        statement on Tuesday") or read as the sentence's root; not one an act of the story
+        makes ("after he wrote a Friday article": the article is the story's)."""
+        tokens = self.report.tokens
+        return tokens[at].pos == "NOUN" and tokens[at].lemma.lower() in _REPORTS and (
+            tokens[at].dep == "ROOT" or any(tokens[child].dep in ("case", "fixed")
+                                            for child in self._children(at)))
+
     def told_apart(self, event: Event, time: TimeExpr) -> bool:
         """Whether the time expression belongs to a verb of saying other than the event's own
         trigger, however the parser hangs that verb ("Gunmen freed the girls, officials said on
@@ -218,11 +228,17 @@ class Syntax:
             verb != self._token(event.trigger.start, event.trigger.end)
 
     def _saying(self, time: TimeExpr) -> int | None:
-        """The verb of saying the time expression belongs to (the first verb above it), if any."""
+        """The verb of saying the time expression belongs to (the first verb above it), or the
+        noun of a report or statement it dates (its head), if any."""
         tokens = self.report.tokens
         when = self._token(time.start, time.end) if tokens else None
         if when is None:
             return None
+        head = tokens[when].head
+        if head != when and 0 <= head < len(tokens) and self._source(head):
+            # "according to a March 5 report, ...", "in a statement on Tuesday": the day the
+            # report or statement was made, however the parser hangs the rest of the sentence
+            return head
         verb = next((at for at in self._up(when)[1:] if tokens[at].pos == "VERB"), None)
         return verb if verb is not None and tokens[verb].lemma.lower() in _SAYING else None
 
@@ -252,6 +268,13 @@ _BOUNDING = {"since", "until", "till", "before"}
 _SAYING = {"say", "tell", "report", "announce", "confirm", "add", "state", "claim", "allege",
            "declare", "reveal", "disclose", "explain", "write", "tweet", "post", "note",
            "insist", "deny", "acknowledge", "admit", "complain", "recount", "recall"}
+
+
+# nouns of a report or statement: a date they take is when it was made ("a March 5 report",
+# "a statement on Tuesday"), as a verb of saying's is (not "release": a release of prisoners is
+# an act)
+_REPORTS = {"report", "statement", "article", "interview", "announcement", "tweet", "post",
+            "broadcast", "briefing", "communique", "communiqué", "bulletin", "letter"}
 
 
 # how an event noun hangs from the verb whose time it is not: its object, or a noun phrase in

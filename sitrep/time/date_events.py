@@ -29,7 +29,8 @@ not an event in a relative or reported clause it stands outside of, nor one whos
 clause telling another act merely hangs from ("arrested two men who had protested on Monday",
 "executed aid workers who were abducted on 18 July"; a progressive one, "who were fishing on
 Saturday", tells what was going on then, and keeps the sentence's time).
-"Police said on Monday ..." dates the saying: what was said happened by Monday, precision 2,
+"Police said on Monday ..." dates the saying (so does "according to a March 5 report", the day
+of the report the sentence cites): what was said happened by Monday, precision 2,
 when nothing else dates it; Monday is no word of the event's own (``date_text`` None, the reason
 names it), so merging reads it as it reads the publication-date fallback, a latest day. A retelling takes another mention's date only when all such
 mentions agree on one day (two kidnappings on two days: which one is retold is not known) and,
