@@ -143,6 +143,40 @@ def test_clustering_is_order_independent_and_keeps_conflicts_apart():
         assert cluster(shuffled, dict(links)) == expected
 
 
+def test_links_of_one_score_are_taken_by_where_they_were_told_not_by_event_id():
+    # three reports of arrests in Minsk that day: the first names Protasevich, the second
+    # nobody, the third Sapega. The unnamed one links to both with one score, but the two named
+    # cannot be one: the earliest report's link is taken first, whatever ids the events got
+    # (ids hash an event's values, so re-reading a date changes them)
+    def told(ids):
+        first = replace(mention(ids[0], "g1", names={"protasevich"}),
+                        published="2021-05-23", document="minsk-1")
+        unnamed = replace(mention(ids[1], "g2"), published="2021-05-24", document="minsk-2")
+        third = replace(mention(ids[2], "g3", names={"sapega"}),
+                        published="2021-05-25", document="minsk-3")
+        mentions = [first, unnamed, third]
+        links = _links(mentions)
+        assert len({comparison.score for comparison in links.values()}) == 1
+        by_document = {m.event_id: m.document for m in mentions}
+        return sorted(sorted(by_document[event_id] for event_id in group)
+                      for group in cluster(mentions, links))
+
+    expected = [["minsk-1", "minsk-2"], ["minsk-3"]]
+    assert told(["e1", "e2", "e3"]) == expected
+    assert told(["e9", "e5", "e2"]) == expected  # by ids, the unnamed one would join the third
+    # of the same day, the document, then the place in it: one report names Sapega early on
+    # and Protasevich later, each arrested in Minsk that day; an unnamed report links to both
+    unnamed = replace(mention("e5", "g1"), published="2021-05-24", document="a")
+    early = replace(mention("e9", "g2", names={"sapega"}), published="2021-05-24", document="b",
+                    offset=400)
+    later = replace(mention("e1", "g2", names={"protasevich"}), published="2021-05-24",
+                    document="b", offset=900)
+    assert cluster([unnamed, early, later], _links([unnamed, early, later])) == [
+        ["e1"], ["e5", "e9"]]
+    stored = Mention.from_dict(early.to_dict())
+    assert (stored.published, stored.document, stored.offset) == ("2021-05-24", "b", 400)
+
+
 def test_reconcile_keeps_the_most_precise_and_the_lowest_figure_unless_raised_later():
     minsk = Place(0, 5, "Minsk", "Minsk", 625144, 53.9, 27.567, "Belarus", "BLR", geo_precision=1)
     country = Place(0, 7, "Belarus", "Belarus", 630336, 53.0, 28.0, "Belarus", "BLR",

@@ -57,7 +57,8 @@ same month in the same country, the same type on the same day somewhere in one c
 evidence enough: ACLED's unit is one act, one place, one day.
 
 Incidents are formed by constrained single-link clustering over the accepted links, strongest
-first (ties by ids): two groups join only when no pair across them is in conflict. Links join
+first (ties by where they were told: the earliest publication, then the document, see
+``_told``): two groups join only when no pair across them is in conflict. Links join
 different reports only, but two events of one report may end up in one incident: the report
 told the incident in places that the ``merge_events`` stage, which sees one report, did not
 fold (a detention in one paragraph, an arrest two paragraphs later), and another report that
@@ -236,6 +237,11 @@ class Mention:
     counts: frozenset[tuple[str, int]] = frozenset()  # people harmed (see COUNT_WEIGHT)
     place_name: str | None = None  # the gazetteer's name of the place (see _region_named)
     sites: frozenset[str] = frozenset()  # the institutions struck, with their towns (SITE_WEIGHT)
+    # where the mention was told (see :func:`cluster`'s order): its report's publication date
+    # (ISO), the input's document id (else the report's id) and where its evidence starts
+    published: str | None = None
+    document: str | None = None
+    offset: int = 0
 
     def to_dict(self) -> dict:
         return {"event_id": self.event_id, "group": self.group, "family": self.family,
@@ -248,7 +254,8 @@ class Mention:
                 "admin1": self.admin1, "fatal": self.fatal, "retold": self.retold,
                 "focus": list(self.focus) if self.focus else None,
                 "counts": sorted(list(count) for count in self.counts),
-                "place_name": self.place_name, "sites": sorted(self.sites)}
+                "place_name": self.place_name, "sites": sorted(self.sites),
+                "published": self.published, "document": self.document, "offset": self.offset}
 
     @classmethod
     def from_dict(cls, data: dict) -> Mention:
@@ -266,7 +273,8 @@ class Mention:
                    bool(data.get("fatal")), bool(data.get("retold")),
                    tuple(data["focus"]) if data.get("focus") else None,
                    frozenset(tuple(count) for count in data.get("counts") or ()),
-                   data.get("place_name"), frozenset(data.get("sites") or ()))
+                   data.get("place_name"), frozenset(data.get("sites") or ()),
+                   data.get("published"), data.get("document"), data.get("offset") or 0)
 
     @property
     def exact_day(self) -> bool:
@@ -317,9 +325,10 @@ def family_of(event: Event) -> str | None:
     return _PLOVER_FAMILIES.get(event.plover_type, event.plover_type)
 
 
-def mention_of(event_id: str, group: str, event: Event,
-               runs: list[tuple] = ()) -> Mention:
-    """``runs``: the names and counts of the event's report (:func:`mention_runs`).
+def mention_of(event_id: str, group: str, event: Event, runs: list[tuple] = (),
+               published: str | None = None, document: str | None = None) -> Mention:
+    """``runs``: the names and counts of the event's report (:func:`mention_runs`);
+    ``published`` (ISO date) and ``document`` (the input's id of the report): where it was told.
 
     Only what the report says of the event itself is compared: a place that is the report's
     focus (not named with the event) or a day and place of a back reference ("after the
@@ -353,7 +362,9 @@ def mention_of(event_id: str, group: str, event: Event,
         admin1=place.admin1 if place else None, fatal=killing(event), retold=judicial(event),
         focus=focus, counts=victim_counts(runs, event),
         place_name=place.name if place else None,
-        sites=event_sites(runs, event) if family_of(event) in _SITE_FAMILIES else frozenset())
+        sites=event_sites(runs, event) if family_of(event) in _SITE_FAMILIES else frozenset(),
+        published=published, document=document,
+        offset=min((span.start for span in event.evidence), default=0))
 
 
 # A court's step ("convicted", "the acquittal", "dismissed appeals", "indicted", "on trial")
@@ -617,9 +628,10 @@ def cluster(mentions: Iterable[Mention], links: dict[tuple[str, str], Comparison
     by_id = {mention.event_id: mention for mention in mentions}
     members = {event_id: [event_id] for event_id in by_id}
     owner = {event_id: event_id for event_id in by_id}
+    told = {event_id: _told(mention) for event_id, mention in by_id.items()}
     ordered = sorted(((pair, comparison) for pair, comparison in links.items()
                       if comparison.link and pair[0] in by_id and pair[1] in by_id),
-                     key=lambda item: (-item[1].score, item[0]))
+                     key=lambda item: (-item[1].score, *sorted(told[key] for key in item[0])))
     for (first, second), _ in ordered:
         left, right = owner[first], owner[second]
         if left == right or not _joinable(members[left], members[right], by_id, conflict):
@@ -629,6 +641,17 @@ def cluster(mentions: Iterable[Mention], links: dict[tuple[str, str], Comparison
         for event_id in members[keep]:
             owner[event_id] = keep
     return sorted(sorted(group) for group in members.values())
+
+
+def _told(mention: Mention) -> tuple:
+    """Where a mention was told, the order in which links of one score are taken: the earliest
+    publication first (the first reports of an incident are its core; later ones retell it),
+    then the document, then the place in it. Not the event id: it hashes the event's values
+    (its date among them), so ordering by it made an incident hold together or not depending
+    on how any member's date text was read. The id comes last, for mentions of stores written
+    before these were kept."""
+    return (mention.published is None, mention.published or "", mention.document or "",
+            mention.group, mention.offset, mention.event_id)
 
 
 def _joinable(left: list[str], right: list[str], by_id: dict[str, Mention],

@@ -72,7 +72,8 @@ def _new_mentions(store, names: dict[str, list] | None,
     report id -> its name runs, for the reports still in memory; others are read back). With
     ``reports``, only the events of those reports are looked at (a run's last batch), not the
     whole store."""
-    unseen = ("SELECT e.id, e.group_id, e.report_id, e.data FROM events e"
+    unseen = ("SELECT e.id, e.group_id, e.report_id, e.data, r.published, r.doc_id"
+              " FROM events e LEFT JOIN reports r ON r.id = e.report_id"
               " WHERE e.id NOT LIKE ? AND e.id NOT IN (SELECT event_id FROM merge_mentions)")
     if reports is None:
         rows = _execute(store, unseen + " ORDER BY e.report_id",
@@ -86,7 +87,7 @@ def _new_mentions(store, names: dict[str, list] | None,
     mentions, runs, report_id = [], [], None
     # written all at once after the loop: two round trips to a server, not two a mention
     mention_rows, name_rows = [], []
-    for event_id, group_id, row_report, data in rows:
+    for event_id, group_id, row_report, data, published, doc_id in rows:
         if row_report != report_id:  # rows come by report: each analysis is read once
             report_id = row_report
             if names is not None and report_id in names:
@@ -94,7 +95,8 @@ def _new_mentions(store, names: dict[str, list] | None,
             else:
                 report = _report(store, report_id)
                 runs = mention_runs(report) if report is not None else []
-        mention = mention_of(event_id, group_id, Event.from_dict(json.loads(data)), runs)
+        mention = mention_of(event_id, group_id, Event.from_dict(json.loads(data)), runs,
+                             published=published, document=doc_id or row_report)
         mentions.append(mention)
         mention_rows.append(
             (event_id, mention.family,
