@@ -111,3 +111,11 @@ def test_parse_rules_of_the_cue_scope():
     # no parse: nothing is ruled out
     report = _sentence([(word, "", "", -1) for word in "guards who tried to flee were shot".split()])
     assert cue_reaches(report, (0, 7), _span(report, "tried to"), _span(report, "shot"))
+
+
+def test_a_who_clause_ends_at_the_main_verbs_auxiliary():
+    # the small parser runs these clauses together ("protest were arrested" as a complement)
+    text = ("Around 20 opposition leaders in Kisumu were put under house arrest, while in Nakuru "
+            "some party workers who tried to stage a protest were arrested, police said.")
+    assert _modality(text, "arrested") == "asserted"
+    assert _modality(text, "protest") == "hypothetical"

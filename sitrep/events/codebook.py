@@ -29,7 +29,7 @@ from .rule_cues import (STATE_INTERS, GOVERNMENT_HINT, WITHOUT_FIGHT, EXPLOSIVE_
                         ORGANISED_CRIME, OUSTING, FELL_TO, PREVENTABLE, FOILED, DELIBERATE,
                         NOT_HELD, BREACH_AFTER, BREACH_BEFORE, SUICIDE_GEAR, PERSON_HEAD, POSTURE,
                         HANDED, UNKNOWN_PLACE, WEAPON_USE, PROTEST_AHEAD, SOME_LANDED, SURRENDER,
-                        RELEASE, HOSTAGE_RELEASE, DIPLOMATIC_PROTEST, VIOLENCE, TAKING,
+                        SIDE_BY_SIDE, RELEASE, HOSTAGE_RELEASE, DIPLOMATIC_PROTEST, VIOLENCE, TAKING,
                         NOT_PROTEST, MOB, COMMUNITIES, WEAPON_SOURCE, STRIKE_WORK, SHELLING_ACT,
                         THROWN, EXPLOSIVE_WEAPON, EXPLODED, ACCIDENT, PRO_GOVERNMENT, SEARCH, TEST,
                         CROWD, ENTRY, FINITE_VIOLENCE)
@@ -201,6 +201,8 @@ class Rules:
         self.state = lexicon.roles["state"]
         self.nonstate = lexicon.roles["nonstate"]
         self.politician = lexicon.roles["politician"]
+        self.protester = lexicon.roles["protester"]
+        self.protest_words = lexicon.frame("protest").pattern
         # disaster words are read case-sensitively: "Storm Corps" and "Hurricane Brigade" are names
         self.disaster = _DisasterWords(re.compile(lexicon.cues["disaster"].pattern, re.IGNORECASE))
 
@@ -514,10 +516,18 @@ class Rules:
         reason = None if self.politician.search(context.sentence) else self.non_political(context)
         if reason:
             return _only("COERCE", "arrest", "17", reason)
-        if ("protester" in context.sentence_roles or "protest" in context.frames_here) and \
-                not PROTEST_AHEAD.search(context.sentence):
+        if self.protest_told_with(context) and not PROTEST_AHEAD.search(context.sentence):
             return _acled("Protest with intervention", "demonstrators arrested", -0.05)
         return _acled("Arrests", "people detained by authorities")
+
+    def protest_told_with(self, context: Context) -> bool:
+        """Whether the arrest is told with a demonstration: in its sentence, or, where the
+        sentence sets two happenings side by side ("14 leaders were put under house arrest, while
+        in Chitrakoot workers who tried to stage a protest were arrested"), in its own clause."""
+        if not SIDE_BY_SIDE.search(context.sentence):
+            return "protester" in context.sentence_roles or "protest" in context.frames_here
+        clause = context.before + context.trigger + context.after
+        return bool(self.protester.search(clause) or self.protest_words.search(clause))
 
     def code_abduction(self, context: Context) -> Coding | None:
         if ORGANISED_CRIME.search(context.sentence) and not self.nonstate_named(context.sentence) \

@@ -76,15 +76,71 @@ _DENIAL_CUE = re.compile(r"(?:denied|denies|deny|refuted|dismissed reports)$", r
 
 def mark_contested(events: list[Event]) -> list[Event]:
     """A happening the report also says was denied is contested, not asserted: its asserted
-    mentions of the same type become uncertain (the denial and the accusation both stand)."""
-    denied = {e.sub_event_type for e in events if e.sub_event_type and e.modality == "negated"
-              and _DENIAL_CUE.match(e.modality_cue or "")
-              and not any(_GENERAL_DENIAL.search(span.text) for span in e.evidence)}
-    if not denied:
+    mentions become uncertain (the denial and the accusation both stand). Only mentions of that
+    happening: of the denied one's type, and in the denial's own sentence, or naming whom or where
+    the denied act was done to ("denied arresting Amadou Diallo"). A police chief's denial "that any of them were detained" leaves asserted the
+    arrests the report names elsewhere on the word of the parties (a judgement ACLED coders
+    make too: the arrest is coded, the denial is part of its story)."""
+    denials = [e for e in events if e.sub_event_type and e.modality == "negated"
+               and _DENIAL_CUE.match(e.modality_cue or "")
+               and not any(_GENERAL_DENIAL.search(span.text) for span in e.evidence)]
+    if not denials:
         return events
+
+    def denied(event: Event) -> bool:
+        return event.modality == "asserted" and any(
+            event.sub_event_type == denial.sub_event_type
+            and (_same_sentence(event, denial) or _same_target(event, denial))
+            for denial in denials)
+
     return [replace(e, modality="uncertain", reasons=e.reasons + (
                 "contested: the report also carries a denial of it",))
-            if e.modality == "asserted" and e.sub_event_type in denied else e for e in events]
+            if denied(e) else e for e in events]
+
+
+def _same_sentence(event: Event, other: Event) -> bool:
+    return any(span.start < theirs.end and theirs.start < span.end
+               for span in event.evidence for theirs in other.evidence)
+
+
+_DETERMINER = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
+_PRONOUNS = {"him", "her", "them", "it", "us", "me", "you", "he", "she", "they", "we", "those",
+             "some", "others", "all", "any"}
+# a name: capitalised words, as "Amadou Diallo" or "Kibirizi" after the denied act word
+_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+_CALENDAR = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                       r"February|March|April|May|June|July|August|September|October|November|"
+                       r"December)$")
+
+
+def _target(event: Event) -> str | None:
+    """Whom the act was done to, in the actor's words; none for a pronoun or when the parse took
+    the act word itself for its object."""
+    actor = event.actor2
+    if actor is None or (event.trigger is not None and actor.start < event.trigger.end
+                         and event.trigger.start < actor.end):
+        return None
+    words = _DETERMINER.sub("", actor.text.strip()).lower()
+    return None if words in _PRONOUNS else words
+
+
+def _names_after_trigger(event: Event) -> set[str]:
+    """The names the mention's clause gives after its act word: whom or where it was done to
+    ("denied arresting Amadou Diallo", "denied that its troops shelled Kibirizi")."""
+    if event.trigger is None or not event.evidence:
+        return set()
+    span = event.evidence[0]
+    after = span.text[max(0, event.trigger.end - span.start):]
+    clause = re.split(r"[.;:!?]", after, maxsplit=1)[0]
+    return {name for name in _NAME.findall(clause) if not _CALENDAR.match(name)}
+
+
+def _same_target(event: Event, denial: Event) -> bool:
+    target = _target(event)
+    if target is not None and target == _target(denial):
+        return True
+    return any(re.search(rf"\b{re.escape(name)}\b", span.text)
+               for name in _names_after_trigger(denial) for span in event.evidence)
 
 
 _UNARMED_VIOLENCE = {"Attack", "Armed clash"}

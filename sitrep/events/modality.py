@@ -8,7 +8,8 @@ claim of responsibility for the attack" does not deny the attack. A cue qualifie
 clause: one inside a parenthesis closed before the trigger ("(a charge he denied) after his
 arrest"), or, where the sentence is parsed, inside a relative clause that does not hold the
 trigger ("a civilian who tried to rescue him was killed"), is passed over
-(``trigger_syntax.cue_reaches``).
+(``trigger_syntax.cue_reaches``; where the parse runs a who-clause into the main verb, the words
+close it at the main verb's "was"/"were").
 """
 
 from __future__ import annotations
@@ -127,7 +128,8 @@ def _before(pattern: re.Pattern, text: str, clause_start: int, trigger_start: in
             break
         if (reach is None or _words_between(text, match.end(), trigger_start) <= reach) and (
                 governs is None or governs(match.start(), match.end())) and not _closed_aside(
-                    text, match.end(), trigger_start):
+                    text, match.end(), trigger_start) and not _closed_relative(
+                    text, match.start(), match.end(), trigger_start):
             found = match
     return found
 
@@ -138,6 +140,20 @@ def _closed_aside(text: str, cue_end: int, trigger_start: int) -> bool:
     between = text[cue_end:trigger_start]
     close = between.find(")")
     return close >= 0 and "(" not in between[:close] and "(" in text[:cue_end]
+
+
+# "workers who tried to stage a protest were arrested": the who-clause ends where the main
+# verb's auxiliary begins; read from the words where the parse runs the clauses together
+_WHO_BEFORE = re.compile(r"\bwho\s+(?:had\s+|have\s+|has\s+)?$", re.IGNORECASE)
+_MAIN_AUXILIARY = re.compile(r"\s(?:was|were)\s+(?:(?:later|then|also|subsequently|eventually)\s+)?$",
+                             re.IGNORECASE)
+
+
+def _closed_relative(text: str, cue_start: int, cue_end: int, trigger_start: int) -> bool:
+    """Whether the cue opens a who-clause that ends before the trigger's own auxiliary: the
+    clause tells what the people did, the trigger what was done to them."""
+    return bool(_WHO_BEFORE.search(text, max(0, cue_start - 12), cue_start)) and bool(
+        _MAIN_AUXILIARY.search(text, cue_end, trigger_start))
 
 
 def read_modality(text: str, start: int, end: int, governs: Governs | None = None) -> Modality:

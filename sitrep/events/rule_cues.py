@@ -69,6 +69,9 @@ WEAPON_USE = re.compile(r"attack|shell|bomb|munition|fired|dropped|strike|rocket
 # "police arrest opposition leader ahead of protest": the protest has not happened yet
 PROTEST_AHEAD = re.compile(r"\b(?:ahead of|before|to prevent|to stop|planned|upcoming)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:protests?|rall(?:y|ies)|demonstrations?|march(?:es)?)\b", re.IGNORECASE)
+# "leaders were put under house arrest, while in Chitrakoot workers were arrested": two
+# happenings set side by side in one sentence, each told in its own clause
+SIDE_BY_SIDE = re.compile(r",\s+(?:while|whereas)\b|;")
 # "several were intercepted, while others fell in open areas": some got through, it is a bombardment
 SOME_LANDED = re.compile(r"\b(?:others?|some|the rest|remaining|one|two|several)\b[^.;]{0,30}?\b(?:fell|landed|hit|"
                          r"struck|exploded|impacted)\b", re.IGNORECASE)
