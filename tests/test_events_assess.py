@@ -448,3 +448,33 @@ def test_the_recipe_record_names_its_settings_and_the_data_it_read(tmp_path):
     extra.write_text(extra.read_text(encoding="utf-8") + json.dumps({"id": "c3"}) + "\n",
                      encoding="utf-8")
     assert train_assess.recipe(tmp_path / "one") == one
+
+
+def _git(*args: str) -> str | None:
+    import subprocess
+
+    root = train_assess.MODEL_PATH.resolve().parents[2]
+    try:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def test_the_shipped_model_records_the_recipe_data_and_code_that_rebuild_it(shared_dir):
+    model = json.loads(train_assess.MODEL_PATH.read_text(encoding="utf-8"))
+    # the same settings and the same annotated articles as the recipe reads today ...
+    assert model["recipe"] == train_assess.recipe(shared_dir / "data" / "hrdsattack")
+    # ... run by committed code: checking it out and running the recipe rebuilds the file
+    code = model["code"]
+    assert code["modified"] is False and len(code["commit"]) == 40
+    if _git("rev-parse", "HEAD") is None:
+        pytest.skip("not a git checkout: the commit cannot be looked up")
+    assert _git("merge-base", "--is-ancestor", code["commit"], "HEAD") is not None
+
+
+def test_the_recipe_names_the_commit_it_runs_on():
+    head = _git("rev-parse", "HEAD")
+    if head is None:
+        pytest.skip("not a git checkout")
+    assert train_assess.code_state()["commit"] == head

@@ -11,8 +11,9 @@ optional: background and aggregates annotated as optional are events of that typ
 PLOVER-only mention when it overlaps any gold event. Then a logistic regression (L2, features
 seen at least twice) is fitted, its threshold chosen by 5-fold cross-validation over articles,
 and the cross-validated figures are written into the model file beside the weights, with the
-recipe's settings and a digest of the data it read (``recipe``): a shipped file whose record
-differs from ``recipe(data)`` is out of step with the recipe.
+recipe's settings and a digest of the data it read (``recipe``), and the commit whose code ran it
+(``code``): a shipped file whose record differs from ``recipe(data)`` is out of step with the
+recipe, and checking out its ``code.commit`` and running the recipe there rebuilds it byte for byte.
 
 Never train on ``../shared/data/articles`` or ``../shared/data/merge``: they measure the result.
 """
@@ -31,7 +32,7 @@ import numpy as np
 
 from .assess import MODEL_PATH, EventFeatures, kind_of, rule_keeps
 
-__all__ = ["main", "label_candidates", "fit", "recipe"]
+__all__ = ["main", "label_candidates", "fit", "recipe", "code_state"]
 
 # L2 strength and passes: 5-fold CV over the 120 articles, 2026-12-05 (see the model file's
 # "figures"); weaker regularisation overfits the words around triggers. Re-measured 2026-12-06
@@ -260,6 +261,24 @@ def recipe(data: Path) -> dict:
             "data_sha256": digest.hexdigest()}
 
 
+def code_state() -> dict | None:
+    """The code the recipe runs, which makes the features as much as the data does: the commit
+    checked out and whether ``sitrep/`` differs from it (the model file itself aside). None
+    outside a git checkout."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True,
+                                text=True, check=True).stdout.strip()
+        changed = subprocess.run(["git", "status", "--porcelain", "--", "sitrep"], cwd=root,
+                                 capture_output=True, text=True, check=True).stdout.splitlines()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    model = MODEL_PATH.relative_to(root).as_posix()
+    return {"commit": commit, "modified": any(not line.endswith(model) for line in changed)}
+
+
 def candidates(data: Path):
     """Run the default pipeline, up to ``date_events``, over the annotated articles."""
     from ..config import load_config
@@ -306,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
              "trained_on": f"{len({r[0] for r in rows})} hand-annotated HRDsAttack articles, "
                            f"{len(rows)} asserted mentions",
              "recipe": recipe(Path(args.data)),
+             "code": code_state(),
              "cross_validated": figures,
              "judged": {**{kind: {"events": n, "not_events": m}
                            for kind, (n, m) in judged.items()}, **better},
