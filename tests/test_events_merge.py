@@ -509,3 +509,71 @@ def test_the_day_a_sentence_says_it_was_told_is_a_latest_day():
                                          date_text="Monday"))
     assert not same_event(told, _mention(20, event_date="2019-08-01", time_precision=1,
                                          date_text="August 1"))
+
+
+ABUJA = Place(0, 5, "Abuja", name="Abuja", lat=9.06, lon=7.49, country="Nigeria", iso3="NGA",
+              geo_precision=1)
+
+
+def _bello_arrested() -> Event:
+    return _told("Police in Lagos arrested the journalist Ade Bello on Monday.", "arrested", 0,
+                 confidence=0.9, event_date="2021-03-01", time_precision=1, date_text="on Monday",
+                 location=LAGOS, location_source="sentence")
+
+
+def test_a_possessive_naming_the_person_is_the_arrest_of_that_person():
+    # where the reaction was voiced is no place of the arrest's
+    reaction = _told("Officials in Abuja said they supported Bello's arrest.", "arrest", 100,
+                     confidence=0.6, event_date="2021-03-04", time_precision=3,
+                     location=ABUJA, location_source="sentence")
+    for events in ([_bello_arrested(), reaction], [reaction, _bello_arrested()]):
+        (merged,) = merge_events(events)
+        assert merged.location == LAGOS and len(merged.evidence) == 2
+    # someone the arrest told before does not name: another arrest
+    other = _told("Officials in Abuja said they supported Okoro's arrest.", "arrest", 100,
+                  confidence=0.6, event_date="2021-03-04", time_precision=3,
+                  location=ABUJA, location_source="sentence")
+    assert len(merge_events([_bello_arrested(), other])) == 2
+
+
+def test_a_possessive_pronoun_names_again_only_the_one_arrest_told_before_it():
+    reaction = _told("Officials in Abuja said his arrest was lawful.", "arrest", 200,
+                     confidence=0.6, event_date="2021-03-04", time_precision=3,
+                     location=ABUJA, location_source="sentence")
+    (merged,) = merge_events([_bello_arrested(), reaction])
+    assert merged.location == LAGOS
+    # two people arrested the same day in two towns: whose arrest "his" is is not known
+    second = _told("Police in Abuja arrested the lawyer Sani Musa on Monday.", "arrested", 100,
+                   confidence=0.8, event_date="2021-03-01", time_precision=1,
+                   date_text="on Monday", location=ABUJA, location_source="sentence")
+    in_lagos = replace(reaction, location=LAGOS)
+    assert len(merge_events([_bello_arrested(), second, in_lagos])) == 2
+    # told apart from both arrests by its own place: the third stays apart
+    assert len(merge_events([_bello_arrested(), second,
+                             replace(reaction, location=Place(0, 4, "Kano", name="Kano",
+                                                              lat=12.0, lon=8.52, country="Nigeria",
+                                                              iso3="NGA", geo_precision=1))])) == 3
+
+
+def test_a_possessive_day_names_again_the_arrest_of_that_day():
+    monday = _told("Officials in Abuja said Monday's arrest was lawful.", "arrest", 100,
+                   confidence=0.6, event_date="2021-03-01", time_precision=1,
+                   date_text="Monday", location=ABUJA, location_source="sentence")
+    (merged,) = merge_events([_bello_arrested(), monday])
+    assert merged.location == LAGOS
+    tuesday = _told("Officials in Abuja said Tuesday's arrest was lawful.", "arrest", 100,
+                    confidence=0.6, event_date="2021-03-02", time_precision=1,
+                    date_text="Tuesday", location=ABUJA, location_source="sentence")
+    assert len(merge_events([_bello_arrested(), tuesday])) == 2
+
+
+def test_a_separate_statement_about_the_arrest_names_it_again():
+    statement = _told("In a separate statement, the union in Abuja condemned the arrest.",
+                      "arrest", 100, confidence=0.6, event_date="2021-03-04", time_precision=3,
+                      location=ABUJA, location_source="sentence")
+    (merged,) = merge_events([_bello_arrested(), statement])
+    assert merged.location == LAGOS
+    raid = _told("In a separate raid, police in Abuja arrested two students.", "arrested", 100,
+                 confidence=0.6, event_date="2021-03-01", time_precision=1, date_text="Monday",
+                 location=ABUJA, location_source="sentence")
+    assert len(merge_events([_bello_arrested(), raid])) == 2

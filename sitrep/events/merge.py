@@ -253,7 +253,11 @@ def _modalities_compatible(kept: Event, other: Event) -> bool:
     return False
 
 
-_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|elsewhere|another (?:attack|incident|clash|raid|"
+# what the report keeps apart: not a separate telling ("in a separate statement, the union
+# condemned the arrest" tells the arrest again)
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?(?!\s+(?:statements?|interviews?|tweets?|posts?|"
+                       r"messages?|letters?|press|briefings?|remarks|comments?|reports?)\b)|"
+                       r"elsewhere|another (?:attack|incident|clash|raid|"
                        r"explosion|blast|protest)|in a second|a second (?:attack|blast|explosion)|"
                        r"meanwhile)\b", re.IGNORECASE)
 
@@ -448,10 +452,14 @@ def _apart_in_clauses(events: list[Event]) -> list[Event]:
 # "the murder and abduction of": those name their own participants).
 _GIVEN_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 # A possessive tells whose act it is ("his arrest", "Lai's arrest", "Tuesday's arrest"): given
-# too, so never the first telling another mention names again, but with a participant or time of
-# its own, so not resolved to one either.
-_POSSESSIVE_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|our|my)|\w['’]s?)\s+"
-                                r"(?:[a-z][\w-]*\s+)?$", re.IGNORECASE)
+# too, so never the first telling another mention names again, and resolved only through what it
+# owns (_POSSESSOR): the person named, the day, or the one happening of its kind told before.
+_POSSESSIVE_BEFORE = re.compile(r"(?:\b(?P<pronoun>his|her|their|its|our|my)|"
+                                r"(?P<owner>[\w-]+)['’]s?)\s+(?:[a-z][\w-]*\s+)?$",
+                                re.IGNORECASE)
+# an owner that is a time ("Wednesday's arrests", "last week's attack"): the act's day
+_TIME_OWNER = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day|night|morning|"
+                         r"evening|week|weekend|month|year", re.IGNORECASE)
 _OWN_COMPLEMENT = re.compile(r"\s*(?:(?:and|or)\s+(?:[\w-]+\s+){1,2}?)?"
                              r"(?:of|on|against|by|in|at|near|outside|inside|from)\b", re.IGNORECASE)
 # a noun, not a past form; nor a noun of the people who act ("the protesters"): they are
@@ -464,6 +472,24 @@ def _trigger_span(event: Event) -> Span | None:
     trigger = event.trigger
     return next((s for s in event.evidence if s.start <= trigger.start and trigger.end <= s.end
                  and s.text), None) if trigger is not None else None
+
+
+def _possessor(event: Event) -> tuple[str, str] | None:
+    """What a possessive mention's owner is: ("time", "Wednesday") for a day or a period,
+    ("name", "Lai") for a capitalised word (a person or a group named), ("pronoun", "his") for a
+    pronoun or a common noun ("the group's"); None when it is told without a possessive."""
+    span = _trigger_span(event)
+    if span is None:
+        return None
+    found = _POSSESSIVE_BEFORE.search(span.text[:event.trigger.start - span.start][-40:])
+    if found is None:
+        return None
+    owner = found.group("owner")
+    if owner is None:
+        return "pronoun", found.group("pronoun")
+    if _TIME_OWNER.fullmatch(owner):
+        return "time", owner
+    return ("name" if owner[0].isupper() else "pronoun"), owner
 
 
 def _told_as_given(event: Event) -> str | None:
@@ -480,42 +506,55 @@ def _told_as_given(event: Event) -> str | None:
     return "definite" if _GIVEN_BEFORE.search(before) else None
 
 
-def _names_again(event: Event, told: Event) -> bool:
+def _names_again(event: Event, told: Event, owner: tuple[str, str] | None = None) -> bool:
     """Whether the given mention ``event`` names the happening ``told`` again: the same word
     (its first four letters: "the arrest" after "arrested", "the killing" after "killed"), a noun
     of the act and not of its people, and neither time words of its own nor "separate" in its
-    sentence."""
+    sentence. A possessive's time words are its ``owner`` ("Wednesday's arrests"): the days
+    must agree instead."""
     span = _trigger_span(event)
-    if _AGENT_NOUN.fullmatch(event.trigger.text) or span is None or _SEPARATE.search(span.text) \
-            or (event.date_text and event.date_text in span.text):
+    if _AGENT_NOUN.fullmatch(event.trigger.text) or span is None or _SEPARATE.search(span.text):
         # "In a separate statement, X condemned the arrest": the report keeps it apart, as
         # same_event does
+        return False
+    if event.date_text and event.date_text in span.text and not (
+            owner is not None and owner[0] == "time" and _dates_compatible(event, told)):
         return False
     return event.trigger.text[:4].lower() == told.trigger.text[:4].lower()
 
 
 def _given(event: Event) -> bool:
-    """An asserted mention told as given with a definite determiner (see _told_as_given)."""
+    """An asserted mention told as given, with a definite determiner or a possessive (see
+    _told_as_given)."""
     return (event.modality == "asserted" and not event.back_reference
-            and _told_as_given(event) == "definite")
+            and _told_as_given(event) is not None)
 
 
 def _named_again(merged: list[Event], members: list[list[Event]], event: Event) -> int | None:
     """The merged event that the given mention ``event`` names again: of its kind and asserted,
     with a mention told before it in its own words (not itself given) that it names again
     (_names_again); of several, the one told first (the report's "the arrest" is the arrest it
-    leads with). None when there is none: then ``event`` is a mention like any other."""
+    leads with). A possessive names its owner: "Lai's arrest" the happening whose mentions name
+    Lai, "Wednesday's arrests" one whose days agree; "his arrest" only the one happening of its
+    kind told before (of two people's arrests, whose is not known). None when there is none:
+    then ``event`` is a mention like any other."""
     kind = event.sub_event_type or event.plover_type
+    owner = _possessor(event) if _told_as_given(event) == "possessive" else None
     found = []
     for index, merged_event in enumerate(merged):
         if (merged_event.sub_event_type or merged_event.plover_type) != kind or \
                 merged_event.modality != "asserted":
             continue
+        if owner is not None and owner[0] == "name" and not re.search(
+                rf"\b{re.escape(owner[1])}\b", " ".join(s.text for s in merged_event.evidence)):
+            continue
         told = [m.trigger.start for m in members[index] if m.trigger is not None
                 and m.trigger.start < event.trigger.start and not _told_as_given(m)
-                and _names_again(event, m)]
+                and _names_again(event, m, owner)]
         if told:
             found.append((min(told), index))
+    if owner is not None and owner[0] == "pronoun" and len(found) != 1:
+        return None
     return min(found)[1] if found else None
 
 
