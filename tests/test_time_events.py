@@ -258,3 +258,31 @@ def test_weeks_ago_count_back_from_publication_not_to_a_calendar_monday():
         ("2016-11-29", 2, "two weeks ago")
     # "last week" names a calendar week: its Monday
     assert (arrest.event_date, arrest.time_precision) == ("2016-12-05", 2)
+
+
+def test_a_distance_in_time_between_the_day_and_the_trigger_shifts_the_day():
+    # the seed's publication day is Tuesday 2016-12-13: Sunday 11, Friday 9
+    raw = "Police raided the office on Sunday, a day after another journalist was detained."
+    raid, detention = date_events(raw, [event_at(raw, "raided", "Arrests"),
+                                        event_at(raw, "detained", "Arrests")])
+    assert (raid.event_date, raid.time_precision) == ("2016-12-11", 1)
+    assert (detention.event_date, detention.time_precision) == ("2016-12-10", 1)
+    assert "'a day after'" in detention.reasons[-1]
+    raw = "The farmer was killed two days after gunmen abducted him on Friday."
+    killing, abduction = date_events(raw, [event_at(raw, "killed", "Attack"),
+                                           event_at(raw, "abducted", "Abduction/forced "
+                                                                     "disappearance")])
+    assert (killing.event_date, abduction.event_date) == ("2016-12-11", "2016-12-09")
+    raw = "Troops shelled the village two weeks before rebels took the town on Sunday."
+    (shelling,) = date_events(raw, [event_at(raw, "shelled", "Shelling/artillery/missile attack")])
+    assert (shelling.event_date, shelling.time_precision) == ("2016-11-27", 2)
+    # what happened cannot be later than the report: the day stays
+    raw = "The farmer was killed a day after gunmen abducted him on Tuesday."
+    killing, _ = date_events(raw, [event_at(raw, "killed", "Attack"),
+                                   event_at(raw, "abducted", "Abduction/forced disappearance")])
+    assert killing.event_date == "2016-12-13"
+    # a count of days still names a day
+    raw = "They were freed on Friday, 30 days after soldiers detained them."
+    _, detention = date_events(raw, [event_at(raw, "freed", "Other"),
+                                     event_at(raw, "detained", "Arrests")])
+    assert (detention.event_date, detention.time_precision) == ("2016-11-09", 1)

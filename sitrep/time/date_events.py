@@ -135,7 +135,9 @@ class DateEvents:
             elif _past_year(time, report):
                 years.append((_index(starts, time.start), time))
         syntax = Syntax(report)
-        results = [self._date(event, report, starts, paragraph_breaks, datable, years, syntax)
+        offsets = _offsets(report, starts)
+        results = [self._date(event, report, starts, paragraph_breaks, datable, years, syntax,
+                              offsets)
                    for event in report.events]
         dated = [(event, chosen) for event, chosen, _ in results]
         people = _People(report, dated, syntax)
@@ -150,7 +152,8 @@ class DateEvents:
     def _date(self, event: Event, report: Report, starts: list[int], paragraph_breaks: list[int],
               datable: list[tuple[int, TimeExpr, date, int]],
               years: list[tuple[int, TimeExpr]],
-              syntax: Syntax) -> tuple[Event, TimeExpr | None, tuple | None]:
+              syntax: Syntax, offsets: list[tuple[int, TimeExpr, int, int, bool]] = ()
+              ) -> tuple[Event, TimeExpr | None, tuple | None]:
         """The event dated by its own words (with the time that dated it), or left for the
         fallbacks (time None) with the time its sentence says it was told on, if any."""
         position = _position(event)
@@ -199,6 +202,17 @@ class DateEvents:
         _, time, first, precision = chosen
         reason = (f"dated by {time.text!r} ({time.value}) in {how}: "
                   f"first day {first.isoformat()}, ACLED precision {precision}")
+        offset = _offset_between(offsets, time, position, starts) if how == "its sentence" \
+            else None
+        if offset is not None:
+            days, words, weeks = offset
+            shifted = first + timedelta(days=days)
+            if event.modality != "asserted" or report.published is None or \
+                    shifted <= report.published:
+                # "124 days after" still names a day; "two weeks before" only about a week
+                first, precision = shifted, max(precision, 2 if weeks else 1)
+                reason += (f"; {words!r} stands between it and the trigger: "
+                           f"{first.isoformat()}, precision {precision}")
         return replace(event, event_date=first.isoformat(), time_precision=precision,
                        date_text=time.text, reasons=(*event.reasons, reason)), time, None
 
@@ -461,6 +475,51 @@ def _in_headline(report: Report, position: int) -> bool:
     line_end = report.to_raw(0, first_break)[1]
     headline = report.text[:first_break].rstrip()
     return position < line_end and not headline.endswith((".", "!", "?", '"', "”"))
+
+
+# "a day after", "two weeks before": a distance in time from another happening the sentence
+# tells (the recogniser reads "a day" as a duration)
+_OFFSET_AFTER = re.compile(r"\s+(after|before)\b", re.IGNORECASE)
+
+
+def _offsets(report: Report, starts: list[int]) -> list[tuple[int, TimeExpr, int, int, bool]]:
+    """The durations of days or weeks told as a distance from another happening ("a day
+    after", "two weeks before"): (sentence, time, days, +1 for "after" / -1 for "before",
+    whether told in weeks)."""
+    found = []
+    for time in report.times:
+        if time.type != "DURATION" or not time.value or time.value.startswith("PT"):
+            continue
+        amount = _DURATION.match(time.value)
+        side = _OFFSET_AFTER.match(report.raw, time.end)
+        if amount and side and amount.group(2) in "DW":
+            days = int(amount.group(1)) * _DAYS_PER[amount.group(2)]
+            found.append((_index(starts, time.start), time, days,
+                          1 if side.group(1).lower() == "after" else -1,
+                          amount.group(2) == "W"))
+    return found
+
+
+def _offset_between(offsets: list[tuple[int, TimeExpr, int, int, bool]], time: TimeExpr,
+                    position: int | None, starts: list[int]) -> tuple[int, str, bool] | None:
+    """The days to add to the day ``time`` names for the event at ``position`` when a distance
+    in time stands between the two in their sentence: "raided the office on Sunday, a day
+    after another journalist was detained" puts the detention a day before Sunday; "was
+    killed two days after gunmen abducted him on Monday" the killing two days after Monday.
+    With the words that say it and whether they count weeks; None when there is none."""
+    if position is None:
+        return None
+    sentence = _index(starts, position)
+    for index, distance, days, side, weeks in offsets:
+        if index != sentence:
+            continue
+        if time.end <= distance.start and distance.end <= position:
+            # the time is the other happening's, told first: the event is the one after "after"
+            return -side * days, f"{distance.text} {'after' if side > 0 else 'before'}", weeks
+        if position < distance.start and distance.end <= time.start:
+            # the event is told first: the time is in the clause after "after"
+            return side * days, f"{distance.text} {'after' if side > 0 else 'before'}", weeks
+    return None
 
 
 def _position(event: Event) -> int | None:
