@@ -64,6 +64,44 @@ def test_conservative_reading():
     assert read_count(["several"], 0).value is None
 
 
+def test_numbers_in_words_go_on_after_their_scale():
+    def value(text):
+        return read_count(text.split(), 0).value
+
+    assert value("two hundred and twelve") == 212
+    assert value("a hundred and forty") == 140
+    assert value("one thousand six hundred") == 1600
+    assert value("three hundred sixty - two") == 362  # tokenised "sixty-two"
+    # a range, not one number: the larger figure is no part of the first
+    assert value("one hundred and two hundred") == 100
+    assert value("five hundred and a few") == 500
+    assert found("Bandits kidnapped one hundred and eight travellers.") == [
+        ("kidnapped one hundred and eight travellers", "abducted", 108)]
+
+
+def test_an_article_before_an_adjective_and_a_figure_is_the_figure():
+    # "a record 64" is 64 people, not one
+    assert found("The authorities executed a record 64 convicts.") == [
+        ("executed a record 64 convicts", "killed", 64)]
+    assert found("A further 9 soldiers were wounded.") == [
+        ("A further 9 soldiers were wounded", "injured", 9)]
+    assert found("An unprecedented 230 people were detained overnight.") == [
+        ("An unprecedented 230 people were detained", "arrested", 230)]
+    # one person still: "a 25-year-old", "a student"; a year is no figure
+    assert read_count("a dramatic 2019 raid".split(), 0).value == 1
+    assert found("A 25-year-old student was killed.") == [
+        ("A 25-year-old student was killed", "killed", 1)]
+
+
+def test_the_noun_of_an_act_counts_its_victims():
+    assert found("Elders condemned the kidnapping of 26 farmers.") == [
+        ("kidnapping of 26 farmers", "abducted", 26)]
+    assert found("The arrest of at least 40 students was reported.") == [
+        ("arrest of at least 40 students", "arrested", 40)]
+    assert found("The abduction of nearly 90 worshippers shocked the region.")[0][1:] == (
+        "abducted", 90)
+
+
 def test_seed_has_no_fatalities(seed_path):
     report = FindQuantities()(Segment()(Report("t", seed_path.read_text(encoding="utf-8"))))
     kinds = {q.kind for q in report.quantities}

@@ -70,7 +70,25 @@ def _number(words: list[str], i: int) -> tuple[int, int] | None:
         value, end = value * _SCALES[words[end]], end + 1
     if word in ("a", "an", "single") and end < len(words) and words[end] in _SCALES:
         value, end = _SCALES[words[end]], end + 1      # "a hundred"
+    if words[end - 1] in _SCALES:
+        return _compound(words, value, end)
     return value, end
+
+
+def _compound(words: list[str], value: int, end: int) -> tuple[int, int]:
+    """A number in words goes on after its scale word: "three hundred and three", "a hundred
+    and fifty", "one thousand two hundred", "two hundred twenty-five": the rest is added when
+    it is smaller than the scale ("one hundred and two hundred" is no number, nor "a hundred and
+    a few")."""
+    scale = _SCALES[words[end - 1]]
+    at = end + 1 if end < len(words) and words[end] == "and" else end
+    if at >= len(words) or words[at] in ("a", "an", "single") or not (
+            words[at] in _UNITS or words[at] in _TENS):
+        return value, end
+    rest = _number(words, at)
+    if rest is None or rest[0] >= scale:
+        return value, end
+    return value + rest[0], rest[1]
 
 
 def read_count(words: list[str], i: int) -> Count | None:
@@ -89,6 +107,11 @@ def _read_count(words: list[str], i: int) -> Count | None:
             qualifier = " ".join(cue)
             i += len(cue)
             break
+    if not qualifier and _article_before_figure(words, i):
+        # "a record 81", "a staggering 300", "an additional 20": the article goes with the
+        # figure's adjective, not with one person
+        qualifier = f"{words[i]} {words[i + 1]}"
+        i += 2
     if i < len(words) and words[i] in _VAGUE:
         end = i + 1
         if end < len(words) and words[end] == "of":
@@ -116,6 +139,19 @@ def _read_count(words: list[str], i: int) -> Count | None:
     why = f"range {low}-{high}: lowest stated" if high else (
         f"{qualifier!r} {low}: the stated figure" if qualifier else f"stated {low}")
     return Count(end, low, low, high, why)
+
+
+def _article_before_figure(words: list[str], i: int) -> bool:
+    """"a"/"an", one adjective, then a figure in digits or words (not "a" again): "a record
+    81", "an estimated" being a qualifier of its own."""
+    if i + 2 >= len(words) or words[i] not in ("a", "an"):
+        return False
+    middle, figure = words[i + 1], words[i + 2]
+    if not middle.isalpha() or middle in _FIRST_WORDS or middle in _SCALES or figure in (
+            "a", "an", "single") or (len(figure) == 4 and figure.isdecimal()):
+        return False                    # (not a year: "a dramatic 2019 raid")
+    return (figure.replace(",", "").isdecimal() or figure in _UNITS or figure in _TENS) and \
+        _number(words, i + 2) is not None
 
 
 def _number_or_vague(words: list[str], i: int) -> bool:

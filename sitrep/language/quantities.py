@@ -189,7 +189,7 @@ def _attach(words: list[str], index: int, count: Count):
     k = _past_aux(words, k)
     after = _kind_after(words, k)
     if after is not None and (head is not None or j == count.end):
-        if words[index] in ("a", "an", "one") and not _person(head) and not (
+        if words[index] in ("a", "an", "one") and count.value == 1 and not _person(head) and not (
                 words[index] == "one" and head is None):
             return None                 # "at a Dhaka cafe was killed": not a count of people
         kind, stop = after
@@ -547,6 +547,12 @@ _KILLED_BEFORE = frozenset({("gunned", "down"), ("gunning", "down"), ("shot", "d
                             ("shooting", "dead"), ("mowed", "down"), ("cut", "down")})
 
 
+# Nouns of an act whose "of" governs its victims (killings are read above, with their grievance
+# check: a protest against a killing is no death of its own)
+_ACT_NOUNS = {**dict.fromkeys("abduction kidnapping kidnap".split(), "abducted"),
+              **dict.fromkeys("arrest detention".split(), "arrested")}
+
+
 def _kind_before(words: list[str], index: int) -> tuple[str, int] | None:
     """"killing 6", "killed at least 12", "wounding two others", "gunned down three", "the
     bodies of four": the verb (or noun) right before."""
@@ -559,6 +565,10 @@ def _kind_before(words: list[str], index: int) -> tuple[str, int] | None:
     if index >= 2 and words[index - 1] == "of" and words[index - 2] in (
             "bodies", "corpses", "remains", "body", "death", "killing", "murder"):
         return "killed", index - 2
+    if index >= 2 and words[index - 1] == "of" and words[index - 2] in _ACT_NOUNS:
+        # "the abduction of 40 villagers", "the arrest of more than 50 protesters": the act's
+        # noun counts its victims as its verb does ("abducted 40 villagers")
+        return _ACT_NOUNS[words[index - 2]], index - 2
     for back in (1, 2):
         at = index - back
         if at >= 0 and words[at] in _BEFORE:
