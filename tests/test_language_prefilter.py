@@ -49,6 +49,26 @@ def test_a_word_start_is_required_only_where_the_pattern_says_so():
     assert prefilter.candidates("BOMB") == [0, 1]
 
 
+def test_a_look_behind_that_opens_a_pattern_at_a_word_start_stands_for_its_beginning():
+    # "(?<=\bair force )killed": a match needs "air force " just before it, so a text without
+    # those words leaves the pattern out, and "killed" alone does not make it a candidate
+    pattern = compile_words([r"air strikes?", r"(?<=\bair force )(?:then )?(?:killed|hit)"])
+    assert beginnings(pattern) == ({"air "}, True)
+    prefilter = Prefilter([pattern])
+    assert prefilter.candidates("Gunmen killed two men and then fled.") == []
+    assert prefilter.candidates("The Air Force then killed the commander.") == [0]
+    assert pattern.search("The Air Force then killed the commander.")
+
+
+def test_other_look_behinds_are_read_past_as_before():
+    # not at a word boundary ("Xair force killed" matches), or not where the pattern begins:
+    # the words after them are the beginnings
+    found, _ = beginnings(compile_words([r"(?<=air force )killed"]))
+    assert found == {"kill"}
+    found, _ = beginnings(re.compile(r"hit(?<=\bhit) hard", re.I))
+    assert found == {"hit "}
+
+
 def test_letters_that_fold_to_ascii_give_every_pattern():
     # under IGNORECASE "ſ" matches "s" and the Kelvin sign matches "k"
     prefilter = Prefilter([compile_words(["shell"]), compile_words(["kill"])])
@@ -96,7 +116,8 @@ def test_the_shipped_frames_match_exactly_as_without_it():
 
 
 _PIECES = st.sampled_from(sorted({word for text in SENTENCES for word in re.split(r"\s+", text)}
-                                 | {"-", " ", "’", "ſ", "İ", "\n", "air", "strike", "UAV", "vx"}))
+                                 | {"-", " ", "’", "ſ", "İ", "\n", "air", "strike", "UAV", "vx",
+                                    "Air", "force", "then", "killed", "hit", "Xair"}))
 
 
 @settings(max_examples=300, deadline=None)

@@ -8,7 +8,9 @@ where the text holds one of its possible beginnings, so a ``Prefilter`` reads fr
 — and, for a text, returns the patterns one of whose beginnings occurs in it. It is a necessary
 condition only: the caller still runs each candidate, so the matches are exactly those of running
 every pattern. A pattern whose beginning cannot be read (a class such as ``\\w``, a non-ASCII
-letter) is always a candidate.
+letter) is always a candidate. A look-behind is read past (it consumes nothing), except one that
+opens the pattern at a word boundary, ``(?<=\\bair force )bombed``: its words must be in the
+text, so they stand for the pattern's beginnings.
 
 Case: a pattern's ASCII letters are compared with the lower-cased text. Under IGNORECASE four
 non-ASCII letters also match ASCII ones (İ ı ſ and the Kelvin sign K); a text holding one of them
@@ -42,6 +44,7 @@ _BRANCH = sre_constants.BRANCH
 _SUBPATTERN = sre_constants.SUBPATTERN
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
 _ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+_ASSERT = sre_constants.ASSERT
 
 
 def _char(code: int) -> str | None:
@@ -63,15 +66,17 @@ def _join(heads: set[str], tails: set[str], width: int,
     return joined
 
 
-def _read(items, width: int) -> tuple[set[str], set[str]]:
+def _read(items, width: int, at_start: bool = False) -> tuple[set[str], set[str]]:
     """``(whole, cut)`` for a parsed sequence: ``whole`` spells the entire sequence (shorter
     than ``width``), ``cut`` are beginnings where reading stopped. Any match of the sequence
-    begins with one string of the union."""
+    begins with one string of the union. ``at_start``: the sequence opens the pattern (nothing
+    is read before it), so a look-behind there says what the text holds just before a match."""
     whole, done = {""}, set()
     for op, arg in items:
         if not whole:
             break
-        item_whole, item_cut = _read_item(op, arg, width)
+        opening = at_start and whole == {""} and not done
+        item_whole, item_cut = _read_item(op, arg, width, opening)
         done |= _join(whole, item_cut, width, done)
         whole = _join(whole, item_whole, width, done)
         if len(whole) + len(done) > _MAX_STRINGS:
@@ -79,7 +84,7 @@ def _read(items, width: int) -> tuple[set[str], set[str]]:
     return whole, done
 
 
-def _read_item(op, arg, width: int) -> tuple[set[str], set[str]]:
+def _read_item(op, arg, width: int, at_start: bool = False) -> tuple[set[str], set[str]]:
     stop = (set(), {""})                    # nothing more can be said from here on
     if op is _LITERAL:
         char = _char(arg)
@@ -94,17 +99,17 @@ def _read_item(op, arg, width: int) -> tuple[set[str], set[str]]:
     if op is _BRANCH:
         whole, cut = set(), set()
         for alternative in arg[1]:
-            alt_whole, alt_cut = _read(alternative, width)
+            alt_whole, alt_cut = _read(alternative, width, at_start)
             whole |= alt_whole
             cut |= alt_cut
         return whole, cut
     if op is _SUBPATTERN:
         # flags do not matter: "(?-i:accords?)" matches fewer texts than its lower-cased
         # letters compared with the lower-cased text admit
-        return _read(arg[3], width)
+        return _read(arg[3], width, at_start)
     if op in _REPEATS:
         low, high, body = arg
-        body_whole, body_cut = _read(body, width)
+        body_whole, body_cut = _read(body, width, at_start)
         if low == high == 1:
             return body_whole, body_cut
         if low == 0 and high == 1:
@@ -112,9 +117,25 @@ def _read_item(op, arg, width: int) -> tuple[set[str], set[str]]:
         if low == 0:
             return {""}, body_whole | body_cut      # optional, then maybe repeated: cut here
         return set(), body_whole | body_cut         # at least once: begins like the body
+    if op is _ASSERT and at_start and arg[0] == -1:
+        return _read_look_behind(arg[1], width)
     if op in _ZERO_WIDTH:
         return {""}, set()                  # consumes nothing: skipping it only admits more
     return stop
+
+
+def _read_look_behind(body, width: int) -> tuple[set[str], set[str]]:
+    """A look-behind that opens the pattern, ``(?<=\\bair force )bombed``: the text holds its
+    words where a match begins, so they stand for the match's own beginnings (reading stops
+    there). Only one that opens at a word boundary: the look-up of patterns opening with
+    ``(?<![\\w-])`` reads the text at word starts. Any other is skipped, as it consumes nothing."""
+    if not len(body) or body[0] != (sre_constants.AT, sre_constants.AT_BOUNDARY):
+        return {""}, set()
+    whole, cut = _read(body[1:], width)
+    found = whole | cut
+    if not found or "" in found or not all(string[0].isalnum() for string in found):
+        return {""}, set()
+    return set(), found
 
 
 def beginnings(pattern: re.Pattern, width: int = 4) -> tuple[frozenset[str] | None, bool]:
@@ -123,7 +144,7 @@ def beginnings(pattern: re.Pattern, width: int = 4) -> tuple[frozenset[str] | No
     can only begin where no word character precedes (the pattern opens with a look-behind such
     as ``(?<![\\w-])``, as every trigger frame does)."""
     parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    whole, cut = _read(parsed, width)
+    whole, cut = _read(parsed, width, at_start=True)
     found = whole | cut
     if not found or "" in found:
         return None, False
