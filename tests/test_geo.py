@@ -537,3 +537,81 @@ def test_a_lone_village_stays_when_another_name_can_be_read_in_its_country():
                           _candidate(23, "Washington", "US", 0, "PCLI", lat=38.9, lon=-77.0))
     resolutions = resolve_mentions([_mention(text, "Kuje", village), abuja, washington], text)
     assert resolutions[0].candidate is village, resolutions[0].reason
+
+
+DIVISION_DUMP = [
+    _line(9999101, "Kutkai", [], 23.45, 97.93, "P", "PPL", "MM", "17", 25000),
+    _line(9999102, "Malakanagiri", ["Malkangiri"], 18.35, 81.89, "P", "PPL", "IN", "21", 31000),
+    _line(9999103, "Gopalganj", [], 23.01, 89.83, "P", "PPL", "BD", "81", 51000),
+    _line(9999104, "Gopalganj", [], 26.47, 84.44, "P", "PPL", "IN", "34", 67000),
+    _line(9999105, "Safi", [], 32.30, -9.24, "P", "PPL", "MA", "10", 300000),
+]
+
+
+@pytest.fixture(scope="module")
+def division_gazetteer(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("divisions")
+    dump = folder / "divisions.txt"
+    dump.write_text("\n".join(DIVISION_DUMP) + "\n", encoding="utf-8")
+    path = folder / "gazetteer.sqlite"
+    create_empty(path)
+    import_dump(dump, path, countries={"MM", "IN", "BD", "MA"})
+    return Gazetteer(path)
+
+
+def _mentioned(gazetteer, text):
+    from sitrep.geo.recognize import find_mentions
+    return {m.text: {c.country for c in m.candidates} for m in find_mentions(text, gazetteer)}
+
+
+def test_a_name_before_a_division_noun_is_a_place_not_a_person(division_gazetteer):
+    """"Kutkai Township", "Gopalganj Sadar upazila": a capitalised word after a name reads as
+    a surname ("David Cameron") unless it is the division the name heads, or a word saying
+    which part of it ("Sadar", "East"); another word before the noun makes a longer name."""
+    assert "Kutkai" in _mentioned(division_gazetteer,
+                                  "Rebels clashed with troops in Shan State's Kutkai Township.")
+    assert "Kutkai" in _mentioned(division_gazetteer, "Troops burned houses in Kutkai East "
+                                                      "township.")
+    assert "Kutkai" not in _mentioned(division_gazetteer, "Police detained Kutkai Naing, a "
+                                                          "farmer, on Monday.")
+    assert "Kutkai" not in _mentioned(division_gazetteer, "Fighting broke out in Kutkai Hpa "
+                                                          "village.")
+
+
+def test_an_alternate_name_before_a_division_noun_is_a_place(division_gazetteer):
+    """A name known only as an alternate spelling needs a locative before it, or the division
+    noun after it ("in Odisha's Malkangiri district")."""
+    assert "Malkangiri" in _mentioned(division_gazetteer,
+                                      "Maoists were killed in Odisha's Malkangiri district.")
+    assert "Malkangiri" not in _mentioned(division_gazetteer,
+                                          "Odisha's Malkangiri said nothing on Monday.")
+
+
+def test_a_national_division_noun_keeps_the_places_of_its_countries(division_gazetteer):
+    """An upazila is in Bangladesh, a tehsil in Pakistan or India: "Gopalganj Sadar upazila"
+    is not India's Gopalganj, and "Safi tehsil" is no place the gazetteer knows (not Morocco's
+    Safi); a district is anywhere."""
+    assert _mentioned(division_gazetteer, "A man was hacked to death in Gopalganj Sadar "
+                                          "upazila.")["Gopalganj"] == {"BD"}
+    assert _mentioned(division_gazetteer, "A bomb went off in Alinagar, Safi tehsil, on "
+                                          "Monday.") == {}
+    assert _mentioned(division_gazetteer, "A clash in Gopalganj district left one dead.")[
+        "Gopalganj"] == {"BD", "IN"}
+
+
+def test_one_anchor_of_another_country_flags_a_town_known_abroad_only_by_an_alternate():
+    """"Biratnagar of Morang district": GeoNames calls an Australian suburb Morang too; a
+    reading known only by such an alternate name is doubted on one anchor of another country,
+    as a village is; an official name of that size keeps its reading."""
+    from sitrep.geo.resolve import resolve_mentions
+
+    text = "Protesters marched in Biratnagar of Morang district."
+    biratnagar = _mention(text, "Biratnagar",
+                          _candidate(30, "Biratnagar", "NP", 240_000, lat=26.5, lon=87.3))
+    suburb = replace(_candidate(31, "South Morang", "AU", 25_000, lat=-37.6, lon=145.1),
+                     kind="alternate")
+    resolutions = resolve_mentions([biratnagar, _mention(text, "Morang", suburb)], text)
+    assert resolutions[1].candidate is None and resolutions[1].needs_review
+    official = replace(suburb, kind="official")
+    resolutions = resolve_mentions([biratnagar, _mention(text, "Morang", official)], text)
+    assert resolutions[1].candidate is official

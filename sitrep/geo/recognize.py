@@ -269,6 +269,48 @@ def _dateline_capitals(tokens: list[Token], last: int) -> bool:
     return following in ("—", "–", "-", "(", ",", ":") and tokens[last].text.isupper()
 
 
+def _heads_division(tokens: list[Token], last: int) -> bool:
+    """Does a division noun follow the name, right after it or after a word that only says
+    which part of it ("Malkangiri district", "Kutkai Township", "Gopalganj Sadar upazila",
+    "Dindigul East taluk")? Such a name is a place's, not a person's. Another capitalised word
+    before the noun makes a longer name of which this is only a part ("Khun Hkar village")."""
+    return _division_noun(tokens, last) is not None
+
+
+def _division_noun(tokens: list[Token], last: int) -> str | None:
+    """The division noun after the name at ``last`` (see :func:`_heads_division`), or None."""
+    cue = last + 1
+    if cue < len(tokens) and tokens[cue].lower in _DIVISION_PARTS:
+        cue += 1
+    if cue < len(tokens) and (tokens[cue].lower in ADMIN_CUES or
+                              tokens[cue].lower in SETTLEMENT_CUES):
+        return tokens[cue].lower
+    return None
+
+
+def _in_division_countries(tokens: list[Token], last: int,
+                           candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """The candidates that can head the division noun after the name: a noun only some
+    countries use ("Safi tehsil" is in Pakistan or India, never Morocco's Safi) leaves the
+    places of those countries, possibly none (the gazetteer lacks the sub-district's town)."""
+    countries = _NATIONAL_DIVISIONS.get(_division_noun(tokens, last) or "")
+    if countries is None:
+        return candidates
+    return tuple(c for c in candidates if c.country in countries)
+
+
+# "Sadar" (headquarters: the district seat's sub-district) and compass words between a name and
+# its division noun
+_DIVISION_PARTS = frozenset({"sadar", "north", "south", "east", "west", "central", "upper",
+                             "lower"})
+# Division nouns of some countries only (ISO codes): Bangladesh's upazilas, Pakistan's and
+# India's tehsils, India's taluks and mandals, the thanas (police-station areas) of Bangladesh,
+# India and Pakistan
+_NATIONAL_DIVISIONS = {"upazila": {"BD"}, "upazilla": {"BD"}, "tehsil": {"PK", "IN"},
+                       "taluk": {"IN"}, "taluka": {"IN"}, "mandal": {"IN"},
+                       "thana": {"BD", "IN", "PK"}}
+
+
 def _person_like(tokens: list[Token], first: int, last: int,
                  candidates: tuple[Candidate, ...], common: frozenset[str]) -> bool:
     """A one-word name inside a longer capitalised run that reads as a person's name: after a
@@ -276,7 +318,7 @@ def _person_like(tokens: list[Token], first: int, last: int,
     that does not head an organisation ("David Cameron"). Countries, admin areas and big cities
     keep their reading ("Paris Hilton" is rare enough)."""
     if first != last or any(c.is_area or c.population >= 500_000 or c.kind == "demonym"
-                            for c in candidates):
+                            for c in candidates) or _heads_division(tokens, last):
         return False
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if _surname_like(tokens, first, common):
@@ -366,6 +408,7 @@ def _longest_match(tokens: list[Token], index: int, grams: dict, found: dict,
         cue, cue_end = _cue_after(tokens, last)
         cue = cue or _cue_before(tokens, index)
         candidates = _plausible(found[norm], tokens, index, last, cue, after_comma)
+        candidates = _in_division_countries(tokens, last, candidates)
         if candidates and index == last and (tokens[index].lower in people or _person_like(
                 tokens, index, last, candidates, common)):
             candidates = ()
@@ -384,9 +427,10 @@ def _rejected(tokens: list[Token], index: int, last: int, candidates: tuple[Cand
     if index == last and tags and not _tag_allows(tags.get(tokens[index].start), candidates):
         return True
     # a one-word name known only as some place's alternate name ("Chen", "Fox", "Samsung") is
-    # a place only after a locative preposition ("in Houla"): on GeoWebNews this gate removed
-    # 70 false places for 9 missed ones
-    if index != last or not all(c.kind == "alternate" for c in candidates):
+    # a place only after a locative preposition ("in Houla") or before a division noun
+    # ("Malkangiri district"): on GeoWebNews this gate removed 70 false places for 9 missed ones
+    if index != last or not all(c.kind == "alternate" for c in candidates) or \
+            _heads_division(tokens, last):
         return False
     return (tokens[index].lower in GIVEN_NAMES or index == 0 or
             tokens[index - 1].lower not in STRONG_LOCATIVES)

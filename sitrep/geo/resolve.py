@@ -331,8 +331,10 @@ def _lonely(mention: Mention, candidate: Candidate, context: _Context) -> Resolu
 
 # A report is "about" a country when at least two anchors (or four demonyms) name it and it
 # holds half of the context; one anchor is enough against a village (fewer than 10,000 people,
-# or a GeoNames seat with no count): news names a foreign village only with its country, a
-# foreign city often without ("Nam Khet" in a report naming Myanmar is no Indonesian village).
+# or a GeoNames seat with no count) or a town known by an alternate name only: news names a
+# foreign village only with its country, a foreign city often without ("Nam Khet" in a report
+# naming Myanmar is no Indonesian village; "Morang district" beside Nepal's Biratnagar is not
+# South Morang, Australia, which GeoNames also calls Morang).
 _DOMINANT_WEIGHT = 2.0
 _DOMINANT_WEIGHT_VILLAGE = 1.0
 _VILLAGE = 10_000
@@ -349,7 +351,8 @@ def _about(context: _Context, candidate: Candidate, total: float,
         top, weight = context.countries.most_common(1)[0]
         if top != candidate.country and weight >= _DOMINANT_WEIGHT and weight >= 0.5 * total:
             return top, False
-    if candidate.population < _VILLAGE and context.anchored and \
+    if (candidate.population < _VILLAGE or candidate.kind == "alternate") and \
+            context.anchored and \
             context.readable.get(candidate.country, set()) <= {name.lower()}:
         top, weight = context.anchored.most_common(1)[0]
         if top != candidate.country and weight >= _DOMINANT_WEIGHT_VILLAGE and \
