@@ -615,3 +615,56 @@ def test_one_anchor_of_another_country_flags_a_town_known_abroad_only_by_an_alte
     official = replace(suburb, kind="official")
     resolutions = resolve_mentions([biratnagar, _mention(text, "Morang", official)], text)
     assert resolutions[1].candidate is official
+
+
+def _placed(raw: str, name: str, code: str, admin1: str | None, lat: float, lon: float,
+            occurrence: int = 0):
+    from sitrep.model import Place
+    start = -1
+    for _ in range(occurrence + 1):
+        start = raw.index(name, start + 1)
+    return Place(start, start + len(name), name, name=name, lat=lat, lon=lon, country="Pakistan",
+                 admin1=admin1, feature_code=code, geo_precision=3 if code != "PPL" else 1,
+                 reason="test")
+
+
+def test_locate_prefers_the_place_a_preposition_introduces():
+    """"Former Quetta PPP leader ... was attacked by gunmen in Turbat": the bare name before the
+    party says whose branch the victim led; "in Turbat" says where the attack was, even though
+    the bare name stands nearer the trigger."""
+    raw = "A former Quetta PPP leader was attacked by gunmen in Turbat on Monday."
+    report = Report(id="t", raw=raw)
+    report.places = [_placed(raw, "Quetta", "PPL", "Balochistan", 30.2, 67.0),
+                     _placed(raw, "Turbat", "PPL", "Balochistan", 26.0, 63.0)]
+    report.events = [_event_at(raw, "attacked")]
+    assert LocateEvents()(report).events[0].location.name == "Turbat"
+
+
+def test_locate_looks_back_to_the_town_before_the_province_it_lies_in():
+    """A sentence with no place of its own borrows the one before's: the town before the
+    province it lies in ("in Kalat, Balochistan"), not the province named last; a province
+    holding no such town is still taken."""
+    raw = "Troops raided a hideout in Kalat, Balochistan. They seized rifles from the hideout."
+    report = Report(id="t", raw=raw)
+    report.places = [_placed(raw, "Kalat", "PPL", "Balochistan", 29.0, 66.6),
+                     _placed(raw, "Balochistan", "ADM1", "Balochistan", 28.5, 65.5)]
+    report.events = [_event_at(raw, "seized")]
+    assert LocateEvents()(report).events[0].location.name == "Kalat"
+    report.places = [_placed(raw, "Kalat", "PPL", "Sindh", 29.0, 66.6),
+                     _placed(raw, "Balochistan", "ADM1", "Balochistan", 28.5, 65.5)]
+    report.events = [_event_at(raw, "seized")]
+    assert LocateEvents()(report).events[0].location.name == "Balochistan"
+
+
+def test_a_scene_is_introduced_by_a_preposition_an_area_of_or_a_list():
+    """"in Pulwama and Shopian": the second of a list after a preposition is introduced too;
+    "of Poonch district" introduces an area, "off the coast of Gabon" a scene; "members of the
+    Quetta Press Club" and a bare "Kulgam trader" do not."""
+    from sitrep.geo.locate import _introduced
+
+    raw = ("A Kulgam trader said troops raided homes in Pulwama and Shopian, in Mandi sector of "
+           "Poonch district and off the coast of Gabon, said members of the Quetta Press Club.")
+    places = [_placed(raw, name, "PPL", None, 0.0, 0.0)
+              for name in ("Kulgam", "Pulwama", "Shopian", "Mandi", "Poonch", "Gabon", "Quetta")]
+    assert [_introduced(raw, place, places) for place in places] == [
+        False, True, True, True, True, True, False]

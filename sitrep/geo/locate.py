@@ -108,6 +108,7 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
         best = min(places, key=lambda p: (_specificity(p) >= 3, _specificity(p) >= 2,
                                           p.start in owners, _elsewhere(report.raw, p),
                                           _frame(report.raw, p, start) and len(places) > 1,
+                                          not _introduced(report.raw, p, places),
                                           abs(p.start - position)))
         precision = best.geo_precision or 1
         if PART_OF in (best.reason or "") and position > best.end:
@@ -124,6 +125,10 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
                    and not _off_focus(report, p, country)]
         if earlier:
             best = earlier[-1]
+            # the town before the province it lies in ("in Kalat, Balochistan")
+            inside = [p for p in earlier if _specificity(p) < 2 <= _specificity(best) and
+                      p.country == best.country and best.admin1 and p.admin1 == best.admin1]
+            best = inside[-1] if inside else best
             precision = 1 if anaphor and _specificity(best) == 0 else (best.geo_precision or 1)
             return _with_location(event, best, precision,
                                   f"location: '{best.text}' from an earlier sentence",
@@ -140,6 +145,31 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
         return _with_location(event, best, 3, f"location: '{best.text}', the only place the "
                               "event's sentence and the report name", "sentence")
     return event
+
+
+# The words before a name that make it where something happened ("attacked in Turbat", "a
+# raid near Kalat", "off the coast of Gabon", "Mandi sector of Poonch district"), unlike a bare name modifying another
+# noun ("a Quetta PPP leader", "the Manila Today editor").
+_SCENE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|into|across|around|towards?|"
+                           r"through|within|off)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?|"
+                           r"(?:[\w-]+\s+){1,2}of\s+(?:the\s+)?)$", re.I)
+_OF_AREA = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+_AREA_AFTER = re.compile(r"\s+(?:district|province|state|division|region|upazila|tehsil|"
+                         r"county|governorate|municipality|agency)\b", re.I)
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|, and)\s*")
+
+
+def _introduced(raw: str, place: Place, places: list[Place]) -> bool:
+    """Is the place introduced as a scene: after a locative preposition, after "of" when it
+    names an area ("of Poonch district"), or next in a list after such a place ("in Pulwama and
+    Shopian")?"""
+    before = raw[max(0, place.start - 40):place.start]
+    if _SCENE_BEFORE.search(before) or (_OF_AREA.search(before) and
+                                         _AREA_AFTER.match(raw, place.end)):
+        return True
+    previous = [p for p in places if p.end <= place.start and
+                _LIST_JOIN.fullmatch(raw, p.end, place.start)]
+    return any(_introduced(raw, p, places) for p in previous)
 
 
 def _in_relative_clause_of_another(raw: str, position: int, place_start: int,
