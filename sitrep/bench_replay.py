@@ -239,13 +239,24 @@ def replay(recording: Path, db: str, *, parts: bool = True) -> dict:
 
     with recording.open("rb") as handle:
         saved = pickle.load(handle)
+    # what a run imports on its first report (the near-duplicate index's libraries): a driver
+    # pays it once, however long the run, and it would weigh on a short replay
+    from .store.run import _load_index_class
+
+    _load_index_class()
     engine = ReplayEngine(saved["analysed"])
     with tempfile.TemporaryDirectory(prefix="sitrep-replay-") as tmp:
         path = write_jsonl(saved["corpus"], Path(tmp) / CORPUS_NAME)
         with Store(db) as store, (_timing_parts() if parts else _nothing()) as spent:
+            server = _server_process(store)
+            server_cpu = _process_cpu(server)
+            rss_before = _reset_peak_rss()
             started, cpu = time.perf_counter(), time.process_time()
             summary = run_into_store(_read(path), store, None, engine=engine)
             cpu, wall = time.process_time() - cpu, time.perf_counter() - started
+            if server_cpu is not None:
+                server_cpu = _process_cpu(server) - server_cpu
+            rss = _memory_mb()
             digest = table_digests(store)
     articles = max(summary.read, 1)
     per_article = {"unpickle (Ray's deserialising)": engine.cpu}
@@ -253,9 +264,61 @@ def replay(recording: Path, db: str, *, parts: bool = True) -> dict:
     return {"articles": summary.read, "events": summary.events,
             "merged_events": summary.merged_events, "wall_s": round(wall, 1),
             "cpu_ms_per_article": round(1000 * cpu / articles, 3),
+            # the PostgreSQL server's process serving the run, when it runs on this machine:
+            # on a machine as small as the bench's, its CPU is the workers' too
+            "server_cpu_ms_per_article": (round(1000 * server_cpu / articles, 3)
+                                          if server_cpu is not None else None),
             "parts_ms_per_article": {part: round(1000 * seconds / articles, 3)
                                      for part, seconds in per_article.items()},
+            # the driver's memory (what the recording itself takes is in "before"): its
+            # resident size before the run, its peak during it and at its end
+            "driver_rss_mb": {"before": rss_before, "peak": rss.get("VmHWM"),
+                              "end": rss.get("VmRSS")},
             "digest": digest, "recorded_digest": saved.get("digest")}
+
+
+def _memory_mb() -> dict[str, float]:
+    """This process's resident size now (VmRSS) and at its peak (VmHWM), in MB (Linux)."""
+    found = {}
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                name, _, value = line.partition(":")
+                if name in ("VmRSS", "VmHWM"):
+                    found[name] = round(int(value.split()[0]) / 1024, 1)
+    except OSError:
+        pass
+    return found
+
+
+def _reset_peak_rss() -> float | None:
+    """Start the peak (VmHWM) again from the resident size now (Linux's clear_refs); the
+    resident size now."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as handle:
+            handle.write("5")
+    except OSError:
+        pass
+    return _memory_mb().get("VmRSS")
+
+
+def _server_process(store) -> int | None:
+    """The id of the PostgreSQL process serving ``store``'s connection (None for SQLite)."""
+    if store.backend.name != "postgresql":
+        return None
+    return store.backend.execute("SELECT pg_backend_pid()").fetchone()[0]
+
+
+def _process_cpu(pid: int | None) -> float | None:
+    """CPU seconds (user and system) of process ``pid``, if it runs on this machine."""
+    import os
+
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError, TypeError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @contextmanager
