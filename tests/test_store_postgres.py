@@ -215,3 +215,30 @@ def test_a_statement_the_server_refuses_fails_its_own_report_only(pg_url):
         assert sorted(tuple(row) for row in store.backend.execute(
             "SELECT r.doc_id, COUNT(*) FROM event_sources s JOIN reports r"
             " ON r.id = s.report_id GROUP BY r.doc_id")) == [("first", 2), ("last", 2)]
+
+
+def test_rows_of_an_insert_go_as_one_statement_of_many_rows(monkeypatch):
+    monkeypatch.setattr(postgres, "ROWS_PER_STATEMENT", 3)
+    sql = "INSERT INTO t (a, b) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING a"
+    statements = list(postgres._many_rows(sql, [(1, "x"), (2, "y"), (3, "z"), (4, "w")]))
+    assert statements == [
+        ("INSERT INTO t (a, b) VALUES (%s, %s),(%s, %s),(%s, %s) ON CONFLICT DO NOTHING"
+         " RETURNING a", [1, "x", 2, "y", 3, "z"]),
+        ("INSERT INTO t (a, b) VALUES (%s, %s) ON CONFLICT DO NOTHING RETURNING a", [4, "w"])]
+    with pytest.raises(ValueError):
+        list(postgres._many_rows("INSERT INTO t SELECT ?, id FROM u", [(1,)]))
+
+
+def test_rows_repeated_in_one_statement_or_stored_before_are_skipped(pg_url, monkeypatch):
+    monkeypatch.setattr(postgres, "ROWS_PER_STATEMENT", 2)
+    with Store(pg_url) as store:
+        backend = store.backend
+        backend.execute("CREATE TABLE pairs (a TEXT, b TEXT, PRIMARY KEY (a, b))")
+        backend.executemany("INSERT INTO pairs (a, b) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            [("x", "1"), ("x", "1"), ("y", "2")])
+        stored = backend.insert_returning(
+            "INSERT INTO pairs (a, b) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING a",
+            [("y", "2"), ("z", "3"), ("z", "3"), ("w", "4"), ("x", "1")])
+        assert sorted(stored) == ["w", "z"]
+        assert sorted(tuple(row) for row in backend.execute("SELECT a, b FROM pairs")) == \
+            [("w", "4"), ("x", "1"), ("y", "2"), ("z", "3")]

@@ -34,6 +34,8 @@ __all__ = ["Store", "open_backend"]
 
 # A prefix shorter than this could match half the store; ids are 21 characters.
 MIN_ID_PREFIX = 4
+# Ids in one IN (...) list: well under SQLite's and PostgreSQL's limits on parameters.
+IDS_PER_STATEMENT = 500
 
 
 def _now() -> str:
@@ -230,14 +232,15 @@ class Store:
             packed = event if isinstance(event, PackedEvent) else pack_event(event)
             new_events.setdefault(event_id(group_id, packed), packed)  # the first of a key wins
         now = _now()
-        inserted = self.backend.insert_returning(
+        stored = set(self.backend.insert_returning(
             "INSERT INTO events (id, group_id, report_id, event_type,"
             " sub_event_type, plover_type, actor1, actor2, country, iso3, event_date,"
             " modality, fatalities, data, stored_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
             " RETURNING id",
             [(identifier, group_id, report_id, *packed.columns, now)
-             for identifier, packed in new_events.items()])
+             for identifier, packed in new_events.items()]))
+        inserted = [identifier for identifier in new_events if identifier in stored]
         # only the events this call stored get actors and sources; one stored before has them
         self.backend.executemany(
             "INSERT INTO event_actors (event_id, role, name) VALUES (?, ?, ?)"
@@ -245,10 +248,13 @@ class Store:
             [(identifier, role, name) for identifier in inserted
              for role, name in new_events[identifier].actors])
         if group_sources:
-            self.backend.executemany(
-                "INSERT INTO event_sources (event_id, report_id)"
-                " SELECT ?, id FROM reports WHERE group_id = ? ON CONFLICT DO NOTHING",
-                [(identifier, group_id) for identifier in inserted])
+            for first in range(0, len(inserted), IDS_PER_STATEMENT):
+                part = inserted[first:first + IDS_PER_STATEMENT]
+                self._execute(
+                    "INSERT INTO event_sources (event_id, report_id)"
+                    " SELECT e.id, r.id FROM events e JOIN reports r ON r.group_id = ?"
+                    f" WHERE e.id IN ({','.join('?' * len(part))}) ON CONFLICT DO NOTHING",
+                    (group_id, *part))
         else:
             self.backend.executemany(
                 "INSERT INTO event_sources (event_id, report_id) VALUES (?, ?)"
