@@ -139,7 +139,7 @@ def test_a_part_re_clustered_with_a_later_batch_asks_only_its_new_pairs(tmp_path
     later = _mention("e6", "g6")
     written = []
     monkeypatch.setattr(incidents, "_write_merged",
-                        lambda store, merged_id, group, reasons: written.append(
+                        lambda store, merged_id, group, members, reasons: written.append(
                             (merged_id, group, len(reasons))))
     with Store(tmp_path / "memory.db") as store:
         _store_mentions(store, first_batch, [(f"e{n}", f"e{n + 1}") for n in range(5)])
@@ -164,3 +164,56 @@ def test_a_part_re_clustered_with_a_later_batch_asks_only_its_new_pairs(tmp_path
             incidents._recluster(store, everything, MergeMemory())
     group = [f"e{number}" for number in range(7)]
     assert written == [("m0", group[:6], 5), ("m0", group, 6), ("m0", group, 6)]
+
+
+def test_the_members_of_a_growing_incident_are_read_and_parsed_once(tmp_path, monkeypatch):
+    """An incident is rewritten with every member it gains: its members' events are read from
+    the store and parsed once a run, not once a rewrite, and come in the group's order."""
+    from test_store_fakes import FORECAST, MARCHED, SEIZED, FakeEvents, report
+
+    from sitrep.model import Event
+
+    with Store(tmp_path / "members.db") as store, store.transaction():
+        for number, raw in enumerate((SEIZED, MARCHED, FORECAST)):
+            told = FakeEvents()(report(raw, id=f"doc{number}", url=f"https://example.org/{number}"))
+            store.add_events(store.add_report(told), told.events)
+        ids = sorted(row[0] for row in store.backend.execute("SELECT id FROM events"))
+        assert len(ids) == 3
+        parsed = []
+        parse = Event.from_dict
+        monkeypatch.setattr(incidents.Event, "from_dict",
+                            lambda data: parsed.append(data) or parse(data))
+        memory = MergeMemory()
+        first = memory.members(store, ids[:2])
+        assert [testimony.event_id for _, testimony in first] == ids[:2]
+        assert len(parsed) == 2
+        again = memory.members(store, ids[::-1])
+        assert [testimony.event_id for _, testimony in again] == ids[::-1]
+        assert len(parsed) == len(ids)  # only the one not read before
+        assert again[-2:] == first[::-1]
+        docs = {report_id: doc for report_id, doc in store.backend.execute(
+            "SELECT id, doc_id FROM reports")}
+        assert {docs[report_id] == testimony.doc_id for report_id, testimony in again} == {True}
+
+
+def test_the_same_day_route_asks_once_for_every_compatible_family(tmp_path):
+    """A located arrest on an exact day looks up the mentions of that day (within one) of each
+    family that may be the same incident — an arrest, an abduction, a protest — in one query."""
+    from dataclasses import replace
+
+    arrest = replace(_mention("new", "g0", names=()), geo_precision=1)
+    others = [replace(_mention(f"e{number}", f"g{number}", day=day, names=()), family=family)
+              for number, (family, day) in enumerate([
+                  ("detention", "2021-05-22"), ("abduction", "2021-05-23"),
+                  ("protest", "2021-05-24"), ("violence", "2021-05-23"),
+                  ("detention", "2021-05-26")], start=1)]
+    with Store(tmp_path / "day.db") as store:
+        _file(store, [arrest, *others], lambda mention: (),
+              placed=lambda mention: incidents.DAY_PLACED)
+        assert incidents._placed(arrest) == incidents.DAY_PLACED
+        queries = []
+        execute = store.backend.execute
+        store.backend.execute = lambda sql, params=(): queries.append(sql) or execute(sql, params)
+        found = incidents._candidates(store, arrest)
+    assert [other.event_id for other in found] == ["e1", "e2", "e3"]
+    assert len([sql for sql in queries if "exact_located" in sql]) == 1

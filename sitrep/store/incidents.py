@@ -164,17 +164,17 @@ def _candidates(store, mention: Mention, memory: MergeMemory | None = None) -> l
                 f" WHERE n.name = ? AND m.family IN ({marks}) AND m.event_id <> ?{window} LIMIT ?",
                 (name, *families, mention.event_id, *bounds, MAX_NAME_CANDIDATES)):
             found[event_id] = memory.mention(event_id, data)
-    if _placed(mention) == DAY_PLACED:
+    if families and _placed(mention) == DAY_PLACED:
         # without a shared name, only the same exact day (within one) and the same place or
         # region can link ...
+        # (all its families in one query: a query a family cost a round trip each on a server)
         day = mention.first_day
-        for family in families:
-            for event_id, data in _execute(store,
-                    "SELECT event_id, data FROM merge_mentions WHERE family = ?"
-                    " AND exact_located = ? AND first_day BETWEEN ? AND ? AND event_id <> ?",
-                    (family, DAY_PLACED, (day - timedelta(days=1)).isoformat(),
-                     (day + timedelta(days=1)).isoformat(), mention.event_id)):
-                found[event_id] = memory.mention(event_id, data)
+        for event_id, data in _execute(store,
+                f"SELECT event_id, data FROM merge_mentions WHERE family IN ({marks})"
+                " AND exact_located = ? AND first_day BETWEEN ? AND ? AND event_id <> ?",
+                (*families, DAY_PLACED, (day - timedelta(days=1)).isoformat(),
+                 (day + timedelta(days=1)).isoformat(), mention.event_id)):
+            found[event_id] = memory.mention(event_id, data)
     if _town_months(mention):
         # ... or the same town within one month: the town-and-month keys around it (a grid
         # cell and its neighbours within NEAR_KM, its months), so that the candidates are those
@@ -350,6 +350,9 @@ def _component(store, start: list[str], limit: int | None = None,
 # Mentions a run's merge steps keep parsed (about 1.5 kB each): those of the parts of the link
 # graph that batches re-cluster, and candidates found again, are read back over and over.
 MAX_KEPT_MENTIONS = 50_000
+# Member events (report id and parsed event, a few kB each) kept for rewriting the merged
+# events of incidents that grow.
+MAX_KEPT_EVENTS = 10_000
 # Pairs of mentions whose conflict the re-clustering remembers (a part re-clustered with every
 # batch that touches it asks the same pairs again): ~80 bytes each.
 MAX_KEPT_PAIRS = 1_000_000
@@ -369,6 +372,7 @@ class MergeMemory:
         self.large: set[str] = set()  # mentions of parts found larger than BATCH_COMPONENT
         self.mentions: dict[str, Mention] = {}
         self._conflicts: dict[int, bool] = {}
+        self._told: dict[str, tuple[str, Testimony]] = {}  # event id -> (report id, testimony)
         self._numbers: dict[str, int] = {}
 
     def mention(self, event_id: str, data: str) -> Mention:
@@ -388,6 +392,25 @@ class MergeMemory:
         """Those of ``ids`` whose mention is kept, and their mentions."""
         mentions = self.mentions
         return {event_id: mentions[event_id] for event_id in ids if event_id in mentions}
+
+    def members(self, store, group: list[str]) -> list[tuple[str, Testimony]]:
+        """(report id, testimony) of each stored event of ``group``, in its order: read and
+        parsed once a run (an incident that grows is rewritten with each member it gains, and
+        every member was parsed again each time)."""
+        told = self._told
+        missing = [event_id for event_id in group if event_id not in told]
+        read: dict[str, tuple[str, Testimony]] = {}
+        for part, marks in _chunks(missing):
+            for event_id, report_id, data, published, doc_id in _execute(store,
+                    f"SELECT e.id, e.report_id, e.data, r.published, r.doc_id FROM events e"
+                    f" JOIN reports r ON r.id = e.report_id WHERE e.id IN ({marks})", part):
+                read[event_id] = (report_id, Testimony(
+                    event_id, Event.from_dict(json.loads(data)), published, doc_id))
+        members = [told.get(event_id) or read.get(event_id) for event_id in group]
+        if len(told) + len(read) > MAX_KEPT_EVENTS:
+            told.clear()
+        told.update(read)
+        return [member for member in members if member is not None]
 
     def conflict(self, a: Mention, b: Mention) -> bool:
         """Whether ``a`` and ``b`` cannot be one incident (``compare``), asked once."""
@@ -524,8 +547,8 @@ def _recluster(store, component: set[str],
         if sizes[merged_id] == len(group) and all(
                 before.get(event_id) == merged_id for event_id in group):
             continue  # the same members as before: nothing to rewrite
-        _write_merged(store, merged_id, group, ["; ".join(json.loads(told[pair]))
-                                                for pair in pairs_of.get(index, [])])
+        _write_merged(store, merged_id, group, memory.members(store, group),
+                      ["; ".join(json.loads(told[pair])) for pair in pairs_of.get(index, [])])
         written.append(merged_id)
     removed = sorted(set(sizes) - kept)
     for merged_id in removed:
@@ -533,23 +556,21 @@ def _recluster(store, component: set[str],
     return written, removed
 
 
-def _write_merged(store, merged_id: str, group: list[str], link_reasons: list[str]) -> None:
+def _write_merged(store, merged_id: str, group: list[str],
+                  members: list[tuple[str, Testimony]], link_reasons: list[str]) -> None:
+    """Write the merged event of ``group`` (``members``: (report id, testimony) of each of its
+    stored events, in its order)."""
     marks = ",".join("?" * len(group))
-    rows = _execute(store,
-        f"SELECT e.id, e.report_id, e.data, r.published, r.doc_id FROM events e"
-        f" JOIN reports r ON r.id = e.report_id WHERE e.id IN ({marks})", group).fetchall()
-    testimonies = [Testimony(event_id, Event.from_dict(json.loads(data)), published, doc_id)
-                   for event_id, _, data, published, doc_id in rows]
-    event = reconcile(testimonies, link_reasons)
-    lead = next(row for row, testimony in zip(rows, testimonies)
-                if testimony.event.evidence == event.evidence)
+    event = reconcile([testimony for _, testimony in members], link_reasons)
+    lead_report = next(report_id for report_id, testimony in members
+                       if testimony.event.evidence == event.evidence)
     location = event.location
     _execute(store, "DELETE FROM events WHERE id = ?", (merged_id,))
     _execute(store,
         "INSERT INTO events (id, group_id, report_id, event_type, sub_event_type, plover_type,"
         " actor1, actor2, country, iso3, event_date, modality, fatalities, data, stored_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (merged_id, merged_id, lead[1], event.event_type, event.sub_event_type,
+        (merged_id, merged_id, lead_report, event.event_type, event.sub_event_type,
          event.plover_type, _name(event.actor1), _name(event.actor2),
          location.country if location else None, location.iso3 if location else None,
          event.event_date, event.modality, event.fatalities,
