@@ -88,15 +88,11 @@ def _use_numpy_matmul(nlp) -> None:
     default blis kernels: on 60 HRDsAttack articles the parse took 6.0 s of CPU instead of
     8.9 s (one thread each, on a shared, loaded machine), with the same tags, labels, heads and
     lemmas on all 3,982 sentences. Floats may still round differently somewhere, so the
-    `sitrep eval` figures before and after are in issue 17's closing note."""
-    from thinc.api import NumpyOps
+    `sitrep eval` figures before and after are in issue 17's closing note. Its maxout and layer
+    norms are prediction-only versions with the same floats (``inference.py``)."""
+    from .inference import use_predict_layers
 
-    ops = NumpyOps(use_blis=False)
-    for _, component in nlp.components:
-        model = getattr(component, "model", None)
-        if model is not None and hasattr(model, "walk"):
-            for layer in model.walk():
-                layer.ops = ops
+    use_predict_layers(nlp)
 
 
 def _index_as_sets(lemmatizer) -> None:
@@ -149,28 +145,33 @@ class DependencyParser:
         self._zone: ExitStack | None = None
         self._zone_reports = 0
 
-    def analyse(self, sentences: list[Sentence], tokens: list[Token],
+    def analyse(self, sentences: list[Sentence], pieces: list[tuple[int, int, str, int]],
                 dependencies: set[int] | None = None) -> list[Token]:
-        """Tags and lemmas for every sentence with letters; dependencies (``dep``, ``head``)
-        for those numbered in ``dependencies`` (all when None), the others keep ``dep`` empty
-        and ``head`` -1. The parser reads the tagger's shared vectors (``doc.tensor``), so a
-        sentence's parse is the same whichever others are parsed beside it."""
+        """The ``Token`` of each piece ``(cstart, cend, text, sentence)``, with tags and lemmas
+        for every sentence with letters; dependencies (``dep``, ``head``) for those numbered in
+        ``dependencies`` (all when None), the others keep ``dep`` empty and ``head`` -1. The
+        parser reads the tagger's shared vectors (``doc.tensor``), so a sentence's parse is the
+        same whichever others are parsed beside it.
+
+        The tokens come in as plain tuples and each ``Token`` is made once, here: a frozen
+        dataclass takes ~1.5 us to make, and making every token twice (the segmenter's, then
+        the analysed copy) was ~3 % of the extract time on news (issue 17)."""
         from spacy.tokens import Doc
 
         self._open_zone()
         by_sentence: list[list[int]] = [[] for _ in sentences]
-        for index, token in enumerate(tokens):
-            by_sentence[token.sent].append(index)
+        for index, piece in enumerate(pieces):
+            by_sentence[piece[3]].append(index)
         jobs = [(number, members) for number, members in enumerate(by_sentence)
                 if members and not (sentences[number].reason or "").startswith("no letters")
                 and "no letters" not in (sentences[number].reason or "")]
         docs = []
         for number, members in jobs:
-            words = [_PARSER_FORMS.get(tokens[i].text, tokens[i].text) for i in members]
-            spaces = [tokens[i].cend < tokens[i + 1].cstart if i + 1 < len(tokens) else False
+            words = [_PARSER_FORMS.get(pieces[i][2], pieces[i][2]) for i in members]
+            spaces = [pieces[i][1] < pieces[i + 1][0] if i + 1 < len(pieces) else False
                       for i in members]
             docs.append(Doc(self.nlp.vocab, words=words, spaces=spaces))
-        analysed = list(tokens)
+        analysed: list[Token | None] = [None] * len(pieces)
         if self._blas is None:
             from threadpoolctl import ThreadpoolController
 
@@ -180,8 +181,9 @@ class DependencyParser:
         with self._blas.limit(limits=1, user_api="blas"):
             self._run_components(docs, [number in dependencies for number, _ in jobs]
                                  if dependencies is not None else None)
-            self._read_parses(jobs, docs, tokens, analysed)
-        return analysed
+            self._read_parses(jobs, docs, pieces, analysed)
+        return [token if token is not None else Token(*piece)
+                for token, piece in zip(analysed, pieces)]
 
     def _open_zone(self) -> None:
         """Enter a fresh memory zone every ``_ZONE_REPORTS`` calls, leaving the last one (the
@@ -209,8 +211,8 @@ class DependencyParser:
             for _ in component.pipe(chosen, batch_size=self.batch_size):
                 pass
 
-    def _read_parses(self, jobs: list, docs: list, tokens: list[Token],
-                     analysed: list[Token]) -> None:
+    def _read_parses(self, jobs: list, docs: list, pieces: list[tuple[int, int, str, int]],
+                     analysed: list[Token | None]) -> None:
         from spacy.attrs import DEP, HEAD, MORPH, POS
         from spacy.symbols import PROPN
 
@@ -225,8 +227,7 @@ class DependencyParser:
             rows = doc.to_array([POS, DEP, HEAD, MORPH]).view("int64").tolist()
             has_parse = doc.has_annotation("DEP")
             for position, (index, (pos, dep, head, morph)) in enumerate(zip(members, rows)):
-                token = tokens[index]
-                text = token.text
+                cstart, cend, text, sent = pieces[index]
                 if pos == PROPN:
                     # ``_lemma`` keeps a proper noun's text whatever the lemmatizer says: a
                     # third of the cache's misses on news (6,032 of 18,114 over 260 HRDsAttack
@@ -237,7 +238,7 @@ class DependencyParser:
                                                                        position == 0))
                 if lemma is None:
                     lemma = self._lemma_of(doc, position, text, pos, morph)
-                analysed[index] = Token(token.cstart, token.cend, text, token.sent, lemma,
+                analysed[index] = Token(cstart, cend, text, sent, lemma,
                                         name(pos), name(dep) if has_parse else "",
                                         members[position + head] if has_parse else -1)
 

@@ -59,7 +59,8 @@ class Segment:
         text = report.text
         spans = tokenize(text)
         sentences: list[Sentence] = []
-        tokens: list[Token] = []
+        # (cstart, cend, text, sentence): made into a Token once, by the parser if it runs
+        pieces: list[tuple[int, int, str, int]] = []
         for first, end, reason in split_sentences(text, spans, self.max_sentence_tokens):
             cstart, cend = spans[first][0], spans[end - 1][1]
             number = len(sentences)
@@ -67,15 +68,16 @@ class Segment:
                 reason = "no letters: not parsed" if reason is None else reason + "; no letters"
             start, stop = report.to_raw(cstart, cend)
             sentences.append(Sentence(start, stop, report.raw[start:stop], cstart, cend, reason))
-            tokens.extend(Token(a, b, text[a:b], number) for a, b in spans[first:end])
+            pieces.extend((a, b, text[a:b], number) for a, b in spans[first:end])
         report.sentences = sentences
-        report.tokens = tokens
-        if self._parser is not None:
-            cues = self._cues
-            wanted = None if cues is None else {
-                number for number, sentence in enumerate(sentences)
-                if any(cue(text[sentence.cstart:sentence.cend]) for cue in cues)}
-            report.tokens = self._parser.analyse(sentences, tokens, wanted)
+        if self._parser is None:
+            report.tokens = [Token(*piece) for piece in pieces]
+            return report
+        cues = self._cues
+        wanted = None if cues is None else {
+            number for number, sentence in enumerate(sentences)
+            if any(cue(text[sentence.cstart:sentence.cend]) for cue in cues)}
+        report.tokens = self._parser.analyse(sentences, pieces, wanted)
         return report
 
     def link(self, later: Sequence[object]) -> None:
