@@ -668,3 +668,28 @@ def test_a_scene_is_introduced_by_a_preposition_an_area_of_or_a_list():
               for name in ("Kulgam", "Pulwama", "Shopian", "Mandi", "Poonch", "Gabon", "Quetta")]
     assert [_introduced(raw, place, places) for place in places] == [
         False, True, True, True, True, True, False]
+
+
+def test_place_tokens_split_possessives_hyphens_and_mark_sentence_starts():
+    """The name alone of a possessive and of a name before a lower-case hyphened word; parts
+    of capitalised hyphened names with their hyphens; a sentence starts at the text's start,
+    after an end mark or a line break, or where the segmenter says."""
+    from sitrep.geo.recognize import tokenize
+
+    text = ("Assam's chief met Russian-backed Syrian-Turkish envoys; it's over.\n"
+            "Winston-Salem's pro-government mayor met al-Bab's Sheikh Ali' again")
+    tokens = tokenize(text, sentence_starts={text.index("Sheikh")})
+    rows = [(t.text, t.lower, t.sentence_start, t.possessive) for t in tokens]
+    assert rows[:2] == [("Assam", "assam", True, True), ("chief", "chief", False, False)]
+    assert [t.text for t in tokens][3:8] == ["Russian", "Syrian", "-", "Turkish", "envoys"]
+    russian = tokens[3]
+    assert text[russian.start:russian.end] == "Russian"
+    assert rows[8] == (";", ";", False, False) and rows[9] == ("it", "it", True, True)
+    winston = [row[0] for row in rows].index("Winston")
+    assert rows[winston:winston + 3] == [("Winston", "winston", True, False),  # a line break
+                                         ("-", "-", False, False), ("Salem", "salem", False, False)]
+    assert ("pro-government", "pro-government", False, False) in rows
+    assert ("al-Bab", "al-bab", False, True) in rows
+    assert ("Sheikh", "sheikh", True, False) in rows              # said by the segmenter
+    assert rows[-2:] == [("'", "'", False, False), ("again", "again", False, False)]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
