@@ -91,6 +91,33 @@ def test_it_pickles_with_the_stage():
     assert again.candidates(text) == FILTER.candidates(text)
 
 
+def test_each_gram_of_a_text_is_read_against_the_tables_once(monkeypatch):
+    """A gram's patterns are remembered: a text read again, or another text made of the same
+    grams, reads nothing more; the memory starts over when it is full."""
+    import sitrep.language.prefilter as module
+
+    prefilter = Prefilter(PATTERNS)
+    read = []
+    opened_by = Prefilter._opened_by
+
+    def counted(self, word_start, gram):
+        read.append(gram)
+        return opened_by(self, word_start, gram)
+
+    monkeypatch.setattr(Prefilter, "_opened_by", counted)
+    text = "Gunmen abducted two aid workers and shelled the town."
+    first = prefilter.candidates(text)
+    count = len(read)
+    assert count > 5 and first == FILTER.candidates(text)
+    assert prefilter.candidates(text) == first and len(read) == count
+    assert prefilter.candidates(text.upper()) == first and len(read) == count
+    monkeypatch.setattr(module, "_MAX_KNOWN", 3)
+    for word in ("alpha beta gamma delta", "epsilon zeta eta theta"):
+        prefilter.candidates(word)
+        assert len(prefilter._known[True]) <= 4
+    assert prefilter.candidates(text) == first
+
+
 SENTENCES = [
     "Militants stormed a police station in Kandahar, killing three officers.",
     "Government forces recaptured the town of Palmyra from Islamic State fighters on Sunday.",

@@ -35,6 +35,8 @@ __all__ = ["Prefilter", "beginnings"]
 # still: what was read so far); classes with more characters than this are not expanded
 _MAX_STRINGS = 20_000
 _MAX_CLASS = 16
+# grams whose patterns a Prefilter remembers, per kind, before it starts over (~50 bytes each)
+_MAX_KNOWN = 100_000
 # letters outside ASCII that IGNORECASE matches with ASCII ones ("ſ" with "s", "K" with "k")
 _FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
@@ -190,6 +192,9 @@ class Prefilter:
         self._lengths = {kind: sorted({len(string) for string in table})
                          for kind, table in self._tables.items()}
         self._word_starts = re.compile(r"(?<!\w)(?=(.{1,%d}))" % width, re.DOTALL)
+        # a text's gram (its ``width`` letters from a place) -> the patterns one of its
+        # beginnings opens, per kind: read once per gram, not once per text (below)
+        self._known: dict[bool, dict[str, tuple[int, ...]]] = {True: {}, False: {}}
 
     def candidates(self, text: str) -> list[int]:
         """Indices (ascending) of the patterns that may match ``text``; the others cannot."""
@@ -206,8 +211,29 @@ class Prefilter:
             else:
                 lowered, width = text.lower(), self.width
                 grams = {lowered[start:start + width] for start in range(len(lowered))}
-            for length in self._lengths[word_start]:
-                cut = grams if length == self.width else {gram[:length] for gram in grams}
-                for string in cut.intersection(table):
-                    chosen.update(table[string])
+            known = self._known[word_start]
+            if len(known) > _MAX_KNOWN:
+                known.clear()
+            for gram in grams:
+                found = known.get(gram)
+                if found is None:
+                    found = known[gram] = self._opened_by(word_start, gram)
+                if found:
+                    chosen.update(found)
         return sorted(chosen)
+
+    def _opened_by(self, word_start: bool, gram: str) -> tuple[int, ...]:
+        """The patterns of ``word_start``'s table one of whose beginnings ``gram`` starts with
+        (a gram shorter than ``width`` ends the text). Reading every gram of a text against
+        the table at each length was most of the time of ``candidates`` (0.09 of 0.12 s over
+        3,383 HRDsAttack sentences); news repeats its grams, so each is read once."""
+        table = self._tables[word_start]
+        found: set[int] = set()
+        for length in self._lengths[word_start]:
+            found.update(table.get(gram[:length], ()))
+        return tuple(sorted(found))
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_known"] = {True: {}, False: {}}    # read again where it is unpickled
+        return state
