@@ -123,13 +123,20 @@ def test_a_worker_and_extract_keep_the_built_pipeline_out_of_collections(tmp_pat
     from sitrep.pipeline import _init_worker
 
     gc.unfreeze()
+    threshold = gc.get_threshold()
     try:
+        gc.set_threshold(700, *threshold[1:])
         _init_worker(Pipeline(_config(["clean"])))
         assert gc.get_freeze_count() > 0
+        # and young objects are collected less often: most die before any collection
+        assert gc.get_threshold() == (50_000, *threshold[1:])
         gc.unfreeze()
+        gc.set_threshold(700, *threshold[1:])
         article = tmp_path / "a.txt"
         article.write_text("Gunmen attacked a market in Kano on Monday, police said.")
         main(["extract", str(article)])
         assert '"id"' in capsys.readouterr().out and gc.get_freeze_count() > 0
+        assert gc.get_threshold()[0] == 50_000
     finally:
         gc.unfreeze()
+        gc.set_threshold(*threshold)
