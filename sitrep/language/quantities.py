@@ -451,9 +451,11 @@ def _one_dead(words: list[str], index: int) -> tuple[int, int, str] | None:
     to his wounds", "lost his life", "his body was found" -> (end, dead, reason). The verb
     agrees with one subject ("was", "has been"): ACLED counts the person named as one dead;
     "X and his brother were shot dead" is two."""
+    word = words[index]
+    if word not in _ONE_DEAD_WORDS:
+        return None     # read first: this runs at every word of every sentence
     if _NEGATION.intersection(words[max(0, index - 6):index]):
         return None
-    word = words[index]
     if word in ("was", "were") or words[index:index + 2] in (["has", "been"], ["had", "been"]):
         k = _past_aux(words, index)
         after = _kind_after(words, k)
@@ -485,6 +487,12 @@ def _one_dead(words: list[str], index: int) -> tuple[int, int, str] | None:
                                                                     ["her", "life"]):
         return index + 3, 1, f"'{word} {words[index + 1]} life': one dead"
     return None
+
+
+# the words ``_one_dead`` can read a death at: each of its readings starts at one of them
+_ONE_DEAD_WORDS = frozenset({"was", "were", "has", "had", "died", "succumbed", "perished",
+                             "leaving", "left", "leave", "shot", "shooting", "lost", "losing",
+                             *(word for word, kind in _BEFORE.items() if kind == "killed")})
 
 
 def _attributive(words: list[str], index: int) -> bool:
