@@ -1,6 +1,7 @@
 """An arrest is a protest with intervention when it is told with a demonstration: in its
 sentence, or, where the sentence sets two happenings side by side (", while", ";"), in its own
-clause (sitrep/events/codebook.py, Rules.protest_told_with)."""
+clause (sitrep/events/codebook.py, Rules.protest_told_with). People told only by their count
+("Many were seized") are arrested or abducted, not a place taken (Rules.code_territory)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,14 @@ def test_a_protest_elsewhere_in_a_plain_sentence_still_types_the_arrest():
     types = _types("Students marched to the governor's office in Kano on Monday and police "
                    "arrested twelve of them.")
     assert types["arrested"] == "Protest with intervention"
+
+
+def test_people_told_only_by_their_count_are_taken_not_a_place():
+    types = _types("Many were seized before the rally even began, including two opposition "
+                   "leaders in Minsk.")
+    assert types["seized"] == "Arrests"
+    types = _types("Dozens were seized by bandits in Zamfara on Monday.")
+    assert types["seized"] == "Abduction/forced disappearance"
+    # a place named is still a place taken
+    types = _types("Three towns were seized by the rebels on Monday.")
+    assert types["seized"] == "Non-state actor overtakes territory"

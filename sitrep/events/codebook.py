@@ -105,6 +105,13 @@ _PLOVER_CAMEO = {
     "Other": (None, None, None),
 }
 
+# people told only by their count, the subject of a passive taking ("Many were seized",
+# "at least 30 had been captured"): a count with no noun is of people
+_PEOPLE_COUNTED = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but|while)\s+)\W*(?:many|dozens|hundreds|thousands|scores|several|"
+    r"some|others|most|(?:at least |more than |about |nearly |over |up to )?(?:\d+|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty))\s+(?:more\s+|others\s+)?"
+    r"(?:were|had been|have been|was)\s+(?:also\s+|later\s+|reportedly\s+)?$", re.IGNORECASE)
 # what a coup takes ("seized power", "took control of the government", "seized control in a
 # coup")
 _POWER_TAKEN = re.compile(r"\W*(?:(?:of\s+)?(?:the\s+)?(?:power|government|presidency|throne)\b|"
@@ -431,6 +438,14 @@ class Rules:
             if context.agent_roles & {"nonstate"} or context.actor1_inter in (2, 3, 4):
                 return _acled("Abduction/forced disappearance", "people seized by an armed group", -0.1)
             if context.agent_roles & {"state"} or context.actor1_inter in (1, 8):
+                return _acled("Arrests", "people seized by state forces", -0.1)
+        if _PEOPLE_COUNTED.search(context.before):
+            # "Many were seized before protests even began", "dozens were captured": a count
+            # with no noun is of people (a town is named, not counted)
+            if context.agent_roles & {"nonstate"} or context.sentence_roles & {"nonstate"}:
+                return _acled("Abduction/forced disappearance", "people seized by an armed group", -0.1)
+            if context.agent_roles & {"state"} or context.sentence_roles & {"state", "protester"} \
+                    or "protest" in context.frames_here:
                 return _acled("Arrests", "people seized by state forces", -0.1)
         # in the passive the people taken are the subject, and a place after the verb only says
         # where ("engineers were seized by gunmen at Ugwu community"); in the active a place
