@@ -217,3 +217,27 @@ def test_the_same_day_route_asks_once_for_every_compatible_family(tmp_path):
         found = incidents._candidates(store, arrest)
     assert [other.event_id for other in found] == ["e1", "e2", "e3"]
     assert len([sql for sql in queries if "exact_located" in sql]) == 1
+
+
+def test_the_first_mentions_filed_under_keys_are_those_of_all_the_keys_at_once(db, monkeypatch):
+    """Read key by key (each key's first few by its index, then merged), the first mentions
+    filed under a town's keys are those one query over all the keys gives, however many the
+    keys hold and however many keys go in one statement."""
+    monkeypatch.setattr(incidents, "MAX_NAME_CANDIDATES", 5)
+    keys = ["@1/1/2021-05/d", "@1/2/2021-05/d", "@1/3/2021-05/m", "#BLR/2021-05-23/killed/3"]
+    filed = {key: [f"e{(number * 7 + shift) % 40:02d}" for number in range(count)]
+             for shift, (key, count) in enumerate(zip(keys, (12, 3, 0, 9)))}
+    with Store(db) as store:
+        with store.transaction():
+            store.backend.executemany(
+                "INSERT INTO merge_names (name, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [(key, event_id) for key, ids in filed.items() for event_id in ids])
+        for asked in (keys, keys[1:], keys[2:3]):
+            marks = ",".join("?" * len(asked))
+            expected = [row[0] for row in store.backend.execute(
+                f"SELECT DISTINCT event_id FROM merge_names WHERE name IN ({marks})"
+                " AND event_id <> ? ORDER BY event_id LIMIT ?", (*asked, "e07", 5))]
+            for per_statement in (100, 2, 1):
+                monkeypatch.setattr(incidents, "KEYS_PER_STATEMENT", per_statement)
+                assert incidents._first_filed(store, asked, "e07") == expected
+        assert len(expected) == 0 and len(incidents._first_filed(store, keys, "e07")) == 5
