@@ -12,6 +12,7 @@ import shlex
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 from test_store_fakes import MARCHED, SEIZED, write_fake_config
 
 from sitrep.cli.main import build_parser, main
@@ -19,7 +20,6 @@ from sitrep.cli.main import build_parser, main
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 DOCS = [README, *sorted((ROOT / "docs").glob("*.md"))]
-SHARED = ROOT.parent / "shared"
 # Paths the docs name that only exist after a command has run, or only on someone's machine.
 _MADE_BY_A_COMMAND = (".bench/", "build/", "~", "$", "<")
 # Absolute paths of someone's machine (a leading "/" alone is a web route: "/docs").

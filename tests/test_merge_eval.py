@@ -10,7 +10,9 @@ import pytest
 from sitrep.errors import UsageError
 from sitrep.eval.merge import _load, score, system_records
 
-GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "merge"
+from conftest import SHARED
+
+GOLD = SHARED / "data" / "merge"
 
 
 def _unit(slug: str, *mentions: tuple[str, int, int]) -> dict:
