@@ -21,8 +21,10 @@ The rules follow the ACLED codebook (2019 and later):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from .coding import (Coding, Context, acled, acled_coding, plover_only, ACLED_EVENT_TYPE,
+                     DIPLOMATIC_FRAMES)
 from .lexicon import Lexicon
 from .rule_cues import (STATE_INTERS, GOVERNMENT_HINT, WITHOUT_FIGHT, EXPLOSIVE_CONTEXT,
                         CONFLICT_AGREEMENT, DISAPPEARED, PERSON_ROLES, GENERIC_ARMED,
@@ -37,73 +39,12 @@ from .rule_cues import (STATE_INTERS, GOVERNMENT_HINT, WITHOUT_FIGHT, EXPLOSIVE_
 __all__ = ["Coding", "Context", "code_frame", "acled_coding", "ACLED_EVENT_TYPE",
            "DIPLOMATIC_FRAMES"]
 
-# sub-event type -> its ACLED event type
-ACLED_EVENT_TYPE = {
-    "Armed clash": "Battles", "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Chemical weapon": "Explosions/Remote violence", "Air/drone strike": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Sexual violence": "Violence against civilians", "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Peaceful protest": "Protests", "Protest with intervention": "Protests",
-    "Excessive force against protesters": "Protests",
-    "Violent demonstration": "Riots", "Mob violence": "Riots",
-    "Agreement": "Strategic developments", "Arrests": "Strategic developments",
-    "Change to group/activity": "Strategic developments",
-    "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Looting/property destruction": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments",
-    "Other": "Strategic developments",
-}
-
-# frames that are never political violence: (PLOVER type, CAMEO root)
-DIPLOMATIC_FRAMES = {
-    "consult": ("CONSULT", "04"), "accuse": ("ACCUSE", "11"), "sanction": ("SANCTION", "16"),
-    "threaten": ("THREATEN", "13"), "request": ("REQUEST", "10"), "aid": ("AID", "07"),
-    "reject": ("REJECT", "12"), "cooperate": ("COOPERATE", "06"), "retreat": ("RETREAT", "08"),
-    "support": ("SUPPORT", "05"), "agree_verbal": ("AGREE", "03"), "concede": ("CONCEDE", "08"),
-    "coerce": ("COERCE", "17"),
-}
-
 # "fight for ...", "the fight against ...": a struggle or a campaign (code_clash)
 STRUGGLE_FOR = re.compile(r"(?:fight(?:s|ing)?|fought|battl(?:e|es|ed|ing)|struggl\w*)$",
                           re.IGNORECASE)
 CAMPAIGN_AGAINST = re.compile(r"(?:fight|battle|struggle)(?:\s+against)?$", re.IGNORECASE)
 DETERMINED = re.compile(r"\b(?:the|its|their|his|her|our|this|a|whose)\s+(?:[\w-]+\s+)?$",
                         re.IGNORECASE)
-
-# (PLOVER type, mode, CAMEO root) per ACLED sub-event type
-_PLOVER_CAMEO = {
-    "Armed clash": ("ASSAULT", "firearms", "19"),
-    "Government regains territory": ("ASSAULT", None, "19"),
-    "Non-state actor overtakes territory": ("ASSAULT", None, "19"),
-    "Chemical weapon": ("ASSAULT", "chemical", "20"),
-    "Air/drone strike": ("ASSAULT", "aerial", "19"),
-    "Suicide bomb": ("ASSAULT", "suicide-attack", "18"),
-    "Shelling/artillery/missile attack": ("ASSAULT", "heavy-weapons", "19"),
-    "Remote explosive/landmine/IED": ("ASSAULT", "explosives", "18"),
-    "Grenade": ("ASSAULT", "explosives", "18"),
-    "Sexual violence": ("ASSAULT", "sexual", "18"),
-    "Attack": ("ASSAULT", None, "18"),
-    "Abduction/forced disappearance": ("COERCE", "detain", "18"),
-    "Peaceful protest": ("PROTEST", "demo", "14"),
-    "Protest with intervention": ("PROTEST", "demo", "14"),
-    "Excessive force against protesters": ("ASSAULT", "firearms", "17"),
-    "Violent demonstration": ("PROTEST", "riot", "14"),
-    "Mob violence": ("ASSAULT", "beat", "18"),
-    "Agreement": ("AGREE", None, "05"),
-    "Arrests": ("COERCE", "arrest", "17"),
-    "Change to group/activity": ("MOBILIZE", "troops", "15"),
-    "Disrupted weapons use": ("COERCE", "confiscate", "17"),
-    "Headquarters or base established": ("MOBILIZE", "troops", "15"),
-    "Looting/property destruction": ("COERCE", "destroy", "17"),
-    "Non-violent transfer of territory": ("RETREAT", None, "08"),
-    "Other": (None, None, None),
-}
 
 # people told only by their count, the subject of a passive taking ("Many were seized",
 # "at least 30 had been captured"): a count with no noun is of people
@@ -124,60 +65,6 @@ def _at_demonstrators(context: Context) -> bool:
     by police" at a crowd are crowd control (rubber bullets, tear-gas canisters), which the force
     and crowd-control frames code, not shelling."""
     return "protester" in context.sentence_roles and not context.sentence_roles & {"nonstate"}
-
-
-@dataclass
-class Context:
-    """What the rules may look at, gathered by the stage for one trigger."""
-
-    frame: str
-    trigger: str                      # the trigger's words
-    sentence: str                     # the sentence (clean text)
-    before: str                       # clause text before the trigger
-    after: str                        # clause text after the trigger (a few words)
-    window: str                       # the sentence and its neighbours (protest force cues)
-    neighbours: str = ""              # the sentences before and after (disaster or crime context)
-    agent_roles: set[str] = field(default_factory=set)   # roles of actor1 / words before
-    target_roles: set[str] = field(default_factory=set)  # roles of actor2 / words after
-    sentence_roles: set[str] = field(default_factory=set)
-    actor1_inter: int | None = None
-    actor2_inter: int | None = None
-    place_after: bool = False         # a place mention follows the trigger in its clause
-    place_in_sentence: bool = False   # a place mention anywhere in the sentence
-    passive: bool = False
-    frames_here: set[str] = field(default_factory=set)   # other frames in the same sentence
-
-
-@dataclass(frozen=True)
-class Coding:
-    sub_event_type: str | None
-    plover_type: str | None
-    plover_mode: str | None
-    cameo_root: str | None
-    reason: str
-    weight_change: float = 0.0
-
-    @property
-    def event_type(self) -> str | None:
-        return ACLED_EVENT_TYPE.get(self.sub_event_type) if self.sub_event_type else None
-
-
-def _acled(sub_event_type: str, reason: str, weight_change: float = 0.0,
-           mode: str | None = "", plover: str | None = "") -> Coding:
-    default_plover, default_mode, cameo = _PLOVER_CAMEO[sub_event_type]
-    return Coding(sub_event_type, default_plover if plover == "" else plover,
-                  default_mode if mode == "" else mode, cameo, reason, weight_change)
-
-
-def acled_coding(sub_event_type: str, reason: str, mode: str | None = "") -> Coding:
-    """The coding of an ACLED sub-event type with its default PLOVER type, mode and CAMEO root
-    (``mode`` overrides the mode): for a later stage that re-decides the sub-type once it knows
-    more than the sentence's rules did (the actor layer, from the coded parties)."""
-    return _acled(sub_event_type, reason, mode=mode)
-
-
-def _only(plover: str | None, mode: str | None, cameo: str | None, reason: str) -> Coding:
-    return Coding(None, plover, mode, cameo, reason)
 
 
 class _DisasterWords:
@@ -253,20 +140,20 @@ class Rules:
     def code(self, context: Context) -> Coding | None:
         if context.frame in PREVENTABLE and FOILED.search(context.before[-45:]):
             # ACLED: an explosion or attack prevented from happening is "Disrupted weapons use"
-            return _acled("Disrupted weapons use", "attack foiled before it happened", -0.05)
+            return acled("Disrupted weapons use", "attack foiled before it happened", -0.05)
         method = getattr(self, "code_" + context.frame, None)
         if method is None:
             plover, cameo = DIPLOMATIC_FRAMES.get(context.frame, (None, None))
             if plover is None:
                 return None
-            return _only(plover, None, cameo, f"{context.frame}: not political violence")
+            return plover_only(plover, None, cameo, f"{context.frame}: not political violence")
         return method(context)
 
     def code_chemical(self, context: Context) -> Coding | None:
         if self.disaster.search(context.sentence) and not self.has("political", context.sentence) \
                 and not WEAPON_USE.search(context.sentence):
-            return _only(None, None, None, "chemical accident")
-        return _acled("Chemical weapon", "chemical agent used as a weapon")
+            return plover_only(None, None, None, "chemical accident")
+        return acled("Chemical weapon", "chemical agent used as a weapon")
 
     def code_suicide(self, context: Context) -> Coding | None:
         if not EXPLOSIVE_CONTEXT.search(context.sentence.replace(context.trigger, " ", 1)) \
@@ -275,17 +162,17 @@ class Rules:
         if SUICIDE_GEAR.search(context.trigger) and self.has("weapon_action", context.before[-70:]):
             # "recovered explosives and two suicide vests": gear seized before any use
             return self.weapons_taken(context, "suicide vests or belts seized or found")
-        return _acled("Suicide bomb", "attacker detonated explosives on themselves")
+        return acled("Suicide bomb", "attacker detonated explosives on themselves")
 
     def code_grenade(self, context: Context) -> Coding | None:
         if self.has("weapon_action", context.sentence) and not THROWN.search(context.sentence):
             return self.weapons_taken(context, "grenades found or seized")
-        return _acled("Grenade", "hand grenade thrown")
+        return acled("Grenade", "hand grenade thrown")
 
     def code_airstrike(self, context: Context) -> Coding | None:
         if self.has("test_launch", context.sentence) and not self.has("projectile_fired", context.after):
             return None
-        return _acled("Air/drone strike", "attack from aircraft or drone")
+        return acled("Air/drone strike", "attack from aircraft or drone")
 
     def code_shelling(self, context: Context) -> Coding | None:
         if _at_demonstrators(context):
@@ -295,32 +182,32 @@ class Rules:
                 "weapons" in context.frames_here and self.has("weapon_action", context.sentence))):
             return None  # "artillery" in a list of weapons seized, not fired
         if self.has("intercept", context.sentence) and not SOME_LANDED.search(context.sentence):
-            return _acled("Disrupted weapons use", "projectiles intercepted", -0.05)
-        return _acled("Shelling/artillery/missile attack", "artillery, mortars, rockets or missiles")
+            return acled("Disrupted weapons use", "projectiles intercepted", -0.05)
+        return acled("Shelling/artillery/missile attack", "artillery, mortars, rockets or missiles")
 
     def code_projectile(self, context: Context) -> Coding | None:
         if _at_demonstrators(context):
             return None
         if self.has("intercept", context.sentence) and not SOME_LANDED.search(context.sentence):
-            return _acled("Disrupted weapons use", "rocket or missile intercepted")
+            return acled("Disrupted weapons use", "rocket or missile intercepted")
         if TEST.search(context.sentence) and self.has("test_launch", context.sentence):
-            return _acled("Other", "weapons test, nothing attacked", plover="MOBILIZE", mode="weapons")
+            return acled("Other", "weapons test, nothing attacked", plover="MOBILIZE", mode="weapons")
         if self.has("projectile_fired", context.sentence):
-            return _acled("Shelling/artillery/missile attack", "rockets or missiles fired at a target")
+            return acled("Shelling/artillery/missile attack", "rockets or missiles fired at a target")
         return None
 
     def code_explosive(self, context: Context) -> Coding | None:
         weapon = EXPLOSIVE_WEAPON.search(context.sentence)
         reason = None if weapon else self.non_political(context)
         if reason:
-            return _only(None, None, None, reason)
+            return plover_only(None, None, None, reason)
         if ACCIDENT.search(context.sentence) or ACCIDENT.search(context.neighbours):
             # ACLED: an accidental explosion at a military site is "Other", not an attack
-            return _acled("Other", "accidental explosion, no attack", -0.1, plover=None, mode=None)
+            return acled("Other", "accidental explosion, no attack", -0.1, plover=None, mode=None)
         exploded = EXPLODED.search(context.trigger)
         if not exploded and self.has("weapon_action", context.before[-60:] + " " + context.after):
             return self.weapons_taken(context, "explosive device found, defused or seized")
-        return _acled("Remote explosive/landmine/IED", "explosive device detonated")
+        return acled("Remote explosive/landmine/IED", "explosive device detonated")
 
     def code_clash(self, context: Context) -> Coding | None:
         against = context.trigger.lower().endswith("against") or re.match(
@@ -338,47 +225,47 @@ class Rules:
         roles = context.sentence_roles
         if "protester" in roles or "rioter" in roles and "nonstate" not in roles:
             # a militia fighting vigilantes is a battle between armed groups, not a riot
-            return _acled("Violent demonstration", "clash involving demonstrators or rioters", -0.05)
+            return acled("Violent demonstration", "clash involving demonstrators or rioters", -0.05)
         if (MOB.search(context.sentence) or COMMUNITIES.search(context.sentence)) and \
                 not roles & {"nonstate", "state"}:
-            return _acled("Mob violence", "clash between groups of civilians", -0.05)
+            return acled("Mob violence", "clash between groups of civilians", -0.05)
         if not roles & {"nonstate", "state", "military_target"} and not (
                 context.actor1_inter or context.actor2_inter):
             return None if self.non_political(context) or "fight" in context.trigger.lower() else \
-                _acled("Armed clash", "fighting, sides unnamed", -0.15)
-        return _acled("Armed clash", "armed groups fighting each other")
+                acled("Armed clash", "fighting, sides unnamed", -0.15)
+        return acled("Armed clash", "armed groups fighting each other")
 
     def code_attack(self, context: Context) -> Coding | None:
         reason = self.non_political(context)
         if reason:
-            return _only(None, None, None, reason)
+            return plover_only(None, None, None, reason)
         trigger = context.trigger.lower()
         target = context.target_roles
         agent = context.agent_roles
         if "protester" in target or ("protester" in context.sentence_roles and "state" in agent):
-            return _acled("Excessive force against protesters", "force used on demonstrators")
+            return acled("Excessive force against protesters", "force used on demonstrators")
         mode = ("assassinate" if trigger.startswith("assassin") else "torture" if "tortur" in trigger
                 else "beat" if trigger.startswith("beat") else "firearms"
                 if re.search(r"fire|shot|shoot|gun", trigger) else None)
         if "shot down" in trigger:
-            return _acled("Armed clash", "aircraft shot down", -0.1)
+            return acled("Armed clash", "aircraft shot down", -0.1)
         if (agent & {"rioter"} or CROWD.search(context.before[-90:])) and \
                 not (self.nonstate.search(context.before) or self.state.search(context.before)) and not (
                 context.actor1_inter in (1, 2, 3, 4, 8)) and not context.passive and \
                 FINITE_VIOLENCE.match(trigger) and not self.has("political", context.before):
             # "villagers armed with machetes attacked a neighbouring community": no armed group
-            return _acled("Mob violence", "violence by unorganised civilians", -0.05)
+            return acled("Mob violence", "violence by unorganised civilians", -0.05)
         if ENTRY.match(trigger) and agent & {"state"} and not agent & {"nonstate"} and not (
                 target | context.sentence_roles) & {"nonstate", "military_target"} and not \
                 self.has("projectile_fired", context.sentence):
             # "police raided the opposition's headquarters": a search by the authorities is
             # coded by what it found or whom it detained, not as a battle
-            return _only("COERCE", "raid", "17", "a raid by state forces, nobody fighting back")
+            return plover_only("COERCE", "raid", "17", "a raid by state forces, nobody fighting back")
         if mode in ("torture", "beat") and not target & {"nonstate", "military_target"}:
             # ACLED: torture and beatings are inflicted on someone who cannot fight back (a
             # detainee, a reporter, a passer-by), even a soldier or a policeman in custody: never
             # a battle between armed sides
-            return _acled("Attack", "torture or beating of a person", mode=mode)
+            return acled("Attack", "torture or beating of a person", mode=mode)
         armed_target = target & {"state", "nonstate", "military_target"} or (
             context.actor2_inter in (1, 2, 3, 8))
         armed_agent = agent & {"state", "nonstate"} or context.actor1_inter in (1, 2, 3, 4, 8)
@@ -389,14 +276,14 @@ class Rules:
             # off-duty officer, a politician): one-sided violence, never a battle. On the
             # HRDsAttack training articles (every candidate, before assess_events) murders coded
             # as battles were never right; coded as attacks, 8 of 15 are (2026-12-05).
-            return _acled("Attack", "a person murdered or assassinated", -0.05, mode="assassinate")
+            return acled("Attack", "a person murdered or assassinated", -0.05, mode="assassinate")
         if civilian_target and not armed_target:
             if context.sentence_roles & {"military_target"} and "nonstate" in agent:
                 # state forces shooting a civilian "at a checkpoint" is violence against
                 # civilians; a non-state group hitting a post and bystanders is a battle
-                return _acled("Armed clash", "attack on armed positions that also killed civilians",
+                return acled("Armed clash", "attack on armed positions that also killed civilians",
                               -0.05, mode=mode)
-            return _acled("Attack", "violence targeting civilians", mode=mode)
+            return acled("Attack", "violence targeting civilians", mode=mode)
         # A battle needs two armed, organised sides, named or clearly implied. On the HRDsAttack
         # training articles (every candidate, before assess_events) "attack on armed forces",
         # whether or not a second armed side was named, was a battle 1 time in 20, and "armed attacker,
@@ -404,16 +291,16 @@ class Rules:
         # violence). Coded as attacks instead, which assess_events judges, 4 of 10 are right.
         other_armed_side = context.sentence_roles & {"state", "nonstate"} - target
         if armed_target and (armed_agent or other_armed_side or "military_target" in target):
-            return _acled("Armed clash", "attack on armed forces or their positions", mode=mode)
+            return acled("Armed clash", "attack on armed forces or their positions", mode=mode)
         if context.sentence_roles & {"civilian"} and not context.sentence_roles & {"military_target"}:
-            return _acled("Attack", "civilian victims, no armed target named", -0.05, mode=mode)
+            return acled("Attack", "civilian victims, no armed target named", -0.05, mode=mode)
         if armed_target:
-            return _acled("Attack", "armed forces attacked, no armed attacker named", -0.1,
+            return acled("Attack", "armed forces attacked, no armed attacker named", -0.1,
                           mode=mode)
         if armed_agent:
-            return _acled("Attack", "armed attacker, target unnamed: one-sided violence", -0.1,
+            return acled("Attack", "armed attacker, target unnamed: one-sided violence", -0.1,
                           mode=mode)
-        return _acled("Attack", "violence, target unnamed", -0.15, mode=mode)
+        return acled("Attack", "violence, target unnamed", -0.15, mode=mode)
 
     def code_territory(self, context: Context) -> Coding | None:
         if self.non_political(context) and not context.actor1_inter:
@@ -424,7 +311,7 @@ class Rules:
             # state's government, not a place (ACLED codes coups apart from territory)
             return None
         if self.has("crime", context.after[:50]) and not self.has("political", context.sentence):
-            return _only("COERCE", "seize", "17", "contraband seized, not territory")
+            return plover_only("COERCE", "seize", "17", "contraband seized, not territory")
         if FELL_TO.match(context.trigger):
             # "the town fell to the rebels": the taker follows, the place lost precedes
             context = replace(context, agent_roles=context.target_roles, target_roles={"territory"})
@@ -436,17 +323,17 @@ class Rules:
         if PERSON_HEAD.match(context.after):
             # "seized a district officer and his bodyguard": people taken, not a place
             if context.agent_roles & {"nonstate"} or context.actor1_inter in (2, 3, 4):
-                return _acled("Abduction/forced disappearance", "people seized by an armed group", -0.1)
+                return acled("Abduction/forced disappearance", "people seized by an armed group", -0.1)
             if context.agent_roles & {"state"} or context.actor1_inter in (1, 8):
-                return _acled("Arrests", "people seized by state forces", -0.1)
+                return acled("Arrests", "people seized by state forces", -0.1)
         if _PEOPLE_COUNTED.search(context.before):
             # "Many were seized before protests even began", "dozens were captured": a count
             # with no noun is of people (a town is named, not counted)
             if context.agent_roles & {"nonstate"} or context.sentence_roles & {"nonstate"}:
-                return _acled("Abduction/forced disappearance", "people seized by an armed group", -0.1)
+                return acled("Abduction/forced disappearance", "people seized by an armed group", -0.1)
             if context.agent_roles & {"state"} or context.sentence_roles & {"state", "protester"} \
                     or "protest" in context.frames_here:
-                return _acled("Arrests", "people seized by state forces", -0.1)
+                return acled("Arrests", "people seized by state forces", -0.1)
         # in the passive the people taken are the subject, and a place after the verb only says
         # where ("engineers were seized by gunmen at Ugwu community"); in the active a place
         # after it is what was taken ("seized Kidal")
@@ -456,16 +343,16 @@ class Rules:
         if person_object and re.match(r"\W*(?:\d+|\w+ )?", context.after) and not \
                 GOVERNMENT_HINT.search(context.trigger):  # "recaptures a post from rebels"
             if "nonstate" in context.agent_roles and "civilian" in context.target_roles:
-                return _acled("Abduction/forced disappearance", "people captured by an armed group", -0.1)
+                return acled("Abduction/forced disappearance", "people captured by an armed group", -0.1)
             if "state" in context.agent_roles:
-                return _acled("Arrests", "people captured by state forces", -0.1)
+                return acled("Arrests", "people captured by state forces", -0.1)
         territorial = "territory" in context.target_roles or context.place_after or \
             re.search(r"ground|control|territor", context.trigger, re.IGNORECASE) or \
             re.search(r"\bits\s+(?:\w+\s+)?$", context.before)
         if not territorial:
             return None
         if WITHOUT_FIGHT.search(context.sentence) and not VIOLENCE.search(context.sentence):
-            return _acled("Non-violent transfer of territory", "territory changed hands without fighting")
+            return acled("Non-violent transfer of territory", "territory changed hands without fighting")
         if context.actor1_inter is not None:
             # ACLED: the government "or its affiliates" regains territory
             government = (context.actor1_inter in STATE_INTERS or context.actor1_inter == 8) and \
@@ -484,8 +371,8 @@ class Rules:
             reason = "taker unnamed; the verb " + ("implies" if government else "does not imply") \
                 + " a government return"
         if government:
-            return _acled("Government regains territory", reason)
-        return _acled("Non-state actor overtakes territory", reason)
+            return acled("Government regains territory", reason)
+        return acled("Non-state actor overtakes territory", reason)
 
     def _material_object(self, context: Context) -> bool:
         head = " ".join(context.after.split()[:5])
@@ -499,9 +386,9 @@ class Rules:
         searched = SEARCH.search(context.sentence)  # raids and searches are law enforcement
         if taking and (WEAPON_SOURCE.search(context.sentence) or not searched and (
                 "nonstate" in context.agent_roles or context.actor1_inter in (2, 3, 4))):
-            return _acled("Looting/property destruction", "weapons taken by an armed group from its enemy",
+            return acled("Looting/property destruction", "weapons taken by an armed group from its enemy",
                           mode="seize")
-        return _acled("Disrupted weapons use", reason)
+        return acled("Disrupted weapons use", reason)
 
     def code_withdrawal(self, context: Context) -> Coding | None:
         if not context.sentence_roles & {"nonstate", "state"} and not context.actor1_inter:
@@ -509,31 +396,31 @@ class Rules:
         if POSTURE.search(context.sentence) and not HANDED.search(context.sentence):
             # "withdrawing its fighters from the front line and relocating them": a force moved,
             # no territory handed to anyone (ACLED "Change to group/activity")
-            return _acled("Change to group/activity", "forces pulled back or relocated", -0.05)
+            return acled("Change to group/activity", "forces pulled back or relocated", -0.05)
         # forces withdraw from a place named anywhere in the sentence; but what is handed over
         # must be the place itself ("handed over the town", a place after the trigger), not a
         # command, assets or prisoners in a sentence that names a place before it
         handing = re.match(r"hand|ced", context.trigger, re.IGNORECASE)
         if not (context.place_after or context.place_in_sentence and not handing
                 or "territory" in context.target_roles or "territory" in context.sentence_roles):
-            return _only("RETREAT", None, "08", "withdrawal without a named territory")
+            return plover_only("RETREAT", None, "08", "withdrawal without a named territory")
         if context.trigger.lower() == "entered" and "withdr" not in context.sentence.lower() \
                 and not WITHOUT_FIGHT.search(context.sentence):
             return None
-        return _acled("Non-violent transfer of territory", "forces withdrew or territory handed over")
+        return acled("Non-violent transfer of territory", "forces withdrew or territory handed over")
 
     def code_retreat(self, context: Context) -> Coding | None:
-        return _only("RETREAT", None, "08", "forces retreated")
+        return plover_only("RETREAT", None, "08", "forces retreated")
 
     def code_arrest(self, context: Context) -> Coding | None:
         # ACLED: the detention of a significant individual (a politician, an official) is an
         # arrest event even when the charge is corruption and a court follows
         reason = None if self.politician.search(context.sentence) else self.non_political(context)
         if reason:
-            return _only("COERCE", "arrest", "17", reason)
+            return plover_only("COERCE", "arrest", "17", reason)
         if self.protest_told_with(context) and not PROTEST_AHEAD.search(context.sentence):
-            return _acled("Protest with intervention", "demonstrators arrested", -0.05)
-        return _acled("Arrests", "people detained by authorities")
+            return acled("Protest with intervention", "demonstrators arrested", -0.05)
+        return acled("Arrests", "people detained by authorities")
 
     def protest_told_with(self, context: Context) -> bool:
         """Whether the arrest is told with a demonstration: in its sentence, or, where the
@@ -548,10 +435,10 @@ class Rules:
         if ORGANISED_CRIME.search(context.sentence) and not self.nonstate_named(context.sentence) \
                 and not self.has("political", context.sentence):
             # "police dismantled a gang that kidnapped businessmen for ransom" (CASE ORG_CRIME)
-            return _only("COERCE", "abduct", "18", "kidnapping by a criminal gang")
+            return plover_only("COERCE", "abduct", "18", "kidnapping by a criminal gang")
         if HOSTAGE_RELEASE.search(context.before):
             # "released the hostages", "freed 20 captives in exchange for ...": an agreement
-            return _acled("Agreement", "captives released", plover="CONCEDE", mode=None)
+            return acled("Agreement", "captives released", plover="CONCEDE", mode=None)
         if UNKNOWN_PLACE.search(context.trigger) and context.frames_here & {"arrest", "territory"}:
             return None  # "detained and taken to an undisclosed location": the verb codes it
         if DISAPPEARED.match(context.trigger) and (
@@ -560,14 +447,14 @@ class Rules:
             # "the plane disappeared from radar", "hikers went missing in the storm": people
             # vanishing is a forced disappearance only where someone political took them
             return None
-        return _acled("Abduction/forced disappearance", "people abducted or disappeared")
+        return acled("Abduction/forced disappearance", "people abducted or disappeared")
 
     def code_sexual(self, context: Context) -> Coding | None:
-        return _acled("Sexual violence", "sexual violence")
+        return acled("Sexual violence", "sexual violence")
 
     def code_protest(self, context: Context) -> Coding | None:
         if DIPLOMATIC_PROTEST.search(context.sentence):
-            return _only("ACCUSE", None, "11", "a diplomatic protest, not a demonstration")
+            return plover_only("ACCUSE", None, "11", "a diplomatic protest, not a demonstration")
         if context.trigger.lower().startswith("rall") and NOT_PROTEST.search(context.sentence) and \
                 not context.sentence_roles & {"civilian", "protester", "person"}:
             return None
@@ -580,15 +467,15 @@ class Rules:
         forces = bool(self.cues_state(window)) or bool(re.search(r"crack(?:ed)? ?down", window,
                                                                    re.IGNORECASE))
         if self.has("protest_violent", window):
-            return _acled("Violent demonstration", "demonstrators used violence", 0.08)
+            return acled("Violent demonstration", "demonstrators used violence", 0.08)
         if self.has("protest_excessive", window) and forces:
-            return _acled("Excessive force against protesters", "lethal or injuring force on demonstrators",
+            return acled("Excessive force against protesters", "lethal or injuring force on demonstrators",
                           0.08)
         if self.has("protest_intervention", window) and (forces or context.frame == "crowd_control"):
-            return _acled("Protest with intervention", "demonstration dispersed or demonstrators detained",
+            return acled("Protest with intervention", "demonstration dispersed or demonstrators detained",
                           0.06)
         mode = "strike" if STRIKE_WORK.search(context.trigger) else "demo"
-        return _acled("Peaceful protest", "demonstration without violence or intervention", mode=mode)
+        return acled("Peaceful protest", "demonstration without violence or intervention", mode=mode)
 
     def code_crowd_control(self, context: Context) -> Coding | None:
         if not (context.sentence_roles & {"protester", "civilian", "rioter"}):
@@ -600,27 +487,27 @@ class Rules:
             return None  # vigilantes facing a militia are an armed group: the clash tells the event
         if MOB.search(context.trigger) or MOB.search(context.sentence) and not (
                 context.sentence_roles & {"protester"}):
-            return _acled("Mob violence", "violence by a mob, not a demonstration")
-        return _acled("Violent demonstration", "rioting demonstrators")
+            return acled("Mob violence", "violence by a mob, not a demonstration")
+        return acled("Violent demonstration", "rioting demonstrators")
 
     def code_looting(self, context: Context) -> Coding | None:
         reason = self.non_political(context)
         if reason and self.has("crime", context.sentence):
-            return _only("COERCE", "seize", "17", reason)
+            return plover_only("COERCE", "seize", "17", reason)
         if reason:
-            return _only(None, None, None, reason)  # "the earthquake destroyed hundreds of homes"
+            return plover_only(None, None, None, reason)  # "the earthquake destroyed hundreds of homes"
         if context.sentence_roles & {"protester"} or "protest" in context.frames_here:
-            return _acled("Violent demonstration", "demonstrators destroyed or looted property", -0.05)
+            return acled("Violent demonstration", "demonstrators destroyed or looted property", -0.05)
         if context.sentence_roles & {"rioter"} or "riot" in context.frames_here:
-            return _acled("Mob violence", "a mob destroyed or looted property", -0.05)
+            return acled("Mob violence", "a mob destroyed or looted property", -0.05)
         if self._material_object(context) or "weapons" in context.frames_here:
             return self.weapons_taken(context, "material taken")
-        return _acled("Looting/property destruction", "property looted or destroyed")
+        return acled("Looting/property destruction", "property looted or destroyed")
 
     def code_weapons(self, context: Context) -> Coding | None:
         if ORGANISED_CRIME.search(context.sentence) and not self.nonstate_named(context.sentence) \
                 and not self.has("political", context.sentence):
-            return _only("COERCE", "confiscate", "17", "weapons of a criminal gang seized")
+            return plover_only("COERCE", "confiscate", "17", "weapons of a criminal gang seized")
         around = context.before[-90:] + " " + " ".join(context.after.split()[:8])
         if not self.has("weapon_action", around):
             return None
@@ -628,39 +515,39 @@ class Rules:
         return self.weapons_taken(context, "weapons seized, found or destroyed")
 
     def code_disrupt(self, context: Context) -> Coding | None:
-        return _acled("Disrupted weapons use", "weapon defused, intercepted or its use foiled")
+        return acled("Disrupted weapons use", "weapon defused, intercepted or its use foiled")
 
     def code_headquarters(self, context: Context) -> Coding | None:
-        return _acled("Headquarters or base established", "base or post established")
+        return acled("Headquarters or base established", "base or post established")
 
     def code_agreement(self, context: Context) -> Coding | None:
         if BREACH_AFTER.match(context.after) or BREACH_BEFORE.search(context.before[-40:]):
             # "ceasefire violations", "violated the truce": the agreement is not made here
-            return _only("REJECT", None, "12", "an agreement broken, not made")
+            return plover_only("REJECT", None, "12", "an agreement broken, not made")
         conflict = CONFLICT_AGREEMENT.search(context.trigger) or \
             CONFLICT_AGREEMENT.search(context.sentence)
         armed = context.sentence_roles & {"nonstate", "state"}
         if not conflict and not armed:
-            return _only("AGREE", None, "05", "an agreement between non-combatants")
+            return plover_only("AGREE", None, "05", "an agreement between non-combatants")
         if SURRENDER.search(context.trigger):
-            return _acled("Agreement", "fighters surrendered", plover="RETREAT", mode=None)
+            return acled("Agreement", "fighters surrendered", plover="RETREAT", mode=None)
         if RELEASE.search(context.trigger):
-            return _acled("Agreement", "captives released", plover="CONCEDE", mode=None)
-        return _acled("Agreement", "agreement between conflict actors")
+            return acled("Agreement", "captives released", plover="CONCEDE", mode=None)
+        return acled("Agreement", "agreement between conflict actors")
 
     def code_group_change(self, context: Context) -> Coding | None:
         if not context.sentence_roles & {"nonstate", "state"} and not context.actor1_inter:
             return None
         if self.disaster.search(context.sentence):
-            return _only("MOBILIZE", "troops", "15", "forces mobilised for a disaster")
-        return _acled("Change to group/activity", "armed group changed its make-up or posture")
+            return plover_only("MOBILIZE", "troops", "15", "forces mobilised for a disaster")
+        return acled("Change to group/activity", "armed group changed its make-up or posture")
 
     def code_other_development(self, context: Context) -> Coding | None:
         if "grave" in context.trigger.lower():
-            return _acled("Other", "mass grave found", plover=None, mode=None)
+            return acled("Other", "mass grave found", plover=None, mode=None)
         if "video" in context.trigger.lower():
-            return _acled("Other", "propaganda release", -0.1, plover=None, mode=None)
-        return _acled("Other", "weapons test or similar development", plover="MOBILIZE", mode="weapons")
+            return acled("Other", "propaganda release", -0.1, plover=None, mode=None)
+        return acled("Other", "weapons test or similar development", plover="MOBILIZE", mode="weapons")
 
 
 def code_frame(rules: Rules, context: Context) -> Coding | None:
