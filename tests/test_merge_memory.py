@@ -8,7 +8,7 @@ from datetime import date
 
 from test_merge_incidents import _file
 
-from sitrep.merge.cross_report import Mention, cluster, compare
+from sitrep.merge.cross_report import Comparison, Mention, cluster, compare
 from sitrep.store import Store
 from sitrep.store import incidents
 from sitrep.store.incidents import MergeMemory, merge_new_events
@@ -241,3 +241,68 @@ def test_the_first_mentions_filed_under_keys_are_those_of_all_the_keys_at_once(d
                 monkeypatch.setattr(incidents, "KEYS_PER_STATEMENT", per_statement)
                 assert incidents._first_filed(store, asked, "e07") == expected
         assert len(expected) == 0 and len(incidents._first_filed(store, keys, "e07")) == 5
+
+
+def test_two_groups_found_in_conflict_are_not_compared_again():
+    """A story's part holds many links across the same two groups: once the groups are found in
+    conflict, the other links between them ask nothing (a group only grows, and a conflict
+    stays)."""
+    sapega = [_mention(f"a{n}", f"ga{n}", names=("sapega",)) for n in range(4)]
+    protasevich = [_mention(f"b{n}", f"gb{n}", names=("protasevich",)) for n in range(4)]
+    mentions = sapega + protasevich
+    links = {}
+    for first in mentions:
+        for second in mentions:
+            if first.event_id < second.event_id:
+                # within a side a shared name (strong); across, the same day and place only
+                same = first.names == second.names
+                links[(first.event_id, second.event_id)] = compare(first, second) if same \
+                    else Comparison(1.0, ("the same day and place",))
+    asked = []
+
+    def conflict(a, b):
+        asked.append((a.event_id, b.event_id))
+        return compare(a, b).conflict is not None
+
+    assert cluster(mentions, links, conflict) == [[m.event_id for m in sapega],
+                                                 [m.event_id for m in protasevich]]
+    # the joins within each side (3 + 3 pairs at most each) and one look across
+    across = [pair for pair in asked if pair[0][0] != pair[1][0]]
+    assert len(across) == 1
+
+
+def test_a_batch_reads_the_events_of_its_own_reports_only(tmp_path):
+    """The step of a batch finds the batch's events through an index: its work does not grow
+    with the events stored before (a scan of every stored event made it grow with the store)."""
+    from dataclasses import replace
+
+    from test_merge_incidents import _report
+
+    def steps(others: int) -> int:
+        with Store(tmp_path / f"{others}.db") as store:
+            template = _report("grodno")
+            with store.transaction():
+                for number in range(others):
+                    day = date.fromordinal(date(2015, 1, 1).toordinal() + 3 * number)
+                    report = replace(template, id=f"old{number}", raw=f"{template.raw} {number}",
+                                     events=[replace(template.events[0],
+                                                     event_date=day.isoformat())])
+                    store.add_events(store.add_report(report), report.events)
+                merge_new_events(store)
+            report = replace(template, raw=template.raw + " new")
+            with store.transaction():
+                new = store.add_report(report)
+                store.add_events(new, report.events)
+                counted = [0]
+
+                def count() -> int:
+                    counted[0] += 1
+                    return 0
+
+                store.backend.connection.set_progress_handler(count, 10)
+                summary = merge_new_events(store, {}, [new])
+                store.backend.connection.set_progress_handler(None, 10)
+            assert summary.mentions == 1
+            return counted[0]
+
+    assert steps(200) <= 1.5 * steps(10)

@@ -632,14 +632,27 @@ def cluster(mentions: Iterable[Mention], links: dict[tuple[str, str], Comparison
     ordered = sorted(((pair, comparison) for pair, comparison in links.items()
                       if comparison.link and pair[0] in by_id and pair[1] in by_id),
                      key=lambda item: (-item[1].score, *sorted(told[key] for key in item[0])))
+    # the groups a group was found in conflict with: a conflict between two groups holds for
+    # whatever each later joins (a group only grows), so a pair of groups is looked at once,
+    # not again with every link between them (a story's part of hundreds of mentions has
+    # thousands of links across the same two groups)
+    apart: dict[str, set[str]] = {event_id: set() for event_id in by_id}
     for (first, second), _ in ordered:
         left, right = owner[first], owner[second]
-        if left == right or not _joinable(members[left], members[right], by_id, conflict):
+        if left == right or right in apart[left]:
             continue
-        keep, gone = sorted((left, right))
-        members[keep] += members.pop(gone)
-        for event_id in members[keep]:
+        if not _joinable(members[left], members[right], by_id, conflict):
+            apart[left].add(right)
+            apart[right].add(left)
+            continue
+        keep, gone = (left, right) if len(members[left]) >= len(members[right]) else (right, left)
+        for event_id in members[gone]:
             owner[event_id] = keep
+        members[keep] += members.pop(gone)
+        for other in apart.pop(gone):
+            apart[other].discard(gone)
+            apart[other].add(keep)
+            apart[keep].add(other)
     return sorted(sorted(group) for group in members.values())
 
 

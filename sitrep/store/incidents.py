@@ -72,20 +72,26 @@ def _new_mentions(store, names: dict[str, list] | None,
     report id -> its name runs, for the reports still in memory; others are read back). With
     ``reports``, only the events of those reports are looked at (a run's last batch), not the
     whole store."""
-    unseen = ("SELECT e.id, e.group_id, e.report_id, e.data, r.published, r.doc_id"
-              " FROM events e LEFT JOIN reports r ON r.id = e.report_id"
-              " WHERE e.id NOT LIKE ? AND NOT EXISTS"
+    columns = "e.id, e.group_id, e.report_id, e.data, r.published, r.doc_id"
+    unseen = ("e.id NOT LIKE ? AND NOT EXISTS"
               # (not "e.id NOT IN (SELECT ...)": PostgreSQL hashed every mention of the store for
               # it, at every batch; this probes the key of each of the batch's events)
               " (SELECT 1 FROM merge_mentions m WHERE m.event_id = e.id)")
     if reports is None:
-        rows = _execute(store, unseen + " ORDER BY e.report_id",
+        rows = _execute(store, f"SELECT {columns} FROM events e LEFT JOIN reports r"
+                        f" ON r.id = e.report_id WHERE {unseen} ORDER BY e.report_id",
                         (MERGED_PREFIX + "%",)).fetchall()
     else:
+        # found through event_sources, whose report_id is indexed (every event is a source of
+        # the report it was extracted from): events has no index on report_id, and a scan of
+        # every stored event a batch made the step's cost grow with the store
         rows = []
         for part, marks in _chunks(sorted(reports)):
-            rows += _execute(store, f"{unseen} AND e.report_id IN ({marks})",
-                             (MERGED_PREFIX + "%", *part)).fetchall()
+            rows += _execute(store,
+                f"SELECT {columns} FROM event_sources s JOIN events e ON e.id = s.event_id"
+                f" LEFT JOIN reports r ON r.id = e.report_id WHERE s.report_id IN ({marks})"
+                f" AND e.report_id = s.report_id AND {unseen}",
+                (*part, MERGED_PREFIX + "%")).fetchall()
         rows.sort(key=lambda row: (row[2], row[0]))
     mentions, runs, report_id = [], [], None
     # written all at once after the loop: two round trips to a server, not two a mention
