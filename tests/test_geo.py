@@ -545,18 +545,28 @@ DIVISION_DUMP = [
     _line(9999103, "Gopalganj", [], 23.01, 89.83, "P", "PPL", "BD", "81", 51000),
     _line(9999104, "Gopalganj", [], 26.47, 84.44, "P", "PPL", "IN", "34", 67000),
     _line(9999105, "Safi", [], 32.30, -9.24, "P", "PPL", "MA", "10", 300000),
+    _line(9999106, "Dinajpur", [], 25.63, 88.64, "P", "PPL", "BD", "85", 186000),
+    _line(9999107, "West Bengal", [], 23.0, 88.0, "A", "ADM1", "IN", "28", 91000000),
+    _line(9999108, "Odisha", [], 20.5, 84.4, "A", "ADM1", "IN", "21", 41000000),
+    _line(9999109, "Prayagraj", ["Allahabad"], 25.44, 81.85, "P", "PPL", "IN", "36", 1073438),
+    _line(9999110, "Kalyani", ["Gayeshpur"], 22.98, 88.43, "P", "PPL", "IN", "28", 100000),
 ]
 
 
 @pytest.fixture(scope="module")
-def division_gazetteer(tmp_path_factory):
+def division_gazetteer_path(tmp_path_factory):
     folder = tmp_path_factory.mktemp("divisions")
     dump = folder / "divisions.txt"
     dump.write_text("\n".join(DIVISION_DUMP) + "\n", encoding="utf-8")
     path = folder / "gazetteer.sqlite"
     create_empty(path)
     import_dump(dump, path, countries={"MM", "IN", "BD", "MA"})
-    return Gazetteer(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def division_gazetteer(division_gazetteer_path):
+    return Gazetteer(division_gazetteer_path)
 
 
 def _mentioned(gazetteer, text):
@@ -693,3 +703,34 @@ def test_place_tokens_split_possessives_hyphens_and_mark_sentence_starts():
     assert ("Sheikh", "sheikh", True, False) in rows              # said by the segmenter
     assert rows[-2:] == [("'", "'", False, False), ("again", "again", False, False)]
     assert all(text[t.start:t.end] == t.text for t in tokens)
+
+
+def test_a_place_its_area_owns_is_read_inside_it(division_gazetteer_path):
+    """"West Bengal's North Dinajpur district": the only Dinajpur the gazetteer knows, a town of
+    186,000 in Bangladesh, is not in West Bengal: the name is left unresolved (the event takes
+    West Bengal), however big the town abroad; "Odisha's Malkangiri district" lies in Odisha."""
+    geocode = Geocode(gazetteer=str(division_gazetteer_path))
+    places = {p.text: p for p in places_of(geocode, "A strike shut shops in West Bengal's "
+                                                    "North Dinajpur district on Monday.")}
+    assert places["West Bengal"].geonameid == 9999107
+    assert places["Dinajpur"].lat is None and "inside West Bengal" in places["Dinajpur"].reason
+    places = {p.text: p for p in places_of(geocode, "Maoists were killed in Odisha's "
+                                                    "Malkangiri district.")}
+    assert places["Malkangiri"].name == "Malakanagiri"
+    places = {p.text: p for p in places_of(geocode, "A strike shut shops in Dinajpur on "
+                                                    "Monday.")}
+    assert places["Dinajpur"].geonameid == 9999106
+
+
+def test_a_big_citys_other_name_in_an_institutions_name_is_the_city(division_gazetteer):
+    """"Allahabad Degree College", "University of Allahabad": a big city's former name (GeoNames
+    now calls it Prayagraj) naming an institution is the city; alone, with no locative before
+    it, it is not, nor is a small town's other name in an institution's."""
+    assert "Allahabad" in _mentioned(division_gazetteer, "Allahabad Degree College students "
+                                                         "blocked a road.")
+    assert "Allahabad" in _mentioned(division_gazetteer, "Students protested against the "
+                                                         "University of Allahabad.")
+    assert "Allahabad" not in _mentioned(division_gazetteer, "Allahabad said the students "
+                                                             "blocked a road.")
+    assert "Gayeshpur" not in _mentioned(division_gazetteer, "Gayeshpur Degree College "
+                                                             "students blocked a road.")

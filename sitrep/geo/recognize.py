@@ -57,7 +57,9 @@ class Mention:
     demonym: bool = False
     container: int | None = None    # index of the mention that says where it lies: after a
                                     # comma ("Brick, New Jersey") or "in" ("Oban village in
-                                    # Cross River State")
+                                    # Cross River State"), or before it as its owner ("West
+                                    # Bengal's Dinajpur district")
+    owned: bool = False             # ... the owner: it lies there, whatever its size
     first_token: int = 0
 
 
@@ -71,6 +73,12 @@ _LIES_IN = re.compile(r",?\s+(?:(?:village|town|city|community|district|area|loc
 
 # what ends a sentence when a word follows it
 _ENDS_SENTENCE = frozenset({".", "!", "?", ":", ";", "\"", "“", "”"})
+
+
+# Between an area and a place it owns: "West Bengal's North Dinajpur district", "Odisha's
+# Malkangiri district", "Shan State's Kutkai Township"
+_OWNED = re.compile(r"['\u2019]s\s+(?:(?:north|south|east|west|upper|lower|central)(?:ern)?\s+)?",
+                    re.I)
 
 
 def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
@@ -410,6 +418,9 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
                 text[mentions[-1].cend:mention.cstart].strip() == "," or
                 _LIES_IN.fullmatch(text, mentions[-1].cend, mention.cstart)):
             mentions[-1].container = len(mentions)      # "Springfield, Illinois"
+        elif mentions and not mentions[-1].demonym and \
+                _OWNED.fullmatch(text, mentions[-1].cend, mention.cstart):
+            mention.container, mention.owned = len(mentions) - 1, True
         mentions.append(mention)
         index = last + 1 if end == tokens[last].end else cue_end + 1
     return mentions
@@ -448,10 +459,30 @@ def _rejected(tokens: list[Token], index: int, last: int, candidates: tuple[Cand
     # a place only after a locative preposition ("in Houla") or before a division noun
     # ("Malkangiri district"): on GeoWebNews this gate removed 70 false places for 9 missed ones
     if index != last or not all(c.kind == "alternate" for c in candidates) or \
-            _heads_division(tokens, last):
+            _heads_division(tokens, last) or (any(c.population >= _BIG_CITY for c in candidates)
+                                              and _names_institution(tokens, index)):
         return False
     return (tokens[index].lower in GIVEN_NAMES or index == 0 or
             tokens[index - 1].lower not in STRONG_LOCATIVES)
+
+
+# A big city's former or English name in an institution's name ("Allahabad Degree College",
+# "University of Mysore", "Cochin University"): the institution is in the city
+_BIG_CITY = 500_000
+_INSTITUTIONS = frozenset({"university", "college", "school", "institute", "academy"})
+
+
+def _names_institution(tokens: list[Token], index: int) -> bool:
+    """Does the name at ``index`` name an institution: before it among the capitalised words
+    that follow ("Allahabad Degree College"), or after "University of"?"""
+    following = []
+    for token in tokens[index + 1:index + 4]:
+        if not _capitalised(token):
+            break
+        following.append(token.lower)
+    before = [t.lower for t in tokens[max(0, index - 2):index]]
+    return bool(_INSTITUTIONS.intersection(following)) or (
+        len(before) == 2 and before[1] == "of" and before[0] in _INSTITUTIONS)
 
 
 def _precision_cue(tokens: list[Token], index: int) -> tuple[str | None, bool]:

@@ -246,6 +246,14 @@ def resolve_mentions(mentions: list[Mention], text: str,
             context.add(resolutions[index].candidate)
     for index, mention in enumerate(mentions):   # "X, Y": X inside Y
         container = mention.container
+        if container is not None and mention.owned and resolutions[index] is not None:
+            # "West Bengal's Dinajpur": an anchor read outside the area that owns it is read
+            # again, inside it
+            owner = resolutions[container].candidate if resolutions[container] else None
+            taken = resolutions[index].candidate
+            if owner is not None and taken is not None and (owner.is_country or owner.is_admin1) \
+                    and not _contains(owner, taken):
+                resolutions[index] = None
         if container is None or resolutions[index] is not None:
             continue
         area = resolutions[container].candidate if resolutions[container] else None
@@ -272,11 +280,13 @@ def resolve_mentions(mentions: list[Mention], text: str,
                     resolutions[container].candidate is not None and \
                     (resolutions[container].candidate.is_country or
                      resolutions[container].candidate.is_admin1) and \
-                    not any(c.is_area or c.population >= 100_000 for c in pools[index]):
+                    (mention.owned or
+                     not any(c.is_area or c.population >= 100_000 for c in pools[index])):
                 # "Oban village in Cross River State": the text says where it lies, and no
                 # place of the gazetteer by that name lies there (Oban, Scotland does not). A
                 # city keeps its reading: "the road between Chaghcharan and Herat in Ghor
-                # province" puts the road in Ghor, not Herat
+                # province" puts the road in Ghor, not Herat; not a place the area owns ("West
+                # Bengal's Dinajpur district" is not Bangladesh's Dinajpur)
                 resolutions[index] = Resolution(
                     None, f"no place of that name inside {resolutions[container].candidate.name}"
                     " in the gazetteer")
