@@ -3,7 +3,8 @@
 ``normalize_name("Ḥamāh") == normalize_name("Hamah")``; ``normalize_name("ash-Shaddadi") ==
 normalize_name("Al Shaddadi")``; ``normalize_name("Deir ez-Zor") == normalize_name("Deir al Zor")``.
 
-Steps: Unicode compatibility decomposition, combining marks dropped (diacritics); ʿayn, hamza and
+Steps: letters that do not decompose written as plain ones (``ł`` as ``l``, ``ø`` as ``o``, before
+and after the next step); Unicode compatibility decomposition, combining marks dropped (diacritics); ʿayn, hamza and
 apostrophe-like signs dropped (``Dar‘a`` = ``Dar'a`` = ``Dara``); hyphens, dots and slashes become
 spaces; case folded; the Arabic article in all its transliterations (al-, el-, ar-, as-, ash-, ad-,
 ez-, ...) becomes ``al``. A bare ``as``/``an``/``at`` only counts as an article when it is joined
@@ -39,7 +40,9 @@ def normalize_name(name: str) -> str:
     """The lookup key of a place name (see the module docstring)."""
     hyphenated_article = _hyphenated_articles(name)
     text = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    # the letters again after decomposing: "ǿ" and a few modifier letters decompose into one
+    # of them ("ø" + acute), and the key must not change when it is normalised again
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_LETTERS)
     text = text.translate(_DROPPED).translate(_SPACED).casefold()
     text = _SPACES.sub(" ", _NON_WORD.sub(" ", text)).strip()
     if not text:
