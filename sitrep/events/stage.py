@@ -26,6 +26,7 @@ from .discourse import (adopt_weapon_readings, fold_into_mob_violence, mark_cont
 from .lexicon import Lexicon, load_lexicon
 from .merge import explosions_within_battles
 from .modality import clause_bounds, read_modality
+from .prominence import weigh
 from .speakers import commentator_view
 from .trigger_syntax import cue_reaches, modifies_another_noun
 
@@ -93,10 +94,7 @@ _AGGREGATE = re.compile(r"\bsince (?:(?:late|early|mid)[ -])?(?:\d{4}|(?:January
                         r"\b(?:has|have) (?:\w+ )?\w+ed (?:more than |over )?(?:thousands|tens of "
                         r"thousands|hundreds of thousands)\b")
 _COOPERATIVE = {"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE"}
-_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _INQUIRY = re.compile(r"investigat|probe|inquir", re.IGNORECASE)
-_RELATIVE_BEFORE = re.compile(r"(?:,\s*|\b\w+\s+)(?:who|which|whom|whose)\b", re.IGNORECASE)
-_DESCRIBING_PARTICIPLE = re.compile(r"^\w+ing$")
 # a violent event named as the cause of a diplomatic act ("expelled diplomats after a nerve agent
 # attack"): the report is about the diplomacy; the event is coded from reports that tell it
 _DIPLOMATIC = {"sanction", "accuse", "consult", "threaten", "request", "reject"}
@@ -105,25 +103,7 @@ _FACILITY_TYPES = {"Looting/property destruction", "Non-state actor overtakes te
                    "Government regains territory", "Non-violent transfer of territory",
                    "Armed clash", "Air/drone strike", "Shelling/artillery/missile attack",
                    "Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
-_CAUSE_BEFORE = re.compile(r"\b(?:after|following|over|for|in response to|in retaliation for|"
-                           r"because of|due to|amid|against)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
-# "condemned the attack", "blamed Moscow for the strike": the event is what the statement is about
-_OBJECT_OF_STATEMENT = re.compile(r"\b(?:condemn|denounc|deplor|decr[iy]|blam|mourn|investigat|probe|"
-                                  r"welcom|prais|criticis|criticiz)\w*\s+(?:[\w'’-]+\s+){0,3}"
-                                  r"(?:(?:and|or)\s+(?:[\w'’-]+\s+){0,2})?$|"
-                                  r"\bdiscuss\w*\s+(?:[\w'’-]+\s+){0,7}$",
-                                  re.IGNORECASE)
 _PREVENTION = re.compile(r"foiled|thwarted|averted|prevented", re.IGNORECASE)
-_OBJECT_OF_PROTEST = re.compile(r"\b(?:protest\w*|rall\w*|demonstrat\w*|march\w*)\s+(?:[\w'’-]+\s+){0,8}?"
-                                r"(?:against|over|denouncing|condemning)\s+(?:[\w'’-]+\s+){0,3}$",
-                                re.IGNORECASE)
-_SUPPORTING = re.compile(r"\b(?:(?:backed|supported|aided|assisted|covered|helped)\s+by|under (?:the )?cover "
-                         r"of|with the (?:help|support|backing) of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_EARLIER_CLAUSE = re.compile(r"\b(?:after|following|since|weeks after|months after|days after)\s+"
-                             r"(?:[\w'’-]+\s+){0,9}$", re.IGNORECASE)
-_EARLIER_TIME = re.compile(r"\b(?:last (?:week|month|year|spring|summer|autumn|winter)|earlier this "
-                           r"(?:week|month|year)|(?:weeks|months|years) (?:ago|earlier)|in (?:19|20)\d\d)\b",
-                           re.IGNORECASE)
 _FALLBACK_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'\u201c(]?[A-Z0-9])|\n+")
 _PROPER_NAME_AFTER = re.compile(r"^\W*(?:(?:the|of|a|an|its|key|strategic|central|northern|"
                                 r"southern|eastern|western|town|city|village|district)\s+){0,4}"
@@ -467,51 +447,8 @@ class DetectEvents:
                 _PREVENTION.match(modality.cue or ""):
             # "foiled a suicide attack": the attack is denied, the foiling is what happened
             modality = replace(modality, value="asserted", cue=None)
-        relative = _RELATIVE_BEFORE.search(text[:start])
-        if relative and coding.event_type and _PERFECT_BEFORE.search(text[:start]):
-            # ", which has pledged allegiance to Islamic State,": background, not news
-            coding = Coding(None, coding.plover_type, coding.plover_mode, coding.cameo_root,
-                            coding.reason + "; background in a relative clause")
-        confidence = weight + coding.weight_change - 0.02 * start / max(1, len(text))
-        reasons = [f"trigger {text[start:end]!r} ({frame})", coding.reason, *arguments.reasons]
-        if arguments.actor1 is not None:
-            confidence += 0.04
-        if coding.event_type is None:
-            # statements and diplomacy rank below any political-violence event of the report,
-            # and among themselves by position: the first is usually the main clause's verb
-            # ("X rejected the agreement")
-            confidence = 0.45 - 0.15 * start / max(1, len(text))
-        if coding.event_type and diplomatic_before and (
-                _CAUSE_BEFORE.search(text[:start][-70:]) or _OBJECT_OF_STATEMENT.search(
-                    text[:start][-60:]) or coding.sub_event_type == "Other"):
-            confidence = min(confidence, 0.25)
-            reasons.append("named as the cause of a diplomatic act")
-        if _DESCRIBING_PARTICIPLE.search(text[start:end]) and self._after_actor(text[:start]):
-            # "Syrian rebels fighting IS ... had two tanks knocked out": the participle describes
-            # the actor; the finite verb tells the event
-            confidence -= 0.1
-            reasons.append("participle describing an actor, not the reported act")
-        if relative and not arguments.back_reference:
-            # "captured a commander who heads the unit that carried out a mortar shelling": a
-            # relative clause tells background, the main clause the event
-            confidence -= 0.12
-            reasons.append("inside a relative clause")
-        if coding.event_type and _OBJECT_OF_PROTEST.search(text[:start][-120:]):
-            # "protested outside the embassy against the air strikes": what the crowd protests
-            confidence = min(confidence, 0.25)
-            reasons.append("named as what a protest is against")
-        if _SUPPORTING.search(text[:start][-60:]):
-            # "troops backed by air strikes recaptured the town": a means in support of the act
-            confidence -= 0.3
-            reasons.append("means in support of another act")
-        if _EARLIER_CLAUSE.search(text[:start][-90:]) and _EARLIER_TIME.search(text, end, end + 60):
-            # "named a new leader after its chief was killed in a drone strike last month": an
-            # earlier event given as the occasion of the one the report tells
-            confidence -= 0.3
-            reasons.append("an earlier event named as the occasion")
-        if arguments.back_reference:
-            confidence -= 0.2
-            reasons.append("back reference to an event told elsewhere")
+        coding, confidence, reasons = weigh(text, start, end, frame, weight, coding, arguments,
+                                            diplomatic_before, self._after_actor)
         if modality.cue:
             reasons.append(f"{modality.value}: {modality.cue!r}")
         plover_type, cameo_root = coding.plover_type, coding.cameo_root

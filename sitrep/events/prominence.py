@@ -1,0 +1,95 @@
+"""How far an event mention stands as the act its sentence reports.
+
+A sentence names many acts besides the one it tells: the attack a statement condemns, the strike
+a protest is against, the earlier killing given as the occasion of today's news, the air strikes
+that backed an advance, a relative clause's background, a participle describing an actor. Each
+keeps its coding but ranks lower (its confidence drops, with the reason recorded), so that the
+assessment and ``merge_events`` prefer the reported act. Read from the words before the trigger
+in its sentence; ``detect_events`` (stage.py) calls ``weigh`` for every coded mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .arguments import Arguments
+from .codebook import Coding
+
+__all__ = ["weigh"]
+
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"(?:,\s*|\b\w+\s+)(?:who|which|whom|whose)\b", re.IGNORECASE)
+_DESCRIBING_PARTICIPLE = re.compile(r"^\w+ing$")
+_CAUSE_BEFORE = re.compile(r"\b(?:after|following|over|for|in response to|in retaliation for|"
+                           r"because of|due to|amid|against)\s+(?:[\w'’-]+\s+){0,6}$", re.IGNORECASE)
+# "condemned the attack", "blamed Moscow for the strike": the event is what the statement is about
+_OBJECT_OF_STATEMENT = re.compile(r"\b(?:condemn|denounc|deplor|decr[iy]|blam|mourn|investigat|probe|"
+                                  r"welcom|prais|criticis|criticiz)\w*\s+(?:[\w'’-]+\s+){0,3}"
+                                  r"(?:(?:and|or)\s+(?:[\w'’-]+\s+){0,2})?$|"
+                                  r"\bdiscuss\w*\s+(?:[\w'’-]+\s+){0,7}$",
+                                  re.IGNORECASE)
+_OBJECT_OF_PROTEST = re.compile(r"\b(?:protest\w*|rall\w*|demonstrat\w*|march\w*)\s+(?:[\w'’-]+\s+){0,8}?"
+                                r"(?:against|over|denouncing|condemning)\s+(?:[\w'’-]+\s+){0,3}$",
+                                re.IGNORECASE)
+_SUPPORTING = re.compile(r"\b(?:(?:backed|supported|aided|assisted|covered|helped)\s+by|under (?:the )?cover "
+                         r"of|with the (?:help|support|backing) of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_EARLIER_CLAUSE = re.compile(r"\b(?:after|following|since|weeks after|months after|days after)\s+"
+                             r"(?:[\w'’-]+\s+){0,9}$", re.IGNORECASE)
+_EARLIER_TIME = re.compile(r"\b(?:last (?:week|month|year|spring|summer|autumn|winter)|earlier this "
+                           r"(?:week|month|year)|(?:weeks|months|years) (?:ago|earlier)|in (?:19|20)\d\d)\b",
+                           re.IGNORECASE)
+
+
+def weigh(text: str, start: int, end: int, frame: str, weight: float, coding: Coding,
+          arguments: Arguments, diplomatic_before: bool,
+          after_actor: Callable[[str], bool]) -> tuple[Coding, float, list[str]]:
+    """The mention ``text[start:end]``'s coding, confidence and reasons so far, from its
+    trigger ``frame``'s ``weight``. ``diplomatic_before``: a diplomatic act's word comes earlier in
+    the sentence; ``after_actor(words)``: whether ``words`` end with an actor's noun group."""
+    relative = _RELATIVE_BEFORE.search(text[:start])
+    if relative and coding.event_type and _PERFECT_BEFORE.search(text[:start]):
+        # ", which has pledged allegiance to Islamic State,": background, not news
+        coding = Coding(None, coding.plover_type, coding.plover_mode, coding.cameo_root,
+                        coding.reason + "; background in a relative clause")
+    confidence = weight + coding.weight_change - 0.02 * start / max(1, len(text))
+    reasons = [f"trigger {text[start:end]!r} ({frame})", coding.reason, *arguments.reasons]
+    if arguments.actor1 is not None:
+        confidence += 0.04
+    if coding.event_type is None:
+        # statements and diplomacy rank below any political-violence event of the report,
+        # and among themselves by position: the first is usually the main clause's verb
+        # ("X rejected the agreement")
+        confidence = 0.45 - 0.15 * start / max(1, len(text))
+    if coding.event_type and diplomatic_before and (
+            _CAUSE_BEFORE.search(text[:start][-70:]) or _OBJECT_OF_STATEMENT.search(
+                text[:start][-60:]) or coding.sub_event_type == "Other"):
+        confidence = min(confidence, 0.25)
+        reasons.append("named as the cause of a diplomatic act")
+    if _DESCRIBING_PARTICIPLE.search(text[start:end]) and after_actor(text[:start]):
+        # "Syrian rebels fighting IS ... had two tanks knocked out": the participle describes
+        # the actor; the finite verb tells the event
+        confidence -= 0.1
+        reasons.append("participle describing an actor, not the reported act")
+    if relative and not arguments.back_reference:
+        # "captured a commander who heads the unit that carried out a mortar shelling": a
+        # relative clause tells background, the main clause the event
+        confidence -= 0.12
+        reasons.append("inside a relative clause")
+    if coding.event_type and _OBJECT_OF_PROTEST.search(text[:start][-120:]):
+        # "protested outside the embassy against the air strikes": what the crowd protests
+        confidence = min(confidence, 0.25)
+        reasons.append("named as what a protest is against")
+    if _SUPPORTING.search(text[:start][-60:]):
+        # "troops backed by air strikes recaptured the town": a means in support of the act
+        confidence -= 0.3
+        reasons.append("means in support of another act")
+    if _EARLIER_CLAUSE.search(text[:start][-90:]) and _EARLIER_TIME.search(text, end, end + 60):
+        # "named a new leader after its chief was killed in a drone strike last month": an
+        # earlier event given as the occasion of the one the report tells
+        confidence -= 0.3
+        reasons.append("an earlier event named as the occasion")
+    if arguments.back_reference:
+        confidence -= 0.2
+        reasons.append("back reference to an event told elsewhere")
+    return coding, confidence, reasons
