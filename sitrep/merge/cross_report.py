@@ -69,21 +69,20 @@ re-run add nothing and reversed input give the same incidents.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
 
-from ..events.merge import _date_range
 from ..geo.gazetteer import distance_km as _great_circle_km
-from ..model import Event
-from .names import (SITE_MARK, event_sites, mention_runs, name_runs, person_names, surname_key,
-                    victim_counts)
+from .kinds import (_AT_A_PROTEST, _STATEMENTS, compatible_families, family_of, judicial, killing,
+                    named_actors)
+from .mention import MONTH_DAYS, OPEN_START, RECENT_DAYS, Mention, mention_of
+from .names import mention_runs, name_runs, person_names, surname_key
 
 __all__ = ["Mention", "Comparison", "mention_of", "name_runs", "mention_runs", "compare",
            "cluster", "family_of", "compatible_families", "same_count", "COUNT_SHARE",
-           "NEAR_KM", "FAR_KM"]
+           "NEAR_KM", "FAR_KM", "judicial", "killing", "named_actors", "person_names",
+           "surname_key", "OPEN_START", "MONTH_DAYS", "RECENT_DAYS"]
 
 # Places within this distance are "the same place": a town and the district or airport beside
 # it. ACLED geo precision 2 is "near the place", typically within a few tens of km.
@@ -109,9 +108,7 @@ LINK_SCORE = 2.0
 # month-dated mentions of the Kagara, Kankara and anti-Sisi-protest incidents (eval merge).
 # Not for arrests: a capital sees arrests every day, and two unnamed ones told to one town and
 # one month are rarely one act (an analyst wants the person or the day).
-MONTH_DAYS = 31
 MONTH_WEIGHT = 0.5
-_DAILY_FAMILIES = frozenset({"detention"})
 # The same first-level region when one place is told only to the region: with the same exact
 # day and the same sub-type it reaches LINK_SCORE (one kind of act, one region, one day: what an
 # analyst joins when a report says "in Zamfara state" and another names the school's town);
@@ -131,7 +128,6 @@ FOCUS_WEIGHT = 0.5
 # shared name's weight away without setting the pair apart: "Jalingo was arrested" in a report
 # of June 2021 is his new arrest, not the one of August 2019 that another report dates, though a
 # third report may still show they are one (a background mention of an old incident).
-RECENT_DAYS = 31
 RECENT_WEIGHT = 0.5
 # The same number of people harmed (killed, abducted, arrested; at least names.COUNT_MIN), up
 # to COUNT_SHARE of the larger figure apart (reports round and update: "317 girls", "nearly 300
@@ -153,152 +149,6 @@ COUNT_SHARE = 0.15
 # where they are (abductions, attacks: _SITE_FAMILIES): arrests and protests at a university
 # happen on many days of a month, statements about a school are many.
 SITE_WEIGHT = 1.5
-_SITE_FAMILIES = frozenset({"abduction", "violence"})
-# Stores written before the window kept an undated mention as "on or before publication"
-# from this day; such mentions are read back as windows (:meth:`Mention.from_dict`).
-OPEN_START = date(1900, 1, 1)
-
-# Families: what can be one incident. Reports of one incident code its kind differently (an
-# arrest is Arrests in one report, a bare PLOVER COERCE-arrest in another; an assault is an
-# Attack in one and an Armed clash in another), so a family holds the sub-event types (and the
-# PLOVER types or modes with no ACLED type) that tell one kind of act. An abduction sits between
-# two families: reports confuse it with an arrest ("taken by men in plain clothes") and ACLED
-# files it, with attacks, under violence against civilians (a kidnapping that ends in a killing);
-# so it is compatible with both, while an arrest and an attack are never one incident (a cluster
-# holds no incompatible pair). Sentences (SANCTION), releases (CONCEDE) and accusations stay
-# families of their own: the same person's arrest, sentence and release are three incidents.
-_FAMILIES = {
-    "Arrests": "detention", "Abduction/forced disappearance": "abduction",
-    "Attack": "violence", "Sexual violence": "violence", "Armed clash": "violence",
-    "Mob violence": "violence",
-    "Peaceful protest": "protest", "Protest with intervention": "protest",
-    "Excessive force against protesters": "protest", "Violent demonstration": "protest",
-}
-# PLOVER-only events (no ACLED sub-event type): COERCE is a family member only in its detention
-# modes (a raid or a censorship order is not an arrest).
-_PLOVER_FAMILIES = {"ASSAULT": "violence", "PROTEST": "protest"}
-_COERCE_MODES = {"arrest": "detention", "detain": "detention", "abduct": "abduction"}
-_COMPATIBLE = {"abduction": frozenset({"abduction", "detention", "violence"}),
-               "detention": frozenset({"detention", "abduction", "protest"}),
-               "violence": frozenset({"violence", "abduction"}),
-               "protest": frozenset({"protest", "detention"})}
-# ACLED codes the arrest of people at a demonstration as the demonstration (a protest with
-# intervention): one report tells "police arrested the novelist X and the lawyer Y on Friday",
-# another the protest on Friday where they were held, or the protest alone. But the people a
-# protest names are also those it was for ("marched to demand X's release" the day after X's
-# arrest), so an arrest and a protest are one incident only when they name the same person on
-# the same exact day (not a day apart, as other exact days may be); otherwise they do not link,
-# but neither are they set apart (another report of the protest may name nobody).
-_AT_A_PROTEST = frozenset({"detention", "protest"})
-
-
-def compatible_families(family: str | None) -> frozenset[str]:
-    """The families whose mentions may tell the same incident as one of ``family``."""
-    if family is None:
-        return frozenset()
-    return _COMPATIBLE.get(family, frozenset({family}))
-
-
-# PLOVER's statements and meetings (appeals, calls, talks, endorsements, refusals, threats):
-# many people make them about one person in one week ("Blinken urged Pakistan ...", "the
-# parents asked the Supreme Court ..."), so a shared name does not make two of them one; the
-# same exact day and place still do. Acts (arrests, assaults, sentences, releases, charges)
-# keep the name route. Dev set (eval merge): appeals about Daniel Pearl by different speakers on
-# different days were joined into one event.
-_STATEMENTS = frozenset({"REQUEST", "CONSULT", "SUPPORT", "AGREE", "REJECT", "THREATEN"})
-
-_MODALITY_CLASS = {"asserted": "asserted", "uncertain": "asserted"}
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """What comparing one stored event needs (``group``: its report group)."""
-
-    event_id: str
-    group: str
-    family: str | None
-    sub_type: str | None
-    modality: str
-    iso3: str | None
-    first_day: date | None
-    last_day: date | None
-    lat: float | None = None
-    lon: float | None = None
-    geo_precision: int | None = None
-    names: frozenset[str] = frozenset()
-    actors: frozenset[str] = frozenset()
-    spellings: tuple[str, ...] = ()  # the surnames as the report wrote them (``names``: keys)
-    undated: bool = False  # the days are the publication window, not the report's own date
-    admin1: str | None = None  # the first-level region of the place (a state, a province)
-    fatal: bool = False  # a killing (see :func:`killing`)
-    retold: bool = False  # the act as what a court tried (see :func:`judicial`)
-    # the report's focus place when the event's own words name none: (iso3, admin1, lat, lon,
-    # geo precision); weak evidence only (see FOCUS_WEIGHT)
-    focus: tuple | None = None
-    counts: frozenset[tuple[str, int]] = frozenset()  # people harmed (see COUNT_WEIGHT)
-    place_name: str | None = None  # the gazetteer's name of the place (see _region_named)
-    sites: frozenset[str] = frozenset()  # the institutions struck, with their towns (SITE_WEIGHT)
-    # where the mention was told (see :func:`cluster`'s order): its report's publication date
-    # (ISO), the input's document id (else the report's id) and where its evidence starts
-    published: str | None = None
-    document: str | None = None
-    offset: int = 0
-
-    def to_dict(self) -> dict:
-        return {"event_id": self.event_id, "group": self.group, "family": self.family,
-                "sub_type": self.sub_type, "modality": self.modality, "iso3": self.iso3,
-                "first_day": self.first_day.isoformat() if self.first_day else None,
-                "last_day": self.last_day.isoformat() if self.last_day else None,
-                "lat": self.lat, "lon": self.lon, "geo_precision": self.geo_precision,
-                "names": sorted(self.names), "actors": sorted(self.actors),
-                "spellings": list(self.spellings), "undated": self.undated,
-                "admin1": self.admin1, "fatal": self.fatal, "retold": self.retold,
-                "focus": list(self.focus) if self.focus else None,
-                "counts": sorted(list(count) for count in self.counts),
-                "place_name": self.place_name, "sites": sorted(self.sites),
-                "published": self.published, "document": self.document, "offset": self.offset}
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Mention:
-        days = {key: date.fromisoformat(data[key]) if data.get(key) else None
-                for key in ("first_day", "last_day")}
-        undated = bool(data.get("undated"))
-        if days["first_day"] == OPEN_START:  # written before the publication window
-            undated = True
-            days["first_day"] = days["last_day"] - timedelta(days=RECENT_DAYS)
-        return cls(data["event_id"], data["group"], data.get("family"), data.get("sub_type"),
-                   data["modality"], data.get("iso3"), days["first_day"], days["last_day"],
-                   data.get("lat"), data.get("lon"), data.get("geo_precision"),
-                   frozenset(data.get("names") or ()), frozenset(data.get("actors") or ()),
-                   tuple(data.get("spellings") or ()), undated, data.get("admin1"),
-                   bool(data.get("fatal")), bool(data.get("retold")),
-                   tuple(data["focus"]) if data.get("focus") else None,
-                   frozenset(tuple(count) for count in data.get("counts") or ()),
-                   data.get("place_name"), frozenset(data.get("sites") or ()),
-                   data.get("published"), data.get("document"), data.get("offset") or 0)
-
-    @property
-    def exact_day(self) -> bool:
-        return self.first_day is not None and self.first_day == self.last_day
-
-    @property
-    def within_month(self) -> bool:
-        """Dated by the report itself to a day, a week or a month (not a year, not undated)."""
-        return (self.first_day is not None and not self.undated
-                and (self.last_day - self.first_day).days <= MONTH_DAYS)
-
-    @property
-    def month_route(self) -> bool:
-        """Whether the same town within one month may join it (see MONTH_WEIGHT)."""
-        return self.within_month and self.family not in _DAILY_FAMILIES
-
-    @property
-    def regional(self) -> bool:
-        """Placed at least to a first-level region (a state, a province) of a country."""
-        return bool(self.iso3 and self.admin1)
-
-    @property
-    def located(self) -> bool:
-        return self.lat is not None and self.lon is not None and (self.geo_precision or 3) <= 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,113 +164,6 @@ class Comparison:
     def link(self) -> bool:
         return self.conflict is None and self.score > 0
 
-
-def family_of(event: Event) -> str | None:
-    if event.sub_event_type in _FAMILIES:
-        return _FAMILIES[event.sub_event_type]
-    if event.sub_event_type:
-        return event.sub_event_type
-    if event.plover_type == "COERCE" and event.plover_mode in _COERCE_MODES:
-        return _COERCE_MODES[event.plover_mode]
-    return _PLOVER_FAMILIES.get(event.plover_type, event.plover_type)
-
-
-def mention_of(event_id: str, group: str, event: Event, runs: list[tuple] = (),
-               published: str | None = None, document: str | None = None) -> Mention:
-    """``runs``: the names and counts of the event's report (:func:`mention_runs`);
-    ``published`` (ISO date) and ``document`` (the input's id of the report): where it was told.
-
-    Only what the report says of the event itself is compared: a place that is the report's
-    focus (not named with the event) or a day and place of a back reference ("after the
-    arrest of ...", told in a sentence about something else) are left out; a date that fell
-    back to the publication date is the window of the weeks before it (:data:`RECENT_DAYS`),
-    marked ``undated``: weak evidence."""
-    days = None if event.back_reference else _date_range(event)
-    undated = bool(days) and (event.time_precision or 1) == 3 and event.date_text is None
-    if undated:
-        days = (days[1] - timedelta(days=RECENT_DAYS), days[1])
-    names, spellings = person_names(runs, event)
-    place = event.location
-    if place is not None and any(start <= place.start and place.end <= end
-                                 for start, end, key, *_ in runs if key != SITE_MARK):
-        # a person's first name that the gazetteer took for a place ("Hopewell"), or a place
-        # that opens a medium's name ("Wall Street Journal", see names.media_places)
-        place = None
-    focus = None
-    if event.back_reference or event.location_source == "report focus":
-        if not event.back_reference and place is not None and place.iso3:
-            focus = (place.iso3, place.admin1, place.lat, place.lon, place.geo_precision)
-        place = None
-    return Mention(
-        event_id=event_id, group=group, family=family_of(event), sub_type=event.sub_event_type
-        or event.plover_type, modality=_MODALITY_CLASS.get(event.modality, event.modality),
-        iso3=place.iso3 if place else None,
-        first_day=days[0] if days else None, last_day=days[1] if days else None,
-        lat=place.lat if place else None, lon=place.lon if place else None,
-        geo_precision=place.geo_precision if place else None,
-        names=names, actors=named_actors(event), spellings=spellings, undated=undated,
-        admin1=place.admin1 if place else None, fatal=killing(event), retold=judicial(event),
-        focus=focus, counts=victim_counts(runs, event),
-        place_name=place.name if place else None,
-        sites=event_sites(runs, event) if family_of(event) in _SITE_FAMILIES else frozenset(),
-        published=published, document=document,
-        offset=min((span.start for span in event.evidence), default=0))
-
-
-# A court's step ("convicted", "the acquittal", "dismissed appeals", "indicted", "on trial")
-# earlier in the sentence, and the act's trigger a noun it governs ("... in the murder of",
-# "for hostage-taking", "sentenced in the abduction and murder", "conspiracy to commit
-# hostage-taking", "in the Pearl murder case"): the sentence is the court's
-# news, and its day and place are the court's. Dev set (eval merge): the Supreme Court's
-# acquittal of January 2021 in the Daniel Pearl case, whose reports were joined, as "murder"
-# and "kidnapping" mentions dated that Thursday, to the 2002 killing and to each other.
-_JUDICIAL = re.compile(r"\b(?:convict\w*|sentenc\w*|acquit\w*|indict\w*|appeal\w*|trial|"
-                       r"tried|verdict|prosecut\w*|charged|guilty|arraign\w*)\b", re.IGNORECASE)
-_GOVERNED = re.compile(r"\b(?:for|in|over|of|commit(?:ting)?)\s+(?:the\s+)?"
-                       r"(?:[\w'’-]+\s+(?:(?:and|or)\s+)?){0,3}$", re.IGNORECASE)
-
-
-# What is left of such a sentence once ``merge_events`` has cut the court's decision off the
-# act's evidence ("was sentenced in 2002 | for the murder of ..."): the evidence opens, in lower
-# case, mid-sentence, on the preposition that governs the act (a sentence or clause of its own
-# opens otherwise: "In the attack, ...").
-_JUDGED_REST = re.compile(r"(?:for|over|of|in connection with|in)\s+(?:(?:the|his|her|their)\s+)?"
-                          r"(?:[\w'’-]+\s+(?:(?:and|or)\s+)?){0,3}")
-
-
-def judicial(event: Event) -> bool:
-    """Whether the event is told as what a court tried (see _JUDICIAL): such a mention tells
-    the proceeding, not the act, and never joins a report that tells the act itself."""
-    trigger = event.trigger
-    if trigger is None:
-        return False
-    for span in event.evidence:
-        if span.start <= trigger.start < span.end and span.text:
-            before = span.text[:trigger.start - span.start]
-            return bool(_GOVERNED.search(before) and _JUDICIAL.search(before)
-                        or _JUDGED_REST.fullmatch(before))
-    return False
-
-
-_KILLING = re.compile(r"(?:kill|murder|assassinat|behead|execut|slay|slain|death|died|dies\b)",
-                      re.IGNORECASE)
-
-
-def killing(event: Event) -> bool:
-    """Whether the event is a killing: violence with dead counted or a trigger that kills."""
-    if family_of(event) != "violence":
-        return False
-    return bool(event.fatalities) or bool(
-        event.trigger and _KILLING.match(event.trigger.text.strip()))
-
-
-def named_actors(event: Event) -> frozenset[str]:
-    """The coded actors that identify someone: a named group ("Boko Haram"), not a role in a
-    country ("Police Forces of Nigeria", "Civilians (Nigeria)"), which every report of that
-    country shares."""
-    actors = (event.actor1, event.actor2, *event.assoc_actor1, *event.assoc_actor2)
-    return frozenset(a.name for a in actors if a is not None and a.name
-                     and "(" not in a.name and " of " not in a.name)
 
 
 def distance_km(a: Mention, b: Mention) -> float:

@@ -1,0 +1,162 @@
+"""What comparing one stored event needs: a :class:`Mention` and how an event is reduced to
+one (:func:`mention_of`). ``cross_report.compare`` compares two mentions; the store keeps them
+(``merge_mentions``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..events.merge import _date_range
+from ..model import Event
+from .kinds import _DAILY_FAMILIES, _SITE_FAMILIES, family_of, judicial, killing, named_actors
+from .names import SITE_MARK, event_sites, person_names, victim_counts
+
+__all__ = ["Mention", "mention_of", "OPEN_START", "MONTH_DAYS", "RECENT_DAYS"]
+
+# Own dates of one month at most (a day, a week, a month): the dates the same town joins on
+# (see cross_report.MONTH_WEIGHT).
+MONTH_DAYS = 31
+# A date that fell back to the publication date is the window of this many days up to
+# publication (the news of the weeks before it; see cross_report.RECENT_WEIGHT).
+RECENT_DAYS = 31
+# Stores written before the window kept an undated mention as "on or before publication"
+# from this day; such mentions are read back as windows (:meth:`Mention.from_dict`).
+OPEN_START = date(1900, 1, 1)
+
+_MODALITY_CLASS = {"asserted": "asserted", "uncertain": "asserted"}
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """What comparing one stored event needs (``group``: its report group)."""
+
+    event_id: str
+    group: str
+    family: str | None
+    sub_type: str | None
+    modality: str
+    iso3: str | None
+    first_day: date | None
+    last_day: date | None
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: int | None = None
+    names: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    spellings: tuple[str, ...] = ()  # the surnames as the report wrote them (``names``: keys)
+    undated: bool = False  # the days are the publication window, not the report's own date
+    admin1: str | None = None  # the first-level region of the place (a state, a province)
+    fatal: bool = False  # a killing (see :func:`killing`)
+    retold: bool = False  # the act as what a court tried (see :func:`judicial`)
+    # the report's focus place when the event's own words name none: (iso3, admin1, lat, lon,
+    # geo precision); weak evidence only (see FOCUS_WEIGHT)
+    focus: tuple | None = None
+    counts: frozenset[tuple[str, int]] = frozenset()  # people harmed (see COUNT_WEIGHT)
+    place_name: str | None = None  # the gazetteer's name of the place (see _region_named)
+    sites: frozenset[str] = frozenset()  # the institutions struck, with their towns (SITE_WEIGHT)
+    # where the mention was told (see :func:`cluster`'s order): its report's publication date
+    # (ISO), the input's document id (else the report's id) and where its evidence starts
+    published: str | None = None
+    document: str | None = None
+    offset: int = 0
+
+    def to_dict(self) -> dict:
+        return {"event_id": self.event_id, "group": self.group, "family": self.family,
+                "sub_type": self.sub_type, "modality": self.modality, "iso3": self.iso3,
+                "first_day": self.first_day.isoformat() if self.first_day else None,
+                "last_day": self.last_day.isoformat() if self.last_day else None,
+                "lat": self.lat, "lon": self.lon, "geo_precision": self.geo_precision,
+                "names": sorted(self.names), "actors": sorted(self.actors),
+                "spellings": list(self.spellings), "undated": self.undated,
+                "admin1": self.admin1, "fatal": self.fatal, "retold": self.retold,
+                "focus": list(self.focus) if self.focus else None,
+                "counts": sorted(list(count) for count in self.counts),
+                "place_name": self.place_name, "sites": sorted(self.sites),
+                "published": self.published, "document": self.document, "offset": self.offset}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Mention:
+        days = {key: date.fromisoformat(data[key]) if data.get(key) else None
+                for key in ("first_day", "last_day")}
+        undated = bool(data.get("undated"))
+        if days["first_day"] == OPEN_START:  # written before the publication window
+            undated = True
+            days["first_day"] = days["last_day"] - timedelta(days=RECENT_DAYS)
+        return cls(data["event_id"], data["group"], data.get("family"), data.get("sub_type"),
+                   data["modality"], data.get("iso3"), days["first_day"], days["last_day"],
+                   data.get("lat"), data.get("lon"), data.get("geo_precision"),
+                   frozenset(data.get("names") or ()), frozenset(data.get("actors") or ()),
+                   tuple(data.get("spellings") or ()), undated, data.get("admin1"),
+                   bool(data.get("fatal")), bool(data.get("retold")),
+                   tuple(data["focus"]) if data.get("focus") else None,
+                   frozenset(tuple(count) for count in data.get("counts") or ()),
+                   data.get("place_name"), frozenset(data.get("sites") or ()),
+                   data.get("published"), data.get("document"), data.get("offset") or 0)
+
+    @property
+    def exact_day(self) -> bool:
+        return self.first_day is not None and self.first_day == self.last_day
+
+    @property
+    def within_month(self) -> bool:
+        """Dated by the report itself to a day, a week or a month (not a year, not undated)."""
+        return (self.first_day is not None and not self.undated
+                and (self.last_day - self.first_day).days <= MONTH_DAYS)
+
+    @property
+    def month_route(self) -> bool:
+        """Whether the same town within one month may join it (see MONTH_WEIGHT)."""
+        return self.within_month and self.family not in _DAILY_FAMILIES
+
+    @property
+    def regional(self) -> bool:
+        """Placed at least to a first-level region (a state, a province) of a country."""
+        return bool(self.iso3 and self.admin1)
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None and (self.geo_precision or 3) <= 2
+
+
+
+def mention_of(event_id: str, group: str, event: Event, runs: list[tuple] = (),
+               published: str | None = None, document: str | None = None) -> Mention:
+    """``runs``: the names and counts of the event's report (:func:`mention_runs`);
+    ``published`` (ISO date) and ``document`` (the input's id of the report): where it was told.
+
+    Only what the report says of the event itself is compared: a place that is the report's
+    focus (not named with the event) or a day and place of a back reference ("after the
+    arrest of ...", told in a sentence about something else) are left out; a date that fell
+    back to the publication date is the window of the weeks before it (:data:`RECENT_DAYS`),
+    marked ``undated``: weak evidence."""
+    days = None if event.back_reference else _date_range(event)
+    undated = bool(days) and (event.time_precision or 1) == 3 and event.date_text is None
+    if undated:
+        days = (days[1] - timedelta(days=RECENT_DAYS), days[1])
+    names, spellings = person_names(runs, event)
+    place = event.location
+    if place is not None and any(start <= place.start and place.end <= end
+                                 for start, end, key, *_ in runs if key != SITE_MARK):
+        # a person's first name that the gazetteer took for a place ("Hopewell"), or a place
+        # that opens a medium's name ("Wall Street Journal", see names.media_places)
+        place = None
+    focus = None
+    if event.back_reference or event.location_source == "report focus":
+        if not event.back_reference and place is not None and place.iso3:
+            focus = (place.iso3, place.admin1, place.lat, place.lon, place.geo_precision)
+        place = None
+    return Mention(
+        event_id=event_id, group=group, family=family_of(event), sub_type=event.sub_event_type
+        or event.plover_type, modality=_MODALITY_CLASS.get(event.modality, event.modality),
+        iso3=place.iso3 if place else None,
+        first_day=days[0] if days else None, last_day=days[1] if days else None,
+        lat=place.lat if place else None, lon=place.lon if place else None,
+        geo_precision=place.geo_precision if place else None,
+        names=names, actors=named_actors(event), spellings=spellings, undated=undated,
+        admin1=place.admin1 if place else None, fatal=killing(event), retold=judicial(event),
+        focus=focus, counts=victim_counts(runs, event),
+        place_name=place.name if place else None,
+        sites=event_sites(runs, event) if family_of(event) in _SITE_FAMILIES else frozenset(),
+        published=published, document=document,
+        offset=min((span.start for span in event.evidence), default=0))
