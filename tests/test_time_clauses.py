@@ -334,3 +334,37 @@ def test_the_day_of_a_report_the_sentence_cites_bounds_the_event_but_does_not_da
     (abduction,) = dated(report, event_at(raw, "abducted", "Abduction/forced disappearance"))
     assert (abduction.event_date, abduction.time_precision, abduction.date_text) == \
         ("2016-12-09", 2, None)
+
+
+def test_an_event_in_a_relative_clause_set_off_by_commas_is_not_dated_from_outside_it():
+    # the parser hangs "arrested" on the name as an adverbial clause and the court's Friday under
+    # it: read off the words, Friday is when the court granted bail, not when she was arrested
+    raw = ("In a relief to Kaur, who was arrested during the strike, the court on Friday granted "
+           "her bail.")
+    report = parsed(raw, [
+        ("In", "ADP", "case", 2), ("a", "DET", "det", 2), ("relief", "NOUN", "obl", 4),
+        ("to", "ADP", "case", 4), ("Kaur", "PROPN", "ROOT", 4), (",", "PUNCT", "punct", 8),
+        ("who", "PRON", "nsubj:pass", 8), ("was", "AUX", "aux:pass", 8),
+        ("arrested", "VERB", "advcl:relcl", 4, "arrest"), ("during", "ADP", "case", 11),
+        ("the", "DET", "det", 11), ("strike", "NOUN", "obl", 8), (",", "PUNCT", "punct", 14),
+        ("the", "DET", "det", 14), ("court", "NOUN", "appos", 11), ("on", "ADP", "case", 16),
+        ("Friday", "PROPN", "nmod", 14), ("granted", "VERB", "advcl", 8, "grant"),
+        ("her", "PRON", "nmod:poss", 19), ("bail", "NOUN", "obj", 17)])
+    (arrest,) = dated(report, event_at(raw, "arrested", "Arrests"))
+    assert arrest.date_text is None and "Friday" not in arrest.reasons[-1]
+    # a day inside the clause is its own; an event outside the clause keeps the sentence's day
+    raw = ("In a relief to Kaur, who was arrested on Monday, the court on Friday granted her "
+           "bail.")
+    report = parsed(raw, [
+        ("In", "ADP", "case", 2), ("a", "DET", "det", 2), ("relief", "NOUN", "obl", 4),
+        ("to", "ADP", "case", 4), ("Kaur", "PROPN", "ROOT", 4), (",", "PUNCT", "punct", 8),
+        ("who", "PRON", "nsubj:pass", 8), ("was", "AUX", "aux:pass", 8),
+        ("arrested", "VERB", "advcl:relcl", 4, "arrest"), ("on", "ADP", "case", 10),
+        ("Monday", "PROPN", "obl", 8), (",", "PUNCT", "punct", 13), ("the", "DET", "det", 13),
+        ("court", "NOUN", "nsubj", 16), ("on", "ADP", "case", 15), ("Friday", "PROPN", "obl", 16),
+        ("granted", "VERB", "advcl", 8, "grant"), ("her", "PRON", "nmod:poss", 18),
+        ("bail", "NOUN", "obj", 16)])
+    arrest, bail = dated(report, event_at(raw, "arrested", "Arrests"),
+                         event_at(raw, "granted", "Other"))
+    assert (arrest.event_date, arrest.date_text) == ("2016-12-12", "Monday")
+    assert (bail.event_date, bail.date_text) == ("2016-12-09", "Friday")

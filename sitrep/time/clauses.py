@@ -1,9 +1,11 @@
 """Which predicate a time expression belongs to, by the parse (``Syntax``): the clause rules of
 ``date_events``. A time dates an event only when it belongs to the event's own clause: not a
 relative, reported or parenthetical clause the event stands outside of, not a relative clause of
-another act, not a clause that bounds the event's period ("since the army seized power in a March
-3 coup"), not the day a saying hung from the trigger was told, not the verb whose object the
-event noun is ("criticised on Thursday the detention of ...").
+another act, not the rest of the sentence for an event in a relative clause set off by a comma
+(read off the words: "Kaur, who was arrested ..., the court on Friday granted her bail"), not a
+clause that bounds the event's period ("since the army seized power in a March 3 coup"), not
+the day a saying hung from the trigger was told, not the verb whose object the event noun is
+("criticised on Thursday the detention of ...").
 """
 
 from __future__ import annotations
@@ -170,6 +172,36 @@ class Syntax:
             at -= 1
         return False
 
+    def in_relative_aside(self, event: Event, time: TimeExpr) -> bool:
+        """Whether the trigger stands in a relative clause set off by a comma (", who was
+        arrested in Haryana during the farmers' agitation,") that the time expression stands
+        outside of ("... the High Court on Friday granted her bail": Friday is when the court
+        granted it). Read off the words: the parser often hangs such a clause, or the rest of the
+        sentence, on the wrong word ("arrested" as an adverbial clause of the name it describes,
+        the court's Friday inside it), so other_clause does not see it. A time inside the clause
+        is its own ("Kaur, who was arrested on January 12, ...")."""
+        tokens = self.report.tokens
+        if event.trigger is None or not tokens:
+            return False
+        trigger = bisect_right(self.starts, self._clean(event.trigger.start)) - 1
+        if trigger < 1:
+            return False
+        sentence = tokens[trigger].sent
+        at = trigger - 1
+        while at > 0 and tokens[at].sent == sentence and tokens[at].text not in _ASIDE_BOUNDS:
+            if tokens[at].text.lower() in _RELATIVE_PRONOUNS:
+                if tokens[at - 1].text not in (",", "—", "–") or \
+                        tokens[at - 1].sent != sentence:
+                    return False
+                end = trigger + 1
+                while end < len(tokens) and tokens[end].sent == sentence and \
+                        tokens[end].text not in _ASIDE_BOUNDS:
+                    end += 1
+                close = tokens[end].cstart if end < len(tokens) else len(self.report.text)
+                return not tokens[at].cstart <= self._clean(time.start) < close
+            at -= 1
+        return False
+
     def _children(self, at: int) -> list[int]:
         if self.children is None:
             self.children = {}
@@ -259,6 +291,10 @@ _CLAUSE_LINKS = ("acl:relcl", "ccomp", "parataxis", "csubj", "csubj:pass")
 # links that keep a word in its head's predicate for dating: a conjoined verb ("stormed the
 # school and abducted"), an adverbial or open complement clause ("stormed the school, abducting")
 _SAME_PREDICATE = ("conj", "advcl", "xcomp")
+
+# a relative clause set off by a comma opens with one of these and ends at the next of _ASIDE_BOUNDS
+_RELATIVE_PRONOUNS = {"who", "whom", "whose", "which"}
+_ASIDE_BOUNDS = {",", ";", ":", "—", "–", "(", ")"}
 
 # words opening a clause that bounds a period: its time is the bound's, not the event's
 _BOUNDING = {"since", "until", "till", "before"}

@@ -168,6 +168,7 @@ class DateEvents:
                            and not syntax.verb_between(event, d[1])]
             own = [d for d in in_sentence if not syntax.other_clause(event, d[1])
                    and not syntax.in_bounding_clause(event, d[1])
+                   and not syntax.in_relative_aside(event, d[1])
                    and not syntax.told_apart(event, d[1])]
             said = next((d for d in in_sentence if d not in own and syntax.said_when(d[1])),
                         None)
