@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from sitrep.config import load_config
-from sitrep.events.trigger_syntax import modifies_another_noun
+from sitrep.events.trigger_syntax import lists_kinds_of_act, modifies_another_noun
 from sitrep.model import Report, Token
 from sitrep.pipeline import Pipeline
 
@@ -104,3 +104,67 @@ def test_parse_rules_of_the_modifier():
             ("arrest", "NOUN", "compound", 6), ("and", "CCONJ", "cc", 6),
             ("later", "ADJ", "amod", 6), ("trial", "NOUN", "obj", 1)]
     assert not _modifies(rows, "arrest")
+
+
+@pytest.mark.parametrize("text, word", [
+    # a charge sheet: kinds of act the accused is charged with
+    ("The editor was charged with kidnapping, torture and murder by a court in Lagos.", "torture"),
+    # a regime's abuses summed up
+    ("The report describes a decade marked by abductions, beatings and killings of critics.",
+     "beatings"),
+])
+def test_a_list_of_kinds_of_act_is_not_an_event(text, word):
+    assert word not in {trigger for trigger, _ in _triggers(text)}
+
+
+def test_acts_told_with_their_own_predicates_stay():
+    # two coordinated verbs: each tells what happened
+    found = {trigger for trigger, _ in _triggers(
+        "Gunmen abducted two teachers and killed a guard in Kaduna on Monday.")}
+    assert {"abducted", "killed"} <= found
+
+
+def _lists(rows, word: str) -> bool:
+    text, tokens = _sentence(rows)
+    report = Report(id="p", raw=text)
+    report.text, report.tokens = text, tokens
+    start = text.index(word)
+    return lists_kinds_of_act(report, (0, len(tokens)), start, start + len(word))
+
+
+def test_parse_rules_of_the_list_of_kinds():
+    # he(0) faces(1) arson(2) ,(3) looting(4) and(5) murder(6)
+    rows = [("he", "PRON", "nsubj", 1), ("faces", "VERB", "ROOT", 1),
+            ("arson", "NOUN", "obj", 1), (",", "PUNCT", "punct", 4),
+            ("looting", "NOUN", "conj", 2), ("and", "CCONJ", "cc", 6),
+            ("murder", "NOUN", "conj", 2)]
+    assert _lists(rows, "murder") and _lists(rows, "arson")
+    # a gerund in the list is used as a noun: charged(0) with(1) kidnapping(2) ,(3) arson(4) and(5) murder(6)
+    rows = [("charged", "VERB", "ROOT", 0), ("with", "ADP", "mark", 2),
+            ("kidnapping", "VERB", "obl", 0), (",", "PUNCT", "punct", 4),
+            ("arson", "NOUN", "conj", 2), ("and", "CCONJ", "cc", 6),
+            ("murder", "NOUN", "conj", 2)]
+    assert _lists(rows, "kidnapping") and _lists(rows, "murder")
+    # ... but a gerund with an object of its own is a predicate: suppressed(0) protest(1)
+    # ,(2) detaining(3) and(4) arresting(5) thousands(6), parsed as a list with the noun
+    rows = [("suppressed", "VERB", "ROOT", 0), ("protest", "NOUN", "obj", 0),
+            (",", "PUNCT", "punct", 3), ("detaining", "VERB", "conj", 1),
+            ("and", "CCONJ", "cc", 5), ("arresting", "VERB", "conj", 1),
+            ("thousands", "NOUN", "obj", 5)]
+    assert not _lists(rows, "protest")
+    # two nouns are a pair, not a list of kinds ("the arrest and detention of ...")
+    rows = [("he", "PRON", "nsubj", 1), ("faces", "VERB", "ROOT", 1),
+            ("arson", "NOUN", "obj", 1), ("and", "CCONJ", "cc", 4),
+            ("murder", "NOUN", "conj", 2)]
+    assert not _lists(rows, "murder")
+    # the list is the root: no predicate found to hang it on, the parse is not trusted
+    rows = [("arson", "NOUN", "ROOT", 0), (",", "PUNCT", "punct", 2),
+            ("looting", "NOUN", "conj", 0), ("and", "CCONJ", "cc", 4),
+            ("murder", "NOUN", "conj", 0)]
+    assert not _lists(rows, "murder")
+    # verbs coordinated with the noun are predicates of their own
+    rows = [("they", "PRON", "nsubj", 1), ("looted", "VERB", "ROOT", 1),
+            ("shops", "NOUN", "obj", 1), (",", "PUNCT", "punct", 4),
+            ("burned", "VERB", "conj", 1), ("and", "CCONJ", "cc", 6),
+            ("killed", "VERB", "conj", 1)]
+    assert not _lists(rows, "killed")

@@ -28,7 +28,7 @@ from .merge import explosions_within_battles
 from .modality import clause_bounds, read_modality
 from .prominence import weigh
 from .speakers import commentator_view
-from .trigger_syntax import cue_reaches, modifies_another_noun
+from .trigger_syntax import cue_reaches, lists_kinds_of_act, modifies_another_noun
 
 __all__ = ["DetectEvents"]
 
@@ -226,6 +226,10 @@ class DetectEvents:
                     modifies_another_noun(report, token_range, sentence.cstart + start,
                                           sentence.cstart + end, spans):
                 continue  # "an aid worker", "an arrest warrant": a kind of thing, not an event
+            if token_range is not None and frame not in _NAMES_MEANS_OR_ACTORS and \
+                    lists_kinds_of_act(report, token_range, sentence.cstart + start,
+                                       sentence.cstart + end):
+                continue  # "charged with kidnapping, torture and murder": kinds of act
             event = self._code_mention(report, sentence, text, mentions, window, neighbours, frame,
                                        start, end, weight, frames_here, sentence_roles,
                                        any(other < start for other in diplomatic_starts),
