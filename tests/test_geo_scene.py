@@ -76,3 +76,18 @@ def test_a_division_known_only_by_code_names_no_place_without_its_cue(analyse):
                             "journalists in Kampala on Monday.")
     assert "Asan" not in {place.text for place in report.places}
     assert typed[0].location.name == "Kampala"
+
+
+def test_where_the_people_acting_come_from_is_not_the_scene(analyse):
+    """"wanted by the police from Quetta" says which police, not where the arrest was made: the
+    mention takes the scene told before (sitrep/geo/locate.py, _where_actors_come_from)."""
+    report, typed = analyse("Police arrested a journalist in Peshawar on Monday. He was wanted by "
+                            "the police from Quetta, so we arrested him, an officer said.")
+    assert {event.location.name for event in typed} == {"Peshawar"}, \
+        [(event.location.name, event.location_source) for event in typed]
+
+
+def test_where_people_were_taken_from_is_the_scene(analyse):
+    """After the act's word, "from" tells where the victims were taken: that is the scene."""
+    _, typed = analyse("Bandits abducted 20 students from Kankara on Friday.")
+    assert typed[0].location.name == "Kankara"

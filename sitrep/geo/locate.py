@@ -43,6 +43,21 @@ def _usable(place: Place) -> bool:
             not (place.reason or "").startswith("demonym"))
 
 
+# "He was wanted by the police from Dera Ismail Khan, so we arrested him", "gunmen from Niger
+# attacked the village": a place told as where the people acting come from says who they are, not
+# where the act took place (after the act's word, "abducted students from Kankara", it is where
+# they were taken from).
+_FROM = re.compile(r"[ \t]+from[ \t]+(?:the[ \t]+)?$", re.I)
+
+
+def _where_actors_come_from(report: Report, place: Place, position: int) -> bool:
+    if place.start > position:
+        return False
+    ends = {actor.end for actor in report.actors}
+    found = _FROM.search(report.raw, max(0, place.start - 12), place.start)
+    return found is not None and found.start() in ends
+
+
 def _specificity(place: Place) -> int:
     return _SPECIFICITY.get(place.feature_code or "", 0)
 
@@ -94,7 +109,8 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
         return event
     start, end = spans[index]
     places = [p for p in report.places if start <= p.start < end and _usable(p)
-              and not _off_focus(report, p, country)]
+              and not _off_focus(report, p, country)
+              and not _where_actors_come_from(report, p, position)]
     wide = [p for p in places if _countryless(p)]
     places = [p for p in places if not _countryless(p)]
     places = [p for p in places if not (p.start > position and _OTHER_HAPPENING.search(
@@ -122,7 +138,8 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
     for earlier_start, earlier_end in spans[max(0, index - _LOOKBACK_SENTENCES):index][::-1]:
         earlier = [p for p in report.places if earlier_start <= p.start < earlier_end
                    and _usable(p) and _specificity(p) < 3 and not _countryless(p)
-                   and not _off_focus(report, p, country)]
+                   and not _off_focus(report, p, country)
+                   and not _where_actors_come_from(report, p, position)]
         if earlier:
             best = earlier[-1]
             # the town before the province it lies in ("in Kalat, Balochistan")
