@@ -741,3 +741,52 @@ def test_a_big_citys_other_name_in_an_institutions_name_is_the_city(division_gaz
                                                              "blocked a road.")
     assert "Gayeshpur" not in _mentioned(division_gazetteer, "Gayeshpur Degree College "
                                                              "students blocked a road.")
+
+
+def test_a_division_noun_of_one_country_says_where_the_name_is():
+    """"Bagatipara upazila", "Gopalganj Sadar upazila", "Govindraopet mandal": a name heading a
+    division noun only one country uses; a noun of two countries (tehsil), one with no name
+    before it, or "Mandal" as a surname says nothing."""
+    from sitrep.geo.recognize import national_divisions
+
+    def named(text):
+        return [(text[start:end], code) for start, end, code in national_divisions(text)]
+
+    assert named("Assailants hurled bombs at a bus in Bagatipara upazila on Monday.") == [
+        ("Bagatipara upazila", "BD")]
+    assert named("A man was hacked to death in Gopalganj Sadar Upazila.") == [
+        ("Gopalganj Sadar Upazila", "BD")]
+    assert named("Maoists torched a lorry near Ramapur village of Govindraopet mandal.") == [
+        ("Govindraopet mandal", "IN")]
+    assert named("The upazila chairman and Ram Mandal spoke in Safi tehsil.") == []
+
+
+@pytest.fixture(scope="module")
+def division_countries_path(division_gazetteer_path, tmp_path_factory):
+    import shutil
+    path = tmp_path_factory.mktemp("division-countries") / "gazetteer.sqlite"
+    shutil.copy(division_gazetteer_path, path)
+    with sqlite3.connect(path) as connection:
+        connection.executemany("INSERT INTO countries VALUES (?, ?, ?, ?)",
+                               [("BD", "BGD", "Bangladesh", 9999201),
+                                ("IN", "IND", "India", 9999202)])
+    return path
+
+
+def test_a_sub_district_the_gazetteer_lacks_still_gives_its_country(division_countries_path):
+    """"Bagatipara upazila" is no place the gazetteer knows, but an upazila lies in Bangladesh:
+    a place of Bangladesh without a point (code_event_actors names the generic actors after
+    it), and evidence that an ambiguous name of the report ("Gopalganj", a town in India and
+    a smaller one in Bangladesh) is the Bangladeshi one."""
+    geocode = Geocode(gazetteer=str(division_countries_path))
+    places = {p.text: p for p in places_of(geocode, "Assailants hurled bombs at a bus in "
+                                                    "Bagatipara upazila on Monday.")}
+    assert places["Bagatipara upazila"].iso3 == "BGD"
+    assert places["Bagatipara upazila"].lat is None
+    assert "Bangladesh only" in places["Bagatipara upazila"].reason
+    places = {p.text: p for p in places_of(geocode, "A clash broke out in Gopalganj district "
+                                                    "on Monday.")}
+    assert places["Gopalganj"].iso3 == "IND"        # the larger town, without other evidence
+    places = {p.text: p for p in places_of(geocode, "A clash broke out in Gopalganj district "
+                                                    "and in Kashiani upazila on Monday.")}
+    assert places["Gopalganj"].iso3 == "BGD" and places["Kashiani upazila"].iso3 == "BGD"

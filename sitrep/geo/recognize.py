@@ -25,7 +25,7 @@ from .words import (
     PLACE_PREFIXES, SETTLEMENT_CUES,
 )
 
-__all__ = ["Mention", "find_mentions", "tokenize"]
+__all__ = ["Mention", "find_mentions", "tokenize", "national_divisions"]
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-‐'’]\w+)*|\S")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -335,6 +335,37 @@ _DIVISION_PARTS = frozenset({"sadar", "north", "south", "east", "west", "central
 _NATIONAL_DIVISIONS = {"upazila": {"BD"}, "upazilla": {"BD"}, "tehsil": {"PK", "IN"},
                        "taluk": {"IN"}, "taluka": {"IN"}, "mandal": {"IN"},
                        "thana": {"BD", "IN", "PK"}}
+
+
+def national_divisions(text: str, sentence_starts: set[int] | None = None
+                       ) -> list[tuple[int, int, str]]:
+    """The names heading a division noun that only one country uses ("Bagatipara upazila",
+    "Govindraopet mandal"), as ``(clean start, clean end, ISO code)`` of the name and its noun:
+    where the report is, even when the gazetteer lacks the sub-district's town. The noun is
+    written in lower case or as part of the name ("Bagatipara Upazila"); "Mandal" alone is a
+    surname."""
+    tokens = tokenize(text, sentence_starts)
+
+    def word_of_name(token: Token) -> bool:
+        return _capitalised(token) and token.text.isalpha() and \
+            token.lower not in FUNCTION_WORDS and token.lower != "the"
+
+    found = []
+    for index, token in enumerate(tokens):
+        countries = _NATIONAL_DIVISIONS.get(token.lower)
+        if countries is None or len(countries) != 1 or \
+                token.lower == "mandal" and token.text[:1].isupper():
+            continue
+        first = index - 1
+        if first >= 0 and tokens[first].lower in _DIVISION_PARTS:
+            first -= 1          # "Gopalganj Sadar upazila"
+        if first < 0 or not word_of_name(tokens[first]):
+            continue
+        while first > 0 and index - first < MAX_WORDS and not tokens[first].sentence_start and \
+                word_of_name(tokens[first - 1]):
+            first -= 1
+        found.append((tokens[first].start, token.end, next(iter(countries))))
+    return found
 
 
 def _person_like(tokens: list[Token], first: int, last: int,

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..model import Place, Report
 from .facilities import FACILITY_REASON, find_facilities
 from .gazetteer import ACLED_PARENT_COUNTRY, COUNTY_SOURCE, Candidate, Gazetteer
-from .recognize import Mention, find_mentions
+from .recognize import Mention, find_mentions, national_divisions
 from .words import LOCATIVES
 from .resolve import Resolution, ResolverWeights, resolve_mentions
 
@@ -141,13 +141,17 @@ class Geocode:
         mentions = find_mentions(report.text, self.gazetteer, starts, tags)
         publisher = _publisher_spans(report.text, report.publisher)
         mentions = [mention for mention in mentions if not _inside(mention, publisher)]
-        resolutions = resolve_mentions(mentions, report.text, self.weights,
-                                       _actor_countries(report, self.gazetteer))
+        divisions = national_divisions(report.text, starts)
+        evidence = _actor_countries(report, self.gazetteer)
+        for code in {code for _, _, code in divisions}:
+            evidence[code] = evidence.get(code, 0.0) + _DIVISION_COUNTRY_WEIGHT
+        resolutions = resolve_mentions(mentions, report.text, self.weights, evidence)
         places = [place_from(report, mention, resolution, self.gazetteer)
                   for mention, resolution in zip(mentions, resolutions)
                   if not _bare_foreign_word(report.text, mention, resolution)]
         places = [place for place in places if not _inside_foreign_actor(place, report)]
-        report.places = sorted(places + _facility_places(report, mentions, places),
+        report.places = sorted(places + _facility_places(report, mentions, places) +
+                               _division_places(report, mentions, divisions, self.gazetteer),
                                key=lambda place: place.start)
         return report
 
@@ -159,6 +163,29 @@ class Geocode:
 # bare "Hangu" or "Dasht" went to China or Iran without it.
 _ACTOR_COUNTRY_WEIGHT = 0.5
 _ACTOR_COUNTRY_CAP = 1.0
+
+
+# Weight of a division noun only one country uses ("Bagatipara upazila": Bangladesh) as evidence
+# of where the report happens: one anchor's, whatever the number of such names.
+_DIVISION_COUNTRY_WEIGHT = 1.0
+
+
+def _division_places(report: Report, mentions: list[Mention],
+                     divisions: list[tuple[int, int, str]], gazetteer: Gazetteer) -> list[Place]:
+    """The sub-districts whose names the gazetteer lacks but whose division noun says the country
+    ("Bagatipara upazila"): places of that country without a point, as a name whose namesakes
+    all lie in one country is (sitrep.geo.locate uses only located places; code_event_actors
+    names generic actors after the country)."""
+    found = []
+    for cstart, cend, code in divisions:
+        country = gazetteer.country(code)
+        if country is None or any(m.cstart < cend and cstart < m.cend for m in mentions):
+            continue
+        span = report.raw_span(cstart, cend)
+        found.append(Place(span.start, span.end, span.text, country=country[1], iso3=country[0],
+                           reason=f"not in the gazetteer; its division noun is used in "
+                                  f"{country[1]} only"))
+    return found
 
 
 def _actor_countries(report: Report, gazetteer: Gazetteer) -> dict[str, float]:
