@@ -454,3 +454,22 @@ def test_a_pronoun_object_is_the_party_named_before_it(pipeline):
                              "gunmen had fired at him.")
     assert event.event_type == "Violence against civilians"
     assert event.actor2 is None or event.actor2.inter != 1
+
+
+def test_military_aircraft_are_flown_by_the_forces(pipeline):
+    """An air strike whose sentence names jets or gunships but not whose: the military of the
+    event's country flew it, and the people it killed are its target; a drone, which other
+    states fly too, is left unattributed."""
+    event = _event(pipeline, "Twelve militants were killed as jet fighters pounded their "
+                             "hideouts near Quetta, Pakistan on Sunday.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert (event.actor1.name, event.actor1.inter) == ("Military Forces of Pakistan", 1)
+    assert (event.actor2.text, event.actor2.inter) == ("militants", 3)
+    event = _event(pipeline, "Military helicopter gunships targeted rebel hideouts near Quetta, "
+                             "Pakistan on Sunday, killing six.")
+    assert (event.actor1.name, event.actor2.name) == ("Military Forces of Pakistan",
+                                                      "Rebels (Pakistan)")
+    event = _event(pipeline, "A drone strike killed five insurgents near Quetta, Pakistan on "
+                             "Sunday.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is None or event.actor1.name != "Military Forces of Pakistan"

@@ -84,6 +84,11 @@ _ARMED_KINDS = {"Battles", "Explosions/Remote violence"}
 # at the camp)
 _LANDMARK = re.compile(r"\b(?:under|jurisdiction of|limits of|area of)\b(?:\s+[\w-]+){0,2}$")
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
+# words of an air strike's sentence that name military aircraft, which states fly
+_MILITARY_AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|war planes?|fighter (?:jets?|planes?|"
+                                r"aircraft)|military (?:aircraft|planes?|helicopters?)|"
+                                r"gunships?|air ?force|airforce|bombers)\b", re.IGNORECASE)
+_DRONES = re.compile(r"\b(?:drones?|UAVs?|unmanned)\b", re.IGNORECASE)
 _GENERIC_NAME = re.compile(r"^(?:Unidentified Armed Group|Rioters|Protesters|Civilians|Rebels) "
                            r"\(.+\)$")
 
@@ -204,6 +209,8 @@ class _Coder:
             actor1 = actor2 = self.factions()
             self.reasons.append(f"factions of {actor1.name!r} fought: the party on both sides")
         elif kind in ("Explosions/Remote violence", "Battles"):
+            if sub == "Air/drone strike":
+                actor1, actor2 = self.air_strike(actor1, actor2)
             actor1, actor2, assoc2 = self.attack(kind, actor1, actor2, assoc2)
         elif sub == "Arrests":
             actor1, actor2 = self.arrest(actor1, actor2)
@@ -288,6 +295,30 @@ class _Coder:
         if actor2 is None and actor1 is not None and actor1.inter in (2, 3, 4):
             actor2 = self.installation()    # "a bomb went off at the police station"
         return actor1, actor2, assoc2
+
+    def air_strike(self, actor1, actor2):
+        """The side that flies the aircraft: state forces of the sentence, else, when its words
+        name military aircraft (jets, gunships, an air force; not drones, which other states and
+        some armed groups fly), the military of the event's country; the armed or unarmed
+        people the sentence made its subject are the target ("22 militants were killed as jet
+        fighters pounded their hideouts")."""
+        if actor1 is not None and actor1.inter in (1, 8):
+            return actor1, actor2
+        taken = {(a.start, a.end) for a in (actor1, actor2) if a is not None}
+        forces = next((self.local(a) for a in self.sentence_actors if a.inter in (1, 8) and
+                       a.cameo and a.cameo.endswith("MIL") and (a.start, a.end) not in taken),
+                      None)
+        words = " ".join(span.text for span in self.event.evidence)
+        if forces is not None:
+            self.reasons.append(f"actor1 {forces.text!r}: the forces of the air strike's "
+                                f"sentence flew it")
+        elif _MILITARY_AIRCRAFT.search(words) and not _DRONES.search(words):
+            forces = self.implied_state("MIL", "the forces of military aircraft, not named")
+        if forces is None:
+            return actor1, actor2
+        if actor1 is not None and actor2 is None:
+            actor2 = actor1             # the side the strike hit
+        return forces, actor2
 
     def installation(self) -> Actor | None:
         """The state forces whose post, camp or vehicle the event's sentence names ("attacked a
