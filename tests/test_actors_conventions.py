@@ -473,3 +473,16 @@ def test_military_aircraft_are_flown_by_the_forces(pipeline):
                              "Sunday.")
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1 is None or event.actor1.name != "Military Forces of Pakistan"
+
+
+def test_the_victims_party_is_their_associated_actor(pipeline):
+    """"A local Awami League leader was shot dead by gunmen": civilians, the Awami League
+    associated with them; not a party the sentence names on the doer's side ("by youths close
+    to a BNP leader")."""
+    event = _event(pipeline, "A local Awami League leader was shot dead by unidentified gunmen "
+                             "in Khulna, Bangladesh on Sunday.")
+    assert event.actor2.name == "Civilians (Bangladesh)"
+    assert [a.name for a in event.assoc_actor2] == ["Bangladesh Awami League"]
+    event = _event(pipeline, "A shopkeeper was stabbed by unidentified youths close to a BNP "
+                             "leader in Khulna, Bangladesh on Sunday.")
+    assert event.actor2.inter == 7 and not event.assoc_actor2

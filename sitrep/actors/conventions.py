@@ -77,7 +77,11 @@ _FACTIONS_OF = re.compile(r"\b(?:two|rival|different|opposing)\W+(?:\w+\W+)?(?:f
 _FACTIONS = re.compile(r"\b(?:factions|groups)$", re.IGNORECASE)
 _SEVERAL = re.compile(r"\b(?:two|rival|different|opposing)\W+$", re.IGNORECASE)
 _GROUP_WINDOW = 60      # characters after an arrest's trigger where the detained's group stands
-_CROWDS = {"Protests", "Riots"}       # where a party is the crowd's associated actor
+_CROWDS = {"Protests", "Riots"}
+_HARMING = {"Violence against civilians", "Explosions/Remote violence"}
+# "assaulted by a local", "beaten up by men allegedly linked to former": the doer's words before
+# a party's name
+_BY_DOER = re.compile(r"\bby\b[^.;,]{0,40}$", re.IGNORECASE)       # where a party is the crowd's associated actor
 _ARMED_KINDS = {"Battles", "Explosions/Remote violence"}
 # "under Kankarbagh police station", "in the jurisdiction of the Sadar police station": the post
 # whose area it is, which says where, not what was attacked ("near an army camp" may be aimed
@@ -214,6 +218,8 @@ class _Coder:
             actor1, actor2, assoc2 = self.attack(kind, actor1, actor2, assoc2)
         elif sub == "Arrests":
             actor1, actor2 = self.arrest(actor1, actor2)
+        if kind in _HARMING and actor2 is not None and actor2.inter == 7:
+            assoc2 = assoc2 + self.victims_groups(actor1, actor2)
         if kind in CLAIMED and actor1 is not None and actor1.inter == 3 and _generic(actor1) \
                 and self.claimants:
             # "Masked gunmen shot dead two policemen ... TTP was behind the attack"
@@ -418,6 +424,28 @@ class _Coder:
             assoc2 = [_plain(actor2)] + assoc2
             self.reasons.append(f"victims of {actor2.name!r}: associated actor")
         return civilians, assoc2
+
+    def victims_groups(self, actor1: Actor | None, victims: Actor) -> list[Actor]:
+        """The parties and unarmed groups the victims belong to: those the event's sentence
+        names other than the attacker ("a local Jubo League man was shot", "a leader of the
+        PPP was abducted"), not one it names as the doer ("assaulted by a BJP leader", "by men
+        linked to the BJP"), nor what it is against, nor a sponsor ("BNP-led")."""
+        taken = {(a.start, a.end) for a in (actor1, victims) if a is not None}
+        found = []
+        for actor in self.sentence_actors:
+            if (actor.start, actor.end) in taken or not _named(actor) or \
+                    actor.inter in (1, 2, 3, 4, 8) or actor.type in _NOT_ORGANISERS or \
+                    actor1 is not None and actor1.start <= actor.start < actor1.end:
+                continue
+            before = self.text_before(actor)
+            if _BY_DOER.search(before) or _AGAINST.search(before) or \
+                    self.text_after(actor).startswith("-"):
+                continue
+            found.append(_plain(actor))
+        if found:
+            self.reasons.append("the victims' group, associated: " +
+                                ", ".join(repr(a.name) for a in found))
+        return found
 
     def arrest(self, actor1, actor2):
         if actor1 is not None and actor1.inter in (1, 8):
