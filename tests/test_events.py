@@ -102,6 +102,29 @@ def test_not_coded_as_what_the_words_also_name(detect, text, wrong):
     assert wrong not in _types(_events(detect, text, asserted=False))
 
 
+@pytest.mark.parametrize("text", [
+    # ACLED codes a coup as a strategic development ("Other"): the state's government taken
+    "The army seized power in the capital on Monday.",
+    "The generals took control of the government on Monday.",
+    "Soldiers overthrew the elected president in the capital on Tuesday.",
+    "The civilian government was deposed in a military coup last week.",
+    "Mutinous officers toppled the president in a coup in the capital on Sunday.",
+])
+def test_a_coup_is_a_strategic_development(detect, text):
+    assert "Other" in _types(_events(detect, text)), _events(detect, text, asserted=False)
+
+
+@pytest.mark.parametrize("text", [
+    # an election, a party, a protest against a coup: no government taken by force
+    "Voters ousted the ruling party in the election on Sunday.",
+    "The chairman was ousted from the party on Monday.",
+    "Thousands marched against the coup in the capital on Sunday.",
+    "Government troops ousted the rebels from the town on Monday.",
+])
+def test_no_coup_where_no_government_is_taken(detect, text):
+    assert "Other" not in _types(_events(detect, text, asserted=False))
+
+
 def test_the_air_force_is_the_strike_s_actor_not_part_of_its_trigger(detect):
     events = _events(detect, "The air force repeatedly bombed rebel positions near the town.",
                      {"air force": ("Military Forces of Nigeria", 1)})

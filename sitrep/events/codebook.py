@@ -59,6 +59,20 @@ _POWER_TAKEN = re.compile(r"\W*(?:(?:of\s+)?(?:the\s+)?(?:power|government|presi
                           r"(?:in|with|through|by)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
                           r"(?:coup|putsch)\b)", re.IGNORECASE)
 
+# a coup: armed forces take the state's government ("the army seized power", "soldiers toppled
+# the president", "deposed in a military coup"); ACLED codes it as a strategic development
+# ("Other"), apart from any territory
+COUP = re.compile(r"\b(?:coup|putsch)\b", re.IGNORECASE)
+COUP_ACT = re.compile(r"^(?:deposed|ousted|ouster|overthrew|overthrown|toppled)$", re.IGNORECASE)
+_COUP_MAKERS = re.compile(r"\b(?:army|military|armed forces|soldiers|troops|generals?|officers|"
+                          r"junta|putschists?|mutineers|mutinous)\b", re.IGNORECASE)
+# the deposed: a government or its head, right after the act ("toppled the elected president",
+# "the military ouster of elected civilian leaders")
+_GOVERNMENT_DEPOSED = re.compile(
+    r"\W*(?:of\s+)?(?:(?:the|its|their|his|her)\s+)?(?:[\w'-]+\s+){0,3}?(?:government|"
+    r"president|prime minister|premier|regime|head of state|ruler|king|emir|leaders?)\b",
+    re.IGNORECASE)
+
 
 def _at_demonstrators(context: Context) -> bool:
     """Whether projectiles are told among demonstrators and no armed group: "projectiles fired
@@ -309,6 +323,9 @@ class Rules:
         if _POWER_TAKEN.match(context.after):
             # "the military seized power", "took control of the government": a coup takes a
             # state's government, not a place (ACLED codes coups apart from territory)
+            if _COUP_MAKERS.search(context.before) or COUP.search(context.after):
+                return acled("Other", "a coup: armed forces took the government", plover=None,
+                             mode=None)
             return None
         if self.has("crime", context.after[:50]) and not self.has("political", context.sentence):
             return plover_only("COERCE", "seize", "17", "contraband seized, not territory")
@@ -543,6 +560,15 @@ class Rules:
         return acled("Change to group/activity", "armed group changed its make-up or posture")
 
     def code_other_development(self, context: Context) -> Coding | None:
+        if COUP_ACT.match(context.trigger):
+            # "deposed in a military coup", "soldiers toppled the president": a government
+            # taken by force; "voters ousted the ruling party", "ousted from the party" are not
+            clause = f"{context.before} {context.after}"
+            if COUP.search(clause) or (_COUP_MAKERS.search(context.before) and
+                                       _GOVERNMENT_DEPOSED.match(context.after)):
+                return acled("Other", "a coup: a government deposed by force", plover=None,
+                             mode=None)
+            return None
         if "grave" in context.trigger.lower():
             return acled("Other", "mass grave found", plover=None, mode=None)
         if "video" in context.trigger.lower():
