@@ -44,6 +44,7 @@ from .claims import CLAIMED, claimants
 from .coding import state_name
 from .dictionary import INTER_TYPES, PARTY_TYPE, ActorDictionary
 from .harmed import people_harmed
+from .organisations import named_organisations
 from .parties import type_by_parties
 from .roles import INSTALLATION_OWNERS, INSTALLATIONS
 
@@ -498,6 +499,12 @@ class _Coder:
             if _named(actor) and (actor.start, actor.end) not in taken and actor.inter not in (
                     1, 8) and actor.type not in _NOT_ORGANISERS and not _AGAINST.search(before):
                 found.append(_plain(actor))
+        known = self.sentence_actors + [a for a in (crowd, other) if a is not None]
+        for span in self.event.evidence:
+            for body in named_organisations(span):
+                if not any(a.start < body.end and body.start < a.end for a in known) and \
+                        not _AGAINST.search(self.text_before(body)):
+                    found.append(body)
         if found:
             self.reasons.append("associated: " + ", ".join(repr(a.name) for a in found))
         return found
