@@ -16,7 +16,7 @@ from sitrep.geo.gazetteer import SCHEMA_VERSION, Gazetteer, check, default_path
 from sitrep.geo.locate import LocateEvents
 from sitrep.geo.normalize import normalize_name
 from sitrep.geo.stage import Geocode
-from sitrep.model import Event, Report, Span
+from sitrep.model import Actor, Event, Report, Span
 
 
 def _line(gid, name, alternates, lat, lon, fclass, fcode, country, admin1, population):
@@ -236,6 +236,32 @@ def test_locate_borrows_the_previous_sentence_place(geocode):
     event = LocateEvents()(report).events[0]
     assert (event.location.geonameid, event.location.geo_precision) == (163808, 1)
     assert "earlier sentence" in event.reasons[-1]
+
+
+def _with_actor(geocode, raw: str, actor_text: str) -> Report:
+    report = geocode(Report(id="t", raw=raw))
+    start = raw.index(actor_text)
+    report.actors = [Actor(start, start + len(actor_text), actor_text)]
+    report.events = [_event_at(raw, "fell")]
+    return report
+
+
+@pytest.mark.parametrize("actor", [
+    "Colonel Rami Aleppo",  # a capitalised word before it: a person's name
+    "Aleppo Martyrs Brigade",  # a capitalised word after it that heads no body: a name
+])
+def test_a_place_inside_a_name_is_not_the_scene(geocode, actor):
+    """A place that is a piece of an actor's name says who, not where: the mention takes the
+    scene told before (sitrep/geo/locate.py, _in_a_name)."""
+    raw = f"Rebels entered Palmyra on Sunday. Fighters of the {actor} fell back by nightfall."
+    event = LocateEvents()(_with_actor(geocode, raw, actor)).events[0]
+    assert event.location.geonameid == 163808, event.reasons
+
+
+def test_a_place_heading_a_body_of_its_own_is_still_a_place(geocode):
+    raw = "Rebels entered Palmyra on Sunday. The Aleppo police fell back by nightfall."
+    event = LocateEvents()(_with_actor(geocode, raw, "Aleppo police")).events[0]
+    assert event.location.name == "Aleppo", event.reasons
 
 
 def test_locate_part_of_applies_only_to_the_event_about_the_part(geocode):

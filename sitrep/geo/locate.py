@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from ..model import Event, Place, Report
 from .stage import PART_OF
+from .words import FEATURE_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES
 
 __all__ = ["LocateEvents", "locate_event"]
 
@@ -41,6 +42,31 @@ _LOOKBACK_SENTENCES = 2
 def _usable(place: Place) -> bool:
     return (place.lat is not None and not place.needs_review and
             not (place.reason or "").startswith("demonym"))
+
+
+# A place that is a piece of a person's or a body's name is no place of any event. Inside an
+# actor's words, a capitalised word (or an initial) right before the place, or one joined right
+# after it, makes it a piece of a name ("Judge Cecilyn E. Burgos-Villavert", "State Counsellor
+# Aung San Suu Kyi", "the Tigray People's Liberation Front"); a word that heads an organisation or
+# a feature after it ("Lagos Police Command", "Kano State Government") or names a part of the
+# place before it ("North Kivu") leaves the place what it is.
+_NAME_BEFORE = re.compile(r"(?P<word>[A-Z][\w'\u2019]*\.?)[ \t]+$")
+_NAME_AFTER = re.compile(r"(?:-|[ \t]+)(?P<word>[A-Z][\w'\u2019]*)")
+
+
+def _in_a_name(report: Report, place: Place) -> bool:
+    for actor in report.actors:
+        if not (actor.start <= place.start and place.end <= actor.end) or (
+                actor.start == place.start and actor.end == place.end):
+            continue
+        before = _NAME_BEFORE.search(report.raw, actor.start, place.start)
+        if before and before.group("word").rstrip(".").lower() not in PLACE_PREFIXES:
+            return True
+        after = _NAME_AFTER.match(report.raw, place.end, actor.end)
+        if after and (report.raw[place.end] == "-" or after.group("word").lower() not in (
+                ORGANISATION_WORDS | FEATURE_WORDS)):
+            return True
+    return False
 
 
 # "He was wanted by the police from Dera Ismail Khan, so we arrested him", "gunmen from Niger
@@ -109,7 +135,7 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
         return event
     start, end = spans[index]
     places = [p for p in report.places if start <= p.start < end and _usable(p)
-              and not _off_focus(report, p, country)
+              and not _off_focus(report, p, country) and not _in_a_name(report, p)
               and not _where_actors_come_from(report, p, position)]
     wide = [p for p in places if _countryless(p)]
     places = [p for p in places if not _countryless(p)]
@@ -138,7 +164,7 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
     for earlier_start, earlier_end in spans[max(0, index - _LOOKBACK_SENTENCES):index][::-1]:
         earlier = [p for p in report.places if earlier_start <= p.start < earlier_end
                    and _usable(p) and _specificity(p) < 3 and not _countryless(p)
-                   and not _off_focus(report, p, country)
+                   and not _off_focus(report, p, country) and not _in_a_name(report, p)
                    and not _where_actors_come_from(report, p, position)]
         if earlier:
             best = earlier[-1]
