@@ -418,6 +418,18 @@ def test_a_happening_told_as_earlier_than_the_subject_starts_after_that_time():
                                           "highway.")
 
 
+def test_a_happening_a_time_is_told_from_is_its_noun_however_short():
+    # "released a day after the Kaduna abduction": the release is the sentence's happening, the
+    # abduction only named; its evidence is that name, not the release and its count
+    sentence = "The 27 farmers were released a day after the Kaduna abduction."
+    assert _cut(sentence, "abduction") == "the Kaduna abduction."
+    assert _cut("Her car was found in a field two days after she disappeared.",
+                "disappeared") == "she disappeared."
+    # one word is no telling of its own: the sentence stays whole
+    lone = "The 27 farmers were set free a day after abduction."
+    assert _cut(lone, "abduction") == lone
+
+
 def test_people_detained_along_with_victims_of_another_act_are_two_clauses():
     sentence = ("The party's lawyer was detained on Monday, along with four students beaten by "
                 "soldiers at a checkpoint in March.")

@@ -69,6 +69,8 @@ _COURT_FRAME = re.compile(
 # A clause of fewer words is no statement of its own ("sentenced in the abduction" still is one;
 # "In 2019:" is not): the sentence is kept whole.
 MIN_CLAUSE_WORDS = 4
+# the fewest words that name a happening ("the abduction", "the Kaduna abduction")
+MIN_NAMED_WORDS = 2
 
 
 def trigger_clause(event: Event) -> Event:
@@ -143,13 +145,17 @@ def _after_earlier_frame(event: Event) -> Event:
 
 
 def _after_earlier_frame_in(span: Span, start: int, end: int) -> Span:
-    cut = 0
+    cut, least = 0, MIN_CLAUSE_WORDS
     for pattern in (_OTHER_TIME, _COURT_FRAME, _NEXT_PHASE):
         for found in pattern.finditer(span.text, 0, start):
-            if len(span.text[:found.start()].split()) >= MIN_CLAUSE_WORDS - 1:
-                cut = max(cut, found.end())
+            if len(span.text[:found.start()].split()) >= MIN_CLAUSE_WORDS - 1 and \
+                    found.end() > cut:
+                cut = found.end()
+                # "... were set free a day after the Kaduna abduction": the happening a time
+                # is told from is named by a noun phrase, a whole telling of it however short
+                least = MIN_NAMED_WORDS if pattern is _OTHER_TIME else MIN_CLAUSE_WORDS
     rest = span.text[cut:]
-    if not cut or len(rest.split()) < MIN_CLAUSE_WORDS:
+    if not cut or len(rest.split()) < least:
         return span
     return Span(span.start + cut, span.end, rest)
 
