@@ -170,6 +170,8 @@ def test_floors_on_the_development_set(dev_store):
     Then (links of one score taken by where they were told, not by event id): pairwise R
     0.372 -> 0.365, the rest the same (the pair lost joined two misdated retellings of the
     Pearl killing, one of 2020-12 and one of 2021-01, by the order of two hashes).
+    Then (a folded event counts the figure its trigger is told with, unless it holds another):
+    recall 0.290 -> 0.323, pairwise R 0.365 -> 0.394; P 1.000, merge precision 0.989, 0 joined.
     Floors may only be raised, except where a change gains more than it costs, said here."""
     from sitrep.store import Store
 
@@ -179,6 +181,6 @@ def test_floors_on_the_development_set(dev_store):
     figures = {key: value for key, value in result.items() if not isinstance(value, (list, dict))}
     assert result["merge_precision"] >= 0.98, figures
     assert result["hard_negatives_joined"] == [], result["hard_negatives_joined"]
-    assert result["merge_recall"] >= 0.28, figures
+    assert result["merge_recall"] >= 0.32, figures
     assert result["pairwise_precision"] >= 0.96, figures
-    assert result["pairwise_recall"] >= 0.36, figures
+    assert result["pairwise_recall"] >= 0.39, figures

@@ -834,20 +834,34 @@ def test_the_same_number_of_people_harmed_joins_where_place_or_day_agree(tmp_pat
         assert {m.event_id for m in _candidates(store, day)} == {"e2", "e4"}
 
 
-def test_a_figure_counts_only_in_an_event_told_in_one_passage():
+def test_a_figure_counts_in_one_passage_or_with_the_trigger_of_a_folded_event():
     from sitrep.merge.names import victim_counts
 
     raw = ("Gunmen kidnapped 215 pupils in Gusau on Friday. Police said 40 boys kidnapped in "
            "December were freed.")
     first, second = raw.split(". ")
-    runs = [(raw.index("215"), raw.index("215") + 10, "#abducted", 215),
-            (raw.index("40"), raw.index("40") + 7, "#abducted", 40)]
+    runs = [(raw.index("kidnapped"), raw.index("215") + 10, "#abducted", 215),
+            (raw.index("40"), raw.index("40") + 17, "#abducted", 40)]
     one = _event("Abduction/forced disappearance", evidence=(Span(0, len(first), first),))
     assert victim_counts(runs, one) == {("abducted", 215)}
     # folded from two sentences by the report's own merge: its figures may be two incidents'
     folded = replace(one, evidence=(Span(0, len(first), first),
                                     Span(len(first) + 2, len(raw), second)))
     assert victim_counts(runs, folded) == frozenset()
+    kidnapped = Span(raw.index("kidnapped"), raw.index("kidnapped") + 9, "kidnapped")
+    assert victim_counts(runs, replace(folded, trigger=kidnapped)) == frozenset()
+    # the trigger's own figure, when the passages tell no other of its kind
+    raw = ("Gunmen kidnapped 215 pupils in Gusau on Friday. Their parents gathered at the "
+           "school. Two teachers were killed.")
+    passages = [Span(0, raw.index("."), raw[:raw.index(".")]),
+                Span(raw.index("Their"), len(raw), raw[raw.index("Their"):])]
+    runs = [(raw.index("kidnapped"), raw.index("215") + 10, "#abducted", 215),
+            (raw.index("Two"), raw.index("killed") + 6, "#killed", 2)]
+    folded = replace(one, evidence=tuple(passages), trigger=kidnapped)
+    assert victim_counts(runs, folded) == {("abducted", 215)}
+    # a trigger outside the figure's phrase ("freed all 40 boys who were kidnapped") has none
+    freed = Span(raw.index("gathered"), raw.index("gathered") + 8, "gathered")
+    assert victim_counts(runs, replace(folded, trigger=freed)) == frozenset()
 
 
 def test_a_city_named_like_its_region_may_stand_for_the_region():
