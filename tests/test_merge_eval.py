@@ -172,6 +172,9 @@ def test_floors_on_the_development_set(dev_store):
     Pearl killing, one of 2020-12 and one of 2021-01, by the order of two hashes).
     Then (a folded event counts the figure its trigger is told with, unless it holds another):
     recall 0.290 -> 0.323, pairwise R 0.365 -> 0.394; P 1.000, merge precision 0.989, 0 joined.
+    Then (a shared figure joins an exact day to an undated report of the week after, a day an
+    event was told on is undated): recall 0.323 -> 0.355, pairwise R 0.394 -> 0.401, the rest
+    the same.
     Floors may only be raised, except where a change gains more than it costs, said here."""
     from sitrep.store import Store
 
@@ -181,6 +184,6 @@ def test_floors_on_the_development_set(dev_store):
     figures = {key: value for key, value in result.items() if not isinstance(value, (list, dict))}
     assert result["merge_precision"] >= 0.98, figures
     assert result["hard_negatives_joined"] == [], result["hard_negatives_joined"]
-    assert result["merge_recall"] >= 0.32, figures
+    assert result["merge_recall"] >= 0.35, figures
     assert result["pairwise_precision"] >= 0.96, figures
-    assert result["pairwise_recall"] >= 0.39, figures
+    assert result["pairwise_recall"] >= 0.40, figures

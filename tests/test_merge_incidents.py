@@ -864,6 +864,56 @@ def test_a_figure_counts_in_one_passage_or_with_the_trigger_of_a_folded_event():
     assert victim_counts(runs, replace(folded, trigger=freed)) == frozenset()
 
 
+def test_a_shared_figure_joins_an_exact_day_to_a_report_told_in_the_week_after(tmp_path):
+    # "the ministry said on Tuesday it had hanged 37 prisoners" (dated) and "the ministry said
+    # it hanged 37 prisoners" told on Tuesday, or undated: the news of that week, one country
+    from datetime import timedelta
+
+    from sitrep.store.incidents import _candidates, _count_keys
+
+    told = _event("Attack", "ASSAULT", event_date="2023-05-09", time_precision=2)
+    # a day a sentence says the event was told on: the window up to it, as for a publication
+    assert mention_of("e0", "g0", told).told_on and not mention_of("e0", "g0", told).undated
+    assert mention_of("e0", "g0", told).first_day == date(2023, 4, 8)
+    iran = dict(iso3="IRN", lat=32.0, lon=53.0, geo_precision=3)
+
+    def told(event_id, group, first, last, counts, undated=False, admin1=None,
+             sub_type="Attack"):
+        return Mention(event_id, group, "violence", sub_type, "asserted", iran["iso3"], first,
+                       last, iran["lat"], iran["lon"], iran["geo_precision"], undated=undated,
+                       admin1=admin1, counts=frozenset(counts), fatal=True)
+
+    published = date(2023, 5, 9)
+    undated = told("e1", "g1", published - timedelta(days=31), published, {("killed", 37)},
+                   undated=True)
+    day = told("e2", "g2", date(2023, 5, 9), date(2023, 5, 9), {("killed", 37)})
+    result = compare(undated, day)
+    assert result.link and "the same number killed: 37 / 37" in result.reasons
+    # a week before publication still; not the weeks before, not another figure, not another
+    # region, not a compatible kind only
+    assert compare(undated, replace(day, first_day=date(2023, 5, 2),
+                                    last_day=date(2023, 5, 2))).link
+    for other in (replace(day, first_day=date(2023, 4, 25), last_day=date(2023, 4, 25)),
+                  replace(day, counts=frozenset({("killed", 12)})),
+                  replace(day, sub_type="Armed clash")):
+        assert not compare(undated, other).link
+    assert not compare(replace(undated, admin1="Isfahan"), replace(day, admin1="Tehran")).link
+    assert compare(undated, replace(day, admin1="Tehran")).link
+    # a window up to the day told on joins as one up to publication, by the figure only
+    told_on = replace(undated, undated=False, told_on=True)
+    assert compare(told_on, day).link
+    assert not compare(told_on, replace(day, counts=frozenset())).link
+    assert Mention.from_dict(told_on.to_dict()) == told_on
+    # nor two undated reports
+    assert not compare(undated, replace(day, first_day=undated.first_day, undated=True)).link
+    with Store(tmp_path / "fresh.db") as store:
+        _file(store, (day,), _count_keys)
+        assert {m.event_id for m in _candidates(store, undated)} == {"e2"}
+    with Store(tmp_path / "fresh-undated.db") as store:
+        _file(store, (undated, replace(told_on, event_id="e3")), _count_keys)
+        assert {m.event_id for m in _candidates(store, day)} == {"e1", "e3"}
+
+
 def test_a_city_named_like_its_region_may_stand_for_the_region():
     # "bandits took students of a school in Funtua, Katsina on Friday" read with Katsina the
     # state's capital (165 km from Funtua), and "students abducted in Funtua on Friday": the

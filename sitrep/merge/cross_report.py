@@ -52,7 +52,9 @@ Two mentions with no conflict are one incident when what they share weighs ``LIN
 named person alone; or the same exact day and a place within ``NEAR_KM``; or the same sub-type
 at a place within ``NEAR_KM`` on own dates of a month at most that overlap; or the same number
 of people harmed (``COUNT_WEIGHT``: "317 girls kidnapped", "nearly 300 schoolgirls") with the
-same sub-type in one region or town, or on the same exact day in one country. Anything less (the
+same sub-type in one region or town, or on the same exact day in one country (or an exact day
+in the week before an undated report's publication or the day a report says it was told on,
+``FRESH_DAYS``). Anything less (the
 same month in the same country, the same type on the same day somewhere in one country) is not
 evidence enough: ACLED's unit is one act, one place, one day.
 
@@ -81,7 +83,7 @@ from .names import mention_runs, name_runs, person_names, surname_key
 
 __all__ = ["Mention", "Comparison", "mention_of", "name_runs", "mention_runs", "compare",
            "cluster", "family_of", "compatible_families", "same_count", "COUNT_SHARE",
-           "NEAR_KM", "FAR_KM", "judicial", "killing", "named_actors", "person_names",
+           "NEAR_KM", "FAR_KM", "FRESH_DAYS", "judicial", "killing", "named_actors", "person_names",
            "surname_key", "OPEN_START", "MONTH_DAYS", "RECENT_DAYS"]
 
 # Places within this distance are "the same place": a town and the district or airport beside
@@ -138,6 +140,15 @@ RECENT_WEIGHT = 0.5
 # day that agree a count weighs nothing: a country sees many attacks of a dozen dead in a month.
 COUNT_WEIGHT = 1.0
 COUNT_SHARE = 0.15
+# A report with no day of the event's own (its date the window up to publication, or up to the
+# day a sentence says the event was told on: "police said on Saturday") tells the news of the
+# last days before it most often: an exact own day of another report within this many days
+# before the window's end counts a shared figure as the same exact day does, in one country
+# ("said Saturday it had executed 81 people", dated, and "said on Saturday it executed 81
+# people", told on Saturday), with the same sub-type (RECENT_WEIGHT + TYPE_WEIGHT +
+# COUNT_WEIGHT). Older days of the window do not: a country sees many attacks of a dozen dead
+# in a month.
+FRESH_DAYS = 7
 # The same site: the institution an act struck and its town (``names.site_runs``: "Government
 # Science College, Kagara", "the school in Jangebe"). One school, market or hospital is struck
 # once in a month, so the site weighs more than the same town (it takes the place's weight, not
@@ -198,7 +209,7 @@ def compare(a: Mention, b: Mention) -> Comparison:
     reasons: list[str] = []
     score = 0.0
     before_window = None
-    month = same_day = placed = False
+    month = same_day = placed = fresh = recent = False
     if a.first_day and b.first_day:
         if a.exact_day and b.exact_day:
             gap = abs((a.first_day - b.first_day).days)
@@ -223,11 +234,13 @@ def compare(a: Mention, b: Mention) -> Comparison:
                                  f"({_days(undated)})")
         else:
             reasons.append(f"days overlap ({_days(a)} / {_days(b)})")
-            if a.undated != b.undated:
+            recent = a.undated != b.undated
+            if recent:
                 score += RECENT_WEIGHT
                 reasons.append("the own date is within the undated report's window")
             elif a.month_route and b.month_route:
                 month = True
+            fresh = _fresh(a, b) or _fresh(b, a)
     place_weight = 0.0
     region = _region_named(a, b)
     if a.located and b.located and region is None:
@@ -274,10 +287,16 @@ def compare(a: Mention, b: Mention) -> Comparison:
         reasons.insert(0, f"same person named: {' / '.join(spelled)}")
     count = same_count(a, b) if a.first_day and b.first_day else None
     same_region = bool(a.admin1) and a.admin1 == b.admin1 and a.iso3 == b.iso3
-    if count and (placed and same_region or same_day and _country(a) is not None
-                  and _country(a) == _country(b)):
+    same_country = _country(a) is not None and _country(a) == _country(b)
+    other_region = bool(a.admin1 and b.admin1) and a.admin1 != b.admin1
+    if count and (placed and same_region or same_day and same_country
+                  or fresh and same_country and not other_region):
         score += COUNT_WEIGHT
         reasons.append(f"the same number {count[0]}: {count[1]} / {count[2]}")
+        if fresh and not recent:
+            # a day told on weighs as a publication window does (see FRESH_DAYS)
+            score += RECENT_WEIGHT
+            reasons.append("the own day is within the week before the day the other was told on")
     actors = sorted(a.actors & b.actors)
     if actors:
         score += ACTOR_WEIGHT
@@ -309,6 +328,13 @@ def same_count(a: Mention, b: Mention) -> tuple[str, int, int] | None:
     if pairs and pairs[0][0] <= COUNT_SHARE:
         return pairs[0][1:]
     return None
+
+
+def _fresh(dated: Mention, window: Mention) -> bool:
+    """Whether ``dated`` has an exact own day within FRESH_DAYS before the end of ``window``'s
+    days, a window up to publication or to the day its event was told on."""
+    return (dated.exact_day and not dated.window and window.window
+            and 0 <= (window.last_day - dated.first_day).days <= FRESH_DAYS)
 
 
 def _region_named(a: Mention, b: Mention) -> Mention | None:

@@ -60,6 +60,9 @@ class Mention:
     published: str | None = None
     document: str | None = None
     offset: int = 0
+    # the days are the window up to the day a sentence says the event was told on ("police said
+    # on Saturday": ``sitrep.events.merge._date_range``), not a date of the event's own
+    told_on: bool = False
 
     def to_dict(self) -> dict:
         return {"event_id": self.event_id, "group": self.group, "family": self.family,
@@ -73,7 +76,8 @@ class Mention:
                 "focus": list(self.focus) if self.focus else None,
                 "counts": sorted(list(count) for count in self.counts),
                 "place_name": self.place_name, "sites": sorted(self.sites),
-                "published": self.published, "document": self.document, "offset": self.offset}
+                "published": self.published, "document": self.document, "offset": self.offset,
+                "told_on": self.told_on}
 
     @classmethod
     def from_dict(cls, data: dict) -> Mention:
@@ -92,7 +96,8 @@ class Mention:
                    tuple(data["focus"]) if data.get("focus") else None,
                    frozenset(tuple(count) for count in data.get("counts") or ()),
                    data.get("place_name"), frozenset(data.get("sites") or ()),
-                   data.get("published"), data.get("document"), data.get("offset") or 0)
+                   data.get("published"), data.get("document"), data.get("offset") or 0,
+                   bool(data.get("told_on")))
 
     @property
     def exact_day(self) -> bool:
@@ -108,6 +113,12 @@ class Mention:
     def month_route(self) -> bool:
         """Whether the same town within one month may join it (see MONTH_WEIGHT)."""
         return self.within_month and self.family not in _DAILY_FAMILIES
+
+    @property
+    def window(self) -> bool:
+        """Whether the days are a window up to publication or to the day the event was told
+        on, not a date of the event's own."""
+        return self.undated or self.told_on
 
     @property
     def regional(self) -> bool:
@@ -129,9 +140,11 @@ def mention_of(event_id: str, group: str, event: Event, runs: list[tuple] = (),
     focus (not named with the event) or a day and place of a back reference ("after the
     arrest of ...", told in a sentence about something else) are left out; a date that fell
     back to the publication date is the window of the weeks before it (:data:`RECENT_DAYS`),
-    marked ``undated``: weak evidence."""
+    marked ``undated``: weak evidence; a day the sentence says the event was told on ("said on
+    Saturday it had executed ...") is such a window up to that day, marked ``told_on``."""
     days = None if event.back_reference else _date_range(event)
     undated = bool(days) and (event.time_precision or 1) == 3 and event.date_text is None
+    told_on = bool(days) and (event.time_precision or 1) == 2 and event.date_text is None
     if undated:
         days = (days[1] - timedelta(days=RECENT_DAYS), days[1])
     names, spellings = person_names(runs, event)
@@ -159,4 +172,4 @@ def mention_of(event_id: str, group: str, event: Event, runs: list[tuple] = (),
         place_name=place.name if place else None,
         sites=event_sites(runs, event) if family_of(event) in _SITE_FAMILIES else frozenset(),
         published=published, document=document,
-        offset=min((span.start for span in event.evidence), default=0))
+        offset=min((span.start for span in event.evidence), default=0), told_on=told_on)

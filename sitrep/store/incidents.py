@@ -32,8 +32,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
-from ..merge.cross_report import (COUNT_SHARE, NEAR_KM, Comparison, Mention, cluster, compare,
-                                  compatible_families, mention_of, mention_runs)
+from ..merge.cross_report import (COUNT_SHARE, FRESH_DAYS, NEAR_KM, Comparison, Mention, cluster,
+                                  compare, compatible_families, mention_of, mention_runs)
 from ..merge.reconcile import Testimony, reconcile
 from ..model import Event, Report, Span
 from .records import Source
@@ -319,8 +319,9 @@ def _town_months(mention: Mention, around: bool = False) -> list[str]:
 # The count keys (in ``merge_names`` too, starting with "#"): the kind and the figure's bucket
 # on a scale whose steps are COUNT_SHARE apart (figures within COUNT_SHARE of each other fall in
 # one bucket or two neighbouring ones), with the first-level region and every month the days
-# touch (mentions told to KEYED_DAYS at most), or with the country and the exact day:
-# the two places a count links in (compare). Keyed by country and month, the candidates of a
+# touch (mentions told to KEYED_DAYS at most), or with the country and the exact day (a mention
+# with no day of its own: each day of the week before publication or the day it was told on):
+# the places a count links in (compare). Keyed by country and month, the candidates of a
 # figure grew with the store (measured on 10,000 generated reports: 4 to 82 a lookup).
 def _count_keys(mention: Mention, around: bool = False) -> list[str]:
     if not (mention.counts and mention.first_day):
@@ -337,6 +338,10 @@ def _count_keys(mention: Mention, around: bool = False) -> list[str]:
     if iso3 and mention.exact_day:
         shifts = (-1, 0, 1) if around else (0,)
         scopes += [f"{iso3}/{mention.first_day + timedelta(days=shift)}" for shift in shifts]
+    elif iso3 and mention.window:
+        # the exact days of the week before its publication (compare's FRESH_DAYS)
+        scopes += [f"{iso3}/{mention.last_day - timedelta(days=back)}"
+                   for back in range(FRESH_DAYS + 1)]
     return sorted({f"#{scope}/{kind}/{_bucket(value) + step}"
                    for kind, value in mention.counts for step in steps for scope in scopes})
 
