@@ -368,3 +368,58 @@ def test_an_event_in_a_relative_clause_set_off_by_commas_is_not_dated_from_outsi
                          event_at(raw, "granted", "Other"))
     assert (arrest.event_date, arrest.date_text) == ("2016-12-12", "Monday")
     assert (bail.event_date, bail.date_text) == ("2016-12-09", "Friday")
+
+
+def test_a_past_participle_describing_an_object_is_not_dated_by_the_main_verb():
+    # "freed from the camp" is a relative clause without its pronoun: the boys were freed
+    # before Saturday, when the authorities reunited them with their families
+    raw = "Authorities on Saturday reunited families with the boys freed from the camp."
+    words = [
+        ("Authorities", "NOUN", "nsubj", 3, "authority"), ("on", "ADP", "case", 2),
+        ("Saturday", "PROPN", "obl", 3), ("reunited", "VERB", "ROOT", 3, "reunite"),
+        ("families", "NOUN", "obj", 3, "family"), ("with", "ADP", "case", 7),
+        ("the", "DET", "det", 7), ("boys", "NOUN", "obl", 3, "boy"),
+        ("freed", "VERB", "acl", 7, "free"), ("from", "ADP", "case", 11),
+        ("the", "DET", "det", 11), ("camp", "NOUN", "obl", 8), (".", "PUNCT", "punct", 3)]
+    freed, reunited = dated(parsed(raw, words),
+                            event_at(raw, "freed", "Abduction/forced disappearance"),
+                            event_at(raw, "reunited", "Other"))
+    assert (freed.event_date, freed.time_precision, freed.date_text) == ("2016-12-13", 3, None)
+    assert (reunited.event_date, reunited.date_text) == ("2016-12-10", "Saturday")
+    # a participle the parser hangs on the subject, or one joined by "and" to the verb before,
+    # is a finite verb: it keeps the sentence's day
+    raw = "Masked men detained the editor on Saturday."
+    (detained,) = dated(parsed(raw, [
+        ("Masked", "VERB", "amod", 1, "mask"), ("men", "NOUN", "ROOT", 1, "man"),
+        ("detained", "VERB", "acl", 1, "detain"), ("the", "DET", "det", 4),
+        ("editor", "NOUN", "obj", 2), ("on", "ADP", "case", 6), ("Saturday", "PROPN", "obl", 2),
+        (".", "PUNCT", "punct", 1)]), event_at(raw, "detained", "Arrests"))
+    assert (detained.event_date, detained.date_text) == ("2016-12-10", "Saturday")
+    raw = "Police raided the office on Saturday and detained three of its staff."
+    (detained,) = dated(parsed(raw, [
+        ("Police", "NOUN", "nsubj", 1), ("raided", "VERB", "ROOT", 1, "raid"),
+        ("the", "DET", "det", 3), ("office", "NOUN", "obj", 1), ("on", "ADP", "case", 5),
+        ("Saturday", "PROPN", "obl", 1), ("and", "CCONJ", "cc", 7),
+        ("detained", "VERB", "acl", 3, "detain"), ("three", "NUM", "obj", 7),
+        ("of", "ADP", "case", 11), ("its", "PRON", "nmod:poss", 11), ("staff", "NOUN", "nmod", 8),
+        (".", "PUNCT", "punct", 1)]), event_at(raw, "detained", "Arrests"))
+    assert (detained.event_date, detained.date_text) == ("2016-12-10", "Saturday")
+    # the same when the parser hangs "and" elsewhere ("briefly" read as a noun joined to "office")
+    raw = "Police raided the office on Saturday and briefly detained three of its staff."
+    (detained,) = dated(parsed(raw, [
+        ("Police", "NOUN", "nsubj", 1), ("raided", "VERB", "ROOT", 1, "raid"),
+        ("the", "DET", "det", 3), ("office", "NOUN", "obj", 1), ("on", "ADP", "case", 5),
+        ("Saturday", "PROPN", "obl", 1), ("and", "CCONJ", "cc", 7),
+        ("briefly", "NOUN", "conj", 3), ("detained", "VERB", "acl", 3, "detain"),
+        ("three", "NUM", "obj", 8), ("of", "ADP", "case", 12), ("its", "PRON", "nmod:poss", 12),
+        ("staff", "NOUN", "nmod", 9), (".", "PUNCT", "punct", 1)]),
+        event_at(raw, "detained", "Arrests"))
+    assert (detained.event_date, detained.date_text) == ("2016-12-10", "Saturday")
+    # a present participle tells what was going on then
+    raw = "Police on Saturday arrested men fishing in the lake."
+    (fishing,) = dated(parsed(raw, [
+        ("Police", "NOUN", "nsubj", 3), ("on", "ADP", "case", 2), ("Saturday", "PROPN", "obl", 3),
+        ("arrested", "VERB", "ROOT", 3, "arrest"), ("men", "NOUN", "obj", 3, "man"),
+        ("fishing", "VERB", "acl", 4, "fish"), ("in", "ADP", "case", 8), ("the", "DET", "det", 8),
+        ("lake", "NOUN", "obl", 5), (".", "PUNCT", "punct", 3)]), event_at(raw, "fishing", "Other"))
+    assert (fishing.event_date, fishing.date_text) == ("2016-12-10", "Saturday")

@@ -1,8 +1,10 @@
 """Which predicate a time expression belongs to, by the parse (``Syntax``): the clause rules of
 ``date_events``. A time dates an event only when it belongs to the event's own clause: not a
 relative, reported or parenthetical clause the event stands outside of, not a relative clause of
-another act, not the rest of the sentence for an event in a relative clause set off by a comma
-(read off the words: "Kaur, who was arrested ..., the court on Friday granted her bail"), not a
+another act, not a past participle describing the object of another verb ("reunited families
+with the boys freed from the camp" on Saturday: freed before), not the rest of the sentence
+for an event in a relative clause set off by a comma (read off the words: "Kaur, who was
+arrested ..., the court on Friday granted her bail"), not a
 clause that bounds the event's period ("since the army seized power in a March 3 coup"), not
 the day a saying hung from the trigger was told, not the verb whose object the event noun is
 ("criticised on Thursday the detention of ...").
@@ -118,11 +120,44 @@ class Syntax:
             return False
         trigger_side = above_trigger[:above_trigger.index(common)]
         time_side = above_time[:above_time.index(common)]
-        return any(tokens[at].dep in _CLAUSE_LINKS and not self._when_clause(at)
-                   for at in trigger_side) or \
+        return any((tokens[at].dep in _CLAUSE_LINKS or self._reduced_relative(at)) and
+                   not self._when_clause(at) for at in trigger_side) or \
             any(tokens[at].dep in _CLAUSE_LINKS and tokens[at].head != trigger and
                 not self._when_clause(at) and
                 (tokens[at].dep != "acl:relcl" or not self._progressive(at)) for at in time_side)
+
+    def _reduced_relative(self, at: int) -> bool:
+        """Whether token ``at`` is a past participle describing a noun after it that stands as a
+        complement of another verb: a relative clause without its pronoun ("authorities on
+        Saturday reunited families with the boys freed from the camp": the boys were freed
+        before, not on Saturday). Not a participle after the subject, which the parser often
+        makes of a finite verb ("Masked men detained X on Monday"), nor a present participle,
+        which tells what was going on then ("arrested men fishing on Saturday")."""
+        tokens = self.report.tokens
+        word = tokens[at]
+        if word.dep != "acl" or word.pos != "VERB" or not 0 <= word.head < at or \
+                word.text.lower().endswith("ing") or word.text.lower() == word.lemma.lower():
+            return False
+        before = at - 1
+        while before > word.head and (tokens[before].pos == "ADV" or
+                                      tokens[before].text.lower().endswith("ly")):
+            before -= 1   # "and briefly detained"
+        if tokens[before].pos == "CCONJ" or \
+                any(tokens[child].dep in _FINITE_MARKS for child in self._children(at)):
+            return False   # "raided the office ... and briefly detained three": a finite verb
+        noun = word.head
+        for _ in range(4):
+            # up through the noun phrase ("the families of the boys freed") to the verb whose
+            # complement it is
+            link, head = tokens[noun].dep, tokens[noun].head
+            if not 0 <= head < len(tokens) or head == noun:
+                return False
+            if link in _COMPLEMENT_LINKS:
+                return tokens[head].pos == "VERB"
+            if link not in _NOUN_PHRASE_LINKS:
+                return False
+            noun = head
+        return False
 
     def belongs_to(self, event: Event, time: TimeExpr) -> bool:
         """Whether the parse hangs the time expression on the event's own predicate: on the
@@ -285,8 +320,17 @@ _WHEN_AFTER = re.compile(r"(?i)\s*,?\s*(?:when|where)\b")
 # detained three", "was killed when gunmen attacked on Monday". A bare participle (acl) is left
 # out: the parser reads many a finite verb as one modifying its subject ("Pakistani troops on 29
 # July fired on ...", "Masked men detained X on Monday"), which cost 7 of ACLED's Asia 2015 dev
-# notes their day.
+# notes their day; only a past participle describing a verb's complement is taken for a
+# relative clause (Syntax._reduced_relative).
 _CLAUSE_LINKS = ("acl:relcl", "ccomp", "parataxis", "csubj", "csubj:pass")
+
+# how a noun described by a participle stands as a complement of a verb, directly or inside a
+# larger noun phrase (Syntax._reduced_relative)
+_COMPLEMENT_LINKS = {"obj", "iobj", "obl"}
+_NOUN_PHRASE_LINKS = {"nmod", "conj", "appos"}
+# what a participle the parser hangs on a noun has when it is a finite verb after all: a
+# conjunction joining it to the verb before, an auxiliary, a subject of its own
+_FINITE_MARKS = {"cc", "aux", "aux:pass", "nsubj", "nsubj:pass"}
 
 # links that keep a word in its head's predicate for dating: a conjoined verb ("stormed the
 # school and abducted"), an adverbial or open complement clause ("stormed the school, abducting")

@@ -25,7 +25,9 @@ ACLED conventions used (codebook "time precision"):
   (The seed's E3, "helping regime troops capture Aleppo city", comes out as 2016-12-13, 3.)
 
 A time expression dates only the predicate it belongs to (by the parse, ``clauses.Syntax``):
-not an event in a relative or reported clause it stands outside of, nor one whose clause a relative
+not an event in a relative or reported clause it stands outside of (a past participle
+describing another verb's object is one: "reunited families with the boys freed from the camp"
+on Saturday), nor one whose clause a relative
 clause telling another act merely hangs from ("arrested two men who had protested on Monday",
 "executed aid workers who were abducted on 18 July"; a progressive one, "who were fishing on
 Saturday", tells what was going on then, and keeps the sentence's time).
