@@ -486,3 +486,11 @@ def test_the_victims_party_is_their_associated_actor(pipeline):
     event = _event(pipeline, "A shopkeeper was stabbed by unidentified youths close to a BNP "
                              "leader in Khulna, Bangladesh on Sunday.")
     assert event.actor2.inter == 7 and not event.assoc_actor2
+
+
+def test_the_doer_named_with_by_is_not_the_harmed(pipeline):
+    """"A bomb blast by unknown assailants killed an official and two others": the assailants
+    are the attackers even where the casualty count's words reach back over them."""
+    event = _event(pipeline, "A roadside bomb blast in Quetta by unknown assailants killed a "
+                             "district official and two others on Sunday.")
+    assert (event.actor1.text, event.actor1.inter) == ("assailants", 3)

@@ -82,6 +82,8 @@ _CROWDS = {"Protests", "Riots"}
 _HARMING = {"Violence against civilians", "Explosions/Remote violence"}
 # "assaulted by a local", "beaten up by men allegedly linked to former": the doer's words before
 # a party's name
+# "a bomb blast by unknown assailants killed ...": the doer named with "by", never the harmed
+_BY_AGENT = re.compile(r"\bby\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _BY_DOER = re.compile(r"\bby\b[^.;,]{0,40}$", re.IGNORECASE)       # where a party is the crowd's associated actor
 _ARMED_KINDS = {"Battles", "Explosions/Remote violence"}
 # "under Kankarbagh police station", "in the jurisdiction of the Sadar police station": the post
@@ -260,7 +262,8 @@ class _Coder:
                 actor1.name == actor2.name:
             actor2 = None               # "TTP militants ... the TTP": one side named twice
             self.reasons.append("actor2 named the same actor as actor1: dropped")
-        if kind != "Battles" and actor1 is not None and actor2 is None and self.harmed(actor1):
+        if kind != "Battles" and actor1 is not None and actor2 is None and \
+                self.harmed(actor1) and not _BY_AGENT.search(self.text_before(actor1)):
             # "three policemen were injured in a bomb attack": the harmed are the target
             actor1, actor2 = None, actor1
             self.reasons.append(f"actor1 {actor2.text!r} was harmed: the target (actor2)")
