@@ -91,3 +91,13 @@ def test_where_people_were_taken_from_is_the_scene(analyse):
     """After the act's word, "from" tells where the victims were taken: that is the scene."""
     _, typed = analyse("Bandits abducted 20 students from Kankara on Friday.")
     assert typed[0].location.name == "Kankara"
+
+
+def test_where_someone_came_from_is_not_the_scene(analyse):
+    """"a man who told him he came from Moscow" says where the attacker is from, wherever it
+    stands in the sentence: the mention is the attack told before, in Uppsala."""
+    report, typed = analyse("A blogger was attacked with a hammer at his home in Uppsala on "
+                            "Sunday. He was attacked by a man who told him he came from Moscow, "
+                            "police said.")
+    assert [event.location.name for event in typed] == ["Uppsala"], \
+        [(event.location.name, event.location_source) for event in typed]

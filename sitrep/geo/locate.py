@@ -72,11 +72,16 @@ def _in_a_name(report: Report, place: Place) -> bool:
 # "He was wanted by the police from Dera Ismail Khan, so we arrested him", "gunmen from Niger
 # attacked the village": a place told as where the people acting come from says who they are, not
 # where the act took place (after the act's word, "abducted students from Kankara", it is where
-# they were taken from).
+# they were taken from). Wherever it stands, a place someone "came from" or "hails from" is where
+# that person is from ("attacked by a man who said he came from Moscow").
 _FROM = re.compile(r"[ \t]+from[ \t]+(?:the[ \t]+)?$", re.I)
+_ORIGIN = re.compile(r"\b(?:came|comes?|coming|hail(?:s|ed|ing)?)[ \t]+from[ \t]+(?:the[ \t]+)?$",
+                     re.I)
 
 
 def _where_actors_come_from(report: Report, place: Place, position: int) -> bool:
+    if _ORIGIN.search(report.raw, max(0, place.start - 24), place.start):
+        return True
     if place.start > position:
         return False
     ends = {actor.end for actor in report.actors}
