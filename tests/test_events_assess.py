@@ -478,3 +478,29 @@ def test_the_recipe_names_the_commit_it_runs_on():
     if head is None:
         pytest.skip("not a git checkout")
     assert train_assess.code_state()["commit"] == head
+
+
+def _rule_kept(text: str, words: str) -> bool:
+    from sitrep.events.assess import rule_keeps
+
+    report = _dated("o", text)
+    start = report.raw.index(words)
+    (event,) = [e for e in report.events if e.event_type and e.modality == "asserted"
+                and e.trigger is not None and start <= e.trigger.start < start + len(words)]
+    return rule_keeps(event, report)
+
+
+def test_an_act_placed_in_an_occasion_the_report_told_is_anchored_by_it():
+    told = ("Gunmen abducted forty pupils from a school in Zaria on Tuesday.\n\n"
+            "The headmaster told reporters that the gunmen raided the school at dawn.\n\n")
+    after = "\n\nThe state government has promised an inquiry."
+    # the abduction's day and place are the clash's: "during the raid" points back to it
+    assert _rule_kept(told + "The gunmen exchanged fire with soldiers during the raid." + after,
+                      "exchanged fire")
+    # no occasion named: the sentence tells neither when nor where
+    assert not _rule_kept(told + "The gunmen exchanged fire with soldiers." + after,
+                          "exchanged fire")
+    # an occasion no anchored event of the report told
+    assert not _rule_kept("Residents said the gunmen arrived in three trucks.\n\n"
+                          "The gunmen exchanged fire with soldiers during the raid." + after
+                          + "\n\nOfficials gave no figures.", "exchanged fire")

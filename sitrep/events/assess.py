@@ -34,6 +34,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..model import Event, Report
+from .coding import DIPLOMATIC_FRAMES
 from .lexicon import load_lexicon
 
 __all__ = ["AssessEvents", "EventFeatures", "anchored", "battle_sides_told", "kind_of",
@@ -230,6 +231,38 @@ def anchored(event: Event, published: date | None = None) -> bool:
         return False
     return event.date_text is not None or (
         event.location is not None and event.location_source == "sentence")
+
+
+# "during the raid", "in the attack": an act placed in an occasion, named by a definite noun
+_OCCASION = re.compile(r"\b(?:during|amid|in|in the course of)\s+(?:the|that|this)\s+([\w-]+)",
+                       re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _occasion_frames() -> tuple:
+    """The frames of political violence and its kin (not statements or diplomacy)."""
+    return tuple(frame for frame in load_lexicon().frames if frame.name not in DIPLOMATIC_FRAMES)
+
+
+def placed_in_told_occasion(event: Event, report: Report) -> bool:
+    """Whether the mention's sentence, telling no time of its own, places it in an occasion
+    ("killed a policeman during the raid") that an asserted ACLED event anchored in time or
+    place told before it in the report.
+
+    A definite act noun after "during"/"in" refers back: the raid is the one the report has
+    told, and its day and place are this act's too, so the sentence is as anchored as the one
+    telling the raid ("Gunmen raided a school in Kebbi on Thursday ... The gunmen killed a
+    policeman during the raid"). A date of its own (history included) decides instead."""
+    if event.date_text is not None or not event.evidence or event.trigger is None:
+        return False
+    sentence = report.raw[event.evidence[0].start:event.evidence[0].end]
+    nouns = [match.group(1) for match in _OCCASION.finditer(sentence)]
+    if not any(frame.pattern.fullmatch(noun)
+               for noun in nouns for frame in _occasion_frames()):
+        return False
+    return any(other is not event and other.event_type and other.modality == "asserted"
+               and other.trigger is not None and other.trigger.start < event.evidence[0].start
+               and anchored(other, report.published) for other in report.events)
 
 
 # ACLED inter codes of organised armed actors (state forces, rebels, political and identity
@@ -450,7 +483,8 @@ def group_change_told(event: Event, report: Report) -> bool:
 def rule_keeps(event: Event, report: Report) -> bool:
     """The rule for kinds the model does not judge: anchored in time or place by its own
     sentence, with the parties (and, for territory, the place) its ACLED kind needs."""
-    return (anchored(event, report.published) and battle_sides_told(event) and territory_taken_told(event, report)
+    return ((anchored(event, report.published) or placed_in_told_occasion(event, report))
+            and battle_sides_told(event) and territory_taken_told(event, report)
             and mob_told(event, report) and agreement_parties_told(event, report)
             and group_change_told(event, report))
 
