@@ -306,3 +306,34 @@ def test_a_batch_reads_the_events_of_its_own_reports_only(tmp_path):
             return counted[0]
 
     assert steps(200) <= 1.5 * steps(10)
+
+
+def test_a_batch_writes_its_links_in_one_statement(db):
+    """The links a batch finds go to the store together (one statement of many rows on a
+    server, not a round trip a link), each pair once — a pair found from both sides of a batch
+    and a pair stored before are not counted again."""
+    from test_merge_incidents import ARTICLES, _report
+
+    with Store(db) as store:
+        with store.transaction():
+            for doc_id in ARTICLES:
+                report = _report(doc_id)
+                store.add_events(store.add_report(report), report.events)
+        inserts, statements = [], []
+        insert_returning, execute = store.backend.insert_returning, store.backend.execute
+        store.backend.insert_returning = \
+            lambda sql, rows: inserts.append(rows) or insert_returning(sql, rows)
+        store.backend.execute = \
+            lambda sql, params=(): statements.append(sql) or execute(sql, params)
+        with store.transaction():
+            summary = merge_new_events(store)
+        stored = sorted(tuple(row) for row in store.backend.execute(
+            "SELECT first, second FROM merge_links"))
+        assert not [sql for sql in statements if "INTO merge_links" in sql]
+        assert len(inserts) == 1 and [row[:2] for row in inserts[0]] == stored
+        assert summary.links == len(stored) > 0
+        with store.transaction():
+            store.backend.execute("DELETE FROM merge_mentions")
+            store.backend.execute("DELETE FROM merge_names")
+            again = merge_new_events(store)  # every link found again: all stored before
+        assert again.links == 0 and len(inserts) == 2

@@ -489,18 +489,22 @@ def merge_new_events(store, names: dict[str, list] | None = None,
     new = [memory.keep(mention) for mention in _new_mentions(store, names, reports)]
     summary.mentions = len(new)
     linked: list[str] = []
+    # the batch's links, written together after the loop (one statement of many rows on a
+    # server, not a round trip a link; the candidates are read from the mentions and names, not
+    # the links, so nothing the loop reads waits for them). A pair found from both sides is
+    # written as found first, as one insert a link did.
+    links: dict[tuple[str, str], tuple] = {}
     for mention in new:
         for other in _candidates(store, mention, memory):
             comparison = compare(mention, other)
             if not comparison.link:
                 continue
-            first, second = sorted((mention.event_id, other.event_id))
-            cursor = _execute(store,
-                "INSERT INTO merge_links (first, second, score, reasons) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT DO NOTHING",
-                (first, second, comparison.score, json.dumps(comparison.reasons)))
-            summary.links += cursor.rowcount or 0
+            pair = tuple(sorted((mention.event_id, other.event_id)))
+            links.setdefault(pair, (*pair, comparison.score, json.dumps(comparison.reasons)))
             linked.append(mention.event_id)
+    summary.links = len(store.backend.insert_returning(
+        "INSERT INTO merge_links (first, second, score, reasons) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT DO NOTHING RETURNING first", list(links.values())))
     if not linked:
         return summary
     if not deferring:
