@@ -45,6 +45,17 @@ def test_new_store_is_migrated_wal_and_recorded(tmp_path):
         assert migrate(again.connection) == []
 
 
+def test_a_sqlite_store_keeps_a_page_cache_of_its_own_size(tmp_path):
+    """The connection's page cache is CACHE_KIB, not SQLite's 2 MB: the merge step reads the
+    same mentions and links batch after batch, and each page missing from the cache is a read
+    from the operating system."""
+    from sitrep.store.sqlite import CACHE_KIB
+
+    with Store(tmp_path / "cached.db") as store:
+        assert store.connection.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
+        assert CACHE_KIB > 2000
+
+
 def test_store_from_a_newer_sitrep_is_refused(tmp_path):
     path = tmp_path / "future.db"
     Store(path).close()
