@@ -204,6 +204,33 @@ def test_worker_processes_store_the_same_as_one_process(tmp_path, pipeline):
     assert results[0] == results[1]
 
 
+def test_the_index_is_saved_only_when_reports_were_added_since(store, pipeline, monkeypatch):
+    """The index's state (the whole index: it grows with the store) is written again only when
+    reports were added to it since: a run of a multiple of SAVE_INDEX_EVERY reports saved it
+    twice at its end, and a run that adds none wrote it again all the same."""
+    saved = []
+
+    class Counted(ContainmentIndex):
+        def to_bytes(self) -> bytes:
+            saved.append(dict(self.heads))
+            return super().to_bytes()
+
+    monkeypatch.setattr(store_run, "_load_index_class", lambda: Counted)
+    monkeypatch.setattr(store_run, "SAVE_INDEX_EVERY", 2)
+    documents = [report(SEIZED, path="wire.txt"), report(MARCHED, path="nairobi.txt"),
+                 report(SEIZED_COPY, path="copy.txt"), report(FORECAST, path="forecast.txt")]
+    run_into_store(documents, store, pipeline)
+    # every report is added to the index when its window is decided, before any is written:
+    # saved after the second report written, not after the fourth nor at the end
+    assert len(saved) == 1 and len(saved[0]) == 3
+    assert Counted.from_bytes(store.get_state(NEAR_DUPLICATE_STATE)).heads == saved[0]
+    run_into_store(documents, store, pipeline)  # all stored before: nothing added, not saved
+    assert len(saved) == 1
+    later = report(SEIZED_COPY + "Later edition.", path="later.txt")
+    run_into_store([later], store, pipeline)  # one added: saved at the end
+    assert len(saved) == 2
+
+
 def test_index_arriving_later_is_rebuilt_from_the_stored_reports(store, pipeline, monkeypatch):
     monkeypatch.setattr(store_run, "_load_index_class", lambda: None)
     run_into_store([report(SEIZED, path="wire.txt")], store, pipeline)

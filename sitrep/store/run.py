@@ -148,6 +148,10 @@ class _Grouper:
         self.translate: dict[str, str] = {}
         # group -> length of the longest analysed text in it (see FULLER_COPY_RATIO)
         self.analysed_length: dict[str, int] = store.analysed_lengths()
+        # whether the index holds reports its saved state does not: saving it again with none
+        # added would write the same state (a run of a multiple of SAVE_INDEX_EVERY reports
+        # saved its whole index twice at its end)
+        self.unsaved = False
         index_class = _load_index_class()
         if index_class is None:
             self.exact = store.text_groups()
@@ -160,6 +164,7 @@ class _Grouper:
         if self.index is None:
             self.index = index_class()
             self.rebuild()
+            self.unsaved = True
 
     def rebuild(self) -> None:
         """Index the stored reports (a store filled before the index existed, or with an
@@ -176,6 +181,7 @@ class _Grouper:
 
     def group(self, report_id: str, raw: str) -> str:
         if self.index is not None:
+            self.unsaved = True
             group_id = self.index.add(report_id, raw)
             return self.translate.get(group_id, group_id)
         from ..model import content_id
@@ -194,7 +200,9 @@ class _Grouper:
         self.analysed_length[group_id] = max(len(raw), self.analysed_length.get(group_id, 0))
 
     def save(self) -> None:
-        if self.index is not None:
+        if self.index is not None and self.unsaved:
+            # (cleared first: ``group`` may add a report from the feeder's thread meanwhile)
+            self.unsaved = False
             self.store.set_state(NEAR_DUPLICATE_STATE, self.index.to_bytes())
 
 
