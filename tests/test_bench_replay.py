@@ -40,3 +40,29 @@ def test_the_digest_sees_a_changed_row_but_not_the_clock(recording, tmp_path):
     assert changed["events"] != recorded["digest"]["events"]
     assert changed["all"] != recorded["digest"]["all"]
     assert changed["reports"] == recorded["digest"]["reports"]
+
+
+def test_a_replay_batches_by_count_however_slow_the_machine(recording, tmp_path, monkeypatch):
+    """Batches of COMMIT_EVERY reports, not cut by the clock (COMMIT_SECONDS): the links the
+    merge step finds depend on what a batch holds, and the digest must not depend on the load.
+    Here every look at the clock is ten seconds later."""
+    import time
+    from types import SimpleNamespace
+
+    from sitrep.store import run as store_run
+
+    clock = iter(range(0, 10 ** 9, 10))
+    monkeypatch.setattr(store_run, "time", SimpleNamespace(
+        monotonic=lambda: next(clock), perf_counter=time.perf_counter,
+        thread_time=time.thread_time))
+    steps = []
+    merge = store_run.merge_new_events
+    monkeypatch.setattr(store_run, "merge_new_events",
+                        lambda *args, **kwargs: steps.append(1) or merge(*args, **kwargs))
+    path, recorded = recording
+    replayed = replay(path, str(tmp_path / "slow.db"), parts=False)
+    # 40 reports: the first with an event committed at once (a run shows it early), then the
+    # rest together, and the run's last step
+    assert len(steps) == 3
+    assert replayed["digest"] == recorded["digest"]
+    assert store_run.COMMIT_SECONDS == 5.0
