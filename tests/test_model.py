@@ -144,3 +144,21 @@ def test_sentence_token_ranges_group_tokens_by_sentence():
     report.tokens = [Token(0, 1, "a", 0), Token(2, 4, "b.", 0), Token(5, 6, "c", 1)]
     assert list(report.sentence_token_ranges()) == [(0, 2), (2, 3)]
     assert list(Report(id="e", raw="").sentence_token_ranges()) == []
+
+
+def test_a_report_crosses_processes_with_its_tokens_as_rows():
+    # a pool worker's result is pickled: the tokens go as plain rows (a frozen dataclass per
+    # token pickled through dataclasses' generic state functions cost 3x the CPU), and come
+    # back as the same tokens
+    import pickle
+
+    report = Report(id="r", raw="Troops fired.", published=date(2024, 3, 4))
+    report.tokens = [Token(0, 6, "Troops", 0, "troop", "NOUN", "nsubj", 1),
+                     Token(7, 12, "fired", 0, "fire", "VERB", "ROOT", 1),
+                     Token(12, 13, ".", 0, ".", "PUNCT", "punct", 1)]
+    report.sentences = [Sentence(0, 13, "Troops fired.", 0, 13)]
+    report.events = [Event("Battles", "Armed clash", "ASSAULT", actor1=Actor(0, 6, "Troops"))]
+    assert report.__getstate__()["tokens"][1] == (7, 12, "fired", 0, "fire", "VERB", "ROOT", 1)
+    copy = pickle.loads(pickle.dumps(report))
+    assert copy == report and copy.to_dict() == report.to_dict()
+    assert all(type(token) is Token for token in copy.tokens)
