@@ -131,17 +131,24 @@ class Pipeline:
                 return report
         return report
 
-    def pipe(self, reports: Iterable[Report], n_process: int = 1,
-             chunksize: int = 16) -> Iterator[Report]:
-        """Analyse many reports, in input order; ``n_process > 1`` uses a process pool."""
+    def pipe(self, reports: Iterable[Report], n_process: int = 1, chunksize: int = 16,
+             finish: Callable[[Report], Any] | None = None) -> Iterator[Any]:
+        """Analyse many reports, in input order; ``n_process > 1`` uses a process pool.
+
+        ``finish`` (a picklable function of an analysed report) is applied where the report was
+        analysed, and its result is yielded instead of the report: with a pool, what the caller
+        keeps is what crosses back from the worker (``sitrep extract`` keeps the lines it prints;
+        a news article's whole report, ~1,300 tokens, costs ~5 ms of CPU to send and receive)."""
         if n_process <= 1:
             for report in reports:
-                yield self(report)
+                report = self(report)
+                yield finish(report) if finish else report
             return
         import multiprocessing
 
         context = multiprocessing.get_context("spawn")
-        with context.Pool(n_process, initializer=_init_worker, initargs=(self,)) as pool:
+        with context.Pool(n_process, initializer=_init_worker,
+                          initargs=(self, finish)) as pool:
             yield from pool.imap(_run_worker, reports, chunksize=chunksize)
 
 
@@ -170,14 +177,16 @@ _YOUNG_OBJECTS = 50_000
 
 
 _WORKER_PIPELINE: Pipeline | None = None
+_WORKER_FINISH: Callable[[Report], Any] | None = None
 
 
-def _init_worker(pipeline: Pipeline) -> None:
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = pipeline
+def _init_worker(pipeline: Pipeline, finish: Callable[[Report], Any] | None = None) -> None:
+    global _WORKER_PIPELINE, _WORKER_FINISH
+    _WORKER_PIPELINE, _WORKER_FINISH = pipeline, finish
     freeze_built_objects()
 
 
-def _run_worker(report: Report) -> Report:
+def _run_worker(report: Report) -> Any:
     assert _WORKER_PIPELINE is not None
-    return _WORKER_PIPELINE(report)
+    report = _WORKER_PIPELINE(report)
+    return _WORKER_FINISH(report) if _WORKER_FINISH else report

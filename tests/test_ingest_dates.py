@@ -79,3 +79,26 @@ def test_a_dateline_date_is_the_reference_date(opening):
 def test_a_sentence_is_not_a_dateline():
     report = Clean()(Report(id="d", raw="Officials, March 4 - nobody knows.\nMore text."))
     assert report.published is None
+
+
+def test_extract_prints_the_same_through_workers(tmp_path, capsys):
+    # with --workers each worker renders what the command prints (lines, warnings, rejections)
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps({"id": "kano-1", "text": "Gunmen attacked a market in Kano.",
+                                "published": "04/03/2024"}) + "\n"
+                    + json.dumps({"id": "empty", "text": ""}) + "\n"
+                    + json.dumps({"id": "jos-2", "text": "Troops fired on a crowd in Jos."})
+                    + "\n", encoding="utf-8")
+    config = write_fake_config(tmp_path)
+    printed = []
+    for workers in ("1", "2"):
+        assert main(["--config", str(config), "extract", str(path), "--workers", workers]) == 1
+        printed.append(capsys.readouterr())
+    assert printed[0] == printed[1]
+    out, err = printed[0]
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["kano-1", "empty", "jos-2"]
+    assert "kano-1" in err and "04/03/2024" in err
+    assert main(["--config", str(config), "extract", str(path), "--workers", "2", "--format",
+                 "table", "--strict"]) == 1
+    out, err = capsys.readouterr()
+    assert "kano-1: " in out and "--strict: empty rejected" in err

@@ -140,3 +140,18 @@ def test_a_worker_and_extract_keep_the_built_pipeline_out_of_collections(tmp_pat
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)
+
+
+def _title_only(report: Report) -> str:
+    return report.title
+
+
+def test_pipe_finishes_each_report_where_it_was_analysed():
+    # what `finish` returns is what the caller gets (and all a pool worker sends back)
+    pipeline = Pipeline(_config(["test_upper_title"]))
+    reports = [Report(id=str(n), raw=f"report {n}") for n in range(5)]
+    expected = [f"REPORT {n}" for n in range(5)]
+    assert list(pipeline.pipe(reports, finish=_title_only)) == expected
+    reports = [Report(id=str(n), raw=f"report {n}") for n in range(5)]
+    assert list(pipeline.pipe(reports, n_process=2, chunksize=2,
+                              finish=_title_only)) == expected

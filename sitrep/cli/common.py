@@ -34,12 +34,17 @@ def print_warnings(report, stream=None) -> None:
     stderr: recorded on the report too, but a user running the command should see it now."""
     import sys
 
-    for warning in report.warnings:
-        where = report.path or "-"
-        if report.record is not None:
-            where += f":{report.record}"
-        print(f"sitrep: warning: {where} (id {report.id}): {warning}",
-              file=stream or sys.stderr)
+    for line in warning_lines(report):
+        print(line, file=stream or sys.stderr)
+
+
+def warning_lines(report) -> list[str]:
+    """The lines :func:`print_warnings` prints for ``report``."""
+    where = report.path or "-"
+    if report.record is not None:
+        where += f":{report.record}"
+    return [f"sitrep: warning: {where} (id {report.id}): {warning}"
+            for warning in report.warnings]
 
 
 def positive_int(text: str) -> int:

@@ -8,13 +8,16 @@ Output (``--format jsonl``): one JSON object per input document, in input order 
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+from dataclasses import dataclass
+from functools import partial
 from typing import TextIO
 
-from ..model import Report
+from ..model import Rejection, Report
 from ..pipeline import Pipeline, freeze_built_objects
-from .common import (add_input_arguments, config_from, input_path, json_line, print_warnings,
-                     read_options_from)
+from .common import (add_input_arguments, config_from, input_path, json_line, read_options_from,
+                     warning_lines)
 
 
 def add_parser(subparsers) -> None:
@@ -38,22 +41,39 @@ def run_extract(args: argparse.Namespace) -> int:
     pipeline = Pipeline(config)
     freeze_built_objects()
     reports = read_inputs(args.paths, read_options_from(args, config))
-    if args.format == "jsonl":
-        def write(report: Report, out: TextIO) -> None:
-            _write_jsonl(report, out, with_text=args.with_text)
-    else:
-        write = _write_table
+    render = partial(_printed, table=args.format == "table", with_text=args.with_text)
     rejected = 0
-    for report in pipeline.pipe(reports, n_process=args.workers):
-        print_warnings(report)
-        write(report, sys.stdout)
-        if report.rejection:
+    for printed in pipeline.pipe(reports, n_process=args.workers, finish=render):
+        for line in printed.warnings:
+            print(line, file=sys.stderr)
+        sys.stdout.write(printed.output)
+        if printed.rejection:
             rejected += 1
             if args.strict:
-                print(f"sitrep: --strict: {report.id} rejected ({report.rejection.code}): "
-                      f"{report.rejection.message}", file=sys.stderr)
+                print(f"sitrep: --strict: {printed.id} rejected ({printed.rejection.code}): "
+                      f"{printed.rejection.message}", file=sys.stderr)
                 return 1
     return 1 if rejected else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Printed:
+    """What the command prints for one report, made where the report was analysed: with
+    ``--workers`` a worker sends back this, not the report with its tokens."""
+
+    id: str
+    output: str
+    warnings: list[str]
+    rejection: Rejection | None
+
+
+def _printed(report: Report, *, table: bool, with_text: bool) -> Printed:
+    out = io.StringIO()
+    if table:
+        _write_table(report, out)
+    else:
+        _write_jsonl(report, out, with_text=with_text)
+    return Printed(report.id, out.getvalue(), warning_lines(report), report.rejection)
 
 
 def _write_jsonl(report: Report, out: TextIO, *, with_text: bool = False) -> None:
