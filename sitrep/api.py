@@ -76,18 +76,23 @@ def run(paths: Iterable[str | Path], db: str | Path = DEFAULT_DB, *,
         config: Config | str | Path | None = None, text_column: str | None = None,
         id_column: str | None = None, date_column: str | None = None, workers: int = 1,
         on_report: Callable[[RunSummary, Report], None] | None = None,
-        engine: str = "local", address: str | None = None) -> RunSummary:
+        engine: str = "local", address: str | None = None,
+        on_built: Callable[[], None] | None = None) -> RunSummary:
     """Read, analyse and store documents in ``db`` (created if absent); re-running the same
     input adds nothing. ``strict``: the first rejection raises
     :class:`sitrep.store.run.StrictRunFailed` and nothing of the run is stored. ``engine``
     "ray" analyses on ``workers`` Ray actors, on the cluster at ``address`` or in Ray's local
-    mode (:mod:`sitrep.engine`); the store is the same as with the local engine."""
+    mode (:mod:`sitrep.engine`); the store is the same as with the local engine. ``on_built``
+    is called once the engine is built, before the first document is read (`sitrep run`
+    freezes there what a pipeline built in this process holds, as `sitrep extract` does)."""
     from .engine import make_engine
 
     config = _config(config)
     paths = list(paths)
     with _open(db, create=True) as store:  # a bad --db fails before models load
         analyser = make_engine(engine, config, workers=workers, address=address)
+        if on_built is not None:
+            on_built()
         reports = _read(paths, config, published, text_column, id_column, date_column)
         return run_into_store(reports, store, None, strict=strict, on_report=on_report,
                               engine=analyser, stream=_reads_a_stream(paths))

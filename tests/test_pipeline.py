@@ -137,6 +137,12 @@ def test_a_worker_and_extract_keep_the_built_pipeline_out_of_collections(tmp_pat
         main(["extract", str(article)])
         assert '"id"' in capsys.readouterr().out and gc.get_freeze_count() > 0
         assert gc.get_threshold()[0] == 50_000
+        # `sitrep run` on one process analyses here too
+        gc.unfreeze()
+        gc.set_threshold(700, *threshold[1:])
+        main(["run", str(article), "--db", str(tmp_path / "s.db")])
+        assert "1 report(s) read" in capsys.readouterr().out and gc.get_freeze_count() > 0
+        assert gc.get_threshold()[0] == 50_000
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)

@@ -13,7 +13,7 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from .. import api
@@ -131,7 +131,7 @@ def run_verb(args: argparse.Namespace) -> int:
                           config=config, text_column=args.text_column,
                           id_column=args.id_column, date_column=args.date_column,
                           workers=args.workers, on_report=on_report, engine=args.engine,
-                          address=args.address)
+                          address=args.address, on_built=_freeze_if_analysing_here(args))
     except StrictRunFailed as exc:
         progress.close()
         print(f"sitrep: --strict: {exc}; nothing from this run was stored", file=sys.stderr)
@@ -139,6 +139,17 @@ def run_verb(args: argparse.Namespace) -> int:
     progress.close()
     _print_run_summary(summary, args.db, sys.stdout)
     return 1 if summary.rejections else 0
+
+
+def _freeze_if_analysing_here(args: argparse.Namespace) -> Callable[[], None] | None:
+    """With the local engine on one process, this process runs the pipeline over every report:
+    what the built pipeline holds is frozen out of collections (see freeze_built_objects).
+    Pool workers and Ray actors freeze their own; a driver only stores."""
+    if args.engine == "local" and args.workers <= 1:
+        from ..pipeline import freeze_built_objects
+
+        return freeze_built_objects
+    return None
 
 
 def _print_run_summary(summary: RunSummary, db: str, out: TextIO) -> None:
