@@ -35,7 +35,6 @@ unknown nothing is invented: generic actors keep the name they had.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -43,6 +42,8 @@ from ..model import Actor, Event, Report
 from .claims import CLAIMED, claimants
 from .coding import state_name
 from .dictionary import INTER_TYPES, PARTY_TYPE, ActorDictionary
+from .generic import (STATE_ID, EventNames, distinct, event_country, is_generic, is_named,
+                      on_side, own_name, report_country)
 from .harmed import people_harmed
 from .organisations import named_organisations
 from .parties import type_by_parties
@@ -50,15 +51,6 @@ from .roles import INSTALLATION_OWNERS, INSTALLATIONS
 
 __all__ = ["CodeEventActors", "event_country", "PARTY_TYPE"]
 
-_GENERIC = {3: "Unidentified Armed Group ({})", 5: "Rioters ({})", 6: "Protesters ({})",
-            7: "Civilians ({})"}
-_GENERIC_KIND = {"armed": 3, "rioter": 5, "protester": 6, "civilian": 7}
-_GENERIC_ID = re.compile(r"^[A-Z]{3}:(armed|rioter|protester|civilian|rebel)$")
-_STATE_ID = re.compile(r"^([A-Z]{3}):(MIL|COP|GOV|LEG|JUD|SPY)$")
-# the words coding.py puts in a reason when the country came from the document, not the mention
-# ("role 'police'; document country PAK ..."); not "Myanmar's border force; foreign forces
-# (document country BGD ...)", whose country the mention states
-_DOCUMENT_COUNTRY = ("; document country", "; no country named")
 # words before a named group that make it what a crowd is against, not who the crowd is
 _AGAINST = re.compile(r"\b(?:against|demand\w*|urg\w*|slam\w*|criticis\w*|criticiz\w*|"
                       r"oppos\w*|condemn\w*|denounc\w*|protest\w* (?:at|over)|govern\w*|"
@@ -96,8 +88,6 @@ _MILITARY_AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|war planes?|fighter (?:j
                                 r"aircraft)|military (?:aircraft|planes?|helicopters?)|"
                                 r"gunships?|air ?force|airforce|bombers)\b", re.IGNORECASE)
 _DRONES = re.compile(r"\b(?:drones?|UAVs?|unmanned)\b", re.IGNORECASE)
-_GENERIC_NAME = re.compile(r"^(?:Unidentified Armed Group|Rioters|Protesters|Civilians|Rebels) "
-                           r"\(.+\)$")
 
 
 class CodeEventActors:
@@ -110,7 +100,7 @@ class CodeEventActors:
         self.dictionary = ActorDictionary()
 
     def __call__(self, report: Report) -> Report:
-        fallback, fallback_reason = _report_country(report, self.dictionary)
+        fallback, fallback_reason = report_country(report, self.dictionary)
         claimed = claimants(report)  # the report's, read once for all its events
         events = []
         for event in report.events:
@@ -123,39 +113,12 @@ class CodeEventActors:
         return report
 
 
-def event_country(event: Event, fallback: str | None, fallback_reason: str
-                  ) -> tuple[str | None, str]:
-    """The ISO3 country of an event, with its reason: its location's, else the report's."""
-    if event.location is not None and event.location.iso3:
-        return event.location.iso3, f"country of the event's place {event.location.name!r}"
-    return fallback, fallback_reason
-
-
-def _report_country(report: Report, dictionary: ActorDictionary) -> tuple[str | None, str]:
-    """The country most of the report's located places lie in; without them, the country
-    ``find_actors`` coded most of the report's actors with; without those, the country of places
-    whose namesakes all lie in one ("Sahiwal": which town is a coin toss, the country is not).
-    A tie: none."""
-    for votes, what in ((Counter(place.iso3 for place in report.places
-                                 if place.iso3 and place.lat is not None),
-                         "the report's places"),
-                        (Counter(dictionary.iso3_of(actor.country) for actor in report.actors
-                                 if dictionary.iso3_of(actor.country)), "the report's actors"),
-                        (Counter(place.iso3 for place in report.places if place.iso3),
-                         "the report's places of one country, not located")):
-        ranked = votes.most_common(2)
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            return ranked[0][0], f"country of most of {what} ({ranked[0][1]})"
-    return None, "no country known for the event"
-
-
-class _Coder:
+class _Coder(EventNames):
     """One event's conventions; keeps the reasons of what it changed."""
 
     def __init__(self, dictionary: ActorDictionary, event: Event, iso3: str | None,
                  why: str, report: Report | None = None, claimed: Sequence[Actor] = ()) -> None:
-        self.dictionary = dictionary
-        self.event = event
+        super().__init__(dictionary, event, iso3, why)
         self.people_harmed = people_harmed(event, report.quantities, report.actors) \
             if report is not None else None
         self.casualties = [(q.start, q.end) for q in (report.quantities if report else ())
@@ -164,11 +127,6 @@ class _Coder:
         self.sentence_actors = [a for a in (report.actors if report is not None else ())
                                 if any(start <= a.start < end for start, end in spans)]
         self.claimants = list(claimed)  # the report's claimants (claimants(report))
-        self.iso3 = iso3
-        country = dictionary.countries.get(iso3) if iso3 else None
-        self.country = country.name if country else None
-        self.why = why
-        self.reasons: list[str] = []
 
     # -- the event --------------------------------------------------------------------------
     def code(self) -> Event:
@@ -223,7 +181,7 @@ class _Coder:
             actor1, actor2 = self.arrest(actor1, actor2)
         if kind in _HARMING and actor2 is not None and actor2.inter == 7:
             assoc2 = assoc2 + self.victims_groups(actor1, actor2)
-        if kind in CLAIMED and actor1 is not None and actor1.inter == 3 and _generic(actor1) \
+        if kind in CLAIMED and actor1 is not None and actor1.inter == 3 and is_generic(actor1) \
                 and self.claimants:
             # "Masked gunmen shot dead two policemen ... TTP was behind the attack"
             claimant = self.local(self.claimants[0])
@@ -232,8 +190,8 @@ class _Coder:
             actor1 = claimant
         actor1, actor2 = self.militia(actor1, kind), self.militia(actor2, kind)
         actor1 = self.armed_state(actor1, kind)
-        assoc1 = _on_side(_distinct([a for a in assoc1 if a is not None], actor1), actor1)
-        assoc2 = _on_side(_distinct([a for a in assoc2 if a is not None], actor2), actor2)
+        assoc1 = on_side(distinct([a for a in assoc1 if a is not None], actor1), actor1)
+        assoc2 = on_side(distinct([a for a in assoc2 if a is not None], actor2), actor2)
         if not self.reasons and (actor1, actor2, assoc1, assoc2) == (
                 event.actor1, event.actor2, list(event.assoc_actor1), list(event.assoc_actor2)):
             return event
@@ -345,7 +303,7 @@ class _Coder:
     def posts_of_another_state(self, forces: Actor) -> Actor | None:
         """The forces of another country whose posts the event's sentence names ("Pakistani
         troops fired on Indian posts"): the other side of a battle between two states' forces."""
-        own = _STATE_ID.match(forces.actor_id or "")
+        own = STATE_ID.match(forces.actor_id or "")
         demonyms = {demonym.lower(): iso3 for iso3, country in self.dictionary.countries.items()
                     for demonym in country.demonyms}
         for span in self.event.evidence:
@@ -356,7 +314,7 @@ class _Coder:
                     continue
                 country = self.dictionary.countries[iso3].name
                 inter = 8 if self.iso3 and iso3 != self.iso3 else 1
-                base = self._trigger_actor()
+                base = self.trigger_actor()
                 if base is None:
                     return None
                 name = state_name("MIL", country)
@@ -381,13 +339,13 @@ class _Coder:
 
     def crowd(self, actor, assoc, inter, what):
         """The crowd of a protest or riot as actor1; who the report says it was, associated."""
-        if actor is not None and actor.inter == inter and _generic(actor):
+        if actor is not None and actor.inter == inter and is_generic(actor):
             return actor, assoc
         crowd = self.generic(inter, actor, f"the crowd of the {what}")
         if crowd is None:
             return actor, assoc
-        if actor is not None and _named(actor):
-            assoc = [_plain(actor)] + assoc
+        if actor is not None and is_named(actor):
+            assoc = [own_name(actor)] + assoc
             self.reasons.append(f"{actor.name!r} took part in the {what}: associated actor")
         return crowd, assoc
 
@@ -407,7 +365,7 @@ class _Coder:
                 actor2 is None or actor2.inter not in (1, 8)):
             actor1, actor2 = actor2, actor1
             self.reasons.append("the rioting crowd is actor1, the forces actor2")
-        if actor1 is not None and actor1.inter in (1, 2, 3, 4, 8) and not _generic(actor1):
+        if actor1 is not None and actor1.inter in (1, 2, 3, 4, 8) and not is_generic(actor1):
             return actor1, actor2, assoc1         # a named armed group or the state: as named
         crowd, assoc1 = self.crowd(actor1, assoc1, 5, "riot")
         if actor2 is None and self.people_harmed:
@@ -418,14 +376,14 @@ class _Coder:
 
     def victims(self, actor2, assoc2):
         """Victims are civilians of the event's country; their party or group is associated."""
-        if actor2 is not None and actor2.inter == 7 and _generic(actor2) and (
+        if actor2 is not None and actor2.inter == 7 and is_generic(actor2) and (
                 self.country is None or actor2.country == self.country):
             return actor2, assoc2
         civilians = self.generic(7, actor2, "the victims, unarmed")
         if civilians is None:
             return actor2, assoc2
-        if actor2 is not None and _named(actor2):
-            assoc2 = [_plain(actor2)] + assoc2
+        if actor2 is not None and is_named(actor2):
+            assoc2 = [own_name(actor2)] + assoc2
             self.reasons.append(f"victims of {actor2.name!r}: associated actor")
         return civilians, assoc2
 
@@ -437,7 +395,7 @@ class _Coder:
         taken = {(a.start, a.end) for a in (actor1, victims) if a is not None}
         found = []
         for actor in self.sentence_actors:
-            if (actor.start, actor.end) in taken or not _named(actor) or \
+            if (actor.start, actor.end) in taken or not is_named(actor) or \
                     actor.inter in (1, 2, 3, 4, 8) or actor.type in _NOT_ORGANISERS or \
                     actor1 is not None and actor1.start <= actor.start < actor1.end:
                 continue
@@ -445,7 +403,7 @@ class _Coder:
             if _BY_DOER.search(before) or _AGAINST.search(before) or \
                     self.text_after(actor).startswith("-"):
                 continue
-            found.append(_plain(actor))
+            found.append(own_name(actor))
         if found:
             self.reasons.append("the victims' group, associated: " +
                                 ", ".join(repr(a.name) for a in found))
@@ -499,9 +457,9 @@ class _Coder:
         found = []
         for actor in self.sentence_actors:
             before = self.text_before(actor)
-            if _named(actor) and (actor.start, actor.end) not in taken and actor.inter not in (
+            if is_named(actor) and (actor.start, actor.end) not in taken and actor.inter not in (
                     1, 8) and actor.type not in _NOT_ORGANISERS and not _AGAINST.search(before):
-                found.append(_plain(actor))
+                found.append(own_name(actor))
         known = self.sentence_actors + [a for a in (crowd, other) if a is not None]
         for span in self.event.evidence:
             for body in named_organisations(span):
@@ -577,7 +535,7 @@ class _Coder:
             if actor.inter not in (2, 3, 4) or (actor.start, actor.end) == taken:
                 continue
             near = trigger is not None and 0 <= actor.start - trigger.end <= _GROUP_WINDOW
-            if _MEMBERS_BEFORE.search(self.text_before(actor)) or near and _generic(actor):
+            if _MEMBERS_BEFORE.search(self.text_before(actor)) or near and is_generic(actor):
                 self.reasons.append(f"actor2 {actor.text!r}: the armed group of the detained")
                 return self.local(actor)
         return None
@@ -596,7 +554,7 @@ class _Coder:
         """A government that fights or strikes ("the government employed airstrikes", "a US
         drone") does so by its armed forces: ACLED names the military, not the government, as
         the side of a battle or an explosion."""
-        state = _STATE_ID.match(actor.actor_id or "") if actor is not None else None
+        state = STATE_ID.match(actor.actor_id or "") if actor is not None else None
         if state is None or state.group(2) != "GOV" or kind not in _ARMED_KINDS:
             return actor
         iso3 = state.group(1)
@@ -618,114 +576,3 @@ class _Coder:
         self.reasons.append(f"{actor.name!r} acting in {kind.lower()}: the party's militia")
         return replace(actor, name=f"{actor.name} Militia", inter=3, type=INTER_TYPES[3],
                        reason=f"{actor.reason}; the party's militia (ACLED)")
-
-    # -- actors -------------------------------------------------------------------------------
-    def local(self, actor: Actor | None) -> Actor | None:
-        """A generic or unnamed-state actor named with the event's country."""
-        if actor is None or self.country is None:
-            return actor
-        from_document = any(words in (actor.reason or "") for words in _DOCUMENT_COUNTRY)
-        generic = _GENERIC_ID.match(actor.actor_id or "")
-        state = _STATE_ID.match(actor.actor_id or "")
-        if actor.inter in _GENERIC and (generic or actor.actor_id is None and actor.name in (
-                None, _GENERIC[actor.inter].format(actor.country))):
-            if actor.country == self.country and actor.name:
-                return actor
-            return self.generic(actor.inter, actor, "generic actor")
-        if state and from_document and state.group(1) != self.iso3:
-            sector = state.group(2)
-            return replace(actor, name=state_name(sector, self.country),
-                           inter=1, type=INTER_TYPES[1], country=self.country,
-                           cameo=self.iso3 + sector, actor_id=f"{self.iso3}:{sector}",
-                           reason=f"{actor.reason}; {self.why}")
-        if actor.actor_id is None and actor.name is None and actor.inter == 1 and \
-                actor.cameo and actor.cameo[-3:] in ("MIL", "COP", "GOV"):
-            sector = actor.cameo[-3:]
-            return replace(actor, name=state_name(sector, self.country),
-                           country=self.country, cameo=self.iso3 + sector,
-                           actor_id=f"{self.iso3}:{sector}", reason=f"{actor.reason}; {self.why}")
-        return actor
-
-    def generic(self, inter: int, actor: Actor | None, role: str) -> Actor | None:
-        """ACLED's generic actor of ``inter`` in the event's country, on ``actor``'s words (or
-        the trigger's when no mention names it); None when the country is unknown."""
-        kind = {v: k for k, v in _GENERIC_KIND.items()}[inter]
-        base = actor if actor is not None else self._trigger_actor()
-        if base is None:
-            return None
-        if self.country is None:
-            # the kind of actor is known, its country is not: typed, left unnamed
-            return replace(base, name=None, type=INTER_TYPES[inter], inter=inter,
-                           cameo="UAF" if inter == 3 else "CVL", country=None, actor_id=None,
-                           reason=f"{role} ({self.why})")
-        return replace(base, name=_GENERIC[inter].format(self.country), type=INTER_TYPES[inter],
-                       inter=inter, cameo=self.iso3 + ("UAF" if inter == 3 else "CVL"),
-                       country=self.country, actor_id=f"{self.iso3}:{kind}",
-                       reason=f"{role} ({self.why})" + (
-                           f"; mention coded before as {actor.name!r}" if actor is not None
-                           and actor.name else ""))
-
-    def implied(self, inter: int, role: str) -> Actor | None:
-        actor = self.generic(inter, None, f"implied by the event: {role}")
-        if actor is not None:
-            self.reasons.append(f"{actor.name}: {role}")
-        return actor
-
-    def implied_state(self, sector: str, role: str) -> Actor | None:
-        base = self._trigger_actor()
-        if base is None or self.country is None:
-            return None
-        self.reasons.append(f"{state_name(sector, self.country)}: {role}")
-        return replace(base, name=state_name(sector, self.country), type=INTER_TYPES[1],
-                       inter=1, cameo=self.iso3 + sector, country=self.country,
-                       actor_id=f"{self.iso3}:{sector}",
-                       reason=f"implied by the event: {role} ({self.why})")
-
-    def _trigger_actor(self) -> Actor | None:
-        """An actor no mention names stands on the event's trigger words."""
-        trigger = self.event.trigger
-        if trigger is None:
-            return None
-        return Actor(trigger.start, trigger.end, trigger.text)
-
-
-def _generic(actor: Actor) -> bool:
-    return bool(_GENERIC_ID.match(actor.actor_id or "")) or actor.actor_id is None and (
-        actor.name is None or bool(_GENERIC_NAME.match(actor.name)))
-
-
-def _named(actor: Actor) -> bool:
-    """A named group, party or union (not a role word, not the state)."""
-    return actor.actor_id is not None and ":" not in actor.actor_id and actor.inter not in (1, 8) \
-        or actor.type == PARTY_TYPE or (actor.actor_id is None and actor.name is not None
-                                        and not _GENERIC_NAME.match(actor.name)
-                                        and actor.inter != 1)
-
-
-def _plain(actor: Actor) -> Actor:
-    """An associated actor under its own name (a party's, not its militia's)."""
-    if actor.name and actor.name.endswith(" Militia") and actor.type == PARTY_TYPE:
-        return replace(actor, name=actor.name[:-len(" Militia")])
-    return actor
-
-
-def _on_side(actors: list[Actor], main: Actor | None) -> list[Actor]:
-    """Associated actors without a type code of their own (a party, a union) act on the main
-    actor's side: they carry its inter (ACLED codes one type per side)."""
-    if main is None or main.inter is None:
-        return actors
-    side = main.name or main.text
-    return [actor if actor.inter is not None else replace(
-        actor, inter=main.inter, reason=f"{actor.reason}; associated with {side!r}")
-        for actor in actors]
-
-
-def _distinct(actors: list[Actor], main: Actor | None) -> list[Actor]:
-    seen = {main.name} if main is not None and main.name else set()
-    kept = []
-    for actor in actors:
-        key = actor.name or actor.text
-        if key not in seen:
-            seen.add(key)
-            kept.append(actor)
-    return kept
