@@ -174,7 +174,9 @@ def test_floors_on_the_development_set(dev_store):
     recall 0.290 -> 0.323, pairwise R 0.365 -> 0.394; P 1.000, merge precision 0.989, 0 joined.
     Then (a shared figure joins an exact day to an undated report of the week after, a day an
     event was told on is undated): recall 0.323 -> 0.355, pairwise R 0.394 -> 0.401, the rest
-    the same.
+    the same. Then (a named person's killing named inside a demand, hypothetical and dated by
+    the demand, is the killing told): recall 0.355 -> 0.419, pairwise R 0.423 -> 0.474, P 1.000,
+    merge precision 0.988, 0 joined.
     Floors may only be raised, except where a change gains more than it costs, said here."""
     from sitrep.store import Store
 
@@ -184,6 +186,6 @@ def test_floors_on_the_development_set(dev_store):
     figures = {key: value for key, value in result.items() if not isinstance(value, (list, dict))}
     assert result["merge_precision"] >= 0.98, figures
     assert result["hard_negatives_joined"] == [], result["hard_negatives_joined"]
-    assert result["merge_recall"] >= 0.35, figures
+    assert result["merge_recall"] >= 0.41, figures
     assert result["pairwise_precision"] >= 0.96, figures
-    assert result["pairwise_recall"] >= 0.40, figures
+    assert result["pairwise_recall"] >= 0.47, figures

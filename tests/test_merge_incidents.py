@@ -557,6 +557,37 @@ def test_a_named_person_is_killed_once(tmp_path):
         assert {m.event_id for m in _candidates(store, dated)} == {"e2"}
 
 
+def test_a_named_killing_inside_a_demand_is_the_killing_told(tmp_path):
+    from dataclasses import replace
+
+    from sitrep.store.incidents import _candidates, _filed_under
+
+    def killing(event_id, group, first, last, modality="asserted", names=("kasogi",)):
+        return Mention(event_id, group, "violence", "Attack", modality, "TUR", first, last,
+                       41.01, 28.95, 1, frozenset(names), fatal=True)
+
+    dated = killing("e1", "g1", date(2018, 10, 1), date(2018, 10, 31))
+    # "urged the authorities to establish the truth about the murder of X in October", a year
+    # on: hypothetical (a demand), dated by the month the demand was made
+    demand = killing("e2", "g2", date(2019, 10, 1), date(2019, 10, 31), "hypothetical")
+    result = compare(dated, demand)
+    assert result.link and any("killed once" in reason for reason in result.reasons)
+    assert any("as asserted and as hypothetical" in reason for reason in result.reasons)
+    # a killing the person is not named in, a beating, a later asserted killing dated to a
+    # month (another killing whose report names the person) and a denial stay apart
+    assert not compare(dated, replace(demand, names=frozenset({"salman"}))).link
+    assert not compare(dated, replace(demand, fatal=False)).link
+    assert compare(dated, replace(demand, modality="asserted")).conflict
+    assert compare(dated, replace(demand, modality="negated")).conflict
+    # either is found from the other, whichever was stored first
+    with Store(tmp_path / "demand.db") as store:
+        _file(store, (demand,), _filed_under)
+        assert [m.event_id for m in _candidates(store, dated)] == ["e2"]
+    with Store(tmp_path / "demand-later.db") as store:
+        _file(store, (dated,), _filed_under)
+        assert [m.event_id for m in _candidates(store, demand)] == ["e1"]
+
+
 def test_the_same_town_within_one_month_joins_the_same_sub_type_but_not_arrests(tmp_path):
     # "gunmen abducted students in Kagara on 17 February" and "the abduction in Kagara in
     # February": one act at one town in one month; arrests in one town in a month are many

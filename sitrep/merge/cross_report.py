@@ -20,14 +20,18 @@ reference, are left out (:func:`mention_of`).
   them), and each PLOVER type of its own for events with no ACLED type (a sentence, a
   release). The same person's arrest, sentence and release are three incidents.
 - **Modality.** Asserted and uncertain mentions are compared with each other; a denied, forecast
-  or hypothetical event only with one of its own modality.
+  or hypothetical event only with one of its own modality, but for the killing of a named
+  person: one named inside a demand, a call or an attempt (hypothetical: "called for justice for
+  the murder of X") is the killing another report asserts (a person is killed once).
 - **Days.** Each mention stands for a range of days (its date and ACLED time precision, see
   ``sitrep.events.merge``; a date told to the year only is that year); a date that fell back
   to the publication date is weak evidence: the window of the weeks before publication, and
   an own date before that window takes away the weight of a shared name without setting the
   two apart. Two exact days more than one day apart
   are different incidents (a report written the next day says "yesterday" and is often a day
-  off); other ranges that do not overlap are too.
+  off); other ranges that do not overlap are too, but for the killing of a named person told
+  again undated or inside a demand (dated by the demand: "the murder of X in October", a year
+  on).
 - **Place.** Different countries are different incidents; two places located to the town (ACLED
   geo precision 1-2) more than ``FAR_KM`` apart are too ("the same day in different towns"),
   unless one bears the name of the first-level region both are in (Katsina, Idlib, Kandahar:
@@ -162,6 +166,13 @@ FRESH_DAYS = 7
 SITE_WEIGHT = 1.5
 
 
+# A named person is killed once: the killing named inside a demand, a call or an attempt ("called
+# for justice for the murder of X", "attempts to cover up the killing of X": modality
+# hypothetical) is the killing another report asserts, not a killing that may happen. A denied
+# or forecast killing ("X was not killed", "plans to kill X") stays apart.
+_KILLING_TOLD = frozenset({"asserted", "hypothetical"})
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """The outcome of comparing two mentions: ``conflict`` says why they cannot be one
@@ -195,7 +206,9 @@ def compare(a: Mention, b: Mention) -> Comparison:
         # names the person, joins them)
         return Comparison(0.0, (f"compatible kinds {a.sub_type} / {b.sub_type}", "an arrest is "
                                 "a protest's only on its day, naming the same person"))
-    if a.modality != b.modality:
+    named_killing = a.fatal and b.fatal and bool(a.names & b.names)
+    if a.modality != b.modality and not (
+            named_killing and {a.modality, b.modality} <= _KILLING_TOLD):
         return Comparison(0.0, (), f"different modalities ({a.modality} / {b.modality})")
     if a.retold != b.retold:
         told = a if a.retold else b
@@ -207,6 +220,9 @@ def compare(a: Mention, b: Mention) -> Comparison:
     if a.iso3 and b.iso3 and a.iso3 != b.iso3 and not killed_once:
         return Comparison(0.0, (), f"different countries ({a.iso3} / {b.iso3})")
     reasons: list[str] = []
+    if a.modality != b.modality:
+        reasons.append(f"a named person is killed once: the killing told as {a.modality} and as "
+                       f"{b.modality} is one")
     score = 0.0
     before_window = None
     month = same_day = placed = fresh = recent = False
@@ -220,11 +236,18 @@ def compare(a: Mention, b: Mention) -> Comparison:
             reasons.append(f"dates {a.first_day} vs {b.first_day}")
         elif a.last_day < b.first_day or b.last_day < a.first_day:
             earlier, undated = (a, b) if a.last_day < b.first_day else (b, a)
-            if not undated.undated:  # (a report cannot tell what happened after it)
+            # a named person is killed once: an undated killing of them is that one, told again
+            # ("the world will never forget how Khashoggi was killed"); so is a later one named
+            # inside a demand or an attempt (hypothetical), dated to a week, a month or a year:
+            # the date is the demand's ("urged ... the truth about the murder of X in October",
+            # a year on). A later exact day stays apart, and so does a later asserted killing
+            # dated to a month (another killing whose report names the person: "Mueller").
+            retold_killing = named_killing and not undated.exact_day and (
+                undated.undated or undated.modality == "hypothetical")
+            if not undated.undated and not retold_killing:
+                # (a report cannot tell what happened after it)
                 return Comparison(0.0, (), f"days do not overlap ({_days(a)} / {_days(b)})")
-            if a.fatal and b.fatal and a.names & b.names:
-                # a named person is killed once: an undated killing of them is that one, told
-                # again ("the world will never forget how Khashoggi was killed")
+            if retold_killing:
                 reasons.append(f"a named person is killed once ({_days(earlier)} / "
                                f"{_days(undated)})")
             else:

@@ -123,9 +123,9 @@ def _new_mentions(store, names: dict[str, list] | None,
 
 
 def _filed_under(mention: Mention) -> list[str]:
-    """The keys of ``merge_names`` a mention is found by: its surnames, those of an undated
+    """The keys of ``merge_names`` a mention is found by: its surnames, those of a
     killing, its sites, its town-and-month and its count keys."""
-    return (sorted(mention.names) + _undated_killing(mention) + _site_keys(mention)
+    return (sorted(mention.names) + _killing_keys(mention) + _site_keys(mention)
             + _town_months(mention) + _count_keys(mention))
 
 
@@ -162,10 +162,11 @@ def _candidates(store, mention: Mention, memory: MergeMemory | None = None) -> l
     marks = ",".join("?" * len(families))
     lookups = [(name, days, params) for name in sorted(mention.names) + _site_keys(mention)]
     if days and mention.fatal:
-        # ... and, whatever their days, undated killings of the same person stored before
-        # (found the other way round too: a stored dated killing is outside the window of an
-        # undated one looking for it, and the merge must not depend on which came first)
-        lookups += [(name, "", ()) for name in _undated_killing(mention, looking=True)]
+        # ... and, whatever their days, killings of the same person stored before (an undated
+        # one, one named in a demand a year on; found the other way round too: a stored dated
+        # killing is outside the window of an undated one looking for it, and the merge must
+        # not depend on which came first)
+        lookups += [(name, "", ()) for name in _killing_keys(mention)]
     for name, window, bounds in lookups:
         for event_id, data in _execute(store,
                 "SELECT m.event_id, m.data FROM merge_names n"
@@ -203,17 +204,18 @@ def _candidates(store, mention: Mention, memory: MergeMemory | None = None) -> l
     return [other for _, other in sorted(found.items()) if other.group != mention.group]
 
 
-# Key prefix of the names of an undated killing (in ``merge_names``, beside its plain names): a
-# dated killing of the same person looks them up outside its day window (see _candidates).
-UNDATED_KILLING = "!"
+# Key prefix of the names of a killing (in ``merge_names``, beside its plain names): a dated
+# killing of the same person looks them up outside its day window (see _candidates).
+KILLING = "!"
 
 
-def _undated_killing(mention: Mention, looking: bool = False) -> list[str]:
-    """The keys an undated killing is filed under (``looking``: those a dated killing looks
-    up)."""
-    if not (mention.fatal and (looking or mention.undated)):
+def _killing_keys(mention: Mention) -> list[str]:
+    """The keys a killing of a named person is filed under, and those a dated one looks up
+    whatever its days: an undated killing, or one named inside a demand and dated by it, may be
+    the one another report dates years before (compare's "a named person is killed once")."""
+    if not mention.fatal:
         return []
-    return sorted(UNDATED_KILLING + name for name in mention.names)
+    return sorted(KILLING + name for name in mention.names)
 
 
 def _by_keys(store, mention: Mention, keys: list[str], families: list[str],
