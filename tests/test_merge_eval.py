@@ -176,7 +176,9 @@ def test_floors_on_the_development_set(dev_store):
     event was told on is undated): recall 0.323 -> 0.355, pairwise R 0.394 -> 0.401, the rest
     the same. Then (a named person's killing named inside a demand, hypothetical and dated by
     the demand, is the killing told): recall 0.355 -> 0.419, pairwise R 0.423 -> 0.474, P 1.000,
-    merge precision 0.988, 0 joined.
+    merge precision 0.988, 0 joined. Then (a hundred or more abducted or killed, within 15 %,
+    with the same sub-type in one country and month): pairwise R 0.474 -> 0.504, the rest the
+    same.
     Floors may only be raised, except where a change gains more than it costs, said here."""
     from sitrep.store import Store
 
@@ -188,4 +190,4 @@ def test_floors_on_the_development_set(dev_store):
     assert result["hard_negatives_joined"] == [], result["hard_negatives_joined"]
     assert result["merge_recall"] >= 0.41, figures
     assert result["pairwise_precision"] >= 0.96, figures
-    assert result["pairwise_recall"] >= 0.47, figures
+    assert result["pairwise_recall"] >= 0.50, figures

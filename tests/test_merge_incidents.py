@@ -560,7 +560,7 @@ def test_a_named_person_is_killed_once(tmp_path):
 def test_a_named_killing_inside_a_demand_is_the_killing_told(tmp_path):
     from dataclasses import replace
 
-    from sitrep.store.incidents import _candidates, _filed_under
+    from sitrep.store.incidents import _filed_under
 
     def killing(event_id, group, first, last, modality="asserted", names=("kasogi",)):
         return Mention(event_id, group, "violence", "Attack", modality, "TUR", first, last,
@@ -579,13 +579,7 @@ def test_a_named_killing_inside_a_demand_is_the_killing_told(tmp_path):
     assert not compare(dated, replace(demand, fatal=False)).link
     assert compare(dated, replace(demand, modality="asserted")).conflict
     assert compare(dated, replace(demand, modality="negated")).conflict
-    # either is found from the other, whichever was stored first
-    with Store(tmp_path / "demand.db") as store:
-        _file(store, (demand,), _filed_under)
-        assert [m.event_id for m in _candidates(store, dated)] == ["e2"]
-    with Store(tmp_path / "demand-later.db") as store:
-        _file(store, (dated,), _filed_under)
-        assert [m.event_id for m in _candidates(store, demand)] == ["e1"]
+    _found_both_ways(tmp_path, dated, demand, _filed_under)
 
 
 def test_the_same_town_within_one_month_joins_the_same_sub_type_but_not_arrests(tmp_path):
@@ -851,17 +845,20 @@ def test_the_same_number_of_people_harmed_joins_where_place_or_day_agree(tmp_pat
                   replace(month, admin1="Sokoto", event_id="e3"),
                   replace(month, counts=frozenset({("killed", 200)}))):
         assert not compare(day, other).link
-    # told only to the country: the same exact day joins, a month does not
+    # told only to the country: the same exact day joins, a month does not (a figure under
+    # LARGE_COUNT: a country sees many abductions of dozens in a month)
     same_day = told("e4", "g4", date(2021, 2, 26), date(2021, 2, 26), nigeria,
-                    {("abducted", 220)})
-    assert compare(day, same_day).link
-    assert not compare(month, same_day).link
-    assert not compare(day, replace(same_day, first_day=date(2021, 2, 1),
-                                    last_day=date(2021, 2, 28))).link
+                    {("abducted", 22)})
+    assert compare(replace(day, counts=frozenset({("abducted", 21)})), same_day).link
+    assert not compare(replace(month, counts=frozenset({("abducted", 20)})), same_day).link
+    assert not compare(replace(day, counts=frozenset({("abducted", 21)})),
+                       replace(same_day, first_day=date(2021, 2, 1),
+                               last_day=date(2021, 2, 28))).link
     assert not compare(told("e5", "g5", date(2021, 2, 1), date(2021, 2, 28), sokoto,
                             {("abducted", 200)}), day).link
     with Store(tmp_path / "counts.db") as store:
-        _file(store, (month, same_day), _count_keys)
+        _file(store, (month, replace(same_day, counts=frozenset({("abducted", 220)}))),
+              _count_keys)
         assert {m.event_id for m in _candidates(store, day)} == {"e2", "e4"}
 
 
@@ -893,6 +890,39 @@ def test_a_figure_counts_in_one_passage_or_with_the_trigger_of_a_folded_event():
     # a trigger outside the figure's phrase ("freed all 40 boys who were kidnapped") has none
     freed = Span(raw.index("gathered"), raw.index("gathered") + 8, "gathered")
     assert victim_counts(runs, replace(folded, trigger=freed)) == frozenset()
+
+
+def test_a_large_figure_joins_within_one_country_and_month(tmp_path):
+    # "317 girls were kidnapped in Zamfara state on February 26" and "the abduction of nearly
+    # 300 schoolgirls in February", a report naming no state: a mass abduction of that size is
+    # one in a country's month
+    from sitrep.store.incidents import _count_keys
+
+    def told(event_id, group, first, last, counts, admin1=None, kind="abduction",
+             sub_type="Abduction/forced disappearance"):
+        return Mention(event_id, group, kind, sub_type, "asserted", "NGA", first, last,
+                       None, None, 3, admin1=admin1, counts=frozenset(counts))
+
+    day = told("e1", "g1", date(2021, 2, 26), date(2021, 2, 26), {("abducted", 317)}, "Zamfara")
+    month = told("e2", "g2", date(2021, 2, 1), date(2021, 2, 28), {("abducted", 300)})
+    result = compare(day, month)
+    assert result.link and any("same large number abducted: 317 / 300" in reason
+                               for reason in result.reasons)
+    # not a small figure, another region named, a figure further apart, another month, a
+    # year-only date, arrests (a crackdown's hundreds), nor a compatible kind only
+    assert not compare(replace(day, counts=frozenset({("abducted", 95)})),
+                       replace(month, counts=frozenset({("abducted", 90)}))).link
+    for other in (replace(month, admin1="Sokoto"),
+                  replace(month, counts=frozenset({("abducted", 400)})),
+                  replace(month, first_day=date(2021, 3, 1), last_day=date(2021, 3, 31)),
+                  replace(month, first_day=date(2021, 1, 1), last_day=date(2021, 12, 31)),
+                  replace(month, sub_type="Attack", family="violence")):
+        assert not compare(day, other).link, other
+    arrests = told("e3", "g3", date(2021, 2, 26), date(2021, 2, 26), {("arrested", 317)},
+                   "Lagos", "detention", "Arrests")
+    assert not compare(arrests, replace(arrests, event_id="e4", group="g4", admin1=None,
+                                        first_day=date(2021, 2, 1))).link
+    _found_both_ways(tmp_path, day, month, _count_keys)
 
 
 def test_a_shared_figure_joins_an_exact_day_to_a_report_told_in_the_week_after(tmp_path):
@@ -994,6 +1024,17 @@ def test_an_undated_report_finds_the_own_dates_in_its_window(tmp_path):
         assert {m.event_id for m in _candidates(store, undated)} >= {"e2", "e3"}
         assert "e1" in {m.event_id for m in _candidates(store, day)}
         assert "e1" in {m.event_id for m in _candidates(store, year)}
+
+
+def _found_both_ways(tmp_path, first: Mention, second: Mention, keys_of) -> None:
+    """Each of two mentions is a candidate of the other, whichever was stored first (filed under
+    the keys ``keys_of`` gives)."""
+    from sitrep.store.incidents import _candidates
+
+    for stored, looking in ((first, second), (second, first)):
+        with Store(tmp_path / f"{stored.event_id}.db") as store:
+            _file(store, (stored,), keys_of)
+            assert [m.event_id for m in _candidates(store, looking)] == [stored.event_id]
 
 
 def _file(store, mentions, keys_of, placed=lambda mention: 0) -> None:

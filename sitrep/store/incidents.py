@@ -17,7 +17,8 @@ reach the link score (see ``compare``), so the blocking loses nothing: a shared 
 town or to its first-level region, on an exact day within a day of its own, or located within
 NEAR_KM on own days of a month at most that may overlap its own (town-and-month keys in
 ``merge_names``, :func:`_town_months`), or a figure of people harmed within COUNT_SHARE of its
-own in the same region and month or country and day (count keys, :func:`_count_keys`) — and
+own in the same region and month or country and day, or a large one in the same country and
+month (count keys, :func:`_count_keys`) — and
 accepted links are kept (``merge_links``). Then the connected part of the link graph that the
 new mentions touch is clustered again from scratch. Since clustering depends only on the set of mentions and links, the incidents never
 depend on the order reports arrived in, and a re-run (no new mention) changes nothing. A run
@@ -32,8 +33,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
-from ..merge.cross_report import (COUNT_SHARE, FRESH_DAYS, NEAR_KM, Comparison, Mention, cluster,
-                                  compare, compatible_families, mention_of, mention_runs)
+from ..merge.cross_report import (COUNT_SHARE, FRESH_DAYS, LARGE_COUNT, LARGE_KINDS, NEAR_KM,
+                                  Comparison, Mention, cluster, compare, compatible_families,
+                                  mention_of, mention_runs)
 from ..merge.reconcile import Testimony, reconcile
 from ..model import Event, Report, Span
 from .records import Source
@@ -195,9 +197,9 @@ def _candidates(store, mention: Mention, memory: MergeMemory | None = None) -> l
     keys = _count_keys(mention, around=True)
     if keys:
         # ... or the same number of people harmed in one region and month, or one country and
-        # day: the keys of its counts' figures and those within COUNT_SHARE of them (at most
-        # MAX_NAME_CANDIDATES of them, as for a name: a guard for a figure every report of a
-        # long story repeats)
+        # day, or (a large figure) one country and month: the keys of its counts' figures and
+        # those within COUNT_SHARE of them (at most MAX_NAME_CANDIDATES of them, as for a name:
+        # a guard for a figure every report of a long story repeats)
         _by_keys(store, mention, keys, families, found, memory)
     # links join different reports only: within a report, merge_events has decided (two events
     # of one report meet in an incident only through another report that links to both)
@@ -344,8 +346,16 @@ def _count_keys(mention: Mention, around: bool = False) -> list[str]:
         # the exact days of the week before its publication (compare's FRESH_DAYS)
         scopes += [f"{iso3}/{mention.last_day - timedelta(days=back)}"
                    for back in range(FRESH_DAYS + 1)]
-    return sorted({f"#{scope}/{kind}/{_bucket(value) + step}"
-                   for kind, value in mention.counts for step in steps for scope in scopes})
+    keys = {f"#{scope}/{kind}/{_bucket(value) + step}"
+            for kind, value in mention.counts for step in steps for scope in scopes}
+    if iso3 and mention.within_month:
+        # a large figure in one country and month (compare's LARGE_COUNT)
+        months = {f"{day.year:04d}-{day.month:02d}"
+                  for day in (mention.first_day, mention.last_day)}
+        keys |= {f"#{iso3}/{month}/{kind}/{_bucket(value) + step}"
+                 for kind, value in mention.counts if kind in LARGE_KINDS and value >= LARGE_COUNT
+                 for step in steps for month in months}
+    return sorted(keys)
 
 
 def _bucket(value: int) -> int:
