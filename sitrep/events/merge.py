@@ -121,6 +121,16 @@ def _places_compatible(a: Event, b: Event) -> bool:
     return distance_km(first.lat, first.lon, second.lat, second.lon) <= NEAR_KM
 
 
+def _inside(place, region) -> bool:
+    """Whether ``place`` is told more finely than ``region`` and lies in it: ``region`` is a
+    country or a first-level region (no town) of ``place``'s country and region."""
+    if place is None or region is None or not place.country or place.country != region.country:
+        return False
+    if (place.geo_precision or 3) >= (region.geo_precision or 3) or _town(region):
+        return False
+    return region.admin1 is None or region.admin1 == place.admin1
+
+
 def _town(place) -> bool:
     """Located to the place itself or near it (ACLED geo precision 1-2), not only a region."""
     return (place.geo_precision or 3) <= 2
@@ -267,8 +277,9 @@ def _fold(kept: Event, other: Event) -> Event:
         changes.update(event_date=other.event_date, time_precision=other.time_precision,
                        date_text=other.date_text)
     if (not _located_in_sentence(kept) and _located_in_sentence(other)
-            and not _back_reference(other)):
-        # a place named in the mention's own sentence beats a report-wide fallback
+            and not _back_reference(other) and not _inside(kept.location, other.location)):
+        # a place named in the mention's own sentence beats a report-wide fallback, unless it
+        # only names the country or region the fallback lies in ("in China" and Wuhan)
         changes["location"] = other.location
     if kept.fatalities is None and other.fatalities is not None:
         changes["fatalities"] = other.fatalities
