@@ -24,7 +24,8 @@ clause of its trigger where the sentence tells two: ``sitrep/events/trigger_clau
 
 A noun trigger told as given ("Britain said the arrest was a pretext", "Beijing supported Lai's
 arrest") folds into the happening it names again once the other mentions are folded, taking
-nothing of its own sentence (see :func:`merge_events`).
+nothing of its own sentence (see :func:`merge_events`), unless its clause tells a mention of
+its kind in its own words: then it is that mention read from a second word.
 
 The result does not depend on the order of the mentions: they are considered most confident
 first, ties broken by position in the text.
@@ -514,9 +515,10 @@ def merge_events(events: list[Event], fighting: re.Pattern | None = None) -> lis
     mentions = explosions_within_battles(apart_in_clauses(events), fighting)
     merged: list[Event] = []
     members: list[list[Event]] = []  # the mentions folded into each merged event
-    _fold_in([e for e in mentions if not _given(e)], merged, members)
+    given = [e for e in mentions if _given(e) and not _told_with_its_kind(e, mentions)]
+    _fold_in([e for e in mentions if e not in given], merged, members)
     left = []
-    for event in sorted((e for e in mentions if _given(e)), key=_rank):
+    for event in sorted(given, key=_rank):
         index = _named_again(merged, members, event)
         if index is None:
             left.append(event)
@@ -527,6 +529,15 @@ def merge_events(events: list[Event], fighting: re.Pattern | None = None) -> lis
     merged.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0,
                                e.trigger.start if e.trigger else 0, _tiebreak(e)))
     return merged
+
+
+def _told_with_its_kind(event: Event, mentions: list[Event]) -> bool:
+    """Whether ``event``'s clause also tells a mention of its kind in its own words (not given):
+    then it is that mention's happening read from a second word ("were arrested when they
+    squatted ... in solidarity with the protesting farmers"), not one named again from before."""
+    kind = event.sub_event_type or event.plover_type
+    return any(other is not event and (other.sub_event_type or other.plover_type) == kind
+               and not _given(other) and _one_clause(other, event) for other in mentions)
 
 
 def _fold_in(events: list[Event], merged: list[Event], members: list[list[Event]]) -> None:
