@@ -286,3 +286,22 @@ def test_a_distance_in_time_between_the_day_and_the_trigger_shifts_the_day():
     _, detention = date_events(raw, [event_at(raw, "freed", "Other"),
                                      event_at(raw, "detained", "Arrests")])
     assert (detention.event_date, detention.time_precision) == ("2016-11-09", 1)
+
+
+def test_a_period_bound_does_not_date_the_later_sentences_of_its_paragraph():
+    # "until early Monday" and "since October" bound a period: what the next sentence tells
+    # happened within it, on no day they name; the paragraph's earlier day still dates it
+    raw = ("Rioters clashed with police from Saturday evening until early Monday. "
+           "They burned down a testing station.")
+    (burned,) = date_events(raw, [event_at(raw, "burned", "Violent demonstration")])
+    assert (burned.event_date, burned.time_precision, burned.date_text) == \
+        ("2016-12-10", 1, "Saturday evening")
+    raw = "The army has detained activists since October. Soldiers beat two of them."
+    (beat,) = date_events(raw, [event_at(raw, "beat", "Attack")])
+    assert (beat.event_date, beat.time_precision, beat.date_text) == ("2016-12-13", 3, None)
+    assert "publication date" in beat.reasons[-1]
+    # a month that is no bound still dates the sentences after it
+    plain = raw.replace("since October", "in October")
+    (beat,) = date_events(plain, [event_at(plain, "beat", "Attack")])
+    assert (beat.event_date, beat.time_precision, beat.date_text) == \
+        ("2016-10-01", 3, "October")

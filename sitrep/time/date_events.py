@@ -1,7 +1,8 @@
 """The ``date_events`` stage: each event's date and ACLED time precision, as a coder would set them.
 
 An event is dated by the time expression of its own sentence (the one nearest its trigger when
-there are several), else by the one its paragraph set in an earlier sentence, else (for a
+there are several), else by the one its paragraph set in an earlier sentence (not the bound
+of a period, "since April", "until November": what follows happened within it), else (for a
 headline) by its lead sentence, else like a mention of the same act ("kidnapped", "the
 kidnapping") naming the same person that has time words of its own, else like another mention
 of the same kind of event by the same actor that has them, else (a mention of the body) by the
@@ -190,7 +191,9 @@ class DateEvents:
             elif self.use_paragraph:
                 paragraph_start = paragraph_breaks[bisect_right(paragraph_breaks, position) - 1] \
                     if paragraph_breaks and paragraph_breaks[0] < position else -1
-                before = [d for d in datable if d[0] < sentence and d[1].start > paragraph_start]
+                before = [d for d in datable if d[0] < sentence and d[1].start > paragraph_start
+                          and not _PERIOD_BOUND.search(report.raw, max(0, d[1].start - 16),
+                                                       d[1].start)]
                 if before:
                     chosen = max(before, key=lambda d: d[1].start)
                     how = "its paragraph (an earlier sentence)"
@@ -219,6 +222,10 @@ class DateEvents:
         return replace(event, event_date=first.isoformat(), time_precision=precision,
                        date_text=time.text, reasons=(*event.reasons, reason)), time, None
 
+
+# "since April", "until November": a time that bounds a period, not the day of an act; what a
+# later sentence of its paragraph tells happened within the period, on no day it names
+_PERIOD_BOUND = re.compile(r"(?i)\b(?:since|until|till|through)\s+(?:early\s+|late\s+|mid-?)?$")
 
 # "since 2011", "until 2019", "by 2020": a year that bounds a period does not date an event in it
 _BOUND_BEFORE = re.compile(r"(?i)\b(?:since|until|till|by|before|after|from|through|between|"
