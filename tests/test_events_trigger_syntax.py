@@ -168,3 +168,32 @@ def test_parse_rules_of_the_list_of_kinds():
             ("burned", "VERB", "conj", 1), ("and", "CCONJ", "cc", 6),
             ("killed", "VERB", "conj", 1)]
     assert not _lists(rows, "killed")
+
+
+
+@pytest.mark.parametrize("text, word", [
+    ("He has been charged with first-degree kidnapping in her disappearance last month.",
+     "kidnapping"),
+    ("He was acquitted of charges of helping militants storm the mall in a 2013 attack.",
+     "attack"),
+    ("Castro is facing kidnapping and serious illegal detention charges.", "kidnapping"),
+    ("Police arrested him on charges of murder on Monday.", "murder"),
+    ("They were found guilty and jailed in 2003.", "jailed"),
+])
+def test_an_act_named_as_a_criminal_charge_is_not_an_event(text, word):
+    assert word not in {trigger for trigger, _ in _triggers(text)}
+
+
+@pytest.mark.parametrize("text, word", [
+    # the case's own arrest is told as an act
+    ("Police arrested him on charges of murder on Monday.", "arrested"),
+    # a clause of its own beside the charge: an adverbial clause, a relative clause
+    ("He was charged after being arrested on Monday.", "arrested"),
+    ("The law was used to charge several journalists, including Aung Ko Latt who was detained "
+     "on March 21.", "detained"),
+    # police charging a crowd is no criminal charge
+    ("Police baton charged on a human chain organised by leftist activists in Rangpur and "
+     "arrested 10.", "human chain"),
+])
+def test_acts_told_beside_a_charge_stay(text, word):
+    assert word in {trigger for trigger, _ in _triggers(text)}

@@ -28,7 +28,8 @@ from .merge import explosions_within_battles
 from .modality import clause_bounds, read_modality
 from .prominence import weigh
 from .speakers import commentator_view
-from .trigger_syntax import cue_reaches, lists_kinds_of_act, modifies_another_noun
+from .trigger_syntax import (cue_reaches, lists_kinds_of_act, modifies_another_noun,
+                             named_as_a_charge)
 
 __all__ = ["DetectEvents"]
 
@@ -230,6 +231,9 @@ class DetectEvents:
                     lists_kinds_of_act(report, token_range, sentence.cstart + start,
                                        sentence.cstart + end):
                 continue  # "charged with kidnapping, torture and murder": kinds of act
+            if token_range is not None and named_as_a_charge(
+                    report, token_range, sentence.cstart + start, sentence.cstart + end):
+                continue  # "charged with kidnapping", "found guilty and jailed": the court's case
             event = self._code_mention(report, sentence, text, mentions, window, neighbours, frame,
                                        start, end, weight, frames_here, sentence_roles,
                                        any(other < start for other in diplomatic_starts),

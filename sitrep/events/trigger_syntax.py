@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..model import Report
 
-__all__ = ["modifies_another_noun", "lists_kinds_of_act", "cue_reaches"]
+__all__ = ["modifies_another_noun", "lists_kinds_of_act", "cue_reaches", "named_as_a_charge"]
 
 # the dependency relations of a word that only qualifies the noun it hangs on (UD: "aid worker"
 # compound, "protest movement" parsed as amod by the small parser)
@@ -224,3 +224,71 @@ def _relative_clause(tokens, token_range: tuple[int, int], index: int) -> bool:
         tokens[i].head == index and tokens[i].text.lower() in _RELATIVE_PRONOUNS
         or tokens[i].text.lower() == "whose" and tokens[tokens[i].head].head == index
         for i in range(token_range[0], index))
+
+
+# the words of a criminal case: an act hanging on one of them is what a person is charged with,
+# tried or sentenced for ("charged with first-degree kidnapping", "arrested on charges of murder",
+# "acquitted of helping militants storm the mall"): the court's allegation, not an occurrence
+# the report tells. (Accusations by people, "accused soldiers of raping", are read as reports of
+# the act, on the accuser's word: modality.py.)
+_CASE_WORDS = frozenset({"charge", "convict", "conviction", "guilty", "sentence", "indict",
+                         "indictment", "acquit", "acquittal", "prosecute", "prosecution", "trial"})
+# what a charge is of: "charged with", "charges of", "charged for", "charges over"
+_CHARGE_MARKERS = frozenset({"with", "of", "for", "over"})
+# a penalty told beside the verdict ("found guilty and jailed"): the sentence, not an arrest
+_VERDICT_WORDS = frozenset({"guilty", "convict", "sentence"})
+# how far up the parse a charge may stand from the act it names ("charges of helping militants
+# storm the mall in a 2013 attack": attack -> storm -> helping -> charges)
+_CHARGE_STEPS = 5
+# a clause that tells an occurrence of its own beside the case ("charged after being arrested
+# on Monday", "charged him and arrested his brother", "charged several journalists, including
+# one who was detained on March 21"): the walk up stops there
+_OWN_OCCURRENCE = frozenset({"advcl", "conj", "parataxis", "acl:relcl"})
+
+
+def named_as_a_charge(report: Report, token_range: tuple[int, int], cstart: int,
+                      cend: int) -> str | None:
+    """The word of a criminal case (charge, conviction, sentence, trial) that the trigger at
+    clean offsets ``cstart:cend`` names the alleged crime of, per the parse of its sentence
+    (``token_range``), or None.
+
+    The act is what the case is about: it hangs on the case word within a few steps ("charged
+    with kidnapping", "on charges of murder", "kidnapping and illegal detention charges"), or it
+    is the penalty beside a verdict ("found guilty and jailed"). ACLED codes neither a court's
+    proceedings nor the charges it hears as events; the act itself, if it happened, is told by
+    the reports of it. The case's own arrest stays ("arrested him on charges of sedition": the
+    arrest is the root, the charge hangs on it)."""
+    tokens = report.tokens
+    index = _token_at(tokens, token_range, cstart, cend)
+    if index is None or not any(tokens[i].dep for i in range(*token_range)) or \
+            tokens[index].lemma.lower() in _CASE_WORDS:
+        return None  # the court's own act ("sentenced to five years": PLOVER's SANCTION)
+    if tokens[index].dep == "conj" and tokens[tokens[index].head].lemma.lower() in _VERDICT_WORDS:
+        return tokens[tokens[index].head].text
+    for i in range(*token_range):
+        # a noun list the parser hung the charge on ("facing kidnapping and detention charges")
+        if tokens[i].head == index and tokens[i].dep == "conj" and tokens[i].pos == "NOUN" and \
+                tokens[i].lemma.lower() in _CASE_WORDS:
+            return tokens[i].text
+    for _ in range(_CHARGE_STEPS):
+        if tokens[index].dep in _OWN_OCCURRENCE or \
+                tokens[index].dep.split(":")[0] in _OWN_OCCURRENCE:
+            return None
+        head = tokens[index].head
+        if head == index or not token_range[0] <= head < token_range[1]:
+            return None
+        if tokens[head].lemma.lower() in _CASE_WORDS and (
+                tokens[head].lemma.lower() != "charge" or _a_charge_of(tokens, token_range, index)):
+            return tokens[head].text
+        index = head
+    return None
+
+
+def _a_charge_of(tokens, token_range: tuple[int, int], index: int) -> bool:
+    """Whether token ``index``, hanging on a form of "charge", is what the charge is of
+    ("charged with kidnapping", "charges of murder", "kidnapping charges"), not where police
+    charged ("police baton charged on a human chain")."""
+    if tokens[index].dep in ("compound", "amod"):
+        return True
+    return any(tokens[i].head == index and tokens[i].dep in ("case", "mark")
+               and tokens[i].lemma.lower() in _CHARGE_MARKERS for i in range(*token_range))
