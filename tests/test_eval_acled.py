@@ -84,6 +84,8 @@ def test_scoring_arithmetic(tmp_path):
     # 1X same day, 2X two days off, 3X one day off; 4X has no event (not counted)
     assert result["day"] == 2 / 3
     assert result["fatalities"] == 3 / 4                     # None counts as 0 on 1X
+    # the one type miss, by class: 4X has no event
+    assert result["type_confusion"] == {("Battle-No change of territory", "no event"): 1}
 
 
 def test_bad_rows_are_left_out_with_a_reason(tmp_path):
@@ -120,6 +122,26 @@ def test_prints_the_figures(tmp_path, capsys):
     for figure in ("event type", "actor-type pair", "actor1 name", "actor2 name",
                    "associated actors", "place", "day", "fatalities"):
         assert figure in out
+
+
+def test_type_misses_are_counted_by_class(tmp_path, capsys):
+    path = tmp_path / "notes.csv"
+    # ACLED codes a militant attack on a police post a battle; two such notes typed otherwise
+    # by hand-made records, one typed right
+    _write(path, [_row(f"{n}X", "05-January-2015", "Battle-No change of territory",
+                       "Unidentified Armed Group (Pakistan)", "3", "Police Forces of Pakistan",
+                       "1", "Quetta", "30.19", "67.01", "Militants attacked a police post.")
+                  for n in (1, 2, 3)])
+    rows, _ = acled.read_notes(path)
+    attack = {"event_type": "Violence against civilians", "sub_event_type": "Attack",
+              "modality": "asserted", "confidence": 0.5}
+    records = {"1X": {"events": [attack]}, "2X": {"events": [attack]},
+               "3X": {"events": [dict(attack, event_type="Battles",
+                                      sub_event_type="Armed clash")]}}
+    result = acled.score(rows, records)
+    assert result["event_type"] == 1 / 3
+    assert result["type_confusion"] == {
+        ("Battle-No change of territory", "Violence against civilians: Attack"): 2}
 
 
 # -- the real dev notes, when ../shared is here ----------------------------------------------------

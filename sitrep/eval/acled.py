@@ -20,6 +20,10 @@ set's README defines it:
 - **fatalities**: exactly ACLED's count (no count = 0), over all notes (a note with no event
   scores none of the figures but counts in their totals).
 
+The type misses are also counted by class (``type_confusion``: ACLED's 2015 type and the
+system's type and sub-type, "no event" when there is none), the most common printed: which
+borders the system draws wrong, not which notes.
+
 A row that cannot be read (no text, a date not in ACLED's ``%d-%B-%Y``, a bad coordinate) is
 left out and counted with its reason, never scored as a miss of the system. ACLED's terms allow
 this set for evaluation only: nothing in sitrep is fitted to it, and no row of it is stored.
@@ -59,6 +63,7 @@ _COLUMNS = ("EVENT_ID_CNTY", "EVENT_DATE", "TIME_PRECISION", "EVENT_TYPE", "ACTO
             "ACTOR2", "INTER2", "LOCATION", "LATITUDE", "LONGITUDE", "GEO_PRECISION", "NOTES",
             "FATALITIES")
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)\s*$")
+_CONFUSIONS = 12            # type-miss classes printed, most common first
 _MAX_NOTES_BYTES = 200 * 1024 * 1024     # a notes file larger than this is not a notes sample
 
 
@@ -154,7 +159,7 @@ def _day_ok(event: dict, row: dict) -> bool:
 
 def score(rows: list[dict], records: dict[str, dict]) -> dict:
     """The figures of the module docstring for ``rows`` and the system's contract records by id."""
-    counts = Counter()
+    counts, confusion = Counter(), Counter()
     misses = []
     for row in rows:
         event = system_event(records.get(row["EVENT_ID_CNTY"]))
@@ -167,8 +172,13 @@ def score(rows: list[dict], records: dict[str, dict]) -> dict:
         counts["assoc_total"] += len(allies)
         if event is None:
             misses.append((row, None))
+            confusion[(row["EVENT_TYPE"], "no event")] += 1
             continue
-        counts["type"] += event["event_type"] in TYPES_2015.get(row["EVENT_TYPE"], set())
+        typed = event["event_type"] in TYPES_2015.get(row["EVENT_TYPE"], set())
+        counts["type"] += typed
+        if not typed:
+            confusion[(row["EVENT_TYPE"], f"{event['event_type']}: "
+                                          f"{event.get('sub_event_type') or '-'}")] += 1
         got = {str(a.get("inter")) for a in (event.get("actor1"), event.get("actor2"))
                if isinstance(a, dict) and a.get("inter")}
         want = {row["INTER1"].strip(), row["INTER2"].strip()} - {"", "0"}
@@ -212,6 +222,7 @@ def score(rows: list[dict], records: dict[str, dict]) -> dict:
         "notes_naming_place": counts["named"],
         "day": share("day", counts["days"]),
         "fatalities": share("fatalities", notes),
+        "type_confusion": confusion,
         "misses": misses,
     }
 
@@ -258,6 +269,10 @@ def run(args) -> int:
           f"{result['notes_naming_place']} notes naming it)")
     print(f"day                {result['day']:.3f}")
     print(f"fatalities         {result['fatalities']:.3f}")
+    if result["type_confusion"]:
+        print("type misses by class (ACLED 2015 -> sitrep):")
+    for (acled_type, got), n in result["type_confusion"].most_common(_CONFUSIONS):
+        print(f"  {n:4d}  {acled_type} -> {got}")
     for row, event in result["misses"][:args.errors]:
         wanted = f"{row['ACTOR1']} [{row['INTER1']}] / {row['ACTOR2'] or '-'} [{row['INTER2']}]"
         got = "no event" if event is None else \
