@@ -108,3 +108,14 @@ def test_end_to_end_a_petrol_bomb_attack_is_no_explosion(analyse):
     event = _top(analyse, "Ten passengers suffered burn injuries in a petrol bomb attack by "
                           "unidentified assailants on a bus in Bogra on Saturday.")
     assert event.event_type == "Violence against civilians"
+
+
+def test_end_to_end_armed_people_harmed_are_the_target_not_the_attacker(analyse):
+    # a headline-style "N militants killed": the militants are the side hit, which makes it a
+    # battle (the attacker unnamed), not violence against civilians by them
+    event = _top(analyse, "Two militants killed during a search operation in Kupwara on "
+                          "Tuesday.")
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.actor1 is None or event.actor1.inter != 3
+    assert (event.actor2.name, event.actor2.inter) == ("Unidentified Armed Group (India)", 3)
+    assert any("was harmed: the target" in reason for reason in event.reasons)

@@ -139,6 +139,13 @@ class _Coder(EventNames):
                 actor2.start, actor2.end):
             actor2 = None                           # one mention cannot be both sides
             self.reasons.append("actor2 was actor1's own mention: dropped")
+        if kind in _HARMING and actor1 is not None and actor2 is None and \
+                self.harmed(actor1) and not _BY_AGENT.search(self.text_before(actor1)):
+            # "three policemen were injured in a bomb attack", "1 militant killed during a
+            # search operation": the harmed are the target, whoever they are (an armed target
+            # makes an attack a battle, below)
+            actor1, actor2 = None, actor1
+            self.reasons.append(f"actor1 {actor2.text!r} was harmed: the target (actor2)")
         # the attacked side of an attack whose clause names none: a post or convoy of the forces
         # ("attacked a security checkpost"), the forces counted among its casualties ("killing
         # two constables"); their reasons are kept only if they change the type
@@ -220,11 +227,6 @@ class _Coder(EventNames):
                 actor1.name == actor2.name:
             actor2 = None               # "TTP militants ... the TTP": one side named twice
             self.reasons.append("actor2 named the same actor as actor1: dropped")
-        if kind != "Battles" and actor1 is not None and actor2 is None and \
-                self.harmed(actor1) and not _BY_AGENT.search(self.text_before(actor1)):
-            # "three policemen were injured in a bomb attack": the harmed are the target
-            actor1, actor2 = None, actor1
-            self.reasons.append(f"actor1 {actor2.text!r} was harmed: the target (actor2)")
         if actor1 is not None and actor1.inter == 7 and (actor2 is None or actor2.inter == 7):
             actor1, actor2 = None, actor2 or actor1     # "two people were killed in a blast"
             self.reasons.append("the unarmed actor1 is the victim (actor2)")
