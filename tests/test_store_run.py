@@ -416,3 +416,25 @@ def test_the_merge_steps_cpu_time_is_counted_apart_from_its_waiting(store, pipel
     summary = run_into_store(inputs(), store, pipeline)
     assert summary.merge_cpu_seconds >= 0.05
     assert summary.merge_seconds >= summary.merge_cpu_seconds + 0.2
+
+
+def test_the_index_is_saved_at_growing_intervals_so_a_long_run_writes_it_a_few_times():
+    """The whole index is written at each save: at a fixed interval the saves of a run added up
+    to the square of its length (10 million reports: 2,000 saves). Every SAVE_INDEX_EVERY at
+    first (a 20,000-report run saves after 5,000, 10,000, 15,000 and 20,000, as before); then
+    what the saves write adds up to a few times the final index."""
+    def saves(reports: int, stored_before: int = 0) -> list[int]:
+        made, since = [], 0
+        for stored in range(stored_before + 1, stored_before + reports + 1):
+            since += 1
+            if store_run.index_due(since, stored):
+                made.append(stored)
+                since = 0
+        return made
+
+    assert saves(20_000) == [5_000, 10_000, 15_000, 20_000]
+    long_run = saves(10_000_000)
+    assert 20 < len(long_run) < 60
+    assert sum(long_run) < 6 * 10_000_000  # each save writes an index of that many reports
+    # a store that held many reports before the run: the interval starts from its size
+    assert saves(400_000, stored_before=1_000_000)[0] == 1_333_334
