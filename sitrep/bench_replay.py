@@ -252,10 +252,13 @@ def replay(recording: Path, db: str, *, parts: bool = True) -> dict:
             server = _server_process(store)
             server_cpu = _process_cpu(server)
             rss_before = _reset_peak_rss()
+            written = _written(server)
             started, cpu = time.perf_counter(), time.process_time()
             with _batches_by_count():
                 summary = run_into_store(_read(path), store, None, engine=engine)
             cpu, wall = time.process_time() - cpu, time.perf_counter() - started
+            if written is not None:
+                written = _written(server) - written
             if server_cpu is not None:
                 server_cpu = _process_cpu(server) - server_cpu
             rss = _memory_mb()
@@ -270,6 +273,9 @@ def replay(recording: Path, db: str, *, parts: bool = True) -> dict:
             # on a machine as small as the bench's, its CPU is the workers' too
             "server_cpu_ms_per_article": (round(1000 * server_cpu / articles, 3)
                                           if server_cpu is not None else None),
+            # bytes the store's process wrote (the driver's for SQLite: its file and WAL, both
+            # written through a checkpoint; the server's for PostgreSQL), of every write call
+            "written_mb": round(written / 2 ** 20, 1) if written is not None else None,
             "parts_ms_per_article": {part: round(1000 * seconds / articles, 3)
                                      for part, seconds in per_article.items()},
             # the driver's memory (what the recording itself takes is in "before"): its
@@ -302,6 +308,20 @@ def _reset_peak_rss() -> float | None:
     except OSError:
         pass
     return _memory_mb().get("VmRSS")
+
+
+def _written(pid: int | None) -> int | None:
+    """Bytes process ``pid`` (None: this one) has handed to write calls so far (Linux's
+    ``wchar``: what it asked to write, whether or not it reached the disk yet)."""
+    try:
+        with open(f"/proc/{pid or 'self'}/io", encoding="ascii") as handle:
+            for line in handle:
+                name, _, value = line.partition(":")
+                if name == "wchar":
+                    return int(value)
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def _server_process(store) -> int | None:

@@ -25,6 +25,7 @@ def test_a_replay_stores_what_the_analysing_run_stored(recording, db):
     assert replayed["digest"] == recorded["digest"]  # every table, row for row
     assert replayed["parts_ms_per_article"]["merge step"] > 0
     assert replayed["parts_ms_per_article"]["store: add_events"] > 0
+    assert replayed["written_mb"] > 0.1  # the store's process wrote its rows (file or server)
 
 
 def test_the_digest_sees_a_changed_row_but_not_the_clock(recording, tmp_path):
