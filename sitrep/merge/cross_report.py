@@ -439,10 +439,18 @@ def cluster(mentions: Iterable[Mention], links: dict[tuple[str, str], Comparison
     by_id = {mention.event_id: mention for mention in mentions}
     members = {event_id: [event_id] for event_id in by_id}
     owner = {event_id: event_id for event_id in by_id}
-    told = {event_id: _told(mention) for event_id, mention in by_id.items()}
+    # each mention's place in the order of _told, as a number: a link is keyed by its score
+    # and its two numbers, not by two tuples built and sorted for every link
+    told = {event_id: number for number, event_id in enumerate(
+        sorted(by_id, key=lambda event_id: _told(by_id[event_id])))}
+
+    def order(item: tuple[tuple[str, str], Comparison]) -> tuple[float, int, int]:
+        first, second = told[item[0][0]], told[item[0][1]]
+        return (-item[1].score, first, second) if first < second else (
+            -item[1].score, second, first)
+
     ordered = sorted(((pair, comparison) for pair, comparison in links.items()
-                      if comparison.link and pair[0] in by_id and pair[1] in by_id),
-                     key=lambda item: (-item[1].score, *sorted(told[key] for key in item[0])))
+                      if comparison.link and pair[0] in by_id and pair[1] in by_id), key=order)
     # the groups a group was found in conflict with: a conflict between two groups holds for
     # whatever each later joins (a group only grows), so a pair of groups is looked at once,
     # not again with every link between them (a story's part of hundreds of mentions has
