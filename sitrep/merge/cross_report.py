@@ -42,7 +42,11 @@ reference, are left out (:func:`mention_of`).
   name people and share none, they are different incidents, but for protests: a
   demonstration is one place and day (as ACLED codes it), and the people its reports name
   are whom it was for or against or who spoke of it ("against Sisi", "said Mr Fattah"), which
-  one report names and another does not. A word the gazetteer took for a
+  one report names and another does not. One surname may be several people: when both
+  mentions' evidence gives it with given names and none of them is one name, spelled apart or
+  shortened ("Alaa Abd El-Fattah" / "Esraa Abdel Fattah", "Tara Fares" / "Raed Fares"; but
+  "Nat" / "Natividad Castro"), the surname neither joins nor sets them apart
+  (:func:`_same_people`). A word the gazetteer took for a
   place right before a surname ("journalist Hopewell Chin'ono") is a first name, and a place
   that opens a medium's name ("a Wall Street Journal reporter") is the medium's: neither is a
   place of the event.
@@ -84,7 +88,7 @@ from ..geo.gazetteer import distance_km as _great_circle_km
 from .kinds import (_AT_A_PROTEST, _STATEMENTS, compatible_families, family_of, judicial, killing,
                     named_actors)
 from .mention import MONTH_DAYS, OPEN_START, RECENT_DAYS, Mention, mention_of
-from .names import mention_runs, name_runs, person_names, surname_key
+from .names import mention_runs, name_runs, person_names, same_given, surname_key
 
 __all__ = ["Mention", "Comparison", "mention_of", "name_runs", "mention_runs", "compare",
            "cluster", "family_of", "compatible_families", "same_count", "COUNT_SHARE",
@@ -212,13 +216,14 @@ def compare(a: Mention, b: Mention) -> Comparison:
         a, b = b, a
     if b.family not in compatible_families(a.family):
         return Comparison(0.0, (), f"different kinds ({a.sub_type} / {b.sub_type})")
+    shared, namesakes = _same_people(a, b)
     if {a.family, b.family} == _AT_A_PROTEST and not (
-            a.exact_day and a.first_day == b.first_day and b.exact_day and a.names & b.names):
+            a.exact_day and a.first_day == b.first_day and b.exact_day and shared):
         # not a conflict: the protest's other reports may name nobody (a third report, which
         # names the person, joins them)
         return Comparison(0.0, (f"compatible kinds {a.sub_type} / {b.sub_type}", "an arrest is "
                                 "a protest's only on its day, naming the same person"))
-    named_killing = a.fatal and b.fatal and bool(a.names & b.names)
+    named_killing = a.fatal and b.fatal and bool(shared)
     if a.modality != b.modality and not (
             named_killing and {a.modality, b.modality} <= _KILLING_TOLD):
         return Comparison(0.0, (), f"different modalities ({a.modality} / {b.modality})")
@@ -228,7 +233,7 @@ def compare(a: Mention, b: Mention) -> Comparison:
                                    "not the act")
     # a named person is killed once: an undated retelling of the killing is told from where
     # its report stands, so its place does not set it apart from a dated one
-    killed_once = a.fatal and b.fatal and bool(a.names & b.names) and (a.undated or b.undated)
+    killed_once = a.fatal and b.fatal and bool(shared) and (a.undated or b.undated)
     if a.iso3 and b.iso3 and a.iso3 != b.iso3 and not killed_once:
         return Comparison(0.0, (), f"different countries ({a.iso3} / {b.iso3})")
     reasons: list[str] = []
@@ -308,9 +313,10 @@ def compare(a: Mention, b: Mention) -> Comparison:
     if month and place_weight >= PLACE_WEIGHT:
         score += MONTH_WEIGHT
         reasons.append("the same place within one month")
-    shared = sorted(a.names & b.names)
+    if namesakes:
+        reasons.append("the same surname, other given names: " + "; ".join(namesakes))
     # the people named set two acts apart, not two reports of one demonstration (see above)
-    if a.names and b.names and not shared and a.family != "protest":
+    if a.names and b.names and not shared and not namesakes and a.family != "protest":
         return Comparison(0.0, (), f"different people named ({', '.join(sorted(a.names))} / "
                                    f"{', '.join(sorted(b.names))})")
     if shared and a.family in _STATEMENTS:
@@ -360,6 +366,22 @@ def compare(a: Mention, b: Mention) -> Comparison:
         return Comparison(0.0, tuple(reasons) + (
             "not enough in common: no shared name, nor the same day and place",))
     return Comparison(score, tuple(reasons))
+
+
+def _same_people(a: Mention, b: Mention) -> tuple[list[str], list[str]]:
+    """The surname keys the two share that may be one person, and those that are namesakes:
+    both reports give the surname with given names and none of them is one name ("Alaa Abd
+    El-Fattah" / "Esraa Abdel Fattah", keyed alike). Namesakes do not join two mentions, nor
+    set them apart (a given name the parse mistook is no proof of two people)."""
+    shared, namesakes = [], []
+    for key in sorted(a.names & b.names):
+        first = {given for surname, given in a.given if surname == key}
+        second = {given for surname, given in b.given if surname == key}
+        if first and second and not any(same_given(x, y) for x in first for y in second):
+            namesakes.append(f"{key} ({', '.join(sorted(first))} / {', '.join(sorted(second))})")
+        else:
+            shared.append(key)
+    return shared, namesakes
 
 
 def same_count(a: Mention, b: Mention) -> tuple[str, int, int] | None:

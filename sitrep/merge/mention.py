@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from ..events.merge import _date_range
 from ..model import Event
 from .kinds import _DAILY_FAMILIES, _SITE_FAMILIES, family_of, judicial, killing, named_actors
-from .names import SITE_MARK, event_sites, person_names, victim_counts
+from .names import SITE_MARK, event_sites, given_names, person_names, victim_counts
 
 __all__ = ["Mention", "mention_of", "OPEN_START", "MONTH_DAYS", "RECENT_DAYS"]
 
@@ -63,6 +63,10 @@ class Mention:
     # the days are the window up to the day a sentence says the event was told on ("police said
     # on Saturday": ``sitrep.events.merge._date_range``), not a date of the event's own
     told_on: bool = False
+    # (surname key, given name key) of the names the evidence gives with a given name: one
+    # surname key may be several people ("Alaa Abd El-Fattah", "Esraa Abdel Fattah"), see
+    # cross_report's _same_people
+    given: frozenset[tuple[str, str]] = frozenset()
 
     def to_dict(self) -> dict:
         return {"event_id": self.event_id, "group": self.group, "family": self.family,
@@ -77,7 +81,7 @@ class Mention:
                 "counts": sorted(list(count) for count in self.counts),
                 "place_name": self.place_name, "sites": sorted(self.sites),
                 "published": self.published, "document": self.document, "offset": self.offset,
-                "told_on": self.told_on}
+                "told_on": self.told_on, "given": sorted(list(pair) for pair in self.given)}
 
     @classmethod
     def from_dict(cls, data: dict) -> Mention:
@@ -97,7 +101,8 @@ class Mention:
                    frozenset(tuple(count) for count in data.get("counts") or ()),
                    data.get("place_name"), frozenset(data.get("sites") or ()),
                    data.get("published"), data.get("document"), data.get("offset") or 0,
-                   bool(data.get("told_on")))
+                   bool(data.get("told_on")),
+                   frozenset(tuple(pair) for pair in data.get("given") or ()))
 
     @property
     def exact_day(self) -> bool:
@@ -172,4 +177,5 @@ def mention_of(event_id: str, group: str, event: Event, runs: list[tuple] = (),
         place_name=place.name if place else None,
         sites=event_sites(runs, event) if family_of(event) in _SITE_FAMILIES else frozenset(),
         published=published, document=document,
-        offset=min((span.start for span in event.evidence), default=0), told_on=told_on)
+        offset=min((span.start for span in event.evidence), default=0), told_on=told_on,
+        given=given_names(runs, event))

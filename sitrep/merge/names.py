@@ -2,21 +2,25 @@
 that two reports tell one incident (``cross_report.compare``).
 
     runs = name_runs(report)                   # (start, end, surname key, surname as written)
+    people = person_runs(report)               # ... and the given name as written, or None
     keys, spellings = person_names(runs, event)  # those inside the event's evidence
     runs = mention_runs(report)                # the names and the counts of people harmed
     counts = victim_counts(runs, event)        # {("abducted", 317), ...} inside the evidence
     sites = event_sites(runs, event)           # {"school/kagara"}: the institution and its town
     surname_key("Khashoggi") == surname_key("Kashoggi")
+    given = given_names(runs, event)           # {("fata", "esra")}: given names in the evidence
+    same_given("natividad", "nat")             # namesakes are told apart by given names
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 
 from ..model import Event, Report
 
-__all__ = ["name_runs", "person_names", "surname_key", "quoted_titles", "mention_runs",
+__all__ = ["name_runs", "person_runs", "given_names", "same_given", "person_names", "surname_key", "quoted_titles", "mention_runs",
            "victim_counts", "COUNT_KINDS", "site_runs", "event_sites", "SITE_MARK"]
 
 # Titles introduce a person ("Mr Bandarenka"); a run of proper nouns holding one of the
@@ -34,6 +38,7 @@ association network foundation service office university reporters borders feder
 national state states united nations european bureau department centre center institute
 movement alliance coalition forces force group media
 street journal school college academy hospital airport prison university square
+gazette gazeta telegraph chronicle observer express
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
@@ -56,6 +61,17 @@ def _without_addresses(text: str) -> str:
 # tokenizer splits it
 _JOINERS = ("-", "‐", "'", "’")
 _ABD = re.compile(r"abd[aeiou]{1,2}l")  # as surname_key leaves it (no h, no y): Abdel, Abdoul
+# A surname key of two letters names someone ("Xu", "Li", "Ng"); a run of one capitalised
+# word of two letters is no name unless the report introduces it (a full name or a title).
+SURNAME_MIN = 2
+# Two given names are one when their keys (surname_key) are this similar (difflib's ratio):
+# transliterations differ in a letter or two ("Aleksei" / "Alexei" 0.77, "Iurii" / "Yuri"
+# 0.86, "Mohamed" / "Muhammad" 0.67), different names share little ("Alaa" / "Esraa" 0.29,
+# "Alaa" / "Abdel" 0.44).
+GIVEN_SIMILAR = 0.6
+# A given name shortened keeps its first letters ("Nat" for "Natividad", "Alex"): at least
+# this many (a single initial, or "Al" / "Ali", tells too little).
+GIVEN_PREFIX = 3
 
 
 def surname_key(word: str) -> str:
@@ -78,8 +94,9 @@ def surname_key(word: str) -> str:
     return key[joined.end():] if joined and len(key) - joined.end() >= 3 else key
 
 
-def name_runs(report: Report) -> list[tuple[int, int, str]]:
-    """The people a report names: ``(start, end, surname)`` of each run of proper nouns (as the
+def person_runs(report: Report) -> list[tuple[int, int, str, str, str | None]]:
+    """The people a report names: ``(start, end, surname key, surname as written, given name
+    as written or None)`` of each run of proper nouns (as the
     parser tagged them) outside places, times and coded actors, keyed by its last word
     (:func:`surname_key`), so that "Mr Bandarenka" meets "Raman Bandarenka". Computed once per
     report.
@@ -93,7 +110,11 @@ def name_runs(report: Report) -> list[tuple[int, int, str]]:
     ‘Wicked’ But Make No Arrests.”", :func:`quoted_titles`) names nobody: its words are
     capitalised because it is a title. A hyphen or apostrophe the tokenizer split off joins the
     parts of one name ("Loujain al-Hathloul"); a single word the gazetteer knows as a place,
-    right before the run, is its first name ("Hopewell Chin'ono", "Florence Ng'ang'a").
+    right before the run, is its first name ("Hopewell Chin'ono", "Florence Ng'ang'a"). A
+    surname key of two letters counts ("Mr Xu", "Andy Li"), and a name's first word that the
+    report also writes alone keys the name too (:func:`_surname_first`: "Xu Zhiyong" ... "Xu").
+    The given name is the first word of a name of two words or more ("Esraa" of "Esraa Abdel
+    Fattah"), unless the report also writes it in lower case (a word, not a name).
     """
     places = {(p.start, p.end) for p in report.places}
     blocked = sorted([(p.start, p.end) for p in report.places]
@@ -102,7 +123,8 @@ def name_runs(report: Report) -> list[tuple[int, int, str]]:
                      + quoted_titles(report.raw))
     lower = {word for word in _WORD.findall(_without_addresses(report.raw))
              if word[0].islower()}
-    runs: list[tuple[int, int, str, bool]] = []
+    # (start, end, key, surname, introduced, given name, words in the name)
+    runs: list[tuple[int, int, str, str, bool, str | None, int]] = []
     run: list[tuple[int, int, str]] = []
     first_name: list[tuple[int, int, str]] = []  # a place word that may open a person's name
 
@@ -122,9 +144,11 @@ def name_runs(report: Report) -> list[tuple[int, int, str]]:
             names = [w for w in words if w.casefold() not in _TITLES]
             if names and names[-1].casefold() not in lower and not names[-1].isupper():
                 key = surname_key(names[-1])
-                if len(key) >= 3:
+                if len(key) >= SURNAME_MIN:
+                    given = (names[0] if len(names) >= 2 and names[0].casefold() not in lower
+                             else None)
                     runs.append((run[0][0], run[-1][1], key, names[-1],
-                                 titled or len(names) >= 2))
+                                 titled or len(names) >= 2, given, len(names)))
         run.clear()
 
     index = 0
@@ -153,8 +177,29 @@ def name_runs(report: Report) -> list[tuple[int, int, str]]:
             continue
         run.append((span.start, span.end, token.text))
     close()
-    introduced = {key for _, _, key, _, full in runs if full}
-    return [(start, end, key, word) for start, end, key, word, _ in runs if key in introduced]
+    runs = _surname_first(runs)
+    introduced = {key for _, _, key, _, full, _, _ in runs if full}
+    return [(start, end, key, word, given) for start, end, key, word, _, given, _ in runs
+            if key in introduced]
+
+
+def _surname_first(runs: list[tuple]) -> list[tuple]:
+    """``runs`` and, for each name of two words whose first word the report also writes alone
+    as a name ("Xu Zhiyong ... Xu said"), the name keyed by its first word too, with the second
+    as the given name: Chinese, Korean and Vietnamese names put the surname first, and a report
+    that calls the person by it alone says so."""
+    alone = {key for _, _, key, _, _, _, count in runs if count == 1}
+    extra = []
+    for start, end, key, word, full, given, count in runs:
+        if count == 2 and given is not None and surname_key(given) in alone:
+            extra.append((start, end, surname_key(given), given, True, word, count))
+    return sorted(runs + extra, key=lambda run: run[:3]) if extra else runs
+
+
+def name_runs(report: Report) -> list[tuple[int, int, str, str]]:
+    """The people a report names: ``(start, end, surname key, surname as written)``, see
+    :func:`person_runs`."""
+    return [run[:4] for run in person_runs(report)]
 
 
 # A quotation of at least TITLE_WORDS words most of whose words (TITLE_SHARE) begin with a
@@ -180,8 +225,8 @@ def person_names(runs: list[tuple], event: Event) -> tuple[frozenset[str], tuple
     keys, and the surnames as the report spells them (for the reasons)."""
     spans = [(s.start, s.end) for s in event.evidence]
     inside = [(key, word) for start, end, key, word in runs
-              if not key.startswith((_COUNT_MARK, _MEDIUM_MARK, SITE_MARK)) and any(s <= start and end <= e
-                                                         for s, e in spans)]
+              if not key.startswith((_COUNT_MARK, _MEDIUM_MARK, SITE_MARK, _GIVEN_MARK))
+              and any(s <= start and end <= e for s, e in spans)]
     return (frozenset(key for key, _ in inside),
             tuple(sorted({word.removesuffix("’s").removesuffix("'s") for _, word in inside})))
 
@@ -193,14 +238,39 @@ def person_names(runs: list[tuple], event: Event) -> tuple[frozenset[str], tuple
 COUNT_KINDS = frozenset({"killed", "abducted", "arrested"})
 COUNT_MIN = 10
 _COUNT_MARK = "#"  # a count's entry among the runs: (start, end, "#" + kind, value)
+_GIVEN_MARK = "^"  # a given name's entry: (start, end, "^" + surname key, given name key)
+
+
+def given_names(runs: list[tuple], event: Event) -> frozenset[tuple[str, str]]:
+    """``(surname key, given name key)`` of the names among ``runs`` (see :func:`mention_runs`)
+    that ``event``'s evidence gives with a given name ("Esraa Abdel Fattah was abducted"). Only
+    the evidence's: a report names a victim's relatives too ("Fattah's father, Ahmed Seif"), and
+    a given name read elsewhere in it may be theirs."""
+    spans = [(s.start, s.end) for s in event.evidence]
+    return frozenset((key[1:], given) for start, end, key, given in runs
+                     if key.startswith(_GIVEN_MARK)
+                     and any(s <= start and end <= e for s, e in spans))
+
+
+def same_given(first: str, second: str) -> bool:
+    """Whether two given name keys are one name, spelled apart (see GIVEN_SIMILAR) or
+    shortened ("Nat" / "Natividad", "Alex" / "Alexander": one opens the other)."""
+    shorter, longer = sorted((first, second), key=len)
+    return (longer.startswith(shorter) and len(shorter) >= GIVEN_PREFIX
+            or SequenceMatcher(None, first, second).ratio() >= GIVEN_SIMILAR)
 
 
 def mention_runs(report: Report) -> list[tuple]:
     """What the merge step reads of a report besides its events: :func:`name_runs`, the
+    given name of each surname the report gives with one (``(start, end, "^" + surname key,
+    given name key)``, see :func:`given_names`), the
     counts of people harmed (``report.quantities`` of COUNT_KINDS with a figure of at least
     COUNT_MIN) as ``(start, end, "#" + kind, value)`` and the places that open a medium's name
     (:func:`media_places`) as ``(start, end, "!", name)``."""
-    return name_runs(report) + [
+    people = person_runs(report)
+    return [run[:4] for run in people] + [
+        (start, end, _GIVEN_MARK + key, surname_key(given))
+        for start, end, key, _, given in people if given is not None] + [
         (q.start, q.end, _COUNT_MARK + q.kind, q.value) for q in report.quantities
         if q.kind in COUNT_KINDS and q.value is not None and q.value >= COUNT_MIN] + [
         (start, end, _MEDIUM_MARK, report.raw[start:end]) for start, end in media_places(report)
