@@ -273,3 +273,15 @@ def test_sentences_that_may_hold_a_subject_of_violence():
     for sentence in ("The minister spoke about the budget on Monday.",
                      "Firmly, the first speaker declined."):
         assert not stage.needs_dependencies(sentence), sentence
+
+
+def test_a_force_member_of_its_unit_is_the_force_a_role_of_a_country_the_country(pipeline):
+    # "a jawan of the STF": the unit after "of the" names no country, the member is the force
+    report = pipeline("A jawan of the STF was killed in an encounter with Maoists in Sukma. "
+                      "Soldiers of the 5th battalion patrolled the border.")
+    inter = {a.text: (a.inter, (a.cameo or "")[-3:]) for a in report.actors}
+    assert inter["jawan"] == (1, "MIL") and inter["Soldiers"] == (1, "MIL")
+    # "the president of Armenia": the country after "of" codes the role
+    report = pipeline("The president of Armenia met the prime minister.")
+    assert [(a.text, a.country) for a in report.actors if "president" in a.text.lower()] == [
+        ("president of Armenia", "Armenia")]

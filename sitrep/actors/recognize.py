@@ -408,8 +408,11 @@ def _nominal(tokens, positions, words, folded, index):
     named_end = _name_after(words, folded, end)
     if word in _TITLES and named_end > end:
         end, modified = named_end, True             # "President Abdelaziz Bouteflika"
-    elif role.kind == "state" and end + 1 < len(words) and folded[end] == "of":
-        return None                                 # "president of Armenia": the country codes it
+    elif role.kind == "state" and end + 1 < len(words) and folded[end] == "of" and not (
+            role.sector in ("MIL", "COP") and folded[end + 1] in ("the", "a", "an")):
+        # "president of Armenia": the country codes it; "a jawan of the STF", "soldiers of the
+        # 5th battalion": a force's member of its unit, the force whoever the unit is
+        return None
     if word in _NEEDS_MODIFIER and not modified and end - start == 1:
         return [], end
     if role.kind == "civilian" and role.sector == "CVL" and start >= 1 and \
