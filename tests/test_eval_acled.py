@@ -86,6 +86,24 @@ def test_scoring_arithmetic(tmp_path):
     assert result["fatalities"] == 3 / 4                     # None counts as 0 on 1X
     # the one type miss, by class: 4X has no event
     assert result["type_confusion"] == {("Battle-No change of territory", "no event"): 1}
+    # actor1 misses by class: 2X and 1X are right, 3X's period is ignored; 4X has no event
+    assert result["actor1_misses"] == {}
+
+
+def test_actor1_misses_are_counted_by_the_shape_of_the_names():
+    assert acled.actor_shape("Police Forces of India (2014-)") == "Police Forces of X"
+    assert acled.actor_shape("Unidentified Armed Group (Nepal)") == "Unidentified Armed Group (X)"
+    assert acled.actor_shape("TTP: Tehreek-i-Taliban Pakistan") == "named"
+    assert acled.actor_shape(None) == "none"
+    protesters = {"name": None, "inter": 6}
+    assert acled._actor1_miss(protesters, "Protesters (India)") == (
+        "Protesters (X)", "inter 6, no name (no country)")
+    assert acled._actor1_miss({"name": "Protesters (Nepal)", "inter": 6},
+                              "Protesters (India)") == ("Protesters (X)",
+                                                        "same shape, other country")
+    assert acled._actor1_miss({"name": "Unidentified Armed Group (India)", "inter": 3},
+                              "Rioters (India)") == ("Rioters (X)", "Unidentified Armed Group (X)")
+    assert acled._actor1_miss(None, "Rioters (India)") == ("Rioters (X)", "none")
 
 
 def test_bad_rows_are_left_out_with_a_reason(tmp_path):

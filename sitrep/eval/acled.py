@@ -64,6 +64,11 @@ _COLUMNS = ("EVENT_ID_CNTY", "EVENT_DATE", "TIME_PRECISION", "EVENT_TYPE", "ACTO
             "FATALITIES")
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)\s*$")
 _CONFUSIONS = 12            # type-miss classes printed, most common first
+# the shapes of ACLED's actor names, the country left out: which convention an actor1 miss is
+_SHAPES = ((re.compile(r"^(Protesters|Rioters|Civilians|Unidentified Armed Group|Rebels) \((.+)\)$",
+                       re.IGNORECASE), "{0} (X)"),
+           (re.compile(r"^(Police Forces|Military Forces|Government) of (.+?)(?: \(\d{4}-.*)?$",
+                       re.IGNORECASE), "{0} of X"))
 _MAX_NOTES_BYTES = 200 * 1024 * 1024     # a notes file larger than this is not a notes sample
 
 
@@ -140,6 +145,30 @@ def same_actor(system, acled: str) -> bool:
 
 
 
+def actor_shape(name: str | None) -> str:
+    """The convention an ACLED-style actor name follows, its country left out: "Protesters (X)",
+    "Police Forces of X", "named" (a group, party or person), "none"."""
+    name = _PERIOD.sub("", str(name or "")).strip()
+    if not name:
+        return "none"
+    for pattern, shape in _SHAPES:
+        match = pattern.match(name)
+        if match:
+            return shape.format(match.group(1).title().replace("Of", "of"))
+    return "named"
+
+
+def _actor1_miss(system, acled: str) -> tuple[str, str]:
+    """The class of an actor1 miss: ACLED's shape -> the system's, "same shape, other country"
+    when the convention is right and the country is not."""
+    want, got = actor_shape(acled), actor_shape(_name(system) if system else None)
+    if got == "none" and isinstance(system, dict):
+        got = f"inter {system.get('inter') or '-'}, no name (no country)"
+    if want == got and want != "named":
+        return want, "same shape, other country"
+    return want, got
+
+
 def _place_ok(event: dict, row: dict) -> bool:
     location = event.get("location") or {}
     if location.get("lat") is None or location.get("lon") is None:
@@ -159,7 +188,7 @@ def _day_ok(event: dict, row: dict) -> bool:
 
 def score(rows: list[dict], records: dict[str, dict]) -> dict:
     """The figures of the module docstring for ``rows`` and the system's contract records by id."""
-    counts, confusion = Counter(), Counter()
+    counts, confusion, actor1_misses = Counter(), Counter(), Counter()
     misses = []
     for row in rows:
         event = system_event(records.get(row["EVENT_ID_CNTY"]))
@@ -187,7 +216,10 @@ def score(rows: list[dict], records: dict[str, dict]) -> dict:
         for side in ("1", "2"):
             acled = row[f"ACTOR{side}"]
             if acled:
-                counts[f"actor{side}"] += same_actor(event.get(f"actor{side}"), acled)
+                same = same_actor(event.get(f"actor{side}"), acled)
+                counts[f"actor{side}"] += same
+                if side == "1" and not same:
+                    actor1_misses[_actor1_miss(event.get("actor1"), acled)] += 1
                 counts[f"actor{side}_exact"] += _name(event.get(f"actor{side}")) == \
                     acled.strip().lower()
         for side, ally in allies:
@@ -223,6 +255,7 @@ def score(rows: list[dict], records: dict[str, dict]) -> dict:
         "day": share("day", counts["days"]),
         "fatalities": share("fatalities", notes),
         "type_confusion": confusion,
+        "actor1_misses": actor1_misses,
         "misses": misses,
     }
 
@@ -273,6 +306,10 @@ def run(args) -> int:
         print("type misses by class (ACLED 2015 -> sitrep):")
     for (acled_type, got), n in result["type_confusion"].most_common(_CONFUSIONS):
         print(f"  {n:4d}  {acled_type} -> {got}")
+    if result["actor1_misses"]:
+        print("actor1 misses by class (ACLED -> sitrep, country left out):")
+    for (want, got), n in result["actor1_misses"].most_common(_CONFUSIONS):
+        print(f"  {n:4d}  {want} -> {got}")
     for row, event in result["misses"][:args.errors]:
         wanted = f"{row['ACTOR1']} [{row['INTER1']}] / {row['ACTOR2'] or '-'} [{row['INTER2']}]"
         got = "no event" if event is None else \
