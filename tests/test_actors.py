@@ -285,3 +285,15 @@ def test_a_force_member_of_its_unit_is_the_force_a_role_of_a_country_the_country
     report = pipeline("The president of Armenia met the prime minister.")
     assert [(a.text, a.country) for a in report.actors if "president" in a.text.lower()] == [
         ("president of Armenia", "Armenia")]
+
+
+def test_one_man_of_a_group_named_by_its_men_in_the_plural(pipeline):
+    # actors.tsv names the CPI (Maoist) by "Maoists": "a Maoist" is one of them
+    report = pipeline("Police shot dead a suspected Maoist in Gadchiroli. A Maoist commander "
+                      "was arrested. A Maoist was killed.")
+    maoist = "CPI (Maoist): Communist Party of India (Maoist)"
+    assert [(a.text, a.name, a.inter) for a in report.actors if "Maoist" in a.text] == [
+        ("Maoist", maoist, 2), ("Maoist commander", maoist, 2), ("Maoist", maoist, 2)]
+    # an adjective of a thing, or without an article, is no man of the group
+    report = pipeline("Police raided a Maoist stronghold. Maoist violence fell.")
+    assert not [a for a in report.actors if "Maoist" in a.text]

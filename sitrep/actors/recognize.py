@@ -157,6 +157,8 @@ def find_mentions(dictionary: ActorDictionary, tokens: list[Token], first: int,
 def _at(dictionary, tokens, positions, words, folded, index, shouting):
     """The mention(s) starting at filtered position ``index`` and where to continue."""
     matches = sorted(dictionary.match(words, folded, index), key=lambda m: _PRIORITY[m[1][0]])
+    if not matches:
+        matches = _one_member(dictionary, words, folded, index)
     for end, payload in matches:
         kind, ident, entry = payload
         if kind == "actor":
@@ -181,6 +183,36 @@ def _at(dictionary, tokens, positions, words, folded, index, shouting):
         if found is not None:
             return found
     return _nominal(tokens, positions, words, folded, index)
+
+
+def _one_member(dictionary, words, folded, index):
+    """"a Maoist", "one suspected Naxalite": one man of an armed group the dictionary names by
+    its men in the plural ("Maoists", "Naxalites"), as the dictionary's matches at ``index``.
+    Only after an article or "one" and before a word that cannot be a noun it modifies ("a
+    Maoist was killed", "a Maoist commander", not "a Maoist stronghold"); only armed groups
+    (a party's adjective, "a Maoist party", is not its man)."""
+    word = words[index]
+    if not (word[:1].isupper() and word.isalpha()) or index == 0:
+        return []
+    look = index - 1
+    if folded[look] in _MEMBER_QUALIFIERS and look > 0:
+        look -= 1
+    after = folded[index + 1] if index + 1 < len(folded) else ""
+    if folded[look] not in _ONE or after.isalpha() and after.islower() and \
+            after not in GROUP_HEADS and after not in _AFTER_A_NOUN:
+        return []
+    plural = folded[:index] + [folded[index] + "s"] + folded[index + 1:]
+    return [(end, payload) for end, payload in dictionary.folded.matches(plural, index)
+            for payload in payload if payload[0] == "actor" and payload[2].inter in (2, 3, 4)
+            and end == index + 1]
+
+
+_ONE = frozenset({"a", "an", "one", "another"})
+_MEMBER_QUALIFIERS = frozenset({"suspected", "alleged", "hardcore", "wanted", "top", "senior",
+                                "local", "former", "armed"})
+# words a noun phrase may end before ("a Maoist was killed", "a Maoist in Sukma")
+_AFTER_A_NOUN = frozenset("""was is were had has who whom whose in at on near from and or but
+    during with by after before while being of identified named reportedly allegedly also""".split())
 
 
 def _identity_mention(identity, positions, words, folded, index, end):
