@@ -494,3 +494,20 @@ def test_the_doer_named_with_by_is_not_the_harmed(pipeline):
     event = _event(pipeline, "A roadside bomb blast in Quetta by unknown assailants killed a "
                              "district official and two others on Sunday.")
     assert (event.actor1.text, event.actor1.inter) == ("assailants", 3)
+
+
+def test_people_destroying_property_with_no_weapon_named_are_rioters(pipeline):
+    """ACLED codes civilians only as the harmed side: unarmed people who torch or vandalise,
+    or doers called by no armed man's word ("miscreants"), are a crowd; gunmen stay armed."""
+    for text in ("Some youths vandalised shops and torched two motorbikes in Khulna, "
+                 "Bangladesh on Sunday.",
+                 "Miscreants torched a truck during the blockade in Comilla, Bangladesh on "
+                 "Sunday."):
+        event = _event(pipeline, text)
+        assert event.sub_event_type == "Looting/property destruction"
+        assert (event.actor1.name, event.actor1.inter) == ("Rioters (Bangladesh)", 5), text
+    event = _event(pipeline, "Gunmen torched a truck in Comilla, Bangladesh on Sunday.")
+    assert event.actor1.inter == 3
+    event = _event(pipeline, "Miscreants set fire to a truck and fired shots in Comilla, "
+                             "Bangladesh on Sunday.")
+    assert event.actor1 is None or event.actor1.inter != 5

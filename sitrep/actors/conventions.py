@@ -46,7 +46,7 @@ from .generic import (STATE_ID, EventNames, distinct, event_country, is_generic,
                       on_side, own_name, report_country)
 from .harmed import people_harmed
 from .organisations import named_organisations
-from .parties import type_by_parties
+from .parties import WEAPONS, type_by_parties
 from .roles import INSTALLATION_OWNERS, INSTALLATIONS
 
 __all__ = ["CodeEventActors", "event_country", "PARTY_TYPE"]
@@ -82,6 +82,11 @@ _ARMED_KINDS = {"Battles", "Explosions/Remote violence"}
 # whose area it is, which says where, not what was attacked ("near an army camp" may be aimed
 # at the camp)
 _LANDMARK = re.compile(r"\b(?:under|jurisdiction of|limits of|area of)\b(?:\s+[\w-]+){0,2}$")
+# the words for doers that say nothing of arms: who destroys property under them, with no
+# weapon named, is a crowd (roles.py codes them as an unidentified armed group, right when they
+# shoot, stab or bomb)
+_UNARMED_DOERS = frozenset("""miscreants miscreant assailants assailant attackers attacker
+    people persons person men man youths youth""".split())
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
 # words of an air strike's sentence that name military aircraft, which states fly
 _MILITARY_AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|war planes?|fighter (?:jets?|planes?|"
@@ -186,6 +191,16 @@ class _Coder(EventNames):
             actor1, actor2, assoc2 = self.attack(kind, actor1, actor2, assoc2)
         elif sub == "Arrests":
             actor1, actor2 = self.arrest(actor1, actor2)
+        elif sub == "Looting/property destruction" and actor1 is not None and (
+                actor1.inter in (5, 6, 7) or self.unarmed_doers(actor1)):
+            # "youths vandalised shops", "activists of the party torched a bus", "miscreants
+            # set fire to a truck": people not organised or named as an armed group who
+            # destroy, no weapon named, are a crowd, ACLED's rioters; civilians are only ever
+            # the harmed side
+            self.reasons.append(f"{actor1.text!r} destroyed property, no weapon named: a "
+                                "crowd, ACLED's rioters")
+            actor1, actor2, assoc1 = self.riot(actor1, actor2, assoc1)
+            assoc1 += self.organisers(actor1, actor2)
         if kind in _HARMING and actor2 is not None and actor2.inter == 7:
             assoc2 = assoc2 + self.victims_groups(actor1, actor2)
         if kind in CLAIMED and actor1 is not None and actor1.inter == 3 and is_generic(actor1) \
@@ -435,6 +450,15 @@ class _Coder(EventNames):
         if detained.inter == 7:
             detained, _ = self.victims(detained, [])
         return force, detained
+
+    def unarmed_doers(self, actor: Actor) -> bool:
+        """Doers the report calls by no armed group's name nor an armed man's word
+        ("miscreants", "unknown people", "attackers", not "gunmen", "militants", a named
+        group), in a sentence that names no weapon."""
+        words = (actor.text or "").lower().split()
+        return actor.inter == 3 and is_generic(actor) and bool(words) and \
+            words[-1] in _UNARMED_DOERS and not any(
+                WEAPONS.search(span.text) for span in self.event.evidence[:1])
 
     def harmed(self, actor: Actor) -> bool:
         """Is the mention inside a casualty count ("Three policemen were injured")?"""

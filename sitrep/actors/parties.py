@@ -32,7 +32,7 @@ from ..events.codebook import acled_coding
 from ..model import Actor, Event
 from .dictionary import PARTY_TYPE
 
-__all__ = ["type_by_parties"]
+__all__ = ["type_by_parties", "WEAPONS"]
 
 _FORCES_SECTORS = ("MIL", "COP")
 # modes of an attack on someone who cannot fight back (codebook.py's reading of the trigger)
@@ -47,6 +47,7 @@ _CROWD_WORDS = ("mob", "crowd", "protester", "demonstrator", "rioter", "activist
 _WEAPONS = re.compile(r"\b(?:gun\w*|firearms?|fir(?:e|ed|ing)\b|shot|shoot\w*|bullets?|bombs?|"
                       r"grenades?|explosi\w+|rifles?|pistols?|weapons?|armed|encounter|ambush\w*|"
                       r"artillery|mortars?|rockets?|AK-?47)", re.IGNORECASE)
+WEAPONS = _WEAPONS
 # a fight that kills was, far more often than not, fought with weapons by organised sides
 _LETHAL = re.compile(r"\b(?:killed|dead|died|death|lynched)\b", re.IGNORECASE)
 # the people a clause with no coded side fought among ("supporters of two candidates")
