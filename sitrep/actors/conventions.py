@@ -16,6 +16,9 @@ and ACLED names generic actors after it ("Protesters (India)", "Unidentified Arm
   intervened (protest with intervention, excessive force: the police when none is named).
 * **riots**: actor1 is the rioting crowd (its party associated); actor2 the side it fought or
   attacked, if any.
+* **looting and property destruction** by people not organised or named as an armed group
+  (civilians, protesters, "miscreants" or "unknown people" where no weapon is named) is a
+  crowd's: ``Rioters (X)``, with a riot's conventions; civilians are only ever the harmed side.
 * **violence against civilians**: actor2 is the victims, always civilians (a victim's party or
   group becomes the associated actor); an unnamed perpetrator is an unidentified armed group.
 * **explosions/remote violence and battles**: an unnamed attacker is an unidentified armed group,
@@ -46,7 +49,7 @@ from .generic import (STATE_ID, EventNames, distinct, event_country, is_generic,
                       on_side, own_name, report_country)
 from .harmed import people_harmed
 from .organisations import named_organisations
-from .parties import WEAPONS, type_by_parties
+from .parties import type_by_parties, unarmed_doers
 from .roles import INSTALLATION_OWNERS, INSTALLATIONS
 
 __all__ = ["CodeEventActors", "event_country", "PARTY_TYPE"]
@@ -82,11 +85,6 @@ _ARMED_KINDS = {"Battles", "Explosions/Remote violence"}
 # whose area it is, which says where, not what was attacked ("near an army camp" may be aimed
 # at the camp)
 _LANDMARK = re.compile(r"\b(?:under|jurisdiction of|limits of|area of)\b(?:\s+[\w-]+){0,2}$")
-# the words for doers that say nothing of arms: who destroys property under them, with no
-# weapon named, is a crowd (roles.py codes them as an unidentified armed group, right when they
-# shoot, stab or bomb)
-_UNARMED_DOERS = frozenset("""miscreants miscreant assailants assailant attackers attacker
-    people persons person men man youths youth""".split())
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
 # words of an air strike's sentence that name military aircraft, which states fly
 _MILITARY_AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|war planes?|fighter (?:jets?|planes?|"
@@ -192,7 +190,7 @@ class _Coder(EventNames):
         elif sub == "Arrests":
             actor1, actor2 = self.arrest(actor1, actor2)
         elif sub == "Looting/property destruction" and actor1 is not None and (
-                actor1.inter in (5, 6, 7) or self.unarmed_doers(actor1)):
+                actor1.inter in (5, 6, 7) or unarmed_doers(actor1, event)):
             # "youths vandalised shops", "activists of the party torched a bus", "miscreants
             # set fire to a truck": people not organised or named as an armed group who
             # destroy, no weapon named, are a crowd, ACLED's rioters; civilians are only ever
@@ -450,15 +448,6 @@ class _Coder(EventNames):
         if detained.inter == 7:
             detained, _ = self.victims(detained, [])
         return force, detained
-
-    def unarmed_doers(self, actor: Actor) -> bool:
-        """Doers the report calls by no armed group's name nor an armed man's word
-        ("miscreants", "unknown people", "attackers", not "gunmen", "militants", a named
-        group), in a sentence that names no weapon."""
-        words = (actor.text or "").lower().split()
-        return actor.inter == 3 and is_generic(actor) and bool(words) and \
-            words[-1] in _UNARMED_DOERS and not any(
-                WEAPONS.search(span.text) for span in self.event.evidence[:1])
 
     def harmed(self, actor: Actor) -> bool:
         """Is the mention inside a casualty count ("Three policemen were injured")?"""

@@ -31,8 +31,9 @@ from dataclasses import replace
 from ..events.codebook import acled_coding
 from ..model import Actor, Event
 from .dictionary import PARTY_TYPE
+from .generic import is_generic
 
-__all__ = ["type_by_parties", "WEAPONS"]
+__all__ = ["type_by_parties", "unarmed_doers"]
 
 _FORCES_SECTORS = ("MIL", "COP")
 # modes of an attack on someone who cannot fight back (codebook.py's reading of the trigger)
@@ -47,7 +48,6 @@ _CROWD_WORDS = ("mob", "crowd", "protester", "demonstrator", "rioter", "activist
 _WEAPONS = re.compile(r"\b(?:gun\w*|firearms?|fir(?:e|ed|ing)\b|shot|shoot\w*|bullets?|bombs?|"
                       r"grenades?|explosi\w+|rifles?|pistols?|weapons?|armed|encounter|ambush\w*|"
                       r"artillery|mortars?|rockets?|AK-?47)", re.IGNORECASE)
-WEAPONS = _WEAPONS
 # a fight that kills was, far more often than not, fought with weapons by organised sides
 _LETHAL = re.compile(r"\b(?:killed|dead|died|death|lynched)\b", re.IGNORECASE)
 # the people a clause with no coded side fought among ("supporters of two candidates")
@@ -57,6 +57,23 @@ _CLASH = re.compile(r"clash|scuffle|brawl", re.IGNORECASE)
 # the heads that make a party's people its armed men, not its activists or supporters
 # ("cadres" and "men" are a party's people in a crowd as often as its armed men)
 _ARMED_MEN = frozenset("militants militant gunmen goons terrorists".split())
+
+
+# the words for doers that say nothing of arms: who destroys property under them, with no
+# weapon named, is a crowd (roles.py codes them as an unidentified armed group, right when they
+# shoot, stab or bomb)
+_UNARMED_DOERS = frozenset("""miscreants miscreant assailants assailant attackers attacker
+    people persons person men man youths youth""".split())
+
+
+def unarmed_doers(actor: Actor, event: Event) -> bool:
+    """Doers the report calls by no armed group's name nor an armed man's word ("miscreants",
+    "unknown people", "attackers"; not "gunmen", "militants", a named group), in an event
+    sentence that names no weapon."""
+    words = (actor.text or "").lower().split()
+    return actor.inter == 3 and is_generic(actor) and bool(words) and \
+        words[-1] in _UNARMED_DOERS and not any(_WEAPONS.search(span.text)
+                                                for span in event.evidence[:1])
 
 
 def _forces(actor: Actor | None) -> bool:
