@@ -511,3 +511,14 @@ def test_people_destroying_property_with_no_weapon_named_are_rioters(pipeline):
     event = _event(pipeline, "Miscreants set fire to a truck and fired shots in Comilla, "
                              "Bangladesh on Sunday.")
     assert event.actor1 is None or event.actor1.inter != 5
+
+
+def test_a_detainee_tortured_by_no_one_named_was_tortured_by_the_police(pipeline):
+    """Those who hold a detainee ill-treat him: the state's forces, not an unidentified armed
+    group; torture outside custody by no one named stays an unidentified armed group's."""
+    event = _event(pipeline, "A detained opposition politician was tortured in custody in "
+                             "Kampala, Uganda on Sunday.")
+    assert event.sub_event_type == "Attack"
+    assert (event.actor1.name, event.actor1.inter) == ("Police Forces of Uganda", 1)
+    event = _event(pipeline, "A shopkeeper was tortured in Kampala, Uganda on Sunday.")
+    assert event.actor1.inter == 3

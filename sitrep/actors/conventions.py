@@ -20,7 +20,8 @@ and ACLED names generic actors after it ("Protesters (India)", "Unidentified Arm
   (civilians, protesters, "miscreants" or "unknown people" where no weapon is named) is a
   crowd's: ``Rioters (X)``, with a riot's conventions; civilians are only ever the harmed side.
 * **violence against civilians**: actor2 is the victims, always civilians (a victim's party or
-  group becomes the associated actor); an unnamed perpetrator is an unidentified armed group.
+  group becomes the associated actor); an unnamed perpetrator is an unidentified armed group,
+  except of a detainee tortured or beaten in custody: the police who hold him.
 * **explosions/remote violence and battles**: an unnamed attacker is an unidentified armed group,
   unless the report names the group that claimed the attack or was behind it.
 * **arrests**: actor1 is the arresting force (the police when the report names none), actor2
@@ -47,7 +48,7 @@ from .coding import state_name
 from .dictionary import INTER_TYPES, PARTY_TYPE, ActorDictionary
 from .generic import (STATE_ID, EventNames, distinct, event_country, is_generic, is_named,
                       on_side, own_name, report_country)
-from .harmed import people_harmed
+from .harmed import ill_treated_in_custody, people_harmed
 from .organisations import named_organisations
 from .parties import type_by_parties, unarmed_doers
 from .roles import INSTALLATION_OWNERS, INSTALLATIONS
@@ -178,7 +179,8 @@ class _Coder(EventNames):
                 actor1, actor2 = None, actor2 or actor1     # "a villager was shot": the victim
                 self.reasons.append("the unarmed actor1 is the victim (actor2)")
             actor2, assoc2 = self.victims(actor2 or self.people_harmed, assoc2)
-            actor1 = actor1 or self.armed_here(actor2) or self.implied(3, "perpetrator not named")
+            actor1 = actor1 or self.armed_here(actor2) or self.custodians() or \
+                self.implied(3, "perpetrator not named")
         elif kind == "Battles" and self.factions() is not None:
             # "a clash between two factions of the Awami League": the party's men on both sides
             actor1 = actor2 = self.factions()
@@ -448,6 +450,11 @@ class _Coder(EventNames):
         if detained.inter == 7:
             detained, _ = self.victims(detained, [])
         return force, detained
+
+    def custodians(self) -> Actor | None:
+        """The police when someone held in custody was tortured or beaten by no one named."""
+        return self.implied_state("COP", "the custodians of a detainee ill-treated") \
+            if ill_treated_in_custody(self.event) else None
 
     def harmed(self, actor: Actor) -> bool:
         """Is the mention inside a casualty count ("Three policemen were injured")?"""

@@ -4,11 +4,13 @@ Used by ``conventions.py``."""
 
 from __future__ import annotations
 
+import re
+
 from ..model import Actor, Event
 from .dictionary import INTER_TYPES
 from .roles import INSTALLATION_OWNERS, ROLES
 
-__all__ = ["people_harmed"]
+__all__ = ["people_harmed", "ill_treated_in_custody"]
 
 
 # Who a casualty count counts: unarmed people ("seven people were killed", "a bus driver and
@@ -67,3 +69,17 @@ def people_harmed(event: Event, quantities, actors) -> Actor | None:
             return Actor(quantity.start, quantity.end, quantity.text, type=INTER_TYPES[7],
                          inter=7, reason=f"casualty count of people {quantity.text!r}")
     return None
+
+
+# where a detainee is held: "in custody", "in jail", "detained", "police station"
+_CUSTODY = re.compile(r"\b(?:custody|jail\w*|prisons?|detention|detained|detainees?|"
+                      r"police (?:station|lock-?up)|lock-?up|cells?|interrogat\w+)\b",
+                      re.IGNORECASE)
+
+
+def ill_treated_in_custody(event: Event) -> bool:
+    """Was someone tortured or beaten while held ("a detained politician was tortured in
+    custody", "beaten in the police lock-up")? ACLED: those who hold a detainee are the state's
+    forces, who ill-treat him; an unnamed perpetrator of it is no unidentified armed group."""
+    sentence = " ".join(span.text for span in event.evidence[:1])
+    return event.plover_mode in ("torture", "beat") and bool(_CUSTODY.search(sentence))
