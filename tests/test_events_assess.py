@@ -504,3 +504,22 @@ def test_an_act_placed_in_an_occasion_the_report_told_is_anchored_by_it():
     assert not _rule_kept("Residents said the gunmen arrived in three trucks.\n\n"
                           "The gunmen exchanged fire with soldiers during the raid." + after
                           + "\n\nOfficials gave no figures.", "exchanged fire")
+
+
+def test_a_hyphenated_trigger_is_read_at_its_head_word():
+    # the tokenizer splits "re-arrested" into "re", "-", "arrested": the act is the last part
+    report = _dated("re", "Police freed 40 protesters in Yangon on Monday. Hours later the junta "
+                          "re-arrested dozens of the people it freed, rights groups said. "
+                          "Families gathered outside the prison. Lawyers were not allowed in.")
+    (event,) = [e for e in report.events if e.trigger and e.trigger.text == "re-arrested"]
+    features = EventFeatures(report).features(event, report.events)
+    assert "tlem=arrest" in features and "tlem=re" not in features
+    assert "tpos=VERB" in features
+
+
+def test_a_hyphenated_word_keeps_the_part_its_parse_makes_the_head():
+    report = _dated("sit", "Workers staged a sit-in at the factory in Dhaka on Monday. Police "
+                           "watched. The owners said nothing. Talks are due on Friday.")
+    (event,) = [e for e in report.events if e.trigger and e.trigger.text.startswith("sit")]
+    features = EventFeatures(report).features(event, report.events)
+    assert "tlem=sit" in features and "tlem=in" not in features

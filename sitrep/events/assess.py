@@ -156,6 +156,7 @@ class EventFeatures:
             for i, (_, token) in enumerate(tokens):
                 if token.cstart <= clean_anchor:
                     position = i
+            position = _head_of_word(report, tokens, position)
             trigger_token = tokens[position][1]
             out.append(f"tpos={trigger_token.pos}")
             out.append(f"tdep={trigger_token.dep}")
@@ -492,6 +493,37 @@ def rule_keeps(event: Event, report: Report) -> bool:
 def kind_of(event: Event) -> str:
     """What the model calls an event's kind: its ACLED sub-event type, else ``P:`` + PLOVER type."""
     return event.sub_event_type or f"P:{event.plover_type}"
+
+
+def _depth(report: Report, index: int) -> int:
+    depth, seen = 0, {index}
+    while report.tokens[index].head not in seen and 0 <= report.tokens[index].head < len(
+            report.tokens):
+        index = report.tokens[index].head
+        seen.add(index)
+        depth += 1
+    return depth
+
+
+def _head_of_word(report: Report, tokens: list, position: int) -> int:
+    """The position (in ``tokens``, one sentence's (index, token) pairs) of the head of the
+    hyphenated word that starts at ``position``: the tokenizer splits "re-arrested" into "re",
+    "-", "arrested", and the act is the last part (English compounds are right-headed:
+    "re-arrested", "car-bomb", "counter-attack"). Where the parse tells, the part nearest its
+    root wins; a particle never does ("sit-in": "sit"); a single word is its own head."""
+    parts = [position]
+    while parts[-1] + 2 < len(tokens):
+        here, hyphen, after = (tokens[parts[-1] + k][1] for k in range(3))
+        if hyphen.text != "-" or hyphen.cstart != here.cend or after.cstart != hyphen.cend \
+                or not after.text[:1].isalpha():
+            break
+        parts.append(parts[-1] + 2)
+    # a particle is never the act ("sit-in", "crack-down"), whatever the parse made of it
+    parts = [part for part in parts if tokens[part][1].pos not in ("ADP", "PART")] or [position]
+    if len(parts) == 1:
+        return parts[0]
+    # the part nearest the root; equal depths (an unparsed sentence): the last part
+    return min(parts, key=lambda part: (_depth(report, tokens[part][0]), -part))
 
 
 def _clean(report: Report, raw_position: int) -> int:
