@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["Modality", "read_modality", "clause_bounds"]
+__all__ = ["Modality", "read_modality", "clause_bounds", "yes_no_question"]
 
 _CLAUSE_BREAK = re.compile(r"[;:\u2014]| -- |,\s+(?:but|while|whereas|although|though|and then|and)"
                            r"\b")
@@ -84,6 +84,15 @@ _ATTRIBUTION = _cue(r"reportedly", r"allegedly", r"purportedly", r"accus(?:ed|es
                     r"(?:officials?|police|witnesses|sources|residents|activists|the military|"
                     r"the army|a spokesman|spokesm[ae]n|state media|local media|monitors?) "
                     r"(?:said|say|says|reported|told)")
+
+# "Was the journalist arrested for his reporting?": a question whose auxiliary comes first asks
+# whether its act happened, it does not tell it. The question opens after the last sentence end,
+# quote or clause break before the trigger ("She asked: 'Were they beaten?'")
+_QUESTION_OPENS = re.compile(r"(?:^|[.!?;:\u2014\"\u201c(]|\s--)\s*[\"\u201c\u2018']?\s*")
+_AUXILIARY_FIRST = re.compile(r"(?:was|were|is|are|am|did|does|do|has|have|had|will|would|can|could|"
+                              r"shall|should|may|might|must)(?:n['\u2019]t)?\s+(?!(?:you|we|I)\s+"
+                              r"(?:know|think|see|remember|believe|recall)\b)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]")
 
 _ATTRIBUTIVE = re.compile(r"\b(?:an?|the|its|their)\s+$", re.IGNORECASE)
 _COMPLETED = re.compile(r"\b(?:after|since|following|having)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -198,4 +207,24 @@ def read_modality(text: str, start: int, end: int, governs: Governs | None = Non
             continue  # "moved troops ahead of an expected offensive": the cue is the offensive's
         if match and _words_between(text, end, match.start()) <= _AFTER_WORDS:
             return found(value, match)
+    question = yes_no_question(text, start, end)
+    if question:
+        return Modality("uncertain", attribution, question)
     return Modality("asserted", attribution, None)
+
+
+def yes_no_question(text: str, start: int, end: int) -> str | None:
+    """The auxiliary that opens a yes/no question holding the trigger ``text[start:end]`` (the
+    first sentence end after the trigger is "?"), or None. "Did police beat the protesters?"
+    asks; "Why were they arrested?" (a wh-question) takes its act as given and is not one;
+    nor is a question put as a figure of speech about what one knows ("Do you remember the
+    day soldiers stormed the village?"), which takes the act as given too."""
+    after = _SENTENCE_END.search(text, end)
+    if after is None or after.group(0) != "?":
+        return None
+    opening = 0
+    for match in _QUESTION_OPENS.finditer(text, 0, start):
+        if match.end() <= start:
+            opening = match.end()
+    auxiliary = _AUXILIARY_FIRST.match(text, opening, start)
+    return auxiliary.group(0).strip() if auxiliary else None
