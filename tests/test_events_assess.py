@@ -12,7 +12,7 @@ import pytest
 from sitrep.config import load_config
 from sitrep.errors import ConfigError
 from sitrep.events import train_assess
-from sitrep.events.assess import AssessEvents, EventFeatures, load_model, probability
+from sitrep.events.assess import AssessEvents, EventFeatures, asked, load_model, probability
 from sitrep.model import Report
 from sitrep.pipeline import Pipeline
 
@@ -523,3 +523,17 @@ def test_a_hyphenated_word_keeps_the_part_its_parse_makes_the_head():
     (event,) = [e for e in report.events if e.trigger and e.trigger.text.startswith("sit")]
     features = EventFeatures(report).features(event, report.events)
     assert "tlem=sit" in features and "tlem=in" not in features
+
+
+def test_a_kind_left_to_the_rules_is_not_kept_from_a_question():
+    # the wh-question takes the clash as given: the report tells it in the first sentence
+    report = _dated("ask", "Soldiers clashed with Islamist rebels near Gao on Monday, the army "
+                           "said. Why did soldiers clash with Islamist rebels near Gao on Monday? "
+                           "Residents fled the town. Shops stayed closed on Tuesday.")
+    clashes = [e for e in report.events if e.sub_event_type == "Armed clash"]
+    assert [e.trigger.text for e in clashes] == ["clashed", "clash"]
+    assert [asked(e, report) for e in clashes] == [False, True]
+    judge = AssessEvents()
+    assert not any(judge.judges(e) for e in clashes)   # left to the rules, both anchored
+    kept = _judged(report).events
+    assert [e.trigger.text for e in kept if e.sub_event_type == "Armed clash"] == ["clashed"]

@@ -38,7 +38,7 @@ from .coding import DIPLOMATIC_FRAMES
 from .lexicon import load_lexicon
 
 __all__ = ["AssessEvents", "EventFeatures", "anchored", "battle_sides_told", "kind_of",
-           "load_model", "mob_told", "agreement_parties_told", "group_change_told",
+           "load_model", "mob_told", "asked", "agreement_parties_told", "group_change_told",
            "rule_keeps", "territory_taken_told"]
 
 MODEL_PATH = Path(__file__).parent / "assess_model.json"
@@ -481,10 +481,27 @@ def group_change_told(event: Event, report: Report) -> bool:
     return event.actor1 is not None and event.actor1.inter in _ARMED_INTER
 
 
+def asked(event: Event, report: Report) -> bool:
+    """Whether the mention's trigger stands in a question: its sentence's first end after the
+    trigger is "?". A question does not report an act: a yes/no question asks whether it
+    happened, a wh-question ("What do the Russians say about the attack?") takes it as told
+    elsewhere in the report, a rhetorical one is opinion."""
+    if event.trigger is None:
+        return False
+    for sentence in report.sentences:
+        if sentence.start <= event.trigger.start < sentence.end:
+            rest = sentence.text[event.trigger.end - sentence.start:]
+            end = re.search(r"[.!?]", rest)
+            return end is not None and end.group(0) == "?"
+    return False
+
+
 def rule_keeps(event: Event, report: Report) -> bool:
     """The rule for kinds the model does not judge: anchored in time or place by its own
-    sentence, with the parties (and, for territory, the place) its ACLED kind needs."""
-    return ((anchored(event, report.published) or placed_in_told_occasion(event, report))
+    sentence, with the parties (and, for territory, the place) its ACLED kind needs, and told,
+    not asked about (``asked``)."""
+    return (not asked(event, report)
+            and (anchored(event, report.published) or placed_in_told_occasion(event, report))
             and battle_sides_told(event) and territory_taken_told(event, report)
             and mob_told(event, report) and agreement_parties_told(event, report)
             and group_change_told(event, report))
