@@ -9,7 +9,8 @@ clause: one inside a parenthesis closed before the trigger ("(a charge he denied
 arrest"), or, where the sentence is parsed, inside a relative clause that does not hold the
 trigger ("a civilian who tried to rescue him was killed"), is passed over
 (``trigger_syntax.cue_reaches``; where the parse runs a who-clause into the main verb, the words
-close it at the main verb's "was"/"were").
+close it at the main verb's "was"/"were"). A yes/no question ("Was the journalist arrested for
+his reporting?") asks whether its act happened: uncertain, unless a cue above decided first.
 """
 
 from __future__ import annotations
