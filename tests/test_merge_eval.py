@@ -3,6 +3,7 @@ and the floors on the development set (../shared/data/merge, skipped when absent
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,50 @@ def test_floors_on_the_development_set(dev_store):
     assert result["merge_recall"] >= 0.41, figures
     assert result["pairwise_precision"] >= 0.96, figures
     assert result["pairwise_recall"] >= 0.50, figures
+
+
+def test_pairs_apart_are_counted_by_the_merge_steps_own_reason():
+    from datetime import date
+
+    from sitrep.eval.merge import apart
+    from sitrep.merge.cross_report import Mention
+
+    def told(event_id: str, document: str, day: date, sub_type: str = "Arrests") -> Mention:
+        family = {"Arrests": "detention", "SANCTION": "SANCTION"}[sub_type]
+        return Mention(event_id, "g" + document, family, sub_type, "asserted", "BLR", day, day,
+                       53.9, 27.567, 1, frozenset({"protasevich"}), document=document)
+
+    incidents = [_unit("arrest", ("a", 0, 10), ("b", 0, 10), ("c", 0, 10), ("d", 0, 10))]
+    records = [("E1", "a", [(0, 10)]), ("E1", "b", [(0, 10)]), ("E2", "c", [(0, 10)]),
+               ("E3", "d", [(0, 10)])]
+    day = date(2021, 5, 23)
+    mentions = {("E1", "a"): [told("m1", "a", day)], ("E1", "b"): [told("m2", "b", day)],
+                ("E2", "c"): [told("m3", "c", date(2021, 9, 1))],
+                ("E3", "d"): [told("m4", "d", day, "SANCTION")]}
+    # a-b are one event (not counted); c is another day than a and b; d another kind than all
+    assert apart(incidents, records, mentions) == {"different days": 2, "different kinds": 3,
+                                                   }
+    # an event the merge step kept no mention of
+    assert apart(incidents, records, {})["no mention"] == 5
+
+
+@needs_gold
+def test_the_stored_mentions_explain_every_pair_apart(dev_store):
+    from sitrep.eval.merge import _align, apart, stored_mentions
+    from sitrep.store import Store
+
+    incidents, _, _, _ = _load(GOLD)
+    with Store(str(dev_store), create=False) as store:
+        records = system_records(store)
+        mentions = stored_mentions(store)
+    # every stored event of a source has the merge step's mentions in that source
+    assert {(event, document) for event, document, _ in records} <= set(mentions)
+    match = _align(incidents, records)
+    pairs = sum(1 for unit in incidents
+                for first, second in itertools.combinations(sorted(
+                    {m["article"] for m in unit["mentions"]}), 2)
+                if (unit["incident"], first) in match and (unit["incident"], second) in match
+                and match[(unit["incident"], first)] != match[(unit["incident"], second)])
+    reasons = apart(incidents, records, mentions)
+    assert sum(reasons.values()) == pairs > 0
+    assert "no mention" not in reasons

@@ -17,6 +17,10 @@ the set's README defines them:
 - **merge precision**: of the events that touch a gold unit, the share that touch only one;
 - **hard negatives joined**: pairs of ``hard_negatives.json`` found in one event.
 
+With ``--errors`` it also lists the split incidents and impure events, and counts why the
+pairs of an incident's aligned mentions are apart (:func:`apart`: the merge step's own
+comparison of their mentions, "days do not overlap", "different kinds", ...).
+
 The set is for measuring only: nothing in sitrep is fitted to it.
 """
 
@@ -27,12 +31,12 @@ import json
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..errors import UsageError
 
-__all__ = ["add_arguments", "run", "system_records", "score"]
+__all__ = ["add_arguments", "run", "system_records", "score", "stored_mentions", "apart"]
 
 
 def add_arguments(parser) -> None:
@@ -40,7 +44,8 @@ def add_arguments(parser) -> None:
                         help="the merging gold, e.g. ../shared/data/merge")
     parser.add_argument("--db", help="keep the store here instead of a temporary file")
     parser.add_argument("--errors", action="store_true",
-                        help="also list incidents split across events and impure events")
+                        help="also list incidents split across events and impure events, "
+                             "and count why pairs of one incident's mentions are apart")
 
 
 def _load(directory: Path) -> tuple[list[dict], list[dict], list[dict], dict[str, str]]:
@@ -75,22 +80,87 @@ def _overlap(first, second) -> int:
     return sum(max(0, min(a[1], b[1]) - max(a[0], b[0])) for a in first for b in second)
 
 
-def score(incidents: list[dict], distractors: list[dict], hard: list[dict],
-          records: list[tuple[str, str, list]]) -> dict:
+def _align(units: list[dict], records: list[tuple[str, str, list]]) -> dict[tuple[str, str], str]:
+    """(gold unit, article) -> the event whose evidence in that article overlaps the unit's
+    spans by the most characters (none: no entry)."""
     by_article = defaultdict(list)
     for event, article, spans in records:
         by_article[article].append((event, spans))
     match: dict[tuple[str, str], str] = {}
-    mentions = 0
-    for unit in incidents + distractors:
+    for unit in units:
         for mention in unit["mentions"]:
-            mentions += 1
             gold_spans = [tuple(span) for span in mention["spans"]]
             best = max(((_overlap(gold_spans, spans), event)
                         for event, spans in by_article.get(mention["article"], [])),
                        default=(0, None))
             if best[0] > 0:
                 match[(unit["incident"], mention["article"])] = best[1]
+    return match
+
+
+def stored_mentions(store) -> dict[tuple[str, str], list]:
+    """(stored event id, source document id) -> the merge step's mentions of that event in
+    that document (``merge_mentions``; a member of a merged event under the merged event; a
+    syndicated copy has those of the report it copies)."""
+    from ..merge.cross_report import Mention
+
+    owner = dict(store.backend.execute(
+        "SELECT id, COALESCE(merged_into, id) FROM events").fetchall())
+    by_group: dict[tuple[str, str], list] = defaultdict(list)
+    for event_id, data in store.backend.execute(
+            "SELECT event_id, data FROM merge_mentions").fetchall():
+        mention = Mention.from_dict(json.loads(data))
+        by_group[(owner.get(event_id, event_id), mention.group)].append(mention)
+    documents = defaultdict(list)
+    for doc_id, group in store.backend.execute(
+            "SELECT doc_id, group_id FROM reports WHERE status <> 'rejected'").fetchall():
+        documents[group].append(doc_id)
+    return {(event, doc_id): mentions for (event, group), mentions in by_group.items()
+            for doc_id in documents.get(group, ())}
+
+
+def apart(incidents: list[dict], records: list[tuple[str, str, list]],
+          mentions: dict[tuple[str, str], list]) -> Counter:
+    """Why pairs of a gold incident's aligned mentions (in two articles) are in different
+    events: for each pair, the best outcome of ``compare`` between the merge step's mentions of
+    the two events in those articles: "linked" (a link the clustering did not take: a conflict
+    with a third mention), else the conflict's kind ("days do not overlap", "different
+    kinds", ...) or the last reason of a link too weak ("not enough in common ..."), "no
+    mention" when the merge step kept none. A diagnosis of the system's own values: it names
+    no text of the set."""
+    from ..merge.cross_report import compare
+
+    match = _align(incidents, records)
+    reasons: Counter = Counter()
+    for unit in incidents:
+        aligned = sorted((article, match[(unit["incident"], article)])
+                         for article in {m["article"] for m in unit["mentions"]}
+                         if (unit["incident"], article) in match)
+        for (first, event), (second, other) in itertools.combinations(aligned, 2):
+            if event == other:
+                continue
+            outcomes = [_outcome(compare(a, b)) for a in mentions.get((event, first), ())
+                        for b in mentions.get((other, second), ())]
+            reasons[min(outcomes, key=lambda o: (o != "linked", o)) if outcomes
+                    else "no mention"] += 1
+    return reasons
+
+
+def _outcome(comparison) -> str:
+    if comparison.link:
+        return "linked"
+    if comparison.conflict:
+        return comparison.conflict.split(" (")[0]
+    last = comparison.reasons[-1] if comparison.reasons else "nothing shared"
+    if " is before the window of the undated report" in last:  # it opens on the two dates
+        return "an own date before the window of an undated report"
+    return last.split(" (")[0].split(":")[0]
+
+
+def score(incidents: list[dict], distractors: list[dict], hard: list[dict],
+          records: list[tuple[str, str, list]]) -> dict:
+    match = _align(incidents + distractors, records)
+    mentions = sum(len(unit["mentions"]) for unit in incidents + distractors)
     evaluable = merged = 0
     split = []
     for unit in incidents:
@@ -143,7 +213,9 @@ def run(args) -> int:
                           config=getattr(args, "config", None))
         elapsed = time.perf_counter() - started
         with Store(db, create=False) as store:
-            result = score(incidents, distractors, hard, system_records(store))
+            records = system_records(store)
+            result = score(incidents, distractors, hard, records)
+            reasons = apart(incidents, records, stored_mentions(store)) if args.errors else None
     print(f"articles {summary.read}  events {summary.events}  merged events "
           f"{summary.merged_events}  ({elapsed:.1f} s)")
     print(f"gold mentions aligned with an event: {result['aligned_mentions']} of "
@@ -163,4 +235,7 @@ def run(args) -> int:
             print(f"  split: {unit}", file=sys.stderr)
         for event, units in result["impure_events"].items():
             print(f"  impure: {event}: {', '.join(units)}", file=sys.stderr)
+        print(f"  pairs apart by reason ({sum(reasons.values())}):", file=sys.stderr)
+        for reason, count in reasons.most_common():
+            print(f"    {count:3d}  {reason}", file=sys.stderr)
     return 0
