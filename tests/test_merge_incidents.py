@@ -289,6 +289,51 @@ def test_store_merges_reports_of_one_arrest_and_keeps_the_hard_cases_apart(tmp_p
     assert _fill(tmp_path / "b.db", list(reversed(ARTICLES))) == incidents
 
 
+def test_a_merged_event_a_report_joins_is_updated_where_it_is(tmp_path, monkeypatch):
+    """A third report of the arrest joins the incident: its merged event is updated in place
+    (the same row, only the columns whose value changed; never deleted and inserted again),
+    every member points at it, the evidence search finds it, and the step run again writes
+    nothing."""
+    monkeypatch.setitem(ARTICLES, "radio", (
+        "Police in Minsk arrested the blogger Roman Protasevich at the airport.",
+        "2021-05-24", "2021-05-23", "Arrests", 3))
+    path = tmp_path / "joined.db"
+    incidents = _fill(path, ["wire", "paper"])
+    merged_id = next(i for i, docs in incidents.items() if len(docs) == 2)
+    with Store(path) as store:
+        rowid, before = store.connection.execute(
+            "SELECT rowid, event_type FROM events WHERE id = ?", (merged_id,)).fetchone()
+        statements: list[str] = []
+        store.connection.set_trace_callback(statements.append)
+        with store.transaction():
+            report = _report("radio")
+            store.add_events(store.add_report(report), report.events)
+            assert merge_new_events(store).merged_events == 1
+        store.connection.set_trace_callback(None)
+        assert not [sql for sql in statements if sql.startswith("DELETE FROM events")]
+        updates = [sql for sql in statements
+                   if sql.startswith("UPDATE events SET") and "merged_into" not in sql]
+        # the later, higher figure and the data that holds it; type, place, day are as they were
+        # (SQLite traces a statement whose trigger runs more than once: one statement)
+        assert {tuple(re.findall(r"(\w+) = ", sql.split("'")[0])) for sql in updates} == {
+            ("fatalities", "data")}
+        assert tuple(store.connection.execute(
+            "SELECT rowid, event_type FROM events WHERE id = ?", (merged_id,)).fetchone()) \
+            == (rowid, before)
+        members = store.connection.execute(
+            "SELECT COUNT(*) FROM events WHERE merged_into = ?", (merged_id,)).fetchone()[0]
+        assert members == 3
+        assert {s.doc_id for s in store.get_event(merged_id).sources} == {"wire", "paper", "radio"}
+        assert merged_id in {stored.id for stored in store.find_events(
+            EventQuery(text="Protasevich", modality=None))}
+        statements.clear()
+        store.connection.set_trace_callback(statements.append)
+        with store.transaction():
+            assert merge_new_events(store).merged_events == 0
+        store.connection.set_trace_callback(None)
+        assert not [sql for sql in statements if sql.startswith(("UPDATE", "DELETE", "INSERT"))]
+
+
 def test_show_lists_every_source_with_its_own_values(tmp_path, capsys):
     incidents = _fill(tmp_path / "s.db", ["wire", "paper", "again"])
     merged_id = next(i for i, docs in incidents.items() if len(docs) == 2)

@@ -139,7 +139,7 @@ def test_a_part_re_clustered_with_a_later_batch_asks_only_its_new_pairs(tmp_path
     later = _mention("e6", "g6")
     written = []
     monkeypatch.setattr(incidents, "_write_merged",
-                        lambda store, merged_id, group, members, reasons: written.append(
+                        lambda store, merged_id, group, members, reasons, **_: written.append(
                             (merged_id, group, len(reasons))))
     with Store(tmp_path / "memory.db") as store:
         _store_mentions(store, first_batch, [(f"e{n}", f"e{n + 1}") for n in range(5)])
