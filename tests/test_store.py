@@ -56,6 +56,37 @@ def test_a_sqlite_store_keeps_a_page_cache_of_its_own_size(tmp_path):
         assert CACHE_KIB > 2000
 
 
+def test_a_sqlite_write_transaction_keeps_its_savepoints_in_memory(tmp_path):
+    """A write transaction's sub-journal (the original of each page a report's savepoint
+    changes) is kept in memory, not in a temporary file written again report after report;
+    outside a write transaction, and after one rolled back, the connection's own setting is
+    back (a read's sort of a whole store may need more than memory). Either way what a
+    savepoint undoes is undone."""
+    from sitrep.store.sqlite import WRITING_TEMP_STORE
+
+    def temp_store(store):
+        return store.connection.execute("PRAGMA temp_store").fetchone()[0]
+
+    with Store(tmp_path / "journal.db") as store:
+        reading = temp_store(store)
+        assert reading != WRITING_TEMP_STORE  # SQLite's default: a file past 64 KiB
+        with store.transaction():
+            assert temp_store(store) == WRITING_TEMP_STORE
+            store.add_report(analysed(SEIZED))
+            with pytest.raises(RuntimeError):
+                with store.savepoint():
+                    store.add_report(analysed(MARCHED))
+                    raise RuntimeError("this report cannot be stored")
+        assert temp_store(store) == reading
+        with pytest.raises(RuntimeError):
+            with store.transaction():
+                store.add_rejection(Rejection("empty", "no text", "e.txt"))
+                raise RuntimeError("stop")
+        assert temp_store(store) == reading
+        stats = store.stats()
+        assert (stats.reports, stats.rejections) == (1, 0)
+
+
 def test_store_from_a_newer_sitrep_is_refused(tmp_path):
     path = tmp_path / "future.db"
     Store(path).close()

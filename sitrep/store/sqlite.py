@@ -33,6 +33,17 @@ LOCK_WAIT = 600.0
 # the cache is a read from the operating system (replay of 8,000 generated reports: the
 # driver's system time 0.80 -> 0.52 ms an article, 64 MiB more resident at most).
 CACHE_KIB = 65536
+# Where a write transaction keeps its sub-journal: SQLite saves the original of every page a
+# savepoint (one a report: sitrep/store/run.py) or a many-row statement first changes, so that
+# it can roll back to it. In the temporary file it spills to past 64 KiB it was 78 % of the
+# bytes a run handed to write calls (bench_replay's written_mb on 3,000 generated articles:
+# 1,857 MB, 416 MB in memory), rewritten report after report (what reached the disk, the
+# kernel's write_bytes, only 438 -> 424 MB: the file's pages were mostly rewritten in the page
+# cache first, but each was a write call and a copy). A report's savepoint holds a few hundred
+# pages at most and is emptied when it ends, so a write transaction keeps it in memory
+# (2 = MEMORY); reads keep the default, since their sorts (ORDER BY over a whole store) may
+# need more than memory.
+WRITING_TEMP_STORE = 2
 
 
 def _when_unlocked(action):
@@ -80,6 +91,7 @@ class SQLiteBackend:
             self.connection.execute("PRAGMA synchronous = NORMAL")
             self.connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             _when_unlocked(lambda: migrate(self.connection))
+            self._temp_store = self.connection.execute("PRAGMA temp_store").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the store {self.path}: {exc}", "E304") from None
 
@@ -113,19 +125,31 @@ class SQLiteBackend:
                 [fts5_query(text)])
 
     def begin(self) -> None:
+        # the sub-journal is opened in the transaction, with the setting of that moment
+        self.connection.execute(f"PRAGMA temp_store = {WRITING_TEMP_STORE}")
         # IMMEDIATE takes the write lock now: a second writer waits (busy_timeout) here, at the
         # start, rather than failing half-way through its transaction
         try:
             _when_unlocked(lambda: self.connection.execute("BEGIN IMMEDIATE"))
         except sqlite3.OperationalError as exc:
+            self._reading_temp_store()
             raise StoreError(f"the store {self.path} stayed locked by another writer for "
                              f"{LOCK_WAIT:.0f} s: {exc}", "E309") from None
 
     def commit(self) -> None:
-        self.connection.execute("COMMIT")
+        try:
+            self.connection.execute("COMMIT")
+        finally:
+            self._reading_temp_store()
 
     def rollback(self) -> None:
-        self.connection.execute("ROLLBACK")
+        try:
+            self.connection.execute("ROLLBACK")
+        finally:
+            self._reading_temp_store()
+
+    def _reading_temp_store(self) -> None:
+        self.connection.execute(f"PRAGMA temp_store = {self._temp_store}")
 
     def schema_version(self) -> int:
         return schema_version(self.connection)
