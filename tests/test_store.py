@@ -87,6 +87,44 @@ def test_a_sqlite_write_transaction_keeps_its_savepoints_in_memory(tmp_path):
         assert (stats.reports, stats.rejections) == (1, 0)
 
 
+def test_no_store_keeps_an_index_no_query_uses(store):
+    """Every insert kept an index up to date; the ones no statement of the store reads
+    (migration 4) are not made, on either back end; those the queries use are kept."""
+    from sitrep.store.migrations import UNQUERIED_INDEXES
+
+    if store.backend.name == "sqlite":
+        sql = "SELECT name FROM sqlite_master WHERE type = 'index'"
+    else:
+        sql = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+    names = {row[0] for row in store.backend.execute(sql)}
+    assert not names & set(UNQUERIED_INDEXES)
+    assert {"reports_group", "events_group", "events_merged_into", "events_modality",
+            "merge_links_second"} <= names
+
+
+def test_an_older_store_loses_the_unqueried_indexes_and_keeps_its_rows(tmp_path):
+    from sitrep.store.migrations import UNQUERIED_INDEXES
+
+    path = tmp_path / "older.db"
+    latest = MIGRATIONS.pop(4)  # a store made by the sitrep before migration 4
+    try:
+        with Store(path) as older:
+            add(older, SEIZED)
+    finally:
+        MIGRATIONS[4] = latest
+    with sqlite3.connect(path) as connection:
+        before = {row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert set(UNQUERIED_INDEXES) <= before
+    with Store(path) as store:
+        assert store.schema_version == 4
+        names = {row[0] for row in store.connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert names == before - set(UNQUERIED_INDEXES)
+        assert store.stats().reports == 1 and len(list(store.find_events())) == 1
+        assert store.integrity() == "ok"
+
+
 def test_store_from_a_newer_sitrep_is_refused(tmp_path):
     path = tmp_path / "future.db"
     Store(path).close()

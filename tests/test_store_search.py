@@ -10,6 +10,7 @@ from sitrep.cli.main import main
 from sitrep.errors import UsageError
 from sitrep.model import Event, Span
 from sitrep.store import Store
+from sitrep.store.migrations import MIGRATIONS
 from sitrep.store.search import fts5_query, parse_search
 
 from test_store_fakes import report
@@ -91,9 +92,10 @@ def test_a_store_made_before_search_existed_is_searchable_once_opened(db):
             for trigger in ("insert", "delete", "update"):
                 execute(f"DROP TRIGGER evidence_search_{trigger}")
             execute("DROP TABLE evidence_search")
-        execute("DELETE FROM migrations WHERE version = 3")
+        # a store made before search existed has none of the later migrations either
+        execute("DELETE FROM migrations WHERE version >= 3")
     with Store(db) as store:
-        assert store.schema_version == 3
+        assert store.schema_version == max(MIGRATIONS) >= 3
     assert [e.id for e in api.events(db, text='"police station"')] == [ids["mogadishu"]]
 
 

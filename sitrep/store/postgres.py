@@ -353,3 +353,13 @@ def add_evidence_search(connection) -> None:
     when the run or the merge step writes events, and the events a store has are indexed now)."""
     connection.execute("CREATE INDEX events_evidence ON events USING GIN ("
                        + EVIDENCE_WORDS.format(table="") + ")")
+
+
+@migration(4, MIGRATIONS)
+def drop_unqueried_indexes(connection) -> None:
+    """migrations.py's migration 4: drop the indexes no statement of the store uses (the same
+    on PostgreSQL: none of the filters they were made for compares the bare column)."""
+    from .migrations import UNQUERIED_INDEXES
+
+    for name in UNQUERIED_INDEXES:
+        connection.execute(f"DROP INDEX IF EXISTS {name}")
