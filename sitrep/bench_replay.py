@@ -252,13 +252,15 @@ def replay(recording: Path, db: str, *, parts: bool = True) -> dict:
             server = _server_process(store)
             server_cpu = _process_cpu(server)
             rss_before = _reset_peak_rss()
-            written = _written(server)
+            written, stored = _written(server), _stored(server)
             started, cpu = time.perf_counter(), time.process_time()
             with _batches_by_count():
                 summary = run_into_store(_read(path), store, None, engine=engine)
             cpu, wall = time.process_time() - cpu, time.perf_counter() - started
             if written is not None:
                 written = _written(server) - written
+            if stored is not None:
+                stored = _stored(server) - stored
             if server_cpu is not None:
                 server_cpu = _process_cpu(server) - server_cpu
             rss = _memory_mb()
@@ -276,6 +278,10 @@ def replay(recording: Path, db: str, *, parts: bool = True) -> dict:
             # bytes the store's process wrote (the driver's for SQLite: its file and WAL, both
             # written through a checkpoint; the server's for PostgreSQL), of every write call
             "written_mb": round(written / 2 ** 20, 1) if written is not None else None,
+            # of those, what went to the disk (the kernel's write_bytes less the writes it
+            # dropped, counted when a page of a file is first dirtied): a page written again
+            # before it reached the disk, or a temporary file's page, counts once or not at all
+            "disk_mb": round(stored / 2 ** 20, 1) if stored is not None else None,
             "parts_ms_per_article": {part: round(1000 * seconds / articles, 3)
                                      for part, seconds in per_article.items()},
             # the driver's memory (what the recording itself takes is in "before"): its
@@ -313,15 +319,28 @@ def _reset_peak_rss() -> float | None:
 def _written(pid: int | None) -> int | None:
     """Bytes process ``pid`` (None: this one) has handed to write calls so far (Linux's
     ``wchar``: what it asked to write, whether or not it reached the disk yet)."""
+    counters = _io(pid)
+    return counters.get("wchar") if counters else None
+
+
+def _stored(pid: int | None) -> int | None:
+    """Bytes process ``pid`` (None: this one) has sent to the disk so far, or will: Linux's
+    ``write_bytes`` (pages it dirtied) less ``cancelled_write_bytes`` (dirty pages dropped
+    before they were written, a deleted or truncated file's)."""
+    counters = _io(pid)
+    if not counters or "write_bytes" not in counters:
+        return None
+    return counters["write_bytes"] - counters.get("cancelled_write_bytes", 0)
+
+
+def _io(pid: int | None) -> dict[str, int] | None:
+    """Process ``pid``'s I/O counters (``/proc/PID/io``), None where it cannot be read."""
     try:
         with open(f"/proc/{pid or 'self'}/io", encoding="ascii") as handle:
-            for line in handle:
-                name, _, value = line.partition(":")
-                if name == "wchar":
-                    return int(value)
+            return {name: int(value) for name, _, value in
+                    (line.partition(":") for line in handle) if value.strip()}
     except (OSError, ValueError):
-        pass
-    return None
+        return None
 
 
 def _server_process(store) -> int | None:
