@@ -56,6 +56,23 @@ def test_a_sqlite_store_keeps_a_page_cache_of_its_own_size(tmp_path):
         assert CACHE_KIB > 2000
 
 
+def test_a_sqlite_store_checkpoints_its_wal_every_wal_autocheckpoint_pages(tmp_path):
+    """Pages several batches change go to the database file once per WAL_AUTOCHECKPOINT
+    pages of WAL, not once per 1,000 (SQLite's default); the WAL is gone once the store is
+    closed, every row in the file."""
+    from sitrep.store.sqlite import WAL_AUTOCHECKPOINT
+
+    path = tmp_path / "wal.db"
+    with Store(path) as store:
+        assert store.connection.execute(
+            "PRAGMA wal_autocheckpoint").fetchone()[0] == WAL_AUTOCHECKPOINT > 1000
+        add(store, SEIZED)
+        assert path.with_name("wal.db-wal").stat().st_size > 0
+    assert not path.with_name("wal.db-wal").exists()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == 1
+
+
 def test_a_sqlite_write_transaction_keeps_its_savepoints_in_memory(tmp_path):
     """A write transaction's sub-journal (the original of each page a report's savepoint
     changes) is kept in memory, not in a temporary file written again report after report;
