@@ -305,3 +305,24 @@ def test_a_period_bound_does_not_date_the_later_sentences_of_its_paragraph():
     (beat,) = date_events(plain, [event_at(plain, "beat", "Attack")])
     assert (beat.event_date, beat.time_precision, beat.date_text) == \
         ("2016-10-01", 3, "October")
+
+
+def test_a_span_of_days_does_not_date_the_later_sentences_of_its_paragraph():
+    # "last week" and "over the weekend" name a span, no day the story goes on from: what a later
+    # sentence tells is left to the fallbacks (here the publication date, precision 3)
+    raw = ("Police arrested four journalists last week. The arrests drew protests abroad.")
+    arrested, protests = date_events(raw, [event_at(raw, "arrested", "Arrests"),
+                                           event_at(raw, "protests", "Peaceful protest")])
+    assert (arrested.event_date, arrested.time_precision, arrested.date_text) == \
+        ("2016-12-05", 2, "last week")
+    assert (protests.event_date, protests.time_precision, protests.date_text) == \
+        ("2016-12-13", 3, None)
+    assert "publication date" in protests.reasons[-1]
+    raw = "Gunmen stormed a village over the weekend. They abducted ten farmers."
+    (abducted,) = date_events(raw, [event_at(raw, "abducted", "Abduction/forced disappearance")])
+    assert (abducted.time_precision, abducted.date_text) == (3, None)
+    # a day of an earlier sentence still dates it
+    day = raw.replace("over the weekend", "on Saturday")
+    (abducted,) = date_events(day, [event_at(day, "abducted", "Abduction/forced disappearance")])
+    assert (abducted.event_date, abducted.time_precision, abducted.date_text) == \
+        ("2016-12-10", 1, "Saturday")
