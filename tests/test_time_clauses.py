@@ -423,3 +423,41 @@ def test_a_past_participle_describing_an_object_is_not_dated_by_the_main_verb():
         ("fishing", "VERB", "acl", 4, "fish"), ("in", "ADP", "case", 8), ("the", "DET", "det", 8),
         ("lake", "NOUN", "obl", 5), (".", "PUNCT", "punct", 3)]), event_at(raw, "fishing", "Other"))
     assert (fishing.event_date, fishing.date_text) == ("2016-12-10", "Saturday")
+
+
+def test_an_act_named_by_a_past_year_is_dated_to_that_year_not_to_its_paragraph_day():
+    # "the 2013 protests": the year is the act's own; Monday is when he was convicted
+    raw = "On Monday a court convicted him of financing the 2013 protests."
+    report = parsed(raw, [
+        ("On", "ADP", "case", 1), ("Monday", "PROPN", "obl", 4), ("a", "DET", "det", 3),
+        ("court", "NOUN", "nsubj", 4), ("convicted", "VERB", "ROOT", 4, "convict"),
+        ("him", "PRON", "obj", 4), ("of", "SCONJ", "mark", 7),
+        ("financing", "VERB", "advcl", 4, "finance"), ("the", "DET", "det", 10),
+        ("2013", "NUM", "nummod", 10), ("protests", "NOUN", "obj", 7, "protest"),
+        (".", "PUNCT", "punct", 4)])
+    (protests,) = dated(report, event_at(raw, "protests", "Peaceful protest"))
+    assert (protests.event_date, protests.time_precision, protests.date_text) == (
+        "2013-01-01", 3, "2013")
+    assert "named by the year '2013'" in protests.reasons[-1]
+
+
+def test_a_year_naming_another_noun_or_the_act_a_day_of_its_year_dates_leaves_the_date():
+    # "a 2013 law": the year names the law, not the arrests
+    raw = "Police on Monday arrested ten people under a 2013 law."
+    report = parsed(raw, [
+        ("Police", "NOUN", "nsubj", 3), ("on", "ADP", "case", 2), ("Monday", "PROPN", "obl", 3),
+        ("arrested", "VERB", "ROOT", 3, "arrest"), ("ten", "NUM", "nummod", 5),
+        ("people", "NOUN", "obj", 3), ("under", "ADP", "case", 9), ("a", "DET", "det", 9),
+        ("2013", "NUM", "nummod", 9), ("law", "NOUN", "obl", 3), (".", "PUNCT", "punct", 3)])
+    (arrest,) = dated(report, event_at(raw, "arrested", "Arrests"))
+    assert (arrest.event_date, arrest.date_text) == ("2016-12-12", "Monday")
+    # an act named by its year and dated by a day of that year keeps the day
+    raw = "The 2015 protests began on 3 March 2015 in Kano."
+    report = parsed(raw, [
+        ("The", "DET", "det", 2), ("2015", "NUM", "nummod", 2),
+        ("protests", "NOUN", "nsubj", 3, "protest"), ("began", "VERB", "ROOT", 3, "begin"),
+        ("on", "ADP", "case", 5), ("3", "NUM", "nummod", 6), ("March", "PROPN", "obl", 3),
+        ("2015", "NUM", "nummod", 6), ("in", "ADP", "case", 9), ("Kano", "PROPN", "obl", 3),
+        (".", "PUNCT", "punct", 3)])
+    (protests,) = dated(report, event_at(raw, "protests", "Peaceful protest"))
+    assert protests.event_date == "2015-03-03"

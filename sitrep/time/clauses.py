@@ -66,6 +66,17 @@ class Syntax:
         at = self._token(event.trigger.start, event.trigger.end)
         return self.report.tokens[at].lemma.lower()[:5] if at is not None else None
 
+    def names_year_of(self, event: Event, time: TimeExpr) -> bool:
+        """Whether the time expression modifies the trigger's head noun before it, naming the
+        act by its year: "the 2013 anti-government protests", "the 2016 peace deal"."""
+        tokens = self.report.tokens
+        if event.trigger is None or not tokens or time.end > event.trigger.start:
+            return False
+        at = self._token(event.trigger.start, event.trigger.end)
+        year = self._token(time.start, time.end)
+        return at is not None and year is not None and tokens[at].pos == "NOUN" and \
+            tokens[year].head == at and tokens[year].dep in _YEAR_MODIFIER
+
     def _token(self, start: int, end: int) -> int | None:
         """The token heading the raw span ``start:end`` (the one whose head lies outside it)."""
         if (start, end) not in self.heads:
@@ -365,3 +376,7 @@ _NOMINAL_LINKS = {"obj", "nmod", "obl"}
 # verbs whose object noun names their own act ("carried out arrests", "staged a protest")
 _LIGHT_VERBS = {"make", "carry", "conduct", "stage", "launch", "hold", "mount", "perform",
                 "commit", "execute", "undertake", "begin", "start", "continue", "resume"}
+
+# a year standing as a modifier of a noun ("the 2013 protests": nummod; "2013" tagged a noun:
+# compound)
+_YEAR_MODIFIER = {"nummod", "compound", "amod"}

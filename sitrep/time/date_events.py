@@ -43,7 +43,10 @@ when it names no place of its own, when they name no two places of their own (ar
 towns, one of them dated).
 
 Durations, sets, PAST_REF-like values and anything coarser than a month (a year, a season, a
-quarter) never date an event: "since 2011" or "for a decade" say how long, not when.
+quarter) never date an event: "since 2011" or "for a decade" say how long, not when. A past year
+that says when ("in 2012") or names the act ("the 2013 protests", the noun's modifier in the
+parse) dates it to that year, precision 3, never to the publication date; a day of that year
+the other rules found is kept.
 """
 
 from __future__ import annotations
@@ -141,16 +144,18 @@ class DateEvents:
                 years.append((_index(starts, time.start), time))
         syntax = Syntax(report)
         offsets = _offsets(report, starts)
+        named = [time for time in report.times if _bare_past_year(time, report)]
         results = [self._date(event, report, starts, paragraph_breaks, datable, years, syntax,
                               offsets)
                    for event in report.events]
         dated = [(event, chosen) for event, chosen, _ in results]
         people = _People(report, dated, syntax)
         story = _story_day(report, datable)
-        report.events = [event if chosen is not None else
+        report.events = [_named_by_year(
+                         event if chosen is not None else
                          _in_year(event, years, starts, report.raw, syntax) or
                          people.retold(event) or
-                         _same_story(event, dated, report, said, story)
+                         _same_story(event, dated, report, said, story), named, syntax)
                          for event, chosen, said in results]
         return report
 
@@ -280,6 +285,28 @@ def _in_year(event: Event, years: list[tuple[int, TimeExpr]], starts: list[int],
     return replace(event, event_date=f"{time.value}-01-01", time_precision=3, date_text=time.text,
                    reasons=(*event.reasons, f"dated by the year {time.text!r} in its sentence: "
                             f"only the year is known, stored as its first day, precision 3"))
+
+
+def _bare_past_year(time: TimeExpr, report: Report) -> bool:
+    return time.type == "DATE" and bool(time.value) and bool(re.fullmatch(r"\d{4}", time.value)) \
+        and report.published is not None and int(time.value) < report.published.year
+
+
+def _named_by_year(event: Event, named: list[TimeExpr], syntax: Syntax) -> Event:
+    """``event`` as dated, unless it is an act named by a past year ("the 2013 anti-government
+    protests", "convicted of financing the 2013 protests", "the 2016 peace deal") and dated to
+    no day of that year: the year is the act's own, a day of another year in its sentence or
+    paragraph is the telling's or another act's, the publication date no day of it at all;
+    dated like history told by its year (``_in_year``)."""
+    for time in named:
+        if syntax.names_year_of(event, time):
+            if (event.event_date or "").startswith(time.value):
+                return event   # a day of that year ("on March 3", a retelling's day) is finer
+            return replace(event, event_date=f"{time.value}-01-01", time_precision=3,
+                           date_text=time.text,
+                           reasons=(*event.reasons, f"named by the year {time.text!r}: only the "
+                                    f"year is known, stored as its first day, precision 3"))
+    return event
 
 
 def _story_key(event: Event) -> tuple:
