@@ -150,8 +150,10 @@ def test_clicking_a_marker_opens_its_evidence_highlighted(page, server):
 def test_brushing_the_timeline_filters_the_table_and_the_map(page, server):
     total = int(page.locator("#count").inner_text().split()[0])
     box = page.locator("#timeline").bounding_box()
-    # from the timeline's left edge (its earliest day) across the first tenth of its range
-    page.mouse.move(box["x"] + 0.5, box["y"] + box["height"] / 2)
+    # from the timeline's left edge (its earliest day) across the first tenth of its range; the
+    # edge itself: half a pixel in is already days past the earliest one when the range spans
+    # years (an agreement the wire names by its year, 2016, in a 2024 report)
+    page.mouse.move(box["x"], box["y"] + box["height"] / 2)
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] * 0.1, box["y"] + box["height"] / 2, steps=5)
     page.mouse.up()
