@@ -115,6 +115,8 @@ class _Context:
         # country -> the names (lower case) of the mentions that have a reading there
         self.readable: dict[str, set[str]] = {}
         self.admin1: Counter = Counter()
+        # the weight of the place readings alone (no actors): what says the report is elsewhere
+        self.placed = 0.0
         self.points: list[tuple[float, float]] = []
         # each point's latitude in radians and its cosine, for ``nearest_km``
         self._trig: list[tuple[float, float]] = []
@@ -128,6 +130,7 @@ class _Context:
 
     def add(self, candidate: Candidate, weight: float = 1.0, anchor: bool = True) -> None:
         self.total += weight
+        self.placed += weight
         if candidate.country:
             self.countries[candidate.country] += weight
             if anchor:
@@ -291,6 +294,9 @@ def resolve_mentions(mentions: list[Mention], text: str,
                     None, f"no place of that name inside {resolutions[container].candidate.name}"
                     " in the gazetteer")
 
+    # a lone reading known only by an alternate name is judged last, by the places of the report
+    # that are surer than it ("Kech near Turbat": Turbat says Pakistan before Kech is read German)
+    lonely.sort(key=lambda index: _alternate_only(pools[index][0]))
     for index in lonely:
         resolutions[index] = _lonely(mentions[index], pools[index][0], context)
         if resolutions[index].candidate is not None:
@@ -326,6 +332,11 @@ def _lonely(mention: Mention, candidate: Candidate, context: _Context) -> Resolu
     """A small place that is the only one of its name: taken, unless the report is about another
     country and never mentions this one ("Mangusu" in a Congo report is not the Philippine
     village the gazetteer knows)."""
+    if _unsupported(candidate, context, None):
+        return Resolution(None, f"needs review: '{mention.text}' matches only an alternate name "
+                                f"of {candidate.name} ({candidate.country}), and nothing else in "
+                                f"the report points to {candidate.country}", candidate, True,
+                          (candidate,))
     if context.total > 0 and context.countries[candidate.country] == 0:
         about = _about(context, candidate, context.total, mention.text)
         if about and about[1]:
@@ -426,10 +437,40 @@ def _home_namesake(scored: list, context: _Context,
         item[2].kind == "alternate" and item[2].population < 50_000)), None)
 
 
+def _alternate_only(candidate: Candidate) -> bool:
+    """A town or village the name matched only by one of its alternate names (GeoNames' historic,
+    foreign-language and transliterated forms): "Kech" is known only as a German spelling of
+    Ketsch. Cities (100,000 people or more) are exempt: news does call them by other names."""
+    return candidate.kind == "alternate" and candidate.fclass == "P" and \
+        candidate.population < 100_000
+
+
+def _unsupported(candidate: Candidate, context: _Context,
+                 own: tuple[Candidate, float] | None) -> bool:
+    """An alternate-name-only reading (see ``_alternate_only``) in a country nothing else in the
+    report points to (no other place read there, no actor of it) while its other places lie
+    elsewhere: such a match is then more often a place the gazetteer lacks than the foreign town.
+    Actors alone do not make a reading foreign: a group the dictionary puts in one country acts
+    across the border (on the ACLED Asia dev notes, measuring only, doubting on actors as well
+    cost one note's place, an Indian town named beside Pakistani groups, and won none)."""
+    if not _alternate_only(candidate) or _support(context, candidate.country, own) > 0:
+        return False
+    return context.placed - (own[1] if own else 0.0) > 0
+
+
 def _choose(pool: tuple[Candidate, ...], context: _Context, weights: ResolverWeights,
             own: tuple[Candidate, float] | None, name: str) -> Resolution:
     scored = sorted(((*_score(c, context, weights, own), c) for c in pool),
                     key=lambda item: item[0], reverse=True)
+    doubted = [item for item in scored if _unsupported(item[2], context, own)]
+    if doubted:
+        scored = [item for item in scored if item not in doubted]
+        if not scored:
+            best = doubted[0][2]
+            return Resolution(None, f"needs review: '{name}' matches only an alternate name of "
+                                    f"{best.name} ({best.country}), and nothing else in the "
+                                    f"report points to {best.country}", best, True,
+                              tuple(item[2] for item in doubted[:5]))
     home = _home_namesake(scored, context, own)
     if home is not None:
         foreign = scored[0][2]
