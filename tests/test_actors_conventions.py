@@ -522,3 +522,13 @@ def test_a_detainee_tortured_by_no_one_named_was_tortured_by_the_police(pipeline
     assert (event.actor1.name, event.actor1.inter) == ("Police Forces of Uganda", 1)
     event = _event(pipeline, "A shopkeeper was tortured in Kampala, Uganda on Sunday.")
     assert event.actor1.inter == 3
+
+
+def test_the_doer_a_passive_act_names_with_by_is_actor1(pipeline):
+    """"Soldiers rescued ten farmers abducted by bandits": the bandits abducted; the soldiers,
+    the sentence's subject, rescued."""
+    event = _event(pipeline, "Soldiers rescued ten farmers abducted by bandits in Zamfara, "
+                             "Nigeria on Sunday.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    assert (event.actor1.name, event.actor1.inter) == ("Unidentified Armed Group (Nigeria)", 3)
+    assert event.actor2.inter == 7

@@ -43,6 +43,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Actor, Event, Report
+from .agents import passive_agent
 from .claims import CLAIMED, claimants
 from .coding import state_name
 from .dictionary import INTER_TYPES, PARTY_TYPE, ActorDictionary
@@ -179,8 +180,13 @@ class _Coder(EventNames):
                 actor1, actor2 = None, actor2 or actor1     # "a villager was shot": the victim
                 self.reasons.append("the unarmed actor1 is the victim (actor2)")
             actor2, assoc2 = self.victims(actor2 or self.people_harmed, assoc2)
-            actor1 = actor1 or self.armed_here(actor2) or self.custodians() or \
-                self.implied(3, "perpetrator not named")
+            agent = passive_agent(self.event, self.sentence_actors, (actor1, actor2))
+            if agent is not None:       # "soldiers rescued ten farmers abducted by bandits"
+                self.reasons.append(f"actor1 {agent.text!r}: the doer the act names with 'by'")
+                actor1 = self.local(agent)
+            actor1 = actor1 or self.armed_here(actor2) or (self.implied_state(
+                "COP", "the custodians of a detainee ill-treated") if ill_treated_in_custody(
+                    self.event) else None) or self.implied(3, "perpetrator not named")
         elif kind == "Battles" and self.factions() is not None:
             # "a clash between two factions of the Awami League": the party's men on both sides
             actor1 = actor2 = self.factions()
@@ -450,11 +456,6 @@ class _Coder(EventNames):
         if detained.inter == 7:
             detained, _ = self.victims(detained, [])
         return force, detained
-
-    def custodians(self) -> Actor | None:
-        """The police when someone held in custody was tortured or beaten by no one named."""
-        return self.implied_state("COP", "the custodians of a detainee ill-treated") \
-            if ill_treated_in_custody(self.event) else None
 
     def harmed(self, actor: Actor) -> bool:
         """Is the mention inside a casualty count ("Three policemen were injured")?"""
