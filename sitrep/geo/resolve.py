@@ -289,10 +289,11 @@ def resolve_mentions(mentions: list[Mention], text: str,
                 # place of the gazetteer by that name lies there (Oban, Scotland does not). A
                 # city keeps its reading: "the road between Chaghcharan and Herat in Ghor
                 # province" puts the road in Ghor, not Herat; not a place the area owns ("West
-                # Bengal's Dinajpur district" is not Bangladesh's Dinajpur)
+                # Bengal's Dinajpur district" is not Bangladesh's Dinajpur). Unlocated, it
+                # needs review: a fuller gazetteer may hold it, or the text misplaces it
                 resolutions[index] = Resolution(
                     None, f"no place of that name inside {resolutions[container].candidate.name}"
-                    " in the gazetteer")
+                    " in the gazetteer", needs_review=True)
 
     # a lone reading known only by an alternate name is judged last, by the places of the report
     # that are surer than it ("Kech near Turbat": Turbat says Pakistan before Kech is read German)
