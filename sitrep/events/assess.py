@@ -36,6 +36,7 @@ from ..errors import ConfigError
 from ..model import Event, Report
 from .coding import DIPLOMATIC_FRAMES
 from .lexicon import load_lexicon
+from .modality import asks_at
 
 __all__ = ["AssessEvents", "EventFeatures", "anchored", "battle_sides_told", "kind_of",
            "load_model", "mob_told", "asked", "agreement_parties_told", "group_change_told",
@@ -490,9 +491,7 @@ def asked(event: Event, report: Report) -> bool:
         return False
     for sentence in report.sentences:
         if sentence.start <= event.trigger.start < sentence.end:
-            rest = sentence.text[event.trigger.end - sentence.start:]
-            end = re.search(r"[.!?]", rest)
-            return end is not None and end.group(0) == "?"
+            return asks_at(sentence.text, event.trigger.end - sentence.start)
     return False
 
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["Modality", "read_modality", "clause_bounds", "yes_no_question"]
+__all__ = ["Modality", "read_modality", "clause_bounds", "yes_no_question", "asks_at"]
 
 _CLAUSE_BREAK = re.compile(r"[;:\u2014]| -- |,\s+(?:but|while|whereas|although|though|and then|and)"
                            r"\b")
@@ -220,8 +220,7 @@ def yes_no_question(text: str, start: int, end: int) -> str | None:
     asks; "Why were they arrested?" (a wh-question) takes its act as given and is not one;
     nor is a question put as a figure of speech about what one knows ("Do you remember the
     day soldiers stormed the village?"), which takes the act as given too."""
-    after = _SENTENCE_END.search(text, end)
-    if after is None or after.group(0) != "?":
+    if not asks_at(text, end):
         return None
     opening = 0
     for match in _QUESTION_OPENS.finditer(text, 0, start):
@@ -229,3 +228,10 @@ def yes_no_question(text: str, start: int, end: int) -> str | None:
             opening = match.end()
     auxiliary = _AUXILIARY_FIRST.match(text, opening, start)
     return auxiliary.group(0).strip() if auxiliary else None
+
+
+def asks_at(text: str, end: int) -> bool:
+    """Whether the first sentence end in ``text`` after ``end`` (a trigger's) is "?": the
+    trigger stands in a question."""
+    after = _SENTENCE_END.search(text, end)
+    return after is not None and after.group(0) == "?"

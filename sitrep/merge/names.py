@@ -20,8 +20,8 @@ from difflib import SequenceMatcher
 
 from ..model import Event, Report
 
-__all__ = ["name_runs", "person_runs", "given_names", "same_given", "person_names", "surname_key", "quoted_titles", "mention_runs",
-           "victim_counts", "COUNT_KINDS", "site_runs", "event_sites", "SITE_MARK"]
+__all__ = ["name_runs", "person_runs", "given_names", "same_given", "person_names", "surname_key",
+           "quoted_titles", "mention_runs", "victim_counts", "COUNT_KINDS", "site_runs", "event_sites", "SITE_MARK"]
 
 # Titles introduce a person ("Mr Bandarenka"); a run of proper nouns holding one of the
 # organisation words names an organisation, a medium or a date, not a person: a shared "Times"
