@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 import pytest
 
 from sitrep.language.numbers import read_count
-from sitrep.language.quantities import FindQuantities, event_fatalities
+from sitrep.language.fatalities import event_fatalities
+from sitrep.language.quantities import FindQuantities
 from sitrep.language.segment import Segment
 from sitrep.model import Report
 

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from ..language.prefilter import Prefilter
-from ..language.quantities import event_fatalities
+from ..language.fatalities import event_fatalities
 from ..model import Actor, Event, Report, Sentence, Span
 from .arguments import (Arguments, Mention, facility_owner, find_arguments,
                         find_arguments_parsed, locate_mentions, parsed)

@@ -9,13 +9,10 @@ stated figure, ``None`` for "several". Every :class:`~sitrep.model.Quantity` kee
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-
-from ..model import Quantity, Report, Sentence
+from ..model import Quantity, Report
 from .numbers import Count, read_count
 
-__all__ = ["FindQuantities", "event_fatalities"]
+__all__ = ["FindQuantities", "IMPLIED"]
 
 # Words after the counted noun ("two soldiers were wounded", "12 dead").
 _AFTER = {
@@ -120,7 +117,7 @@ def _scan(words: list[str]):
         single = _one_dead(words, index)
         if single is not None:
             end, dead, why = single
-            yield index, end, "killed", Count(end, dead, dead, None, _IMPLIED), None, why
+            yield index, end, "killed", Count(end, dead, dead, None, IMPLIED), None, why
             index = end
             continue
         count = read_count(words, index) if _may_start(words, index) else None
@@ -436,7 +433,7 @@ def _killed_later(words: list[str], k: int) -> int | None:
 # Words before "the killing of" that make it what people protest, not the event's toll
 _GRIEVANCE = frozenset({"against", "over", "protest", "protests", "protested", "protesting",
                         "condemn", "condemned", "condemning", "demanding", "probe", "for"})
-_IMPLIED = "no count stated"     # the reason's end of a count read from a verb
+IMPLIED = "no count stated"     # the reason's end of a count read from a verb
 # Words that make a singular death no death: "no policeman was killed", "he was not hurt"
 _NEGATION = frozenset({"no", "not", "nobody", "none", "neither", "never", "nor"})
 # Verbs in "-ed" + "to death" that are no death: "was sentenced to death"
@@ -584,51 +581,3 @@ def _kind_before(words: list[str], index: int) -> tuple[str, int] | None:
         if at >= 0 and words[at] not in ("also", "reportedly", "another", "up"):
             break
     return None
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
-def event_fatalities(report: Report, sentence: Sentence, ctrigger: int) -> int | None:
-    """The dead of the event whose trigger is at clean offset ``ctrigger`` in ``sentence``: the
-    stated killed count of its own sentence nearest the trigger, else the count nearest the
-    sentence in its paragraph ("Two soldiers were wounded in an IED blast. One later died"),
-    since a report tells one event's toll in the sentences around it; a paragraph break
-    (a blank line) ends the search, where another event may begin. ``None`` when no count is
-    stated or only a vague one ("several killed")."""
-    killed = [q for q in report.quantities if q.kind == "killed"]
-    own = [q for q in killed if sentence.start <= q.start < sentence.end]
-    # a stated count beats one read from a singular verb ("two soldiers were killed when the
-    # post, which was attacked ...", "the commander was killed along with 11 others")
-    stated = [q for q in own if q.value is not None and _stated(q)]
-    if own:
-        return _nearest(stated or [q for q in own if q.value is not None] or own, report,
-                        ctrigger)
-    starts, ends = _paragraph(report, sentence)
-    near = [q for q in killed if q.value is not None and starts <= q.start < ends]
-    return _nearest([q for q in near if _stated(q)] or near, report, ctrigger)
-
-
-def _stated(quantity: Quantity) -> bool:
-    """A count the text states, not one read from a singular verb."""
-    return not (quantity.reason or "").endswith(_IMPLIED)
-
-
-def _nearest(quantities: list[Quantity], report: Report, ctrigger: int) -> int | None:
-    """The value of the count nearest the trigger (clean offset); a sum of a sentence's counts
-    was tried and miscounted re-mentions ("4 members were killed ... 2 among the four
-    killed") and earlier events ("after one soldier was killed") on the ACLED dev notes."""
-    best = min(quantities, default=None,
-               key=lambda q: abs(bisect_left(report.offsets, q.start) - ctrigger))
-    return best.value if best is not None else None
-
-
-def _paragraph(report: Report, sentence: Sentence) -> tuple[int, int]:
-    """Raw bounds of the paragraph holding ``sentence``: between blank lines of the clean text."""
-    text = report.text
-    before = [m.end() for m in _PARAGRAPH_BREAK.finditer(text, 0, sentence.cstart)]
-    after = _PARAGRAPH_BREAK.search(text, sentence.cend)
-    cstart = before[-1] if before else 0
-    cend = after.start() if after else len(text)
-    span = report.raw_span(cstart, max(cstart, cend))
-    return span.start, span.end
