@@ -198,3 +198,38 @@ def test_overnight_is_the_night_before_publication():
         "Overnight": ("TIME", "2016-12-13TNI")}
     assert times("Gunmen attacked the town overnight.", None) == {"overnight": ("TIME", None)}
     assert times("The army imposed an overnight curfew.") == {}
+
+
+# -- the narrative year -------------------------------------------------------------------------
+def test_a_day_without_a_year_is_told_in_the_past_year_of_the_day_before_it():
+    # a timeline: each entry opens "On <day>", the first with its year written out; a December
+    # 2020 report's "On January 23" is in 2018, not in the coming January (the nearest to the
+    # publication date)
+    text = ("On January 18, 2018, two Americans were kidnapped at Kagarko.\n"
+            "Police escorts were killed when gunmen ambushed the convoy.\n"
+            "On January 23, two South Africans were kidnapped at Maidoro.\n"
+            "On May 16, 2018, an engineer was kidnapped. On July 11, a Chinese was kidnapped at "
+            "Amumu, and on August 30, a foreigner was kidnapped at Woji.")
+    found = times(text, date(2020, 12, 20))
+    assert found["January 23"] == ("DATE", "2018-01-23")
+    assert found["July 11"] == ("DATE", "2018-07-11")
+    assert found["August 30"] == ("DATE", "2018-08-30")
+    told = next(f for f in find_times(text, date(2020, 12, 20)) if f.text == "January 23")
+    assert "told in 2018" in told.reason
+
+
+def test_a_past_year_named_in_passing_does_not_carry_to_the_days_after_it():
+    # a month and year ("in July 1997") or a day naming a thing ("the Dec. 21, 1988, bombing")
+    # is background: a day without a year after it is the story's own
+    text = ("Poland, who were invited to join NATO in Madrid in July 1997, will officially join "
+            "NATO on March 12 in a ceremony.")
+    assert times(text, date(1999, 2, 27))["March 12"] == ("DATE", "1999-03-12")
+    text = "Two agents charged in the Dec. 21, 1988, bombing were handed over on Aug. 2."
+    assert times(text, date(1990, 8, 15))["Aug. 2"] == ("DATE", "1990-08-02")
+    # a day of another year in between ends the narrative; so does distance
+    text = ("On May 16, 2018, an engineer was kidnapped. Police said on Tuesday that on July 11 "
+            "a trader was kidnapped.")
+    assert times(text, date(2020, 12, 20))["July 11"] == ("DATE", "2020-07-11")
+    far = "On May 16, 2018, an engineer was kidnapped. " + "Talks went on. " * 45 + \
+        "On July 11, a trader was kidnapped."
+    assert times(far, date(2020, 12, 20))["July 11"] == ("DATE", "2020-07-11")

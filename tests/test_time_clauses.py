@@ -461,3 +461,48 @@ def test_a_year_naming_another_noun_or_the_act_a_day_of_its_year_dates_leaves_th
         (".", "PUNCT", "punct", 3)])
     (protests,) = dated(report, event_at(raw, "protests", "Peaceful protest"))
     assert protests.event_date == "2015-03-03"
+
+
+def test_a_time_the_parse_hangs_on_the_trigger_dates_it_before_a_nearer_one():
+    # two conjoined clauses, each with its own day: "August 30" stands nearer the first
+    # "kidnapped" than "July 11" (three commas away), but the parse hangs it on the second
+    raw = ("On July 11, Ren, a trader, was kidnapped at Amumu, and on August 30, a foreigner was "
+           "kidnapped at Woji.")
+    report = parsed(raw, [
+        ("On", "ADP", "case", 1), ("July", "PROPN", "obl", 10), ("11", "NUM", "nummod", 1),
+        (",", "PUNCT", "punct", 10), ("Ren", "PROPN", "nsubj:pass", 10),
+        (",", "PUNCT", "punct", 7), ("a", "DET", "det", 7), ("trader", "NOUN", "appos", 4),
+        (",", "PUNCT", "punct", 10), ("was", "AUX", "aux:pass", 10),
+        ("kidnapped", "VERB", "ROOT", 10, "kidnap"), ("at", "ADP", "case", 12),
+        ("Amumu", "PROPN", "obl", 10), (",", "PUNCT", "punct", 22), ("and", "CCONJ", "cc", 22),
+        ("on", "ADP", "case", 16), ("August", "PROPN", "obl", 22), ("30", "NUM", "nummod", 16),
+        (",", "PUNCT", "punct", 22), ("a", "DET", "det", 20),
+        ("foreigner", "NOUN", "nsubj:pass", 22), ("was", "AUX", "aux:pass", 22),
+        ("kidnapped", "VERB", "conj", 10, "kidnap"), ("at", "ADP", "case", 24),
+        ("Woji", "PROPN", "obl", 22), (".", "PUNCT", "punct", 10)])
+    first, second = dated(report,
+                          event_at(raw, "kidnapped", "Abduction/forced disappearance"),
+                          event_at(raw, "kidnapped", "Abduction/forced disappearance", nth=1))
+    assert (first.event_date, first.time_precision, first.date_text) == \
+        ("2016-07-11", 1, "July 11")
+    assert (second.event_date, second.time_precision, second.date_text) == \
+        ("2016-08-30", 1, "August 30")
+    # without the parse the nearer day dates both (the distance rule alone)
+    report.tokens = []
+    first, _ = dated(report, event_at(raw, "kidnapped", "Abduction/forced disappearance"),
+                     event_at(raw, "kidnapped", "Abduction/forced disappearance", nth=1))
+    assert first.date_text == "August 30"
+
+
+def test_a_day_in_apposition_to_the_time_on_the_trigger_is_the_trigger_s_too():
+    # "Today (on Sunday) ... miscreants attacked": the parser hangs "Sunday" on "Today"
+    raw = "Today (on Sunday) in the early morning, miscreants attacked the station."
+    report = parsed(raw, [
+        ("Today", "NOUN", "obl:tmod", 10), ("(", "PUNCT", "punct", 3), ("on", "ADP", "case", 3),
+        ("Sunday", "PROPN", "appos", 0), (")", "PUNCT", "punct", 3), ("in", "ADP", "case", 7),
+        ("the", "DET", "det", 7), ("early", "ADJ", "amod", 7), ("morning", "NOUN", "obl", 10),
+        (",", "PUNCT", "punct", 7), ("miscreants", "NOUN", "nsubj", 10),
+        ("attacked", "VERB", "ROOT", 10, "attack"), ("the", "DET", "det", 12),
+        ("station", "NOUN", "obj", 10), (".", "PUNCT", "punct", 10)])
+    (attack,) = dated(report, event_at(raw, "attacked", "Attack"))
+    assert (attack.event_date, attack.date_text) == ("2016-12-11", "Sunday")

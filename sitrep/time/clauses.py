@@ -194,6 +194,22 @@ class Syntax:
                 return False
         return False
 
+    def hangs_on(self, event: Event, time: TimeExpr) -> bool:
+        """Whether the parse hangs the time expression on the trigger itself ("On July 11, X was
+        kidnapped at A, and on August 30, a foreigner was kidnapped at B": July 11 on the first
+        "kidnapped", August 30 on the second, however near the second stands to the first)."""
+        tokens = self.report.tokens
+        if event.trigger is None or not tokens:
+            return False
+        trigger = self._token(event.trigger.start, event.trigger.end)
+        when = self._token(time.start, time.end)
+        if trigger is None or when is None or when == trigger:
+            return False
+        head = tokens[when].head
+        if tokens[when].dep == "appos" and 0 <= head < len(tokens):
+            head = tokens[head].head   # "Today (on Sunday)": the day the word before it names
+        return head == trigger
+
     def in_bounding_clause(self, event: Event, time: TimeExpr) -> bool:
         """Whether the time expression stands in a clause that bounds the event's period rather
         than dating it: opened by "since", "until" or "before" and holding a verb of its own

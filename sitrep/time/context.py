@@ -39,6 +39,9 @@ class Context:
     # year" and "the following month" refer to
     focus_year: int | None = None
     focus_month: int | None = None
+    # the narrative year: a past year the document last wrote out in a date ("On May 16, 2018"),
+    # and where its last date stands (rules_calendar.narrative_year)
+    narrative: tuple[int, int] | None = None
     text: str = ""
     start: int = 0  # where the current match starts in ``text``
     end: int = 0
@@ -72,6 +75,8 @@ class Context:
         if found:
             self.focus_year = int(found.group(1))
             self.focus_month = int(found.group(2)) if found.group(2) else None
+            if self.narrative is not None and self.narrative[0] != self.focus_year:
+                self.narrative = None   # "on Tuesday": the story is back in another year
 
     def before(self, width: int = 30) -> str:
         """The text just before the current match (for context checks)."""

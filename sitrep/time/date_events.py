@@ -1,10 +1,10 @@
 """The ``date_events`` stage: each event's date and ACLED time precision, as a coder would set them.
 
-An event is dated by the time expression of its own sentence (the one nearest its trigger when
-there are several), else by the one its paragraph set in an earlier sentence (not the bound
-of a period, "since April", "until November": what follows happened within it; nor a span of
-days, "last week", "over the weekend", "in the past 48 hours": it sets no day for the story to
-go on from, and what a later sentence tells is as often the reaction or background), else (for a
+An event is dated by the time expression of its own sentence (when there are several, the one
+the parse hangs on its trigger, else the one nearest it), else by the one its paragraph set in an
+earlier sentence (not the bound of a period, "since April", "until November": what follows
+happened within it; nor a span of days, "last week", "over the weekend", "in the past 48 hours":
+it sets no day for the story to go on from, and what a later sentence tells is as often the reaction or background), else (for a
 headline) by its lead sentence, else like a mention of the same act ("kidnapped", "the
 kidnapping") naming the same person that has time words of its own, else like another mention
 of the same kind of event by the same actor that has them, else (a mention of the body) by the
@@ -182,7 +182,10 @@ class DateEvents:
                    and not syntax.told_apart(event, d[1])]
             said = next((d for d in in_sentence if d not in own and syntax.said_when(d[1])),
                         None)
-            nearest = min(own, key=lambda d: _distance(d[1], position, report.raw)) \
+            # a time the parse hangs on the trigger itself is its own, before a nearer one hung
+            # on another verb (a conjoined clause telling another act on another day)
+            direct = [d for d in own if syntax.hangs_on(event, d[1])]
+            nearest = min(direct or own, key=lambda d: _distance(d[1], position, report.raw)) \
                 if own else None
             # a past year nearer the trigger says when, the sentence's day (or the paragraph's)
             # is of something else: "A day earlier, Blinken criticised the acquittal of those

@@ -78,13 +78,53 @@ def infer_year(month: int, day: int | None, ctx: Context) -> int:
     return best_year
 
 
+# How far (characters) after a date with a past year written out ("On May 16, 2018, ...") a date
+# without one ("On July 11, ...") is still told in that year: a timeline's next entries
+NARRATIVE_REACH = 600
+
+
+def narrative_year(ctx: Context) -> int | None:
+    """The past year a date written without one is told in: the year of the document's last date
+    when that date wrote a year before the publication year out (or took it so) and stands
+    within NARRATIVE_REACH characters ("On January 18, 2018, two Americans ... were kidnapped.
+    ... On January 23, two South Africans were kidnapped": 2018, not the nearest January to a
+    December 2020 report). Both days stand as "on <day>", as a timeline's entries do (``_tell``);
+    any date of another year in between ("on Tuesday") ends it."""
+    if ctx.narrative is None or ctx.anchor is None:
+        return None
+    year, at = ctx.narrative
+    if year >= ctx.anchor.year or ctx.start - at > NARRATIVE_REACH:
+        return None
+    return year
+
+
+_ON_BEFORE = re.compile(r"(?i)\bon\s+$")
+
+
+def _tell(year: int | None, ctx: Context) -> None:
+    """Note the past year of a day the clause happened on ("On January 18, 2018, ..."), written
+    out or told by the narrative, as the narrative's. Not a month ("in July 1997") nor a day
+    naming a thing ("the Dec. 21, 1988, bombing"): news names a past day or month in passing as
+    background, and a day without a year after it is the story's own (TBAQ: 6 of 6 so)."""
+    if year is not None and ctx.anchor is not None and year < ctx.anchor.year and \
+            _ON_BEFORE.search(ctx.before(8)):
+        ctx.narrative = (year, ctx.end)
+
+
 def _calendar_date(year: int | None, month: int, day: int, ctx: Context,
                    what: str) -> Normalised:
+    told = year
     if year is None:
         if ctx.anchor is None:
             return "DATE", f"XXXX-{month:02d}-{day:02d}", f"{what} without a year; {NO_ANCHOR}"
-        year = infer_year(month, day, ctx)
-        what += f" without a year: {ctx.tense} tense puts it in {year}"
+        told = narrative_year(ctx) if _ON_BEFORE.search(ctx.before(8)) else None
+        if told is not None:
+            year = told
+            what += f" without a year: told in {year}, the year of the date before it"
+        else:
+            year = infer_year(month, day, ctx)
+            what += f" without a year: {ctx.tense} tense puts it in {year}"
+    _tell(told, ctx)
     far = _far(year, ctx)
     if not 1 <= month <= 12 or not 1 <= day <= 31 or (
             MIN_YEAR <= year <= MAX_YEAR and not valid_day(year, month, day)):
