@@ -26,6 +26,7 @@ from .discourse import (adopt_weapon_readings, fold_into_mob_violence, mark_cont
 from .lexicon import Lexicon, load_lexicon
 from .merge import explosions_within_battles
 from .modality import clause_bounds, read_modality
+from .name_layer import blank_names_of_organisations
 from .prominence import weigh
 from .speakers import commentator_view
 from .trigger_syntax import (cue_reaches, lists_kinds_of_act, modifies_another_noun,
@@ -134,6 +135,8 @@ class DetectEvents:
         # actors, the words before and after it)
         self._role_names = list(self.lexicon.roles)
         self._role_patterns = list(self.lexicon.roles.values())
+        self._site = self.lexicon.roles["military_target"]
+        self._force = [self.lexicon.roles[name] for name in ("state", "nonstate")]
         self._roles_for = Prefilter(self._role_patterns)
         self.rules = Rules(self.lexicon)
         self.max_sentence_chars = int(max_sentence_chars)
@@ -217,7 +220,10 @@ class DetectEvents:
         frames_here = {frame for frame, _, _, _ in matches}
         diplomatic_starts = [start for frame, start, end, _ in matches if frame in _DIPLOMATIC
                              and not _INQUIRY.match(text[start:end])]
-        sentence_roles = self.roles(text)
+        # a site word closing a name is the name's ("the Washington Post columnist")
+        role_text = blank_names_of_organisations(report, sentence.cstart, text, self._site,
+                                                 self._force)
+        sentence_roles = self.roles(role_text)
         spans = [(sentence.cstart + start, sentence.cstart + end) for _, start, end, _ in matches]
         candidates: list[tuple[str, Event, bool]] = []
         for frame, start, end, weight in matches:
@@ -237,7 +243,7 @@ class DetectEvents:
             event = self._code_mention(report, sentence, text, mentions, window, neighbours, frame,
                                        start, end, weight, frames_here, sentence_roles,
                                        any(other < start for other in diplomatic_starts),
-                                       token_range, places or [])
+                                       token_range, places or [], role_text)
             if event is not None:
                 candidates.append((frame, event, event.back_reference))
         # guns beside grenades, bombs or shells ("attacked the post with guns and grenades"):
@@ -346,13 +352,16 @@ class DetectEvents:
                       start: int, end: int,
                       weight: float, frames_here: set[str],
                       sentence_roles: set[str], diplomatic_before: bool,
-                      token_range: tuple[int, int] | None, places: list[int]) -> Event | None:
+                      token_range: tuple[int, int] | None, places: list[int],
+                      role_text: str) -> Event | None:
         base = sentence.cstart
         if _told_as_a_view(report, text, base + start, start, token_range):
             return None  # a commentator's explanation of events, not a report of one (speakers.py)
         clause_start, clause_end = clause_bounds(text, start)
         before = text[clause_start:start]
         after = text[end:clause_end][:90]
+        # the roles of the words around the trigger, names of organisations blanked
+        role_before, role_after = role_text[clause_start:start], role_text[end:clause_end][:90]
         arguments = find_arguments(report.text, base, base + len(text), base + start, base + end,
                                    mentions)
         if token_range is not None:
@@ -365,9 +374,9 @@ class DetectEvents:
                                                base + start, base + end, mentions)
             if from_parse is not None:
                 _fill_from_parse(arguments, from_parse, self.parse_roles)
-        agent_roles = self._actor_role(arguments.actor1) or self._nearest_roles(before[-70:], True)
+        agent_roles = self._actor_role(arguments.actor1) or self._nearest_roles(role_before[-70:], True)
         # "opened fire on a car at a checkpoint": a place named with "at" locates, it is not hit
-        after_target = _LOCATIVE.sub(" ", after[:70])
+        after_target = _LOCATIVE.sub(" ", role_after[:70])
         # "a man was killed when gunmen broke in", "two soldiers wounded as militants attacked":
         # a participle naming what the victims suffered, with no object, has its victims before
         # it and the doers in what follows
@@ -388,13 +397,13 @@ class DetectEvents:
             target_roles = object_roles
         if by_agent:
             # the victims precede the verb; an actor after it is the doer, not the target
-            target_roles = object_roles | self._nearest_roles(before[-70:], True)
+            target_roles = object_roles | self._nearest_roles(role_before[-70:], True)
             if victims_before and not arguments.passive:
                 target_inter = None
-                agent_roles = agent_roles | self._nearest_roles(after, False)
+                agent_roles = agent_roles | self._nearest_roles(role_after, False)
         if arguments.passive and not arguments.actor1:
-            target_roles |= self._nearest_roles(before[-70:], True)
-            agent_roles = self._nearest_roles(after, False) if re.search(r"\bby\b", after) else set()
+            target_roles |= self._nearest_roles(role_before[-70:], True)
+            agent_roles = self._nearest_roles(role_after, False) if re.search(r"\bby\b", after) else set()
         context = Context(
             frame=frame, trigger=text[start:end], sentence=text, before=before, after=after,
             window=window, neighbours=neighbours, agent_roles=agent_roles, target_roles=target_roles,
