@@ -374,7 +374,8 @@ class DetectEvents:
                                                base + start, base + end, mentions)
             if from_parse is not None:
                 _fill_from_parse(arguments, from_parse, self.parse_roles)
-        agent_roles = self._actor_role(arguments.actor1) or self._nearest_roles(role_before[-70:], True)
+        agent_roles = self._actor_role(arguments.actor1) or self._nearest_roles(
+            role_before[-70:], True)
         # "opened fire on a car at a checkpoint": a place named with "at" locates, it is not hit
         after_target = _LOCATIVE.sub(" ", role_after[:70])
         # "a man was killed when gunmen broke in", "two soldiers wounded as militants attacked":
@@ -403,7 +404,8 @@ class DetectEvents:
                 agent_roles = agent_roles | self._nearest_roles(role_after, False)
         if arguments.passive and not arguments.actor1:
             target_roles |= self._nearest_roles(role_before[-70:], True)
-            agent_roles = self._nearest_roles(role_after, False) if re.search(r"\bby\b", after) else set()
+            agent_roles = self._nearest_roles(role_after, False) if re.search(
+                r"\bby\b", after) else set()
         context = Context(
             frame=frame, trigger=text[start:end], sentence=text, before=before, after=after,
             window=window, neighbours=neighbours, agent_roles=agent_roles, target_roles=target_roles,
