@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from sitrep.config import load_config
-from sitrep.events.trigger_syntax import lists_kinds_of_act, modifies_another_noun
+from sitrep.events.trigger_syntax import (in_a_series_of_phrases, lists_kinds_of_act,
+                                          modifies_another_noun)
 from sitrep.model import Report, Token
 from sitrep.pipeline import Pipeline
 
@@ -197,3 +198,51 @@ def test_an_act_named_as_a_criminal_charge_is_not_an_event(text, word):
 ])
 def test_acts_told_beside_a_charge_stay(text, word):
     assert word in {trigger for trigger, _ in _triggers(text)}
+
+
+def _in_series(rows, word: str) -> bool:
+    text, tokens = _sentence(rows)
+    report = Report(id="p", raw=text)
+    report.text, report.tokens = text, tokens
+    start = text.index(word)
+    return in_a_series_of_phrases(report, (0, len(tokens)), start, start + len(word))
+
+
+# suffered(0) on(1) airstrikes(2) ,(3) on(4) war(5) ,(6) on(7) shootings(8) ,(9) on(10) bomb(11)
+# attacks(12): as the parser reads it, no conj between most of the phrases
+_SUFFERED_ON = [("suffered", "VERB", "ROOT", 0), ("on", "ADP", "case", 2),
+                ("airstrikes", "NOUN", "obl", 0), (",", "PUNCT", "punct", 5),
+                ("on", "ADP", "case", 5), ("war", "NOUN", "conj", 2),
+                (",", "PUNCT", "punct", 8), ("on", "ADP", "case", 8),
+                ("shootings", "NOUN", "obl", 0), (",", "PUNCT", "punct", 12),
+                ("on", "ADP", "case", 12), ("bomb", "NOUN", "compound", 12),
+                ("attacks", "NOUN", "nmod", 8)]
+
+
+def test_a_series_of_phrases_with_one_preposition_lists_kinds():
+    assert _in_series(_SUFFERED_ON, "airstrikes") and _in_series(_SUFFERED_ON, "attacks")
+    assert _lists(_SUFFERED_ON, "shootings")
+
+
+def test_two_phrases_or_a_verb_inside_make_no_series():
+    # hit(0) by(1) airstrikes(2) ,(3) by(4) shelling(5) and(6) by(7) rockets(8): two commas' worth
+    rows = [("hit", "VERB", "ROOT", 0), ("by", "ADP", "case", 2), ("airstrikes", "NOUN", "obl", 0),
+            (",", "PUNCT", "punct", 5), ("by", "ADP", "case", 5), ("shelling", "NOUN", "conj", 2),
+            ("and", "CCONJ", "cc", 8), ("by", "ADP", "case", 8), ("rockets", "NOUN", "conj", 2)]
+    assert not _in_series(rows, "airstrikes")
+    # on(0) airstrikes(1) ,(2) killed(3) on(4) roads(5) ,(6) on(7) farms(8): a verb between
+    rows = [("on", "ADP", "case", 1), ("airstrikes", "NOUN", "ROOT", 1),
+            (",", "PUNCT", "punct", 3), ("killed", "VERB", "conj", 1), ("on", "ADP", "case", 5),
+            ("roads", "NOUN", "obl", 3), (",", "PUNCT", "punct", 8), ("on", "ADP", "case", 8),
+            ("farms", "NOUN", "conj", 5)]
+    assert not _in_series(rows, "airstrikes")
+
+
+def test_means_in_a_series_of_kinds_are_no_event():
+    found = _triggers("The women who have already suffered all their life on airstrikes, on war, "
+                      "on shootings, on bomb attacks want peace.")
+    assert not [trigger for trigger, kind in found if kind in (
+        "Air/drone strike", "Remote explosive/landmine/IED")]
+    # one means told as what struck: still an event
+    assert ("airstrikes", "Air/drone strike") in _triggers(
+        "Three people were killed in airstrikes on Monday in Idlib.")

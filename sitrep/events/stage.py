@@ -29,8 +29,8 @@ from .modality import clause_bounds, read_modality
 from .name_layer import blank_names_of_organisations
 from .prominence import weigh
 from .speakers import commentator_view
-from .trigger_syntax import (cue_reaches, lists_kinds_of_act, modifies_another_noun,
-                             named_as_a_charge)
+from .trigger_syntax import (cue_reaches, in_a_series_of_phrases, lists_kinds_of_act,
+                             modifies_another_noun, named_as_a_charge)
 
 __all__ = ["DetectEvents"]
 
@@ -233,9 +233,9 @@ class DetectEvents:
                     modifies_another_noun(report, token_range, sentence.cstart + start,
                                           sentence.cstart + end, spans):
                 continue  # "an aid worker", "an arrest warrant": a kind of thing, not an event
-            if token_range is not None and frame not in _NAMES_MEANS_OR_ACTORS and \
-                    lists_kinds_of_act(report, token_range, sentence.cstart + start,
-                                       sentence.cstart + end):
+            if token_range is not None and (lists_kinds_of_act if frame not in
+                                            _NAMES_MEANS_OR_ACTORS else in_a_series_of_phrases)(
+                    report, token_range, sentence.cstart + start, sentence.cstart + end):
                 continue  # "charged with kidnapping, torture and murder": kinds of act
             if token_range is not None and named_as_a_charge(
                     report, token_range, sentence.cstart + start, sentence.cstart + end):

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from ..model import Report
 
-__all__ = ["modifies_another_noun", "lists_kinds_of_act", "cue_reaches", "named_as_a_charge"]
+__all__ = ["modifies_another_noun", "lists_kinds_of_act", "in_a_series_of_phrases", "cue_reaches",
+           "named_as_a_charge"]
 
 # the dependency relations of a word that only qualifies the noun it hangs on (UD: "aid worker"
 # compound, "protest movement" parsed as amod by the small parser)
@@ -152,7 +153,65 @@ def lists_kinds_of_act(report: Report, token_range: tuple[int, int], cstart: int
         # fragment ("Provinces, SANA-Army units, ... established control over an area") as
         # often as in a list of nouns
         return False
-    return sum(_used_as_noun(tokens, token_range, i, list_dep) for i in members) >= _KINDS_LISTED
+    return sum(_used_as_noun(tokens, token_range, i, list_dep) for i in members) >= \
+        _KINDS_LISTED or in_a_series_of_phrases(report, token_range, cstart, cend)
+
+
+# how many tokens a phrase of a series may hold between its preposition and the next comma
+_PHRASE_TOKENS = 5
+
+
+def in_a_series_of_phrases(report: Report, token_range: tuple[int, int], cstart: int,
+                           cend: int) -> bool:
+    """Whether the noun trigger at clean offsets ``cstart:cend`` is in a series of three or
+    more phrases opened by one preposition and separated by commas, with no verb inside ("have
+    suffered all their life on airstrikes, on war, on shootings, on bomb attacks"): a list of
+    kinds the parser does not coordinate (each phrase hangs on the verb or on the phrase before,
+    no ``conj``), as a coordinated list of act nouns is (:func:`lists_kinds_of_act`). Unlike the
+    coordinated list, it holds for the words of means too (air strikes, bombs): a means in such
+    a series is a kind of harm, and an act told with a verb keeps its verb ("were killed in
+    Kabul, in Herat and in Kandahar" has no act noun in the series)."""
+    tokens = report.tokens
+    inside = [i for i in range(*token_range) if tokens[i].cstart < cend and tokens[i].cend > cstart]
+    outer = [i for i in inside if tokens[i].head not in inside]
+    if len(outer) != 1 or tokens[outer[0]].pos != "NOUN":
+        return False
+    low, high = token_range
+    case = next((i for i in range(low, high)
+                 if tokens[i].head == outer[0] and tokens[i].dep.lower() == "case"), None)
+    if case is None:
+        return False
+    word = tokens[case].text.lower()
+
+    def opens_a_phrase(i: int) -> bool:
+        return low <= i < high and tokens[i].text.lower() == word
+
+    def later(i: int) -> int | None:
+        """The preposition of the phrase after the one ``i`` opens, or None."""
+        for j in range(i + 1, min(high, i + _PHRASE_TOKENS + 2)):
+            if tokens[j].pos in ("VERB", "AUX"):
+                return None
+            if tokens[j].text == ",":
+                return j + 1 if opens_a_phrase(j + 1) else None
+        return None
+
+    def earlier(i: int) -> int | None:
+        """The preposition of the phrase before the one ``i`` opens, or None."""
+        if i - 1 < low or tokens[i - 1].text != ",":
+            return None
+        for j in range(i - 2, max(low - 1, i - _PHRASE_TOKENS - 3), -1):
+            if tokens[j].pos in ("VERB", "AUX") or tokens[j].text == ",":
+                return None
+            if opens_a_phrase(j):
+                return j
+        return None
+
+    count = 1
+    for step in (earlier, later):
+        position = step(case)
+        while position is not None and count < _KINDS_LISTED:
+            count, position = count + 1, step(position)
+    return count >= _KINDS_LISTED
 
 
 # clauses that describe a noun ("who attempted to rescue him", "trying to stop the looters";
