@@ -23,7 +23,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import StoreError
-from .migrations import migration
+from .migrations import missing_versions, migration
 
 __all__ = ["PostgresBackend", "MIGRATIONS", "is_database_url", "redact"]
 
@@ -230,29 +230,33 @@ def schema_version(connection) -> int:
 
 
 def migrate(connection) -> list[int]:
-    """Apply the migrations the database lacks, each in its own transaction under the write
-    lock, so that two runs opening a new database at once do not both create it."""
+    """Apply every migration the database lacks (migrations.py's rule: from the first one it
+    lacks on, each idempotent), all in one transaction under the write lock, so that two runs
+    opening a new database at once do not both create it; returns the versions recorded now."""
     latest = max(MIGRATIONS)
+    if schema_version(connection) == latest and not missing_versions(
+            {row[0] for row in connection.execute("SELECT version FROM migrations")}, latest):
+        return []  # the usual case: a reader does not wait for a writer's lock
     applied: list[int] = []
-    while True:
-        with connection.transaction():
-            connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-            connection.execute(
-                "CREATE TABLE IF NOT EXISTS migrations ("
-                " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
-            current = schema_version(connection)
-            if current > latest:
-                raise StoreError(
-                    f"the store has schema version {current} but this sitrep knows only up to "
-                    f"{latest}; upgrade sitrep to open it", "E302")
-            if current == latest:
-                return applied
-            name, function = MIGRATIONS[current + 1]
+    with connection.transaction():
+        connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS migrations ("
+            " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        recorded = {row[0] for row in connection.execute("SELECT version FROM migrations")}
+        if recorded and max(recorded) > latest:
+            raise StoreError(
+                f"the store has schema version {max(recorded)} but this sitrep knows only up "
+                f"to {latest}; upgrade sitrep to open it", "E302")
+        for version in missing_versions(recorded, latest):
+            name, function = MIGRATIONS[version]
             function(connection)
-            connection.execute(
-                "INSERT INTO migrations (version, name, applied_at) VALUES (%s, %s, %s)",
-                (current + 1, name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
-            applied.append(current + 1)
+            if version not in recorded:
+                connection.execute(
+                    "INSERT INTO migrations (version, name, applied_at) VALUES (%s, %s, %s)",
+                    (version, name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                applied.append(version)
+    return applied
 
 
 def _execute_script(connection, script: str) -> None:
@@ -267,7 +271,7 @@ def _execute_script(connection, script: str) -> None:
 def create_tables(connection) -> None:
     """Reports, events, their sources, rejections and the key-value state of corpus-level steps."""
     _execute_script(connection, """
-        CREATE TABLE reports (
+        CREATE TABLE IF NOT EXISTS reports (
             seq BIGSERIAL,
             id TEXT COLLATE "C" PRIMARY KEY, doc_id TEXT, text_hash TEXT NOT NULL,
             group_id TEXT COLLATE "C" NOT NULL, status TEXT NOT NULL,
@@ -275,11 +279,11 @@ def create_tables(connection) -> None:
             published TEXT COLLATE "C", published_source TEXT, language TEXT,
             raw TEXT NOT NULL, analysis BYTEA, stored_at TEXT NOT NULL
         );
-        CREATE INDEX reports_group ON reports (group_id);
-        CREATE INDEX reports_text_hash ON reports (text_hash);
-        CREATE INDEX reports_seq ON reports (seq);
+        CREATE INDEX IF NOT EXISTS reports_group ON reports (group_id);
+        CREATE INDEX IF NOT EXISTS reports_text_hash ON reports (text_hash);
+        CREATE INDEX IF NOT EXISTS reports_seq ON reports (seq);
 
-        CREATE TABLE events (
+        CREATE TABLE IF NOT EXISTS events (
             id TEXT COLLATE "C" PRIMARY KEY, group_id TEXT COLLATE "C" NOT NULL,
             report_id TEXT NOT NULL,
             event_type TEXT COLLATE "C", sub_event_type TEXT COLLATE "C",
@@ -288,33 +292,33 @@ def create_tables(connection) -> None:
             event_date TEXT COLLATE "C", modality TEXT COLLATE "C" NOT NULL, fatalities BIGINT,
             data TEXT NOT NULL, stored_at TEXT NOT NULL
         );
-        CREATE INDEX events_type ON events (event_type, sub_event_type);
-        CREATE INDEX events_country ON events (country);
-        CREATE INDEX events_date ON events (event_date);
-        CREATE INDEX events_modality ON events (modality);
-        CREATE INDEX events_group ON events (group_id);
+        CREATE INDEX IF NOT EXISTS events_type ON events (event_type, sub_event_type);
+        CREATE INDEX IF NOT EXISTS events_country ON events (country);
+        CREATE INDEX IF NOT EXISTS events_date ON events (event_date);
+        CREATE INDEX IF NOT EXISTS events_modality ON events (modality);
+        CREATE INDEX IF NOT EXISTS events_group ON events (group_id);
 
-        CREATE TABLE event_actors (
+        CREATE TABLE IF NOT EXISTS event_actors (
             event_id TEXT NOT NULL, role TEXT NOT NULL, name TEXT NOT NULL,
             PRIMARY KEY (event_id, role, name)
         );
-        CREATE INDEX event_actors_name ON event_actors (name);
+        CREATE INDEX IF NOT EXISTS event_actors_name ON event_actors (name);
 
-        CREATE TABLE event_sources (
+        CREATE TABLE IF NOT EXISTS event_sources (
             event_id TEXT NOT NULL, report_id TEXT NOT NULL,
             PRIMARY KEY (event_id, report_id)
         );
-        CREATE INDEX event_sources_report ON event_sources (report_id);
+        CREATE INDEX IF NOT EXISTS event_sources_report ON event_sources (report_id);
 
-        CREATE TABLE rejections (
+        CREATE TABLE IF NOT EXISTS rejections (
             seq BIGSERIAL,
             id TEXT PRIMARY KEY, path TEXT COLLATE "C", line BIGINT,
             code TEXT COLLATE "C" NOT NULL, message TEXT NOT NULL, report_id TEXT,
             stored_at TEXT NOT NULL
         );
-        CREATE INDEX rejections_code ON rejections (code);
+        CREATE INDEX IF NOT EXISTS rejections_code ON rejections (code);
 
-        CREATE TABLE state (key TEXT PRIMARY KEY, value BYTEA NOT NULL);
+        CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value BYTEA NOT NULL);
     """)
 
 
@@ -322,27 +326,28 @@ def create_tables(connection) -> None:
 def add_incident_merging(connection) -> None:
     """Cross-report merging: migrations.py's migration 2 with PostgreSQL's types."""
     _execute_script(connection, """
-        ALTER TABLE events ADD COLUMN merged_into TEXT COLLATE "C";
-        CREATE INDEX events_merged_into ON events (merged_into);
+        ALTER TABLE events ADD COLUMN IF NOT EXISTS merged_into TEXT COLLATE "C";
+        CREATE INDEX IF NOT EXISTS events_merged_into ON events (merged_into);
 
-        CREATE TABLE merge_mentions (
+        CREATE TABLE IF NOT EXISTS merge_mentions (
             event_id TEXT COLLATE "C" PRIMARY KEY, family TEXT COLLATE "C",
             first_day TEXT COLLATE "C", last_day TEXT COLLATE "C",
             exact_located INTEGER NOT NULL, data TEXT NOT NULL
         );
-        CREATE INDEX merge_mentions_block ON merge_mentions (family, exact_located, first_day);
+        CREATE INDEX IF NOT EXISTS merge_mentions_block
+            ON merge_mentions (family, exact_located, first_day);
 
-        CREATE TABLE merge_names (
+        CREATE TABLE IF NOT EXISTS merge_names (
             name TEXT COLLATE "C" NOT NULL, event_id TEXT COLLATE "C" NOT NULL,
             PRIMARY KEY (name, event_id)
         );
 
-        CREATE TABLE merge_links (
+        CREATE TABLE IF NOT EXISTS merge_links (
             first TEXT COLLATE "C" NOT NULL, second TEXT COLLATE "C" NOT NULL,
             score DOUBLE PRECISION NOT NULL, reasons TEXT NOT NULL,
             PRIMARY KEY (first, second)
         );
-        CREATE INDEX merge_links_second ON merge_links (second);
+        CREATE INDEX IF NOT EXISTS merge_links_second ON merge_links (second);
     """)
 
 
@@ -351,7 +356,7 @@ def add_evidence_search(connection) -> None:
     """Full-text search over events' evidence: migrations.py's migration 3 done PostgreSQL's
     way, a GIN index over the evidence's words (an expression index: nothing to keep in step
     when the run or the merge step writes events, and the events a store has are indexed now)."""
-    connection.execute("CREATE INDEX events_evidence ON events USING GIN ("
+    connection.execute("CREATE INDEX IF NOT EXISTS events_evidence ON events USING GIN ("
                        + EVIDENCE_WORDS.format(table="") + ")")
 
 
@@ -363,3 +368,21 @@ def drop_unqueried_indexes(connection) -> None:
 
     for name in UNQUERIED_INDEXES:
         connection.execute(f"DROP INDEX IF EXISTS {name}")
+
+
+@migration(5, MIGRATIONS)
+def index_the_filters(connection) -> None:
+    """migrations.py's migration 5: the filters' own expression indexes instead of the
+    modality index and the full merged_into one, and the distinct actor names. (PostgreSQL's
+    planner keeps statistics and would not have read events_modality for a filter; it is
+    dropped all the same, an index no query gains from that every insert wrote.)"""
+    from .migrations import FILTER_INDEXES, REPLACED_INDEXES
+
+    for name in REPLACED_INDEXES:
+        connection.execute(f"DROP INDEX IF EXISTS {name}")
+    for name, target in FILTER_INDEXES:
+        connection.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {target}")
+    # the collation of event_actors.name: the filter compares the two
+    connection.execute("CREATE TABLE IF NOT EXISTS actor_names (name TEXT PRIMARY KEY)")
+    connection.execute("INSERT INTO actor_names (name) SELECT DISTINCT name FROM event_actors"
+                       " ON CONFLICT DO NOTHING")

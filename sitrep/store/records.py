@@ -95,6 +95,14 @@ _KNOWN_TYPES = frozenset(name.casefold() for name in (
     *ACLED_TYPES, *(sub for subs in ACLED_TYPES.values() for sub in subs), *PLOVER_TYPES))
 
 
+# An event date's first day: event_date may be a day (2016-12-10), a month (2016-12) or a year
+# (2016); --since and --until compare this (for a date given as a day, a month or year is after
+# it exactly when its first day is, and before it when its first day is). Migration 5 indexes
+# this very expression ("{date}" the column): change both or neither.
+FIRST_DAY = ("CASE length({date}) WHEN 4 THEN {date} || '-01-01' WHEN 7 THEN {date} || '-01'"
+             " ELSE substr({date}, 1, 10) END")
+
+
 # The longest filter value: longer than any actor, country or type name, short of SQLite's
 # LIKE pattern limit (50,000 bytes).
 MAX_FILTER_CHARS = 500
@@ -152,6 +160,8 @@ class EventQuery:
         # events told by several reports are listed once, as their merged event
         clauses: list[str] = ["e.merged_into IS NULL"]
         params: list = []
+        # each filter compares the expression an index of migration 5 holds (lower(column),
+        # FIRST_DAY), so that it is an index search on a large store, not a scan
         if self.event_type:
             clauses.append("(lower(e.event_type) = lower(?) OR lower(e.sub_event_type) = lower(?)"
                            " OR lower(e.plover_type) = lower(?))")
@@ -159,32 +169,35 @@ class EventQuery:
         if self.actor:
             # hyphens count as spaces: the text's "al-Shabaab" finds the dictionary's "Al Shabaab"
             # lower() on both sides: SQLite's LIKE ignores (ASCII) case, PostgreSQL's does not;
-            # "%" and "_" typed by the user are letters, not wildcards
-            clauses.append("e.id IN (SELECT event_id FROM event_actors"
-                           " WHERE lower(replace(name, '-', ' ')) LIKE lower(?) ESCAPE '\\')")
+            # "%" and "_" typed by the user are letters, not wildcards. No index serves a LIKE
+            # '%...%': it reads each distinct name once (actor_names), then the events of the
+            # names it matched through an index
+            clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE name IN"
+                           " (SELECT name FROM actor_names"
+                           " WHERE lower(replace(name, '-', ' ')) LIKE lower(?) ESCAPE '\\'))")
             params.append(f"%{_like_literal(self.actor.replace('-', ' '))}%")
         if self.country:
+            # a country name as stored, an ISO3 code, or a name whose code GeoNames knows
             clauses.append("(lower(e.country) = lower(?) OR lower(e.iso3) = lower(?)"
-                           " OR e.iso3 = ?)")
+                           " OR lower(e.iso3) = lower(?))")
             params += [self.country] * 2 + [_iso3_of_country_name(self.country)]
+        first_day = FIRST_DAY.format(date="e.event_date")
         if self.since:
-            # event_date may be a day (2016-12-10) or coarser (2016-12): compare its first day
-            clauses.append("CASE length(e.event_date) WHEN 4 THEN e.event_date || '-01-01'"
-                           " WHEN 7 THEN e.event_date || '-01'"
-                           " ELSE substr(e.event_date, 1, 10) END >= ?")
+            clauses.append(f"{first_day} >= ?")
             params.append(self.since.isoformat())
         if self.until:
-            clauses.append("substr(e.event_date, 1, 10) <= ?")
+            clauses.append(f"{first_day} <= ?")
             params.append(self.until.isoformat())
         if self.doc is not None:
             # a merged event (listed instead of its members) is the document's when one of its
-            # members is
-            clauses.append("(e.id IN (SELECT s.event_id FROM event_sources s"
-                           " JOIN reports r ON r.id = s.report_id WHERE r.doc_id = ?)"
-                           " OR e.id IN (SELECT m.merged_into FROM events m"
+            # members is (one IN of a UNION: PostgreSQL answers an OR of two IN (...) by
+            # scanning the events table, a UNION through the events' ids)
+            clauses.append("e.id IN (SELECT s.event_id FROM event_sources s"
+                           " JOIN reports r ON r.id = s.report_id WHERE r.doc_id = ?"
+                           " UNION SELECT m.merged_into FROM events m"
                            " JOIN event_sources s ON s.event_id = m.id"
                            " JOIN reports r ON r.id = s.report_id"
-                           " WHERE r.doc_id = ? AND m.merged_into IS NOT NULL))")
+                           " WHERE r.doc_id = ? AND m.merged_into IS NOT NULL)")
             params += [self.doc, self.doc]
         if self.text is not None:
             if match_evidence is None:

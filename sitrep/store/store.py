@@ -242,11 +242,15 @@ class Store:
              for identifier, packed in new_events.items()]))
         inserted = [identifier for identifier in new_events if identifier in stored]
         # only the events this call stored get actors and sources; one stored before has them
+        actors = [(identifier, role, name) for identifier in inserted
+                  for role, name in new_events[identifier].actors]
         self.backend.executemany(
             "INSERT INTO event_actors (event_id, role, name) VALUES (?, ?, ?)"
-            " ON CONFLICT DO NOTHING",
-            [(identifier, role, name) for identifier in inserted
-             for role, name in new_events[identifier].actors])
+            " ON CONFLICT DO NOTHING", actors)
+        # every distinct name once, what the --actor filter reads (records.py; migration 5)
+        self.backend.executemany(
+            "INSERT INTO actor_names (name) VALUES (?) ON CONFLICT DO NOTHING",
+            [(name,) for name in dict.fromkeys(name for _, _, name in actors)])
         if group_sources:
             for first in range(0, len(inserted), IDS_PER_STATEMENT):
                 part = inserted[first:first + IDS_PER_STATEMENT]
