@@ -29,7 +29,8 @@ from .lexicon import Lexicon
 from .rule_cues import (STATE_INTERS, GOVERNMENT_HINT, WITHOUT_FIGHT, EXPLOSIVE_CONTEXT,
                         CONFLICT_AGREEMENT, DISAPPEARED, PERSON_ROLES, GENERIC_ARMED,
                         ORGANISED_CRIME, OUSTING, FELL_TO, PREVENTABLE, FOILED, DELIBERATE,
-                        NOT_HELD, BREACH_AFTER, BREACH_BEFORE, SUICIDE_GEAR, PERSON_HEAD, POSTURE,
+                        STATE_FORCE, NOT_HELD, BREACH_AFTER, BREACH_BEFORE, SUICIDE_GEAR,
+                        PERSON_HEAD, POSTURE,
                         HANDED, UNKNOWN_PLACE, WEAPON_USE, PROTEST_AHEAD, SOME_LANDED, SURRENDER,
                         SIDE_BY_SIDE, RELEASE, HOSTAGE_RELEASE, DIPLOMATIC_PROTEST, VIOLENCE, TAKING,
                         NOT_PROTEST, MOB, COMMUNITIES, WEAPON_SOURCE, STRIKE_WORK, SHELLING_ACT,
@@ -141,12 +142,16 @@ class Rules:
         # people is not a disaster whatever disaster words surround it
         deliberate = bool(DELIBERATE.search(context.trigger)) and bool(
             context.agent_roles & {"civilian", "rioter", "nonstate", "state", "protester"})
+        # state forces using force on people act as the state whoever they hit ("police shot
+        # dead a smuggler", "border guards killed a cattle trader"): ACLED codes the killing,
+        # which the crime words around it do not make ordinary crime
+        state_force = "state" in context.agent_roles and bool(STATE_FORCE.search(context.trigger))
         for text in (context.sentence, context.neighbours):
             if self.has("political", text) or text.isupper():
                 break
             if self.disaster.search(text) and not deliberate:
                 return "disaster or accident context, no political actor"
-            if self.has("crime", text):
+            if self.has("crime", text) and not state_force:
                 return "ordinary-crime context, no political actor"
         return None
 

@@ -40,6 +40,9 @@ FOILED = re.compile(r"\b(?:foil(?:ed|s)?|thwart(?:ed|s)?|avert(?:ed|s)?|prevent(
                     re.IGNORECASE)
 DELIBERATE = re.compile(r"attack|shot|shoot|stab|beat|lynch|hack|massacr|murder|behead|tortur|"
                         r"assault|raid|storm|gunned|execut|burn(?:ed|t) alive", re.IGNORECASE)
+# force a state's men use on people (the trigger's words): ACLED codes it whoever the target is
+STATE_FORCE = re.compile(r"shot|shoot|gunned|kill|fired|fire on|beat|tortur|execut",
+                         re.IGNORECASE)
 NOT_HELD = re.compile(r"\b(?:ban(?:s|ned|ning)?|barred|bar|prohibit\w*|outlaw\w*|forb[ia]d\w*|"
                       r"address(?:ing|ed)?|to attend|attending)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 BREACH_AFTER = re.compile(r"\s*(?:violations?|breach(?:es)?|violators?)\b", re.IGNORECASE)
