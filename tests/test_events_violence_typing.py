@@ -3,7 +3,9 @@
 
 State forces using force on people act as the state whoever they hit: ACLED codes a smuggler
 shot dead by the police, while the same words between criminals stay ordinary crime and an
-arrest of criminals stays no event."""
+arrest of criminals stays no event. Communities fighting with firearms are armed sides (a
+battle), with sticks a mob; the lawyers' "Bar Association" is no ban; state forces freeing
+people others abducted is a rescue, neither territory regained nor an agreement."""
 
 from __future__ import annotations
 
@@ -20,6 +22,21 @@ CASES = [
     # between criminals, or an arrest of criminals: ordinary crime
     ("A gang of robbers shot dead a shopkeeper in Karachi on Monday.", "none"),
     ("Police arrested three drug smugglers in Lahore on Monday.", "none"),
+    # communities fighting each other: with guns a battle of armed sides, with sticks a mob
+    ("Two rival clans exchanged fire over a land dispute in Sargodha on Monday, killing two.",
+     "Armed clash"),
+    ("Villagers of two rival clans clashed with sticks over a land dispute in Sargodha on "
+     "Monday.", "Mob violence"),
+    # the lawyers' bar is no ban on the protest
+    ("Members of the Nepal Bar Association protested against the new constitution draft in "
+     "Kathmandu on Monday.", "Peaceful protest"),
+    ("The government barred students from protesting in Kathmandu on Monday.", "none"),
+    # a rescue by the forces is no territory and no agreement; captors freeing captives for a
+    # deal is an agreement
+    ("Police freed a businessman kidnapped on Monday in Lagos.", "none"),
+    ("Boko Haram freed 20 hostages in exchange for prisoners in Borno on Monday.", "Agreement"),
+    ("Soldiers freed the town of Gwoza from Boko Haram on Monday.",
+     "Government regains territory"),
 ]
 
 

@@ -29,8 +29,8 @@ from .lexicon import Lexicon
 from .rule_cues import (STATE_INTERS, GOVERNMENT_HINT, WITHOUT_FIGHT, EXPLOSIVE_CONTEXT,
                         CONFLICT_AGREEMENT, DISAPPEARED, PERSON_ROLES, GENERIC_ARMED,
                         ORGANISED_CRIME, OUSTING, FELL_TO, PREVENTABLE, FOILED, DELIBERATE,
-                        STATE_FORCE, NOT_HELD, BREACH_AFTER, BREACH_BEFORE, SUICIDE_GEAR,
-                        PERSON_HEAD, POSTURE,
+                        STATE_FORCE, FIREARMS, FREED, DEAL, NOT_HELD, BREACH_AFTER,
+                        BREACH_BEFORE, SUICIDE_GEAR, PERSON_HEAD, POSTURE,
                         HANDED, UNKNOWN_PLACE, WEAPON_USE, PROTEST_AHEAD, SOME_LANDED, SURRENDER,
                         SIDE_BY_SIDE, RELEASE, HOSTAGE_RELEASE, DIPLOMATIC_PROTEST, VIOLENCE, TAKING,
                         NOT_PROTEST, MOB, COMMUNITIES, WEAPON_SOURCE, STRIKE_WORK, SHELLING_ACT,
@@ -247,6 +247,10 @@ class Rules:
             return acled("Violent demonstration", "clash involving demonstrators or rioters", -0.05)
         if (MOB.search(context.sentence) or COMMUNITIES.search(context.sentence)) and \
                 not roles & {"nonstate", "state"}:
+            if COMMUNITIES.search(context.sentence) and FIREARMS.search(context.sentence):
+                # ACLED: communities or clans fighting each other with guns are armed,
+                # organised sides (identity militias): a battle, not a mob
+                return acled("Armed clash", "groups of a community fighting with firearms", -0.1)
             return acled("Mob violence", "clash between groups of civilians", -0.05)
         if not roles & {"nonstate", "state", "military_target"} and not (
                 context.actor1_inter or context.actor2_inter):
@@ -334,6 +338,10 @@ class Rules:
             return None
         if self.has("crime", context.after[:50]) and not self.has("political", context.sentence):
             return plover_only("COERCE", "seize", "17", "contraband seized, not territory")
+        if FREED.fullmatch(context.trigger) and (
+                context.target_roles & {"civilian", "person"} or context.actor2_inter == 7
+                or PERSON_HEAD.match(context.after)):
+            return None  # "police freed a businessman kidnapped on Monday": people, not a place
         if FELL_TO.match(context.trigger):
             # "the town fell to the rebels": the taker follows, the place lost precedes
             context = replace(context, agent_roles=context.target_roles, target_roles={"territory"})
@@ -458,7 +466,14 @@ class Rules:
                 and not self.has("political", context.sentence):
             # "police dismantled a gang that kidnapped businessmen for ransom" (CASE ORG_CRIME)
             return plover_only("COERCE", "abduct", "18", "kidnapping by a criminal gang")
-        if HOSTAGE_RELEASE.search(context.before):
+        release = HOSTAGE_RELEASE.search(context.before)
+        if release:
+            freeing = context.before[:release.start()]
+            if self.cues_state(freeing) and not self.nonstate.search(freeing) and \
+                    not DEAL.search(context.sentence):
+                # "police freed a businessman kidnapped on Monday": state forces rescuing the
+                # captives of others is no agreement between the sides (nor is it the abduction)
+                return None
             # "released the hostages", "freed 20 captives in exchange for ...": an agreement
             return acled("Agreement", "captives released", plover="CONCEDE", mode=None)
         if UNKNOWN_PLACE.search(context.trigger) and context.frames_here & {"arrest", "territory"}:

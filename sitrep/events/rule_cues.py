@@ -43,8 +43,15 @@ DELIBERATE = re.compile(r"attack|shot|shoot|stab|beat|lynch|hack|massacr|murder|
 # force a state's men use on people (the trigger's words): ACLED codes it whoever the target is
 STATE_FORCE = re.compile(r"shot|shoot|gunned|kill|fired|fire on|beat|tortur|execut",
                          re.IGNORECASE)
-NOT_HELD = re.compile(r"\b(?:ban(?:s|ned|ning)?|barred|bar|prohibit\w*|outlaw\w*|forb[ia]d\w*|"
-                      r"address(?:ing|ed)?|to attend|attending)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# a person freed or rescued (by the forces: a rescue; by the captors: a release)
+FREED = re.compile(r"freed|rescued", re.IGNORECASE)
+# what makes a release the sides' agreement, not a rescue
+DEAL = re.compile(r"exchang\w*|swap\w*|deal|agreement|negotiat\w*|ransom|truce|cease-?fire|"
+                  r"prisoners?", re.IGNORECASE)
+# "bar" the verb, not the lawyers' bar ("members of the Bar Association protested")
+NOT_HELD = re.compile(r"\b(?:ban(?:s|ned|ning)?|barred|bar(?!\s+(?:associations?|councils?)\b)|"
+                      r"prohibit\w*|outlaw\w*|forb[ia]d\w*|address(?:ing|ed)?|to attend|attending)"
+                      r"\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 BREACH_AFTER = re.compile(r"\s*(?:violations?|breach(?:es)?|violators?)\b", re.IGNORECASE)
 BREACH_BEFORE = re.compile(r"\b(?:violat\w*|breach\w*)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 SUICIDE_GEAR = re.compile(r"vests?|belts?", re.IGNORECASE)
@@ -96,6 +103,10 @@ NOT_PROTEST = re.compile(r"stocks?|shares?|markets?|prices?|dollar|currency|bond
                          r"(?:support|behind|around)", re.IGNORECASE)
 # crowds and communities without an organised armed group (ACLED "Mob violence")
 MOB = re.compile(r"mobs?|lynch|vigilante|communal|jungle justice|mob justice|villagers", re.IGNORECASE)
+# firearms used (not "armed with sticks"): what makes a fight of communities a battle
+FIREARMS = re.compile(r"\b(?:guns?|gunfire|gun ?(?:shots?|battles?|fights?)|firearms?|rifles?|"
+                      r"pistols?|opened fire|exchang\w* (?:of )?fire|firing|shooting|shot|"
+                      r"bullets?)\b", re.IGNORECASE)
 # communities fighting each other with no armed group named: mob violence, not a battle
 COMMUNITIES = re.compile(r"\bcommunities|\bclans?\b|tribesmen|rival (?:groups of )?(?:residents|youths|"
                          r"villagers)", re.IGNORECASE)
