@@ -93,6 +93,8 @@ def test_scoring_arithmetic(tmp_path):
 def test_actor1_misses_are_counted_by_the_shape_of_the_names():
     assert acled.actor_shape("Police Forces of India (2014-)") == "Police Forces of X"
     assert acled.actor_shape("Unidentified Armed Group (Nepal)") == "Unidentified Armed Group (X)"
+    assert acled.actor_shape("Unidentified Communal Militia (India)") == \
+        "Unidentified Communal Militia (X)"
     assert acled.actor_shape("TTP: Tehreek-i-Taliban Pakistan") == "named"
     assert acled.actor_shape(None) == "none"
     protesters = {"name": None, "inter": 6}

@@ -28,6 +28,10 @@ and ACLED names generic actors after it ("Protesters (India)", "Unidentified Arm
   the detained.
 * **political parties** (``Political party`` in actors.tsv) acting violently are the party's
   militia: ``<party> Militia``, a political militia (3).
+* **communities fighting each other** (villagers, clans, tribes; no forces, armed group or party
+  in the sentence) in an armed clash are communal militias on both sides, ``Unidentified
+  Communal Militia (X)`` (4), not civilians attacked by an unidentified armed group
+  (``communal.py``).
 * **an attack on a post, camp or convoy of the forces** ("a bomb at the police station") is an
   attack on those forces: they are actor2 when the clause names no other target.
 
@@ -44,7 +48,9 @@ from dataclasses import replace
 
 from ..model import Actor, Event, Report
 from .agents import passive_agent
+from .air import air_strike_sides
 from .claims import CLAIMED, claimants
+from .communal import communal_sides
 from .coding import state_name
 from .dictionary import INTER_TYPES, PARTY_TYPE, ActorDictionary
 from .generic import (STATE_ID, EventNames, distinct, event_country, is_generic, is_named,
@@ -88,11 +94,6 @@ _ARMED_KINDS = {"Battles", "Explosions/Remote violence"}
 # at the camp)
 _LANDMARK = re.compile(r"\b(?:under|jurisdiction of|limits of|area of)\b(?:\s+[\w-]+){0,2}$")
 _INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
-# words of an air strike's sentence that name military aircraft, which states fly
-_MILITARY_AIRCRAFT = re.compile(r"\b(?:jets?|warplanes?|war planes?|fighter (?:jets?|planes?|"
-                                r"aircraft)|military (?:aircraft|planes?|helicopters?)|"
-                                r"gunships?|air ?force|airforce|bombers)\b", re.IGNORECASE)
-_DRONES = re.compile(r"\b(?:drones?|UAVs?|unmanned)\b", re.IGNORECASE)
 
 
 class CodeEventActors:
@@ -191,9 +192,12 @@ class _Coder(EventNames):
             # "a clash between two factions of the Awami League": the party's men on both sides
             actor1 = actor2 = self.factions()
             self.reasons.append(f"factions of {actor1.name!r} fought: the party on both sides")
+        elif kind == "Battles" and communal_sides(event, actor1, actor2, self.sentence_actors):
+            actor1, actor2 = self.communal(actor1), self.communal(actor2)
+            self.reasons.append("communities fighting each other: a communal militia each side")
         elif kind in ("Explosions/Remote violence", "Battles"):
             if sub == "Air/drone strike":
-                actor1, actor2 = self.air_strike(actor1, actor2)
+                actor1, actor2 = air_strike_sides(self, actor1, actor2)
             actor1, actor2, assoc2 = self.attack(kind, actor1, actor2, assoc2)
         elif sub == "Arrests":
             actor1, actor2 = self.arrest(actor1, actor2)
@@ -286,30 +290,6 @@ class _Coder(EventNames):
         if actor2 is None and actor1 is not None and actor1.inter in (2, 3, 4):
             actor2 = self.installation()    # "a bomb went off at the police station"
         return actor1, actor2, assoc2
-
-    def air_strike(self, actor1, actor2):
-        """The side that flies the aircraft: state forces of the sentence, else, when its words
-        name military aircraft (jets, gunships, an air force; not drones, which other states and
-        some armed groups fly), the military of the event's country; the armed or unarmed
-        people the sentence made its subject are the target ("22 militants were killed as jet
-        fighters pounded their hideouts")."""
-        if actor1 is not None and actor1.inter in (1, 8):
-            return actor1, actor2
-        taken = {(a.start, a.end) for a in (actor1, actor2) if a is not None}
-        forces = next((self.local(a) for a in self.sentence_actors if a.inter in (1, 8) and
-                       a.cameo and a.cameo.endswith("MIL") and (a.start, a.end) not in taken),
-                      None)
-        words = " ".join(span.text for span in self.event.evidence)
-        if forces is not None:
-            self.reasons.append(f"actor1 {forces.text!r}: the forces of the air strike's "
-                                f"sentence flew it")
-        elif _MILITARY_AIRCRAFT.search(words) and not _DRONES.search(words):
-            forces = self.implied_state("MIL", "the forces of military aircraft, not named")
-        if forces is None:
-            return actor1, actor2
-        if actor1 is not None and actor2 is None:
-            actor2 = actor1             # the side the strike hit
-        return forces, actor2
 
     def installation(self) -> Actor | None:
         """The state forces whose post, camp or vehicle the event's sentence names ("attacked a
@@ -456,6 +436,9 @@ class _Coder(EventNames):
         if detained.inter == 7:
             detained, _ = self.victims(detained, [])
         return force, detained
+
+    def communal(self, side: Actor | None) -> Actor | None:
+        return self.generic(4, side, "one of the communities fighting each other")
 
     def harmed(self, actor: Actor) -> bool:
         """Is the mention inside a casualty count ("Three policemen were injured")?"""

@@ -19,16 +19,17 @@ from .dictionary import INTER_TYPES, PARTY_TYPE, ActorDictionary
 __all__ = ["EventNames", "STATE_ID", "distinct", "event_country", "is_generic", "is_named",
            "on_side", "own_name", "report_country"]
 
-_GENERIC = {3: "Unidentified Armed Group ({})", 5: "Rioters ({})", 6: "Protesters ({})",
-            7: "Civilians ({})"}
-_GENERIC_KIND = {"armed": 3, "rioter": 5, "protester": 6, "civilian": 7}
-_GENERIC_ID = re.compile(r"^[A-Z]{3}:(armed|rioter|protester|civilian|rebel)$")
+_GENERIC = {3: "Unidentified Armed Group ({})", 4: "Unidentified Communal Militia ({})",
+            5: "Rioters ({})", 6: "Protesters ({})", 7: "Civilians ({})"}
+_GENERIC_KIND = {"armed": 3, "communal": 4, "rioter": 5, "protester": 6, "civilian": 7}
+_GENERIC_ID = re.compile(r"^[A-Z]{3}:(armed|communal|rioter|protester|civilian|rebel)$")
 STATE_ID = re.compile(r"^([A-Z]{3}):(MIL|COP|GOV|LEG|JUD|SPY)$")
 # the words coding.py puts in a reason when the country came from the document, not the mention
 # ("role 'police'; document country PAK ..."); not "Myanmar's border force; foreign forces
 # (document country BGD ...)", whose country the mention states
 _DOCUMENT_COUNTRY = ("; document country", "; no country named")
-_GENERIC_NAME = re.compile(r"^(?:Unidentified Armed Group|Rioters|Protesters|Civilians|Rebels) "
+_GENERIC_NAME = re.compile(r"^(?:Unidentified Armed Group|Unidentified Communal Militia|Rioters|"
+                           r"Protesters|Civilians|Rebels) "
                            r"\(.+\)$")
 
 
@@ -107,10 +108,11 @@ class EventNames:
         if self.country is None:
             # the kind of actor is known, its country is not: typed, left unnamed
             return replace(base, name=None, type=INTER_TYPES[inter], inter=inter,
-                           cameo="UAF" if inter == 3 else "CVL", country=None, actor_id=None,
+                           cameo="UAF" if inter in (3, 4) else "CVL", country=None,
+                           actor_id=None,
                            reason=f"{role} ({self.why})")
         return replace(base, name=_GENERIC[inter].format(self.country), type=INTER_TYPES[inter],
-                       inter=inter, cameo=self.iso3 + ("UAF" if inter == 3 else "CVL"),
+                       inter=inter, cameo=self.iso3 + ("UAF" if inter in (3, 4) else "CVL"),
                        country=self.country, actor_id=f"{self.iso3}:{kind}",
                        reason=f"{role} ({self.why})" + (
                            f"; mention coded before as {actor.name!r}" if actor is not None

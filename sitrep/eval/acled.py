@@ -65,8 +65,9 @@ _COLUMNS = ("EVENT_ID_CNTY", "EVENT_DATE", "TIME_PRECISION", "EVENT_TYPE", "ACTO
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)\s*$")
 _CONFUSIONS = 12            # type-miss classes printed, most common first
 # the shapes of ACLED's actor names, the country left out: which convention an actor1 miss is
-_SHAPES = ((re.compile(r"^(Protesters|Rioters|Civilians|Unidentified Armed Group|Rebels) \((.+)\)$",
-                       re.IGNORECASE), "{0} (X)"),
+_SHAPES = ((re.compile(r"^(Protesters|Rioters|Civilians|Unidentified Armed Group|"
+                       r"Unidentified Communal Militia|Rebels) \((.+)\)$", re.IGNORECASE),
+            "{0} (X)"),
            (re.compile(r"^(Police Forces|Military Forces|Government) of (.+?)(?: \(\d{4}-.*)?$",
                        re.IGNORECASE), "{0} of X"))
 _MAX_NOTES_BYTES = 200 * 1024 * 1024     # a notes file larger than this is not a notes sample

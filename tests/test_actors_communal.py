@@ -1,0 +1,53 @@
+"""Communities fighting each other (sitrep/actors/communal.py): communal militias on both sides,
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.model import Report
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from sitrep.eval.events import available_pipeline
+
+    return available_pipeline()
+
+
+def _top(pipeline, text):
+    report = pipeline(Report(id="t", raw=text, published=date(2015, 3, 2)))
+    typed = [e for e in report.events if e.event_type and e.modality == "asserted"]
+    assert typed, report.events
+    return max(typed, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Two rival groups of villagers exchanged fire over a land dispute in Sargodha on Sunday, "
+    "killing two.",
+    "Two rival clans clashed with guns over a land dispute in Sargodha on Sunday, killing two.",
+])
+def test_communities_fighting_with_guns_are_communal_militias(pipeline, text):
+    event = _top(pipeline, text)
+    assert event.sub_event_type == "Armed clash"
+    for side in (event.actor1, event.actor2):
+        assert (side.name, side.inter) == ("Unidentified Communal Militia (Pakistan)", 4)
+    assert any("communal militia" in reason for reason in event.reasons)
+
+
+def test_a_clash_with_an_armed_group_or_the_forces_keeps_its_sides(pipeline):
+    event = _top(pipeline, "Taliban militants clashed with villagers in Kurram, Pakistan on "
+                           "Sunday, killing three.")
+    assert 4 not in {event.actor1.inter, event.actor2.inter if event.actor2 else None}
+    event = _top(pipeline, "Police and villagers exchanged fire in Sargodha on Sunday, killing "
+                           "two.")
+    assert 4 not in {event.actor1.inter, event.actor2.inter if event.actor2 else None}
+
+
+def test_villagers_fighting_with_sticks_stay_a_mob(pipeline):
+    event = _top(pipeline, "Villagers of two rival clans clashed with sticks over a land "
+                           "dispute in Sargodha on Sunday.")
+    assert event.sub_event_type == "Mob violence"
+    assert (event.actor1.name, event.actor1.inter) == ("Rioters (Pakistan)", 5)
