@@ -1,5 +1,6 @@
-"""Communities fighting each other (sitrep/actors/communal.py): communal militias on both sides,
-on sentences written for these tests."""
+"""Communities and parties fighting each other (sitrep/actors/communal.py): communal militias on
+both sides; two parties named together in a fight are its two sides. On sentences written for
+these tests."""
 
 from __future__ import annotations
 
@@ -51,3 +52,16 @@ def test_villagers_fighting_with_sticks_stay_a_mob(pipeline):
                            "dispute in Sargodha on Sunday.")
     assert event.sub_event_type == "Mob violence"
     assert (event.actor1.name, event.actor1.inter) == ("Rioters (Pakistan)", 5)
+
+
+@pytest.mark.parametrize("text", [
+    "PML-N and PTI workers exchanged fire in Lahore on Sunday, leaving one dead.",
+    "Supporters of the PML-N and PTI exchanged fire in Lahore on Sunday, killing one person.",
+])
+def test_two_parties_named_together_in_a_fight_are_its_two_sides(pipeline, text):
+    event = _top(pipeline, text)
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1.name, event.actor1.inter) == (
+        "PML-N: Pakistan Muslim League (Nawaz) Militia", 3)
+    assert (event.actor2.name, event.actor2.inter) == ("PTI: Pakistan Tehreek-i-Insaf Militia", 3)
+    assert not event.assoc_actor1

@@ -50,7 +50,7 @@ from ..model import Actor, Event, Report
 from .agents import passive_agent
 from .air import air_strike_sides
 from .claims import CLAIMED, claimants
-from .communal import communal_sides
+from .communal import communal_sides, other_side
 from .coding import state_name
 from .dictionary import INTER_TYPES, PARTY_TYPE, ActorDictionary
 from .generic import (STATE_ID, EventNames, distinct, event_country, is_generic, is_named,
@@ -196,6 +196,10 @@ class _Coder(EventNames):
             actor1, actor2 = self.communal(actor1), self.communal(actor2)
             self.reasons.append("communities fighting each other: a communal militia each side")
         elif kind in ("Explosions/Remote violence", "Battles"):
+            side = other_side(event, actor1, actor2, assoc1)
+            if side is not None:            # "PML-N and PTI workers exchanged fire"
+                actor2, assoc1 = side, [a for a in assoc1 if a is not side]
+                self.reasons.append(f"{side.name!r}, named with actor1, is the other side")
             if sub == "Air/drone strike":
                 actor1, actor2 = air_strike_sides(self, actor1, actor2)
             actor1, actor2, assoc2 = self.attack(kind, actor1, actor2, assoc2)
