@@ -261,6 +261,19 @@ def test_event_fatalities_read_the_paragraph_when_the_sentence_has_none():
                           "fired") is None
 
 
+def test_event_fatalities_leave_out_the_toll_of_the_occasion():
+    # a death in an "after" clause the trigger stands outside of is an earlier happening's
+    assert _fatalities_of("A group of people attacked a doctor at the hospital after a patient "
+                          "died.", "attacked") is None
+    assert _fatalities_of("After two students were killed in an accident, protesters torched "
+                          "three buses.", "torched") is None
+    # a time after which is no occasion; the toll of the act the "after" clause tells is its own
+    assert _fatalities_of("Militants attacked a post after midnight, killing two soldiers.",
+                          "attacked") == 2
+    assert _fatalities_of("Two people were killed after militants attacked a bus.",
+                          "attacked") == 2
+
+
 # ``read_count`` answers None at once for a word no count can begin with (issue 17): the
 # shortcut must never change an answer of the full reading, on any sequence of count words.
 _COUNT_VOCABULARY = sorted({"at", "least", "more", "than", "as", "many", "up", "to", "no", "fewer",

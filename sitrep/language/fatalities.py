@@ -16,6 +16,11 @@ from .quantities import IMPLIED
 __all__ = ["event_fatalities"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# a clause opened by "after" or "following" that tells what came before the event (the last one
+# between the trigger and a count; the one opening the sentence)
+_OCCASION_BEFORE = re.compile(r"\b(?:after|following)\b(?!.*\b(?:after|following)\b)",
+                              re.IGNORECASE | re.DOTALL)
+_OCCASION_START = re.compile(r"\W*(?:after|following)\b", re.IGNORECASE)
 
 
 def event_fatalities(report: Report, sentence: Sentence, ctrigger: int) -> int | None:
@@ -25,7 +30,8 @@ def event_fatalities(report: Report, sentence: Sentence, ctrigger: int) -> int |
     since a report tells one event's toll in the sentences around it; a paragraph break
     (a blank line) ends the search, where another event may begin. ``None`` when no count is
     stated or only a vague one ("several killed")."""
-    killed = [q for q in report.quantities if q.kind == "killed"]
+    killed = [q for q in report.quantities if q.kind == "killed" and not (
+        sentence.start <= q.start < sentence.end and _an_occasion(report, sentence, q, ctrigger))]
     own = [q for q in killed if sentence.start <= q.start < sentence.end]
     # a stated count beats one read from a singular verb ("two soldiers were killed when the
     # post, which was attacked ...", "the commander was killed along with 11 others")
@@ -36,6 +42,20 @@ def event_fatalities(report: Report, sentence: Sentence, ctrigger: int) -> int |
     starts, ends = _paragraph(report, sentence)
     near = [q for q in killed if q.value is not None and starts <= q.start < ends]
     return _nearest([q for q in near if _stated(q)] or near, report, ctrigger)
+
+
+def _an_occasion(report: Report, sentence: Sentence, quantity: Quantity, ctrigger: int) -> bool:
+    """Is the count inside an "after"/"following" clause the trigger stands outside of, the
+    toll of an earlier happening given as the occasion ("attacked a doctor after a patient
+    died", "After two students were killed, protesters blocked the road")? Not a time after
+    which ("attacked the post after midnight, killing two": a comma ends the clause first)."""
+    cquantity = bisect_left(report.offsets, quantity.start)
+    text = report.text
+    if ctrigger < cquantity:
+        opener = _OCCASION_BEFORE.search(text, ctrigger, cquantity)
+        return opener is not None and "," not in text[opener.end():cquantity]
+    opened = _OCCASION_START.match(text, sentence.cstart, cquantity)
+    return opened is not None and "," in text[cquantity:ctrigger]
 
 
 def _stated(quantity: Quantity) -> bool:
