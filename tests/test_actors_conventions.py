@@ -532,3 +532,15 @@ def test_the_doer_a_passive_act_names_with_by_is_actor1(pipeline):
     assert event.sub_event_type == "Abduction/forced disappearance"
     assert (event.actor1.name, event.actor1.inter) == ("Unidentified Armed Group (Nigeria)", 3)
     assert event.actor2.inter == 7
+
+
+def test_the_act_an_arrest_is_for_is_not_the_forces_doing(pipeline):
+    report = pipeline(Report(id="t", raw="Police arrested three men over the kidnapping of a "
+                             "pastor in Kaduna on Monday.", published=date(2015, 3, 2)))
+    arrest = next(e for e in report.events if e.sub_event_type == "Arrests")
+    kidnapping = next(e for e in report.events if e.sub_event_type and
+                      e.sub_event_type.startswith("Abduction"))
+    assert arrest.actor1.name == "Police Forces of Nigeria"
+    assert kidnapping.confidence < arrest.confidence
+    assert kidnapping.actor1.name == "Unidentified Armed Group (Nigeria)"
+    assert "named as what an arrest is for" in kidnapping.reasons

@@ -46,6 +46,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..events.prominence import CAUSE_OF_ARREST
 from ..model import Actor, Event, Report
 from .agents import passive_agent
 from .air import air_strike_sides
@@ -181,6 +182,9 @@ class _Coder(EventNames):
                 actor1, actor2 = None, actor2 or actor1     # "a villager was shot": the victim
                 self.reasons.append("the unarmed actor1 is the victim (actor2)")
             actor2, assoc2 = self.victims(actor2 or self.people_harmed, assoc2)
+            if CAUSE_OF_ARREST in event.reasons and actor1 is not None and actor1.inter == 1:
+                actor1 = None   # "police arrested three men over the kidnapping of a pastor"
+                self.reasons.append("the forces arrested for the act, they did not do it")
             agent = passive_agent(self.event, self.sentence_actors, (actor1, actor2))
             if agent is not None:       # "soldiers rescued ten farmers abducted by bandits"
                 self.reasons.append(f"actor1 {agent.text!r}: the doer the act names with 'by'")

@@ -16,7 +16,9 @@ from collections.abc import Callable
 from .arguments import Arguments
 from .codebook import Coding
 
-__all__ = ["weigh"]
+__all__ = ["weigh", "CAUSE_OF_ARREST"]
+
+CAUSE_OF_ARREST = "named as what an arrest is for"
 
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\b\w+\s+)(?:who|which|whom|whose)\b", re.IGNORECASE)
@@ -32,6 +34,11 @@ _OBJECT_OF_STATEMENT = re.compile(r"\b(?:condemn|denounc|deplor|decr[iy]|blam|mo
 _OBJECT_OF_PROTEST = re.compile(r"\b(?:protest\w*|rall\w*|demonstrat\w*|march\w*)\s+(?:[\w'’-]+\s+){0,8}?"
                                 r"(?:against|over|denouncing|condemning)\s+(?:[\w'’-]+\s+){0,3}$",
                                 re.IGNORECASE)
+# "arrested three men over the kidnapping of", "detained for the murder of": the act the arrest
+# is for, done earlier by others
+_CAUSE_OF_ARREST = re.compile(r"\b(?:arrest\w*|detain\w*|nabbed|apprehended|rounded up|picked up|"
+                              r"booked)\s+(?:[\w'’-]+\s+){0,6}?(?:over|for|in connection with|"
+                              r"behind)\s+(?:the|a|an|his|her|their)\s+$", re.IGNORECASE)
 _SUPPORTING = re.compile(r"\b(?:(?:backed|supported|aided|assisted|covered|helped)\s+by|under (?:the )?cover "
                          r"of|with the (?:help|support|backing) of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _EARLIER_CLAUSE = re.compile(r"\b(?:after|following|since|weeks after|months after|days after)\s+"
@@ -80,6 +87,12 @@ def weigh(text: str, start: int, end: int, frame: str, weight: float, coding: Co
         # "protested outside the embassy against the air strikes": what the crowd protests
         confidence = min(confidence, 0.25)
         reasons.append("named as what a protest is against")
+    if coding.event_type and coding.sub_event_type != "Arrests" and \
+            _CAUSE_OF_ARREST.search(text[:start][-90:]):
+        # "police arrested three men over the kidnapping of a pastor": the arrest is the news,
+        # the kidnapping (by others, earlier) what it is for
+        confidence -= 0.3
+        reasons.append(CAUSE_OF_ARREST)
     if _SUPPORTING.search(text[:start][-60:]):
         # "troops backed by air strikes recaptured the town": a means in support of the act
         confidence -= 0.3
