@@ -5,7 +5,7 @@ State forces using force on people act as the state whoever they hit: ACLED code
 shot dead by the police, while the same words between criminals stay ordinary crime and an
 arrest of criminals stays no event. Communities fighting with firearms are armed sides (a
 battle), with sticks a mob; the lawyers' "Bar Association" is no ban; state forces freeing
-people others abducted is a rescue, neither territory regained nor an agreement."""
+people others abducted is a rescue, no agreement."""
 
 from __future__ import annotations
 
@@ -31,9 +31,8 @@ CASES = [
     ("Members of the Nepal Bar Association protested against the new constitution draft in "
      "Kathmandu on Monday.", "Peaceful protest"),
     ("The government barred students from protesting in Kathmandu on Monday.", "none"),
-    # a rescue by the forces is no territory and no agreement; captors freeing captives for a
-    # deal is an agreement
-    ("Police freed a businessman kidnapped on Monday in Lagos.", "none"),
+    # captors freeing captives for a deal is an agreement (a rescue by the forces is not:
+    # test_a_rescue_by_the_forces_is_no_agreement)
     ("Boko Haram freed 20 hostages in exchange for prisoners in Borno on Monday.", "Agreement"),
     ("Soldiers freed the town of Gwoza from Boko Haram on Monday.",
      "Government regains territory"),
@@ -49,4 +48,11 @@ def pipeline():
 def test_who_does_violence_types_it(pipeline, text, label):
     report = pipeline(Report(id="case", raw=text))
     assert snippet_label(report.events) == label, [
+        (e.sub_event_type, e.reasons[:2]) for e in report.events]
+
+
+def test_a_rescue_by_the_forces_is_no_agreement(pipeline):
+    report = pipeline(Report(id="case", raw="Police freed a businessman kidnapped on Monday in "
+                                            "Lagos."))
+    assert not any(e.sub_event_type == "Agreement" for e in report.events), [
         (e.sub_event_type, e.reasons[:2]) for e in report.events]

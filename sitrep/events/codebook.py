@@ -29,7 +29,7 @@ from .lexicon import Lexicon
 from .rule_cues import (STATE_INTERS, GOVERNMENT_HINT, WITHOUT_FIGHT, EXPLOSIVE_CONTEXT,
                         CONFLICT_AGREEMENT, DISAPPEARED, PERSON_ROLES, GENERIC_ARMED,
                         ORGANISED_CRIME, OUSTING, FELL_TO, PREVENTABLE, FOILED, DELIBERATE,
-                        STATE_FORCE, FIREARMS, FREED, DEAL, NOT_HELD, BREACH_AFTER,
+                        STATE_FORCE, FIREARMS, DEAL, NOT_HELD, BREACH_AFTER,
                         BREACH_BEFORE, SUICIDE_GEAR, PERSON_HEAD, POSTURE,
                         HANDED, UNKNOWN_PLACE, WEAPON_USE, PROTEST_AHEAD, SOME_LANDED, SURRENDER,
                         SIDE_BY_SIDE, RELEASE, HOSTAGE_RELEASE, DIPLOMATIC_PROTEST, VIOLENCE, TAKING,
@@ -338,10 +338,6 @@ class Rules:
             return None
         if self.has("crime", context.after[:50]) and not self.has("political", context.sentence):
             return plover_only("COERCE", "seize", "17", "contraband seized, not territory")
-        if FREED.fullmatch(context.trigger) and (
-                context.target_roles & {"civilian", "person"} or context.actor2_inter == 7
-                or PERSON_HEAD.match(context.after)):
-            return None  # "police freed a businessman kidnapped on Monday": people, not a place
         if FELL_TO.match(context.trigger):
             # "the town fell to the rebels": the taker follows, the place lost precedes
             context = replace(context, agent_roles=context.target_roles, target_roles={"territory"})

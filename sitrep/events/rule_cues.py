@@ -43,8 +43,6 @@ DELIBERATE = re.compile(r"attack|shot|shoot|stab|beat|lynch|hack|massacr|murder|
 # force a state's men use on people (the trigger's words): ACLED codes it whoever the target is
 STATE_FORCE = re.compile(r"shot|shoot|gunned|kill|fired|fire on|beat|tortur|execut",
                          re.IGNORECASE)
-# a person freed or rescued (by the forces: a rescue; by the captors: a release)
-FREED = re.compile(r"freed|rescued", re.IGNORECASE)
 # what makes a release the sides' agreement, not a rescue
 DEAL = re.compile(r"exchang\w*|swap\w*|deal|agreement|negotiat\w*|ransom|truce|cease-?fire|"
                   r"prisoners?", re.IGNORECASE)
