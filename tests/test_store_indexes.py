@@ -180,3 +180,20 @@ def test_a_store_made_before_migration_5_gets_the_actor_names_and_indexes(db):
             == ["Armed group 7"] * 10
         plan = _plan(store, EventQuery(country="Syria"))
         assert "events_country_lower" in plan
+
+
+def test_an_actor_finds_the_incident_several_reports_told(db):
+    """A merged event has no actor rows of its own and its members are not listed: it is found
+    by the actors of its members (as by their documents), through the same indexes."""
+    from test_merge_incidents import _fill
+
+    incidents = _fill(db, ["wire", "paper", "again"])
+    merged_id = next(i for i, docs in incidents.items() if len(docs) == 2)
+    with Store(db) as store:
+        found = [stored.id for stored in store.find_events(
+            EventQuery(actor="police forces", modality=None))]
+        assert sorted(found) == sorted(incidents) and merged_id in found
+        assert not list(store.find_events(EventQuery(actor="protesters", modality=None)))
+        plan = _plan(store, EventQuery(actor="police forces"))
+        assert "event_actors_by_name" in plan
+        assert "SCAN e\n" not in plan + "\n" and "Seq Scan on events" not in plan, plan

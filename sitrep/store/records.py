@@ -171,11 +171,16 @@ class EventQuery:
             # lower() on both sides: SQLite's LIKE ignores (ASCII) case, PostgreSQL's does not;
             # "%" and "_" typed by the user are letters, not wildcards. No index serves a LIKE
             # '%...%': it reads each distinct name once (actor_names), then the events of the
-            # names it matched through an index
-            clauses.append("e.id IN (SELECT event_id FROM event_actors WHERE name IN"
-                           " (SELECT name FROM actor_names"
-                           " WHERE lower(replace(name, '-', ' ')) LIKE lower(?) ESCAPE '\\'))")
-            params.append(f"%{_like_literal(self.actor.replace('-', ' '))}%")
+            # names it matched through an index. A merged event (listed instead of its members,
+            # and without actor rows of its own) is the actor's when one of its members is, as
+            # for --doc
+            names = ("(SELECT name FROM actor_names"
+                     " WHERE lower(replace(name, '-', ' ')) LIKE lower(?) ESCAPE '\\')")
+            clauses.append(f"e.id IN (SELECT event_id FROM event_actors WHERE name IN {names}"
+                           " UNION SELECT m.merged_into FROM events m"
+                           " JOIN event_actors a ON a.event_id = m.id"
+                           f" WHERE a.name IN {names} AND m.merged_into IS NOT NULL)")
+            params += [f"%{_like_literal(self.actor.replace('-', ' '))}%"] * 2
         if self.country:
             # a country name as stored, an ISO3 code, or a name whose code GeoNames knows
             clauses.append("(lower(e.country) = lower(?) OR lower(e.iso3) = lower(?)"
