@@ -46,3 +46,12 @@ def test_a_report_naming_no_country_takes_its_publishers(pipeline):
                              published=date(2015, 3, 2), url="https://www.prothomalo.com.bd/a"))
     event = next(e for e in report.events if e.event_type == "Protests")
     assert event.actor1.name == "Protesters (Pakistan)"
+
+
+def test_a_demonym_in_an_actors_words_is_the_actors_origin_not_the_events_country(pipeline):
+    # "Pakistani" inside "Pakistani troops" is no place of the event: the Indian side is kept
+    report = pipeline(Report(id="t", raw="A BSF jawan was killed in cross-border firing by "
+                             "Pakistani troops.", published=date(2015, 3, 2)))
+    event = next(e for e in report.events if e.event_type == "Battles")
+    assert {event.actor1.name, event.actor2.name} == {"Military Forces of Pakistan",
+                                                      "Military Forces of India"}

@@ -48,17 +48,23 @@ def event_country(event: Event, fallback: str | None, fallback_reason: str
 
 
 def report_country(report: Report, dictionary: ActorDictionary) -> tuple[str | None, str]:
-    """The country most of the report's located places lie in; without them, the country
+    """The country most of the report's located places lie in (not a country inside an actor's
+    words, "Pakistani troops": the actor's origin); without them, the country
     ``find_actors`` coded most of the report's actors with; without those, the country of places
     whose namesakes all lie in one ("Sahiwal": which town is a coin toss, the country is not).
     A tie: none; with no vote at all, the country of the publisher's internet domain
     (``publisher_country``)."""
-    for votes, what in ((Counter(place.iso3 for place in report.places
+    # a country inside an actor's words ("Pakistani troops", "the Afghan Taliban") says where
+    # the actor is from, not where anything happened: the actor votes for its country instead
+    places = [place for place in report.places if not (
+        (place.feature_code or "").startswith("PCL") and any(
+            actor.start <= place.start and place.end <= actor.end for actor in report.actors))]
+    for votes, what in ((Counter(place.iso3 for place in places
                                  if place.iso3 and place.lat is not None),
                          "the report's places"),
                         (Counter(dictionary.iso3_of(actor.country) for actor in report.actors
                                  if dictionary.iso3_of(actor.country)), "the report's actors"),
-                        (Counter(place.iso3 for place in report.places if place.iso3),
+                        (Counter(place.iso3 for place in places if place.iso3),
                          "the report's places of one country, not located")):
         ranked = votes.most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
