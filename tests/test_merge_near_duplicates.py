@@ -151,3 +151,13 @@ def test_profiles_leave_out_nothing_the_exact_comparison_would_link(monkeypatch)
     assert pruned[-1] == pruned[-2] != f"t{len(texts) - 1}"  # the huge copy joined
     assert len(set(pruned)) < len(texts) - 20
     assert near_duplicates._profile(near_duplicates.shingles(huge)) is None
+
+
+def test_importing_the_package_leaves_datasketch_unloaded():
+    # every `sitrep extract` imports sitrep.merge (its name helpers); datasketch pulls in scipy
+    import subprocess
+    import sys
+
+    probe = "import sitrep.merge, sys; print('datasketch' in sys.modules, 'scipy' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]

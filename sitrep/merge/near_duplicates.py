@@ -62,9 +62,12 @@ from __future__ import annotations
 import pickle
 import re
 import zlib
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 __all__ = ["NearDuplicateIndex", "shingles", "shingle_hashes"]
 
@@ -111,6 +114,10 @@ class NearDuplicateIndex:
         # below the verification thresholds so that pairs right at them are not missed.
         self.candidate_threshold = candidate_threshold or max(
             0.1, min(threshold, lead_threshold) - 0.1)
+        # imported here, not with the module: datasketch imports scipy.integrate (~0.4 s of CPU),
+        # and every `sitrep extract` imports this package (time/date_events.py reads its name
+        # helpers) without ever building an index
+        from datasketch import MinHash, MinHashLSH
         self._lsh = MinHashLSH(threshold=self.candidate_threshold, num_perm=num_perm)
         # leads are short (20 shingles): a copy cut to 12 shingles has a lead Jaccard of 0.6
         self._lead_lsh = MinHashLSH(threshold=max(0.1, self.candidate_threshold - 0.2),
@@ -231,7 +238,7 @@ class NearDuplicateIndex:
         # the cost of a signature. tests/test_merge_near_duplicates.py checks both agree.
         permute_a, permute_b = template.permutations
         values = (_murmur_finalise(shingle_set)[:, None] * permute_a + permute_b).min(axis=0)
-        return MinHash(seed=template.seed, hashfunc=_identity, hashvalues=values,
+        return type(template)(seed=template.seed, hashfunc=_identity, hashvalues=values,
                        permutations=template.permutations, scheme=template.scheme)
 
     def _links(self, shingle_set: np.ndarray, lead_set: np.ndarray, signature: MinHash,
