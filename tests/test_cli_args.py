@@ -77,3 +77,40 @@ def test_good_paths_still_run(article, tmp_path, capsys):
     config = write_fake_config(tmp_path)
     assert main(["--config", str(config), "extract", str(article)]) == 0
     assert main(["--config", str(config), "extract", str(tmp_path)]) in (0, 1)   # a folder
+
+
+def _imported_after(code: str) -> set[str]:
+    """The modules a fresh interpreter holds after ``code`` (this one has imported them all)."""
+    import subprocess
+    import sys
+
+    probe = code + "\nimport sys; print(' '.join(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(done.stdout.split())
+
+
+def test_a_verb_imports_only_its_own_module():
+    # `sitrep extract` has no use for the store, the API or the web app (a second of imports)
+    modules = _imported_after("from sitrep.cli.main import build_parser\n"
+                              "build_parser(['extract', '-'])")
+    assert "sitrep.cli.extract" in modules
+    assert not {"sitrep.store", "sitrep.api", "sitrep.cli.store_verbs", "datasketch"} & modules
+    # with no verb, or --help before it, every verb is there with its help
+    everything = _imported_after("from sitrep.cli.main import build_parser\n"
+                                 "build_parser(['--help', 'extract'])")
+    assert {"sitrep.cli.store_verbs", "sitrep.cli.serve"} <= everything
+
+
+def test_a_verb_not_imported_is_still_a_choice_and_a_config_value_may_name_a_verb(article,
+                                                                                   capsys):
+    from sitrep.cli.main import COMMANDS, build_parser
+
+    err = usage_error(capsys, "exract", str(article))
+    assert all(f"'{verb}'" in err for verb in COMMANDS)
+    parser = build_parser(["--config", "run", "extract", str(article)])
+    args = parser.parse_args(["--config", "run", "extract", str(article)])
+    assert args.verb == "extract" and callable(args.handler)
+    limited = build_parser(["extract", str(article)])
+    full = build_parser()
+    assert limited._subparsers._group_actions[0].choices.keys() == \
+        full._subparsers._group_actions[0].choices.keys()

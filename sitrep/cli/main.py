@@ -58,7 +58,28 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _modules_named_in(argv: list[str] | None) -> set[str] | None:
+    """The verb modules a command line needs, or None for all of them (no verb named, or
+    ``--help`` before the verb: the full list of verbs is shown)."""
+    if argv is None:
+        return None
+    needed = set()
+    for word in argv:
+        if word in ("-h", "--help") and not needed:
+            return None
+        if word in COMMANDS:
+            # every word spelled like a verb, not only the first: a --config value may be one
+            needed.add(COMMANDS[word])
+    return needed or None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every verb, or, given the command line, of the verbs it names only.
+
+    Importing every verb's module costs a second of CPU (the store, the API, the web app and
+    their libraries) that ``sitrep extract`` never uses: a verb not named on the command line is
+    given a bare parser instead, so its name stays a valid choice (and the "invalid choice"
+    message lists the same verbs) but nothing of its module is imported."""
     parser = _Parser(prog="sitrep", description=__doc__.split("\n\n")[0],
                      epilog="Exit status: 0 all documents processed; 1 some were rejected (or "
                             "a check failed); 2 usage error; 3 the command failed and stopped "
@@ -66,11 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", help="a TOML file merged over the default configuration")
     subparsers = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
     subparsers.required = True
+    needed = _modules_named_in(argv)
     seen: set[str] = set()
     for module_name in COMMANDS.values():
         if module_name in seen:
             continue
         seen.add(module_name)
+        if needed is not None and module_name not in needed:
+            for verb, owner in COMMANDS.items():
+                if owner == module_name:
+                    subparsers.add_parser(verb)
+            continue
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:  # a verb family not installed: leave it out, say so
@@ -82,7 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
