@@ -312,3 +312,16 @@ def test_parties_wings_and_unions_of_south_asia(pipeline):
     report = pipeline("A national conference on the PDP and the NCP was held.")
     assert not any(a.name and ("Jammu" in a.name or "Nationalist" in a.name)
                    for a in report.actors)
+
+
+def test_city_keys_are_the_tokens_tokenize_gives():
+    # the cities table skips tokenize for names of plain words: both ways must agree
+    from sitrep.actors.dictionary import _city_key
+    from sitrep.language.tokenize import tokenize
+
+    names = ["Kano", "New York", "Ras al-Khaimah", "St. Louis", "Cannot Town", "cannot",
+             "Port-au-Prince", "Qala'i Naw", "Sāo Paulo", "Ba  Ria", "Dera Ismail Khan", "N'Djamena",
+             "Don't Stop", "Kyiv 2", "Ústí nad Labem", ""]
+    for name in names:
+        assert _city_key(name) == tuple(w for w in (name[a:b] for a, b in tokenize(name))
+                                        if w != "-"), name
