@@ -325,3 +325,18 @@ def test_city_keys_are_the_tokens_tokenize_gives():
     for name in names:
         assert _city_key(name) == tuple(w for w in (name[a:b] for a, b in tokenize(name))
                                         if w != "-"), name
+
+
+def test_the_cities_table_is_kept_and_read_back(tmp_path, monkeypatch):
+    from sitrep.actors.dictionary import _build_cities, _cities_cache_path
+
+    monkeypatch.delenv("SITREP_GAZETTEER", raising=False)
+    monkeypatch.setenv("SITREP_DATA_DIR", str(tmp_path))
+    path = _cities_cache_path()
+    assert path.parent == tmp_path and not path.exists()
+    built = ActorDictionary().cities
+    assert path.is_file() and built == _build_cities()
+    assert ActorDictionary().cities == built                 # read back
+    path.write_bytes(b"\x00broken")                          # a damaged file is built again
+    assert ActorDictionary().cities == built
+    assert ActorDictionary().cities == built and path.stat().st_size > 1000
