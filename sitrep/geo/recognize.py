@@ -337,14 +337,15 @@ _NATIONAL_DIVISIONS = {"upazila": {"BD"}, "upazilla": {"BD"}, "tehsil": {"PK", "
                        "thana": {"BD", "IN", "PK"}}
 
 
-def national_divisions(text: str, sentence_starts: set[int] | None = None
-                       ) -> list[tuple[int, int, str]]:
+def national_divisions(text: str, sentence_starts: set[int] | None = None,
+                       tokens: list[Token] | None = None) -> list[tuple[int, int, str]]:
     """The names heading a division noun that only one country uses ("Bagatipara upazila",
     "Govindraopet mandal"), as ``(clean start, clean end, ISO code)`` of the name and its noun:
     where the report is, even when the gazetteer lacks the sub-district's town. The noun is
     written in lower case or as part of the name ("Bagatipara Upazila"); "Mandal" alone is a
-    surname."""
-    tokens = tokenize(text, sentence_starts)
+    surname. ``tokens``: ``tokenize(text, sentence_starts)`` when the caller has them."""
+    if tokens is None:
+        tokens = tokenize(text, sentence_starts)
 
     def word_of_name(token: Token) -> bool:
         return _capitalised(token) and token.text.isalpha() and \
@@ -410,13 +411,16 @@ def _surname_like(tokens: list[Token], index: int, common: frozenset[str]) -> bo
 
 
 def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | None = None,
-                  tags: dict[int, str] | None = None) -> list[Mention]:
+                  tags: dict[int, str] | None = None, tokens: list[Token] | None = None
+                  ) -> list[Mention]:
     """The place mentions of ``text`` in order, longest match first, with their context.
 
     ``tags`` maps a token's clean start offset to its part-of-speech tag when a parser has run:
     a one-word name the parser reads as a verb, adverb or function word is not a place, and a
-    name that is also a common word must be a proper noun ("Reading" the town, not the verb)."""
-    tokens = tokenize(text, sentence_starts)
+    name that is also a common word must be a proper noun ("Reading" the town, not the verb).
+    ``tokens``: ``tokenize(text, sentence_starts)`` when the caller has them (read, not changed)."""
+    if tokens is None:
+        tokens = tokenize(text, sentence_starts)
     grams = _ngrams(tokens, text)
     found = gazetteer.lookup(set(grams.values()))
     common = gazetteer.common_words
