@@ -153,3 +153,34 @@ _PIECES = st.sampled_from(sorted({word for text in SENTENCES for word in re.spli
 def test_no_frame_that_matches_is_left_out(pieces, glue):
     text = glue.join(pieces)
     assert matching(PATTERNS, text) <= set(FILTER.candidates(text))
+
+
+def all_matches(patterns, text: str) -> list[tuple[int, int, int]]:
+    return [(index, match.start(), match.end()) for index, pattern in enumerate(patterns)
+            for match in pattern.finditer(text)]
+
+
+def matches_from_starts(prefilter, patterns, text: str) -> list[tuple[int, int, int]]:
+    return [(index, match.start(), match.end()) for index, position in prefilter.starts(text)
+            for match in patterns[index].finditer(text, position)]
+
+
+def test_a_scan_from_each_patterns_start_finds_every_match():
+    for text in SENTENCES:
+        assert matches_from_starts(FILTER, PATTERNS, text) == all_matches(PATTERNS, text), text
+        assert [index for index, _ in FILTER.starts(text)] == FILTER.candidates(text)
+    # the position is where the first beginning is, a look-behind's words included
+    patterns = [re.compile(r"(?<=\bair force )bombed"), re.compile(r"(?<![\w-])shell", re.I)]
+    behind = Prefilter(patterns)
+    text = "Shelling went on; the air force bombed Idlib, then shelled it again."
+    assert behind.starts(text) == [(0, text.index("air force")), (1, 0)]
+    assert matches_from_starts(behind, patterns, text) == all_matches(patterns, text)
+    assert behind.starts("İ bombed") == [(0, 0), (1, 0)]     # folding letters: every pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=30),
+       st.sampled_from(["", " ", "-"]))
+def test_scans_from_the_starts_find_what_whole_scans_find(pieces, glue):
+    text = glue.join(pieces)
+    assert matches_from_starts(FILTER, PATTERNS, text) == all_matches(PATTERNS, text)

@@ -222,6 +222,41 @@ class Prefilter:
                     chosen.update(found)
         return sorted(chosen)
 
+    def starts(self, text: str) -> list[tuple[int, int]]:
+        """``(index, position)`` of the patterns that may match ``text``, ascending by index: no
+        match of the pattern begins before its position, the first place where one of its
+        beginnings occurs (for a pattern whose look-behind words stand for its beginnings, where
+        those words begin). The caller's scan can start there: ``pattern.finditer(text, position)``
+        finds the same matches as a scan of the whole text (a look-behind still reads the text
+        before the position), without trying every earlier position first."""
+        if not text.isascii() and not _FOLDS_TO_ASCII.isdisjoint(text):
+            return [(index, 0) for index in range(self.count)]
+        first = dict.fromkeys(self._always, 0)
+        for word_start, table in self._tables.items():
+            if not table:
+                continue
+            if word_start:
+                places = [(match.start(), match.group(1).lower())
+                          for match in self._word_starts.finditer(text)]
+            else:
+                lowered, width = text.lower(), self.width
+                places = [(start, lowered[start:start + width]) for start in range(len(lowered))]
+            known = self._known[word_start]
+            if len(known) > _MAX_KNOWN:
+                known.clear()
+            seen: set[str] = set()
+            for position, gram in places:       # in ascending positions: the first is the earliest
+                if gram in seen:
+                    continue
+                seen.add(gram)
+                found = known.get(gram)
+                if found is None:
+                    found = known[gram] = self._opened_by(word_start, gram)
+                for index in found:
+                    if index not in first:
+                        first[index] = position
+        return sorted(first.items())
+
     def _opened_by(self, word_start: bool, gram: str) -> tuple[int, ...]:
         """The patterns of ``word_start``'s table one of whose beginnings ``gram`` starts with
         (a gram shorter than ``width`` ends the text). Reading every gram of a text against
