@@ -127,15 +127,18 @@ def test_a_district_with_its_noun_is_the_district_at_precision_2(district_gazett
 
 def test_the_built_gazetteer_holds_second_level_divisions():
     """On the gazetteer `make gazetteer` builds: Bangladesh's districts from ISO 3166-2 and
-    Pakistan's Sahiwal District from GeoNames, each with its source."""
+    Pakistan's Sahiwal District from GeoNames, each with its source. Bagerhat, a town too, is
+    the district only beside its noun; Leicestershire, which nothing else is called, anywhere."""
     ok, message = check()
     if not ok:
         pytest.skip(message)
     gazetteer = Gazetteer()
-    found = gazetteer.lookup({"bagerhat", "sahiwal district"})
+    found = gazetteer.lookup({"bagerhat", "sahiwal district", "leicestershire"})
     bagerhat = [c for c in found["bagerhat"] if c.fcode == "ADM2"]
     assert bagerhat and bagerhat[0].country == "BD" and bagerhat[0].cue == "admin"
     assert bagerhat[0].source.startswith(SOURCE_ISO_3166_2)
     sahiwal = [c for c in found["sahiwal district"] if c.fcode == "ADM2"]
     assert sahiwal and sahiwal[0].country == "PK" and sahiwal[0].cue is None
     assert sahiwal[0].source.startswith(SOURCE_ADMIN2_NAMES)
+    leicestershire = [c for c in found["leicestershire"] if c.fcode == "ADM2"]
+    assert leicestershire and leicestershire[0].country == "GB" and leicestershire[0].cue is None

@@ -37,6 +37,7 @@ from ..errors import ResourceError
 from .divisions import second_level_divisions
 from .gazetteer import COUNTY_SOURCE, SCHEMA_VERSION, default_path
 from .normalize import normalize_name
+from .words import GIVEN_NAMES
 
 __all__ = ["build_gazetteer", "create_empty", "SCHEMA_SQL", "insert_names", "finish_indexes"]
 
@@ -362,15 +363,24 @@ class _Builder:
     def divisions(self) -> None:
         """Districts and provinces below the first level (:mod:`sitrep.geo.divisions`). The
         name with its division word ("Sahiwal District") is a place wherever it stands; the
-        bare name ("Bagerhat") only next to a division noun ("Bagerhat district")."""
-        for division in second_level_divisions(self, self.admin1_names(), _trimmed_middle):
+        bare name ("Bagerhat", a town's too) only next to a division noun ("Bagerhat
+        district"), unless nothing else bears it."""
+        divisions = second_level_divisions(self, self.admin1_names(), _trimmed_middle)
+        # a bare name no other place, division or English word shares, and no given name
+        # ("Ceredigion", "Leicestershire"): nothing else for it to be, so it needs no noun
+        taken = {row[0] for row in self.connection.execute("SELECT DISTINCT norm FROM names")}
+        bare_count = Counter(normalize_name(d.bare) for d in divisions)
+        for division in divisions:
+            norm = normalize_name(division.bare)
+            alone = (bare_count[norm] == 1 and norm not in taken and not self.common(norm)
+                     and not _generic(division.bare) and not set(norm.split()) & GIVEN_NAMES)
             place = self.synthetic_id()
             self.add_place((place, None, division.name, division.lat, division.lon, "A",
                             "ADM2", division.country, division.admin1, division.bare, 0,
                             division.source))
             if division.name != division.bare:
                 self.add_names(place, [(division.name, "official")], force_common=False)
-            self.add_names(place, [(division.bare, "official")], cue="admin",
+            self.add_names(place, [(division.bare, "official")], cue=None if alone else "admin",
                            force_common=_generic(division.bare) or None)
 
     # -- US counties ---------------------------------------------------------------------------

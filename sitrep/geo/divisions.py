@@ -22,7 +22,9 @@ Names: the division's name as its source writes it when that name carries its di
 ("Sahiwal District": the word makes it a division wherever it stands), and its bare name
 ("Sahiwal") only next to a division noun ("Sahiwal district", "the district of Sahiwal"), as the
 admin1 names known only from GeoNames: alone, a district's bare name is its town's, a person's or
-a word far more often than the district.
+a word far more often than the district. A bare name nothing else bears (no place, no other
+division, no English word, no given name: "Leicestershire") needs no noun; the builder decides
+that (:meth:`sitrep.geo.build._Builder.divisions`), as it holds every other name.
 """
 
 from __future__ import annotations
