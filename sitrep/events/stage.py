@@ -24,6 +24,7 @@ from .codebook import Coding, Context, Rules
 from .discourse import (adopt_weapon_readings, fold_into_mob_violence, mark_contested,
                         resolve_back_references)
 from .lexicon import Lexicon, load_lexicon
+from .meeting import meets_no_party, names_people
 from .merge import explosions_within_battles
 from .modality import clause_bounds, read_modality
 from .name_layer import blank_names_of_organisations
@@ -137,6 +138,7 @@ class DetectEvents:
         self._role_patterns = list(self.lexicon.roles.values())
         self._site = self.lexicon.roles["military_target"]
         self._force = [self.lexicon.roles[name] for name in ("state", "nonstate")]
+        self._people = names_people(self.lexicon.roles)
         self._roles_for = Prefilter(self._role_patterns)
         self.rules = Rules(self.lexicon)
         self.max_sentence_chars = int(max_sentence_chars)
@@ -241,6 +243,10 @@ class DetectEvents:
             if token_range is not None and named_as_a_charge(
                     report, token_range, sentence.cstart + start, sentence.cstart + end):
                 continue  # "charged with kidnapping", "found guilty and jailed": the court's case
+            if token_range is not None and frame == "consult" and meets_no_party(
+                    report, token_range, sentence.cstart + start, sentence.cstart + end, mentions,
+                    self._people, spans):
+                continue  # "the protests were met with tear gas": a reception, not a meeting
             event = self._code_mention(report, sentence, text, mentions, window, neighbours, frame,
                                        start, end, weight, frames_here, sentence_roles,
                                        any(other < start for other in diplomatic_starts),
