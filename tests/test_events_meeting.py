@@ -130,3 +130,9 @@ def test_the_protest_met_with_force_keeps_its_own_event():
 ])
 def test_a_meeting_with_a_party_stays_a_meeting(text):
     assert "CONSULT" in {kind for _, kind in _types(text)}
+
+
+def test_the_people_test_pickles_with_its_stage():
+    import pickle
+    people = pickle.loads(pickle.dumps(_people))
+    assert people("tribal elders") and not people("tear gas")

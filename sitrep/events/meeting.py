@@ -43,10 +43,14 @@ _MASS_DETERMINERS = frozenset({"some", "much", "any", "no", "little", "more", "l
                                "such"})
 
 
-def names_people(roles: dict[str, re.Pattern]) -> Callable[[str], bool]:
+class names_people:  # noqa: N801 - used as a function; a class so that stages pickle
     """Whether words name people, by the event coder's roles (``context.toml``)."""
-    patterns = [roles[name] for name in ("state", "nonstate", "civilian", "protester")]
-    return lambda words: any(pattern.search(words) for pattern in patterns)
+
+    def __init__(self, roles: dict[str, re.Pattern]) -> None:
+        self.patterns = [roles[name] for name in ("state", "nonstate", "civilian", "protester")]
+
+    def __call__(self, words: str) -> bool:
+        return any(pattern.search(words) for pattern in self.patterns)
 
 
 def _a_name(token) -> bool:
