@@ -28,6 +28,8 @@ from .meeting import meets_no_party, names_people
 from .merge import explosions_within_battles
 from .modality import clause_bounds, read_modality
 from .name_layer import blank_names_of_organisations
+from .positions import (any_between, clean_position, fallback_sentences, inside_name,
+                        mostly_capitals, sentence_token_ranges)
 from .prominence import weigh
 from .speakers import commentator_view
 from .trigger_syntax import (cue_reaches, in_a_series_of_phrases, lists_kinds_of_act,
@@ -107,7 +109,6 @@ _FACILITY_TYPES = {"Looting/property destruction", "Non-state actor overtakes te
                    "Armed clash", "Air/drone strike", "Shelling/artillery/missile attack",
                    "Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 _PREVENTION = re.compile(r"foiled|thwarted|averted|prevented", re.IGNORECASE)
-_FALLBACK_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'\u201c(]?[A-Z0-9])|\n+")
 _PROPER_NAME_AFTER = re.compile(r"^\W*(?:(?:the|of|a|an|its|key|strategic|central|northern|"
                                 r"southern|eastern|western|town|city|village|district)\s+){0,4}"
                                 r"[A-Z][\w'-]+")
@@ -168,15 +169,15 @@ class DetectEvents:
                 for match in frames[index].pattern.finditer(text, position)]
 
     def __call__(self, report: Report) -> Report:
-        sentences = report.sentences or _fallback_sentences(report)
+        sentences = report.sentences or fallback_sentences(report)
         mentions = locate_mentions(report)
         events: list[Event] = []
         protester = self.lexicon.roles["protester"]
-        token_ranges = _token_ranges(report, len(sentences)) if report.sentences and parsed(
-            report.tokens) else {}
+        token_ranges = sentence_token_ranges(report, len(sentences)) \
+            if report.sentences and parsed(report.tokens) else {}
         mention_starts = [m.cstart for m in mentions]
         # place mentions in clean offsets, sorted: looked up by bisection (reports may be long)
-        place_positions = sorted(_clean_position(report, place.start) for place in report.places)
+        place_positions = sorted(clean_position(report, place.start) for place in report.places)
         for index, sentence in enumerate(sentences):
             # a protest is read with its neighbouring sentences when they speak of the crowd too
             window = " ".join(
@@ -295,14 +296,14 @@ class DetectEvents:
         """Non-overlapping trigger matches: where two overlap the heavier (then longer) wins.
         Capitalised words inside a name ("National Liberation Front", "Government of National
         Accord") are not triggers, unless the whole sentence is in capitals (a headline)."""
-        shouting = _mostly_capitals(text)
+        shouting = mostly_capitals(text)
         frames = self.lexicon.frames
         matches = self._waiting.pop(text, None)
         if matches is None:
             matches = self._frame_matches(text)
         found = [(frames[index].name, start, end, frames[index].weight)
                  for index, start, end in matches
-                 if shouting or not _inside_name(text, start, end)]
+                 if shouting or not inside_name(text, start, end)]
         found.sort(key=lambda f: (-f[3], -(f[2] - f[1]), f[1]))
         kept: list[tuple[str, int, int, float]] = []
         for item in found:
@@ -420,9 +421,9 @@ class DetectEvents:
             sentence_roles=sentence_roles,
             actor1_inter=arguments.actor1.inter if arguments.actor1 else None,
             actor2_inter=target_inter,
-            place_after=_any_between(places, base + end, min(base + clause_end, base + end + 70))
+            place_after=any_between(places, base + end, min(base + clause_end, base + end + 70))
             or bool(_PROPER_NAME_AFTER.match(after[:60])),
-            place_in_sentence=_any_between(places, sentence.cstart, sentence.cend),
+            place_in_sentence=any_between(places, sentence.cstart, sentence.cend),
             passive=arguments.passive, frames_here=frames_here)
         coding = self.rules.code(context)
         if coding is None or (coding.sub_event_type is None and coding.plover_type is None):
@@ -542,65 +543,3 @@ def _fill_from_parse(arguments: Arguments, from_parse: Arguments, roles: bool) -
         for actor in theirs:
             if id(actor) not in taken and all(actor is not a for a in mine):
                 mine.append(actor)
-
-
-def _token_ranges(report: Report, count: int) -> dict[int, tuple[int, int]]:
-    """Sentence index -> (first, last + 1) token indices, for sentences with parsed tokens."""
-    ranges: dict[int, list[int]] = {}
-    for index, token in enumerate(report.tokens):
-        if 0 <= token.sent < count:
-            bounds = ranges.setdefault(token.sent, [index, index + 1])
-            bounds[1] = index + 1
-    return {sent: (low, high) for sent, (low, high) in ranges.items()}
-
-
-_NOT_LETTER = re.compile(r"[^A-Za-z]+")
-_NOT_CAPITAL = re.compile(r"[^A-Z]+")
-
-
-def _mostly_capitals(text: str) -> bool:
-    letters = _NOT_LETTER.sub("", text)
-    return bool(letters) and len(_NOT_CAPITAL.sub("", letters)) > 0.6 * len(letters)
-
-
-def _inside_name(text: str, start: int, end: int) -> bool:
-    if not text[start].isupper() or start == 0:
-        return False
-    if any(word[:1].islower() for word in text[start:end].split()[1:]):
-        return False  # "the Nigerian Air Force struck": the match runs past the name
-    previous = text[:start].rstrip().rsplit(None, 1)
-    following = text[end:].lstrip().split(None, 1)
-    previous_word = previous[-1] if previous and text[:start].strip() else ""
-    following_word = following[0] if following else ""
-    if previous_word.endswith((".", "!", "?", ":", '"')):
-        return False  # start of a sentence or quote
-    return bool(_NAME_WORD.match(previous_word) or _NAME_WORD.match(following_word)
-                or following_word in ("of", "for") and _NAME_WORD.match(
-                    (following[1] if len(following) > 1 else "").lstrip("the ").strip() or "x"))
-
-
-def _any_between(positions: list[int], start: int, end: int) -> bool:
-    index = bisect_left(positions, start)
-    return index < len(positions) and positions[index] < end
-
-
-def _clean_position(report: Report, raw_position: int) -> int:
-    return bisect_left(report.offsets, raw_position)
-
-
-def _fallback_sentences(report: Report) -> list[Sentence]:
-    """Sentences when the segment stage has not run: split at sentence punctuation."""
-    sentences = []
-    start = 0
-    text = report.text
-    for match in list(_FALLBACK_SPLIT.finditer(text)) + [None]:
-        end = match.start() if match else len(text)
-        piece = text[start:end]
-        stripped_start = start + (len(piece) - len(piece.lstrip()))
-        stripped_end = start + len(piece.rstrip())
-        if stripped_end > stripped_start:
-            span = report.raw_span(stripped_start, stripped_end)
-            sentences.append(Sentence(span.start, span.end, span.text, stripped_start,
-                                      stripped_end))
-        start = match.end() if match else len(text)
-    return sentences
