@@ -334,7 +334,10 @@ def test_the_cities_table_is_kept_and_read_back(tmp_path, monkeypatch):
     monkeypatch.setenv("SITREP_DATA_DIR", str(tmp_path))
     path = _cities_cache_path()
     assert path.parent == tmp_path and not path.exists()
+    stale = tmp_path / "actor-cities-0000000000000000.marshal"   # an earlier code's table
+    stale.write_bytes(b"old")
     built = ActorDictionary().cities
+    assert not stale.exists()                                   # replaced, not piled up
     assert path.is_file() and built == _build_cities()
     assert ActorDictionary().cities == built                 # read back
     path.write_bytes(b"\x00broken")                          # a damaged file is built again

