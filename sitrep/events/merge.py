@@ -5,7 +5,8 @@ type for events without one) and nothing tells them apart: no two different name
 same side (for an armed clash or a protest the forces intervened in, the sides may come in
 either order; two generic roles of one country in one family — the state's government, police
 and army; civilians and protesters — are one party told at two levels of detail), no two
-different resolved places, no two different exact dates. Two triggers of one kind in one clause are one happening whatever sides each
+different resolved places, no two different exact dates; the copies locate_events made of an
+act told at a list of places ("in Gorakhpur, Azamgarh and Kanpur") are never one event. Two triggers of one kind in one clause are one happening whatever sides each
 word's reading found ("Police detained a student for protesting"). An "uncertain" mention folds
 into an asserted event only when it names the same actor1 (seed: "the camps that IS took on
 Sunday" is E1 again); denied and forecast events never fold into asserted ones; mentions the
@@ -39,6 +40,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from ..geo.gazetteer import distance_km
+from ..geo.locate import LISTED_SCENE
 from ..model import Actor, Event, Span
 from .lexicon import load_lexicon
 from .trigger_clause import apart_in_clauses, trigger_clause
@@ -231,8 +233,21 @@ def _back_reference(event: Event) -> bool:
     return event.actor1 is None and event.back_reference
 
 
+def _listed(event: Event) -> bool:
+    return any(reason.startswith(LISTED_SCENE) for reason in event.reasons)
+
+
+def _listed_apart(a: Event, b: Event) -> bool:
+    """Two copies of one act told at the places of a list ("arrested in Gorakhpur, Azamgarh and
+    Kanpur", sitrep/geo/locate.py): one event per place, however near the places lie."""
+    return _listed(a) and _listed(b) and a.location is not None and b.location is not None and \
+        (a.location.geonameid or a.location.name) != (b.location.geonameid or b.location.name)
+
+
 def same_event(a: Event, b: Event) -> bool:
     """Whether two mentions within one report tell the same happening."""
+    if _listed_apart(a, b):
+        return False
     if (a.sub_event_type or a.plover_type) != (b.sub_event_type or b.plover_type):
         return False
     if a.sub_event_type is None and a.plover_type is None:
@@ -554,7 +569,8 @@ def _fold_in(events: list[Event], merged: list[Event], members: list[list[Event]
             # in Borno; "in Jangebe, Zamfara state"); two triggers of one clause need not agree
             # on the sides (_one_clause)
             if (same_event(merged[index], event) or _told_in_one_clause(members[index], event)) \
-                    and _members_agree(members[index], event):
+                    and _members_agree(members[index], event) and not any(
+                        _listed_apart(member, event) for member in members[index]):
                 merged[index] = _fold(merged[index], event)
                 members[index].append(event)
                 break

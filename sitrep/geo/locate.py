@@ -8,7 +8,8 @@ a place borrows one from the sentences just before it, then from the report's mo
 place. A town in another country than the one the report is about, named without a word that
 puts an event there ("in", "near"...), locates nothing: it is more likely a name read as a place
 than the scene. Precision is ACLED's: 1 the place itself, 2 near it or part of a small area, 3 only a
-province or region (its centroid).
+province or region (its centroid). An asserted act told at a list of places ("in Gorakhpur,
+Azamgarh and Kanpur") becomes one event per place (see :func:`split_listed`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..model import Event, Place, Report
 from .stage import PART_OF
 from .words import FEATURE_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES
 
-__all__ = ["LocateEvents", "locate_event"]
+__all__ = ["LISTED_SCENE", "LocateEvents", "listed_scene", "locate_event", "split_listed"]
 
 _SPECIFICITY = {"PCLI": 3, "CONT": 4, "SEA": 4, "GULF": 4, "OCN": 4, "STRT": 4, "ADM1": 2,
                 "ISL": 2, "STM": 2, "MTS": 2, "DSRT": 3, "RGN": 1, "AREA": 1, "ADM2": 1,
@@ -322,7 +323,99 @@ class LocateEvents:
         focus = _focus(report)
         spans = _sentence_spans(report)
         country = focus_country(report)
-        report.events = [event if event.location is not None else
-                         locate_event(report, event, focus, spans, country)
-                         for event in report.events]
+        report.events = [copy for event in report.events for copy in (
+            [event] if event.location is not None else
+            split_listed(report, locate_event(report, event, focus, spans, country)))]
         return report
+
+
+# "police arrested activists in Gorakhpur, Azamgarh, Ghazipur and Kanpur": ACLED codes an act
+# told at several named places as one event per place, the evidence shared. The places must be
+# one coordination after one locative preposition ("in", "at", "near"... not "from", "to"),
+# joined by commas and a final "and", each resolved, of one kind (all towns, or all districts:
+# "in Borno and Yobe states" tells a region, where ACLED codes the events it can place) and in
+# one country, and none named as somewhere else ("A-based", "A-bound").
+# A town and the area it lies in ("in Sukma, Chhattisgarh") is one place told at two scales,
+# not a list; "in A or B" leaves the scene open, one event. The reason every copy carries starts
+# with LISTED_SCENE: merge_events keeps such copies apart (sitrep/events/merge.py).
+LISTED_SCENE = "location: one of"
+_LIST_OPENER = re.compile(r"\b(?:in|at|near|outside|inside|across|around|within)\s+(?:the\s+)?"
+                          r"(?:(?:towns?|cities|city|villages?|districts?|provinces?|states?|"
+                          r"areas?)\s+of\s+)?$", re.I)
+_LIST_COMMA = re.compile(r"\s*,\s*")
+_LIST_AND = re.compile(r"\s*,?\s+and\s+")
+
+
+def _kind(place: Place) -> str | None:
+    """The kind a listed place must share with the others: a town (a populated place or a
+    site), a district (below the first level); None for anything else."""
+    code = place.feature_code or ""
+    if code in ("ADM2", "ADM3", "ADM4"):
+        return "district"
+    if _specificity(place) == 0:
+        return "town"
+    return None
+
+
+def listed_scene(report: Report, place: Place) -> list[Place]:
+    """The places of the coordinated list that ``place`` (an event's place, found in its
+    sentence) belongs to, in text order, when that list is the scene (see above); else []."""
+    mentions = sorted((p for p in report.places if p.start >= 0), key=lambda p: p.start)
+    at = next((i for i, p in enumerate(mentions)
+               if p.start == place.start and p.end == place.end), None)
+    if at is None:
+        return []
+    first = last = at
+    while first > 0 and _joined(report.raw, mentions[first - 1], mentions[first]):
+        first -= 1
+    while last + 1 < len(mentions) and _joined(report.raw, mentions[last], mentions[last + 1]):
+        last += 1
+    listed = mentions[first:last + 1]
+    if len(listed) < 2 or not _LIST_AND.fullmatch(report.raw, listed[-2].end, listed[-1].start):
+        return []
+    if any(_LIST_AND.fullmatch(report.raw, a.end, b.start) for a, b in zip(listed[:-2],
+                                                                            listed[1:-1])):
+        return []  # "in A and B, C and D": two lists or a nested one, not one series
+    if not _LIST_OPENER.search(report.raw, max(0, listed[0].start - 40), listed[0].start):
+        return []
+    kinds = {_kind(p) for p in listed}
+    countries = {p.country for p in listed}
+    if len(kinds) != 1 or None in kinds or len(countries) != 1 or None in countries:
+        return []
+    if not all(_usable(p) for p in listed) or any(_elsewhere(report.raw, p) for p in listed):
+        return []
+    if len({p.geonameid or p.name for p in listed}) != len(listed):
+        return []
+    return listed
+
+
+def _joined(raw: str, left: Place, right: Place) -> bool:
+    return left.end <= right.start and bool(_LIST_COMMA.fullmatch(raw, left.end, right.start) or
+                                            _LIST_AND.fullmatch(raw, left.end, right.start))
+
+
+def split_listed(report: Report, event: Event) -> list[Event]:
+    """An asserted event just placed in its own sentence (by :func:`locate_event`, whose reason
+    is its last) at a place of a listed scene, as one event
+    per place of the list, each with its own location and reason. A toll stated for the whole
+    list is not each place's: the first place's event keeps it, the others get 0 (with a reason
+    saying so)."""
+    if event.modality != "asserted" or event.location is None or \
+            event.location_source != "sentence" or not event.reasons or \
+            not event.reasons[-1].startswith("location: '"):
+        return [event]
+    listed = listed_scene(report, event.location)
+    if not listed:
+        return [event]
+    base = replace(event, reasons=event.reasons[:-1])  # the single place's reason is replaced
+    copies = []
+    for number, place in enumerate(listed):
+        copy = _with_location(base, place, place.geo_precision or 1,
+                              f"{LISTED_SCENE} {len(listed)} places listed as the scene: "
+                              f"'{place.text}'", "sentence")
+        if number and event.fatalities:
+            copy = replace(copy, fatalities=0, reasons=copy.reasons + (
+                f"fatalities: the toll of {event.fatalities} is told for the {len(listed)} "
+                f"places together; counted on the first ('{listed[0].text}'), 0 here",))
+        copies.append(copy)
+    return copies
