@@ -56,7 +56,16 @@ def test_figures_follow_the_definitions(gold_dir):
     assert r["wrong_typed_per_no_event_article"] == 1.0
     assert (r["sub_type"], r["actor1_inter"], r["actor2_inter"]) == (1.0, 1.0, 0.0)
     assert (r["country"], r["within_50km"], r["date"], r["fatalities"]) == (1.0, 1.0, 1.0, 1.0)
-    assert r["over_counted"] == 1
+    assert r["over_counted"] == 1 and r["over_counted_at_one_place"] == 1
+
+
+def test_copies_of_one_act_at_listed_places_are_told_apart_beside_the_defined_figure(gold_dir):
+    lagos = _event(0, 20, location={"lat": 6.5, "lon": 3.4}, confidence=0.9)
+    ibadan = _event(0, 20, location={"lat": 7.4, "lon": 3.9}, confidence=0.9)   # ~115 km
+    again = _event(5, 15, location={"lat": 6.6, "lon": 3.4}, confidence=0.5)    # ~11 km
+    r = score(load_gold(gold_dir), {"a": {"events": [lagos, ibadan, again]}}).ratios()
+    assert r["over_counted"] == 2                  # the README's figure: place plays no part
+    assert r["over_counted_at_one_place"] == 1     # the copy at Ibadan is another place's event
 
 
 def test_nothing_found_scores_zero_without_dividing_by_zero(gold_dir):
