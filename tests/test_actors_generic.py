@@ -22,6 +22,8 @@ from sitrep.model import Report
     ("https://live.example.tv/a", None),                    # a country code sold as a name
     ("https://startup.co/a", None),
     ("http://[::1", None),                                  # not an address
+    ("https://kathmandupost.COM.NP./a", "NPL"),             # upper case, fully qualified
+    ("", None), ("not an address", None), ("\x00\xff\ufffd", None),   # empty, binary
     (None, None),
 ])
 def test_the_publishers_country_is_its_country_code_domain(url, iso3):

@@ -85,7 +85,7 @@ def publisher_country(report: Report, dictionary: ActorDictionary) -> str | None
         host = urlsplit(report.url or "").hostname or ""
     except ValueError:
         return None
-    labels = host.lower().split(".")
+    labels = host.lower().rstrip(".").split(".")     # "example.com.np." is fully qualified
     domain = labels[-1]
     if len(domain) != 2 or not domain.isalpha() or domain in _GENERIC_DOMAINS and not (
             len(labels) > 2 and labels[-2] in _SECOND_LEVEL):
