@@ -7,10 +7,11 @@ read one sentence at a time and cannot tell these apart from the news; this stag
 asserted mention in its document and keeps it only when a small learned model judges it an event
 an ACLED coder would code.
 
-The model is a logistic regression over sparse, named features of the mention (its coding, the
-rules' reasons, the words around its trigger and their syntax, the sentence's tense, modal,
-quotation and aggregate cues, its time anchor relative to the publication date, its place, its
-position in the document and how often the document tells the same kind of event). It is trained
+The model is a logistic regression over sparse, named features of the mention
+(``assess_features``: its coding, the rules' reasons, the words around its trigger, their
+syntax and the trigger's clause, the sentence's tense, modal, quotation and aggregate cues, its
+time anchor relative to the publication date, its place, its position in the document and how
+often the document tells the same kind of event). It is trained
 by ``python -m sitrep.events.train_assess`` on the hand-annotated HRDsAttack articles (MIT) —
 never on the measuring sets — and shipped as ``sitrep/events/assess_model.json`` (feature ->
 weight, with the threshold and the training figures).
@@ -26,7 +27,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 from datetime import date, timedelta
@@ -34,6 +35,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..model import Event, Report
+from .assess_features import EventFeatures, _clean, _days_between, kind_of
 from .coding import DIPLOMATIC_FRAMES
 from .lexicon import load_lexicon
 from .modality import asks_at
@@ -43,159 +45,6 @@ __all__ = ["AssessEvents", "EventFeatures", "anchored", "battle_sides_told", "ki
            "rule_keeps", "territory_taken_told"]
 
 MODEL_PATH = Path(__file__).parent / "assess_model.json"
-
-_MODALS = {"will", "would", "could", "may", "might", "should", "must", "can", "shall"}
-_CUES = {"if", "whether", "since", "every", "often", "routinely", "usually", "frequently",
-         "regularly", "continue", "ever", "never", "allege", "accuse", "demand", "call", "urge",
-         "condemn", "deny", "claim", "say", "tell", "report", "law", "bill", "act", "rule",
-         "year", "decade", "history", "film", "movie", "novel", "series", "book", "game",
-         "charge", "court", "trial", "sentence", "judge", "prosecutor", "release", "investigation"}
-_QUOTES = "\"“”"
-_REASON_NOISE = re.compile(r"'[^']*'|\"[^\"]*\"|\d+")
-_WORD = re.compile(r"[a-z]+")
-
-
-def _bucket(value: float, edges: tuple[float, ...]) -> int:
-    return bisect_right(edges, value)
-
-
-def _days_between(value: str | None, published: date | None) -> int | None:
-    if not value or published is None:
-        return None
-    try:
-        day = date.fromisoformat(value[:10])
-    except ValueError:
-        try:
-            day = date(int(value[:4]), int(value[5:7]), 1) if len(value) >= 7 else date(
-                int(value[:4]), 1, 1)
-        except ValueError:
-            return None
-    return (published - day).days
-
-
-def _age_bucket(days: int | None) -> str:
-    if days is None:
-        return "none"
-    if days < 0:
-        return "future"
-    return str(_bucket(days, (1, 8, 32, 100, 366, 1000)))
-
-
-class EventFeatures:
-    """Named features of each event mention of one report (built once per report)."""
-
-    def __init__(self, report: Report) -> None:
-        self.report = report
-        self.sentence_starts = [s.start for s in report.sentences]
-        self.tokens_by_sentence: dict[int, list] = {}
-        for index, token in enumerate(report.tokens):
-            self.tokens_by_sentence.setdefault(token.sent, []).append((index, token))
-        self.time_starts = sorted((t.start, t) for t in report.times)
-        self.quantities = sorted((q.start, q) for q in report.quantities)
-        self.count = max(1, len(report.sentences))
-
-    def sentence_of(self, raw_position: int) -> int:
-        return max(0, bisect_right(self.sentence_starts, raw_position) - 1)
-
-    def features(self, event: Event, events: list[Event]) -> list[str]:
-        report = self.report
-        anchor = event.trigger.start if event.trigger else (
-            event.evidence[0].start if event.evidence else 0)
-        sent_index = self.sentence_of(anchor)
-        kind = kind_of(event)
-        out = ["bias", f"type={kind}", f"etype={event.event_type}", f"plover={event.plover_type}",
-               f"mode={event.plover_mode}", f"attr={event.attribution is not None}",
-               f"back={event.back_reference}", f"conf={_bucket(event.confidence, (0.3, 0.45, 0.6, 0.7, 0.8))}",
-               f"pos={_bucket(sent_index, (1, 2, 4, 8, 16))}",
-               f"rel={_bucket(sent_index / self.count, (0.1, 0.25, 0.5, 0.75))}"]
-        for reason in event.reasons[1:]:
-            key = _REASON_NOISE.sub("", reason).strip()[:48]
-            out.append(f"why={key}")
-        if event.reasons:
-            out.append(f"trig={_REASON_NOISE.sub('', event.reasons[0]).strip()}")
-        # arguments
-        for role, actor in (("a1", event.actor1), ("a2", event.actor2)):
-            out.append(f"{role}={actor.inter if actor else 'none'}")
-            out.append(f"{role}&type={actor.inter if actor else 'none'}&{kind}")
-        # time anchor: the age of the mention's own date; one no words of its own date (the
-        # publication date or the story's day standing in, date_text None) is as old as the report
-        undated = event.date_text is None and event.event_date and report.published
-        age = 0 if undated else _days_between(event.event_date, report.published)
-        out.append(f"age={_age_bucket(age)}")
-        out.append(f"tp={event.time_precision}&dated={event.date_text is not None}")
-        out.append(f"age&type={_age_bucket(age)}&{event.event_type}")
-        # place
-        location = event.location
-        out.append(f"geo={location.geo_precision if location else 'none'}")
-        out.append(f"locsrc={(event.location_source or 'none').split(':')[0][:30]}")
-        # fatalities
-        out.append(f"dead={_bucket(event.fatalities or 0, (1, 2, 6, 21, 101))}")
-        # the sentence and the words around the trigger
-        sentence = report.sentences[sent_index] if report.sentences else None
-        tokens = self.tokens_by_sentence.get(sent_index, [])
-        if sentence is not None:
-            text = sentence.text
-            out.append(f"len={_bucket(len(tokens), (8, 15, 25, 40, 60))}")
-            if "?" in text:
-                out.append("question")
-            quotes_before = sum(text[:max(0, anchor - sentence.start)].count(q) for q in _QUOTES)
-            if quotes_before % 2:
-                out.append("inside_quote")
-            if text[:1] in _QUOTES:
-                out.append("starts_quote")
-            times_here = [t for start, t in self.time_starts if sentence.start <= start < sentence.end]
-            out.append(f"times={min(2, len(times_here))}")
-            for t in times_here[:3]:
-                out.append(f"ttype={t.type}")
-                out.append(f"tage={_age_bucket(_days_between(t.value, report.published)) if t.type == 'DATE' else t.type}")
-            for start, q in self.quantities:
-                if sentence.start <= start < sentence.end:
-                    out.append(f"q={q.kind}&{_bucket(q.value or 0, (2, 6, 21, 101, 1001))}")
-        if tokens:
-            clean_anchor = _clean(report, anchor)
-            position = 0
-            for i, (_, token) in enumerate(tokens):
-                if token.cstart <= clean_anchor:
-                    position = i
-            position = _head_of_word(report, tokens, position)
-            trigger_token = tokens[position][1]
-            out.append(f"tpos={trigger_token.pos}")
-            out.append(f"tdep={trigger_token.dep}")
-            out.append(f"tpos&type={trigger_token.pos}&{kind}")
-            out.append(f"tlem={trigger_token.lemma.lower()}")
-            head = report.tokens[trigger_token.head] if 0 <= trigger_token.head < len(
-                report.tokens) else None
-            if head is not None and head is not trigger_token:
-                out.append(f"head={head.lemma.lower()}")
-                out.append(f"headdep={head.dep}")
-            for offset in (-3, -2, -1, 1, 2):
-                j = position + offset
-                if 0 <= j < len(tokens):
-                    out.append(f"w{offset}={tokens[j][1].lemma.lower()}")
-            for _, token in tokens[max(0, position - 6):position]:
-                out.append(f"before={token.lemma.lower()}")
-                if token.pos == "AUX":
-                    out.append(f"aux={token.lemma.lower()}")
-            lemmas = {token.lemma.lower() for _, token in tokens}
-            for word in lemmas & _MODALS:
-                out.append(f"modal={word}")
-            for word in lemmas & _CUES:
-                out.append(f"cue={word}")
-            out.append(f"root={next((t.lemma.lower() for _, t in tokens if t.dep == 'ROOT'), '')}")
-            if any(t.text.istitle() and t.pos == "PROPN" for _, t in tokens):
-                out.append("has_name")
-            if any(t.text.isdigit() and len(t.text) == 4 and t.text[:2] in ("19", "20")
-                   for _, t in tokens):
-                out.append("has_year")
-        # the document: how often it tells this kind of event, and is this its first mention
-        same = [e for e in events if (e.sub_event_type or e.plover_type) == (
-            event.sub_event_type or event.plover_type)]
-        out.append(f"same_in_doc={_bucket(len(same), (2, 3, 5, 9))}")
-        first = min((e.trigger.start for e in same if e.trigger), default=anchor)
-        out.append(f"first_of_kind={first == anchor}")
-        typed = sum(1 for e in events if e.event_type)
-        out.append(f"typed_in_doc={_bucket(typed, (2, 4, 8, 16, 32))}")
-        return out
 
 
 def _days_since_latest(value: str | None, published: date | None) -> int | None:
@@ -506,53 +355,18 @@ def rule_keeps(event: Event, report: Report) -> bool:
             and group_change_told(event, report))
 
 
-def kind_of(event: Event) -> str:
-    """What the model calls an event's kind: its ACLED sub-event type, else ``P:`` + PLOVER type."""
-    return event.sub_event_type or f"P:{event.plover_type}"
-
-
-def _depth(report: Report, index: int) -> int:
-    depth, seen = 0, {index}
-    while report.tokens[index].head not in seen and 0 <= report.tokens[index].head < len(
-            report.tokens):
-        index = report.tokens[index].head
-        seen.add(index)
-        depth += 1
-    return depth
-
-
-def _head_of_word(report: Report, tokens: list, position: int) -> int:
-    """The position (in ``tokens``, one sentence's (index, token) pairs) of the head of the
-    hyphenated word that starts at ``position``: the tokenizer splits "re-arrested" into "re",
-    "-", "arrested", and the act is the last part (English compounds are right-headed:
-    "re-arrested", "car-bomb", "counter-attack"). Where the parse tells, the part nearest its
-    root wins; a particle never does ("sit-in": "sit"); a single word is its own head."""
-    parts = [position]
-    while parts[-1] + 2 < len(tokens):
-        here, hyphen, after = (tokens[parts[-1] + k][1] for k in range(3))
-        if hyphen.text != "-" or hyphen.cstart != here.cend or after.cstart != hyphen.cend \
-                or not after.text[:1].isalpha():
-            break
-        parts.append(parts[-1] + 2)
-    # a particle is never the act ("sit-in", "crack-down"), whatever the parse made of it
-    parts = [part for part in parts if tokens[part][1].pos not in ("ADP", "PART")] or [position]
-    if len(parts) == 1:
-        return parts[0]
-    # the part nearest the root; equal depths (an unparsed sentence): the last part
-    return min(parts, key=lambda part: (_depth(report, tokens[part][0]), -part))
-
-
-def _clean(report: Report, raw_position: int) -> int:
-    return bisect_left(report.offsets, raw_position) if len(report.offsets) else raw_position
-
-
-def load_model(path: str | Path | None = None) -> dict:
-    path = Path(path) if path else MODEL_PATH
-    try:
-        model = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"cannot read the event-assessment model {path}: {exc}; rebuild it "
-                          "with `python -m sitrep.events.train_assess`", "E131") from None
+def load_model(path: str | Path | dict | None = None) -> dict:
+    """The model file at ``path`` (default: the shipped one), or ``path`` itself when it is a
+    model already read (a dict: the out-of-fold scorer's models, never written to disk)."""
+    if isinstance(path, dict):
+        model, path = path, "the model given"
+    else:
+        path = Path(path) if path else MODEL_PATH
+        try:
+            model = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"cannot read the event-assessment model {path}: {exc}; rebuild "
+                              "it with `python -m sitrep.events.train_assess`", "E131") from None
     if not isinstance(model.get("weights"), dict) or "threshold" not in model:
         raise ConfigError(f"{path} is not an event-assessment model (no weights/threshold)",
                           "E131")
@@ -567,9 +381,9 @@ def probability(weights: dict[str, float], features: list[str]) -> float:
 class AssessEvents:
     """Keep the asserted mentions the model judges events that happened (module docstring).
 
-    ``model``: a model file other than the shipped one; ``threshold``: override its threshold
-    (higher keeps fewer mentions: more precise, less complete). ``min_sentences``: documents
-    shorter than this are left alone: the model learned from whole articles, where a mention's
+    ``model``: a model file other than the shipped one (or such a model read, as a dict);
+    ``threshold``: override its threshold (higher keeps fewer mentions: more precise, less
+    complete). ``min_sentences``: documents shorter than this are left alone: the model learned from whole articles, where a mention's
     place in the story, its date against the publication date and its repetitions tell news from
     background; a snippet of a sentence or two (a wire brief, a coder's note, a CASE sentence) has
     none of that context, and whoever cut it out already chose it as an event.
@@ -584,7 +398,7 @@ class AssessEvents:
 
     name = "assess_events"
 
-    def __init__(self, model: str | None = None, threshold: float | None = None,
+    def __init__(self, model: str | dict | None = None, threshold: float | None = None,
                  min_sentences: int = 4, require_anchor: bool = True,
                  background_days: int = 0) -> None:
         self.min_sentences = int(min_sentences)
