@@ -33,10 +33,33 @@ _NOT_OPENING = frozenset({"The", "A", "An", "This", "That", "These", "Those", "I
                           "To", "By", "Of", "For", "With", "Catholic", "World"})
 
 
+# A capitalised word right after the head that makes the street or building part of a longer
+# name ("Federal Road Safety Corps", "Wall Street Journal"): not a day or a month ("on Royal
+# Street Tuesday"), not a compass word that is part of the street's name ("Eglinton Avenue
+# West"), nor another head ("Main Street Bridge" is found as its own match)
+_LONGER_NAME = re.compile(r"[ \t]+(?P<word>[A-Z][a-z][\w'\u2019]*)")
+_NOT_NAME_WORDS = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "On", "In", "At", "And", "But", "The", "North", "South", "East",
+    "West", "Northeast", "Northwest", "Southeast", "Southwest", "Extension", "Upper", "Lower"})
+
+
+def _inside_longer_name(text: str, end: int) -> bool:
+    following = _LONGER_NAME.match(text, end)
+    if following is None:
+        return False
+    word = following["word"]
+    return word not in _NOT_NAME_WORDS and not re.fullmatch(_HEADS, word)
+
+
 def find_facilities(text: str) -> list[tuple[int, int]]:
-    """Clean-text spans of named streets and buildings, in order."""
+    """Clean-text spans of named streets and buildings, in order. A head followed by another
+    capitalised word is a piece of an organisation's or a paper's name, no place."""
     spans = []
     for match in _FACILITY.finditer(text):
+        if _inside_longer_name(text, match.end()):
+            continue
         words = match["name"].split()
         while words and words[0] in _NOT_OPENING:
             words = words[1:]

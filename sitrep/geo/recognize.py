@@ -268,8 +268,14 @@ _NOT_NAMES_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ",
                             "PART", "INTJ", "NUM"})
 
 
-def _tag_allows(tag: str | None, candidates: tuple[Candidate, ...]) -> bool:
+def _tag_allows(tag: str | None, candidates: tuple[Candidate, ...],
+                token: Token | None = None) -> bool:
     if not tag:
+        return True
+    if tag == "VERB" and token is not None and not token.sentence_start and \
+            token.text[:1].isupper() and not any(c.common for c in candidates):
+        # "in Maiduguri and Damaturu": the tagger guesses a word it has never seen from its
+        # ending; a capitalised word inside a sentence that is no English word is no verb
         return True
     if tag in _NOT_NAMES_POS:
         return False
@@ -445,7 +451,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     while index < len(tokens):
         after_comma = bool(mentions) and text[mentions[-1].cend:tokens[index].start].strip() == ","
         match = _longest_match(tokens, index, grams, found, after_comma, people, common, text)
-        if match is None or _rejected(tokens, index, match[0], match[3], tags):
+        if match is None or _rejected(tokens, index, match[0], match[3], tags, mentions, text):
             index += 1
             continue
         last, cue, cue_end, candidates = match
@@ -492,21 +498,55 @@ def _longest_match(tokens: list[Token], index: int, grams: dict, found: dict,
 
 
 def _rejected(tokens: list[Token], index: int, last: int, candidates: tuple[Candidate, ...],
-              tags: dict[int, str] | None) -> bool:
-    """Second thoughts about a match, from the words around it."""
+              tags: dict[int, str] | None, mentions: list[Mention] | None = None,
+              text: str = "") -> bool:
+    """Second thoughts about a match, from the words around it (``mentions``: the places
+    found before it in ``text``)."""
     if _inside_arabic_name(tokens, index):
         return True
-    if index == last and tags and not _tag_allows(tags.get(tokens[index].start), candidates):
+    if index == last and tags and not _tag_allows(tags.get(tokens[index].start), candidates,
+                                                  tokens[index]):
         return True
     # a one-word name known only as some place's alternate name ("Chen", "Fox", "Samsung") is
-    # a place only after a locative preposition ("in Houla") or before a division noun
-    # ("Malkangiri district"): on GeoWebNews this gate removed 70 false places for 9 missed ones
+    # a place only after a locative preposition ("in Houla"), as a member of a list of places
+    # that one follows ("in Gorakhpur, Azamgarh, Chitrakoot and Kanpur") or before a division
+    # noun ("Malkangiri district"): on GeoWebNews this gate removed 70 false places for 9
+    # missed ones
     if index != last or not all(c.kind == "alternate" for c in candidates) or \
             _heads_division(tokens, last) or (any(c.population >= _BIG_CITY for c in candidates)
                                               and _names_institution(tokens, index)):
         return False
-    return (tokens[index].lower in GIVEN_NAMES or index == 0 or
-            tokens[index - 1].lower not in STRONG_LOCATIVES)
+    if tokens[index].lower in GIVEN_NAMES:
+        return True
+    return (index == 0 or tokens[index - 1].lower not in STRONG_LOCATIVES) and \
+        not _listed_after_locative(tokens, index, mentions or [], text)
+
+
+# Between two members of a list of places: "A, B", "A and B", "A, and B"
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and)\s+")
+
+
+def _listed_after_locative(tokens: list[Token], index: int, mentions: list[Mention],
+                           text: str) -> bool:
+    """Is the word at ``index`` the next member of a list of places that a locative preposition
+    opens ("in Gorakhpur, Azamgarh, Chitrakoot and Kanpur")? It must close the list ("and X")
+    or go on with it ("X," / "X and"), so "in Beijing, Chen said" is no list."""
+    start = tokens[index].start
+    chain = []
+    for mention in reversed(mentions):
+        if mention.demonym or not _LIST_JOIN.fullmatch(text, mention.cend, start):
+            break
+        chain.append(mention)
+        start = mention.cstart
+    if not chain:
+        return False
+    opener = chain[-1].first_token
+    if opener == 0 or tokens[opener - 1].lower not in STRONG_LOCATIVES:
+        return False
+    if re.match(r"\s*,?\s+and\s", text[chain[0].cend:tokens[index].start] + " "):
+        return True         # "... and Chitrakoot": the list's last member
+    after = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    return after in (",", "and")
 
 
 # A big city's former or English name in an institution's name ("Allahabad Degree College",

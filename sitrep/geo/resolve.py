@@ -235,7 +235,7 @@ def resolve_mentions(mentions: list[Mention], text: str,
             resolutions[index] = Resolution(countries[0], "anchor: country name")
         elif mention.cue == "admin" and len(admin) == 1:
             resolutions[index] = Resolution(admin[0], f"anchor: admin area ('{mention.cue}' cue)")
-        elif len(pool) == 1 and _self_evident(pool[0]):
+        elif len(pool) == 1 and _self_evident(pool[0]) and not _read_through_cue(pool[0]):
             resolutions[index] = Resolution(pool[0], "anchor: the only place of that name")
         elif len(pool) == 1:
             lonely.append(index)
@@ -329,10 +329,29 @@ def _self_evident(candidate: Candidate) -> bool:
             candidate.country is None or candidate.population >= 100_000)
 
 
+def _read_through_cue(candidate: Candidate) -> bool:
+    """A division known by a name that reads as one only beside its noun ("Great Lakes region":
+    an Australian council area, "Bagerhat district"): the noun says it is a division, not
+    which country's."""
+    return candidate.cue == "admin" and candidate.fclass == "A"
+
+
 def _lonely(mention: Mention, candidate: Candidate, context: _Context) -> Resolution:
     """A small place that is the only one of its name: taken, unless the report is about another
     country and never mentions this one ("Mangusu" in a Congo report is not the Philippine
-    village the gazetteer knows)."""
+    village the gazetteer knows). A division read through its noun ("Great Lakes region") must
+    lie in a country the report names, unless the report is plainly about another (two
+    anchors there and half the context: one stray reading of a neighbour, "Pakistani troops
+    fired at posts in Kathua district", is not enough)."""
+    if _read_through_cue(candidate):
+        top, weight = context.anchored.most_common(1)[0] if context.anchored else (None, 0.0)
+        if top is not None and top != candidate.country and weight >= _DOMINANT_WEIGHT and \
+                weight >= 0.5 * context.total and context.countries[candidate.country] == 0 and \
+                context.readable.get(candidate.country, set()) <= {mention.text.lower()}:
+            return Resolution(None, f"needs review: the only division '{mention.text}' known "
+                                    f"is in {candidate.country}; the report names {top}",
+                              candidate, True, (candidate,))
+        return Resolution(candidate, "anchor: the only place of that name")
     if _unsupported(candidate, context, None):
         return Resolution(None, f"needs review: '{mention.text}' matches only an alternate name "
                                 f"of {candidate.name} ({candidate.country}), and nothing else in "
