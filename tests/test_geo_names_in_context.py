@@ -7,14 +7,19 @@ tests); the end-to-end cases run the built-in pipeline."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
 from sitrep.geo.build import create_empty, finish_indexes
 from sitrep.geo.facilities import find_facilities
 from sitrep.geo.gazetteer import Candidate, Gazetteer
+from sitrep.geo.locate import LocateEvents
+from sitrep.geo.locate import LocateEvents
 from sitrep.geo.recognize import Mention, find_mentions
 from sitrep.geo.resolve import resolve_mentions
+from sitrep.model import Event, Place, Report, Span
+from sitrep.model import Event, Place, Report, Span
 
 
 @pytest.mark.parametrize("text, found", [
@@ -155,3 +160,68 @@ def test_listed_towns_the_recogniser_used_to_miss_are_each_a_scene(analyse):
     _, typed = analyse("Suicide bombers attacked markets in Maiduguri and Damaturu on Monday.")
     assert sorted(e.location.text for e in typed) == ["Damaturu", "Maiduguri"]
     assert {e.location.admin1 for e in typed} == {"Borno", "Yobe"}
+
+
+def _placed(raw, name, code, admin1, lat, lon):
+    start = raw.index(name)
+    return Place(start, start + len(name), name, name=name, lat=lat, lon=lon, country="Bangladesh",
+                 admin1=admin1, feature_code=code, geo_precision=1 if code == "PPL" else 2 if
+                 code == "ADM2" else 3, reason="test")
+
+
+def _event_at(raw, trigger):
+    start = raw.index(trigger)
+    return Event("Battles", "Armed clash", "ASSAULT",
+                 trigger=Span(start, start + len(trigger), trigger), modality="asserted")
+
+
+def test_a_province_alone_in_the_events_sentence_gives_way_to_its_town_named_just_before():
+    """"Rival groups met in Chhatak. In Sylhet, the groups clashed": the event's sentence names
+    only the province; the town of that province told just before is where it happened. A
+    town of another province is no refinement."""
+    raw = "Rival groups met at a market in Chhatak. In Sylhet, the groups clashed with sticks."
+    report = Report(id="t", raw=raw)
+    chhatak = _placed(raw, "Chhatak", "PPL", "Sylhet", 25.0, 91.7)
+    sylhet = _placed(raw, "Sylhet", "ADM1", "Sylhet", 24.5, 91.7)
+    report.places = [chhatak, sylhet]
+    report.events = [_event_at(raw, "clashed")]
+    located = LocateEvents()(report).events[0]
+    assert located.location.name == "Chhatak" and located.location_source == "earlier sentence"
+    assert "a place in Sylhet (named in the event's sentence) told just before" in \
+        located.reasons[-1]
+    report.places = [replace(chhatak, admin1="Dhaka"), sylhet]
+    report.events = [_event_at(raw, "clashed")]
+    assert LocateEvents()(report).events[0].location.name == "Sylhet"
+
+
+def test_a_place_told_in_a_relative_clause_about_a_person_gives_way_to_the_acts_place():
+    """"a protest over the arrest of Dr Castro, who faces charges in Agusan del Sur, at the
+    hospital in Manila": the clause tells where the person is charged; the place after it goes
+    back to the protest. A relative clause with no place after it keeps its place ("a commander,
+    who was hiding in Karachi, was arrested": where he was taken)."""
+    raw = ("Advocates staged a protest over the arrest of Dr Castro, who faces charges in "
+           "Agusan del Sur, at the hospital in Manila on Monday.")
+    report = Report(id="t", raw=raw)
+    report.places = [_placed(raw, "Agusan del Sur", "ADM2", "Caraga", 8.5, 125.9),
+                     _placed(raw, "Manila", "PPL", "Metro Manila", 14.6, 121.0)]
+    report.events = [_event_at(raw, "protest")]
+    assert LocateEvents()(report).events[0].location.name == "Manila"
+    raw = "Police arrested a commander, who was hiding in Karachi, on Monday."
+    report = Report(id="t", raw=raw)
+    report.places = [_placed(raw, "Karachi", "PPL", "Sindh", 24.9, 67.0)]
+    report.events = [_event_at(raw, "arrested")]
+    assert LocateEvents()(report).events[0].location.name == "Karachi"
+
+
+def test_the_area_that_owns_a_division_decides_it_before_any_other_rule():
+    """"Assam's Kathua district": the only Kathua division known lies in another state, so the
+    text's owner leaves it unresolved, for review; no later rule reads it back."""
+    text = "Gunmen struck in Assam's Kathua district."
+    assam = _candidate(6, "Assam", "IN", "ADM1", admin1="03", lat=26.0, lon=92.0)
+    owner = _mention(text, "Assam", assam)
+    kathua = _mention(text, "Kathua", KATHUA, cue="admin")
+    kathua.container, kathua.owned = 0, True
+    resolutions = resolve_mentions([owner, kathua], text)
+    assert resolutions[0].candidate is assam
+    assert resolutions[1].candidate is None and resolutions[1].needs_review
+    assert resolutions[1].reason.startswith("no place of that name inside Assam")

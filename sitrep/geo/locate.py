@@ -2,8 +2,11 @@
 
 The place attached to the event's clause wins: among the resolved places of the sentence holding
 the event's trigger (or its first evidence span), the nearest to the trigger that is not a demonym
-and not inside a temporal phrase about another happening ("after the capture of Palmyra"); a town,
-facility or small area before an admin area, an admin area before a country. A sentence without
+and not inside a temporal phrase about another happening ("after the capture of Palmyra") or a
+relative clause about a person that another place follows ("the arrest of Dr Castro, who faces
+charges in Agusan del Sur, at the hospital in Manila"); a town, facility or small area before an
+admin area, an admin area before a country. A province that is all the event's sentence names
+gives way to a town of it told in the sentences just before. A sentence without
 a place borrows one from the sentences just before it, then from the report's most mentioned
 place. A town in another country than the one the report is about, named without a word that
 puts an event there ("in", "near"...), locates nothing: it is more likely a name read as a place
@@ -156,8 +159,15 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
         best = min(places, key=lambda p: (_specificity(p) >= 3, _specificity(p) >= 2,
                                           p.start in owners, _elsewhere(report.raw, p),
                                           _frame(report.raw, p, start) and len(places) > 1,
+                                          _aside(report.raw, position, p, places),
                                           not _introduced(report.raw, p, places),
                                           abs(p.start - position)))
+        finer = _town_inside_before(report, spans, index, best, position, country) \
+            if best.feature_code == "ADM1" else None
+        if finer is not None:
+            return _with_location(event, finer, finer.geo_precision or 1,
+                                  f"location: '{finer.text}', a place in {best.text} (named in "
+                                  f"the event's sentence) told just before", "earlier sentence")
         precision = best.geo_precision or 1
         if PART_OF in (best.reason or "") and position > best.end:
             # "taken from a base in Palmyra, following its capture": the base is what the
@@ -196,6 +206,23 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
     return event
 
 
+def _town_inside_before(report: Report, spans: list[tuple[int, int]], index: int,
+                        province: Place, position: int, country: str | None) -> Place | None:
+    """A town or district of ``province`` named in the sentences just before the event's,
+    whose own sentence names only the province ("Clashes broke out in Ramganj. The Punjab
+    police ..."): the event's place is the finer one, the last named."""
+    for earlier_start, earlier_end in spans[max(0, index - _LOOKBACK_SENTENCES):index][::-1]:
+        inside = [p for p in report.places if earlier_start <= p.start < earlier_end
+                  and _usable(p) and _specificity(p) < 2 and p.country == province.country
+                  and province.admin1 and p.admin1 == province.admin1
+                  and not _off_focus(report, p, country) and not _in_a_name(report, p)
+                  and not _where_actors_come_from(report, p, position)
+                  and not _elsewhere(report.raw, p)]
+        if inside:
+            return inside[-1]
+    return None
+
+
 # The words before a name that make it where something happened ("attacked in Turbat", "a
 # raid near Kalat", "off the coast of Gabon", "Mandi sector of Poonch district"), unlike a bare name modifying another
 # noun ("a Quetta PPP leader", "the Manila Today editor").
@@ -228,6 +255,22 @@ def _in_relative_clause_of_another(raw: str, position: int, place_start: int,
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s\s+")
+
+
+def _aside(raw: str, position: int, place: Place, places: list[Place]) -> bool:
+    """Is the place inside a relative clause that opens after the trigger and closes before
+    another place of the sentence ("a protest over the arrest of Dr Castro, who faces charges
+    in Agusan del Sur, at the hospital in Manila")? The clause tells about a person, the place
+    after it goes back to the act."""
+    if place.start <= position:
+        return False
+    onset = _RELATIVE_ONSET.search(raw, position, place.start)
+    if onset is None:
+        return False
+    close = raw.find(",", place.end, place.end + 200)
+    if close < 0 or raw.find(",", onset.end(), place.start) >= 0:
+        return False
+    return any(other.start > close for other in places if other is not place)
 
 
 # Words around a place that name it as somewhere else than the scene: where a vehicle was

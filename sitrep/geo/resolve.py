@@ -299,6 +299,8 @@ def resolve_mentions(mentions: list[Mention], text: str,
     # that are surer than it ("Kech near Turbat": Turbat says Pakistan before Kech is read German)
     lonely.sort(key=lambda index: _alternate_only(pools[index][0]))
     for index in lonely:
+        if resolutions[index] is not None and _read_through_cue(pools[index][0]):
+            continue    # the area the text puts it in has decided ("West Bengal's X district")
         resolutions[index] = _lonely(mentions[index], pools[index][0], context)
         if resolutions[index].candidate is not None:
             context.add(resolutions[index].candidate)
