@@ -86,6 +86,16 @@ _HARM_WORD = re.compile(r"shot|shoot|gun|fire[ds]? (?:on|at|upon|into)|kill|woun
                         re.IGNORECASE)
 
 
+# a participle of result opens its own phrase after a comma: ", killing one", ", reportedly
+# injuring ten"
+_RESULT_PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?$")
+_ING_WORD = re.compile(r"[a-z]+ing", re.IGNORECASE)
+# the acts a result participle belongs to: harm to people and crowds' acts
+_RESULT_OF = _HARM_TO_PEOPLE | {"Riots", "Protests"}
+# how far below its act a result participle's mention ranks
+_BELOW_ITS_ACT = 0.03
+
+
 def _OUTRANKED_BY_HARM(event: Event) -> bool:
     """Property harm, detention and abduction: ACLED codes the killing or wounding instead when
     the same sentence tells one ("executed five hostages", "rounded up the men and shot them")."""
@@ -230,6 +240,7 @@ class DetectEvents:
         sentence_roles = self.roles(role_text)
         spans = [(sentence.cstart + start, sentence.cstart + end) for _, start, end, _ in matches]
         candidates: list[tuple[str, Event, bool]] = []
+        starts: list[int] = []
         for frame, start, end, weight in matches:
             if _inside_a_name(mentions, sentence.cstart + start, sentence.cstart + end, text[start]):
                 continue
@@ -254,6 +265,8 @@ class DetectEvents:
                                        token_range, places or [], role_text)
             if event is not None:
                 candidates.append((frame, event, event.back_reference))
+                starts.append(start)
+        candidates = _results_under_their_act(text, candidates, starts)
         # guns beside grenades, bombs or shells ("attacked the post with guns and grenades"):
         # the explosives no longer stand for the whole attack, which merge_events may then
         # code as the battle it is (explosions_within_battles)
@@ -502,6 +515,40 @@ class DetectEvents:
             confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=trigger,
             reasons=tuple(reasons), back_reference=arguments.back_reference,
             modality_cue=modality.cue or None)
+
+
+def _results_under_their_act(text: str, candidates: list[tuple[str, Event, bool]],
+                             starts: list[int]) -> list[tuple[str, Event, bool]]:
+    """A participle of result after a comma ("clashed with guns, killing one"; "rioted,
+    injuring ten") tells what the clause's act did, not an act of its own: ACLED codes the
+    clause's act (a fight, a riot, an explosion) with the result's dead. Its mention ranks just
+    below that act: the most confident asserted violent or crowd act before it in the sentence
+    read from a word of another frame (not one ACLED passes over for harm, such as an arrest).
+    The participle must be a word of harm (the attack or clash frames), not of a means
+    ("detonating his vest"); after an attack word ("gunmen attacked two villages, killing 20")
+    the result tells whom the attack struck and is left to decide it."""
+    acts = [(start, frame, event) for start, (frame, event, back) in zip(starts, candidates)
+            if event.modality == "asserted" and not back
+            and event.event_type in _RESULT_OF and event.sub_event_type != "Peaceful protest"
+            and not _OUTRANKED_BY_HARM(event) and "inside a relative clause" not in event.reasons]
+    if not acts:
+        return candidates
+    result = []
+    for start, (frame, event, back) in zip(starts, candidates):
+        before = [act for at, act_frame, act in acts if at < start and act_frame != frame
+                  and act.sub_event_type != event.sub_event_type]
+        word = text[start:].split(None, 1)[0].strip(",.;")
+        if before and frame in _GENERIC and event.event_type and _ING_WORD.fullmatch(word) \
+                and _RESULT_PARTICIPLE.search(text[:start]):
+            act = max(before, key=lambda e: e.confidence)
+            if event.confidence >= act.confidence - _BELOW_ITS_ACT:
+                event = replace(event, confidence=round(act.confidence - _BELOW_ITS_ACT, 3),
+                                reasons=event.reasons + (
+                                    f"participle of result of the act {act.trigger.text!r} "
+                                    "its clause tells" if act.trigger else
+                                    "participle of result of its clause's act",))
+        result.append((frame, event, back))
+    return result
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'-]*")
