@@ -47,6 +47,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..events.prominence import CAUSE_OF_ARREST
+from ..language.fatalities import occasion_counts
 from ..model import Actor, Event, Report
 from .agents import passive_agent
 from .air import air_strike_sides
@@ -126,8 +127,15 @@ class _Coder(EventNames):
     def __init__(self, dictionary: ActorDictionary, event: Event, iso3: str | None,
                  why: str, report: Report | None = None, claimed: Sequence[Actor] = ()) -> None:
         super().__init__(dictionary, event, iso3, why)
-        self.people_harmed = people_harmed(event, report.quantities, report.actors) \
-            if report is not None else None
+        # the dead of an earlier happening given as the occasion ("after two students were
+        # killed in an accident, protesters torched buses") are not this event's victims
+        occasion = occasion_counts(report, event.trigger.start) \
+            if report is not None and event.trigger is not None else set()
+        self.people_harmed = people_harmed(
+            event, [q for q in report.quantities if (q.start, q.end) not in occasion],
+            [a for a in report.actors if not any(start <= a.start < end
+                                                 for start, end in occasion)]
+        ) if report is not None else None
         self.casualties = [(q.start, q.end) for q in (report.quantities if report else ())
                            if q.kind in ("killed", "injured")]
         spans = [(span.start, span.end) for span in event.evidence]

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from ..model import Quantity, Report, Sentence
 from .quantities import IMPLIED
 
-__all__ = ["event_fatalities"]
+__all__ = ["event_fatalities", "occasion_counts"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 # a clause opened by "after" or "following" that tells what came before the event (the last one
@@ -42,6 +42,19 @@ def event_fatalities(report: Report, sentence: Sentence, ctrigger: int) -> int |
     starts, ends = _paragraph(report, sentence)
     near = [q for q in killed if q.value is not None and starts <= q.start < ends]
     return _nearest([q for q in near if _stated(q)] or near, report, ctrigger)
+
+
+def occasion_counts(report: Report, trigger_start: int) -> set[tuple[int, int]]:
+    """The raw spans of the casualty counts of the sentence of the trigger at raw offset
+    ``trigger_start`` that tell an earlier happening given as the occasion (see _an_occasion):
+    not the event's dead, nor its victims."""
+    sentence = next((s for s in report.sentences if s.start <= trigger_start < s.end), None)
+    if sentence is None:
+        return set()
+    ctrigger = bisect_left(report.offsets, trigger_start)
+    return {(q.start, q.end) for q in report.quantities
+            if sentence.start <= q.start < sentence.end and _an_occasion(report, sentence, q,
+                                                                         ctrigger)}
 
 
 def _an_occasion(report: Report, sentence: Sentence, quantity: Quantity, ctrigger: int) -> bool:
