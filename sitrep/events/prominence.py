@@ -5,20 +5,36 @@ a protest is against, the earlier killing given as the occasion of today's news,
 that backed an advance, a relative clause's background, a participle describing an actor. Each
 keeps its coding but ranks lower (its confidence drops, with the reason recorded), so that the
 assessment and ``merge_events`` prefer the reported act. Read from the words before the trigger
-in its sentence; ``detect_events`` (stage.py) calls ``weigh`` for every coded mention.
+in its sentence; ``detect_events`` (stage.py) calls ``weigh`` for every coded mention, and
+``results_under_their_act`` for a sentence's mentions together: a participle of result
+("clashed with guns, killing one") ranks below the act its clause tells.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
+from ..model import Event
 from .arguments import Arguments
 from .codebook import Coding
 
-__all__ = ["weigh", "CAUSE_OF_ARREST"]
+__all__ = ["weigh", "results_under_their_act", "CAUSE_OF_ARREST"]
 
 CAUSE_OF_ARREST = "named as what an arrest is for"
+
+# a participle of result opens its own phrase after a comma: ", killing one", ", reportedly
+# injuring ten"
+_RESULT_PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?$")
+_ING_WORD = re.compile(r"[a-z]+ing", re.IGNORECASE)
+# the acts a result participle belongs to: harm to people and crowds' acts
+_RESULT_OF = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots",
+              "Protests"}
+# how far below its act a result participle's mention ranks
+_BELOW_ITS_ACT = 0.03
+# the frames of words of harm a result participle is read from ("killing", "injuring")
+_HARM_FRAMES = {"attack", "clash"}
 
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"(?:,\s*|\b\w+\s+)(?:who|which|whom|whose)\b", re.IGNORECASE)
@@ -106,3 +122,38 @@ def weigh(text: str, start: int, end: int, frame: str, weight: float, coding: Co
         confidence -= 0.2
         reasons.append("back reference to an event told elsewhere")
     return coding, confidence, reasons
+
+
+def results_under_their_act(text: str, candidates: list[tuple[str, Event, bool]],
+                            starts: list[int], passed_over: Callable[[Event], bool]
+                            ) -> list[tuple[str, Event, bool]]:
+    """A participle of result after a comma ("clashed with guns, killing one"; "rioted,
+    injuring ten") tells what the clause's act did, not an act of its own: ACLED codes the
+    clause's act (a fight, a riot, an explosion) with the result's dead. Its mention ranks just
+    below that act: the most confident asserted violent or crowd act before it in the sentence
+    read from a word of another frame (not one ACLED passes over for harm, such as an arrest:
+    ``passed_over``). The participle must be a word of harm (the attack or clash frames), not of a means
+    ("detonating his vest"); after an attack word ("gunmen attacked two villages, killing 20")
+    the result tells whom the attack struck and is left to decide it."""
+    acts = [(start, frame, event) for start, (frame, event, back) in zip(starts, candidates)
+            if event.modality == "asserted" and not back
+            and event.event_type in _RESULT_OF and event.sub_event_type != "Peaceful protest"
+            and not passed_over(event) and "inside a relative clause" not in event.reasons]
+    if not acts:
+        return candidates
+    result = []
+    for start, (frame, event, back) in zip(starts, candidates):
+        before = [act for at, act_frame, act in acts if at < start and act_frame != frame
+                  and act.sub_event_type != event.sub_event_type]
+        word = text[start:].split(None, 1)[0].strip(",.;")
+        if before and frame in _HARM_FRAMES and event.event_type and _ING_WORD.fullmatch(word) \
+                and _RESULT_PARTICIPLE.search(text[:start]):
+            act = max(before, key=lambda e: e.confidence)
+            if event.confidence >= act.confidence - _BELOW_ITS_ACT:
+                event = replace(event, confidence=round(act.confidence - _BELOW_ITS_ACT, 3),
+                                reasons=event.reasons + (
+                                    f"participle of result of the act {act.trigger.text!r} "
+                                    "its clause tells" if act.trigger else
+                                    "participle of result of its clause's act",))
+        result.append((frame, event, back))
+    return result

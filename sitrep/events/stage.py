@@ -30,7 +30,7 @@ from .modality import clause_bounds, read_modality
 from .name_layer import blank_names_of_organisations
 from .positions import (any_between, clean_position, fallback_sentences, inside_name,
                         mostly_capitals, sentence_token_ranges)
-from .prominence import weigh
+from .prominence import results_under_their_act, weigh
 from .speakers import commentator_view
 from .trigger_syntax import (cue_reaches, in_a_series_of_phrases, lists_kinds_of_act,
                              modifies_another_noun, named_as_a_charge)
@@ -84,16 +84,6 @@ _HARM_WORD = re.compile(r"shot|shoot|gun|fire[ds]? (?:on|at|upon|into)|kill|woun
                         r"behead|stab|hack|execut|tortur|beat|slaughter|assassin|bomb|blast|explo|"
                         r"strike|shell|rocket|missile|mortar|grenade|suicide|clash|fight|battle|ambush",
                         re.IGNORECASE)
-
-
-# a participle of result opens its own phrase after a comma: ", killing one", ", reportedly
-# injuring ten"
-_RESULT_PARTICIPLE = re.compile(r",\s*(?:\w+ly\s+)?$")
-_ING_WORD = re.compile(r"[a-z]+ing", re.IGNORECASE)
-# the acts a result participle belongs to: harm to people and crowds' acts
-_RESULT_OF = _HARM_TO_PEOPLE | {"Riots", "Protests"}
-# how far below its act a result participle's mention ranks
-_BELOW_ITS_ACT = 0.03
 
 
 def _OUTRANKED_BY_HARM(event: Event) -> bool:
@@ -266,7 +256,7 @@ class DetectEvents:
             if event is not None:
                 candidates.append((frame, event, event.back_reference))
                 starts.append(start)
-        candidates = _results_under_their_act(text, candidates, starts)
+        candidates = results_under_their_act(text, candidates, starts, _OUTRANKED_BY_HARM)
         # guns beside grenades, bombs or shells ("attacked the post with guns and grenades"):
         # the explosives no longer stand for the whole attack, which merge_events may then
         # code as the battle it is (explosions_within_battles)
@@ -515,40 +505,6 @@ class DetectEvents:
             confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=trigger,
             reasons=tuple(reasons), back_reference=arguments.back_reference,
             modality_cue=modality.cue or None)
-
-
-def _results_under_their_act(text: str, candidates: list[tuple[str, Event, bool]],
-                             starts: list[int]) -> list[tuple[str, Event, bool]]:
-    """A participle of result after a comma ("clashed with guns, killing one"; "rioted,
-    injuring ten") tells what the clause's act did, not an act of its own: ACLED codes the
-    clause's act (a fight, a riot, an explosion) with the result's dead. Its mention ranks just
-    below that act: the most confident asserted violent or crowd act before it in the sentence
-    read from a word of another frame (not one ACLED passes over for harm, such as an arrest).
-    The participle must be a word of harm (the attack or clash frames), not of a means
-    ("detonating his vest"); after an attack word ("gunmen attacked two villages, killing 20")
-    the result tells whom the attack struck and is left to decide it."""
-    acts = [(start, frame, event) for start, (frame, event, back) in zip(starts, candidates)
-            if event.modality == "asserted" and not back
-            and event.event_type in _RESULT_OF and event.sub_event_type != "Peaceful protest"
-            and not _OUTRANKED_BY_HARM(event) and "inside a relative clause" not in event.reasons]
-    if not acts:
-        return candidates
-    result = []
-    for start, (frame, event, back) in zip(starts, candidates):
-        before = [act for at, act_frame, act in acts if at < start and act_frame != frame
-                  and act.sub_event_type != event.sub_event_type]
-        word = text[start:].split(None, 1)[0].strip(",.;")
-        if before and frame in _GENERIC and event.event_type and _ING_WORD.fullmatch(word) \
-                and _RESULT_PARTICIPLE.search(text[:start]):
-            act = max(before, key=lambda e: e.confidence)
-            if event.confidence >= act.confidence - _BELOW_ITS_ACT:
-                event = replace(event, confidence=round(act.confidence - _BELOW_ITS_ACT, 3),
-                                reasons=event.reasons + (
-                                    f"participle of result of the act {act.trigger.text!r} "
-                                    "its clause tells" if act.trigger else
-                                    "participle of result of its clause's act",))
-        result.append((frame, event, back))
-    return result
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'-]*")
