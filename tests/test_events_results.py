@@ -1,5 +1,5 @@
-"""A participle of result belongs to its clause's act (sitrep/events/stage.py
-``_results_under_their_act``), on sentences written for these tests: ACLED codes the fight, the
+"""A participle of result belongs to its clause's act (sitrep/events/prominence.py
+``results_under_their_act``), on sentences written for these tests: ACLED codes the fight, the
 riot or the explosion a clause tells, with the dead its participle counts, not an attack read
 from "killing". After an attack word the result is left to say whom the attack struck; a
 participle of a means ("detonating") is no result."""
