@@ -189,8 +189,9 @@ def _one_member(dictionary, words, folded, index):
     """"a Maoist", "one suspected Naxalite": one man of an armed group the dictionary names by
     its men in the plural ("Maoists", "Naxalites"), as the dictionary's matches at ``index``.
     Only after an article or "one" and before a word that cannot be a noun it modifies ("a
-    Maoist was killed", "a Maoist commander", not "a Maoist stronghold"); only armed groups
-    (a party's adjective, "a Maoist party", is not its man)."""
+    Maoist was killed", "a Maoist commander", not "a Maoist stronghold"), or before an armed
+    act the group did ("a Maoist ambush"); only armed groups (a party's adjective, "a Maoist
+    party", is not its man)."""
     word = words[index]
     if not (word[:1].isupper() and word.isalpha()) or index == 0:
         return []
@@ -199,7 +200,7 @@ def _one_member(dictionary, words, folded, index):
         look -= 1
     after = folded[index + 1] if index + 1 < len(folded) else ""
     if folded[look] not in _ONE or after.isalpha() and after.islower() and \
-            after not in GROUP_HEADS and after not in _AFTER_A_NOUN:
+            after not in GROUP_HEADS and after not in _AFTER_A_NOUN and after not in _ARMED_ACTS:
         return []
     plural = folded[:index] + [folded[index] + "s"] + folded[index + 1:]
     return [(end, payload) for end, payload in dictionary.folded.matches(plural, index)
@@ -208,6 +209,8 @@ def _one_member(dictionary, words, folded, index):
 
 
 _ONE = frozenset({"a", "an", "one", "another"})
+# acts an armed group's adjective names as its own ("a Maoist ambush": the group's men did it)
+_ARMED_ACTS = frozenset("""attack ambush raid assault bombing strike offensive""".split())
 _MEMBER_QUALIFIERS = frozenset({"suspected", "alleged", "hardcore", "wanted", "top", "senior",
                                 "local", "former", "armed"})
 # words a noun phrase may end before ("a Maoist was killed", "a Maoist in Sukma")

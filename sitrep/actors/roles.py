@@ -126,13 +126,16 @@ IDENTITY_ARMED = frozenset("""militia militias militiamen militiaman fighters gu
 # The longest role, in tokens: how far the recogniser looks ahead.
 MAX_ROLE_TOKENS = max(len(key) for key in ROLES)
 
-# Nouns that may follow a named group and still name it ("IS fighters", "Houthi rebels").
+# Nouns that may follow a named group and still name it ("IS fighters", "Houthi rebels"); a
+# force's members too ("a BSF jawan", "CRPF personnel", "Frontier Corps soldiers"): one actor,
+# the force, not the force and an unnamed army or police beside it.
 GROUP_HEADS = frozenset("""group groups fighters fighter militants militant jihadists jihadis
     jihadist rebels rebel insurgents insurgent militia militias militiamen forces troops members
     member gunmen terrorists terrorist loyalists movement organization organisation network cell
     cells faction factions commanders commander units unit brigade brigades extremists
     guerrillas separatists affiliate affiliates activists activist supporters supporter
-    workers worker cadres cadre leaders leader men youths""".split())
+    workers worker cadres cadre leaders leader men youths jawan jawans personnel soldier
+    soldiers trooper troopers officer officers policeman policemen constable constables""".split())
 
 # Words before a state role that tie it to the government ("regime troops", "pro-regime forces").
 STATE_MODIFIERS = frozenset("""regime government pro-regime pro-government state security

@@ -1,0 +1,33 @@
+"""Who the sides of a fight are, on sentences written for these tests: a force's member after
+its name is the force (sitrep/actors/roles.py ``GROUP_HEADS``), an armed group's adjective
+before its act names the doer (recognize.py ``_one_member``), and the side a battle harmed is
+the attacked one, actor2 (conventions.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _top(analyse, text):
+    report, typed = analyse(text)
+    assert typed, report.events
+    return typed[0]
+
+
+@pytest.mark.parametrize("text,force", [
+    ("A BSF jawan was injured when militants opened fire on a border outpost in Kupwara on "
+     "Sunday.", "BSF jawan"),
+    ("Two CRPF jawans were killed in a Maoist ambush in Sukma on Monday.", "CRPF jawans"),
+])
+def test_a_member_after_a_force_name_is_one_actor(analyse, text, force):
+    report, _ = analyse(text)
+    state = [a for a in report.actors if a.inter == 1]
+    assert [(a.text, a.name) for a in state] == [(force, "Police Forces of India")]
+
+
+def test_an_armed_group_adjective_before_its_act_is_the_doer(analyse):
+    report, _ = analyse("Two CRPF jawans were killed in a Maoist ambush in Sukma on Monday.")
+    assert any(a.text == "Maoist" and a.name.startswith("CPI (Maoist)") for a in report.actors)
+    # the adjective before a thing is no man of the group
+    report, _ = analyse("Police raided a Maoist stronghold in Gaya on Monday.")
+    assert not any(a.text == "Maoist" for a in report.actors)
