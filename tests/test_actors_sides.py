@@ -31,3 +31,15 @@ def test_an_armed_group_adjective_before_its_act_is_the_doer(analyse):
     # the adjective before a thing is no man of the group
     report, _ = analyse("Police raided a Maoist stronghold in Gaya on Monday.")
     assert not any(a.text == "Maoist" for a in report.actors)
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    ("Two CRPF jawans were killed in a Maoist ambush in Sukma on Monday.",
+     "CPI (Maoist): Communist Party of India (Maoist)", "Police Forces of India"),
+    ("Police killed two Maoists in an encounter in Gaya on Monday.",
+     "Police Forces of India", "CPI (Maoist): Communist Party of India (Maoist)"),
+])
+def test_the_side_a_battle_harmed_is_actor2(analyse, text, actor1, actor2):
+    event = _top(analyse, text)
+    assert event.event_type == "Battles"
+    assert (event.actor1.name, event.actor2.name) == (actor1, actor2), event.reasons

@@ -215,6 +215,12 @@ class _Coder(EventNames):
             if sub == "Air/drone strike":
                 actor1, actor2 = air_strike_sides(self, actor1, actor2)
             actor1, actor2, assoc2 = self.attack(kind, actor1, actor2, assoc2)
+            if kind == "Battles" and actor1 is not None and actor2 is not None and \
+                    self.harmed(actor1) and not self.harmed(actor2):
+                # "two CRPF jawans were killed in a Maoist ambush": the side that suffered is
+                # the attacked one, the other the attacker (actor1)
+                actor1, actor2 = actor2, actor1
+                self.reasons.append(f"{actor2.text!r} was harmed: the attacked side (actor2)")
         elif sub == "Arrests":
             actor1, actor2 = self.arrest(actor1, actor2)
         elif sub == "Looting/property destruction" and actor1 is not None and (
