@@ -15,7 +15,7 @@ and ACLED names generic actors after it ("Protesters (India)", "Unidentified Arm
   students) is its associated actor when named; there is no actor2 unless the forces of order
   intervened (protest with intervention, excessive force: the police when none is named).
 * **riots**: actor1 is the rioting crowd (its party associated); actor2 the side it fought or
-  attacked, if any.
+  attacked, if any (the crowds' conventions are in ``crowds.py``).
 * **looting and property destruction** by people not organised or named as an armed group
   (civilians, protesters, "miscreants" or "unknown people" where no weapon is named) is a
   crowd's: ``Rioters (X)``, with a riot's conventions; civilians are only ever the harmed side.
@@ -23,7 +23,8 @@ and ACLED names generic actors after it ("Protesters (India)", "Unidentified Arm
   group becomes the associated actor); an unnamed perpetrator is an unidentified armed group,
   except of a detainee tortured or beaten in custody: the police who hold him.
 * **explosions/remote violence and battles**: an unnamed attacker is an unidentified armed group,
-  unless the report names the group that claimed the attack or was behind it.
+  unless the report names the group that claimed the attack or was behind it; of a battle's two
+  sides the one a casualty count harmed is the attacked side, actor2.
 * **arrests**: actor1 is the arresting force (the police when the report names none), actor2
   the detained.
 * **political parties** (``Political party`` in actors.tsv) acting violently are the party's
@@ -54,22 +55,16 @@ from .air import air_strike_sides
 from .claims import CLAIMED, claimants
 from .communal import communal_sides, other_side
 from .coding import state_name
+from .crowds import AGAINST, NOT_ORGANISERS, CrowdConventions
 from .dictionary import INTER_TYPES, PARTY_TYPE, ActorDictionary
 from .generic import (STATE_ID, EventNames, distinct, event_country, is_generic, is_named,
                       on_side, own_name, report_country)
 from .harmed import ill_treated_in_custody, people_harmed
-from .organisations import named_organisations
 from .parties import type_by_parties, unarmed_doers
 from .roles import INSTALLATION_OWNERS, INSTALLATIONS
 
 __all__ = ["CodeEventActors", "event_country", "PARTY_TYPE"]
 
-# words before a named group that make it what a crowd is against, not who the crowd is
-_AGAINST = re.compile(r"\b(?:against|demand\w*|urg\w*|slam\w*|criticis\w*|criticiz\w*|"
-                      r"oppos\w*|condemn\w*|denounc\w*|protest\w* (?:at|over)|govern\w*|"
-                      r"arrest\w* of|detention of|killing of|murder of)\W+(?:\w+\W+){0,3}$",
-                      re.IGNORECASE)
-_NOT_ORGANISERS = {"News agency", "International organisation", "Non-governmental organisation"}
 # "activists of", "members from the", "supporters belonging to": people named as a group's
 _MEMBER_OF = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:of|from|belonging to)\s+(?:the\s+)?$",
                         re.IGNORECASE)
@@ -95,7 +90,6 @@ _ARMED_KINDS = {"Battles", "Explosions/Remote violence"}
 # whose area it is, which says where, not what was attacked ("near an army camp" may be aimed
 # at the camp)
 _LANDMARK = re.compile(r"\b(?:under|jurisdiction of|limits of|area of)\b(?:\s+[\w-]+){0,2}$")
-_INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
 
 
 class CodeEventActors:
@@ -121,7 +115,7 @@ class CodeEventActors:
         return report
 
 
-class _Coder(EventNames):
+class _Coder(CrowdConventions, EventNames):
     """One event's conventions; keeps the reasons of what it changed."""
 
     def __init__(self, dictionary: ActorDictionary, event: Event, iso3: str | None,
@@ -253,20 +247,6 @@ class _Coder(EventNames):
                        assoc_actor2=tuple(assoc2),
                        reasons=event.reasons + tuple(f"ACLED actors: {r}" for r in self.reasons))
 
-    def protest(self, sub, actor1, actor2, assoc1, assoc2):
-        """The crowd as actor1, its organisers associated; the forces only if they intervened
-        (and first when they used excessive force)."""
-        if actor1 is not None and actor1.inter in (1, 8) and sub in _INTERVENTION:
-            actor1, actor2 = actor2, actor1         # the crowd, then the forces
-        actor1, assoc1 = self.crowd(actor1, assoc1, 6, "protest")
-        actor2, assoc2 = self.intervention(actor2, assoc2, sub in _INTERVENTION)
-        assoc1 += self.organisers(actor1, actor2)
-        if sub == "Excessive force against protesters" and actor2 is not None:
-            # ACLED: the forces who used it are actor1, the protesters they hit actor2
-            self.reasons.append("excessive force: the forces are actor1, the protesters actor2")
-            return actor2, actor1, assoc2, assoc1
-        return actor1, actor2, assoc1, assoc2
-
     def attack(self, kind, actor1, actor2, assoc2):
         """Explosions and battles: the attacker (an unidentified armed group when unnamed), the
         attacked or harmed; a battle's two sides."""
@@ -362,43 +342,6 @@ class _Coder(EventNames):
                 return self.local(actor)
         return None
 
-    def crowd(self, actor, assoc, inter, what):
-        """The crowd of a protest or riot as actor1; who the report says it was, associated."""
-        if actor is not None and actor.inter == inter and is_generic(actor):
-            return actor, assoc
-        crowd = self.generic(inter, actor, f"the crowd of the {what}")
-        if crowd is None:
-            return actor, assoc
-        if actor is not None and is_named(actor):
-            assoc = [own_name(actor)] + assoc
-            self.reasons.append(f"{actor.name!r} took part in the {what}: associated actor")
-        return crowd, assoc
-
-    def intervention(self, actor2, assoc2, intervened: bool):
-        if not intervened:
-            if actor2 is not None:
-                self.reasons.append(f"no actor2 for a protest nobody broke up "
-                                    f"({actor2.text!r} is what it is about)")
-            return None, []
-        if actor2 is not None and actor2.inter in (1, 8):
-            return actor2, assoc2
-        return self.implied_state("COP", "the forces of order who intervened"), []
-
-    def riot(self, actor1, actor2, assoc1):
-        # "police clashed with rioters": the crowd leads, the forces are its counterpart
-        if actor1 is not None and actor1.inter in (1, 8) and (
-                actor2 is None or actor2.inter not in (1, 8)):
-            actor1, actor2 = actor2, actor1
-            self.reasons.append("the rioting crowd is actor1, the forces actor2")
-        if actor1 is not None and actor1.inter in (1, 2, 3, 4, 8) and not is_generic(actor1):
-            return actor1, actor2, assoc1         # a named armed group or the state: as named
-        crowd, assoc1 = self.crowd(actor1, assoc1, 5, "riot")
-        if actor2 is None and self.people_harmed:
-            actor2 = self.people_harmed
-        if actor2 is not None and actor2.inter == 7:
-            actor2, _ = self.victims(actor2, [])
-        return crowd, actor2, assoc1
-
     def victims(self, actor2, assoc2):
         """Victims are civilians of the event's country; their party or group is associated."""
         if actor2 is not None and actor2.inter == 7 and is_generic(actor2) and (
@@ -421,11 +364,11 @@ class _Coder(EventNames):
         found = []
         for actor in self.sentence_actors:
             if (actor.start, actor.end) in taken or not is_named(actor) or \
-                    actor.inter in (1, 2, 3, 4, 8) or actor.type in _NOT_ORGANISERS or \
+                    actor.inter in (1, 2, 3, 4, 8) or actor.type in NOT_ORGANISERS or \
                     actor1 is not None and actor1.start <= actor.start < actor1.end:
                 continue
             before = self.text_before(actor)
-            if _BY_DOER.search(before) or _AGAINST.search(before) or \
+            if _BY_DOER.search(before) or AGAINST.search(before) or \
                     self.text_after(actor).startswith("-"):
                 continue
             found.append(own_name(actor))
@@ -476,28 +419,6 @@ class _Coder(EventNames):
                 return self.local(actor)
         return None
 
-    def organisers(self, crowd: Actor | None, other: Actor | None) -> list[Actor]:
-        """The parties, unions and groups a protest's or riot's sentence names as its own
-        ("IYC activists protested", "a bandh called by the VHP"), not those it is against."""
-        if crowd is None or crowd.inter not in (5, 6):
-            return []
-        taken = {(a.start, a.end) for a in (crowd, other) if a is not None}
-        found = []
-        for actor in self.sentence_actors:
-            before = self.text_before(actor)
-            if is_named(actor) and (actor.start, actor.end) not in taken and actor.inter not in (
-                    1, 8) and actor.type not in _NOT_ORGANISERS and not _AGAINST.search(before):
-                found.append(own_name(actor))
-        known = self.sentence_actors + [a for a in (crowd, other) if a is not None]
-        for span in self.event.evidence:
-            for body in named_organisations(span):
-                if not any(a.start < body.end and body.start < a.end for a in known) and \
-                        not _AGAINST.search(self.text_before(body)):
-                    found.append(body)
-        if found:
-            self.reasons.append("associated: " + ", ".join(repr(a.name) for a in found))
-        return found
-
     def text_after(self, actor: Actor) -> str:
         """Up to 10 characters of the event's sentence after ``actor`` ("-led", "-backed")."""
         for span in self.event.evidence:
@@ -536,7 +457,7 @@ class _Coder(EventNames):
             if member is not None and not _MEMBER_OF.match(self.text_between(member, actor)):
                 continue
             if known and near and (actor.type == PARTY_TYPE or actor.inter in (2, 3, 4)) and \
-                    (actor.start, actor.end) != taken and not _AGAINST.search(
+                    (actor.start, actor.end) != taken and not AGAINST.search(
                         self.text_before(actor)) and not self.text_after(actor).startswith("-"):
                 self.reasons.append(f"actor2 {actor.text!r}: the group of the detained")
                 return self.local(actor)
