@@ -5,7 +5,8 @@
   forces of order intervened (protest with intervention, excessive force: the police when none
   is named, and the forces first when they used excessive force).
 * **riots**: actor1 is the rioting crowd (``Rioters (X)``, 5; its party associated), the forces
-  it fought its counterpart; actor2 the side it attacked or the people it harmed, if any.
+  it fought its counterpart; actor2 the side it attacked or the people it harmed, if any; two
+  crowds fighting each other (mob violence told as a clash) are rioters on both sides.
 * **organisers**: the parties, unions and groups a crowd's sentence names as its own, not those
   it is against, are associated actors.
 """
@@ -26,6 +27,8 @@ AGAINST = re.compile(r"\b(?:against|demand\w*|urg\w*|slam\w*|criticis\w*|critici
                      r"arrest\w* of|detention of|killing of|murder of)\W+(?:\w+\W+){0,3}$",
                      re.IGNORECASE)
 NOT_ORGANISERS = {"News agency", "International organisation", "Non-governmental organisation"}
+# a fight's words ("clashed", "scuffle", "brawl"): two sides, not a crowd and its victims
+_FIGHT = re.compile(r"clash|scuffl|brawl", re.IGNORECASE)
 INTERVENTION = {"Protest with intervention", "Excessive force against protesters"}
 
 
@@ -79,6 +82,16 @@ class CrowdConventions:
         if actor1 is not None and actor1.inter in (1, 2, 3, 4, 8) and not is_generic(actor1):
             return actor1, actor2, assoc1         # a named armed group or the state: as named
         crowd, assoc1 = self.crowd(actor1, assoc1, 5, "riot")
+        if self.event.sub_event_type == "Mob violence" and self.event.trigger is not None and \
+                _FIGHT.match(self.event.trigger.text) and (
+                    actor2 is None or actor2.inter in (5, 6, 7)) and crowd is not None:
+            # "villagers of two groups clashed", "supporters clashed with residents": two
+            # crowds fighting each other are ACLED's rioters on both sides, not rioters and
+            # their victims
+            other = self.generic(5, actor2, "the other crowd of the fight")
+            if other is not None:
+                self.reasons.append("two crowds fought each other: rioters on both sides")
+                return crowd, other, assoc1
         if actor2 is None and self.people_harmed:
             actor2 = self.people_harmed
         if actor2 is not None and actor2.inter == 7:

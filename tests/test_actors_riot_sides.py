@@ -1,7 +1,8 @@
-"""The people harmed in an earlier happening given as the occasion ("after two students were
-killed in an accident, ...") are not the victims of the event the sentence reports
-(sitrep/actors/conventions.py, sitrep/language/fatalities.py ``occasion_counts``): a crowd
-destroying property has no actor2 in ACLED. On sentences written for these tests."""
+"""Who a riot's actor2 is, on sentences written for these tests. The people harmed in an
+earlier happening given as the occasion ("after two students were killed in an accident, ...")
+are not the victims of the event the sentence reports (sitrep/actors/conventions.py,
+sitrep/language/fatalities.py ``occasion_counts``): a crowd destroying property has no actor2
+in ACLED. Two crowds fighting each other are rioters on both sides (sitrep/actors/crowds.py)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,19 @@ def test_occasion_counts_are_those_of_the_earlier_happening(analyse):
     spans = occasion_counts(report, text.index("torched"))
     assert spans and all(text[start:end].startswith("two students") for start, end in spans)
     assert occasion_counts(report, len(text) + 5) == set()     # no sentence there
+
+
+def test_two_crowds_fighting_are_rioters_on_both_sides(analyse):
+    event = _top(analyse, "Villagers clashed with each other over a land dispute in Tangail on "
+                          "Monday, leaving 20 injured.")
+    assert event.sub_event_type == "Mob violence"
+    assert [(a.name, a.inter) for a in (event.actor1, event.actor2)] == [
+        ("Rioters (Bangladesh)", 5)] * 2
+    assert any("rioters on both sides" in reason for reason in event.reasons)
+
+
+def test_a_mob_harming_someone_is_no_fight(analyse):
+    # one crowd and the man it beat: he is no rioter
+    event = _top(analyse, "A mob beat a suspected thief to death in Dhaka on Monday.")
+    assert event.sub_event_type == "Mob violence"
+    assert event.actor2 is None or event.actor2.inter != 5
