@@ -12,7 +12,8 @@ from sitrep.merge.cross_report import Mention, compare, mention_of
 from sitrep.model import Place, Report, Span
 from sitrep.store import Store
 
-from test_merge_incidents import MINSK, _event, _file, _found_both_ways, mention
+from test_merge_incidents import MINSK, _event, mention
+from test_merge_store import _file, _found_both_ways
 
 
 def test_the_same_number_of_people_harmed_joins_where_place_or_day_agree(tmp_path):

@@ -13,7 +13,8 @@ from sitrep.merge.cross_report import Mention, compare
 from sitrep.model import Event, Span
 from sitrep.store import Store
 
-from test_merge_incidents import _event, _file, _found_both_ways, mention
+from test_merge_incidents import _event, mention
+from test_merge_store import _file, _found_both_ways
 
 
 def test_a_named_person_is_killed_once(tmp_path):

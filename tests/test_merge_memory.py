@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from test_merge_incidents import _file
+from test_merge_store import _file
 
 from sitrep.merge.cross_report import Comparison, Mention, cluster, compare
 from sitrep.store import Store
@@ -276,7 +276,7 @@ def test_a_batch_reads_the_events_of_its_own_reports_only(tmp_path):
     with the events stored before (a scan of every stored event made it grow with the store)."""
     from dataclasses import replace
 
-    from test_merge_incidents import _report
+    from test_merge_store import _report
 
     def steps(others: int) -> int:
         with Store(tmp_path / f"{others}.db") as store:
@@ -312,7 +312,7 @@ def test_a_batch_writes_its_links_in_one_statement(db):
     """The links a batch finds go to the store together (one statement of many rows on a
     server, not a round trip a link), each pair once — a pair found from both sides of a batch
     and a pair stored before are not counted again."""
-    from test_merge_incidents import ARTICLES, _report
+    from test_merge_store import ARTICLES, _report
 
     with Store(db) as store:
         with store.transaction():

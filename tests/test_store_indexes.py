@@ -185,7 +185,7 @@ def test_a_store_made_before_migration_5_gets_the_actor_names_and_indexes(db):
 def test_an_actor_finds_the_incident_several_reports_told(db):
     """A merged event has no actor rows of its own and its members are not listed: it is found
     by the actors of its members (as by their documents), through the same indexes."""
-    from test_merge_incidents import _fill
+    from test_merge_store import _fill
 
     incidents = _fill(db, ["wire", "paper", "again"])
     merged_id = next(i for i, docs in incidents.items() if len(docs) == 2)
