@@ -5,6 +5,7 @@ one (:func:`mention_of`). ``cross_report.compare`` compares two mentions; the st
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -136,6 +137,28 @@ class Mention:
 
 
 
+# The words before an event's date that make it the first day of a period the event spans
+# ("since the Feb. 1 coup", "arrested since the military seized power in a February 1 coup"):
+# "since" and what it governs, within the clause.
+_SINCE = re.compile(r"\bsince\b[^.;:!?()]{0,60}$", re.IGNORECASE)
+
+
+def since_date(event: Event) -> bool:
+    """Whether the event's date is told as where a period begins ("since the Feb. 1 coup"):
+    the date's words in the evidence, after "since" in their clause, and the event's trigger
+    before that "since" (not "not seen since her detention on February 1", which dates the
+    detention, nor "... on February 1 when the military seized power")."""
+    if not event.date_text:
+        return False
+    for span in event.evidence:
+        at = (span.text or "").find(event.date_text)
+        if at >= 0:
+            since = _SINCE.search(span.text[:at])
+            return (since is not None and event.trigger is not None
+                    and event.trigger.start < span.start + since.start())
+    return False
+
+
 def mention_of(event_id: str, group: str, event: Event, runs: list[tuple] = (),
                published: str | None = None, document: str | None = None) -> Mention:
     """``runs``: the names and counts of the event's report (:func:`mention_runs`);
@@ -152,6 +175,10 @@ def mention_of(event_id: str, group: str, event: Event, runs: list[tuple] = (),
     told_on = bool(days) and (event.time_precision or 1) == 2 and event.date_text is None
     if undated:
         days = (days[1] - timedelta(days=RECENT_DAYS), days[1])
+    elif days and published and since_date(event):
+        # "detained more than 2,900 people since the Feb. 1 coup": the acts of a period that
+        # begins on the day, up to the report, not an act of that day
+        days = (days[0], max(days[1], date.fromisoformat(published[:10])))
     names, spellings = person_names(runs, event)
     place = event.location
     if place is not None and any(start <= place.start and place.end <= end
