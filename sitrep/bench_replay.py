@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import inspect
 import json
 import pickle
 import sys
@@ -190,7 +191,7 @@ _PARTS = (
     ("sitrep.store.run", "merge_new_events", "merge step"),
     ("sitrep.store.run", "recluster", "merge step (deferred parts, at the end)"),
     ("sitrep.store.incidents", "_new_mentions", "merge: new events -> mentions"),
-    ("sitrep.store.incidents", "_candidates", "merge: candidates"),
+    ("sitrep.store.incidents", "_candidates_of", "merge: candidates"),
     ("sitrep.store.incidents", "compare", "merge: compare() (new with candidates; pairs cluster() asks)"),
     ("sitrep.store.incidents", "_component", "merge: link-graph walk"),
     ("sitrep.store.incidents", "_recluster", "merge: re-cluster"),
@@ -215,6 +216,21 @@ def _timing_parts() -> Iterator[dict[str, float]]:
         original = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
 
         def timed_version(function, part=part):
+            if inspect.isgeneratorfunction(function):  # the time of each next() is its time
+                @wraps(function)
+                def timed_generator(*args, **kwargs):
+                    generator = function(*args, **kwargs)
+                    while True:
+                        started = time.thread_time()
+                        try:
+                            item = next(generator)
+                        except StopIteration:
+                            return
+                        finally:
+                            spent[part] += time.thread_time() - started
+                        yield item
+                return timed_generator
+
             @wraps(function)
             def timed(*args, **kwargs):
                 started = time.thread_time()

@@ -212,8 +212,10 @@ def test_the_same_day_route_asks_once_for_every_compatible_family(tmp_path):
               placed=lambda mention: incidents.DAY_PLACED)
         assert incidents._placed(arrest) == incidents.DAY_PLACED
         queries = []
-        execute = store.backend.execute
+        execute, fetch_all = store.backend.execute, store.backend.fetch_all
         store.backend.execute = lambda sql, params=(): queries.append(sql) or execute(sql, params)
+        store.backend.fetch_all = lambda statements: queries.extend(
+            sql for sql, _ in statements) or fetch_all(statements)
         found = incidents._candidates(store, arrest)
     assert [other.event_id for other in found] == ["e1", "e2", "e3"]
     assert len([sql for sql in queries if "exact_located" in sql]) == 1

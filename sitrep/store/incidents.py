@@ -148,8 +148,70 @@ def _report(store, report_id: str) -> Report | None:
 
 
 def _candidates(store, mention: Mention, memory: MergeMemory | None = None) -> list[Mention]:
-    memory = memory or MergeMemory()
-    found: dict[str, Mention] = {}
+    """The stored mentions of another report that ``mention`` could link to."""
+    return next(_candidates_of(store, [mention], memory or MergeMemory()))
+
+
+# Mentions whose lookups are sent to the database together: bounds the rows held at once.
+LOOKUP_BATCH = 64
+
+
+def _candidates_of(store, mentions: list[Mention], memory: MergeMemory):
+    """The candidates of each of ``mentions`` in turn (a list each). Every lookup reads only
+    what was stored before the merge step compares anything (mentions and their keys: the links
+    are written after), so the lookups of LOOKUP_BATCH mentions are sent together, in two
+    rounds — by name, day and key, then the mentions the keys found — each one round trip on a
+    server (``fetch_all``) where each lookup was one (issue 15); what is found is the same."""
+    for first in range(0, len(mentions), LOOKUP_BATCH):
+        part = mentions[first:first + LOOKUP_BATCH]
+        asked = [_lookups(mention) for mention in part]
+        answers = iter(store.backend.fetch_all(
+            [statement for _, direct, filed in asked
+             for statement in [*direct, *(one for statements in filed for one in statements)]]))
+        found_of, filed_of = [], []
+        for mention, (families, direct, filed) in zip(part, asked):
+            found: dict[str, Mention] = {}
+            for _ in direct:
+                for event_id, data in next(answers):
+                    found[event_id] = memory.mention(event_id, data)
+            ids: set[str] = set()
+            for statements in filed:  # the first MAX_NAME_CANDIDATES of each kind of key
+                under = {event_id for _ in statements for (event_id,) in next(answers)}
+                ids.update(sorted(under)[:MAX_NAME_CANDIDATES])
+            found_of.append(found)
+            filed_of.append(ids)
+        # the mentions found by key (town and month, counts: at most MAX_NAME_CANDIDATES of
+        # each, see _first_filed) that neither a name nor the day found, less those kept
+        # parsed (keys first, then the mentions: joined in one query, SQLite may walk every
+        # mention of the family and probe the keys for each, a cost that grows with the store)
+        reads, kept_of = [], []
+        for mention, (families, _, _), found, ids in zip(part, asked, found_of, filed_of):
+            ids = sorted(ids - set(found))
+            kept = memory.kept(ids)
+            kept_of.append(kept)
+            reads.append([("SELECT event_id, family, data FROM merge_mentions"
+                           f" WHERE event_id IN ({marks})", chunk) for chunk, marks in
+                          _chunks([event_id for event_id in ids if event_id not in kept])])
+        answers = iter(store.backend.fetch_all(
+            [read for asked_reads in reads for read in asked_reads]))
+        for mention, (families, _, _), found, kept, asked_reads in zip(
+                part, asked, found_of, kept_of, reads):
+            for _ in asked_reads:
+                for event_id, family, data in next(answers):
+                    if family in families:
+                        found[event_id] = memory.mention(event_id, data)
+            found.update((event_id, other) for event_id, other in kept.items()
+                         if other.family in families)
+            # links join different reports only: within a report, merge_events has decided
+            # (two events of one report meet in an incident only through another report that
+            # links to both)
+            yield [other for _, other in sorted(found.items()) if other.group != mention.group]
+
+
+def _lookups(mention: Mention) -> tuple[list[str], list[tuple], list[list[tuple]]]:
+    """What ``mention``'s candidates are looked up by: its compatible families, the statements
+    that find mentions directly (rows: id, data) and, for its town-and-month keys and for its
+    count keys, those that find the ids filed under them (rows: id; see _first_filed)."""
     # a shared name links only mentions whose days may meet (or that have none): the window
     # keeps a name that recurs for years from making every new mention compare with all of them
     days = ""
@@ -169,41 +231,32 @@ def _candidates(store, mention: Mention, memory: MergeMemory | None = None) -> l
         # killing is outside the window of an undated one looking for it, and the merge must
         # not depend on which came first)
         lookups += [(name, "", ()) for name in _killing_keys(mention)]
-    for name, window, bounds in lookups:
-        for event_id, data in _execute(store,
-                "SELECT m.event_id, m.data FROM merge_names n"
-                " JOIN merge_mentions m ON m.event_id = n.event_id"
-                f" WHERE n.name = ? AND m.family IN ({marks}) AND m.event_id <> ?{window} LIMIT ?",
-                (name, *families, mention.event_id, *bounds, MAX_NAME_CANDIDATES)):
-            found[event_id] = memory.mention(event_id, data)
+    direct = [("SELECT m.event_id, m.data FROM merge_names n"
+               " JOIN merge_mentions m ON m.event_id = n.event_id"
+               f" WHERE n.name = ? AND m.family IN ({marks}) AND m.event_id <> ?{window} LIMIT ?",
+               (name, *families, mention.event_id, *bounds, MAX_NAME_CANDIDATES))
+              for name, window, bounds in lookups]
     if families and _placed(mention) == DAY_PLACED:
         # without a shared name, only the same exact day (within one) and the same place or
         # region can link ...
         # (all its families in one query: a query a family cost a round trip each on a server)
         day = mention.first_day
-        for event_id, data in _execute(store,
-                f"SELECT event_id, data FROM merge_mentions WHERE family IN ({marks})"
-                " AND exact_located = ? AND first_day BETWEEN ? AND ? AND event_id <> ?",
-                (*families, DAY_PLACED, (day - timedelta(days=1)).isoformat(),
-                 (day + timedelta(days=1)).isoformat(), mention.event_id)):
-            found[event_id] = memory.mention(event_id, data)
-    if _town_months(mention):
-        # ... or the same town within one month: the town-and-month keys around it (a grid
-        # cell and its neighbours within NEAR_KM, its months), so that the candidates are those
-        # of one town in a month or two, not of a whole month everywhere
-        # (at most MAX_NAME_CANDIDATES of them: an undated report in a capital looks up every
-        # own date there in two months)
-        _by_keys(store, mention, _town_months(mention, around=True), families, found, memory)
-    keys = _count_keys(mention, around=True)
-    if keys:
-        # ... or the same number of people harmed in one region and month, or one country and
-        # day, or (a large figure) one country and month: the keys of its counts' figures and
-        # those within COUNT_SHARE of them (at most MAX_NAME_CANDIDATES of them, as for a name:
-        # a guard for a figure every report of a long story repeats)
-        _by_keys(store, mention, keys, families, found, memory)
-    # links join different reports only: within a report, merge_events has decided (two events
-    # of one report meet in an incident only through another report that links to both)
-    return [other for _, other in sorted(found.items()) if other.group != mention.group]
+        direct.append((f"SELECT event_id, data FROM merge_mentions WHERE family IN ({marks})"
+                       " AND exact_located = ? AND first_day BETWEEN ? AND ? AND event_id <> ?",
+                       (*families, DAY_PLACED, (day - timedelta(days=1)).isoformat(),
+                        (day + timedelta(days=1)).isoformat(), mention.event_id)))
+    # ... or the same town within one month: the town-and-month keys around it (a grid cell and
+    # its neighbours within NEAR_KM, its months), so that the candidates are those of one town
+    # in a month or two, not of a whole month everywhere (at most MAX_NAME_CANDIDATES of them:
+    # an undated report in a capital looks up every own date there in two months)
+    # ... or the same number of people harmed in one region and month, or one country and day,
+    # or (a large figure) one country and month: the keys of its counts' figures and those
+    # within COUNT_SHARE of them (at most MAX_NAME_CANDIDATES of them, as for a name: a guard
+    # for a figure every report of a long story repeats). The mentions of both are one set.
+    town_keys = _town_months(mention, around=True) if _town_months(mention) else []
+    filed = [_first_filed_statements(keys, mention.event_id)
+             for keys in (town_keys, _count_keys(mention, around=True))]
+    return families, direct, filed
 
 
 # Key prefix of the names of a killing (in ``merge_names``, beside its plain names): a dated
@@ -220,24 +273,6 @@ def _killing_keys(mention: Mention) -> list[str]:
     return sorted(KILLING + name for name in mention.names)
 
 
-def _by_keys(store, mention: Mention, keys: list[str], families: list[str],
-             found: dict[str, Mention], memory: MergeMemory) -> None:
-    """Add to ``found`` the mentions of ``families`` stored under any of ``keys`` (town-month or
-    count keys in ``merge_names``), at most MAX_NAME_CANDIDATES of them (two queries, keys
-    first: joined in one, SQLite may walk every mention of the family and probe the keys for
-    each, a cost that grows with the store)."""
-    ids = sorted(set(_first_filed(store, keys, mention.event_id)) - set(found))
-    kept = memory.kept(ids)
-    for part, id_marks in _chunks([event_id for event_id in ids if event_id not in kept]):
-        for event_id, family, data in _execute(store,
-                f"SELECT event_id, family, data FROM merge_mentions"
-                f" WHERE event_id IN ({id_marks})", part):
-            if family in families:
-                found[event_id] = memory.mention(event_id, data)
-    found.update((event_id, other) for event_id, other in kept.items()
-                 if other.family in families)
-
-
 # Keys looked up in one statement by _first_filed (SQLite takes at most 500 SELECTs in one
 # compound statement).
 KEYS_PER_STATEMENT = 100
@@ -245,24 +280,31 @@ KEYS_PER_STATEMENT = 100
 
 def _first_filed(store, keys: list[str], other_than: str) -> list[str]:
     """The first MAX_NAME_CANDIDATES event ids (in id order) filed under any of ``keys``,
-    ``other_than`` left out. Each key's own first MAX_NAME_CANDIDATES are read by the key's
-    index and those merged: asked for all the keys at once, the database read every row of
-    every key (a town where much happens holds thousands) to keep the first few hundred; on the
-    generated corpus that was half of PostgreSQL's time serving a run (1.0 of 3.3 ms an article,
-    2,000 articles). An id among the first N of all the keys is among the first N of its own
-    key, so the ids are the same."""
-    ids: set[str] = set()
+    ``other_than`` left out (the statements of :func:`_first_filed_statements`)."""
+    return sorted({event_id for rows in store.backend.fetch_all(
+        _first_filed_statements(keys, other_than)) for (event_id,) in rows})[:MAX_NAME_CANDIDATES]
+
+
+def _first_filed_statements(keys: list[str], other_than: str) -> list[tuple[str, list]]:
+    """The statements whose ids, merged, begin with the first MAX_NAME_CANDIDATES (in id order)
+    filed under any of ``keys``, ``other_than`` left out. Each key's own first
+    MAX_NAME_CANDIDATES are read by the key's index and those merged: asked for all the keys at
+    once, the database read every row of every key (a town where much happens holds thousands)
+    to keep the first few hundred; on the generated corpus that was half of PostgreSQL's time
+    serving a run (1.0 of 3.3 ms an article, 2,000 articles). An id among the first N of all the
+    keys is among the first N of its own key, so the ids are the same."""
+    statements = []
     for first in range(0, len(keys), KEYS_PER_STATEMENT):
         part = keys[first:first + KEYS_PER_STATEMENT]
         per_key = " UNION ALL ".join(
             f"SELECT event_id FROM (SELECT event_id FROM merge_names WHERE name = ?"
             f" AND event_id <> ? ORDER BY event_id LIMIT ?) AS key{number}"
             for number in range(len(part)))
-        ids.update(event_id for (event_id,) in _execute(store,
+        statements.append((
             f"SELECT DISTINCT event_id FROM ({per_key}) AS filed ORDER BY event_id LIMIT ?",
             [*(value for key in part for value in (key, other_than, MAX_NAME_CANDIDATES)),
              MAX_NAME_CANDIDATES]))
-    return sorted(ids)[:MAX_NAME_CANDIDATES]
+    return statements
 
 
 # What column ``exact_located`` of ``merge_mentions`` records: 0 none; DAY_PLACED an exact day
@@ -506,8 +548,8 @@ def merge_new_events(store, names: dict[str, list] | None = None,
     # the links, so nothing the loop reads waits for them). A pair found from both sides is
     # written as found first, as one insert a link did.
     links: dict[tuple[str, str], tuple] = {}
-    for mention in new:
-        for other in _candidates(store, mention, memory):
+    for mention, candidates in zip(new, _candidates_of(store, new, memory)):
+        for other in candidates:
             comparison = compare(mention, other)
             if not comparison.link:
                 continue

@@ -31,6 +31,19 @@ URL_SCHEMES = ("postgresql://", "postgres://")
 # Key of the advisory lock held by write transactions and migrations (any fixed 64-bit number;
 # advisory locks are per database, so stores in other databases do not wait for each other).
 WRITE_LOCK = 0x5173_7265_7000
+# Rows a write transaction writes before the plans of the statements psycopg prepared (those
+# run five times or more) are made again; then again each time that count doubles. PostgreSQL
+# gives such a statement one generic plan, made from the sizes the tables had at the time and
+# kept until they are ANALYZEd, and the rows of a transaction count for nothing until it commits
+# (autovacuum then ANALYZEs them). A store filled in one transaction (`sitrep run --strict`, an
+# import) kept the plans made on nearly empty tables: add_events' event_sources INSERT ...
+# SELECT read every stored event by a sequential scan, a cost growing with the store (20,000
+# events: 0.5 s per thousand at first, 1.4 s at the end, 9 ms a statement; 100,000 had not
+# been written after 11 minutes). Planned again, from the tables' sizes now, it is an index
+# lookup (0.2 ms) from a few hundred events on, and stays one: a few re-plannings a
+# transaction, however long. (Planning every execution, plan_cache_mode=force_custom_plan, did
+# as well but doubled the server's CPU on a run: 3.2-4.0 -> 7.7-8.0 ms an article.)
+REPLAN_AFTER_ROWS = 1000
 # Rows fetched per round trip when streaming events out of a large store.
 STREAM_ROWS = 2000
 
@@ -131,6 +144,8 @@ class PostgresBackend:
         self.path = None
         self.location = redact(url)
         self._streams = 0  # names the server-side cursors of stream()
+        self._written = 0  # rows sent by the write transaction (see REPLAN_AFTER_ROWS)
+        self._replan_at = REPLAN_AFTER_ROWS
         self.errors = (psycopg.Error,)
         # a report's own fault (a NUL character PostgreSQL text cannot hold, a number out of
         # range): sitrep/store/run.py rejects that report and keeps the rest of its batch
@@ -150,13 +165,22 @@ class PostgresBackend:
             raise
 
     def execute(self, sql: str, params: tuple | list = ()):
+        self._wrote(1)
         return self.connection.execute(_placeholders(sql), params)
+
+    def _wrote(self, rows: int) -> None:
+        """Count ``rows`` sent in this transaction; make the plans again when it is time."""
+        self._written += rows
+        if self._written >= self._replan_at:
+            self._replan_at *= 2
+            self.connection.execute("DISCARD PLANS", prepare=False)
 
     def executemany(self, sql: str, rows: list[tuple]) -> None:
         """``sql`` once per row: an ``INSERT ... VALUES (...)`` as one statement of many rows
         (:func:`_many_rows`), anything else one statement a row, all sent at once."""
         if not rows:
             return
+        self._wrote(len(rows))
         if _VALUES.fullmatch(sql):
             for statement, params in _many_rows(sql, rows):
                 self.connection.execute(statement, params, prepare=False)
@@ -172,9 +196,18 @@ class PostgresBackend:
         with self.connection.pipeline() as pipeline:
             yield pipeline.sync
 
+    def fetch_all(self, statements: list[tuple[str, tuple | list]]) -> list[list]:
+        """The rows of each of ``statements`` (queries), all sent before the first answer is
+        awaited (pipeline mode): one round trip for them all, not one each."""
+        with self.connection.pipeline():
+            cursors = [self.connection.execute(_placeholders(sql), params)
+                       for sql, params in statements]
+            return [cursor.fetchall() for cursor in cursors]
+
     def insert_returning(self, sql: str, rows: list[tuple]) -> list:
         """Run the ``INSERT ... VALUES (...) ... RETURNING x`` for every row, as one statement
         of many rows (:func:`_many_rows`); the ``x`` of the rows it stored, in no set order."""
+        self._wrote(len(rows))
         returned: list = []
         for statement, params in _many_rows(sql, rows):
             returned += [found[0] for found in
@@ -199,6 +232,7 @@ class PostgresBackend:
                 [text])
 
     def begin(self) -> None:
+        self._written, self._replan_at = 0, REPLAN_AFTER_ROWS
         self.connection.execute("BEGIN")
         self.connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
 

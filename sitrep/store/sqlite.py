@@ -120,6 +120,10 @@ class SQLiteBackend:
         to wait for their answers has nothing to wait for."""
         yield lambda: None
 
+    def fetch_all(self, statements: list[tuple[str, tuple | list]]) -> list[list]:
+        """The rows of each of ``statements`` (queries), run one after another."""
+        return [self.connection.execute(sql, params).fetchall() for sql, params in statements]
+
     def insert_returning(self, sql: str, rows: list[tuple]) -> list:
         """Run the ``INSERT ... RETURNING x`` once per row; the ``x`` of the rows it stored (a
         file has no round trips to save: one statement a row costs what one for all would)."""
