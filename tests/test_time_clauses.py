@@ -188,14 +188,14 @@ def test_another_act_of_the_same_person_keeps_no_date_of_its_own():
 def test_person_names_are_looked_for_only_when_a_dated_mention_tells_the_same_act(monkeypatch):
     """Finding the report's person names costs more than the rest of the stage: an undated
     mention whose act no dated mention tells (an arraignment beside a kidnapping) does without."""
-    import sitrep.time.date_events as date_events_module
+    import sitrep.time.undated as undated_module
 
     report, events = _story_of_a_person("arraignment", "arraignment")
 
     def no_names(report):
         raise AssertionError("person names looked for without a dated mention of the same act")
 
-    monkeypatch.setattr(date_events_module, "name_runs", no_names)
+    monkeypatch.setattr(undated_module, "name_runs", no_names)
     _, other = dated(report, *events)
     assert (other.event_date, other.time_precision, other.date_text) == ("2016-12-13", 3, None)
 
