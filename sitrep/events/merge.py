@@ -12,7 +12,9 @@ into an asserted event only when it names the same actor1 (seed: "the camps that
 Sunday" is E1 again); denied and forecast events never fold into asserted ones; mentions the
 report itself calls separate ("in a separate attack", "elsewhere") fold only when they name the
 same actor. The merged event keeps the fields of its most confident mention, fills gaps from the
-others, and cites every mention's evidence.
+others, and cites every mention's evidence. Of several merged events a mention fits, it joins the
+one it shares most with (a person, a count, a named target: ``sitrep/events/joining.py``); a
+mention dated by a fallback never joins one dated by words that counts other people.
 
 An explosion or remote-violence mention told inside an armed clash between the same sides
 ("troops and rebels clashed; the army shelled their positions") is that clash: ACLED codes
@@ -42,6 +44,8 @@ from datetime import date, timedelta
 from ..geo.gazetteer import distance_km
 from ..geo.locate import LISTED_SCENE
 from ..model import Actor, Event, Span
+from .identity import Identity
+from .joining import joined, noted
 from .lexicon import load_lexicon
 from .trigger_clause import apart_in_clauses, trigger_clause
 
@@ -522,7 +526,8 @@ def explosions_within_battles(events: list[Event], fighting: re.Pattern | None =
     return result
 
 
-def merge_events(events: list[Event], fighting: re.Pattern | None = None) -> list[Event]:
+def merge_events(events: list[Event], fighting: re.Pattern | None = None,
+                 identity: Identity | None = None) -> list[Event]:
     """Fold the mentions of one happening together; the result is in text order. ``fighting``:
     the words of two sides fighting (see :func:`explosions_within_battles`). A mention told as
     given ("Britain said the arrest was a pretext") folds into the happening it names again
@@ -531,7 +536,8 @@ def merge_events(events: list[Event], fighting: re.Pattern | None = None) -> lis
     merged: list[Event] = []
     members: list[list[Event]] = []  # the mentions folded into each merged event
     given = [e for e in mentions if _given(e) and not _told_with_its_kind(e, mentions)]
-    _fold_in([e for e in mentions if e not in given], merged, members)
+    identity = identity or Identity()
+    _fold_in([e for e in mentions if e not in given], merged, members, identity)
     left = []
     for event in sorted(given, key=_rank):
         index = _named_again(merged, members, event)
@@ -540,7 +546,7 @@ def merge_events(events: list[Event], fighting: re.Pattern | None = None) -> lis
         else:
             merged[index] = _fold_given(merged[index], event)
             members[index].append(event)
-    _fold_in(left, merged, members)
+    _fold_in(left, merged, members, identity)
     merged.sort(key=lambda e: (e.evidence[0].start if e.evidence else 0,
                                e.trigger.start if e.trigger else 0, _tiebreak(e)))
     return merged
@@ -555,28 +561,31 @@ def _told_with_its_kind(event: Event, mentions: list[Event]) -> bool:
                and not _given(other) and _one_clause(other, event) for other in mentions)
 
 
-def _fold_in(events: list[Event], merged: list[Event], members: list[list[Event]]) -> None:
-    """Fold ``events``, most confident first, into ``merged`` (each with its ``members``)."""
+def _fold_in(events: list[Event], merged: list[Event], members: list[list[Event]],
+             identity: Identity) -> None:
+    """Fold ``events``, most confident first, into ``merged`` (each with its ``members``): each
+    into the merged event it fits that shares most with it (:func:`joined`)."""
     by_type: dict[str | None, list[int]] = {}  # only events of one type can merge
     for index, event in enumerate(merged):
         by_type.setdefault(event.sub_event_type or event.plover_type, []).append(index)
     for event in sorted(events, key=_rank):
         candidates = by_type.setdefault(event.sub_event_type or event.plover_type, [])
-        for index in candidates:
-            # every mention already folded must agree, not only the merged event: it keeps its
-            # first mention's place and date, so a vague first one ("in Nigeria", "in February
-            # 2021") would otherwise gather mentions that tell each other apart ("from Chibok",
-            # in Borno; "in Jangebe, Zamfara state"); two triggers of one clause need not agree
-            # on the sides (_one_clause)
-            if (same_event(merged[index], event) or _told_in_one_clause(members[index], event)) \
-                    and _members_agree(members[index], event) and not any(
-                        _listed_apart(member, event) for member in members[index]):
-                merged[index] = _fold(merged[index], event)
-                members[index].append(event)
-                break
+        # every mention already folded must agree, not only the merged event: it keeps its
+        # first mention's place and date, so a vague first one ("in Nigeria", "in February
+        # 2021") would gather mentions that tell each other apart ("from Chibok", in Borno;
+        # "in Jangebe, Zamfara state"); two triggers of one clause need not agree on the sides
+        fitting = [index for index in candidates
+                   if (same_event(merged[index], event)
+                       or _told_in_one_clause(members[index], event))
+                   and _members_agree(members[index], event)
+                   and not any(_listed_apart(member, event) for member in members[index])]
+        index, why = joined(identity, event, fitting, members)
+        if index is not None:
+            merged[index] = noted(_fold(merged[index], event), why)
+            members[index].append(event)
         else:
             candidates.append(len(merged))
-            merged.append(event)
+            merged.append(noted(event, why))
             members.append([event])
 
 
@@ -590,5 +599,5 @@ class MergeEvents:
         self.fighting = load_lexicon(triggers).frame("clash").pattern
 
     def __call__(self, report):
-        report.events = merge_events(report.events, self.fighting)
+        report.events = merge_events(report.events, self.fighting, Identity(report))
         return report

@@ -7,7 +7,8 @@ happened within it; nor a span of days, "last week", "over the weekend", "in the
 it sets no day for the story to go on from, and what a later sentence tells is as often the reaction or background), else (for a
 headline) by its lead sentence, else like a mention of the same act ("kidnapped", "the
 kidnapping") naming the same person that has time words of its own, else like another mention
-of the same kind of event by the same actor that has them, else (a mention of the body) by the
+of the same kind of event by the same actor that has them (the one sharing most with it when
+they tell several days; none counting other people: ``undated.py``), else (a mention of the body) by the
 day of the story its lead paragraph names, else by the publication date, both with precision 3;
 the reason is recorded in ``event.reasons``.
 
@@ -56,6 +57,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ..events.identity import Identity
 from ..model import Event, Report, TimeExpr
 from .clauses import Syntax
 from .recognise import sentence_bounds
@@ -151,11 +153,13 @@ class DateEvents:
         dated = [(event, chosen) for event, chosen, _ in results]
         people = People(report, dated, syntax)
         story = story_day(report, datable)
+        identity = Identity(report)
         report.events = [_named_by_year(
                          event if chosen is not None else
                          _in_year(event, years, starts, report.raw, syntax) or
                          people.retold(event) or
-                         same_story(event, dated, report, said, story), named, syntax)
+                         same_story(event, dated, report, said, story, identity), named,
+                         syntax)
                          for event, chosen, said in results]
         return report
 

@@ -3,7 +3,10 @@
 A mention whose sentence and paragraph name no time it belongs to is dated, in this order:
 like a mention of the same act naming the same person that has time words of its own
 (:class:`People`); else like another mention of the same kind by the same actor at the same
-place that has them (:func:`same_story`), when all such mentions agree on one day; else by the
+place that has them (:func:`same_story`), when all such mentions agree on one day and do not
+count other people (one person against a group), or, when they tell several days, like the one
+that shares most with it (``sitrep/events/identity.py``: a person named with the same word for
+the act, the same count of people, the same named target); else by the
 day its sentence says it was told on, within that week; else (a mention of the body) by the day
 of the story the report's lead paragraph names (:func:`story_day`); else by the publication
 date. All but the first two carry no date text and precision 3 (the telling's day 2): merging
@@ -15,6 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ..events.identity import Identity
 from ..merge.cross_report import name_runs, person_names
 from ..model import Event, Report, TimeExpr
 from .clauses import Syntax
@@ -106,10 +110,13 @@ LEAD_LINES = 6
 
 def same_story(event: Event, dated: list[tuple[Event, TimeExpr | None]],
                 report: Report, said: tuple | None = None,
-                story: tuple[TimeExpr, date, int] | None = None) -> Event:
+                story: tuple[TimeExpr, date, int] | None = None,
+                identity: Identity | None = None) -> Event:
     """Date an event without time words of its own: like another mention of the same kind, by the
-    same actor, with the same modality, at the same place, that has them (a report retelling its story: "the seizure ... over the weekend",
-    later "the booty captured"), else by the publication date at precision 3."""
+    same actor, with the same modality, at the same place, that has them (a report retelling
+    its story: "the seizure ... over the weekend", later "the booty captured"; ``identity``: what
+    they share or what tells their people apart, module docstring), else by the publication
+    date at precision 3."""
     kind, actor = _story_key(event)
     alike = []
     for other, time in dated:
@@ -130,12 +137,28 @@ def same_story(event: Event, dated: list[tuple[Event, TimeExpr | None]],
     candidates = bool(alike)
     if alike and not _own_place(event) and len(_own_places(event, dated)) > 1:
         alike = []
+    shared: tuple[str, ...] = ()
+    if alike and identity is not None:
+        if len({other.event_date for other, _ in alike}) > 1:
+            # several incidents of its kind on several days: the one whose mentions share most
+            # with it (a person named, the same count of people, the same named target) is the
+            # one it retells; none shares anything: which one is not known
+            scored = [(identity.shared(event, other), other, time) for other, time in alike]
+            best = max(score for (score, _), _, _ in scored)
+            alike = [(other, time) for (score, _), other, time in scored
+                     if score == best and score > 0]
+            shared = next((what for (score, what), _, _ in scored if score == best), ())
+        elif any(identity.told_apart(event, other) for other, _ in alike):
+            # one incident of its kind dated, but its people are counted otherwise ("Seventy
+            # workers were arrested", "one union leader ... was arrested this week")
+            alike = []
     if alike and len({other.event_date for other, _ in alike}) == 1:
         other, time = alike[0]
         return replace(event, event_date=other.event_date,
                        time_precision=other.time_precision, date_text=other.date_text,
                        reasons=(*event.reasons, f"no time words of its own: dated like the "
-                                f"{kind} mention dated by {time.text!r}"))
+                                f"{kind} mention dated by {time.text!r}" +
+                                (f", sharing {'; '.join(shared)}" if shared else "")))
     if said is not None:
         # "..., his sister told Reuters on Friday": it happened by Friday; ACLED dates an event
         # known only from a dated report to that report, within its week (precision 2). The
