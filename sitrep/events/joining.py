@@ -6,9 +6,10 @@ the report dates in the month before; joined to one, it takes that mention's day
 telling them apart is weak evidence that they are one incident, and what they share of the
 people it happened to (:class:`~sitrep.events.identity.Identity`) decides:
 
-* of several merged events a mention fits, it joins the one it shares most with (a person
-  named in both with the same word for the act, the same count of people, the same named
-  target, one clause); the first, most confident, when none shares more;
+* of several merged events a mention without time words of its own fits, it joins the one it
+  shares most with (a person named in both with the same word for the act, the same count of
+  people, the same named target, one clause); the first, most confident, when none shares
+  more (a mention dated by words fits few, and joins the first, as before);
 * a mention dated by a fallback does not join a merged event dated by words (nor the other way
   round) when nothing is shared and the people told differ: one counts a single person where
   the other counts a group ("Seventy workers were arrested and loaded onto two prisoner trucks"
@@ -55,14 +56,22 @@ def joined(identity: Identity, event: Event, fitting: list[int],
     the people they count."""
     if not fitting:
         return None, None
-    if len(fitting) == 1 and not _dated_apart(event, members[fitting[0]]):
-        return fitting[0], None
+    if len(fitting) == 1:
+        # alone: what they share matters only when their people are told apart (finding the
+        # report's person names costs more than the rest of the stage)
+        apart = _dated_apart(event, members[fitting[0]])
+        conflict = next(filter(None, (identity.told_apart(event, member)
+                                      for member in apart)), None)
+        if conflict is None:
+            return fitting[0], None
+        score, what = _most_shared(identity, event, apart)
+        if score == 0:
+            return None, _kept_apart(apart[0], conflict)
+        return fitting[0], f"joined on what its mentions share: {'; '.join(what)}"
     best, best_score, best_what, refused = None, -1, (), None
     for index in fitting:
         apart = _dated_apart(event, members[index])
-        compared = apart or members[index]
-        score, what = max((identity.shared(event, member) for member in compared),
-                          key=lambda found: found[0])
+        score, what = _most_shared(identity, event, apart or members[index])
         if apart and score == 0:
             conflict = next(filter(None, (identity.told_apart(event, member)
                                           for member in apart)), None)
@@ -72,14 +81,21 @@ def joined(identity: Identity, event: Event, fitting: list[int],
         if score > best_score:
             best, best_score, best_what = index, score, what
     if best is None:
-        other, conflict = refused
-        return None, (f"kept apart from the {other.sub_event_type or other.plover_type} "
-                      f"mention {_trigger(other)!r}: one is dated by words, the other by a "
-                      f"fallback, they name no one in common, and they count other people "
-                      f"({conflict})")
+        return None, _kept_apart(*refused)
     if best_score <= 0:
         return best, None
     return best, f"joined on what its mentions share: {'; '.join(best_what)}"
+
+
+def _most_shared(identity: Identity, event: Event, others: list[Event]
+                 ) -> tuple[int, tuple[str, ...]]:
+    return max((identity.shared(event, other) for other in others), key=lambda found: found[0])
+
+
+def _kept_apart(other: Event, conflict: str) -> str:
+    return (f"kept apart from the {other.sub_event_type or other.plover_type} mention "
+            f"{_trigger(other)!r}: one is dated by words, the other by a fallback, they name no "
+            f"one in common, and they count other people ({conflict})")
 
 
 def _trigger(event: Event) -> str:

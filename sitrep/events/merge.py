@@ -12,8 +12,8 @@ into an asserted event only when it names the same actor1 (seed: "the camps that
 Sunday" is E1 again); denied and forecast events never fold into asserted ones; mentions the
 report itself calls separate ("in a separate attack", "elsewhere") fold only when they name the
 same actor. The merged event keeps the fields of its most confident mention, fills gaps from the
-others, and cites every mention's evidence. Of several merged events a mention fits, it joins the
-one it shares most with (a person, a count, a named target: ``sitrep/events/joining.py``); a
+others, and cites every mention's evidence. Of several merged events an undated mention fits, it joins
+the one it shares most with (a person, a count, a named target: ``sitrep/events/joining.py``); a
 mention dated by a fallback never joins one dated by words that counts other people.
 
 An explosion or remote-violence mention told inside an armed clash between the same sides
@@ -39,12 +39,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from itertools import islice
 
 from ..geo.gazetteer import distance_km
 from ..geo.locate import LISTED_SCENE
 from ..model import Actor, Event, Span
-from .identity import Identity
+from .date_ranges import date_fineness, date_range as _date_range, \
+    dates_compatible as _dates_compatible
+from .identity import Identity, dated_by_words
 from .joining import joined, noted
 from .lexicon import load_lexicon
 from .trigger_clause import apart_in_clauses, trigger_clause
@@ -143,56 +145,6 @@ def _town(place) -> bool:
     return (place.geo_precision or 3) <= 2
 
 
-# A date told only to the year ("in 2012", "early 2019", "last year"): no month, no day.
-_YEAR_ONLY = re.compile(r"(?:(?:in|during|early|late|mid|earlier|later)[\s-]+)*"
-                        r"(?:(?:19|20)\d\d|(?:last|this|that|the previous|the same) year)",
-                        re.IGNORECASE)
-
-
-def _date_range(event: Event) -> tuple[date, date] | None:
-    """The days an event's date may stand for: ACLED precision 1 one day, 2 the week starting at
-    ``event_date``, 3 its month (a coarse date is stored as the first day of its range), or for
-    a date with no words of the event's own (precision 2 or 3) the month up to the day it
-    carries."""
-    try:
-        start = date.fromisoformat(event.event_date[:10])
-    except (TypeError, ValueError):
-        return None
-    precision = event.time_precision or 1
-    if precision == 1:
-        return start, start
-    if event.date_text is None:
-        # the publication-date fallback (precision 3) and the day a sentence says the event was
-        # told on ("police said on Saturday", precision 2; time/date_events.py): "some day up
-        # to that day", not the week after it ("was arrested in Greece, police said on
-        # Saturday" is the arrest "on Thursday" of the next paragraph)
-        return start - timedelta(days=31), start
-    if precision == 2:
-        return start, start + timedelta(days=6)
-    if start.month == 1 and start.day == 1 and _YEAR_ONLY.fullmatch(event.date_text.strip()):
-        # ACLED has no precision coarser than a month: "in 2012" is stored as precision 3 on
-        # its first day, but stands for the whole year, not for January
-        return start, start.replace(month=12, day=31)
-    first = start.replace(day=1)
-    following = (first + timedelta(days=32)).replace(day=1)
-    return first, following - timedelta(days=1)
-
-
-def _dates_compatible(a: Event, b: Event) -> bool:
-    """Two dates agree when one's days lie within the other's ("on Monday" within "last week")."""
-    if not a.event_date or not b.event_date or a.event_date == b.event_date:
-        return True
-    range_a, range_b = _date_range(a), _date_range(b)
-    if range_a is None or range_b is None:
-        return False
-    if a.date_text is None or b.date_text is None:
-        # the publication-date fallback says "some day up to publication", not which: any
-        # dated mention whose days reach into that window may be the same happening
-        return range_a[0] <= range_b[1] and range_b[0] <= range_a[1]
-    return (range_a[0] <= range_b[0] and range_b[1] <= range_a[1]
-            or range_b[0] <= range_a[0] and range_a[1] <= range_b[1])
-
-
 def _finer_date(kept: Event, other: Event) -> bool:
     """Whether ``other``'s date should replace ``kept``'s: it has one and ``kept`` has none, or it
     is finer (a mention's own "on Monday" beats the publication-date fallback of precision 3)."""
@@ -202,13 +154,6 @@ def _finer_date(kept: Event, other: Event) -> bool:
     if kept.event_date is None:
         return True
     return date_fineness(other) < date_fineness(kept)
-
-
-def date_fineness(event: Event) -> tuple[int, int]:
-    """How finely an event's date is told, finest first: its ACLED precision, then the days its
-    range spans ("in October 2018" is finer than "in 2018", both precision 3)."""
-    days = _date_range(event)
-    return event.time_precision or 3, (days[1] - days[0]).days if days else 366
 
 
 def _modalities_compatible(kept: Event, other: Event) -> bool:
@@ -574,11 +519,14 @@ def _fold_in(events: list[Event], merged: list[Event], members: list[list[Event]
         # first mention's place and date, so a vague first one ("in Nigeria", "in February
         # 2021") would gather mentions that tell each other apart ("from Chibok", in Borno;
         # "in Jangebe, Zamfara state"); two triggers of one clause need not agree on the sides
-        fitting = [index for index in candidates
+        fitting = (index for index in candidates
                    if (same_event(merged[index], event)
                        or _told_in_one_clause(members[index], event))
                    and _members_agree(members[index], event)
-                   and not any(_listed_apart(member, event) for member in members[index])]
+                   and not any(_listed_apart(member, event) for member in members[index]))
+        # which of several dated incidents it retells is a question for a mention without
+        # time words of its own; one dated by words fits few, and joins the first
+        fitting = list(fitting) if not dated_by_words(event) else list(islice(fitting, 1))
         index, why = joined(identity, event, fitting, members)
         if index is not None:
             merged[index] = noted(_fold(merged[index], event), why)
