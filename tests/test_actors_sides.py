@@ -1,7 +1,8 @@
 """Who the sides of a fight are, on sentences written for these tests: a force's member after
 its name is the force (sitrep/actors/roles.py ``GROUP_HEADS``), an armed group's adjective
-before its act names the doer (recognize.py ``_one_member``), and the side a battle harmed is
-the attacked one, actor2 (conventions.py)."""
+before its act names the doer (recognize.py ``_one_member``), the side a battle harmed is the
+attacked one, actor2, and an armed group harmed in a battle that names no other side fought the
+state's forces (conventions.py)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,15 @@ def test_the_side_a_battle_harmed_is_actor2(analyse, text, actor1, actor2):
     event = _top(analyse, text)
     assert event.event_type == "Battles"
     assert (event.actor1.name, event.actor2.name) == (actor1, actor2), event.reasons
+
+
+def test_an_armed_group_harmed_in_a_battle_with_no_other_side_fought_the_state(analyse):
+    event = _top(analyse, "Five militants were killed in a gunfight in Kech, Balochistan on "
+                          "Monday.")
+    assert event.event_type == "Battles"
+    assert [(a.name, a.inter) for a in (event.actor1, event.actor2)] == [
+        ("Military Forces of Pakistan", 1), ("Unidentified Armed Group (Pakistan)", 3)]
+    # two factions of one group: no state forces invented
+    event = _top(analyse, "Two militants were killed in a clash between rival Taliban factions "
+                          "in Khyber on Monday.")
+    assert all(a is None or a.inter != 1 for a in (event.actor1, event.actor2))

@@ -24,7 +24,8 @@ and ACLED names generic actors after it ("Protesters (India)", "Unidentified Arm
   except of a detainee tortured or beaten in custody: the police who hold him.
 * **explosions/remote violence and battles**: an unnamed attacker is an unidentified armed group,
   unless the report names the group that claimed the attack or was behind it; of a battle's two
-  sides the one a casualty count harmed is the attacked side, actor2.
+  sides the one a casualty count harmed is the attacked side, actor2; an armed group harmed in a
+  battle that names no other side fought the state's forces (``Military Forces of X``).
 * **arrests**: actor1 is the arresting force (the police when the report names none), actor2
   the detained.
 * **political parties** (``Political party`` in actors.tsv) acting violently are the party's
@@ -270,13 +271,15 @@ class _Coder(CrowdConventions, EventNames):
         if actor1 is None and actor2 is not None and actor2.inter in (2, 3, 4):
             # "two Maoists were killed in an encounter with police": the forces of the sentence
             actor1 = self.state_here(actor2)
+            if actor1 is None and kind == "Battles":
+                actor1 = self.state_fighting(actor2)
         if actor1 is None:
             actor1 = self.armed_here(actor2)
         if actor1 is None and (actor2 is None or actor2.inter in (1, 7, 8)):
             actor1 = self.implied(3, "attacker not named")
         elif kind == "Battles" and actor2 is None and actor1.inter in (2, 3, 4):
             # a battle has two sides: the forces the sentence names fought this group
-            actor2 = self.state_here(actor1)
+            actor2 = self.state_here(actor1) or self.state_fighting(actor1)
         elif kind == "Battles" and actor2 is None and actor1.inter in (1, 8):
             # the forces fought someone the sentence names, or one it does not
             actor2 = self.armed_here(actor1) or self.posts_of_another_state(actor1) or \
@@ -408,6 +411,16 @@ class _Coder(CrowdConventions, EventNames):
     def harmed(self, actor: Actor) -> bool:
         """Is the mention inside a casualty count ("Three policemen were injured")?"""
         return any(start <= actor.start and actor.end <= end for start, end in self.casualties)
+
+    def state_fighting(self, group: Actor) -> Actor | None:
+        """The unnamed other side of a battle whose only named side is an armed group the
+        sentence counts among its casualties ("five militants were killed in a gunfight"): the
+        state's forces, when the sentence names no other armed group."""
+        if not self.harmed(group) or any(
+                a.inter in (2, 3, 4) and (a.start, a.end) != (group.start, group.end)
+                for a in self.sentence_actors):
+            return None
+        return self.implied_state("MIL", "the other side of the armed group's battle, not named")
 
     def armed_here(self, other: Actor | None) -> Actor | None:
         """A non-state armed actor the event's sentence names (not ``other``): the doer of an
