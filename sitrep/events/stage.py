@@ -33,7 +33,7 @@ from .positions import (any_between, clean_position, fallback_sentences, inside_
 from .prominence import results_under_their_act, weigh
 from .speakers import commentator_view
 from .trigger_syntax import (cue_reaches, in_a_series_of_phrases, lists_kinds_of_act,
-                             modifies_another_noun, named_as_a_charge)
+                             modifies_another_noun, named_as_a_charge, under_an_intention)
 
 __all__ = ["DetectEvents"]
 
@@ -474,6 +474,14 @@ class DetectEvents:
                 return cue_reaches(report, token_range, (base + cue_start, base + cue_end),
                                    (base + start, base + end))
         modality = read_modality(text, start, end, governs)
+        if modality.value == "asserted" and token_range is not None and \
+                coding.sub_event_type != "Disrupted weapons use":
+            # "charged the four with plotting to kidnap the journalist": meant, not done ("foiled
+            # a bomb plot": the bomb's reading is the foiling, which was done)
+            intention = under_an_intention(report, token_range, sentence.cstart + start,
+                                           sentence.cstart + end)
+            if intention is not None:
+                modality = replace(modality, value="hypothetical", cue=intention)
         if coding.sub_event_type == "Disrupted weapons use" and modality.value == "negated" and \
                 _PREVENTION.match(modality.cue or ""):
             # "foiled a suicide attack": the attack is denied, the foiling is what happened

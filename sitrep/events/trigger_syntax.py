@@ -16,7 +16,7 @@ from __future__ import annotations
 from ..model import Report
 
 __all__ = ["modifies_another_noun", "lists_kinds_of_act", "in_a_series_of_phrases", "cue_reaches",
-           "named_as_a_charge"]
+           "named_as_a_charge", "under_an_intention"]
 
 # the dependency relations of a word that only qualifies the noun it hangs on (UD: "aid worker"
 # compound, "protest movement" parsed as amod by the small parser)
@@ -351,3 +351,94 @@ def _a_charge_of(tokens, token_range: tuple[int, int], index: int) -> bool:
         return True
     return any(tokens[i].head == index and tokens[i].dep in ("case", "mark")
                and tokens[i].lemma.lower() in _CHARGE_MARKERS for i in range(*token_range))
+
+
+# Predicates of intending, plotting and trying, verbs and nouns ("plotted to kidnap", "a plot to
+# kidnap", "charged with plotting to kidnap", "conspired to murder", "a bid to seize"): the act
+# of their infinitive complement is what someone meant to do, not what happened. A lemma, or the
+# word itself where the tagger read a gerund as a noun ("plotting", lemma "plotting").
+_INTENT_WORDS = frozenset({
+    "plot", "plotting", "plan", "planning", "conspire", "conspiring", "conspiracy", "scheme",
+    "scheming", "intend", "intention", "intent", "attempt", "try", "seek", "aim", "prepare",
+    "threaten", "threat", "vow", "pledge", "want", "hope", "bid", "effort"})
+# the relations by which an infinitive clause hangs on the word it completes: UD's xcomp and
+# acl ("a plot to kidnap"), and advcl, which the small parser gives most infinitives
+_COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "acl"})
+# verbs that only say an act was done ("carry out an abduction", "stage a protest"): their object
+# is the act, so the walk goes on above them; the object of any other verb is what that verb
+# is about ("tried to stop the protest": the protest happened)
+_DOING_VERBS = frozenset({"carry", "commit", "stage", "launch", "conduct", "perpetrate", "mount",
+                          "hold", "organise", "organize", "execute", "make"})
+# how far up the parse the act may stand from the intention ("plotted to carry out the
+# abduction of": abduction -> carry -> plotted)
+_INTENT_STEPS = 4
+
+
+def _intent_word(token) -> bool:
+    return token.lemma.lower() in _INTENT_WORDS or token.text.lower() in _INTENT_WORDS
+
+
+def _infinitive(tokens, token_range: tuple[int, int], index: int) -> bool:
+    """Whether token ``index`` heads an infinitive clause (a "to" marking it)."""
+    return any(tokens[i].head == index and tokens[i].text.lower() == "to"
+               and tokens[i].dep in ("mark", "aux") for i in range(token_range[0], index))
+
+
+def under_an_intention(report: Report, token_range: tuple[int, int], cstart: int,
+                       cend: int) -> str | None:
+    """The word of intending, plotting or trying (:data:`_INTENT_WORDS`) whose infinitive
+    complement holds the trigger at clean offsets ``cstart:cend``, per the parse of its
+    sentence (``token_range``), or None.
+
+    "Prosecutors charged the four with plotting to kidnap the journalist", "helped in the plan
+    to kidnap Whitmer", "plotted to carry out an abduction": the act was meant, not done. The
+    walk goes up from the trigger through the objects of the verbs between ("carry out the
+    abduction") and through coordination ("plotted to attack the Capitol and kidnap the
+    governor"), and stops at a clause that tells an occurrence of its own (a relative clause,
+    a clause of time or cause beside the intention: "gunmen who planned to rob the bank
+    killed a guard"). An act word modifying a noun of intention is its aim too ("the kidnap
+    plot"). A noun object of "plan" or "plot" is left alone: "planned the bombing
+    that killed 200" tells a bombing that happened. A bare verb the parser coordinated with the
+    intention itself, after its infinitive, continues the infinitive's list ("plotted to attack
+    the Capitol, kidnap the governor and target police", parsed with "kidnap" as a conjunct of
+    "plotted")."""
+    tokens = report.tokens
+    low, high = token_range
+    index = _token_at(tokens, token_range, cstart, cend)
+    if index is None or not any(tokens[i].dep for i in range(low, high)):
+        return None
+    for _ in range(_INTENT_STEPS):
+        head = tokens[index].head
+        if head == index or not low <= head < high:
+            return None
+        dep = tokens[index].dep
+        if dep == "conj":
+            if _intent_word(tokens[head]):
+                return tokens[head].text if _continues_a_list(tokens, token_range, head,
+                                                              index) else None
+            index = head
+            continue
+        if dep in _COMPLEMENT_DEPS and _infinitive(tokens, token_range, index):
+            if _intent_word(tokens[head]):
+                return tokens[head].text
+            return None  # an infinitive of purpose or result on another verb: its own reading
+        if dep in ("compound", "amod") and _intent_word(tokens[head]) and \
+                tokens[head].pos in ("NOUN", "PROPN"):
+            return tokens[head].text  # "the kidnap plot", "an assassination attempt"
+        if dep not in ("obj", "dobj") or tokens[head].lemma.lower() not in _DOING_VERBS:
+            return None
+        index = head
+    return None
+
+
+def _continues_a_list(tokens, token_range: tuple[int, int], intent: int, index: int) -> bool:
+    """Whether token ``index``, a conjunct of the intention ``intent``, is a bare verb form told
+    after the intention's infinitive complement: one more item of what was meant."""
+    token = tokens[index]
+    if not token.text[:1].islower() or token.text.lower() != token.lemma.lower():
+        return False  # "plotted to rob the bank and killed a guard": told as done
+    if any(tokens[i].head == index and tokens[i].dep.startswith("nsubj")
+           for i in range(*token_range)):
+        return False
+    return any(tokens[i].head == intent and tokens[i].dep in _COMPLEMENT_DEPS
+               and _infinitive(tokens, token_range, i) for i in range(token_range[0], index))
