@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from ..clean.captions import Caption, find_captions
 from ..language.prefilter import Prefilter
 from ..language.fatalities import event_fatalities
 from ..model import Actor, Event, Report, Sentence, Span
@@ -178,6 +179,8 @@ class DetectEvents:
         mention_starts = [m.cstart for m in mentions]
         # place mentions in clean offsets, sorted: looked up by bisection (reports may be long)
         place_positions = sorted(clean_position(report, place.start) for place in report.places)
+        captions = find_captions(report)
+        caption_starts = [caption.cstart for caption in captions]
         for index, sentence in enumerate(sentences):
             # a protest is read with its neighbouring sentences when they speak of the crowd too
             window = " ".join(
@@ -200,6 +203,9 @@ class DetectEvents:
                 penalty = _LATER_SENTENCE * min(index, 3)
                 found = [replace(e, confidence=round(max(0.05, e.confidence - penalty), 3))
                          for e in found]
+            caption = _caption_of(captions, caption_starts, sentence)
+            if caption is not None:
+                found = [_as_captioned(e, caption) for e in found]
             events.extend(found)
         events = resolve_back_references(adopt_weapon_readings(events))
         # Each demonstration mention keeps the sub-event type its own sentence gives: a whole
@@ -513,6 +519,25 @@ class DetectEvents:
             confidence=round(max(0.05, min(0.99, confidence)), 3), trigger=trigger,
             reasons=tuple(reasons), back_reference=arguments.back_reference,
             modality_cue=modality.cue or None)
+
+
+def _caption_of(captions: list[Caption], starts: list[int], sentence: Sentence) -> Caption | None:
+    """The photo caption (sitrep/clean/captions.py) holding ``sentence``, if any."""
+    index = bisect_left(starts, sentence.cstart + 1) - 1
+    if index >= 0 and captions[index].cstart <= sentence.cstart < captions[index].cend:
+        return captions[index]
+    return None
+
+
+def _as_captioned(event: Event, caption: Caption) -> Event:
+    """A mention told in a photo caption: not asserted. A caption shows what a picture holds
+    (often the article's event again, or one of years ago); ACLED's coders code the reports of
+    an event, not the captions of its pictures. The mention stays, uncertain, with the
+    caption's cue: where the article tells the event, ``merge_events`` folds the two."""
+    if event.modality != "asserted":
+        return event
+    return replace(event, modality="uncertain", modality_cue="photo caption",
+                   reasons=event.reasons + (f"told in a photo caption: {caption.cue}",))
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'-]*")
