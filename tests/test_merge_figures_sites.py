@@ -19,7 +19,8 @@ from test_merge_store import _file, _found_both_ways
 def test_the_same_number_of_people_harmed_joins_where_place_or_day_agree(tmp_path):
     # "Gunmen kidnapped 215 pupils from a school in Gusau on Friday" and "more than 200
     # students were abducted in Zamfara state last month": one mass abduction in one region
-    from sitrep.store.incidents import _candidates, _count_keys
+    from sitrep.store.blocking import count_keys
+    from sitrep.store.incidents import _candidates
 
     gusau = dict(iso3="NGA", lat=12.16, lon=6.66, geo_precision=1, admin1="Zamfara")
     zamfara = dict(iso3="NGA", lat=None, lon=None, geo_precision=3, admin1="Zamfara")
@@ -56,7 +57,7 @@ def test_the_same_number_of_people_harmed_joins_where_place_or_day_agree(tmp_pat
                             {("abducted", 200)}), day).link
     with Store(tmp_path / "counts.db") as store:
         _file(store, (month, replace(same_day, counts=frozenset({("abducted", 220)}))),
-              _count_keys)
+              count_keys)
         assert {m.event_id for m in _candidates(store, day)} == {"e2", "e4"}
 
 
@@ -94,7 +95,7 @@ def test_a_large_figure_joins_within_one_country_and_month(tmp_path):
     # "317 girls were kidnapped in Zamfara state on February 26" and "the abduction of nearly
     # 300 schoolgirls in February", a report naming no state: a mass abduction of that size is
     # one in a country's month
-    from sitrep.store.incidents import _count_keys
+    from sitrep.store.blocking import count_keys
 
     def told(event_id, group, first, last, counts, admin1=None, kind="abduction",
              sub_type="Abduction/forced disappearance"):
@@ -120,7 +121,7 @@ def test_a_large_figure_joins_within_one_country_and_month(tmp_path):
                    "Lagos", "detention", "Arrests")
     assert not compare(arrests, replace(arrests, event_id="e4", group="g4", admin1=None,
                                         first_day=date(2021, 2, 1))).link
-    _found_both_ways(tmp_path, day, month, _count_keys)
+    _found_both_ways(tmp_path, day, month, count_keys)
 
 
 def test_a_shared_figure_joins_an_exact_day_to_a_report_told_in_the_week_after(tmp_path):
@@ -128,7 +129,8 @@ def test_a_shared_figure_joins_an_exact_day_to_a_report_told_in_the_week_after(t
     # it hanged 37 prisoners" told on Tuesday, or undated: the news of that week, one country
     from datetime import timedelta
 
-    from sitrep.store.incidents import _candidates, _count_keys
+    from sitrep.store.blocking import count_keys
+    from sitrep.store.incidents import _candidates
 
     told = _event("Attack", "ASSAULT", event_date="2023-05-09", time_precision=2)
     # a day a sentence says the event was told on: the window up to it, as for a publication
@@ -166,10 +168,10 @@ def test_a_shared_figure_joins_an_exact_day_to_a_report_told_in_the_week_after(t
     # nor two undated reports
     assert not compare(undated, replace(day, first_day=undated.first_day, undated=True)).link
     with Store(tmp_path / "fresh.db") as store:
-        _file(store, (day,), _count_keys)
+        _file(store, (day,), count_keys)
         assert {m.event_id for m in _candidates(store, undated)} == {"e2"}
     with Store(tmp_path / "fresh-undated.db") as store:
-        _file(store, (undated, replace(told_on, event_id="e3")), _count_keys)
+        _file(store, (undated, replace(told_on, event_id="e3")), count_keys)
         assert {m.event_id for m in _candidates(store, day)} == {"e1", "e3"}
 
 
@@ -202,7 +204,8 @@ def test_an_undated_report_finds_the_own_dates_in_its_window(tmp_path):
     # date within the weeks before the undated report; the store must find one from the other
     from datetime import timedelta
 
-    from sitrep.store.incidents import _candidates, _placed, _town_months
+    from sitrep.store.blocking import placed, town_months
+    from sitrep.store.incidents import _candidates
 
     kagara = dict(iso3="NGA", lat=10.19, lon=6.25, geo_precision=1)
 
@@ -218,7 +221,7 @@ def test_an_undated_report_finds_the_own_dates_in_its_window(tmp_path):
     assert compare(undated, day).link and compare(undated, year).link
     assert not compare(undated, later).link
     with Store(tmp_path / "undated.db") as store:
-        _file(store, (undated, day, year, later), _town_months, _placed)
+        _file(store, (undated, day, year, later), town_months, placed)
         assert {m.event_id for m in _candidates(store, undated)} >= {"e2", "e3"}
         assert "e1" in {m.event_id for m in _candidates(store, day)}
         assert "e1" in {m.event_id for m in _candidates(store, year)}
@@ -260,7 +263,8 @@ def test_reports_of_one_school_raid_join_by_the_site_whatever_place_and_kind(tmp
     # district's town 20 km away) and "in March, bandits abducted 80 students of the college in
     # Maru, Zamfara state" (an abduction, told to the state and the month): the same college
     # struck, one in that month
-    from sitrep.store.incidents import _candidates, _filed_under
+    from sitrep.store.blocking import filed_under
+    from sitrep.store.incidents import _candidates
 
     zamfara = dict(iso3="NGA", lat=None, lon=None, geo_precision=3)
     day = replace(mention("e1", "g1", "Attack", "2022-03-04", place=MINSK, family="violence"),
@@ -282,7 +286,7 @@ def test_reports_of_one_school_raid_join_by_the_site_whatever_place_and_kind(tmp
     assert not compare(replace(day, family="abduction"), arrest).link
     # the store finds one from the other by the site, within the days
     with Store(tmp_path / "sites.db") as store:
-        _file(store, (month,), _filed_under)
+        _file(store, (month,), filed_under)
         assert [m.event_id for m in _candidates(store, day)] == ["e2"]
         later = replace(day, first_day=date(2022, 5, 6), last_day=date(2022, 5, 6))
         assert _candidates(store, later) == []

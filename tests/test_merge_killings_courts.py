@@ -20,7 +20,8 @@ from test_merge_store import _file, _found_both_ways
 def test_a_named_person_is_killed_once(tmp_path):
     from datetime import timedelta
 
-    from sitrep.store.incidents import _candidates, _filed_under
+    from sitrep.store.blocking import filed_under
+    from sitrep.store.incidents import _candidates
 
     istanbul = dict(iso3="TUR", lat=41.01, lon=28.95, geo_precision=1)
 
@@ -42,20 +43,20 @@ def test_a_named_person_is_killed_once(tmp_path):
     # two dated killings on different days stay apart (two people of one surname)
     assert compare(dated, killing("e4", "g4", date(2019, 3, 2), date(2019, 3, 2))).conflict
     with Store(tmp_path / "killed.db") as store:
-        _file(store, (dated, beaten), _filed_under)
+        _file(store, (dated, beaten), filed_under)
         assert {m.event_id for m in _candidates(store, undated)} == {"e1", "e3"}
     # and the other way round: the dated killing is looked up after the undated one (a run
     # merges batch by batch, so either may come first), though the undated one's days are
     # outside the dated one's window
     with Store(tmp_path / "killed-later.db") as store:
-        _file(store, (undated, beaten), _filed_under)
+        _file(store, (undated, beaten), filed_under)
         assert {m.event_id for m in _candidates(store, dated)} == {"e2"}
 
 
 def test_a_named_killing_inside_a_demand_is_the_killing_told(tmp_path):
     from dataclasses import replace
 
-    from sitrep.store.incidents import _filed_under
+    from sitrep.store.blocking import filed_under
 
     def killing(event_id, group, first, last, modality="asserted", names=("kasogi",)):
         return Mention(event_id, group, "violence", "Attack", modality, "TUR", first, last,
@@ -74,7 +75,7 @@ def test_a_named_killing_inside_a_demand_is_the_killing_told(tmp_path):
     assert not compare(dated, replace(demand, fatal=False)).link
     assert compare(dated, replace(demand, modality="asserted")).conflict
     assert compare(dated, replace(demand, modality="negated")).conflict
-    _found_both_ways(tmp_path, dated, demand, _filed_under)
+    _found_both_ways(tmp_path, dated, demand, filed_under)
 
 
 def _told_in(sentence: str, trigger: str, sub_type: str = "Attack") -> Event:

@@ -10,7 +10,7 @@ from test_merge_store import _file
 
 from sitrep.merge.cross_report import Comparison, Mention, cluster, compare
 from sitrep.store import Store
-from sitrep.store import incidents
+from sitrep.store import blocking, incidents
 from sitrep.store.incidents import MergeMemory, merge_new_events
 
 MINSK = ("BLR", 53.9, 27.567)
@@ -209,8 +209,8 @@ def test_the_same_day_route_asks_once_for_every_compatible_family(tmp_path):
                   ("detention", "2021-05-26")], start=1)]
     with Store(tmp_path / "day.db") as store:
         _file(store, [arrest, *others], lambda mention: (),
-              placed=lambda mention: incidents.DAY_PLACED)
-        assert incidents._placed(arrest) == incidents.DAY_PLACED
+              placed=lambda mention: blocking.DAY_PLACED)
+        assert blocking.placed(arrest) == blocking.DAY_PLACED
         queries = []
         execute, fetch_all = store.backend.execute, store.backend.fetch_all
         store.backend.execute = lambda sql, params=(): queries.append(sql) or execute(sql, params)

@@ -151,7 +151,8 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
     be among them."""
     from datetime import timedelta
 
-    from sitrep.store.incidents import _candidates, _count_keys, _placed, _town_months
+    from sitrep.store.blocking import count_keys, placed, town_months
+    from sitrep.store.incidents import _candidates
 
     rng = random.Random(7)
     towns = [MINSK, GRODNO, dict(iso3="BLR", lat=53.95, lon=27.6, geo_precision=2),
@@ -194,8 +195,8 @@ def test_blocking_finds_every_mention_a_comparison_would_link(tmp_path):
                     (mention.event_id, mention.family,
                      mention.first_day.isoformat() if mention.first_day else None,
                      mention.last_day.isoformat() if mention.last_day else None,
-                     _placed(mention), json.dumps(mention.to_dict())))
-                for name in sorted(mention.names) + _town_months(mention) + _count_keys(
+                     placed(mention), json.dumps(mention.to_dict())))
+                for name in sorted(mention.names) + town_months(mention) + count_keys(
                         mention):
                     store.backend.execute("INSERT INTO merge_names VALUES (?, ?)",
                                           (name, mention.event_id))
@@ -250,7 +251,8 @@ def test_events_of_a_document_include_the_merged_events_it_is_a_source_of(tmp_pa
 def test_the_same_town_within_one_month_joins_the_same_sub_type_but_not_arrests(tmp_path):
     # "gunmen abducted students in Kagara on 17 February" and "the abduction in Kagara in
     # February": one act at one town in one month; arrests in one town in a month are many
-    from sitrep.store.incidents import MONTH_PLACED, _candidates, _placed, _town_months
+    from sitrep.store.blocking import MONTH_PLACED, placed, town_months
+    from sitrep.store.incidents import _candidates
 
     kagara = dict(iso3="NGA", lat=10.19, lon=6.25, geo_precision=1)
     abduction = "Abduction/forced disappearance"
@@ -274,35 +276,36 @@ def test_the_same_town_within_one_month_joins_the_same_sub_type_but_not_arrests(
                for n, days in enumerate([(date(2021, 2, 17),) * 2,
                                           (date(2021, 2, 1), date(2021, 2, 28))])]
     assert not compare(*arrests).link
-    assert _placed(month) == MONTH_PLACED and _placed(arrests[1]) == 0
+    assert placed(month) == MONTH_PLACED and placed(arrests[1]) == 0
     with Store(tmp_path / "month.db") as store:
-        _file(store, (month, attack, year), _town_months, _placed)
+        _file(store, (month, attack, year), town_months, placed)
         assert {m.event_id for m in _candidates(store, day)} == {"e2", "e3"}
     # filed under its town's cell and each month its days touch; looked up around the town
-    assert _town_months(month) == ["@20/12/2021-02/m"] == _town_months(arrests[1])
-    assert _town_months(day) == ["@20/12/2021-02/d"]
+    assert town_months(month) == ["@20/12/2021-02/m"] == town_months(arrests[1])
+    assert town_months(day) == ["@20/12/2021-02/d"]
     # an exact day looks for weeks and months around; a month for both; both for undated
     # reports (see test_an_undated_report_finds_the_own_dates_in_its_window)
-    assert {key[-1] for key in _town_months(day, around=True)} == {"m", "u"}
-    assert len(_town_months(month, around=True)) == 27
+    assert {key[-1] for key in town_months(day, around=True)} == {"m", "u"}
+    assert len(town_months(month, around=True)) == 27
     # arrests keep out of the month route: they look for undated reports only
-    assert {key[-1] for key in _town_months(arrests[0], around=True)} == {"u"}
+    assert {key[-1] for key in town_months(arrests[0], around=True)} == {"u"}
 
 
 def test_blocking_finds_the_same_day_through_the_reports_place(tmp_path):
-    from sitrep.store.incidents import DAY_PLACED, _candidates, _placed
+    from sitrep.store.blocking import DAY_PLACED, placed
+    from sitrep.store.incidents import _candidates
 
     own = mention("e1", "g1", "Peaceful protest", "2019-09-20", family="protest",
                   place=dict(iso3="EGY", lat=30.06, lon=31.25, geo_precision=1))
     focus = replace(mention("e2", "g2", "Peaceful protest", "2019-09-20", place={},
                             family="protest"), focus=("EGY", None, 30.06, 31.25, 2))
-    assert _placed(focus) == DAY_PLACED
+    assert placed(focus) == DAY_PLACED
     with Store(tmp_path / "focus.db") as store:
         with store.transaction():
             store.backend.execute(
                 "INSERT INTO merge_mentions (event_id, family, first_day, last_day,"
                 " exact_located, data) VALUES (?, ?, ?, ?, ?, ?)",
-                (own.event_id, own.family, "2019-09-20", "2019-09-20", _placed(own),
+                (own.event_id, own.family, "2019-09-20", "2019-09-20", placed(own),
                  json.dumps(own.to_dict())))
         assert [m.event_id for m in _candidates(store, focus)] == ["e1"]
 

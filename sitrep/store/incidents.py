@@ -16,9 +16,9 @@ reach the link score (see ``compare``), so the blocking loses nothing: a shared 
 (``merge_names``), or a compatible family, located to the
 town or to its first-level region, on an exact day within a day of its own, or located within
 NEAR_KM on own days of a month at most that may overlap its own (town-and-month keys in
-``merge_names``, :func:`_town_months`), or a figure of people harmed within COUNT_SHARE of its
+``merge_names``, :func:`~sitrep.store.blocking.town_months`), or a figure of people harmed within COUNT_SHARE of its
 own in the same region and month or country and day, or a large one in the same country and
-month (count keys, :func:`_count_keys`) — and
+month (count keys, :func:`~sitrep.store.blocking.count_keys`) — and
 accepted links are kept (``merge_links``). Then the connected part of the link graph that the
 new mentions touch is clustered again from scratch. Since clustering depends only on the set of mentions and links, the incidents never
 depend on the order reports arrived in, and a re-run (no new mention) changes nothing. A run
@@ -28,16 +28,16 @@ mentions parsed, pairs found in conflict): a mention never changes once stored. 
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 
-from ..merge.cross_report import (COUNT_SHARE, FRESH_DAYS, LARGE_COUNT, LARGE_KINDS, NEAR_KM,
-                                  Comparison, Mention, cluster, compare, compatible_families,
+from ..merge.cross_report import (Comparison, Mention, cluster, compare, compatible_families,
                                   mention_of, mention_runs)
 from ..merge.reconcile import Testimony, reconcile
 from ..model import Event, Report, Span
+from .blocking import (DAY_PLACED, count_keys, filed_under, killing_keys, placed, site_keys,
+                       town_months)
 from .records import Source
 
 __all__ = ["MergeMemory", "MergeSummary", "merge_new_events", "recluster", "event_sources",
@@ -113,8 +113,8 @@ def _new_mentions(store, names: dict[str, list] | None,
             (event_id, mention.family,
              mention.first_day.isoformat() if mention.first_day else None,
              mention.last_day.isoformat() if mention.last_day else None,
-             _placed(mention), json.dumps(mention.to_dict())))
-        name_rows += [(key, event_id) for key in _filed_under(mention)]
+             placed(mention), json.dumps(mention.to_dict())))
+        name_rows += [(key, event_id) for key in filed_under(mention)]
     store.backend.executemany(
         "INSERT INTO merge_mentions (event_id, family, first_day, last_day, exact_located,"
         " data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", mention_rows)
@@ -122,22 +122,6 @@ def _new_mentions(store, names: dict[str, list] | None,
         "INSERT INTO merge_names (name, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         name_rows)
     return mentions
-
-
-def _filed_under(mention: Mention) -> list[str]:
-    """The keys of ``merge_names`` a mention is found by: its surnames, those of a
-    killing, its sites, its town-and-month and its count keys."""
-    return (sorted(mention.names) + _killing_keys(mention) + _site_keys(mention)
-            + _town_months(mention) + _count_keys(mention))
-
-
-# Key prefix of a site (the institution struck and its town, ``Mention.sites``) in
-# ``merge_names``: looked up, like a surname, among the mentions whose days may meet.
-SITE = "%"
-
-
-def _site_keys(mention: Mention) -> list[str]:
-    return sorted(SITE + site for site in mention.sites)
 
 
 def _report(store, report_id: str) -> Report | None:
@@ -224,19 +208,19 @@ def _lookups(mention: Mention) -> tuple[list[str], list[tuple], list[list[tuple]
                   (mention.first_day - timedelta(days=1)).isoformat())
     families = sorted(compatible_families(mention.family))
     marks = ",".join("?" * len(families))
-    lookups = [(name, days, params) for name in sorted(mention.names) + _site_keys(mention)]
+    lookups = [(name, days, params) for name in sorted(mention.names) + site_keys(mention)]
     if days and mention.fatal:
         # ... and, whatever their days, killings of the same person stored before (an undated
         # one, one named in a demand a year on; found the other way round too: a stored dated
         # killing is outside the window of an undated one looking for it, and the merge must
         # not depend on which came first)
-        lookups += [(name, "", ()) for name in _killing_keys(mention)]
+        lookups += [(name, "", ()) for name in killing_keys(mention)]
     direct = [("SELECT m.event_id, m.data FROM merge_names n"
                " JOIN merge_mentions m ON m.event_id = n.event_id"
                f" WHERE n.name = ? AND m.family IN ({marks}) AND m.event_id <> ?{window} LIMIT ?",
                (name, *families, mention.event_id, *bounds, MAX_NAME_CANDIDATES))
               for name, window, bounds in lookups]
-    if families and _placed(mention) == DAY_PLACED:
+    if families and placed(mention) == DAY_PLACED:
         # without a shared name, only the same exact day (within one) and the same place or
         # region can link ...
         # (all its families in one query: a query a family cost a round trip each on a server)
@@ -253,24 +237,10 @@ def _lookups(mention: Mention) -> tuple[list[str], list[tuple], list[list[tuple]
     # or (a large figure) one country and month: the keys of its counts' figures and those
     # within COUNT_SHARE of them (at most MAX_NAME_CANDIDATES of them, as for a name: a guard
     # for a figure every report of a long story repeats). The mentions of both are one set.
-    town_keys = _town_months(mention, around=True) if _town_months(mention) else []
+    town_keys = town_months(mention, around=True) if town_months(mention) else []
     filed = [_first_filed_statements(keys, mention.event_id)
-             for keys in (town_keys, _count_keys(mention, around=True))]
+             for keys in (town_keys, count_keys(mention, around=True))]
     return families, direct, filed
-
-
-# Key prefix of the names of a killing (in ``merge_names``, beside its plain names): a dated
-# killing of the same person looks them up outside its day window (see _candidates).
-KILLING = "!"
-
-
-def _killing_keys(mention: Mention) -> list[str]:
-    """The keys a killing of a named person is filed under, and those a dated one looks up
-    whatever its days: an undated killing, or one named inside a demand and dated by it, may be
-    the one another report dates years before (compare's "a named person is killed once")."""
-    if not mention.fatal:
-        return []
-    return sorted(KILLING + name for name in mention.names)
 
 
 # Keys looked up in one statement by _first_filed: 3 parameters a key, 49 in all, within what
@@ -307,111 +277,6 @@ def _first_filed_statements(keys: list[str], other_than: str) -> list[tuple[str,
             [*(value for key in part for value in (key, other_than, MAX_NAME_CANDIDATES)),
              MAX_NAME_CANDIDATES]))
     return statements
-
-
-# What column ``exact_located`` of ``merge_mentions`` records: 0 none; DAY_PLACED an exact day
-# and a place located to the town or told to its first-level region, or the report's focus
-# place (the day route looks these up); MONTH_PLACED a place located to the town and an own
-# date of a week or a month (found by its town-and-month keys, see _town_months). Stores
-# written before a route existed marked its mentions 0 (and wrote no keys): those are found by
-# the name route alone.
-DAY_PLACED = 1
-MONTH_PLACED = 2
-
-
-# The town-and-month keys, kept in ``merge_names`` beside the surnames (a key starts with "@",
-# which no surname key does): a grid cell of CELL_DEGREES, a month and how the days are told.
-# (Stores written before undated reports and year-long ranges were filed hold keys for the
-# month route only: their undated mentions are found by name.)
-# A cell is 55 km high, more than NEAR_KM, so a place's own cell and its neighbours hold every
-# place within NEAR_KM (east-west, as many neighbours as the latitude needs).
-CELL_DEGREES = 0.5
-# Mentions whose days span more than this (none do: a year-only date is the year) get no keys.
-KEYED_DAYS = 366
-
-
-def _town_months(mention: Mention, around: bool = False) -> list[str]:
-    """The keys a located mention is filed under: its cell, every month its days touch and
-    how it is dated: an exact day ("d"), a week or a month ("m"), a longer range up to a year
-    ("y") or the publication window of a report that tells no day ("u"). ``around``: the keys
-    to look candidates up under — every cell within NEAR_KM; two ranges that overlap share a
-    day, hence that day's month. The month route (:attr:`Mention.month_route`) looks for weeks
-    and months from an exact day (two exact days are the day route's) and for both from a week
-    or month; an own date looks for undated reports, which link to it with the same sub-type
-    at the same town when it falls in their window (compare's RECENT_WEIGHT), and an undated
-    report looks for every own date."""
-    if not (mention.located and mention.first_day
-            and (mention.last_day - mention.first_day).days <= KEYED_DAYS):
-        return []
-    kind = ("u" if mention.undated else "d" if mention.exact_day
-            else "m" if mention.within_month else "y")
-    kinds = [kind]
-    if around:
-        kinds = ["d", "m", "y"] if kind == "u" else ["u"]
-        if mention.month_route:
-            kinds += ["m"] if kind == "d" else ["d", "m"]
-    months, day = [], mention.first_day
-    while day <= mention.last_day:
-        months.append(f"{day.year:04d}-{day.month:02d}")
-        day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
-    row, column = math.floor(mention.lat / CELL_DEGREES), math.floor(mention.lon / CELL_DEGREES)
-    rows = columns = 0
-    if around:
-        rows = 1
-        width_km = 111.2 * CELL_DEGREES * max(math.cos(math.radians(abs(mention.lat) + 1)), 0.05)
-        columns = min(math.ceil(NEAR_KM / width_km), 20)
-    return sorted(f"@{row + r}/{column + c}/{month}/{kind}" for r in range(-rows, rows + 1)
-                  for c in range(-columns, columns + 1) for month in months for kind in kinds)
-
-
-# The count keys (in ``merge_names`` too, starting with "#"): the kind and the figure's bucket
-# on a scale whose steps are COUNT_SHARE apart (figures within COUNT_SHARE of each other fall in
-# one bucket or two neighbouring ones), with the first-level region and every month the days
-# touch (mentions told to KEYED_DAYS at most), or with the country and the exact day (a mention
-# with no day of its own: each day of the week before publication or the day it was told on):
-# the places a count links in (compare). Keyed by country and month, the candidates of a
-# figure grew with the store (measured on 10,000 generated reports: 4 to 82 a lookup).
-def _count_keys(mention: Mention, around: bool = False) -> list[str]:
-    if not (mention.counts and mention.first_day):
-        return []
-    steps = (-1, 0, 1) if around else (0,)
-    scopes = []
-    if mention.iso3 and mention.admin1 and (
-            mention.last_day - mention.first_day).days <= KEYED_DAYS:
-        day = mention.first_day
-        while day <= mention.last_day:
-            scopes.append(f"{mention.iso3}/{mention.admin1}/{day.year:04d}-{day.month:02d}")
-            day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
-    iso3 = mention.iso3 or (mention.focus[0] if mention.focus else None)
-    if iso3 and mention.exact_day:
-        shifts = (-1, 0, 1) if around else (0,)
-        scopes += [f"{iso3}/{mention.first_day + timedelta(days=shift)}" for shift in shifts]
-    elif iso3 and mention.window:
-        # the exact days of the week before its publication (compare's FRESH_DAYS)
-        scopes += [f"{iso3}/{mention.last_day - timedelta(days=back)}"
-                   for back in range(FRESH_DAYS + 1)]
-    keys = {f"#{scope}/{kind}/{_bucket(value) + step}"
-            for kind, value in mention.counts for step in steps for scope in scopes}
-    if iso3 and mention.within_month:
-        # a large figure in one country and month (compare's LARGE_COUNT)
-        months = {f"{day.year:04d}-{day.month:02d}"
-                  for day in (mention.first_day, mention.last_day)}
-        keys |= {f"#{iso3}/{month}/{kind}/{_bucket(value) + step}"
-                 for kind, value in mention.counts if kind in LARGE_KINDS and value >= LARGE_COUNT
-                 for step in steps for month in months}
-    return sorted(keys)
-
-
-def _bucket(value: int) -> int:
-    return math.floor(math.log(value) / math.log(1 / (1 - COUNT_SHARE)))
-
-
-def _placed(mention: Mention) -> int:
-    if mention.exact_day and (mention.located or mention.regional or mention.focus):
-        return DAY_PLACED
-    if mention.month_route and mention.located:
-        return MONTH_PLACED
-    return 0
 
 
 def _component(store, start: list[str], limit: int | None = None,
