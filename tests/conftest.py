@@ -6,6 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example time limit: on a loaded 2-core machine (CI, or several suites at once) a
+# property that takes 200 ms quiet can exceed hypothesis' 200 ms deadline and fail for no
+# fault of the code (tests/test_quantities.py's count shortcut did). Examples stay bounded
+# by each test's max_examples.
+settings.register_profile("sitrep", deadline=None)
+settings.load_profile("sitrep")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("SITREP_SHARED", ROOT.parent / "shared"))
