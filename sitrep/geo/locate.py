@@ -6,7 +6,10 @@ and not inside a temporal phrase about another happening ("after the capture of 
 relative clause about a person that another place follows ("the arrest of Dr Castro, who faces
 charges in Agusan del Sur, at the hospital in Manila"); a town, facility or small area before an
 admin area, an admin area before a country. A province that is all the event's sentence names
-gives way to a town of it told in the sentences just before. A sentence without
+gives way to a town of it told in the sentences just before. A place that closes an
+organisation's name ("the Foreign Correspondents' Club of Thailand said") is no scene: the
+event's sentence is read as if it named no place, and that place is the location only when the
+report gives no other. A sentence without
 a place borrows one from the sentences just before it, then from the report's most mentioned
 place. A town in another country than the one the report is about, named without a word that
 puts an event there ("in", "near"...), locates nothing: it is more likely a name read as a place
@@ -23,7 +26,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import Event, Place, Report
-from .stage import PART_OF
+from .stage import IN_ORGANISATION, PART_OF
 from .words import FEATURE_WORDS, ORGANISATION_WORDS, PLACE_PREFIXES
 
 __all__ = ["LISTED_SCENE", "LocateEvents", "listed_scene", "locate_event", "split_listed"]
@@ -46,6 +49,12 @@ _LOOKBACK_SENTENCES = 2
 def _usable(place: Place) -> bool:
     return (place.lat is not None and not place.needs_review and
             not (place.reason or "").startswith("demonym"))
+
+
+def _names_a_body(place: Place) -> bool:
+    """Does the place close an organisation's name ("Foreign Correspondents' Club of
+    Thailand")? It is a scene only when nothing else in the report says where."""
+    return IN_ORGANISATION in (place.reason or "")
 
 
 # A place that is a piece of a person's or a body's name is no place of any event. Inside an
@@ -144,8 +153,12 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
         return event
     start, end = spans[index]
     places = [p for p in report.places if start <= p.start < end and _usable(p)
-              and not _off_focus(report, p, country) and not _in_a_name(report, p)
+              and not _off_focus(report, p, country)
               and not _where_actors_come_from(report, p, position)]
+    # the places closing a body's name, kept for when the report gives no other place (an
+    # actor's words may hold the body: "Federation of General Workers Myanmar")
+    bodies = [p for p in places if _names_a_body(p)]
+    places = [p for p in places if not _names_a_body(p) and not _in_a_name(report, p)]
     wide = [p for p in places if _countryless(p)]
     places = [p for p in places if not _countryless(p)]
     places = [p for p in places if not (p.start > position and _OTHER_HAPPENING.search(
@@ -180,6 +193,7 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
     for earlier_start, earlier_end in spans[max(0, index - _LOOKBACK_SENTENCES):index][::-1]:
         earlier = [p for p in report.places if earlier_start <= p.start < earlier_end
                    and _usable(p) and _specificity(p) < 3 and not _countryless(p)
+                   and not _names_a_body(p)
                    and not _off_focus(report, p, country) and not _in_a_name(report, p)
                    and not _where_actors_come_from(report, p, position)]
         if earlier:
@@ -199,6 +213,12 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
         return _with_location(event, focus, precision,
                               f"location: the report's most mentioned place '{focus.text}'",
                               "report focus")
+    if bodies:
+        best = min(bodies, key=lambda p: abs(p.start - position))
+        return _with_location(event, best, max(best.geo_precision or 1, 2),
+                              f"location: '{best.text}', named only in an organisation's name, "
+                              "the only place the event's sentence and the report give",
+                              "sentence")
     if wide:
         best = min(wide, key=lambda p: abs(p.start - position))
         return _with_location(event, best, 3, f"location: '{best.text}', the only place the "
@@ -214,6 +234,7 @@ def _town_inside_before(report: Report, spans: list[tuple[int, int]], index: int
     for earlier_start, earlier_end in spans[max(0, index - _LOOKBACK_SENTENCES):index][::-1]:
         inside = [p for p in report.places if earlier_start <= p.start < earlier_end
                   and _usable(p) and _specificity(p) < 2 and p.country == province.country
+                  and not _names_a_body(p)
                   and province.admin1 and p.admin1 == province.admin1
                   and not _off_focus(report, p, country) and not _in_a_name(report, p)
                   and not _where_actors_come_from(report, p, position)
@@ -348,7 +369,8 @@ def _off_focus(report: Report, place: Place, country: str | None) -> bool:
 
 def _focus(report: Report) -> Place | None:
     """The report's most mentioned usable place, specific places first."""
-    usable = [p for p in report.places if _usable(p) and not _countryless(p)]
+    usable = [p for p in report.places if _usable(p) and not _countryless(p)
+              and not _names_a_body(p)]
     if not usable:
         return None
     counts = Counter(p.geonameid or p.name for p in usable)

@@ -13,11 +13,15 @@ from .recognize import Mention, find_mentions, national_divisions, tokenize
 from .words import LOCATIVES
 from .resolve import Resolution, ResolverWeights, resolve_mentions
 
-__all__ = ["Geocode", "place_from", "PART_OF"]
+__all__ = ["Geocode", "place_from", "PART_OF", "IN_ORGANISATION"]
 
 # Marks a place whose precision was lowered because the words before it name an unnamed part of
 # it ("a base in Palmyra"); sitrep.geo.locate reads it.
 PART_OF = "an unnamed part of it -> precision 2"
+# Marks a place that closes an organisation's name ("Federation of General Workers Myanmar",
+# sitrep.geo.recognize.organisation_name): the place says whose the body is, not where an event
+# happened; sitrep.geo.locate places an event there only when nothing else says where.
+IN_ORGANISATION = "closes an organisation's name"
 
 # Feature codes whose extent is larger than a point: ACLED precision 3 (province or wider) for
 # countries, admin1, continents, seas; 2 for a small named area (Eastern Ghouta, a district).
@@ -70,6 +74,8 @@ def place_from(report: Report, mention: Mention, resolution: Resolution,
     if mention.near:
         reason += (f"; '{mention.near}': {PART_OF}" if mention.part_of else
                    f"; '{mention.near}' -> precision 2")
+    if mention.organisation:
+        reason += f"; {IN_ORGANISATION} ('{mention.organisation}')"
     candidate = resolution.candidate
     precision = None
     if candidate is not None and not mention.demonym:

@@ -1,0 +1,116 @@
+"""A place that closes an organisation's name ("the Foreign Correspondents' Club of Thailand",
+"the Federation of General Workers Myanmar") names the body, not where something happened: it
+is recognised and resolved as before (its country is evidence of where the report is), marked,
+and an event is placed there only when the report gives no other place. Inputs are built by
+hand (a small gazetteer, sentences written for these tests); the end-to-end cases run the
+built-in pipeline."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from sitrep.geo.build import create_empty, finish_indexes
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.recognize import find_mentions
+from sitrep.geo.stage import IN_ORGANISATION
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory):
+    path = tmp_path_factory.mktemp("bodies") / "gazetteer.sqlite"
+    create_empty(path)
+    connection = sqlite3.connect(path)
+    connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
+        (1, 1, "Thailand", 15.5, 101.0, "A", "PCLI", "TH", "00", None, 67_000_000, "test"),
+        (2, 2, "Myanmar", 21.0, 96.0, "A", "PCLI", "MM", "00", None, 54_000_000, "test"),
+        (3, 3, "Ladakh", 34.2, 77.6, "A", "ADM1", "IN", "52", None, 274_000, "test"),
+        (4, 4, "Bangkok", 13.75, 100.5, "P", "PPLC", "TH", "40", None, 5_104_476, "test"),
+    ])
+    connection.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", [
+        ("thailand", 1, "official", "Thailand", 0, None),
+        ("myanmar", 2, "official", "Myanmar", 0, None),
+        ("ladakh", 3, "official", "Ladakh", 0, None),
+        ("bangkok", 4, "official", "Bangkok", 0, None),
+    ])
+    connection.executemany("INSERT INTO countries VALUES (?,?,?,?)", [
+        ("TH", "THA", "Thailand", None), ("MM", "MMR", "Myanmar", None),
+        ("IN", "IND", "India", None)])
+    connection.commit()
+    finish_indexes(connection)
+    connection.commit()
+    connection.close()
+    return Gazetteer(path)
+
+
+def _bodies(gazetteer, text):
+    return [(m.text, m.organisation) for m in find_mentions(text, gazetteer)]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Foreign Correspondents' Club of Thailand said the reporter was held.",
+     "Foreign Correspondents' Club of Thailand"),
+    ("The Foreign Correspondents\u2019 Club of Thailand said the reporter was held.",
+     "Foreign Correspondents\u2019 Club of Thailand"),
+    ("A leader of the Federation of General Workers Myanmar (FGWM) was arrested.",
+     "Federation of General Workers Myanmar"),
+    ("The Confederation of Trade Unions Myanmar called a strike.",
+     "Confederation of Trade Unions Myanmar"),
+    ("Shares fell after the Bank of Thailand raised rates.", "Bank of Thailand"),
+    ("A spokesman for the Government of Thailand denied it.", "Government of Thailand"),
+    ("The Human Rights Commission of Thailand condemned the arrest.",
+     "Human Rights Commission of Thailand"),
+])
+def test_a_place_closing_an_organisations_name_is_marked_with_the_name(gazetteer, text, body):
+    """"of X" after a capitalised name that holds a body's noun (club, federation, union,
+    commission, bank, government...), or X right after such a name: the place is still found,
+    with the name it closes."""
+    place = text[text.rindex(" ", 0, text.index(body) + len(body)) + 1:
+                 text.index(body) + len(body)]
+    assert _bodies(gazetteer, text) == [(place, body)]
+
+
+@pytest.mark.parametrize("text", [
+    "Thailand's Foreign Correspondents' Club said the reporter was held.",  # whose the body is
+    "Police arrested the union leader in Thailand on Monday.",
+    "The club moved to Thailand last year.",              # no capitalised name before
+    "The union said Thailand had agreed.",                # a lower-case noun
+    "Officials of the Union Territory of Ladakh met on Monday.",   # a territory, not a union
+    "The Federation of Thailand Workers met.",            # the place does not close the name
+    "Workers of the Federation marched.\nThailand was calm.",
+])
+def test_places_that_close_no_organisations_name_are_not_marked(gazetteer, text):
+    assert all(body is None for _, body in _bodies(gazetteer, text))
+
+
+def test_an_event_told_beside_a_body_named_after_a_country_is_placed_by_the_report(analyse):
+    """The detention's own sentence names only the club: the town of the sentence before it is
+    the place, not the country in the club's name (which used to win, at a country's
+    precision)."""
+    report, typed = analyse("Police arrested ten protesters in Bangkok on Monday. The Foreign "
+                            "Correspondents' Club of Thailand said a Belgian reporter was "
+                            "detained by immigration police on Thursday.")
+    body = next(p for p in report.places if p.text == "Thailand")
+    assert IN_ORGANISATION in body.reason
+    detention = next(e for e in typed if e.sub_event_type == "Arrests")
+    assert detention.location.name == "Bangkok"
+    assert detention.location_source == "earlier sentence"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The Foreign Correspondents' Club of Thailand said a Belgian reporter was detained by "
+     "immigration police on Thursday.", "Thailand"),
+    ("A leader of the Federation of General Workers Myanmar was arrested on Tuesday while "
+     "walking to the office.", "Myanmar"),
+])
+def test_a_body_named_after_a_country_still_gives_the_country_when_nothing_else_does(
+        analyse, text, country):
+    """With no other place in the report, the country of the body's name is the best there is:
+    the event is placed there, at a region's precision at best, saying why (also when the
+    body's words are an actor's)."""
+    _, typed = analyse(text)
+    arrest = next(e for e in typed if e.sub_event_type == "Arrests")
+    assert arrest.location.country == country
+    assert arrest.location.geo_precision == 3
+    assert any("named only in an organisation's name" in reason for reason in arrest.reasons)
