@@ -17,8 +17,10 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Candidate, Gazetteer
+from .organisations import organisation_name
 from .normalize import normalize_name
 from .people import minor, not_a_place, person_context
+from .tokens import Token, capitalised as _capitalised, tokenize
 from .words import (
     ADMIN_CUES, CONNECTORS, FACILITY_CUES, FEATURE_WORDS, FUNCTION_WORDS, GIVEN_NAMES,
     HONORIFICS, LOCATIVES, NEAR_CUES, STRONG_LOCATIVES, NEVER_ALONE, ORGANISATION_WORDS, PART_NOUNS,
@@ -27,20 +29,8 @@ from .words import (
 
 __all__ = ["Mention", "find_mentions", "tokenize", "national_divisions"]
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-‐'’]\w+)*|\S")
-_POSSESSIVE = re.compile(r"['’]s?$")
 MAX_WORDS = 7   # the longest place name looked up, in tokens
 _NEVER_ALONE = frozenset(normalize_name(word) for word in NEVER_ALONE)   # "El Niño" -> "al nino"
-
-
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    lower: str
-    sentence_start: bool
-    possessive: bool = False        # written with "'s": "Assam's" (the token is "Assam")
 
 
 @dataclass(slots=True)
@@ -73,75 +63,12 @@ _LIES_IN = re.compile(r",?\s+(?:(?:village|town|city|community|district|area|loc
                       r"(?:north|south)-?(?:east|west)(?:ern)?\s+)?", re.I)
 
 
-# what ends a sentence when a word follows it
-_ENDS_SENTENCE = frozenset({".", "!", "?", ":", ";", "\"", "“", "”"})
 
 
 # Between an area and a place it owns: "West Bengal's North Dinajpur district", "Odisha's
 # Malkangiri district", "Shan State's Kutkai Township"
 _OWNED = re.compile(r"['\u2019]s\s+(?:(?:north|south|east|west|upper|lower|central)(?:ern)?\s+)?",
                     re.I)
-
-
-def tokenize(text: str, sentence_starts: set[int] | None = None) -> list[Token]:
-    """The words of ``text``: a possessive ("Assam's") is the name alone, marked; a capitalised
-    name before a hyphened lower-case word ("Russian-backed") is the name alone; capitalised
-    parts joined by hyphens ("Syrian-Turkish") are tokens with the hyphens between them.
-
-    A word of ``_TOKEN`` ends in an apostrophe only when it is the apostrophe alone, so a
-    possessive (``_POSSESSIVE``) is a word ending in "'s"; the tests on each word run only when
-    its last letters or a hyphen call for them (1.36 -> ~0.8 ms per ~1,000-word article)."""
-    tokens: list[Token] = []
-    append = tokens.append
-    previous = ""
-    previous_end = -1
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        start, end = match.span()
-        owner = False
-        if len(word) > 2 and word[-1] == "s" and word[-2] in "'’" and word[0].isalpha():
-            owner = True
-            end -= 2
-            word = word[:-2]
-        hyphened = "-" in word
-        if hyphened:
-            head, _, tail = word.partition("-")
-            if head[:1].isupper() and tail[:1].islower() and head.isalpha() and \
-                    tail.isalpha() and len(tail) > 2:
-                end = start + len(head)    # "Russian-backed", "US-led": the name is the first part
-                word = head
-                hyphened = False
-        at_start = (previous_end < 0 or previous in _ENDS_SENTENCE
-                    or text.find("\n", previous_end, start) >= 0)
-        if sentence_starts is not None and not at_start:
-            at_start = start in sentence_starts
-        parts = word.split("-") if hyphened else None
-        if parts and all(part[:1].isupper() for part in parts):
-            # "Syrian-Turkish", "Winston-Salem": parts and hyphens become tokens; an n-gram
-            # over them still finds names written with the hyphen
-            position = start
-            for number, part in enumerate(parts):
-                if number:
-                    append(Token(position, position + 1, "-", "-", False))
-                    position += 1
-                append(Token(position, position + len(part), part, part.lower(),
-                             at_start and number == 0))
-                position += len(part)
-            previous_end = position
-        else:
-            append(Token(start, end, word, word.lower(), at_start, owner))
-            previous_end = end
-        previous = word
-    return tokens
-
-
-def _capitalised(token: Token) -> bool:
-    word = token.text
-    if word[:1].isupper():
-        return True
-    # "al-Bab", "ez-Zor", "ash-Shaddadi": a lower-case article joined to a capitalised name
-    head, sep, rest = word.partition("-")
-    return bool(sep) and head in CONNECTORS and rest[:1].isupper()
 
 
 def _ngrams(tokens: list[Token], text: str) -> dict[tuple[int, int], str]:
@@ -582,66 +509,3 @@ def _precision_cue(tokens: list[Token], index: int) -> tuple[str | None, bool]:
         return f"{tokens[index - 2].lower} {tokens[index - 1].lower}", True
     return None, False
 
-
-# The head nouns of a body's name that is no site: a union, a club, a party, a commission...
-# ("Federation of General Workers Myanmar", "Foreign Correspondents' Club of Thailand", "Human
-# Rights Commission of Pakistan", "Bank of Thailand", "Government of Nepal"). A place that closes
-# such a name ("of X", or right after it: "... Workers Myanmar") names the body, not where
-# anything happened. Institutions with a campus ("University of Mysore") and divisions ("Province
-# of Punjab") are not among them: they are in the place.
-ORGANISATION_HEADS = frozenset({
-    "federation", "confederation", "union", "unions", "association", "associations", "club",
-    "council", "commission", "committee", "league", "alliance", "coalition", "front", "movement",
-    "party", "society", "foundation", "congress", "forum", "network", "bank", "government",
-    "ministry", "organisation", "organization", "chamber", "syndicate", "guild",
-    "fund", "trust", "bar", "board", "agency", "bureau", "caucus", "collective", "consortium",
-})
-# What may join the words of one name: "of", "for", "and", "the", "&", a possessive's apostrophe
-_DIVISION_WORDS = ADMIN_CUES | SETTLEMENT_CUES | {"territory", "territories", "republic",
-                                                   "kingdom", "emirate", "capital"}
-_NAME_JOINERS = frozenset({"of", "for", "and", "the", "&", "'", "\u2019", "-"})
-
-
-def organisation_name(tokens: list[Token], first: int, last: int, text: str) -> str | None:
-    """The name of a body that the place at ``tokens[first:last + 1]`` closes, or None: the
-    capitalised words before it (joined by "of", "for", "and", "the", "&" or an apostrophe, in
-    one run: no comma, no line break) hold one of ``ORGANISATION_HEADS`` and the place follows
-    them as "of X" / "of the X" or right after ("Federation of General Workers Myanmar"); the
-    place must end the name (a capitalised word after it makes it a piece of a longer one,
-    read elsewhere). A place before the body's noun ("Thailand's Club", "Kano State Government")
-    says where the body is: not this."""
-    if first == 0 or tokens[first].sentence_start:
-        return None
-    if last + 1 < len(tokens) and _capitalised(tokens[last + 1]) and \
-            tokens[last + 1].text.isalpha():
-        return None
-    start = first
-    while start > 0 and tokens[start - 1].lower in ("the", "of") and start - 1 < first and \
-            not tokens[start - 1].text[:1].isupper():
-        start -= 1
-    joined_by_of = start < first
-    if first - start == 1 and tokens[start].lower == "the":
-        return None             # "the X" alone
-    words: list[Token] = []
-    index = start - 1
-    while index >= 0 and first - index <= 3 * MAX_WORDS:
-        token = tokens[index]
-        gap = text[token.end:tokens[index + 1].start]
-        if gap.strip() or "\n" in gap:
-            break
-        if _capitalised(token) and token.text[:1].isalpha():
-            words.append(token)
-        elif token.lower not in _NAME_JOINERS:
-            break
-        if token.sentence_start:
-            break
-        index -= 1
-    if not words or not (joined_by_of or words[0].end == tokens[first - 1].end):
-        return None
-    if not any(word.lower in ORGANISATION_HEADS for word in words) or \
-            words[0].lower in _DIVISION_WORDS:
-        return None             # "Union Territory of Ladakh" is the territory
-    opening = words[-1]
-    if opening.lower == "the" or opening.text == "The":
-        opening = words[-2] if len(words) > 1 else opening
-    return text[opening.start:tokens[last].end]
