@@ -6,7 +6,10 @@ names with a single candidate, "X, Y" containment ("Springfield, Illinois") and 
 document's context (the anchors, then everything resolved) shares its country and admin1, its
 distance to the anchors, its feature type, its population and how the name matched it. The
 winner keeps a reason and the runner-up; when the margin over the best candidate elsewhere is
-too small to call, the mention is marked ``needs_review`` with its candidates instead.
+too small to call, the mention is marked ``needs_review`` with its candidates instead. Last, a
+district read through its noun as the only division of its name, in another province than the
+one the report's other places agree on, gives way to the namesake town of that province ("Bijapur
+district" beside Sukma: Chhattisgarh's, which the gazetteer knows only as a town).
 """
 
 from __future__ import annotations
@@ -322,7 +325,43 @@ def resolve_mentions(mentions: list[Mention], text: str,
         own = (first_round[index], 0.5 * repeats[mentions[index].text.lower()]) \
             if index in first_round else None
         resolutions[index] = _choose(pools[index], context, weights, own, mentions[index].text)
+    _namesake_towns(mentions, resolutions)
     return [r if r is not None else Resolution(None, "no candidate") for r in resolutions]
+
+
+def _namesake_towns(mentions: list[Mention], resolutions: list[Resolution | None]) -> None:
+    """A district read through its noun as the only division of that name the gazetteer knows
+    ("Bijapur district": Karnataka's), while the report's other places lie in another
+    first-level area of that country (Chhattisgarh: "Sukma", "Raipur") where a town of that
+    name lies: the gazetteer lacks that area's district, and its namesake town (a district
+    takes its seat's name) stands in for it. The other places must agree on the area: the
+    most named, not tied, and none in the division's own."""
+    for index, (mention, resolution) in enumerate(zip(mentions, resolutions)):
+        division = resolution.candidate if resolution is not None else None
+        if division is None or mention.cue != "admin" or not _read_through_cue(division) or \
+                division.fcode not in ("ADM2", "ADM3"):
+            continue
+        areas = Counter((other.candidate.country, other.candidate.admin1)
+                        for number, other in enumerate(resolutions)
+                        if number != index and other is not None and other.candidate is not None
+                        and not mentions[number].demonym and other.candidate.admin1
+                        and not other.candidate.is_country
+                        and other.candidate.country == division.country)
+        if not areas or areas[(division.country, division.admin1)]:
+            continue
+        ranked = areas.most_common(2)
+        if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+            continue
+        (country, admin1), count = ranked[0]
+        towns = [c for c in mention.candidates
+                 if c.fclass == "P" and (c.country, c.admin1) == (country, admin1)]
+        if towns:
+            town = max(towns, key=lambda c: c.population)
+            resolutions[index] = Resolution(
+                town, f"the only division '{mention.text}' known is in {division.country} "
+                      f"admin1 {division.admin1}; the report's other places are in admin1 "
+                      f"{admin1} ({count}), where its namesake town stands in for it",
+                runner_up=division)
 
 
 def _self_evident(candidate: Candidate) -> bool:

@@ -82,9 +82,12 @@ def place_from(report: Report, mention: Mention, resolution: Resolution,
         precision = geo_precision(candidate, bool(mention.near))
         if mention.cue == "admin" and not candidate.is_area:
             # "Sagaing region" with no such region in the gazetteer: its namesake town stands
-            # in for it, so only the region is known (ACLED precision 3)
-            precision = 3
-            reason += "; admin cue, the area's namesake town stands in -> precision 3"
+            # in for it, so only the region is known (ACLED precision 3); a district's town
+            # standing in for it (sitrep.geo.resolve: a division of that name known only in
+            # another province) gives the district (ACLED precision 2)
+            district = runner_up is not None and runner_up.fcode in ("ADM2", "ADM3")
+            precision = 2 if district else 3
+            reason += f"; admin cue, the area's namesake town stands in -> precision {precision}"
     if candidate is None:
         # which of its namesakes is meant is a coin toss, but not the country when they all lie
         # in one: the place says where the report is, without a point (sitrep.geo.locate uses

@@ -1,9 +1,11 @@
-"""A place that closes an organisation's name ("the Foreign Correspondents' Club of Thailand",
-"the Federation of General Workers Myanmar") names the body, not where something happened: it
-is recognised and resolved as before (its country is evidence of where the report is), marked,
-and an event is placed there only when the report gives no other place. Inputs are built by
-hand (a small gazetteer, sentences written for these tests); the end-to-end cases run the
-built-in pipeline."""
+"""Places that are not the scene as read: a place that closes an organisation's name ("the
+Foreign Correspondents' Club of Thailand", "the Federation of General Workers Myanmar") names
+the body, not where something happened: it is recognised and resolved as before (its country
+is evidence of where the report is), marked, and an event is placed there only when the report
+gives no other place. A district the gazetteer knows only in another province than the
+report's other places ("Bijapur district" beside Chhattisgarh's Sukma) is the namesake town of
+their province. Inputs are built by hand (a small gazetteer, candidates, sentences written for
+these tests); the end-to-end cases run the built-in pipeline."""
 
 from __future__ import annotations
 
@@ -12,8 +14,9 @@ import sqlite3
 import pytest
 
 from sitrep.geo.build import create_empty, finish_indexes
-from sitrep.geo.gazetteer import Gazetteer
-from sitrep.geo.recognize import find_mentions
+from sitrep.geo.gazetteer import Candidate, Gazetteer
+from sitrep.geo.recognize import Mention, find_mentions
+from sitrep.geo.resolve import resolve_mentions
 from sitrep.geo.stage import IN_ORGANISATION
 
 
@@ -114,3 +117,77 @@ def test_a_body_named_after_a_country_still_gives_the_country_when_nothing_else_
     assert arrest.location.country == country
     assert arrest.location.geo_precision == 3
     assert any("named only in an organisation's name" in reason for reason in arrest.reasons)
+
+
+# -- "Bijapur district": a district the gazetteer knows only in another province ---------------
+
+def _candidate(ident, name, fcode, admin1, population=0, cue=None, lat=0.0, lon=0.0,
+               kind="official"):
+    fclass = "A" if fcode.startswith(("PCL", "ADM")) else "P"
+    return Candidate(ident, ident, name, lat, lon, fclass, fcode, "IN", admin1, None,
+                     population, kind, False, cue, "test")
+
+
+# the only division named Bijapur is Karnataka's (19); Chhattisgarh (37) has a town of the name
+BIJAPUR_DISTRICT = _candidate(1, "Bijapur", "ADM2", "19", cue="admin", lat=16.76, lon=76.01)
+BIJAPUR_TOWN = _candidate(2, "Bījāpur", "PPL", "37", 16_129, lat=18.79, lon=80.82)
+VIJAYAPURA = _candidate(3, "Vijayapura", "PPL", "19", 327_427, lat=16.82, lon=75.72,
+                        kind="alternate")
+SUKMA = _candidate(4, "Sukma", "PPL", "37", 13_926, lat=18.33, lon=81.63)
+KARNATAKA = _candidate(6, "Karnataka", "ADM1", "19", lat=14.5, lon=75.7)
+NAGPUR = _candidate(7, "Nagpur", "PPL", "16", 2_228_018, lat=21.15, lon=79.1)
+BIJAPUR = (BIJAPUR_DISTRICT, BIJAPUR_TOWN, VIJAYAPURA)
+
+
+def _mention(text, name, *candidates, cue=None):
+    start = text.index(name)
+    return Mention(start, start + len(name), name, tuple(candidates), cue=cue)
+
+
+def test_a_district_known_only_in_another_province_gives_way_to_the_town_of_the_reports():
+    """"Bijapur district" beside places of Chhattisgarh is Chhattisgarh's Bijapur, which the
+    gazetteer knows as a town only: the town stands in for the district, Karnataka's district
+    is the runner-up, and the reason says why."""
+    text = "Maoists killed two villagers in Bijapur district. The bodies were found near Sukma."
+    resolutions = resolve_mentions([_mention(text, "Bijapur", *BIJAPUR, cue="admin"),
+                                    _mention(text, "Sukma", SUKMA)], text)
+    assert resolutions[0].candidate is BIJAPUR_TOWN
+    assert resolutions[0].runner_up is BIJAPUR_DISTRICT
+    assert "namesake town stands in for it" in resolutions[0].reason
+
+
+@pytest.mark.parametrize("text, others", [
+    # nothing else says where: the district the gazetteer knows
+    ("Maoists killed two villagers in Bijapur district.", ()),
+    # the report's places are in the district's own province
+    ("Police arrested two men in Bijapur district of Karnataka.", (("Karnataka", KARNATAKA),)),
+    # the report's places disagree (one in each of two other provinces): no call against the
+    # gazetteer
+    ("Maoists killed two villagers in Bijapur district. Police in Nagpur and Sukma were told.",
+     (("Nagpur", NAGPUR), ("Sukma", SUKMA))),
+])
+def test_a_district_keeps_its_reading_unless_the_reports_places_agree_on_another_province(
+        text, others):
+    mentions = [_mention(text, "Bijapur", *BIJAPUR, cue="admin")] + [
+        _mention(text, name, candidate) for name, candidate in others]
+    assert resolve_mentions(mentions, text)[0].candidate is BIJAPUR_DISTRICT
+
+
+def test_a_bare_name_is_not_read_through_a_district_noun():
+    """Without its noun the name is read as usual (the towns, by population and context): the
+    rule is about a division read through its noun only."""
+    text = "Maoists killed two villagers in Bijapur. The bodies were found near Sukma."
+    resolutions = resolve_mentions([_mention(text, "Bijapur", BIJAPUR_TOWN, VIJAYAPURA),
+                                    _mention(text, "Sukma", SUKMA)], text)
+    assert "namesake town" not in resolutions[0].reason
+
+
+def test_the_district_of_the_reports_province_is_placed_end_to_end(analyse):
+    """Through the built-in pipeline and gazetteer: the killing is placed at Chhattisgarh's
+    Bijapur (a district's precision), not at Karnataka's district 500 km away."""
+    _, typed = analyse("Maoists killed two villagers in Bijapur district on Monday. Police in "
+                       "Raipur said the bodies were found near Sukma.")
+    attack = typed[0]
+    assert attack.location.text == "Bijapur"
+    assert attack.location.admin1 == "Chhattisgarh"
+    assert attack.location.geo_precision == 2
