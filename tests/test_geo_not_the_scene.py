@@ -81,6 +81,8 @@ def test_a_place_closing_an_organisations_name_is_marked_with_the_name(gazetteer
     "The union said Thailand had agreed.",                # a lower-case noun
     "Officials of the Union Territory of Ladakh met on Monday.",   # a territory, not a union
     "The Federation of Thailand Workers met.",            # the place does not close the name
+    "Gunmen stormed the Government Technical College Bangkok on Monday.",   # a site, in Bangkok
+    "Patients fled the Union Mission Hospital of Bangkok.",
     "Workers of the Federation marched.\nThailand was calm.",
 ])
 def test_places_that_close_no_organisations_name_are_not_marked(gazetteer, text):

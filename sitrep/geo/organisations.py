@@ -5,7 +5,7 @@ anything happened (sitrep.geo.stage marks them, sitrep.geo.locate reads the mark
 from __future__ import annotations
 
 from .tokens import Token, capitalised as _capitalised
-from .words import ADMIN_CUES, SETTLEMENT_CUES
+from .words import ADMIN_CUES, FEATURE_WORDS, SETTLEMENT_CUES
 
 __all__ = ["ORGANISATION_HEADS", "organisation_name"]
 
@@ -30,6 +30,12 @@ ORGANISATION_HEADS = frozenset({
 # Ladakh" is the territory
 _DIVISION_WORDS = ADMIN_CUES | SETTLEMENT_CUES | {"territory", "territories", "republic",
                                                    "kingdom", "emirate", "capital"}
+# A name that holds a site's noun is a site, and it stands in the place that closes its name:
+# "Government Science College Kagara" is in Kagara, whatever body runs it
+_SITE_WORDS = FEATURE_WORDS | {
+    "college", "school", "university", "academy", "institute", "polytechnic", "seminary",
+    "hospital", "clinic", "mosque", "temple", "market", "station", "camp", "prison", "jail",
+    "factory", "mine", "farm", "estate"}
 # What may join the words of one name: "of", "for", "and", "the", "&", a possessive's apostrophe
 _NAME_JOINERS = frozenset({"of", "for", "and", "the", "&", "'", "\u2019", "-"})
 
@@ -68,7 +74,7 @@ def organisation_name(tokens: list[Token], first: int, last: int, text: str) -> 
     if not words or not (joined_by_of or words[0].end == tokens[first - 1].end):
         return None
     if not any(word.lower in ORGANISATION_HEADS for word in words) or \
-            words[0].lower in _DIVISION_WORDS:
+            words[0].lower in _DIVISION_WORDS or any(word.lower in _SITE_WORDS for word in words):
         return None             # "Union Territory of Ladakh" is the territory
     opening = words[-1]
     if opening.lower == "the" or opening.text == "The":
