@@ -121,6 +121,17 @@ def test_a_body_named_after_a_country_still_gives_the_country_when_nothing_else_
     assert any("named only in an organisation's name" in reason for reason in arrest.reasons)
 
 
+def test_a_body_named_after_a_country_gives_the_country_to_events_told_elsewhere(analyse):
+    """When the report's only place is the country in a body's name, an event whose sentence
+    names no place is still placed in that country, at a country's precision."""
+    _, typed = analyse("The Human Rights Commission of Pakistan condemned the raids. Police "
+                       "arrested three journalists on Monday.")
+    arrest = next(e for e in typed if e.sub_event_type == "Arrests")
+    assert arrest.location.country == "Pakistan"
+    assert arrest.location.geo_precision == 3
+    assert arrest.location_source == "report focus"
+
+
 # -- "Bijapur district": a district the gazetteer knows only in another province ---------------
 
 def _candidate(ident, name, fcode, admin1, population=0, cue=None, lat=0.0, lon=0.0,

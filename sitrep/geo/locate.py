@@ -206,7 +206,7 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
             return _with_location(event, best, precision,
                                   f"location: '{best.text}' from an earlier sentence",
                                   "earlier sentence")
-    if focus is not None:
+    if focus is not None and not _names_a_body(focus):
         precision = 1 if anaphor and _specificity(focus) == 0 else max(focus.geo_precision or 1, 2)
         if _specificity(focus) >= 2:
             precision = 3
@@ -219,6 +219,11 @@ def locate_event(report: Report, event: Event, focus: Place | None = None,
                               f"location: '{best.text}', named only in an organisation's name, "
                               "the only place the event's sentence and the report give",
                               "sentence")
+    if focus is not None:
+        return _with_location(event, focus, 3 if _specificity(focus) >= 2 else 2,
+                              f"location: '{focus.text}', the report's most mentioned place, "
+                              "named only in an organisation's name: the only place the report "
+                              "gives", "report focus")
     if wide:
         best = min(wide, key=lambda p: abs(p.start - position))
         return _with_location(event, best, 3, f"location: '{best.text}', the only place the "
@@ -368,9 +373,10 @@ def _off_focus(report: Report, place: Place, country: str | None) -> bool:
 
 
 def _focus(report: Report) -> Place | None:
-    """The report's most mentioned usable place, specific places first."""
-    usable = [p for p in report.places if _usable(p) and not _countryless(p)
-              and not _names_a_body(p)]
+    """The report's most mentioned usable place, specific places first; a place that closes an
+    organisation's name only when the report names no other."""
+    usable = [p for p in report.places if _usable(p) and not _countryless(p)]
+    usable = [p for p in usable if not _names_a_body(p)] or usable
     if not usable:
         return None
     counts = Counter(p.geonameid or p.name for p in usable)
