@@ -37,7 +37,8 @@ ANALYSIS_FIELDS = ("lemma", "pos", "dep", "head")
 class ReadLog:
     """Reads counted so far. ``reads[(stage, field, kind)]`` counts every read, ``tokens`` the
     distinct tokens read, ``sentences`` the distinct sentences with at least one read, ``sites``
-    the code lines (``file:line``) reading an analysis field outside a parsed sentence."""
+    the code lines (``file:line``) reading an analysis field outside a parsed sentence;
+    ``rejected`` the documents that became rejections, by reason code."""
 
     stage: str | None = None
     document: int = 0
@@ -46,6 +47,7 @@ class ReadLog:
     sentences: dict[tuple, set] = field(default_factory=dict)
     sites: Counter = field(default_factory=Counter)
     totals: Counter = field(default_factory=Counter)
+    rejected: Counter = field(default_factory=Counter)
 
     def record(self, name: str, kind: str, sentence: int, position: int) -> None:
         if self.stage is None:
@@ -148,12 +150,18 @@ def count_reads(pipeline, reports: Iterable[Report], store_step: bool = True) ->
             finally:
                 log.stage = None
         log.totals["documents"] += 1
+        if report.rejection:       # read or analysed into a rejection: nothing of it is counted
+            log.rejected[report.rejection.code] += 1
     return log
 
 
 def format_log(log: ReadLog, sites: int = 20) -> str:
     totals = log.totals
-    lines = [f"{totals['documents']} documents, {totals['sentences']} sentences "
+    rejected = sum(log.rejected.values())
+    reasons = ", ".join(f"{code} {count}" for code, count in sorted(log.rejected.items()))
+    lines = [f"{totals['documents']} documents"
+             + (f" ({rejected} rejected: {reasons})" if rejected else "")
+             + f", {totals['sentences']} sentences "
              f"(parsed {totals['parsed sentences']}, tagged only {totals['tagged sentences']}, "
              f"bare {totals['bare sentences']}), {totals['tokens']} tokens (in them "
              f"{totals['tokens in parsed sentences']}, {totals['tokens in tagged sentences']}, "

@@ -129,3 +129,18 @@ def test_geocoder_tags_are_the_tokens_tags_read_when_asked():
     untagged = [Token(0, 4, "Rain", 0), Token(5, 9, "fell", 0)]
     assert not _TagsByStart(untagged)
     assert not _TagsByStart([])
+
+
+def test_inputs_that_cannot_be_read_are_counted_as_rejections(tmp_path, capsys):
+    """Empty, binary and malformed inputs are documents sitrep rejects: the tool says so,
+    with the reason codes, and counts no reads for them."""
+    cases = {"empty.jsonl": b"", "binary.jsonl": bytes(range(256)) * 8,
+             "malformed.jsonl": b'{"text": "unclosed\n'}
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert main([str(path), "--limit", "5"]) == 0
+        first = capsys.readouterr().out.splitlines()[0]
+        assert "rejected:" in first, (name, first)
+        assert first.endswith(
+            "0 sentences (parsed 0, tagged only 0, bare 0), 0 tokens (in them 0, 0, 0)")

@@ -185,3 +185,32 @@ def test_the_clause_and_its_tense_come_from_the_parse():
     # a sentence the parser did not read says so, and nothing else
     report = _sentence(("arrested", "arrest", "VERB", "", -1))
     assert _features(report, 0) == {"clause=unparsed"}
+
+
+@pytest.mark.parametrize("content, said", [
+    (b"", "not an annotation record"),                       # empty
+    (bytes(range(256)), "not an annotation record"),         # binary, not UTF-8
+    (b'{"events": [', "not an annotation record"),          # malformed JSON
+    (b'{"evts": []}', "not an annotation record"),          # no events
+    (b'{"events": "none"}', "'events' is not a list"),
+])
+def test_a_bad_annotation_file_stops_the_recipe_with_its_name(tmp_path, content, said):
+    (tmp_path / "ann").mkdir()
+    (tmp_path / "ann" / "a1.json").write_bytes(content)
+    with pytest.raises(SystemExit, match=said) as stopped:
+        train_assess.read_annotations(tmp_path)
+    assert "a1.json" in str(stopped.value)
+
+
+def test_an_empty_folder_or_a_bad_record_line_stops_the_recipe(tmp_path):
+    (tmp_path / "ann").mkdir()
+    with pytest.raises(SystemExit, match="no annotations"):
+        train_assess.read_annotations(tmp_path)
+    (tmp_path / "ann" / "a1.json").write_text('{"events": []}', encoding="utf-8")
+    (tmp_path / "train_dev.jsonl").write_text('{"id": "a1", "text": "x"}\n\n{"text": "no id"}\n',
+                                              encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"train_dev.jsonl:3: not a JSON record with an id"):
+        train_assess.recipe(tmp_path)
+    (tmp_path / "train_dev.jsonl").write_bytes(b"\xff\xfe\x00")
+    with pytest.raises(SystemExit, match="cannot be read"):
+        train_assess.recipe(tmp_path)

@@ -258,8 +258,8 @@ def recipe(data: Path) -> dict:
     ids = {path.stem for path in annotated}
     for path in annotated:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    for line in (data / "train_dev.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip() and json.loads(line)["id"] in ids:
+    for line, record in _records(data):
+        if record["id"] in ids:
             digest.update(line.encode("utf-8") + b"\n")
     return {"l2": L2, "epochs": EPOCHS, "min_count": MIN_COUNT, "min_support": MIN_SUPPORT,
             "beta": BETA, "min_compared": MIN_COMPARED, "margin": MARGIN, "smooth": SMOOTH,
@@ -285,6 +285,43 @@ def code_state() -> dict | None:
     return {"commit": commit, "modified": any(not line.endswith(model) for line in changed)}
 
 
+def read_annotations(data: Path) -> dict[str, list[dict]]:
+    """Article id -> gold events of ``data/ann/<id>.json``; a file that is not such a record
+    stops the recipe with its name and what is wrong (SystemExit), as does an empty folder."""
+    annotations = {}
+    for path in sorted((data / "ann").glob("*.json")):
+        try:
+            events = json.loads(path.read_text(encoding="utf-8"))["events"]
+        except (UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+            raise SystemExit(f"{path}: not an annotation record ({type(error).__name__}: "
+                             f"{error})") from None
+        if not isinstance(events, list):
+            raise SystemExit(f"{path}: 'events' is not a list")
+        annotations[path.stem] = events
+    if not annotations:
+        raise SystemExit(f"no annotations in {data / 'ann'}")
+    return annotations
+
+
+def _records(data: Path):
+    """(line, record) of each non-blank line of ``data/train_dev.jsonl``; an unreadable file
+    or a line that is not a JSON object with an ``id`` stops the recipe with its number."""
+    path = data / "train_dev.jsonl"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise SystemExit(f"{path}: cannot be read ({error})") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            record["id"]
+        except (ValueError, KeyError, TypeError) as error:
+            raise SystemExit(f"{path}:{number}: not a JSON record with an id ({error})") from None
+        yield line, record
+
+
 def dated_reports(data: Path) -> tuple[list, dict[str, list[dict]]]:
     """The annotated articles of ``data`` run through the default pipeline up to
     ``date_events`` (every mention the rules found, none judged yet), and their annotations
@@ -294,14 +331,10 @@ def dated_reports(data: Path) -> tuple[list, dict[str, list[dict]]]:
     from ..ingest import read_inputs
     from ..pipeline import Pipeline
 
-    annotations = {path.stem: json.loads(path.read_text(encoding="utf-8"))["events"]
-                   for path in sorted((data / "ann").glob("*.json"))}
-    if not annotations:
-        raise SystemExit(f"no annotations in {data / 'ann'}")
+    annotations = read_annotations(data)
     pipeline = Pipeline(load_config())
     pipeline.stages = pipeline.stages[:pipeline.stage_names.index("date_events") + 1]
-    records = [line for line in (data / "train_dev.jsonl").read_text(encoding="utf-8").splitlines()
-               if line.strip() and json.loads(line)["id"] in annotations]
+    records = [line for line, record in _records(data) if record["id"] in annotations]
     import tempfile
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "annotated.jsonl"
