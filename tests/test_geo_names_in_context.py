@@ -6,20 +6,18 @@ tests); the end-to-end cases run the built-in pipeline."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 
 import pytest
 
-from sitrep.geo.build import create_empty, finish_indexes
 from sitrep.geo.facilities import find_facilities
 from sitrep.geo.gazetteer import Candidate, Gazetteer
-from sitrep.geo.locate import LocateEvents
 from sitrep.geo.locate import LocateEvents
 from sitrep.geo.recognize import Mention, find_mentions
 from sitrep.geo.resolve import resolve_mentions
 from sitrep.model import Event, Place, Report, Span
-from sitrep.model import Event, Place, Report, Span
+
+from gazetteer_rows import write_gazetteer
 
 
 @pytest.mark.parametrize("text, found", [
@@ -41,17 +39,14 @@ def list_gazetteer(tmp_path_factory):
     """Towns of Uttar Pradesh, one of them known to the gazetteer by an alternate name only
     ("Chitrakoot" for Chitrakoot Dham), and a Chinese town whose alternate name is a surname."""
     path = tmp_path_factory.mktemp("lists") / "gazetteer.sqlite"
-    create_empty(path)
-    connection = sqlite3.connect(path)
-    connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
+    write_gazetteer(path, places=[
         (1, 1, "Gorakhpur", 26.77, 83.37, "P", "PPL", "IN", "36", None, 674246, "test"),
         (2, 2, "Azamgarh", 26.07, 83.18, "P", "PPL", "IN", "36", None, 116644, "test"),
         (3, 3, "Chitrakoot Dham", 25.21, 80.92, "P", "PPL", "IN", "36", None, 23316, "test"),
         (4, 4, "Kanpur", 26.47, 80.35, "P", "PPL", "IN", "36", None, 2823249, "test"),
         (5, 5, "Beijing", 39.91, 116.40, "P", "PPLC", "CN", "22", None, 18960744, "test"),
         (6, 6, "Chenjiazhuang", 36.0, 117.0, "P", "PPL", "CN", "25", None, 20000, "test"),
-    ])
-    connection.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", [
+    ], names=[
         ("gorakhpur", 1, "official", "Gorakhpur", 0, None),
         ("azamgarh", 2, "official", "Azamgarh", 0, None),
         ("chitrakoot dham", 3, "official", "Chitrakoot Dham", 0, None),
@@ -60,13 +55,7 @@ def list_gazetteer(tmp_path_factory):
         ("beijing", 5, "official", "Beijing", 0, None),
         ("chenjiazhuang", 6, "official", "Chenjiazhuang", 0, None),
         ("chen", 6, "alternate", "Chen", 0, None),
-    ])
-    connection.executemany("INSERT INTO countries VALUES (?,?,?,?)",
-                           [("IN", "IND", "India", None), ("CN", "CHN", "China", None)])
-    connection.commit()
-    finish_indexes(connection)
-    connection.commit()
-    connection.close()
+    ], countries=[("IN", "IND", "India", None), ("CN", "CHN", "China", None)])
     return Gazetteer(path)
 
 

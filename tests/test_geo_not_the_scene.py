@@ -9,41 +9,32 @@ these tests); the end-to-end cases run the built-in pipeline."""
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
-from sitrep.geo.build import create_empty, finish_indexes
 from sitrep.geo.gazetteer import Candidate, Gazetteer
 from sitrep.geo.recognize import Mention, find_mentions
 from sitrep.geo.resolve import resolve_mentions
 from sitrep.geo.stage import IN_ORGANISATION
 
+from gazetteer_rows import write_gazetteer
+
 
 @pytest.fixture(scope="module")
 def gazetteer(tmp_path_factory):
     path = tmp_path_factory.mktemp("bodies") / "gazetteer.sqlite"
-    create_empty(path)
-    connection = sqlite3.connect(path)
-    connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
+    write_gazetteer(path, places=[
         (1, 1, "Thailand", 15.5, 101.0, "A", "PCLI", "TH", "00", None, 67_000_000, "test"),
         (2, 2, "Myanmar", 21.0, 96.0, "A", "PCLI", "MM", "00", None, 54_000_000, "test"),
         (3, 3, "Ladakh", 34.2, 77.6, "A", "ADM1", "IN", "52", None, 274_000, "test"),
         (4, 4, "Bangkok", 13.75, 100.5, "P", "PPLC", "TH", "40", None, 5_104_476, "test"),
-    ])
-    connection.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", [
+    ], names=[
         ("thailand", 1, "official", "Thailand", 0, None),
         ("myanmar", 2, "official", "Myanmar", 0, None),
         ("ladakh", 3, "official", "Ladakh", 0, None),
         ("bangkok", 4, "official", "Bangkok", 0, None),
-    ])
-    connection.executemany("INSERT INTO countries VALUES (?,?,?,?)", [
+    ], countries=[
         ("TH", "THA", "Thailand", None), ("MM", "MMR", "Myanmar", None),
         ("IN", "IND", "India", None)])
-    connection.commit()
-    finish_indexes(connection)
-    connection.commit()
-    connection.close()
     return Gazetteer(path)
 
 

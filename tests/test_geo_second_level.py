@@ -3,11 +3,8 @@ where each stands, and that a district's bare name is a place only beside a divi
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
-from sitrep.geo.build import create_empty, finish_indexes
 from sitrep.geo.divisions import (
     SOURCE_ADMIN2_NAMES, SOURCE_ISO_3166_2, bare_name, second_level_divisions,
 )
@@ -16,6 +13,8 @@ from sitrep.geo.normalize import normalize_name
 from sitrep.geo.recognize import find_mentions
 from sitrep.geo.stage import Geocode
 from sitrep.model import Report
+
+from gazetteer_rows import write_gazetteer
 
 
 @pytest.mark.parametrize("name, bare", [
@@ -75,26 +74,17 @@ def district_gazetteer(tmp_path_factory):
     """A town Bolton (UK), its district, whose bare name matches only beside a division noun,
     and a district known only as a district (Bagerhat)."""
     path = tmp_path_factory.mktemp("second-level") / "gazetteer.sqlite"
-    create_empty(path)
-    connection = sqlite3.connect(path)
-    connection.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [
+    write_gazetteer(path, places=[
         (1, 1, "Bolton", 53.58, -2.43, "P", "PPL", "GB", "ENG", None, 141331, "test"),
         (-2, None, "Bolton", 53.58, -2.43, "A", "ADM2", "GB", "ENG", "Bolton", 0, "test"),
         (-3, None, "Bagerhat", 22.65, 89.79, "A", "ADM2", "BD", "83", "Bagerhat", 0, "test"),
         (4, 4, "Bangladesh", 24.0, 90.0, "A", "PCLI", "BD", None, None, 160000000, "test"),
-    ])
-    connection.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", [
+    ], names=[
         ("bolton", 1, "official", "Bolton", 0, None),
         ("bolton", -2, "official", "Bolton", 0, "admin"),
         ("bagerhat", -3, "official", "Bagerhat", 0, "admin"),
         ("bangladesh", 4, "official", "Bangladesh", 0, None),
-    ])
-    connection.executemany("INSERT INTO countries VALUES (?,?,?,?)",
-                           [("BD", "BGD", "Bangladesh", 4), ("GB", "GBR", "United Kingdom", 5)])
-    connection.commit()
-    finish_indexes(connection)
-    connection.commit()
-    connection.close()
+    ], countries=[("BD", "BGD", "Bangladesh", 4), ("GB", "GBR", "United Kingdom", 5)])
     return path
 
 
