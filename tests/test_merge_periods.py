@@ -85,3 +85,28 @@ def test_protests_a_day_apart_in_one_city_are_two_demonstrations():
     # arrests a day apart keep the day's tolerance
     assert compare(mention("a1", "h1", day="2021-02-27", place=YANGON),
                    mention("a2", "h2", day="2021-02-28", place=YANGON)).link
+
+
+def test_an_act_coordinated_with_the_period_after_its_date_is_of_the_period():
+    text = ("The junta has detained more than 2,900 people since the Feb. 1 coup and killed "
+            "more than 400.")
+    killed = replace(_told(text, "Feb. 1"),
+                     trigger=Span(text.index("killed"), text.index(" more than 4"), "killed"))
+    assert since_date(killed)
+    told = mention_of("e1", "g1", killed, published="2021-03-28")
+    assert (told.first_day, told.last_day) == (date(2021, 2, 1), date(2021, 3, 28))
+    # with an auxiliary after "and" too
+    has = text.replace("and killed", "and has killed")
+    assert since_date(replace(_told(has, "Feb. 1"), trigger=Span(
+        has.index("killed"), has.index(" more than 4"), "killed")))
+    # a clause of the date's own tells an act of that day ("when the army seized power and
+    # killed ..."), and a noun after "and" is not a coordinated act
+    when = ("Police have detained hundreds since February 1, when the army seized power and "
+            "killed five people.")
+    noun = "Protests have grown since the Feb. 1 coup and the killing of five people."
+    for sentence, date_text, word in ((when, "February 1", "killed"),
+                                      (noun, "Feb. 1", "killing")):
+        at = sentence.index(word)
+        event = replace(_told(sentence, date_text), trigger=Span(at, at + len(word), word))
+        assert not since_date(event)
+        assert mention_of("e2", "g2", event, published="2021-03-28").exact_day

@@ -141,21 +141,37 @@ class Mention:
 # ("since the Feb. 1 coup", "arrested since the military seized power in a February 1 coup"):
 # "since" and what it governs, within the clause.
 _SINCE = re.compile(r"\bsince\b[^.;:!?()]{0,60}$", re.IGNORECASE)
+# An act coordinated with the period's verb after the date ("has detained more than 2,900 people
+# since the Feb. 1 coup and killed more than 400"): between the date and the trigger at most
+# the date's own noun ("coup") and "and", with an auxiliary or an adverb; not a clause of the
+# date's own ("since February 1, when the army seized power and killed ...": the killing of
+# that day), nor a noun ("since the coup and the killing of ...").
+_COORDINATED = re.compile(r"\s*(?:[\w.'’-]+\s+){0,2}and\s+(?:(?:has|have|had|also)\s+){0,2}",
+                          re.IGNORECASE)
 
 
 def since_date(event: Event) -> bool:
     """Whether the event's date is told as where a period begins ("since the Feb. 1 coup"):
     the date's words in the evidence, after "since" in their clause, and the event's trigger
     before that "since" (not "not seen since her detention on February 1", which dates the
-    detention, nor "... on February 1 when the military seized power")."""
-    if not event.date_text:
+    detention, nor "... on February 1 when the military seized power"), or a verb coordinated
+    with the period's right after the date ("... since the Feb. 1 coup and killed more than
+    400", see _COORDINATED)."""
+    if not event.date_text or event.trigger is None:
         return False
     for span in event.evidence:
-        at = (span.text or "").find(event.date_text)
+        text = span.text or ""
+        at = text.find(event.date_text)
         if at >= 0:
-            since = _SINCE.search(span.text[:at])
-            return (since is not None and event.trigger is not None
-                    and event.trigger.start < span.start + since.start())
+            since = _SINCE.search(text[:at])
+            if since is None:
+                return False
+            trigger = event.trigger.start - span.start
+            if trigger < since.start():
+                return True
+            after = at + len(event.date_text)
+            return (since.start() > 0 and after <= trigger <= len(text)
+                    and _COORDINATED.fullmatch(text, after, trigger) is not None)
     return False
 
 
