@@ -22,7 +22,8 @@ reference, are left out (:func:`mention_of`).
 - **Modality.** Asserted and uncertain mentions are compared with each other; a denied, forecast
   or hypothetical event only with one of its own modality, but for the killing of a named
   person: one named inside a demand, a call or an attempt (hypothetical: "called for justice for
-  the murder of X") is the killing another report asserts (a person is killed once).
+  the murder of X") is the killing another report asserts (a person is killed once; the
+  person the evidence names as killed, not the killer: ``names.killed_names``).
 - **Days.** Each mention stands for a range of days (its date and ACLED time precision, see
   ``sitrep.events.merge``; a date told to the year only is that year; a date told as where a
   period begins, "detained 2,900 people since the Feb. 1 coup", is the period up to the
@@ -233,7 +234,9 @@ def compare(a: Mention, b: Mention) -> Comparison:
         # names the person, joins them)
         return Comparison(0.0, (f"compatible kinds {a.sub_type} / {b.sub_type}", "an arrest is "
                                 "a protest's only on its day, naming the same person"))
-    named_killing = a.fatal and b.fatal and bool(shared)
+    # (the person killed, not the killer: "Emwazi shot the prisoner" and "Emwazi was killed in
+    # a drone strike" are two killings; see names.killed_names)
+    named_killing = a.fatal and b.fatal and bool(a.victims & b.victims & set(shared))
     if a.modality != b.modality and not (
             named_killing and {a.modality, b.modality} <= _KILLING_TOLD):
         return Comparison(0.0, (), f"different modalities ({a.modality} / {b.modality})")
@@ -243,7 +246,7 @@ def compare(a: Mention, b: Mention) -> Comparison:
                                    "not the act")
     # a named person is killed once: an undated retelling of the killing is told from where
     # its report stands, so its place does not set it apart from a dated one
-    killed_once = a.fatal and b.fatal and bool(shared) and (a.undated or b.undated)
+    killed_once = named_killing and (a.undated or b.undated)
     if a.iso3 and b.iso3 and a.iso3 != b.iso3 and not killed_once:
         return Comparison(0.0, (), f"different countries ({a.iso3} / {b.iso3})")
     reasons: list[str] = []

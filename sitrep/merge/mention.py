@@ -12,7 +12,8 @@ from datetime import date, timedelta
 from ..events.merge import _date_range
 from ..model import Event
 from .kinds import _DAILY_FAMILIES, _SITE_FAMILIES, family_of, judicial, killing, named_actors
-from .names import SITE_MARK, event_sites, given_names, person_names, victim_counts
+from .names import (SITE_MARK, event_sites, given_names, killed_names, person_names,
+                    victim_counts)
 
 __all__ = ["Mention", "mention_of", "OPEN_START", "MONTH_DAYS", "RECENT_DAYS"]
 
@@ -68,6 +69,15 @@ class Mention:
     # surname key may be several people ("Alaa Abd El-Fattah", "Esraa Abdel Fattah"), see
     # cross_report's _same_people
     given: frozenset[tuple[str, str]] = frozenset()
+    # of a killing, the surname keys its evidence names as the person killed, not the killer's
+    # (:func:`~sitrep.merge.names.killed_names`); None: unknown, any name may be (stores written
+    # before roles were read, an event with no trigger in its evidence)
+    killed: frozenset[str] | None = None
+
+    @property
+    def victims(self) -> frozenset[str]:
+        """The names that may be the person killed (see ``killed``)."""
+        return self.names if self.killed is None else self.killed & self.names
 
     def to_dict(self) -> dict:
         return {"event_id": self.event_id, "group": self.group, "family": self.family,
@@ -82,7 +92,8 @@ class Mention:
                 "counts": sorted(list(count) for count in self.counts),
                 "place_name": self.place_name, "sites": sorted(self.sites),
                 "published": self.published, "document": self.document, "offset": self.offset,
-                "told_on": self.told_on, "given": sorted(list(pair) for pair in self.given)}
+                "told_on": self.told_on, "given": sorted(list(pair) for pair in self.given),
+                "killed": None if self.killed is None else sorted(self.killed)}
 
     @classmethod
     def from_dict(cls, data: dict) -> Mention:
@@ -103,7 +114,8 @@ class Mention:
                    data.get("place_name"), frozenset(data.get("sites") or ()),
                    data.get("published"), data.get("document"), data.get("offset") or 0,
                    bool(data.get("told_on")),
-                   frozenset(tuple(pair) for pair in data.get("given") or ()))
+                   frozenset(tuple(pair) for pair in data.get("given") or ()),
+                   None if data.get("killed") is None else frozenset(data["killed"]))
 
     @property
     def exact_day(self) -> bool:
@@ -196,6 +208,7 @@ def mention_of(event_id: str, group: str, event: Event, runs: list[tuple] = (),
         # begins on the day, up to the report, not an act of that day
         days = (days[0], max(days[1], date.fromisoformat(published[:10])))
     names, spellings = person_names(runs, event)
+    fatal = killing(event)
     place = event.location
     if place is not None and any(start <= place.start and place.end <= end
                                  for start, end, key, *_ in runs if key != SITE_MARK):
@@ -215,10 +228,10 @@ def mention_of(event_id: str, group: str, event: Event, runs: list[tuple] = (),
         lat=place.lat if place else None, lon=place.lon if place else None,
         geo_precision=place.geo_precision if place else None,
         names=names, actors=named_actors(event), spellings=spellings, undated=undated,
-        admin1=place.admin1 if place else None, fatal=killing(event), retold=judicial(event),
+        admin1=place.admin1 if place else None, fatal=fatal, retold=judicial(event),
         focus=focus, counts=victim_counts(runs, event),
         place_name=place.name if place else None,
         sites=event_sites(runs, event) if family_of(event) in _SITE_FAMILIES else frozenset(),
         published=published, document=document,
         offset=min((span.start for span in event.evidence), default=0), told_on=told_on,
-        given=given_names(runs, event))
+        given=given_names(runs, event), killed=killed_names(runs, event) if fatal else None)

@@ -21,7 +21,8 @@ from difflib import SequenceMatcher
 from ..model import Event, Report
 
 __all__ = ["name_runs", "person_runs", "given_names", "same_given", "person_names", "surname_key",
-           "quoted_titles", "mention_runs", "victim_counts", "COUNT_KINDS", "site_runs", "event_sites", "SITE_MARK"]
+           "quoted_titles", "mention_runs", "victim_counts", "COUNT_KINDS", "site_runs", "event_sites", "SITE_MARK",
+           "killed_names"]
 
 # Titles introduce a person ("Mr Bandarenka"); a run of proper nouns holding one of the
 # organisation words names an organisation, a medium or a date, not a person: a shared "Times"
@@ -229,6 +230,65 @@ def person_names(runs: list[tuple], event: Event) -> tuple[frozenset[str], tuple
               and any(s <= start and end <= e for s, e in spans)]
     return (frozenset(key for key, _ in inside),
             tuple(sorted({word.removesuffix("’s").removesuffix("'s") for _, word in inside})))
+
+
+# Who a killing's evidence names as the one killed, read off the sentence that holds the trigger
+# (:func:`killed_names`): a name before the trigger is the victim's when the trigger is its
+# passive ("Jamal Khashoggi, a journalist, was murdered", "was abducted and beheaded"), a noun
+# it owns ("Pearl's murder") or a death of its own ("Emwazi, who died in a drone strike");
+# otherwise it is the killer's ("Emwazi shot the prisoner", "Emwazi was responsible for the
+# beheading of James Foley", "Salman ... has been tarnished by the killing of"). A name after
+# the trigger is the victim's ("the murder of journalist Jamal Khashoggi", "beheaded Pearl")
+# unless an agent's "by" comes between ("assassination was ordered by Mohammed bin Salman").
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+"
+                             r"(?:[\w-]+\s+(?:and|or)\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
+_OWN_DEATH = re.compile(r"(?:die[sd]?|dying|death|dead|perish\w*)$", re.IGNORECASE)
+_AGENT = re.compile(r"\bby\b", re.IGNORECASE)
+# (as kinds.killing reads a trigger, anywhere in a span)
+_KILLING_WORD = re.compile(r"\b(?:kill|murder|assassinat|behead|execut|slay|slain|death\b|died\b|"
+                           r"dies\b)[\w-]*", re.IGNORECASE)
+
+
+def killed_names(runs: list[tuple], event: Event) -> frozenset[str] | None:
+    """The surname keys that ``event``'s evidence names as the person killed: in each evidence
+    span, the names in the victim's place (see _PASSIVE_BEFORE) of the trigger or of a killing
+    word of that span (a span ``merge_events`` folded in may tell the killing: "Kashoggi's
+    assassination was ordered by ..." beside an attack of 2003); a name before the word counts
+    only when no other name comes between ("Emwazi was responsible for the beheading of James
+    Foley, ... who was killed": Foley was). None when the evidence has neither the trigger nor
+    a killing word (every name may be the victim's)."""
+    trigger = event.trigger
+    killed: set[str] = set()
+    known = False
+    people = sorted((start, end, key, word) for start, end, key, word in runs
+                    if not key.startswith((_COUNT_MARK, _MEDIUM_MARK, SITE_MARK, _GIVEN_MARK)))
+    for span in event.evidence:
+        text = span.text
+        if not text:
+            continue
+        words = [(span.start + m.start(), span.start + m.end(), m.group())
+                 for m in _KILLING_WORD.finditer(text)]
+        if trigger is not None and span.start <= trigger.start < span.end:
+            words.append((trigger.start, trigger.end, trigger.text))
+        if not words:
+            continue
+        known = True
+        inside = [run for run in people if span.start <= run[0] and run[1] <= span.end]
+        for at, (start, end, key, word) in enumerate(inside):
+            for first, last, told in words:
+                if end <= first:
+                    if any(other[0] >= end and other[1] <= first for other in inside[at + 1:]):
+                        continue
+                    between = text[end - span.start:first - span.start]
+                    if (_OWN_DEATH.match(told.strip()) or _PASSIVE_BEFORE.search(between)
+                            or _POSSESSIVE.match(between)
+                            or str(word).endswith(("'s", "’s")) and between.isspace()):
+                        killed.add(key)
+                elif start >= last and not _AGENT.search(
+                        text[last - span.start:start - span.start]):
+                    killed.add(key)
+    return frozenset(killed) if known else None
 
 
 # The counts of people harmed that tell one incident from another of its kind: "317 girls were

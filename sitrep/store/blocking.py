@@ -43,7 +43,7 @@ def killing_keys(mention: Mention) -> list[str]:
     the one another report dates years before (compare's "a named person is killed once")."""
     if not mention.fatal:
         return []
-    return sorted(KILLING + name for name in mention.names)
+    return sorted(KILLING + name for name in mention.victims)
 
 
 # What column ``exact_located`` of ``merge_mentions`` records: 0 none; DAY_PLACED an exact day
