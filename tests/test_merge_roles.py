@@ -54,6 +54,13 @@ def test_the_names_a_killing_gives_as_the_person_killed():
          [("Pearl", "pearl")], {"pearl"}),
         ("The leader of the cell, Mohammed Emwazi, was killed in a 2015 drone strike.", "killed",
          [("Mohammed Emwazi", "emwazi")], {"emwazi"}),
+        # an apposition naming something else is no clause of its own
+        ("On April 30, Jory Porquia, a founding member of Bayan Muna, was assassinated inside his "
+         "home.", "assassinated", [("Jory Porquia", "porkia"), ("Bayan Muna", "muna")],
+         {"porkia", "muna"}),
+        ("Armed men shot journalist Jamil Ahmed in 2019. Zafar Abbas, a reporter for 7 News, was "
+         "shot dead in Mailsi.", "shot", [("Jamil Ahmed", "amed"), ("Zafar Abbas", "abas")],
+         {"amed", "abas"}),
     ]
     for text, trigger, names, killed in cases:
         event = _killing(text, trigger)

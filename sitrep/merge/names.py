@@ -241,13 +241,18 @@ def person_names(runs: list[tuple], event: Event) -> tuple[frozenset[str], tuple
 # the trigger is the victim's ("the murder of journalist Jamal Khashoggi", "beheaded Pearl")
 # unless an agent's "by" comes between ("assassination was ordered by Mohammed bin Salman").
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+"
-                             r"(?:[\w-]+\s+(?:and|or)\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+                             r"(?:[\w-]+\s+(?:and|or)\s+)?(?:\w+ly\s+)?(?:[\w-]+\s+)?$",
+                             re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+)?$")
-_OWN_DEATH = re.compile(r"(?:die[sd]?|dying|death|dead|perish\w*)$", re.IGNORECASE)
+_OWN_DEATH = re.compile(r"(?:die[sd]?|dying|death|perish\w*)$", re.IGNORECASE)
+# A clause of another person between a name and a killing word ("Emwazi was responsible for
+# the beheading of James Foley, a journalist who was killed"): the killing is that person's. An
+# apposition is not ("Jory Porquia, a founding member of Bayan Muna, was assassinated").
+_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 _AGENT = re.compile(r"\bby\b", re.IGNORECASE)
 # (as kinds.killing reads a trigger, anywhere in a span)
 _KILLING_WORD = re.compile(r"\b(?:kill|murder|assassinat|behead|execut|slay|slain|death\b|died\b|"
-                           r"dies\b)[\w-]*", re.IGNORECASE)
+                           r"dies\b|dead\b)[\w-]*", re.IGNORECASE)
 
 
 def killed_names(runs: list[tuple], event: Event) -> frozenset[str] | None:
@@ -255,8 +260,8 @@ def killed_names(runs: list[tuple], event: Event) -> frozenset[str] | None:
     span, the names in the victim's place (see _PASSIVE_BEFORE) of the trigger or of a killing
     word of that span (a span ``merge_events`` folded in may tell the killing: "Kashoggi's
     assassination was ordered by ..." beside an attack of 2003); a name before the word counts
-    only when no other name comes between ("Emwazi was responsible for the beheading of James
-    Foley, ... who was killed": Foley was). None when the evidence has neither the trigger nor
+    only when no clause of another person named comes between (_CLAUSE: "Emwazi was
+    responsible for the beheading of James Foley, a journalist who was killed": Foley was). None when the evidence has neither the trigger nor
     a killing word (every name may be the victim's)."""
     trigger = event.trigger
     killed: set[str] = set()
@@ -278,7 +283,9 @@ def killed_names(runs: list[tuple], event: Event) -> frozenset[str] | None:
         for at, (start, end, key, word) in enumerate(inside):
             for first, last, told in words:
                 if end <= first:
-                    if any(other[0] >= end and other[1] <= first for other in inside[at + 1:]):
+                    if any(other[0] >= end and other[1] <= first and _CLAUSE.search(
+                            text, other[1] - span.start, first - span.start)
+                           for other in inside[at + 1:]):
                         continue
                     between = text[end - span.start:first - span.start]
                     if (_OWN_DEATH.match(told.strip()) or _PASSIVE_BEFORE.search(between)
