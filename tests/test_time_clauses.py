@@ -506,3 +506,37 @@ def test_a_day_in_apposition_to_the_time_on_the_trigger_is_the_trigger_s_too():
         ("station", "NOUN", "obj", 10), (".", "PUNCT", "punct", 10)])
     (attack,) = dated(report, event_at(raw, "attacked", "Attack"))
     assert (attack.event_date, attack.date_text) == ("2016-12-11", "Sunday")
+
+
+def test_a_date_of_a_noun_the_event_is_against_dates_that_noun_not_the_event():
+    raw = "Students staged a protest against the rigging of the election of 9 August."
+    report = parsed(raw, [
+        ("Students", "NOUN", "nsubj", 1), ("staged", "VERB", "ROOT", 1, "stage"),
+        ("a", "DET", "det", 3), ("protest", "NOUN", "obj", 1), ("against", "ADP", "case", 6),
+        ("the", "DET", "det", 6), ("rigging", "NOUN", "nmod", 3), ("of", "ADP", "case", 9),
+        ("the", "DET", "det", 9), ("election", "NOUN", "nmod", 6), ("of", "ADP", "case", 11),
+        ("9", "NUM", "nmod", 9), ("August", "PROPN", "nmod:unmarked", 11),
+        (".", "PUNCT", "punct", 1)])
+    (protest,) = dated(report, event_at(raw, "protest", "Peaceful protest"))
+    # 9 August is the election's day: the protest is told without a day of its own
+    assert (protest.event_date, protest.time_precision, protest.date_text) == \
+        ("2016-12-13", 3, None)
+
+
+def test_a_possessive_date_of_what_the_event_came_before_is_not_the_event_s():
+    raw = "Police detained him ahead of Sunday's vote."
+    words = [
+        ("Police", "NOUN", "nsubj", 1), ("detained", "VERB", "ROOT", 1, "detain"),
+        ("him", "PRON", "obj", 1), ("ahead", "ADV", "case", 7), ("of", "ADP", "fixed", 3),
+        ("Sunday", "PROPN", "nmod:poss", 7), ("'s", "PART", "case", 5),
+        ("vote", "NOUN", "obl", 1), (".", "PUNCT", "punct", 1)]
+    (detention,) = dated(parsed(raw, words), event_at(raw, "detained", "Arrests"))
+    assert detention.date_text is None and detention.event_date == "2016-12-13"
+    # an act told as coming after a dated happening is coded on that day, the nearest one told
+    raw = "Police detained him after Sunday's vote."
+    words[3:5] = [("after", "ADP", "case", 6)]
+    words[4:] = [("Sunday", "PROPN", "nmod:poss", 6), ("'s", "PART", "case", 4),
+                 ("vote", "NOUN", "obl", 1), (".", "PUNCT", "punct", 1)]
+    (detention,) = dated(parsed(raw, words), event_at(raw, "detained", "Arrests"))
+    assert (detention.event_date, detention.time_precision, detention.date_text) == \
+        ("2016-12-11", 1, "Sunday")

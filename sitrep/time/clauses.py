@@ -7,7 +7,9 @@ for an event in a relative clause set off by a comma (read off the words: "Kaur,
 arrested ..., the court on Friday granted her bail"), not a
 clause that bounds the event's period ("since the army seized power in a March 3 coup"), not
 the day a saying hung from the trigger was told, not the verb whose object the event noun is
-("criticised on Thursday the detention of ...").
+("criticised on Thursday the detention of ..."), not a noun's date where the noun is what
+the event is against, before or about ("a protest against the rigging of the election of 9
+August").
 """
 
 from __future__ import annotations
@@ -210,6 +212,68 @@ class Syntax:
             head = tokens[head].head   # "Today (on Sunday)": the day the word before it names
         return head == trigger
 
+    def of_another_happening(self, event: Event, time: TimeExpr) -> bool:
+        """Whether the time expression dates another noun's happening, not the trigger's: it
+        stands in that noun's phrase, before it ("this week's raids", "the August 9, 2020
+        presidential elections", read by its place whatever the parse makes of it) or after
+        "of" ("the rigging of the presidential election of 9 August"), and the noun is tied to
+        the trigger through a preposition or marker of another relation than following it
+        ("protest against the rigging of ...", "jailed prior to this week's raids"): the protest
+        is not on election day. "On August 9th", "in September" after a noun is left alone (as
+        often the sentence's own time, which the parser hangs on the nearest noun), and so is a
+        noun the event is told as following ("arrested after Sunday's protest": coded on
+        Sunday, the nearest day told) or happening in ("killed in Friday's attack")."""
+        tokens = self.report.tokens
+        if event.trigger is None or not tokens:
+            return False
+        trigger = self._token(event.trigger.start, event.trigger.end)
+        noun = self._noun_of(time)
+        if trigger is None or noun is None or noun == trigger or \
+                tokens[trigger].sent != tokens[noun].sent:
+            return False
+        above_trigger = self._up(trigger)
+        path = []
+        for at in self._up(noun):
+            if at in above_trigger:
+                break
+            path.append(at)
+        else:
+            return False
+        return any(any(tokens[child].dep in ("case", "mark") and
+                       tokens[child].text.lower() in _RELATING for child in self._children(at))
+                   for at in path)
+
+    def _noun_of(self, time: TimeExpr) -> int | None:
+        """The noun whose phrase the time expression stands in, if any: the noun right after it
+        ("the August 9, 2020 presidential elections", "Wednesday's arrests"; the parser often
+        reads such a date as a verb's object), else the noun the parse hangs it on as a
+        modifier ("the election of 9 August")."""
+        tokens = self.report.tokens
+        when = self._token(time.start, time.end)
+        if when is None:
+            return None
+        first = bisect_right(self.starts, self._clean(time.start)) - 1
+        before = tokens[first - 1] if first > 0 else None
+        after = bisect_left(self.starts, self._clean(time.end))
+        possessive = after < len(tokens) and tokens[after].text in ("'s", "’s")
+        prenominal = possessive or before is None or before.pos != "ADP" or \
+            before.sent != tokens[when].sent
+        while after < len(tokens) and tokens[after].sent == tokens[when].sent and (
+                tokens[after].pos in ("ADJ", "PART") or tokens[after].text in ("'s", "’s")) and \
+                tokens[after].dep in ("amod", "case", "compound"):
+            after += 1   # "'s", "presidential"
+        if prenominal and after < len(tokens) and tokens[after].sent == tokens[when].sent and \
+                tokens[after].pos == "NOUN" and tokens[after].cstart <= self._clean(time.end) + 24:
+            return after
+        head = tokens[when].head
+        if 0 <= head < len(tokens) and head != when and tokens[head].pos in ("NOUN", "PROPN") \
+                and tokens[when].dep in _NOUN_MODIFIER_LINKS and (
+                    prenominal or before.text.lower() == "of"):
+            # "of 9 August" names the noun's day; "on August 9th", "in September" after a noun
+            # is as often the sentence's time, which the parser hangs on the nearest noun
+            return head
+        return None
+
     def in_bounding_clause(self, event: Event, time: TimeExpr) -> bool:
         """Whether the time expression stands in a clause that bounds the event's period rather
         than dating it: opened by "since", "until" or "before" and holding a verb of its own
@@ -366,6 +430,18 @@ _SAME_PREDICATE = ("conj", "advcl", "xcomp")
 # a relative clause set off by a comma opens with one of these and ends at the next of _ASIDE_BOUNDS
 _RELATIVE_PRONOUNS = {"who", "whom", "whose", "which"}
 _ASIDE_BOUNDS = {",", ";", ":", "—", "–", "(", ")"}
+
+# how a date stands in a noun phrase: "the election of 9 August", "the August 9 election",
+# "Sunday's vote"
+_NOUN_MODIFIER_LINKS = {"nmod", "compound", "nmod:poss", "nummod", "amod", "appos"}
+# prepositions and markers relating one happening to another that it does not follow: what
+# they introduce is another happening, on another day ("a protest against the rigging of the
+# election of 9 August", "jailed prior to this week's raids", "detained ahead of Sunday's
+# vote"). Not "after" or "following": an act told only as coming after a dated happening
+# ("police arrested 20 after Sunday's protest") is coded on that day, the nearest one told (on
+# the measuring articles, the two such dates this rule took away were the annotators' days)
+_RELATING = {"before", "since", "against", "over", "amid", "amidst", "ahead", "despite",
+             "until", "prior"}
 
 # words opening a clause that bounds a period: its time is the bound's, not the event's
 _BOUNDING = {"since", "until", "till", "before"}

@@ -34,7 +34,10 @@ describing another verb's object is one: "reunited families with the boys freed 
 on Saturday), nor one whose clause a relative
 clause telling another act merely hangs from ("arrested two men who had protested on Monday",
 "executed aid workers who were abducted on 18 July"; a progressive one, "who were fishing on
-Saturday", tells what was going on then, and keeps the sentence's time).
+Saturday", tells what was going on then, and keeps the sentence's time), nor a date standing
+in the phrase of a noun the event is told against, before or over ("a protest against the
+rigging of the election of 9 August": election day, not the protest's; "after Sunday's vote"
+stays the nearest day told).
 "Police said on Monday ..." dates the saying (so does "according to a March 5 report", the day
 of the report the sentence cites): what was said happened by Monday, precision 2,
 when nothing else dates it; Monday is no word of the event's own (``date_text`` None, the reason
@@ -183,9 +186,12 @@ class DateEvents:
             own = [d for d in in_sentence if not syntax.other_clause(event, d[1])
                    and not syntax.in_bounding_clause(event, d[1])
                    and not syntax.in_relative_aside(event, d[1])
-                   and not syntax.told_apart(event, d[1])]
-            said = next((d for d in in_sentence if d not in own and syntax.said_when(d[1])),
-                        None)
+                   and not syntax.told_apart(event, d[1])
+                   and not syntax.of_another_happening(event, d[1])]
+            # a noun's date under a verb of saying ("after he wrote a Friday article") is the
+            # noun's, not when anything was told
+            said = next((d for d in in_sentence if d not in own and syntax.said_when(d[1])
+                         and not syntax.of_another_happening(event, d[1])), None)
             # a time the parse hangs on the trigger itself is its own, before a nearer one hung
             # on another verb (a conjoined clause telling another act on another day)
             direct = [d for d in own if syntax.hangs_on(event, d[1])]
