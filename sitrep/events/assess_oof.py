@@ -78,11 +78,21 @@ class _Tail:
         self.options = {key: value for key, value in config.options("assess_events").items()
                         if key not in ("model", "threshold")}
 
-    def run(self, report, model: dict, threshold: float | None):
-        """``report`` (a copy: it is left unchanged) through the stages, judged by ``model``."""
+    def stage(self, model: dict, threshold: float | None = None) -> AssessEvents:
         stage = AssessEvents(model=model, threshold=threshold, **self.options)
         stage.name = "assess_events"
-        self.pipeline.stages[self.at] = stage
+        return stage
+
+    def judges(self, model: dict):
+        """Whether ``model`` judges an event's kind (else the anchor rule does)."""
+        return self.stage(model).judges
+
+    def run(self, report, model: dict, threshold: float | None, watch=None):
+        """``report`` (a copy: it is left unchanged) through the stages, judged by ``model``;
+        ``watch``, if given, wraps the ``assess_events`` stage (``assess_misses`` records what
+        it keeps)."""
+        stage = self.stage(model, threshold)
+        self.pipeline.stages[self.at] = watch(stage) if watch else stage
         return self.pipeline(copy.deepcopy(report))
 
 

@@ -303,10 +303,10 @@ def read_annotations(data: Path) -> dict[str, list[dict]]:
     return annotations
 
 
-def _records(data: Path):
-    """(line, record) of each non-blank line of ``data/train_dev.jsonl``; an unreadable file
-    or a line that is not a JSON object with an ``id`` stops the recipe with its number."""
-    path = data / "train_dev.jsonl"
+def _records(data: Path, name: str = "train_dev.jsonl"):
+    """(line, record) of each non-blank line of ``data/name``; an unreadable file or a line
+    that is not a JSON object with an ``id`` stops the recipe with its number."""
+    path = data / name
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
@@ -322,8 +322,9 @@ def _records(data: Path):
         yield line, record
 
 
-def dated_reports(data: Path) -> tuple[list, dict[str, list[dict]]]:
-    """The annotated articles of ``data`` run through the default pipeline up to
+def dated_reports(data: Path, name: str = "train_dev.jsonl") -> tuple[list, dict[str, list[dict]]]:
+    """The annotated articles of ``data`` (records in ``data/name``: ``articles.jsonl`` in a
+    gold folder of ``sitrep eval articles``) run through the default pipeline up to
     ``date_events`` (every mention the rules found, none judged yet), and their annotations
     (article id -> gold events). The pipeline is built whole and then cut, so that the stages
     before the cut parse what the whole pipeline would have them parse."""
@@ -334,7 +335,7 @@ def dated_reports(data: Path) -> tuple[list, dict[str, list[dict]]]:
     annotations = read_annotations(data)
     pipeline = Pipeline(load_config())
     pipeline.stages = pipeline.stages[:pipeline.stage_names.index("date_events") + 1]
-    records = [line for line, record in _records(data) if record["id"] in annotations]
+    records = [line for line, record in _records(data, name) if record["id"] in annotations]
     import tempfile
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "annotated.jsonl"
