@@ -40,14 +40,14 @@ def convert(data: Path, work: Path) -> dict[str, Path]:
     return paths
 
 
-def train(paths: dict[str, Path], work: Path, max_steps: int) -> Path:
+def train(paths: dict[str, Path], work: Path, max_steps: int, config: Path = CONFIG) -> Path:
     from spacy.cli.train import train as spacy_train
 
     from spacy.cli.init_config import fill_config
 
     output = work / "output"
     filled = work / "config.cfg"          # ewt.cfg with spaCy's defaults for everything unsaid
-    fill_config(filled, CONFIG, silent=True)
+    fill_config(filled, config, silent=True)
     spacy_train(filled, output, overrides={
         "paths.train": str(paths["train"]), "paths.dev": str(paths["dev"]),
         "training.max_steps": max_steps})
@@ -95,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("build/ewt"),
                         help="scratch folder for converted data and checkpoints")
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the model goes")
+    parser.add_argument("--config", type=Path, default=CONFIG,
+                        help="the training recipe (default: the shipped ewt.cfg)")
     parser.add_argument("--max-steps", type=int, default=6000,
                         help="training steps (6000 ~ 35 min on one shared CPU core)")
     parser.add_argument("--evaluate-only", action="store_true",
@@ -103,10 +105,13 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / SPLITS["train"]).is_file():
         print(f"no {SPLITS['train']} in {args.data}", file=sys.stderr)
         return 2
+    if not args.evaluate_only and not args.config.is_file():
+        print(f"no recipe at {args.config}", file=sys.stderr)
+        return 2
     os.nice(10)                       # the machine is shared: training must not starve others
     paths = convert(args.data, args.work)
     if not args.evaluate_only:
-        best = train(paths, args.work, args.max_steps)
+        best = train(paths, args.work, args.max_steps, args.config)
         if args.out.exists():
             shutil.rmtree(args.out)
         shutil.copytree(best, args.out)
