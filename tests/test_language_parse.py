@@ -7,7 +7,7 @@ import pytest
 from sitrep.language import check
 from sitrep.language.parse import MODEL_DIR
 from sitrep.language.segment import Segment
-from sitrep.model import Report
+from sitrep.model import Report, Token
 
 needs_model = pytest.mark.skipif(not MODEL_DIR.is_dir(), reason="run `make models` first")
 
@@ -183,17 +183,31 @@ def test_proper_nouns_are_not_sent_to_the_lemmatizer():
 def test_each_token_is_made_once(monkeypatch):
     """The segmenter hands the parser plain tuples; every token, parsed or not (a sentence
     without letters), becomes one Token, made once (making each twice was ~3 % of the time)."""
-    from sitrep.model import Token
+    from sitrep.language import parse
 
     made = []
-    make = Token.__init__
+    make = parse.make_token
 
-    def counted(self, *args, **kwargs):
+    def counted(*args):
         made.append(args[:2])
-        make(self, *args, **kwargs)
+        return make(*args)
 
-    monkeypatch.setattr(Token, "__init__", counted)
+    monkeypatch.setattr(parse, "make_token", counted)
     report = Segment(parse=True)(Report("t", "Troops shelled Idlib on Monday. 12 34 56"))
     assert len(made) == len(report.tokens) == 9
     assert [t.text for t in report.tokens] == "Troops shelled Idlib on Monday . 12 34 56".split()
     assert report.tokens[1].lemma == "shell" and report.tokens[6].pos == ""
+
+
+def test_make_token_equals_the_dataclass_constructor():
+    import dataclasses
+
+    from sitrep.language.parse import make_token
+
+    made = make_token(3, 9, "troops", 1, "troop", "NOUN", "nsubj", 4)
+    built = Token(3, 9, "troops", 1, "troop", "NOUN", "nsubj", 4)
+    assert made == built and hash(made) == hash(built) and type(made) is Token
+    assert make_token(0, 2, "He", 0) == Token(0, 2, "He", 0)        # the defaults
+    assert made.to_dict() == built.to_dict()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.lemma = "troops"                                       # still frozen
