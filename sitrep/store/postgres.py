@@ -132,6 +132,10 @@ def _statement(sql: str, params: tuple | list) -> tuple[str, list]:
 # statement of many rows.
 _VALUES = re.compile(r"(?P<head>INSERT\s+INTO\s+(?P<table>\w+)\s*\((?P<columns>[^)]*)\)\s*VALUES\s*)"
                      r"(?P<row>\([?,\s]*\))(?P<tail>.*)", re.S)
+# The columns of an event's row, in the order Store.add_events gives them to write_events().
+EVENT_COLUMNS = ("id", "group_id", "report_id", "event_type", "sub_event_type", "plover_type",
+                 "actor1", "actor2", "country", "iso3", "event_date", "modality", "fatalities",
+                 "data", "stored_at")
 # Rows per statement (their arrays are held by the client and the server at once).
 ROWS_PER_STATEMENT = 2000
 
@@ -282,9 +286,52 @@ class PostgresBackend:
                          self.connection.execute(statement, params).fetchall()]
         return returned
 
+    def write_events(self, report_id: str, group_id: str, rows: list[tuple],
+                     actors: list[tuple[str, str, str]],
+                     group_sources: bool) -> tuple[str | None, set[str]]:
+        """Store.add_events' writes in one statement, one round trip (issue 15: they were five
+        statements and two waits for an answer a report): the events ``rows`` (columns of
+        EVENT_COLUMNS) ``ON CONFLICT DO NOTHING``, then, for the events this stored only, their
+        ``actors`` ((event id, role, name) of every event of ``rows``), the actors' names and
+        their sources (every report of the group, or with ``group_sources`` False the report
+        alone) — PostgreSQL's data-modifying WITH, each part reading what the insert RETURNed.
+        The events are stored only if report ``report_id`` is stored in group ``group_id``
+        (their ids were made from that group). Returns the report's stored group (None: no such
+        report) and the ids of the events stored."""
+        self._wrote(len(rows) + len(actors))
+        types = self._table_types("events")
+        event_ids, roles, names = (list(column) for column in zip(*actors)) if actors \
+            else ([], [], [])
+        sources = ("SELECT new.id, r.id FROM new JOIN reports r ON r.group_id = %s" if group_sources
+                   else "SELECT new.id, %s FROM new")
+        statement = (
+            f"WITH new AS (INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM unnest("
+            + ", ".join(f"%b::{types[column]}[]" for column in EVENT_COLUMNS)
+            + ") AS batch WHERE EXISTS (SELECT 1 FROM reports WHERE id = %s AND group_id = %s)"
+            " ON CONFLICT DO NOTHING RETURNING id),"
+            " actors AS (INSERT INTO event_actors (event_id, role, name) SELECT a.event_id,"
+            " a.role, a.name FROM unnest(%b::text[], %b::text[], %b::text[])"
+            " AS a(event_id, role, name) WHERE a.event_id IN (SELECT id FROM new)"
+            " ON CONFLICT DO NOTHING),"
+            " names AS (INSERT INTO actor_names (name) SELECT DISTINCT a.name FROM"
+            " unnest(%b::text[], %b::text[]) AS a(event_id, name)"
+            " WHERE a.event_id IN (SELECT id FROM new) ON CONFLICT DO NOTHING),"
+            f" sources AS (INSERT INTO event_sources (event_id, report_id) {sources}"
+            " ON CONFLICT DO NOTHING)"
+            " SELECT (SELECT group_id FROM reports WHERE id = %s), ARRAY(SELECT id FROM new)")
+        columns = [_array([row[i] for row in rows], types[column])
+                   for i, column in enumerate(EVENT_COLUMNS)]
+        stored_group, stored = self.connection.execute(statement, [
+            *columns, report_id, group_id, event_ids, roles, names, event_ids, names,
+            group_id if group_sources else report_id, report_id]).fetchone()
+        return stored_group, set(stored)
+
     def _types(self, sql: str) -> dict[str, str]:
         """Column -> type of the table ``sql`` inserts into (asked once a table)."""
-        table = _VALUES.fullmatch(sql)["table"]
+        return self._table_types(_VALUES.fullmatch(sql)["table"])
+
+    def _table_types(self, table: str) -> dict[str, str]:
+        """Column -> type of ``table`` (asked once a table)."""
         types = self._column_types.get(table)
         if types is None:
             types = self._column_types[table] = dict(self.connection.execute(

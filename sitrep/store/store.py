@@ -51,6 +51,14 @@ def open_backend(db: str | Path, *, create: bool = True):
     return SQLiteBackend(db, create=create)
 
 
+def _keyed(group_id: str, packed_events: list[PackedEvent]) -> dict[str, PackedEvent]:
+    """Event id -> packed event, in their order; two of one key are one (the first wins)."""
+    new_events: dict[str, PackedEvent] = {}
+    for packed in packed_events:
+        new_events.setdefault(event_id(group_id, packed), packed)
+    return new_events
+
+
 class Store:
     """A sitrep database. ``create=False`` refuses to make a new one (the read-only verbs)."""
 
@@ -65,6 +73,7 @@ class Store:
         self._execute = self.backend.execute
         self._order = self.backend.insertion_order
         self._depth = 0
+        self._added: tuple[str, str] | None = None  # (id, group) of the last add_report
 
     # -- lifecycle --------------------------------------------------------------------------------
     def close(self) -> None:
@@ -193,6 +202,8 @@ class Store:
             "INSERT INTO event_sources (event_id, report_id)"
             " SELECT id, ? FROM events WHERE group_id = ? ON CONFLICT DO NOTHING",
             (report_id, group_id))
+        # the group its events are most likely stored under (add_events checks it is)
+        self._added = (report_id, group_id)
         return report_id
 
     def get_report(self, report_id: str) -> Report:
@@ -219,18 +230,29 @@ class Store:
         since the shorter copies do not tell it. Two events of one report with the same key are
         one event (the first wins); storing an event again adds nothing.
         """
+        # the events' rows: made where they were analysed when the report was packed there
+        packed_events = [event if isinstance(event, PackedEvent) else pack_event(event)
+                         for event in events]
+        write_events = getattr(self.backend, "write_events", None)
+        if write_events is not None and self._added and self._added[0] == report_id:
+            # a server: every write in one statement, guarded by the group add_report was
+            # given (the report may have been stored before, in another group: then again)
+            group_id = self._added[1]
+            stored_group, stored = self._write_events(write_events, report_id, group_id,
+                                                      packed_events, group_sources)
+            if stored_group == group_id:
+                return stored
         row = self._execute(
             "SELECT group_id FROM reports WHERE id = ?", (report_id,)).fetchone()
         if row is None:
             raise StoreError(f"store the report {report_id!r} before its events", "E306")
         group_id = row[0]
+        if write_events is not None:
+            return self._write_events(write_events, report_id, group_id, packed_events,
+                                      group_sources)[1]
         # each statement is written for all the events at once (a round trip or two on a server
         # rather than three an event: issue 15, PostgreSQL's write rate)
-        # the events' rows: made where they were analysed when the report was packed there
-        new_events: dict[str, PackedEvent] = {}
-        for event in events:
-            packed = event if isinstance(event, PackedEvent) else pack_event(event)
-            new_events.setdefault(event_id(group_id, packed), packed)  # the first of a key wins
+        new_events = _keyed(group_id, packed_events)
         now = _now()
         stored = set(self.backend.insert_returning(
             "INSERT INTO events (id, group_id, report_id, event_type,"
@@ -265,6 +287,21 @@ class Store:
                 " ON CONFLICT DO NOTHING",
                 [(identifier, report_id) for identifier in inserted])
         return len(inserted)
+
+    @staticmethod
+    def _write_events(write_events, report_id: str, group_id: str,
+                      packed_events: list[PackedEvent], group_sources: bool) -> tuple:
+        """(the report's stored group, how many events were new): add_events' writes as the
+        back end's ``write_events`` makes them, one statement (PostgreSQL)."""
+        new_events = _keyed(group_id, packed_events)
+        now = _now()
+        stored_group, stored = write_events(
+            report_id, group_id,
+            [(identifier, group_id, report_id, *packed.columns, now)
+             for identifier, packed in new_events.items()],
+            [(identifier, role, name) for identifier, packed in new_events.items()
+             for role, name in packed.actors], group_sources)
+        return stored_group, len(stored)
 
     def get_event(self, identifier: str) -> StoredEvent:
         """The event with this id, or the only one whose id starts with it."""
