@@ -219,6 +219,38 @@ def test_events_need_their_report_first(store):
         store.add_events("r-not-stored", document.events)
 
 
+def test_events_take_the_group_their_report_was_stored_in(db):
+    """A report stored before in another group (another run's decision) keeps that group, and
+    its events are keyed and sourced by it, though add_report was just given another one; the
+    events, their actors and sources are written once, however many times they are added."""
+    leader = analysed(SEIZED, path="leader.txt")
+    copy = analysed(SEIZED_COPY, path="copy.txt")
+    with Store(db) as first, first.transaction():
+        leader_id = first.add_report(leader)
+        copy_id = first.add_report(copy, leader_id, analysed=False)
+    with Store(db) as second:
+        with second.transaction():  # another run took the copy for a report of its own
+            assert second.add_report(copy) == copy_id
+            assert second.add_events(copy_id, copy.events) == 1
+            assert second.add_events(copy_id, copy.events) == 0  # stored before: nothing new
+        (stored,) = second.find_events(EventQuery())
+        assert stored.id == event_id(leader_id, stored.event)  # the stored group's key
+        assert sorted(s.path for s in stored.sources) == ["copy.txt", "leader.txt"]
+        with second.transaction():  # a fuller copy: its own events have it alone as source
+            fuller = analysed(SEIZED_COPY + "Teachers marched.\n", path="fuller.txt")
+            fuller_id = second.add_report(fuller, leader_id)
+            assert second.add_events(fuller_id, fuller.events, group_sources=False) == 1
+        execute = second.backend.execute
+        assert [tuple(row) for row in execute(
+            "SELECT s.report_id FROM events e JOIN event_sources s ON s.event_id = e.id"
+            " WHERE e.report_id = ?", (fuller_id,))] == [(fuller_id,)]
+        # the actors of the two events stored, once each, and their names
+        assert sorted(tuple(row) for row in execute("SELECT role, name FROM event_actors")) == [
+            ("actor1", "Islamic State (IS)"), ("actor1", "Protesters (Kenya)"),
+            ("actor2", "Military Forces of Syria (2000-)")]
+        assert execute("SELECT COUNT(*) FROM actor_names").fetchone()[0] == 3
+
+
 def test_queries_filter_by_type_actor_country_dates_modality(store):
     add(store, SEIZED, published=date(2016, 12, 13))
     add(store, MARCHED, published=date(2024, 3, 4))
