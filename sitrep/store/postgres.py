@@ -205,6 +205,8 @@ class PostgresBackend:
     name = "postgresql"
     # PostgreSQL has no rowid: the reports and rejections tables number rows in a sequence
     insertion_order = "seq"
+    # statements that write in a WITH: two writes are one statement (Store.add_report)
+    writes_in_with = True
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         try:

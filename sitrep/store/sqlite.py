@@ -76,6 +76,9 @@ class SQLiteBackend:
     name = "sqlite"
     # SQLite numbers every row in insertion order already
     insertion_order = "rowid"
+    # a WITH holds queries only: each write is a statement of its own (a file has no round
+    # trips to save)
+    writes_in_with = False
     errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
     # what storing one report can fail with that is that report's fault (sitrep/store/run.py
     # turns it into a rejection of that report)

@@ -190,18 +190,23 @@ class Store:
             analysis = (report.analysis if isinstance(report, PackedReport)
                         else analysis_blob(report))
         published = report.published.isoformat() if report.published else None
-        self._execute(
+        insert_report = (
             "INSERT INTO reports (id, doc_id, text_hash, group_id, status, path, record,"
             " url, title, publisher, published, published_source, language, raw, analysis,"
             " stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT DO NOTHING",
-            (report_id, report.id, content_id(report.raw), group_id, status, report.path,
-             report.record, report.url, report.title, report.publisher, published,
-             report.published_source, report.language, report.raw, analysis, _now()))
-        self._execute(
-            "INSERT INTO event_sources (event_id, report_id)"
-            " SELECT id, ? FROM events WHERE group_id = ? ON CONFLICT DO NOTHING",
-            (report_id, group_id))
+            " ON CONFLICT DO NOTHING")
+        row = (report_id, report.id, content_id(report.raw), group_id, status, report.path,
+               report.record, report.url, report.title, report.publisher, published,
+               report.published_source, report.language, report.raw, analysis, _now())
+        add_sources = ("INSERT INTO event_sources (event_id, report_id)"
+                       " SELECT id, ? FROM events WHERE group_id = ? ON CONFLICT DO NOTHING")
+        if self.backend.writes_in_with:  # one statement on a server (the second does not
+            # read what the first writes: the group's events were stored before)
+            self._execute(f"WITH stored AS ({insert_report}) {add_sources}",
+                          (*row, report_id, group_id))
+        else:
+            self._execute(insert_report, row)
+            self._execute(add_sources, (report_id, group_id))
         # the group its events are most likely stored under (add_events checks it is)
         self._added = (report_id, group_id)
         return report_id
