@@ -149,20 +149,25 @@ def _candidates_of(store, mentions: list[Mention], memory: MergeMemory):
     for first in range(0, len(mentions), LOOKUP_BATCH):
         part = mentions[first:first + LOOKUP_BATCH]
         asked = [_lookups(mention) for mention in part]
+        # the ids filed under each mention's keys of each kind (slot: a mention's kind of key)
+        slots = [(keys, mention.event_id) for mention, (_, _, filed) in zip(part, asked)
+                 for keys in filed]
+        filed_statements = _filed_statements(store.backend, slots)
         answers = iter(store.backend.fetch_all(
-            [statement for _, direct, filed in asked
-             for statement in [*direct, *(one for statements in filed for one in statements)]]))
-        found_of, filed_of = [], []
+            [statement for _, direct, _ in asked for statement in direct] + filed_statements))
+        found_of = []
         for mention, (families, direct, filed) in zip(part, asked):
             found: dict[str, Mention] = {}
             for _ in direct:
                 for event_id, data in next(answers):
                     found[event_id] = memory.mention(event_id, data)
-            ids: set[str] = set()
-            for statements in filed:  # the first MAX_NAME_CANDIDATES of each kind of key
-                under = {event_id for _ in statements for (event_id,) in next(answers)}
-                ids.update(sorted(under)[:MAX_NAME_CANDIDATES])
             found_of.append(found)
+        under = iter(_filed_ids(store.backend, slots, [next(answers) for _ in filed_statements]))
+        filed_of = []
+        for _, _, filed in asked:
+            ids: set[str] = set()
+            for _ in filed:  # the first MAX_NAME_CANDIDATES of each kind of key
+                ids.update(sorted(next(under))[:MAX_NAME_CANDIDATES])
             filed_of.append(ids)
         # the mentions found by key (town and month, counts: at most MAX_NAME_CANDIDATES of
         # each, see _first_filed) that neither a name nor the day found, less those kept
@@ -192,10 +197,10 @@ def _candidates_of(store, mentions: list[Mention], memory: MergeMemory):
             yield [other for _, other in sorted(found.items()) if other.group != mention.group]
 
 
-def _lookups(mention: Mention) -> tuple[list[str], list[tuple], list[list[tuple]]]:
+def _lookups(mention: Mention) -> tuple[list[str], list[tuple], list[list[str]]]:
     """What ``mention``'s candidates are looked up by: its compatible families, the statements
-    that find mentions directly (rows: id, data) and, for its town-and-month keys and for its
-    count keys, those that find the ids filed under them (rows: id; see _first_filed)."""
+    that find mentions directly (rows: id, data) and its town-and-month keys and its count keys,
+    the ids filed under each kind of which are its candidates too (see _first_filed)."""
     # a shared name links only mentions whose days may meet (or that have none): the window
     # keeps a name that recurs for years from making every new mention compare with all of them
     days = ""
@@ -238,9 +243,7 @@ def _lookups(mention: Mention) -> tuple[list[str], list[tuple], list[list[tuple]
     # within COUNT_SHARE of them (at most MAX_NAME_CANDIDATES of them, as for a name: a guard
     # for a figure every report of a long story repeats). The mentions of both are one set.
     town_keys = town_months(mention, around=True) if town_months(mention) else []
-    filed = [_first_filed_statements(keys, mention.event_id)
-             for keys in (town_keys, count_keys(mention, around=True))]
-    return families, direct, filed
+    return families, direct, [town_keys, count_keys(mention, around=True)]
 
 
 # Keys looked up in one statement by _first_filed: 3 parameters a key, 49 in all, within what
@@ -252,9 +255,52 @@ KEYS_PER_STATEMENT = 16
 
 def _first_filed(store, keys: list[str], other_than: str) -> list[str]:
     """The first MAX_NAME_CANDIDATES event ids (in id order) filed under any of ``keys``,
-    ``other_than`` left out (the statements of :func:`_first_filed_statements`)."""
-    return sorted({event_id for rows in store.backend.fetch_all(
-        _first_filed_statements(keys, other_than)) for (event_id,) in rows})[:MAX_NAME_CANDIDATES]
+    ``other_than`` left out (the statements of :func:`_filed_statements`)."""
+    slots = [(keys, other_than)]
+    (ids,) = _filed_ids(store.backend, slots, store.backend.fetch_all(
+        _filed_statements(store.backend, slots)))
+    return sorted(ids)[:MAX_NAME_CANDIDATES]
+
+
+# Each key's first MAX_NAME_CANDIDATES ids (as _first_filed_statements reads them), for the keys
+# of many slots in one statement: a key, its slot and the id to leave out are one row of the
+# arrays, and the server reads each key's first ids by the key's index (a LATERAL join).
+_FILED_BY_SLOT = (
+    "SELECT DISTINCT k.slot, f.event_id FROM unnest(?::text[], ?::integer[], ?::text[])"
+    " AS k(name, slot, other) CROSS JOIN LATERAL (SELECT event_id FROM merge_names"
+    " WHERE name = k.name AND event_id <> k.other ORDER BY event_id LIMIT ?) AS f")
+
+
+def _filed_statements(backend, slots: list[tuple[list[str], str]]) -> list[tuple[str, list]]:
+    """The statements whose answers, read by :func:`_filed_ids`, hold for each slot (keys, an
+    id to leave out) the first MAX_NAME_CANDIDATES ids (in id order) filed under its keys, and
+    maybe more. A back end with LATERAL joins (PostgreSQL) is asked one statement for all the
+    slots (the lookups of LOOKUP_BATCH mentions: one statement where each mention's two kinds of
+    key took one or more each, half of the statements a run sent); SQLite, with no round trips
+    to save, those of :func:`_first_filed_statements`, slot by slot."""
+    if not backend.lateral_joins:
+        return [statement for keys, other in slots
+                for statement in _first_filed_statements(keys, other)]
+    rows = [(key, slot, other) for slot, (keys, other) in enumerate(slots) for key in keys]
+    if not rows:
+        return []
+    names, numbers, others = (list(column) for column in zip(*rows))
+    return [(_FILED_BY_SLOT, [names, numbers, others, MAX_NAME_CANDIDATES])]
+
+
+def _filed_ids(backend, slots: list[tuple[list[str], str]], answers: list[list]) -> list[set]:
+    """The ids each slot's keys found: ``answers``, the rows of :func:`_filed_statements`."""
+    found: list[set[str]] = [set() for _ in slots]
+    if backend.lateral_joins:
+        for rows in answers:
+            for slot, event_id in rows:
+                found[slot].add(event_id)
+        return found
+    answers = iter(answers)
+    for ids, (keys, _) in zip(found, slots):
+        for _ in range(-(-len(keys) // KEYS_PER_STATEMENT)):
+            ids.update(event_id for (event_id,) in next(answers))
+    return found
 
 
 def _first_filed_statements(keys: list[str], other_than: str) -> list[tuple[str, list]]:

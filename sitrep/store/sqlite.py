@@ -79,6 +79,8 @@ class SQLiteBackend:
     # a WITH holds queries only: each write is a statement of its own (a file has no round
     # trips to save)
     writes_in_with = False
+    # nor a LATERAL join: a statement a lookup
+    lateral_joins = False
     errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
     # what storing one report can fail with that is that report's fault (sitrep/store/run.py
     # turns it into a rejection of that report)
