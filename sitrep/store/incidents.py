@@ -149,22 +149,30 @@ def _candidates_of(store, mentions: list[Mention], memory: MergeMemory):
     for first in range(0, len(mentions), LOOKUP_BATCH):
         part = mentions[first:first + LOOKUP_BATCH]
         asked = [_lookups(mention) for mention in part]
+        # the mentions of the same day and place of those placed to one
+        days = [(number, families, *day, mention.event_id) for number, (mention, (
+            families, _, day, _)) in enumerate(zip(part, asked)) if day]
+        day_statements = _day_statements(store.backend, days)
         # the ids filed under each mention's keys of each kind (slot: a mention's kind of key)
-        slots = [(keys, mention.event_id) for mention, (_, _, filed) in zip(part, asked)
+        slots = [(keys, mention.event_id) for mention, (_, _, _, filed) in zip(part, asked)
                  for keys in filed]
         filed_statements = _filed_statements(store.backend, slots)
         answers = iter(store.backend.fetch_all(
-            [statement for _, direct, _ in asked for statement in direct] + filed_statements))
+            [statement for _, direct, _, _ in asked for statement in direct]
+            + day_statements + filed_statements))
         found_of = []
-        for mention, (families, direct, filed) in zip(part, asked):
+        for mention, (families, direct, _, _) in zip(part, asked):
             found: dict[str, Mention] = {}
             for _ in direct:
                 for event_id, data in next(answers):
                     found[event_id] = memory.mention(event_id, data)
             found_of.append(found)
+        for number, event_id, data in _day_rows(store.backend, days,
+                                                [next(answers) for _ in day_statements]):
+            found_of[number][event_id] = memory.mention(event_id, data)
         under = iter(_filed_ids(store.backend, slots, [next(answers) for _ in filed_statements]))
         filed_of = []
-        for _, _, filed in asked:
+        for _, _, _, filed in asked:
             ids: set[str] = set()
             for _ in filed:  # the first MAX_NAME_CANDIDATES of each kind of key
                 ids.update(sorted(next(under))[:MAX_NAME_CANDIDATES])
@@ -174,7 +182,7 @@ def _candidates_of(store, mentions: list[Mention], memory: MergeMemory):
         # parsed (keys first, then the mentions: joined in one query, SQLite may walk every
         # mention of the family and probe the keys for each, a cost that grows with the store)
         reads, kept_of = [], []
-        for mention, (families, _, _), found, ids in zip(part, asked, found_of, filed_of):
+        for mention, (families, _, _, _), found, ids in zip(part, asked, found_of, filed_of):
             ids = sorted(ids - set(found))
             kept = memory.kept(ids)
             kept_of.append(kept)
@@ -183,7 +191,7 @@ def _candidates_of(store, mentions: list[Mention], memory: MergeMemory):
                           _chunks([event_id for event_id in ids if event_id not in kept])])
         answers = iter(store.backend.fetch_all(
             [read for asked_reads in reads for read in asked_reads]))
-        for mention, (families, _, _), found, kept, asked_reads in zip(
+        for mention, (families, _, _, _), found, kept, asked_reads in zip(
                 part, asked, found_of, kept_of, reads):
             for _ in asked_reads:
                 for event_id, family, data in next(answers):
@@ -197,10 +205,12 @@ def _candidates_of(store, mentions: list[Mention], memory: MergeMemory):
             yield [other for _, other in sorted(found.items()) if other.group != mention.group]
 
 
-def _lookups(mention: Mention) -> tuple[list[str], list[tuple], list[list[str]]]:
+def _lookups(mention: Mention) -> tuple[list[str], list[tuple], tuple | None, list[list[str]]]:
     """What ``mention``'s candidates are looked up by: its compatible families, the statements
-    that find mentions directly (rows: id, data) and its town-and-month keys and its count keys,
-    the ids filed under each kind of which are its candidates too (see _first_filed)."""
+    that find mentions directly (rows: id, data), the first and last day of the mentions of its
+    place it may link to by day alone (None: none; see _day_statements), and its
+    town-and-month keys and its count keys, the ids filed under each kind of which are its
+    candidates too (see _first_filed)."""
     # a shared name links only mentions whose days may meet (or that have none): the window
     # keeps a name that recurs for years from making every new mention compare with all of them
     days = ""
@@ -225,15 +235,12 @@ def _lookups(mention: Mention) -> tuple[list[str], list[tuple], list[list[str]]]
                f" WHERE n.name = ? AND m.family IN ({marks}) AND m.event_id <> ?{window} LIMIT ?",
                (name, *families, mention.event_id, *bounds, MAX_NAME_CANDIDATES))
               for name, window, bounds in lookups]
+    day = None
     if families and placed(mention) == DAY_PLACED:
         # without a shared name, only the same exact day (within one) and the same place or
         # region can link ...
-        # (all its families in one query: a query a family cost a round trip each on a server)
-        day = mention.first_day
-        direct.append((f"SELECT event_id, data FROM merge_mentions WHERE family IN ({marks})"
-                       " AND exact_located = ? AND first_day BETWEEN ? AND ? AND event_id <> ?",
-                       (*families, DAY_PLACED, (day - timedelta(days=1)).isoformat(),
-                        (day + timedelta(days=1)).isoformat(), mention.event_id)))
+        day = ((mention.first_day - timedelta(days=1)).isoformat(),
+               (mention.first_day + timedelta(days=1)).isoformat())
     # ... or the same town within one month: the town-and-month keys around it (a grid cell and
     # its neighbours within NEAR_KM, its months), so that the candidates are those of one town
     # in a month or two, not of a whole month everywhere (at most MAX_NAME_CANDIDATES of them:
@@ -243,7 +250,47 @@ def _lookups(mention: Mention) -> tuple[list[str], list[tuple], list[list[str]]]
     # within COUNT_SHARE of them (at most MAX_NAME_CANDIDATES of them, as for a name: a guard
     # for a figure every report of a long story repeats). The mentions of both are one set.
     town_keys = town_months(mention, around=True) if town_months(mention) else []
-    return families, direct, [town_keys, count_keys(mention, around=True)]
+    return families, direct, day, [town_keys, count_keys(mention, around=True)]
+
+
+# The mentions of each of many mentions' families placed to a town or region on days between
+# two (the rows of the arrays: the asking mention's number, a family, the days, the asking
+# mention's id), each family's read by the index on (family, exact_located, first_day).
+_PLACED_BY_DAY = (
+    "SELECT k.number, m.event_id, m.data FROM unnest(?::integer[], ?::text[], ?::text[],"
+    " ?::text[], ?::text[]) AS k(number, family, low, high, other) CROSS JOIN LATERAL"
+    " (SELECT event_id, data FROM merge_mentions WHERE family = k.family AND exact_located = ?"
+    " AND first_day BETWEEN k.low AND k.high AND event_id <> k.other) AS m")
+
+
+def _day_statements(backend, days: list[tuple]) -> list[tuple[str, list]]:
+    """The statements that find, for each of ``days`` (a mention's number, its compatible
+    families, the first and last day and its id), the stored mentions of those families
+    placed to a town or region (DAY_PLACED) on a day between the two, but the mention itself
+    (rows read by :func:`_day_rows`): one statement for them all with LATERAL joins
+    (PostgreSQL: a statement a mention was a sixth of those a run sent), else one a mention
+    (all its families in one: a query a family cost a round trip each on a server)."""
+    if not backend.lateral_joins:
+        return [(f"SELECT event_id, data FROM merge_mentions WHERE family IN"
+                 f" ({','.join('?' * len(families))}) AND exact_located = ?"
+                 " AND first_day BETWEEN ? AND ? AND event_id <> ?",
+                 (*families, DAY_PLACED, low, high, other))
+                for _, families, low, high, other in days]
+    rows = [(number, family, low, high, other)
+            for number, families, low, high, other in days for family in families]
+    if not rows:
+        return []
+    return [(_PLACED_BY_DAY, [*(list(column) for column in zip(*rows)), DAY_PLACED])]
+
+
+def _day_rows(backend, days: list[tuple], answers: list[list]):
+    """(mention's number, id, data) of each mention found by :func:`_day_statements`."""
+    if backend.lateral_joins:
+        for rows in answers:
+            yield from ((number, event_id, data) for number, event_id, data in rows)
+        return
+    for (number, *_), rows in zip(days, answers):
+        yield from ((number, event_id, data) for event_id, data in rows)
 
 
 # Keys looked up in one statement by _first_filed: 3 parameters a key, 49 in all, within what
