@@ -8,9 +8,9 @@ from datetime import date
 
 from test_merge_store import _file
 
-from sitrep.merge.cross_report import Comparison, Mention, cluster, compare
+from sitrep.merge.cross_report import Comparison, Mention, cluster, compare, compatible_families
 from sitrep.store import Store
-from sitrep.store import blocking, incidents
+from sitrep.store import blocking, incidents, lookups
 from sitrep.store.incidents import MergeMemory, merge_new_events
 
 MINSK = ("BLR", 53.9, 27.567)
@@ -225,7 +225,7 @@ def test_the_first_mentions_filed_under_keys_are_those_of_all_the_keys_at_once(d
     """Read key by key (each key's first few by its index, then merged), the first mentions
     filed under a town's keys are those one query over all the keys gives, however many the
     keys hold and however many keys go in one statement."""
-    monkeypatch.setattr(incidents, "MAX_NAME_CANDIDATES", 5)
+    monkeypatch.setattr(lookups, "MAX_NAME_CANDIDATES", 5)
     keys = ["@1/1/2021-05/d", "@1/2/2021-05/d", "@1/3/2021-05/m", "#BLR/2021-05-23/killed/3"]
     filed = {key: [f"e{(number * 7 + shift) % 40:02d}" for number in range(count)]
              for shift, (key, count) in enumerate(zip(keys, (12, 3, 0, 9)))}
@@ -240,9 +240,9 @@ def test_the_first_mentions_filed_under_keys_are_those_of_all_the_keys_at_once(d
                 f"SELECT DISTINCT event_id FROM merge_names WHERE name IN ({marks})"
                 " AND event_id <> ? ORDER BY event_id LIMIT ?", (*asked, "e07", 5))]
             for per_statement in (100, 2, 1):
-                monkeypatch.setattr(incidents, "KEYS_PER_STATEMENT", per_statement)
-                assert incidents._first_filed(store, asked, "e07") == expected
-        assert len(expected) == 0 and len(incidents._first_filed(store, keys, "e07")) == 5
+                monkeypatch.setattr(lookups, "KEYS_PER_STATEMENT", per_statement)
+                assert lookups.first_filed(store, asked, "e07") == expected
+        assert len(expected) == 0 and len(lookups.first_filed(store, keys, "e07")) == 5
 
 
 def test_two_groups_found_in_conflict_are_not_compared_again():
@@ -339,3 +339,35 @@ def test_a_batch_writes_its_links_in_one_statement(db):
             store.backend.execute("DELETE FROM merge_names")
             again = merge_new_events(store)  # every link found again: all stored before
         assert again.links == 0 and len(inserts) == 2
+
+
+def test_the_day_route_finds_the_same_mentions_on_both_back_ends(db):
+    """The mentions of compatible families placed to a town or region within a day of a new
+    one's: looked up a mention at a time (SQLite) or for a batch in one statement (PostgreSQL),
+    the same set, less the mention itself, those of its own report and those not so placed."""
+    from dataclasses import replace as changed
+
+    stored = []
+    for number, (family, day) in enumerate(
+            [(family, day) for family in ("detention", "protest", "abduction", "attack")
+             for day in ("2021-05-21", "2021-05-22", "2021-05-23", "2021-05-24", "2021-05-25")]):
+        mention = _mention(f"e{number:02d}", f"g{number % 7}", day=day, names=())
+        stored.append(changed(mention, family=family))
+    day_placed = {mention.event_id for mention in stored if int(mention.event_id[1:]) % 5}
+    asking = [changed(_mention(f"n{number}", f"g{number}", day=day, names=()), family=family)
+              for number, (family, day) in enumerate(
+                  [("detention", "2021-05-23"), ("abduction", "2021-05-21"),
+                   ("attack", "2021-05-25"), ("killing", "2021-05-23")])]
+    with Store(db) as store:
+        _file(store, stored, lambda mention: (),
+              placed=lambda mention: blocking.DAY_PLACED
+              if mention.event_id in day_placed else 0)
+        found = list(incidents._candidates_of(store, asking, MergeMemory()))
+    for mention, candidates in zip(asking, found):
+        families = compatible_families(mention.family)
+        expected = sorted(
+            other.event_id for other in stored if other.event_id in day_placed
+            and other.family in families and other.group != mention.group
+            and abs((other.first_day - mention.first_day).days) <= 1)
+        assert [other.event_id for other in candidates] == expected
+    assert [len(candidates) for candidates in found] == [8, 1, 2, 0]

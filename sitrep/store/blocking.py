@@ -33,7 +33,7 @@ def site_keys(mention: Mention) -> list[str]:
 
 
 # Key prefix of the names of a killing (in ``merge_names``, beside its plain names): a dated
-# killing of the same person looks them up outside its day window (see ``incidents._lookups``).
+# killing of the same person looks them up outside its day window (see ``lookups._lookups``).
 KILLING = "!"
 
 
