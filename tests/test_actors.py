@@ -343,3 +343,18 @@ def test_the_cities_table_is_kept_and_read_back(tmp_path, monkeypatch):
     path.write_bytes(b"\x00broken")                          # a damaged file is built again
     assert ActorDictionary().cities == built
     assert ActorDictionary().cities == built and path.stat().st_size > 1000
+
+
+def test_a_rank_word_inside_an_organisations_name_is_no_officer(pipeline):
+    # a rank heads a person's name; after "Federation of" it continues the body's name
+    report = pipeline("Members of the Federation of General Workers Myanmar marched in Yangon.")
+    assert not any(actor.inter == 1 for actor in report.actors)
+    codes = coded(pipeline("General Min Aung Hlaing spoke in Naypyidaw on Monday."))
+    assert codes["General Min Aung Hlaing"][1] == 1
+
+
+def test_police_out_of_uniform_are_police(pipeline):
+    codes = coded(pipeline("Plainclothes officers and undercover men took him away in Cairo, "
+                           "Egypt."))
+    assert codes["Plainclothes officers"][2].endswith("COP")
+    assert codes["undercover men"][2].endswith("COP")

@@ -48,3 +48,15 @@ def test_a_protest_is_associated_with_the_body_its_crowd_belongs_to():
     assert event.actor1.name == "Protesters (India)"
     assert [a.name for a in event.assoc_actor1] == ["Kerala Fishermen's Welfare Union"]
     assert event.assoc_actor1[0].inter == 6
+
+
+def test_a_name_opened_by_its_organisation_word():
+    assert _names("Members of the Federation of General Workers Myanmar staged a protest.") == [
+        "Federation of General Workers Myanmar"]
+    assert _names("A group led by the Confederation of Turkish Revolutionary Trade Unions "
+                  "marched.") == ["Confederation of Turkish Revolutionary Trade Unions"]
+    assert _names("The Federation of Nepali Journalists (FNJ) protested.") == [
+        "FNJ: Federation of Nepali Journalists"]
+    # a state's name, or one word that may be a country's, is not such a body
+    assert _names("The Union of India filed a case.") == []
+    assert _names("Union of Journalists protested.") == []

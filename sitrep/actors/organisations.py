@@ -40,6 +40,16 @@ def _is_head(word: str) -> bool:
     return word.lower() in _HEADS
 
 
+def _opened_by_its_head(words: list[tuple[int, int, str]], index: int, end: int) -> bool:
+    """Whether ``words[index:end]`` is a name that opens with its organisation word and "of"
+    followed by at least two capitalised words ("Federation of General Workers Myanmar",
+    "Confederation of Turkish Revolutionary Trade Unions"); not "Union of India", "Union of
+    Journalists" (a state's name, a body named by one word that may be a country)."""
+    if index + 1 >= end or words[index + 1][2].lower() != "of":
+        return False
+    return sum(_capitalised(word) for _, _, word in words[index + 2:end]) >= 2
+
+
 def named_organisations(span: Span) -> list[Actor]:
     """The organisations of one sentence (raw offsets of ``span``), each an :class:`Actor`
     named as ACLED writes it, with no inter code (it takes its crowd's)."""
@@ -64,10 +74,13 @@ def named_organisations(span: Span) -> list[Actor]:
                 end += 1
             else:
                 break
+        if last_head == index and _opened_by_its_head(words, index, end):
+            last_head = end - 1     # "Federation of General Workers Myanmar": named after "of"
         if last_head is None or last_head == index:
             index = max(end, index + 1)
             continue
-        while _is_head(words[index][2]) and index < last_head:
+        while _is_head(words[index][2]) and index < last_head and \
+                words[index + 1][2].lower() != "of":
             index += 1          # "employees' Union Sarv Karamchari Sangh": the name follows
         stop = last_head
         acronym = _ACRONYM.match(span.text, words[end - 1][1]) if end > last_head + 1 else \

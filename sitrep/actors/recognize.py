@@ -405,8 +405,9 @@ def _role_mention(positions, index, end, role, iso3, modified, cue) -> Mention:
 
 
 # State modifiers that make a people noun after them the forces' men ("army men", "security
-# men"), with the sector they give it.
-_FORCE_MODIFIERS = {"army": "MIL", "military": "MIL", "security": "COP", "police": "COP"}
+# men", "plainclothes men": police out of uniform), with the sector they give it.
+_FORCE_MODIFIERS = {"army": "MIL", "military": "MIL", "security": "COP", "police": "COP",
+                    "plainclothes": "COP", "plain-clothes": "COP", "undercover": "COP"}
 _PEOPLE_OF_FORCES = frozenset({"men", "man", "persons", "person", "people"})
 
 
@@ -441,6 +442,10 @@ def _nominal(tokens, positions, words, folded, index):
             end = rank[1]
     word = folded[end - 1]
     named_end = _name_after(words, folded, end)
+    if word in _TITLES and named_end > end and _inside_a_longer_name(words, folded, start):
+        # "the Federation of General Workers Myanmar": a rank word heads a person's name, it
+        # does not stand inside an organisation's capitalised name
+        return [], named_end
     if word in _TITLES and named_end > end:
         end, modified = named_end, True             # "President Abdelaziz Bouteflika"
     elif role.kind == "state" and end + 1 < len(words) and folded[end] == "of" and not (
@@ -493,6 +498,15 @@ def _name_after(words: list[str], folded: list[str], end: int) -> int:
             return end                              # "General Hospital", "Secretary General"
         look += 1
     return look
+
+
+def _inside_a_longer_name(words: list[str], folded: list[str], index: int) -> bool:
+    """Whether the capitalised word at ``index`` continues a name begun before it with "of" or
+    "for" after a capitalised word ("Federation of General Workers", "Union for General
+    Employees"), not a title in its own right ("General Aung", "the army's General Aung")."""
+    return index >= 2 and words[index][:1].isupper() and folded[index - 1] in ("of", "for") \
+        and words[index - 1].islower() and words[index - 2][:1].isupper() \
+        and folded[index - 2] not in _TITLES
 
 
 def _modifies_a_thing(tokens, positions, folded, index, end) -> bool:

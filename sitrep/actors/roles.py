@@ -139,7 +139,7 @@ GROUP_HEADS = frozenset("""group groups fighters fighter militants militant jiha
 
 # Words before a state role that tie it to the government ("regime troops", "pro-regime forces").
 STATE_MODIFIERS = frozenset("""regime government pro-regime pro-government state security
-    federal national army military""".split())
+    federal national army military plainclothes plain-clothes undercover""".split())
 
 # Noun phrases that refer back to the actor a document is about ("the group", "the jihadis").
 ANAPHORS = frozenset({("group",), ("organisation",), ("organization",), ("movement",)})
