@@ -25,17 +25,17 @@ from dataclasses import replace
 
 from .coding import (Coding, Context, acled, acled_coding, plover_only, ACLED_EVENT_TYPE,
                      DIPLOMATIC_FRAMES)
+from .detention import DetentionRules, covered_by_reporters, without_protest_occasion
 from .lexicon import Lexicon
 from .rule_cues import (STATE_INTERS, GOVERNMENT_HINT, WITHOUT_FIGHT, EXPLOSIVE_CONTEXT,
-                        CONFLICT_AGREEMENT, DISAPPEARED, PERSON_ROLES, GENERIC_ARMED,
-                        ORGANISED_CRIME, OUSTING, FELL_TO, PREVENTABLE, FOILED, DELIBERATE,
-                        STATE_FORCE, FIREARMS, DEAL, NOT_HELD, BREACH_AFTER,
-                        BREACH_BEFORE, SUICIDE_GEAR, PERSON_HEAD, POSTURE,
-                        HANDED, UNKNOWN_PLACE, WEAPON_USE, PROTEST_AHEAD, SOME_LANDED, SURRENDER,
-                        SIDE_BY_SIDE, RELEASE, HOSTAGE_RELEASE, DIPLOMATIC_PROTEST, VIOLENCE, TAKING,
-                        NOT_PROTEST, MOB, COMMUNITIES, WEAPON_SOURCE, STRIKE_WORK, SHELLING_ACT,
-                        THROWN, EXPLOSIVE_WEAPON, EXPLODED, ACCIDENT, PRO_GOVERNMENT, SEARCH, TEST,
-                        CROWD, ENTRY, FINITE_VIOLENCE)
+                        CONFLICT_AGREEMENT, GENERIC_ARMED, ORGANISED_CRIME, OUSTING, FELL_TO,
+                        PREVENTABLE, FOILED, DELIBERATE, STATE_FORCE, FIREARMS, NOT_HELD,
+                        BREACH_AFTER, BREACH_BEFORE, SUICIDE_GEAR, PERSON_HEAD, POSTURE, HANDED,
+                        WEAPON_USE, SOME_LANDED, SURRENDER, RELEASE, DIPLOMATIC_PROTEST,
+                        VIOLENCE, TAKING, NOT_PROTEST, MOB, COMMUNITIES, WEAPON_SOURCE,
+                        STRIKE_WORK, SHELLING_ACT, THROWN, EXPLOSIVE_WEAPON, EXPLODED, ACCIDENT,
+                        PRO_GOVERNMENT, SEARCH, TEST, CROWD, ENTRY, FINITE_VIOLENCE,
+                        PEOPLE_HARMED)
 
 __all__ = ["Coding", "Context", "code_frame", "acled_coding", "ACLED_EVENT_TYPE",
            "DIPLOMATIC_FRAMES"]
@@ -101,7 +101,7 @@ class _DisasterWords:
 _NAME_NEXT = re.compile(r"\s+(?:of\s+)?[A-Z]")
 
 
-class Rules:
+class Rules(DetentionRules):
     """The decision rules, bound to a lexicon (its context cues)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -284,6 +284,13 @@ class Rules:
             # "police raided the opposition's headquarters": a search by the authorities is
             # coded by what it found or whom it detained, not as a battle
             return plover_only("COERCE", "raid", "17", "a raid by state forces, nobody fighting back")
+        if ENTRY.match(trigger) and "arrest" in context.frames_here and not (
+                target | context.sentence_roles) & {"nonstate", "military_target"} and not \
+                PEOPLE_HARMED.search(context.sentence):
+            # "arrested the party's leader and activists in raids on their homes", "a union
+            # leader nabbed in a raid": the raid is how people were detained, which the
+            # arrest codes; nobody harmed, no armed side
+            return plover_only("COERCE", "raid", "17", "a raid in which people were detained")
         if mode in ("torture", "beat") and not target & {"nonstate", "military_target"}:
             # ACLED: torture and beatings are inflicted on someone who cannot fight back (a
             # detainee, a reporter, a passer-by), even a soldier or a policeman in custody: never
@@ -438,50 +445,6 @@ class Rules:
     def code_retreat(self, context: Context) -> Coding | None:
         return plover_only("RETREAT", None, "08", "forces retreated")
 
-    def code_arrest(self, context: Context) -> Coding | None:
-        # ACLED: the detention of a significant individual (a politician, an official) is an
-        # arrest event even when the charge is corruption and a court follows
-        reason = None if self.politician.search(context.sentence) else self.non_political(context)
-        if reason:
-            return plover_only("COERCE", "arrest", "17", reason)
-        if self.protest_told_with(context) and not PROTEST_AHEAD.search(context.sentence):
-            return acled("Protest with intervention", "demonstrators arrested", -0.05)
-        return acled("Arrests", "people detained by authorities")
-
-    def protest_told_with(self, context: Context) -> bool:
-        """Whether the arrest is told with a demonstration: in its sentence, or, where the
-        sentence sets two happenings side by side ("14 leaders were put under house arrest, while
-        in Chitrakoot workers who tried to stage a protest were arrested"), in its own clause."""
-        if not SIDE_BY_SIDE.search(context.sentence):
-            return "protester" in context.sentence_roles or "protest" in context.frames_here
-        clause = context.before + context.trigger + context.after
-        return bool(self.protester.search(clause) or self.protest_words.search(clause))
-
-    def code_abduction(self, context: Context) -> Coding | None:
-        if ORGANISED_CRIME.search(context.sentence) and not self.nonstate_named(context.sentence) \
-                and not self.has("political", context.sentence):
-            # "police dismantled a gang that kidnapped businessmen for ransom" (CASE ORG_CRIME)
-            return plover_only("COERCE", "abduct", "18", "kidnapping by a criminal gang")
-        release = HOSTAGE_RELEASE.search(context.before)
-        if release:
-            freeing = context.before[:release.start()]
-            if self.cues_state(freeing) and not self.nonstate.search(freeing) and \
-                    not DEAL.search(context.sentence):
-                # "police freed a businessman kidnapped on Monday": state forces rescuing the
-                # captives of others is no agreement between the sides (nor is it the abduction)
-                return None
-            # "released the hostages", "freed 20 captives in exchange for ...": an agreement
-            return acled("Agreement", "captives released", plover="CONCEDE", mode=None)
-        if UNKNOWN_PLACE.search(context.trigger) and context.frames_here & {"arrest", "territory"}:
-            return None  # "detained and taken to an undisclosed location": the verb codes it
-        if DISAPPEARED.match(context.trigger) and (
-                self.non_political(context) or not context.sentence_roles & PERSON_ROLES
-                or self.disaster.search(context.sentence)):
-            # "the plane disappeared from radar", "hikers went missing in the storm": people
-            # vanishing is a forced disappearance only where someone political took them
-            return None
-        return acled("Abduction/forced disappearance", "people abducted or disappeared")
-
     def code_sexual(self, context: Context) -> Coding | None:
         return acled("Sexual violence", "sexual violence")
 
@@ -497,14 +460,18 @@ class Rules:
                 "protester", "rioter"} and not self.has("political", context.sentence):
             return None  # "heavy snowfall blocked roads": nobody protested
         window = context.window
-        forces = bool(self.cues_state(window)) or bool(re.search(r"crack(?:ed)? ?down", window,
-                                                                   re.IGNORECASE))
+        # an arrest the protest is about is no intervention at it ("protested against the
+        # arrest of their leader by police"): its words are read as blanks
+        calm = without_protest_occasion(window)
+        forces = bool(self.cues_state(calm)) or bool(re.search(r"crack(?:ed)? ?down", calm,
+                                                                 re.IGNORECASE))
         if self.has("protest_violent", window):
             return acled("Violent demonstration", "demonstrators used violence", 0.08)
         if self.has("protest_excessive", window) and forces:
             return acled("Excessive force against protesters", "lethal or injuring force on demonstrators",
                           0.08)
-        if self.has("protest_intervention", window) and (forces or context.frame == "crowd_control"):
+        if self.has("protest_intervention", calm) and (forces or context.frame == "crowd_control") \
+                and not covered_by_reporters(context):
             return acled("Protest with intervention", "demonstration dispersed or demonstrators detained",
                           0.06)
         mode = "strike" if STRIKE_WORK.search(context.trigger) else "demo"

@@ -19,6 +19,7 @@ from dataclasses import replace
 from ..model import Event
 from .arguments import Arguments
 from .codebook import Coding
+from .rule_cues import PROTEST_OCCASION_BEFORE
 
 __all__ = ["weigh", "results_under_their_act", "CAUSE_OF_ARREST"]
 
@@ -99,8 +100,10 @@ def weigh(text: str, start: int, end: int, frame: str, weight: float, coding: Co
         # relative clause tells background, the main clause the event
         confidence -= 0.12
         reasons.append("inside a relative clause")
-    if coding.event_type and _OBJECT_OF_PROTEST.search(text[:start][-120:]):
-        # "protested outside the embassy against the air strikes": what the crowd protests
+    if coding.event_type and (_OBJECT_OF_PROTEST.search(text[:start][-120:]) or
+                              PROTEST_OCCASION_BEFORE.search(text[:start][-160:])):
+        # "protested outside the embassy against the air strikes", "demanding the release of
+        # the detained leader": what the crowd protests
         confidence = min(confidence, 0.25)
         reasons.append("named as what a protest is against")
     if coding.event_type and coding.sub_event_type != "Arrests" and \

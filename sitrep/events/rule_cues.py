@@ -77,6 +77,15 @@ WEAPON_USE = re.compile(r"attack|shell|bomb|munition|fired|dropped|strike|rocket
 # "police arrest opposition leader ahead of protest": the protest has not happened yet
 PROTEST_AHEAD = re.compile(r"\b(?:ahead of|before|to prevent|to stop|planned|upcoming)\s+(?:[\w-]+\s+){0,3}?"
                            r"(?:protests?|rall(?:y|ies)|demonstrations?|march(?:es)?)\b", re.IGNORECASE)
+# an act a protest is about, read before its trigger: "protested against the", "marched to protest
+# his", "demanding the release of the": the protest's occasion, an act told as past
+_OCCASION_WORD = r"(?:(?!(?:and|but|or|when|while|as|after|then|who|which|where)\b)[\w'’-]+\s+)"
+PROTEST_OCCASION_BEFORE = re.compile(
+    r"\b(?:protest\w*|rall\w*|demonstrat\w*|march\w*|strike|sit-in|vigil|gathered)\b[^.;]{0,120}?"
+    r"(?:\b(?:against|over|protesting|to\s+protest|denouncing|condemning)\s+" + _OCCASION_WORD +
+    r"{0,6}$|\b(?:release|freedom)\s+of\s+" + _OCCASION_WORD + r"{0,6}$)|"
+    r"\b(?:demand\w*|seek\w*|call\w*\s+for|urg\w*)\s+(?:the\s+)?(?:release|freedom)\s+of\s+"
+    + _OCCASION_WORD + r"{0,6}$", re.IGNORECASE)
 # "leaders were put under house arrest, while in Chitrakoot workers were arrested": two
 # happenings set side by side in one sentence, each told in its own clause
 SIDE_BY_SIDE = re.compile(r",\s+(?:while|whereas)\b|;")
@@ -132,4 +141,9 @@ CROWD = re.compile(r"\b(?:mobs?|crowds?|villagers|residents|locals|youths|people
                    r"armed with (?:sticks|clubs|machetes|stones|rods|knives|bats))\b",
                    re.IGNORECASE)
 ENTRY = re.compile(r"raid|storm", re.IGNORECASE)
+# people hurt in a sentence ("killed", "injured", "beat", "opened fire"): a raid that does it is
+# violence, not only a way of detaining
+PEOPLE_HARMED = re.compile(r"\b(?:kill\w*|dead|died|deaths?|injur\w*|wound\w*|shot|shoot\w*|"
+                           r"beat\w*|tortur\w*|fired|gunfire|open(?:ed)? fire|stabb\w*|hurt)\b",
+                           re.IGNORECASE)
 FINITE_VIOLENCE = re.compile(r"\w+(?:ed|t)\b|beat|lynch", re.IGNORECASE)
