@@ -259,7 +259,11 @@ class Event:
     are the facts later stages decide on: ``back_reference`` (the mention names an event told
     elsewhere, "after the capture of Palmyra", so its sentence's place and day are not its own),
     ``location_source`` (where ``location`` came from: "sentence", "earlier sentence" or
-    "report focus") and ``modality_cue`` (the words that set ``modality``, e.g. "denied").
+    "report focus"), ``modality_cue`` (the words that set ``modality``, e.g. "denied") and
+    ``date_source`` (where ``event_date`` came from, one of
+    ``sitrep.events.date_ranges.DATE_SOURCES``: the mention's own
+    time words, another mention's it retells, the day its sentence says it was told, the day of
+    the story the lead names, or the publication date; None when no stage dated it).
     """
 
     event_type: str | None
@@ -285,6 +289,7 @@ class Event:
     back_reference: bool = False
     location_source: str | None = None
     modality_cue: str | None = None
+    date_source: str | None = None
 
     def to_dict(self) -> dict:
         def actor(value: Actor | None) -> dict | None:
@@ -305,6 +310,7 @@ class Event:
             "trigger": self.trigger.to_dict() if self.trigger else None,
             "reasons": list(self.reasons), "back_reference": self.back_reference,
             "location_source": self.location_source, "modality_cue": self.modality_cue,
+            "date_source": self.date_source,
         }
 
     def to_contract(self) -> dict:
@@ -341,6 +347,7 @@ class Event:
             reasons=tuple(data.get("reasons") or ()),
             back_reference=bool(data.get("back_reference", False)),
             location_source=data.get("location_source"), modality_cue=data.get("modality_cue"),
+            date_source=data.get("date_source"),
         )
 
     def key(self) -> tuple:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from ..merge.names import name_runs, person_names
 from ..model import Actor, Event, Report
+from .date_ranges import date_source
 
 __all__ = ["Identity", "dated_by_words", "generic_actor"]
 
@@ -47,7 +48,7 @@ def dated_by_words(event: Event) -> bool:
     """Whether the event's date comes from time words (its own, or a retold mention's), not a
     fallback: the publication date, the story's day or the day the sentence says it was told
     carry no date text (``sitrep/time/undated.py``)."""
-    return event.event_date is not None and event.date_text is not None
+    return date_source(event) in ("words", "retold")
 
 
 def generic_actor(actor: Actor) -> bool:

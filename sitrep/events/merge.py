@@ -240,7 +240,7 @@ def _fold(kept: Event, other: Event) -> Event:
     if _finer_date(kept, other):
         # the date, its precision and the words that gave it travel together
         changes.update(event_date=other.event_date, time_precision=other.time_precision,
-                       date_text=other.date_text)
+                       date_text=other.date_text, date_source=other.date_source)
     if (not _located_in_sentence(kept) and _located_in_sentence(other)
             and not _back_reference(other) and not _inside(kept.location, other.location)):
         # a place named in the mention's own sentence beats a report-wide fallback, unless it

@@ -106,7 +106,7 @@ def reconcile(testimonies: Sequence[Testimony], link_reasons: Sequence[str] = ()
         day = _most_common(candidates, None)
         source = next(e for e in dated if e.event_date == day and date_fineness(e) == finest)
         changes.update(event_date=day, time_precision=source.time_precision,
-                       date_text=source.date_text)
+                       date_text=source.date_text, date_source=source.date_source)
         if len(set(e.event_date for e in dated)) > 1:
             reasons.append(f"date {day}: the most precise (precision {finest[0]}) given by "
                            f"{candidates.count(day)} of {len(dated)} dated reports")

@@ -245,7 +245,7 @@ class DateEvents:
                 reason += (f"; {words!r} stands between it and the trigger: "
                            f"{first.isoformat()}, precision {precision}")
         return replace(event, event_date=first.isoformat(), time_precision=precision,
-                       date_text=time.text, reasons=(*event.reasons, reason)), time, None
+                       date_text=time.text, date_source="words", reasons=(*event.reasons, reason)), time, None
 
 
 # "since April", "until November": a time that bounds a period, not the day of an act; what a
@@ -296,6 +296,7 @@ def _in_year(event: Event, years: list[tuple[int, TimeExpr]], starts: list[int],
         return None
     time = min(own, key=lambda t: _distance(t, position, raw))
     return replace(event, event_date=f"{time.value}-01-01", time_precision=3, date_text=time.text,
+                   date_source="words",
                    reasons=(*event.reasons, f"dated by the year {time.text!r} in its sentence: "
                             f"only the year is known, stored as its first day, precision 3"))
 
@@ -316,7 +317,7 @@ def _named_by_year(event: Event, named: list[TimeExpr], syntax: Syntax) -> Event
             if (event.event_date or "").startswith(time.value):
                 return event   # a day of that year ("on March 3", a retelling's day) is finer
             return replace(event, event_date=f"{time.value}-01-01", time_precision=3,
-                           date_text=time.text,
+                           date_text=time.text, date_source="words",
                            reasons=(*event.reasons, f"named by the year {time.text!r}: only the "
                                     f"year is known, stored as its first day, precision 3"))
     return event

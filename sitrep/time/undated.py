@@ -156,6 +156,7 @@ def same_story(event: Event, dated: list[tuple[Event, TimeExpr | None]],
         other, time = alike[0]
         return replace(event, event_date=other.event_date,
                        time_precision=other.time_precision, date_text=other.date_text,
+                       date_source="retold",
                        reasons=(*event.reasons, f"no time words of its own: dated like the "
                                 f"{kind} mention dated by {time.text!r}" +
                                 (f", sharing {'; '.join(shared)}" if shared else "")))
@@ -167,12 +168,13 @@ def same_story(event: Event, dated: list[tuple[Event, TimeExpr | None]],
         # that ... killed X" is no June killing that sets it apart from X's killing of 2018)
         _, time, first, precision = said
         return replace(event, event_date=first.isoformat(), time_precision=max(2, precision),
-                       date_text=None,
+                       date_text=None, date_source="told",
                        reasons=(*event.reasons, f"dated by {time.text!r} ({time.value}), when "
                                 f"its sentence says it was told: by that day, precision "
                                 f"{max(2, precision)}"))
     if report.published is None:
         return replace(event, event_date=None, time_precision=None, date_text=None,
+                       date_source=None,
                        reasons=(*event.reasons, "no time words and no publication date: "
                                                 "left undated"))
     position = event_position(event)
@@ -185,11 +187,12 @@ def same_story(event: Event, dated: list[tuple[Event, TimeExpr | None]],
         # one that may retell any of several dated incidents of its kind is none of them
         time, first, _ = story
         return replace(event, event_date=first.isoformat(), time_precision=3, date_text=None,
+                       date_source="story",
                        reasons=(*event.reasons, f"no time words in its sentence or paragraph: "
                                 f"the day of the story, {time.text!r} ({first.isoformat()}) in "
                                 f"the lead paragraph, precision 3"))
     return replace(event, event_date=report.published.isoformat(), time_precision=3,
-                   date_text=None,
+                   date_text=None, date_source="publication",
                    reasons=(*event.reasons, "no time words in its sentence or paragraph: "
                                             "publication date, precision lowered to 3"))
 
@@ -249,7 +252,7 @@ class People:
         shared = ", ".join(sorted(names & self._names(other)))
         kind = other.sub_event_type or other.plover_type
         return replace(event, event_date=other.event_date, time_precision=other.time_precision,
-                       date_text=other.date_text,
+                       date_text=other.date_text, date_source="retold",
                        reasons=(*event.reasons, f"no time words of its own: dated like the "
                                 f"{kind} mention of the same person ({shared}) dated by "
                                 f"{time.text!r}"))

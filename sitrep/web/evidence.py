@@ -8,6 +8,7 @@ never as markup: the page puts each segment in with ``textContent``, so an artic
 
 from __future__ import annotations
 
+from ..events.date_ranges import date_source
 from ..model import Actor, Event, Report, Span
 from ..store import StoredEvent
 
@@ -67,7 +68,7 @@ def _reasons(event: Event) -> dict:
             "needs_review": place.needs_review, "source": event.location_source},
         "date": {"event_date": event.event_date, "date_text": event.date_text,
                  "time_precision": event.time_precision,
-                 "back_reference": event.back_reference},
+                 "source": date_source(event), "back_reference": event.back_reference},
         "modality": {"modality": event.modality, "cue": event.modality_cue,
                      "attribution": event.attribution},
     }
