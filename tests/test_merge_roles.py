@@ -98,3 +98,27 @@ def test_a_shared_killer_does_not_make_two_killings_one():
     assert compare(replace(shot, killed=None), replace(beheading, killed=None)).link
     assert Mention.from_dict({**shot.to_dict(), "killed": None}).killed is None
     assert Mention.from_dict(shot.to_dict()) == shot
+
+
+def test_a_name_two_killings_share_but_neither_gives_as_killed_does_not_join_them():
+    def killing(event_id, group, day, killed, names=frozenset({"salman", "kasogi"})):
+        first = date.fromisoformat(day) if day else None
+        return Mention(event_id, group, "violence", "Attack", "asserted", "SAU", first, first,
+                       names=names, fatal=True, killed=killed)
+
+    # "Kashoggi's assassination was ordered by Crown Prince Mohammed bin Salman" (its own date
+    # unknown) and "Saudi Arabia executed 81 people", in a report naming the crown prince
+    ordered = killing("e1", "g1", None, frozenset({"kasogi"}))
+    executions = killing("e2", "g2", "2022-03-12", frozenset(), names=frozenset({"salman"}))
+    result = compare(ordered, executions)
+    assert not result.link and result.conflict is None
+    assert "a name both killings give, not as the person killed: salman" in result.reasons
+    # the victim both name joins them, as before; so does any name when roles are unknown
+    assert compare(ordered, killing("e3", "g3", None, frozenset({"kasogi"}))).link
+    assert compare(replace(ordered, killed=None), replace(executions, killed=None)).link
+    # an arrest and a killing keep the name route (only killings read roles)
+    arrest = replace(executions, family="detention", sub_type="Arrests", fatal=False,
+                     killed=None)
+    assert "same person named: salman" in compare(replace(ordered, family="detention",
+                                                          sub_type="Arrests", fatal=False),
+                                                  arrest).reasons

@@ -42,7 +42,8 @@ reference, are left out (:func:`mention_of`).
   the city and its region share a name, and a report may mean the region).
 - **People.** The surnames of the people the evidence names (proper-noun runs of the parsed
   text that are not places, times or coded organisations), keyed so that spellings of one name
-  meet (:func:`surname_key`). Sharing one is the strongest sign of one incident; when both
+  meet (:func:`surname_key`). Sharing one is the strongest sign of one incident (of two killings, only a name
+  one of them gives as the person killed: a killer or whoever ordered it is named in many); when both
   name people and share none, they are different incidents, but for protests: a
   demonstration is one place and day (as ACLED codes it), and the people its reports name
   are whom it was for or against or who spoke of it ("against Sisi", "said Mr Fattah"), which
@@ -350,6 +351,13 @@ def compare(a: Mention, b: Mention) -> Comparison:
         # wrong (protests for Floyd in Minnesota and Los Angeles; "Fattah" in Egypt and Myanmar)
         reasons.append("a protest for or against the same person (only with a place or a day "
                        "that agree)")
+    elif shared and a.fatal and b.fatal and a.killed is not None and b.killed is not None \
+            and not set(shared) & a.victims & b.victims:
+        # two killings that share a name neither gives as the person killed: the killer's, or
+        # whoever ordered it or spoke of it ("Mohammed bin Salman" of the Khashoggi killing and
+        # of 81 executions), who is named in many killings; HRDsAttack train_dev (allowed)
+        reasons.append("a name both killings give, not as the person killed: "
+                       + ", ".join(shared))
     elif shared:
         score += NAME_WEIGHT
         spelled = sorted({word for word in a.spellings + b.spellings
