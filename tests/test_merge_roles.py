@@ -67,7 +67,8 @@ def test_the_names_a_killing_gives_as_the_person_killed():
         assert killed_names(_runs(event, *names), event) == killed, text
     # a killing word in a sentence folded into the event tells its victim too
     folded = _killing("The detainees were held after the terrorist attacks of 2003.", "attacks",
-                      "The CIA concluded that Kashoggi’s assassination was ordered by the prince.")
+                      "The CIA concluded that Kashoggi’s assassination was ordered by the "
+                      "prince.")
     assert killed_names(_runs(folded, ("Kashoggi’s", "kasogi")), folded) == {"kasogi"}
     # no trigger and no killing word: any name may be the victim's
     untold = replace(_killing("Emwazi shot the prisoner.", "shot"), trigger=None)

@@ -42,14 +42,14 @@ reference, are left out (:func:`mention_of`).
   the city and its region share a name, and a report may mean the region).
 - **People.** The surnames of the people the evidence names (proper-noun runs of the parsed
   text that are not places, times or coded organisations), keyed so that spellings of one name
-  meet (:func:`surname_key`). Sharing one is the strongest sign of one incident (of two killings, only a name
-  one of them gives as the person killed: a killer or whoever ordered it is named in many); when both
-  name people and share none, they are different incidents, but for protests: a
-  demonstration is one place and day (as ACLED codes it), and the people its reports name
-  are whom it was for or against or who spoke of it ("against Sisi", "said Mr Fattah"), which
-  one report names and another does not; for the same reason a name two protests share joins
-  them only with a place or a day that agree (protests for George Floyd in Minneapolis and in
-  Los Angeles are two). One surname may be several people: when both
+  meet (:func:`surname_key`). Sharing one is the strongest sign of one incident (of two
+  killings, only a name one of them gives as the person killed: a killer or whoever ordered it
+  is named in many); when both name people and share none, they are different incidents,
+  but for protests: a demonstration is one place and day (as ACLED codes it), and the people
+  its reports name are whom it was for or against or who spoke of it ("against Sisi", "said
+  Mr Fattah"), which one report names and another does not; for the same reason a name two
+  protests share joins them only with a place or a day that agree (protests for George Floyd
+  in Minneapolis and in Los Angeles are two). One surname may be several people: when both
   mentions' evidence gives it with given names and none of them is one name, spelled apart or
   shortened ("Alaa Abd El-Fattah" / "Esraa Abdel Fattah", "Tara Fares" / "Raed Fares"; but
   "Nat" / "Natividad Castro"), the surname neither joins nor sets them apart

@@ -21,8 +21,8 @@ from difflib import SequenceMatcher
 from ..model import Event, Report
 
 __all__ = ["name_runs", "person_runs", "given_names", "same_given", "person_names", "surname_key",
-           "quoted_titles", "mention_runs", "victim_counts", "COUNT_KINDS", "site_runs", "event_sites", "SITE_MARK",
-           "killed_names"]
+           "quoted_titles", "mention_runs", "victim_counts", "COUNT_KINDS", "site_runs",
+           "event_sites", "SITE_MARK", "killed_names"]
 
 # Titles introduce a person ("Mr Bandarenka"); a run of proper nouns holding one of the
 # organisation words names an organisation, a medium or a date, not a person: a shared "Times"
@@ -261,8 +261,9 @@ def killed_names(runs: list[tuple], event: Event) -> frozenset[str] | None:
     word of that span (a span ``merge_events`` folded in may tell the killing: "Kashoggi's
     assassination was ordered by ..." beside an attack of 2003); a name before the word counts
     only when no clause of another person named comes between (_CLAUSE: "Emwazi was
-    responsible for the beheading of James Foley, a journalist who was killed": Foley was). None when the evidence has neither the trigger nor
-    a killing word (every name may be the victim's)."""
+    responsible for the beheading of James Foley, a journalist who was killed": Foley was).
+    None when the evidence has neither the trigger nor a killing word (every name may be the
+    victim's)."""
     trigger = event.trigger
     killed: set[str] = set()
     known = False
