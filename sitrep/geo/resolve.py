@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .gazetteer import Candidate, distance_km
+from .localities import LOCAL_CUE
 from .recognize import Mention
 
 __all__ = ["Resolution", "ResolverWeights", "resolve_mentions"]
@@ -366,6 +367,8 @@ def _namesake_towns(mentions: list[Mention], resolutions: list[Resolution | None
 
 def _self_evident(candidate: Candidate) -> bool:
     """An only candidate that anchors at once: an area, a facility, a curated name, a city."""
+    if candidate.cue == LOCAL_CUE:      # an upazila of the lists: judged by the report's country
+        return False
     return (candidate.is_area or candidate.fclass in "SHLT" or candidate.kind == "alias" or
             candidate.country is None or candidate.population >= 100_000)
 
@@ -393,6 +396,8 @@ def _lonely(mention: Mention, candidate: Candidate, context: _Context) -> Resolu
                                     f"is in {candidate.country}; the report names {top}",
                               candidate, True, (candidate,))
         return Resolution(candidate, "anchor: the only place of that name")
+    if _unsupported(candidate, context, None) and candidate.cue == LOCAL_CUE:
+        return _unsupported_locality(mention.text, candidate)
     if _unsupported(candidate, context, None):
         return Resolution(None, f"needs review: '{mention.text}' matches only an alternate name "
                                 f"of {candidate.name} ({candidate.country}), and nothing else in "
@@ -506,6 +511,15 @@ def _alternate_only(candidate: Candidate) -> bool:
         candidate.population < 100_000
 
 
+def _unsupported_locality(name: str, candidate: Candidate) -> Resolution:
+    """A name that matches only localities of the national lists (``sitrep.geo.localities``)
+    in a country the report does not otherwise point to: no place at all, on second thought
+    (those lists hold tens of thousands of small places named like words and people)."""
+    return Resolution(None, f"'{name}' matches only a locality of {candidate.country}'s lists "
+                            f"({candidate.name}), and nothing else in the report points to "
+                            f"{candidate.country}", candidate, dropped=True)
+
+
 def _unsupported(candidate: Candidate, context: _Context,
                  own: tuple[Candidate, float] | None) -> bool:
     """An alternate-name-only reading (see ``_alternate_only``) in a country nothing else in the
@@ -514,6 +528,13 @@ def _unsupported(candidate: Candidate, context: _Context,
     Actors alone do not make a reading foreign: a group the dictionary puts in one country acts
     across the border (on the ACLED Asia dev notes, measuring only, doubting on actors as well
     cost one note's place, an Indian town named beside Pakistani groups, and won none)."""
+    if candidate.cue == LOCAL_CUE:
+        # a locality of the national lists needs the report's own word for its country: another
+        # place read there, an actor of it, or a division noun only that country uses; and no
+        # other country may weigh more (a Nepali report naming India once is still Nepali)
+        support = _support(context, candidate.country, own)
+        return support <= 0 or any(_support(context, country, own) > support
+                                   for country in context.countries if country != candidate.country)
     if not _alternate_only(candidate) or _support(context, candidate.country, own) > 0:
         return False
     return context.placed - (own[1] if own else 0.0) > 0
@@ -528,6 +549,8 @@ def _choose(pool: tuple[Candidate, ...], context: _Context, weights: ResolverWei
         scored = [item for item in scored if item not in doubted]
         if not scored:
             best = doubted[0][2]
+            if all(item[2].cue == LOCAL_CUE for item in doubted):
+                return _unsupported_locality(name, best)
             return Resolution(None, f"needs review: '{name}' matches only an alternate name of "
                                     f"{best.name} ({best.country}), and nothing else in the "
                                     f"report points to {best.country}", best, True,

@@ -184,7 +184,8 @@ class Geocode:
         resolutions = resolve_mentions(mentions, report.text, self.weights, evidence)
         places = [place_from(report, mention, resolution, self.gazetteer)
                   for mention, resolution in zip(mentions, resolutions)
-                  if not _bare_foreign_word(report.text, mention, resolution)]
+                  if not resolution.dropped and
+                  not _bare_foreign_word(report.text, mention, resolution)]
         places = [place for place in places if not _inside_foreign_actor(place, report)]
         report.places = sorted(places + _facility_places(report, mentions, places) +
                                _division_places(report, mentions, divisions, self.gazetteer),

@@ -1,0 +1,136 @@
+"""Localities below cities500 (Bangladesh's unions and upazilas, India's post office localities):
+read from the installed tables, and read in text only beside a locative or a settlement noun,
+in a report that points to their country (sitrep/geo/localities.py, recognize.py, resolve.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.localities import (
+    LOCAL_CUE, bangladesh_unions, bangladesh_upazilas, india_post_offices, polygon_centroid,
+)
+from sitrep.geo.recognize import find_mentions
+from sitrep.geo.resolve import resolve_mentions
+from sitrep.geo.stage import Geocode
+from sitrep.model import Report
+
+from gazetteer_rows import write_gazetteer
+
+
+def test_a_polygons_centroid_is_weighed_by_area():
+    square = {"type": "Polygon", "coordinates": [[[90, 23], [91, 23], [91, 24], [90, 24],
+                                                  [90, 23]]]}
+    assert polygon_centroid(square) == pytest.approx((23.5, 90.5))
+    # a big square and a small one: the centroid lies near the big one's middle
+    both = {"type": "MultiPolygon", "coordinates": [
+        square["coordinates"],
+        [[[92, 23], [92.1, 23], [92.1, 23.1], [92, 23.1], [92, 23]]]]}
+    lat, lon = polygon_centroid(both)
+    assert 90.5 < lon < 90.6 and 23.45 < lat < 23.5
+
+
+def test_the_installed_tables_give_named_points_inside_their_countries():
+    """Every locality has a name without digits ("Ward No-49" is left out) and a point inside its
+    country's box; the tables hold thousands of unions, hundreds of upazilas and tens of
+    thousands of Indian localities."""
+    unions, upazilas = list(bangladesh_unions()), list(bangladesh_upazilas())
+    assert len(unions) > 4000 and 400 < len(upazilas) < 600
+    assert {u.country for u in unions + upazilas} == {"BD"}
+    assert all(20.5 <= u.lat <= 26.7 and 88.0 <= u.lon <= 92.7 for u in unions + upazilas)
+    assert {u.fcode for u in upazilas} == {"ADM3"} and {u.fcode for u in unions} == {"PPL"}
+    india = list(india_post_offices())
+    assert len(india) > 50_000
+    assert all(6.0 <= p.lat <= 37.5 and 68.0 <= p.lon <= 97.5 for p in india)
+    assert not any(ch.isdigit() for p in unions + india for ch in p.name)
+    assert not any(p.name.endswith((" B.O", " S.O", " H.O")) for p in india)
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory):
+    """Two districts of Bangladesh and one of Nepal, a Bangladeshi union ("Rajapur") and an
+    Indian post office locality ("Sonpur") known only from the national lists, and a locality
+    whose name begins with a division's ("Khulna Sadar Bazar")."""
+    path = tmp_path_factory.mktemp("localities") / "gazetteer.sqlite"
+    source = "test"
+    write_gazetteer(path, places=[
+        (1, 1, "Jhenaidah", 23.54, 89.17, "P", "PPL", "BD", "27", None, 110000, source),
+        (2, 2, "Kushtia", 23.90, 89.12, "P", "PPL", "BD", "27", None, 100000, source),
+        (3, 3, "Biratnagar", 26.45, 87.27, "P", "PPL", "NP", "1", None, 180000, source),
+        (4, 4, "Bangladesh", 24.0, 90.0, "A", "PCLI", "BD", None, None, 160000000, source),
+        (-1, None, "Rajapur", 23.60, 89.20, "P", "PPL", "BD", "27", None, 0, source),
+        (-2, None, "Sonpur", 25.70, 85.18, "P", "PPL", "IN", "34", None, 0, source),
+        (-3, None, "Khulna Sadar Bazar", 22.82, 89.55, "P", "PPL", "BD", "27", None, 0,
+         source),
+        (5, 5, "Khulna", 22.7, 89.3, "A", "ADM1", "BD", "27", None, 0, source),
+    ], names=[
+        ("jhenaidah", 1, "official", "Jhenaidah", 0, None),
+        ("kushtia", 2, "official", "Kushtia", 0, None),
+        ("biratnagar", 3, "official", "Biratnagar", 0, None),
+        ("bangladesh", 4, "official", "Bangladesh", 0, None),
+        ("rajapur", -1, "official", "Rajapur", 0, LOCAL_CUE),
+        ("sonpur", -2, "official", "Sonpur", 0, LOCAL_CUE),
+        ("khulna sadar bazar", -3, "official", "Khulna Sadar Bazar", 0, LOCAL_CUE),
+        ("khulna", 5, "official", "Khulna", 0, None),
+    ], countries=[("BD", "BGD", "Bangladesh", 4), ("IN", "IND", "India", None),
+                  ("NP", "NPL", "Nepal", None)])
+    return Gazetteer(path)
+
+
+def _names(gazetteer, text):
+    return [m.text for m in find_mentions(text, gazetteer)]
+
+
+@pytest.mark.parametrize("text, found", [
+    # a locative, a settlement noun, a locality noun, a list a locative opens
+    ("Police clashed with activists in Rajapur of Jhenaidah.", ["Rajapur", "Jhenaidah"]),
+    ("Activists clashed at Rajapur bazar.", ["Rajapur"]),
+    ("Rajapur union chairman was shot.", ["Rajapur"]),
+    ("Clashes broke out in Kushtia, Rajapur and Jhenaidah.", ["Kushtia", "Rajapur",
+                                                              "Jhenaidah"]),
+    # no word says it is a place: a name (Mr Rajapur), or where someone comes from
+    ("Rajapur said the police had fired first in Jhenaidah.", ["Jhenaidah"]),
+    ("A trader from Rajapur was shot in Jhenaidah.", ["Jhenaidah"]),
+])
+def test_a_locality_of_the_lists_is_a_place_only_beside_words_that_say_so(gazetteer, text,
+                                                                          found):
+    assert _names(gazetteer, text) == found
+
+
+def test_a_locality_does_not_swallow_a_shorter_name_the_gazetteer_knows(gazetteer):
+    """"Khulna Sadar Bazar" is a locality of the lists, but the division it begins with is what
+    the gazetteer knows otherwise (a report naming the division must not lose it to a locality
+    that, unsupported, is then dropped)."""
+    assert _names(gazetteer, "Traders went on strike in Khulna Sadar Bazar.") == ["Khulna"]
+
+
+def _resolve(gazetteer, text, countries=None):
+    mentions = find_mentions(text, gazetteer)
+    return {m.text: r for m, r in zip(mentions, resolve_mentions(mentions, text,
+                                                                 countries=countries))}
+
+
+def test_a_locality_needs_the_reports_word_for_its_country(gazetteer):
+    """Read beside a district of its country, the union stands at its point; alone, in a report
+    nothing else puts in Bangladesh, it is no place at all (dropped, with the reason); in a
+    report that weighs more in another country (Nepal), neither."""
+    placed = _resolve(gazetteer, "Police clashed with activists in Rajapur of Jhenaidah.")
+    assert placed["Rajapur"].candidate.name == "Rajapur"
+    alone = _resolve(gazetteer, "Police clashed with activists in Rajapur.")["Rajapur"]
+    assert alone.candidate is None and alone.dropped
+    assert "nothing else in the report points to BD" in alone.reason
+    # an actor of Bangladesh is enough
+    backed = _resolve(gazetteer, "Police clashed with activists in Rajapur.", {"BD": 0.5})
+    assert backed["Rajapur"].candidate.name == "Rajapur"
+    nepal = _resolve(gazetteer, "Protesters marched in Sonpur and in Biratnagar, Nepal said.",
+                     {"NP": 1.0, "IN": 0.5})
+    assert nepal["Sonpur"].candidate is None
+
+
+def test_a_dropped_locality_leaves_no_place_on_the_report(gazetteer):
+    geocode = Geocode(gazetteer=str(gazetteer.path))
+    report = geocode(Report(id="r", raw="Police clashed with activists in Rajapur."))
+    assert report.places == []
+    report = geocode(Report(id="r", raw="Police clashed with activists in Rajapur of Jhenaidah."))
+    assert [p.name for p in report.places] == ["Rajapur", "Jhenaidah"]
+    assert report.places[0].geo_precision == 1 and report.places[0].geonameid is None
