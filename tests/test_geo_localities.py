@@ -110,17 +110,21 @@ def _resolve(gazetteer, text, countries=None):
                                                                  countries=countries))}
 
 
-def test_a_locality_needs_the_reports_word_for_its_country(gazetteer):
-    """Read beside a district of its country, the union stands at its point; alone, in a report
-    nothing else puts in Bangladesh, it is no place at all (dropped, with the reason); in a
-    report that weighs more in another country (Nepal), neither."""
+def test_a_locality_is_read_where_no_other_country_weighs_more(gazetteer):
+    """Beside a district of its country, or alone in a report that says nothing else of where
+    (a short note: "Police clashed with activists in Rajapur."), the union stands at its point;
+    in a report whose other places or actors weigh more in another country it is no place at
+    all (dropped, with the reason)."""
     placed = _resolve(gazetteer, "Police clashed with activists in Rajapur of Jhenaidah.")
     assert placed["Rajapur"].candidate.name == "Rajapur"
     alone = _resolve(gazetteer, "Police clashed with activists in Rajapur.")["Rajapur"]
-    assert alone.candidate is None and alone.dropped
-    assert "nothing else in the report points to BD" in alone.reason
-    # an actor of Bangladesh is enough
-    backed = _resolve(gazetteer, "Police clashed with activists in Rajapur.", {"BD": 0.5})
+    assert alone.candidate.name == "Rajapur"
+    abroad = _resolve(gazetteer, "Police clashed with activists in Rajapur and Biratnagar.")
+    assert abroad["Rajapur"].candidate is None and abroad["Rajapur"].dropped
+    assert "weigh more in another country" in abroad["Rajapur"].reason
+    # an actor of Bangladesh weighs as much as the one place elsewhere: enough
+    backed = _resolve(gazetteer, "Police clashed with activists in Rajapur and Biratnagar.",
+                      {"BD": 1.0})
     assert backed["Rajapur"].candidate.name == "Rajapur"
     nepal = _resolve(gazetteer, "Protesters marched in Sonpur and in Biratnagar, Nepal said.",
                      {"NP": 1.0, "IN": 0.5})
@@ -129,8 +133,9 @@ def test_a_locality_needs_the_reports_word_for_its_country(gazetteer):
 
 def test_a_dropped_locality_leaves_no_place_on_the_report(gazetteer):
     geocode = Geocode(gazetteer=str(gazetteer.path))
-    report = geocode(Report(id="r", raw="Police clashed with activists in Rajapur."))
-    assert report.places == []
+    report = geocode(Report(id="r", raw="Police clashed with activists in Rajapur and "
+                                        "Biratnagar."))
+    assert [p.name for p in report.places] == ["Biratnagar"]
     report = geocode(Report(id="r", raw="Police clashed with activists in Rajapur of Jhenaidah."))
     assert [p.name for p in report.places] == ["Rajapur", "Jhenaidah"]
     assert report.places[0].geo_precision == 1 and report.places[0].geonameid is None

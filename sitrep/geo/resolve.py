@@ -513,11 +513,11 @@ def _alternate_only(candidate: Candidate) -> bool:
 
 def _unsupported_locality(name: str, candidate: Candidate) -> Resolution:
     """A name that matches only localities of the national lists (``sitrep.geo.localities``)
-    in a country the report does not otherwise point to: no place at all, on second thought
-    (those lists hold tens of thousands of small places named like words and people)."""
+    of a country that weighs less in the report than another: no place at all, on second
+    thought (those lists hold tens of thousands of small places named like words and people)."""
     return Resolution(None, f"'{name}' matches only a locality of {candidate.country}'s lists "
-                            f"({candidate.name}), and nothing else in the report points to "
-                            f"{candidate.country}", candidate, dropped=True)
+                            f"({candidate.name}), and the report's other places and actors weigh "
+                            f"more in another country", candidate, dropped=True)
 
 
 def _unsupported(candidate: Candidate, context: _Context,
@@ -529,12 +529,13 @@ def _unsupported(candidate: Candidate, context: _Context,
     across the border (on the ACLED Asia dev notes, measuring only, doubting on actors as well
     cost one note's place, an Indian town named beside Pakistani groups, and won none)."""
     if candidate.cue == LOCAL_CUE:
-        # a locality of the national lists needs the report's own word for its country: another
-        # place read there, an actor of it, or a division noun only that country uses; and no
-        # other country may weigh more (a Nepali report naming India once is still Nepali)
+        # a locality of the national lists is read only where no other country weighs more in
+        # the report than its own (its other places, its actors, a division noun only one
+        # country uses): a Nepali report naming India once is still Nepali, and a report whose
+        # places all lie elsewhere means something else by the word
         support = _support(context, candidate.country, own)
-        return support <= 0 or any(_support(context, country, own) > support
-                                   for country in context.countries if country != candidate.country)
+        return any(_support(context, country, own) > support
+                   for country in context.countries if country != candidate.country)
     if not _alternate_only(candidate) or _support(context, candidate.country, own) > 0:
         return False
     return context.placed - (own[1] if own else 0.0) > 0
