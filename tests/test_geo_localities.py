@@ -139,3 +139,39 @@ def test_a_dropped_locality_leaves_no_place_on_the_report(gazetteer):
     report = geocode(Report(id="r", raw="Police clashed with activists in Rajapur of Jhenaidah."))
     assert [p.name for p in report.places] == ["Rajapur", "Jhenaidah"]
     assert report.places[0].geo_precision == 1 and report.places[0].geonameid is None
+
+
+def test_the_build_writes_the_localities_it_can_tell_apart(tmp_path, monkeypatch):
+    """The build leaves out a locality the gazetteer already holds within 10 km (the same place),
+    one named by English words only, a given name and a name under four letters; it writes the
+    others with the cue ``local``, a synthetic id and the first-level division of the nearest
+    GeoNames town of their country within about a degree (none for the far namesake)."""
+    import sqlite3
+
+    from sitrep.geo import build
+    from sitrep.geo.localities import Locality
+
+    path = tmp_path / "gazetteer.sqlite"
+    write_gazetteer(path, places=[
+        (1, 1, "Kushtia", 23.90, 89.12, "P", "PPL", "BD", "27", None, 100000, "test"),
+    ], names=[("kushtia", 1, "official", "Kushtia", 0, None)], countries=[])
+    offered = [
+        Locality("Kushtia", 23.91, 89.13, "BD", "PPL", "t"),      # the town itself
+        Locality("Kushtia", 25.10, 89.50, "BD", "PPL", "t"),      # a namesake far away
+        Locality("Civil Lines", 23.80, 89.10, "BD", "PPL", "t"),  # English words
+        Locality("Mohammad", 23.70, 89.10, "BD", "PPL", "t"),     # a given name
+        Locality("Aro", 23.70, 89.10, "BD", "PPL", "t"),          # too short to tell
+        Locality("Rajapur", 23.60, 89.20, "BD", "ADM3", "t"),
+    ]
+    monkeypatch.setattr(build, "localities", lambda: iter(offered))
+    connection = sqlite3.connect(path)
+    builder = build._Builder(connection)
+    builder.cities = {"1": {"countrycode": "BD", "admin1code": "27", "latitude": 23.90,
+                            "longitude": 89.12}}
+    assert builder.localities() == 2
+    rows = connection.execute(
+        "SELECT p.name, p.lat, p.fclass, p.fcode, p.admin1, p.id < 0, n.cue FROM places p "
+        "JOIN names n ON n.place = p.id WHERE n.cue = ? ORDER BY p.lat", (LOCAL_CUE,)).fetchall()
+    assert rows == [("Rajapur", 23.60, "A", "ADM3", "27", 1, LOCAL_CUE),
+                    ("Kushtia", 25.10, "P", "PPL", None, 1, LOCAL_CUE)]
+    connection.close()
