@@ -4,7 +4,9 @@ Two mentions are the same event when they have the same type (ACLED sub-event ty
 type for events without one) and nothing tells them apart: no two different named actors on the
 same side (for an armed clash or a protest the forces intervened in, the sides may come in
 either order; two generic roles of one country in one family — the state's government, police
-and army; civilians and protesters — are one party told at two levels of detail), no two
+and army; civilians and protesters — are one party told at two levels of detail; the target of a
+one-sided act told again by a mention without a day of its own may come as any generic role of
+its country: :func:`_targets_retold`), no two
 different resolved places, no two different exact dates; the copies locate_events made of an
 act told at a list of places ("in Gorakhpur, Azamgarh and Kanpur") are never one event. Two triggers of one kind in one clause are one happening whatever sides each
 word's reading found ("Police detained a student for protesting"). An "uncertain" mention folds
@@ -46,7 +48,7 @@ from ..geo.locate import LISTED_SCENE
 from ..model import Actor, Event, Span
 from .date_ranges import date_fineness, date_range as _date_range, \
     dates_compatible as _dates_compatible
-from .identity import Identity, dated_by_words
+from .identity import Identity, dated_by_words, generic_actor
 from .joining import joined, noted
 from .lexicon import load_lexicon
 from .trigger_clause import apart_in_clauses, trigger_clause
@@ -88,11 +90,27 @@ def _actors_agree(x: Actor | None, y: Actor | None) -> bool:
 
 
 def _sides_compatible(a: Event, b: Event) -> bool:
-    if _actors_agree(a.actor1, b.actor1) and _actors_agree(a.actor2, b.actor2):
+    if _actors_agree(a.actor1, b.actor1) and (_actors_agree(a.actor2, b.actor2)
+                                               or _targets_retold(a, b)):
         return True
     if a.sub_event_type in _TWO_SIDED:
         return _actors_agree(a.actor1, b.actor2) and _actors_agree(a.actor2, b.actor1)
     return False
+
+
+def _targets_retold(a: Event, b: Event) -> bool:
+    """Whether the targets of a one-sided act ("detained", "abducted") are two generic roles of
+    one country, whatever their family ("Civilians (Myanmar)" and "Government of Myanmar" for
+    the detained civilian leader), in a retelling: one of the two mentions carries no day of its own
+    (a fallback date), so it tells the act again rather than another act of that day. Who was
+    taken is told by the people named (the fold's identity check), not by the role; two dated
+    acts keep their roles apart."""
+    if a.sub_event_type in _TWO_SIDED or dated_by_words(a) and dated_by_words(b):
+        return False
+    first, second = a.actor2, b.actor2
+    return first is not None and second is not None and generic_actor(first) and \
+        generic_actor(second) and first.actor_id.partition(":")[0] == \
+        second.actor_id.partition(":")[0]
 
 
 # Kinds whose two sides act on each other, so that a mention read from either side's word names
