@@ -28,6 +28,16 @@ def parsed(raw: str, words: list[tuple]) -> Report:
     return report
 
 
+def freed_hostages() -> tuple[str, Report]:
+    """'Gunmen freed the hostages, officials said on Tuesday.', the saying an aside of 'freed'."""
+    raw = "Gunmen freed the hostages, officials said on Tuesday."
+    return raw, parsed(raw, [
+        ("Gunmen", "NOUN", "nsubj", 1), ("freed", "VERB", "ROOT", 1, "free"),
+        ("the", "DET", "det", 3), ("hostages", "NOUN", "obj", 1), (",", "PUNCT", "punct", 6),
+        ("officials", "NOUN", "nsubj", 6), ("said", "VERB", "parataxis", 1, "say"),
+        ("on", "ADP", "case", 8), ("Tuesday", "PROPN", "obl", 6), (".", "PUNCT", "punct", 1)])
+
+
 def dated(report: Report, *events):
     report.events = list(events)
     return DateEvents()(report).events
@@ -283,13 +293,8 @@ def test_a_time_in_a_clause_bounding_the_period_does_not_date_the_event():
 
 
 def test_the_day_of_a_saying_hung_from_the_trigger_bounds_the_event_but_does_not_date_it():
-    raw = "Gunmen freed the hostages, officials said on Tuesday."
     # the parser reads the saying as an aside of "freed"
-    report = parsed(raw, [
-        ("Gunmen", "NOUN", "nsubj", 1), ("freed", "VERB", "ROOT", 1, "free"),
-        ("the", "DET", "det", 3), ("hostages", "NOUN", "obj", 1), (",", "PUNCT", "punct", 6),
-        ("officials", "NOUN", "nsubj", 6), ("said", "VERB", "parataxis", 1, "say"),
-        ("on", "ADP", "case", 8), ("Tuesday", "PROPN", "obl", 6), (".", "PUNCT", "punct", 1)])
+    raw, report = freed_hostages()
     release, statement = dated(report, event_at(raw, "freed", "Other"),
                                event_at(raw, "said", "Change to group/activity"))
     # freed by Tuesday, the day it was told: within its week, not on that day (no words of

@@ -7,7 +7,7 @@ from sitrep.events.date_ranges import DATE_SOURCES, date_range, date_source, dat
 from sitrep.events.merge import merge_events
 from sitrep.model import Event, Span
 
-from tests.test_time_clauses import dated, parsed
+from tests.test_time_clauses import dated, freed_hostages
 from tests.test_time_events import date_events, event_at
 
 
@@ -36,12 +36,7 @@ def test_each_fallback_of_date_events_records_where_the_date_came_from():
 
 
 def test_the_day_a_saying_was_told_is_recorded_as_told():
-    raw = "Gunmen freed the hostages, officials said on Tuesday."
-    report = parsed(raw, [
-        ("Gunmen", "NOUN", "nsubj", 1), ("freed", "VERB", "ROOT", 1, "free"),
-        ("the", "DET", "det", 3), ("hostages", "NOUN", "obj", 1), (",", "PUNCT", "punct", 6),
-        ("officials", "NOUN", "nsubj", 6), ("said", "VERB", "parataxis", 1, "say"),
-        ("on", "ADP", "case", 8), ("Tuesday", "PROPN", "obl", 6), (".", "PUNCT", "punct", 1)])
+    raw, report = freed_hostages()
     (release,) = dated(report, event_at(raw, "freed", "Other"))
     assert (release.event_date, release.time_precision, release.date_source) == \
         ("2016-12-13", 2, "told")
