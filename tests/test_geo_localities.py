@@ -175,3 +175,34 @@ def test_the_build_writes_the_localities_it_can_tell_apart(tmp_path, monkeypatch
     assert rows == [("Rajapur", 23.60, "A", "ADM3", "27", 1, LOCAL_CUE),
                     ("Kushtia", 25.10, "P", "PPL", None, 1, LOCAL_CUE)]
     connection.close()
+
+
+@pytest.mark.parametrize("reader, content", [
+    (bangladesh_unions, b"\x00\x01\xff binary"),           # binary, not UTF-8
+    (bangladesh_upazilas, b'{"type": "FeatureCollection", '),  # cut short
+    (bangladesh_unions, b""),                               # empty
+    (bangladesh_upazilas, b'{"type": "FeatureCollection"}'),  # no features
+    (india_post_offices, b"officename,latitude\n\xff\xfe,1\n"),  # mis-encoded
+])
+def test_a_damaged_table_is_a_clear_error_naming_its_file(tmp_path, monkeypatch, reader, content):
+    from sitrep.errors import ResourceError
+    from sitrep.geo import localities
+
+    damaged = tmp_path / "table"
+    damaged.write_bytes(content)
+    monkeypatch.setattr(localities, "_package_file", lambda package, *parts: damaged)
+    with pytest.raises(ResourceError, match="table is damaged") as caught:
+        list(reader())
+    assert caught.value.code == "E434"
+
+
+def test_a_table_of_rows_without_points_or_names_gives_no_locality(tmp_path, monkeypatch):
+    from sitrep.geo import localities
+
+    table = tmp_path / "pincodes.csv"
+    table.write_text("officename,area,state,district,latitude,longitude\n"
+                     "Kazipet S.O,Kazipet,TELANGANA,Hanamkonda,,\n"           # no point
+                     "Ward No-49 B.O,,TELANGANA,Hanamkonda,17.98,79.53\n"     # numbered, no name
+                     "London GPO,London,X,Y,51.51,-0.09\n", encoding="utf-8")  # outside India
+    monkeypatch.setattr(localities, "_package_file", lambda package, *parts: table)
+    assert list(india_post_offices()) == []

